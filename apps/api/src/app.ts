@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
+import type { Database } from '@hyedu/db';
+import { ModuleKey } from '@hyedu/domain';
+
+const appsDir = fileURLToPath(new URL('../../', import.meta.url));
+export const portalDist = `${appsDir}portal/dist`;
+export const remoteDist = (key: string) => `${appsDir}${key}/dist`;
+
+export interface AppOptions {
+  database: Database;
+  serveStatic: boolean;
+  logLevel?: string;
+}
+
+/** Builds the Fastify app: tRPC at /api/trpc, /api/health, and (optionally) the built front ends. */
+export async function buildApp({ database, serveStatic, logLevel = 'info' }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok', engine: database.engine }));
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/api/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: createContextFactory(database.db, database.engine),
+      maxBatchSize: 20,
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  if (serveStatic) await registerStatic(app);
+  return app;
+}
+
+async function registerStatic(app: FastifyInstance) {
+  if (!existsSync(`${portalDist}/index.html`)) {
+    throw new Error(`找不到门户的构建产物 ${portalDist}，请先构建（pnpm build）`);
+  }
+  // Hashed assets may be cached for a year; entry files (index.html, remoteEntry.js, manifests) never.
+  const setHeaders = (reply: FastifyReply, path: string) => {
+    const hashed = /\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)$/.test(path);
+    reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+  };
+  await app.register(fastifyStatic, { root: portalDist, prefix: '/', wildcard: false, index: false, setHeaders });
+  for (const key of ModuleKey.options) {
+    const root = remoteDist(key);
+    if (!existsSync(root)) {
+      app.log.warn(`模块 ${key} 未构建（${root}），门户中该模块将显示为无法加载`);
+      continue;
+    }
+    await app.register(fastifyStatic, { root, prefix: `/mf/${key}/`, decorateReply: false, index: false, setHeaders });
+  }
+  // Single-page app: any other GET that is not an API call, a module file or a file name gets the portal.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/mf/') || /\.[a-z0-9]+$/i.test(path)) {
+      return reply.code(404).send({ error: 'Not Found' });
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', portalDist);
+  });
+}

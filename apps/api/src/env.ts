@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+/** The server's whole configuration, read once and validated. Nothing else reads process.env. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  HYEDU_DATA_DIR: z.string().optional(),
+  /** Load the demo data on an empty database (default on). */
+  HYEDU_SEED: z.enum(['0', '1']).default('1'),
+  /** Fraction of the demo school registry to load (1 = the whole ~2,400 schools). */
+  HYEDU_SEED_SCALE: z.coerce.number().min(0.01).max(1).default(1),
+  /** Serve the built portal and remotes (default on); off for API-only development. */
+  HYEDU_SERVE_STATIC: z.enum(['0', '1']).default('1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Env = z.infer<typeof Env>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = Env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`配置错误：\n${lines}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,24 @@
+import { migrate, openDatabase, seedDemoData } from '@hyedu/db';
+import { buildApp } from './app.ts';
+import { readEnv } from './env.ts';
+
+const env = readEnv();
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR });
+await migrate(database);
+if (env.HYEDU_SEED === '1') {
+  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE });
+  if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
+}
+const app = await buildApp({ database, serveStatic: env.HYEDU_SERVE_STATIC === '1', logLevel: env.LOG_LEVEL });
+
+const shutdown = async (signal: string) => {
+  app.log.info(`${signal}: shutting down`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown('SIGINT'));
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: env.PORT, host: env.HOST });
+console.log(`hyedu 已启动：http://${env.HOST}:${env.PORT}/ （数据库：${database.engine} ${database.location}）`);

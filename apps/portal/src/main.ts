@@ -1,0 +1,2 @@
+// The shared modules negotiate before the app starts (module federation needs this async boundary).
+import('./bootstrap');

@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import type { ModuleManifest } from '@hyedu/domain';
+import { useLocaleStore } from '@hyedu/ui';
+import { useShellStore } from '@hyedu/web';
+import TheShell from './layout/TheShell.vue';
+import HomePage from './pages/HomePage.vue';
+
+export const SHELL_ROUTE = 'shell';
+export const APP_TITLE = { 'zh-CN': '衡阳市教育局工作平台', 'en-US': 'Hengyang Education Bureau Platform' } as const;
+
+/** The route that stands for a module until its remote has been loaded. */
+export const placeholderName = (key: string) => `module:${key}`;
+
+export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      {
+        path: '/',
+        name: SHELL_ROUTE,
+        component: TheShell,
+        children: [
+          { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
+          { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
+          { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
+          ...modules.map((m) => ({
+            path: `${m.basePath}/:rest(.*)*`,
+            name: placeholderName(m.key),
+            component: () => import('./pages/RemoteModuleLoader.vue'),
+            props: { moduleKey: m.key },
+            meta: { module: m.key, title: m.title, titleEn: m.titleEn },
+          })),
+          { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在', titleEn: 'Not found' } },
+        ],
+      },
+    ],
+    scrollBehavior: () => ({ top: 0 }),
+  });
+
+  // These guards run for every route, the modules' own routes included: they are in this one router.
+  router.beforeEach((to) => {
+    const key = to.meta.module;
+    if (key && !useShellStore().byKey.has(key)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+    return true;
+  });
+  router.afterEach((to) => {
+    const locale = useLocaleStore().locale;
+    const page = locale === 'en-US' ? to.meta.titleEn : to.meta.title;
+    document.title = page ? `${page} - ${APP_TITLE[locale]}` : APP_TITLE[locale];
+  });
+  return router;
+}

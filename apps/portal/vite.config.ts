@@ -1,0 +1,4 @@
+import { defineConfig } from 'vite';
+import { portalConfig } from '@hyedu/vite-config';
+
+export default defineConfig(portalConfig());

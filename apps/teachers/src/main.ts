@@ -1,0 +1,2 @@
+// Standalone development entry (inside the portal only ./routes is used).
+import('./bootstrap');

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { DivisionCode, Ownership, SchoolLevel } from '@hyedu/domain';
+
+export const Page = z.object({
+  page: z.number().int().min(1, { message: '页码从1开始' }).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100, { message: '每页最多100条' }).default(20),
+});
+
+export const UnitFilter = z.object({ unitCode: DivisionCode.optional() }).strict();
+
+export const SchoolFilter = Page.extend({
+  unitCode: DivisionCode.optional(),
+  level: SchoolLevel.optional(),
+  ownership: Ownership.optional(),
+  boarding: z.boolean().optional(),
+  q: z.string().trim().max(40, { message: '搜索词最多40个字' }).optional(),
+}).strict();
+export type SchoolFilter = z.infer<typeof SchoolFilter>;

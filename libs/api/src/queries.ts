@@ -1,0 +1,68 @@
+import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { tables, type Db, SEED_SCHOOL_YEAR } from '@hyedu/db';
+import type { SchoolFilter } from './inputs.ts';
+
+const { schools, schoolEnrolment, orgUnits } = tables;
+
+/** The school year the registry figures refer to. */
+export const CURRENT_SCHOOL_YEAR = SEED_SCHOOL_YEAR;
+
+/** Students per school in the current school year, as a subquery. */
+export function studentsPerSchool(db: Db) {
+  return db
+    .select({ schoolId: schoolEnrolment.schoolId, students: sql<number>`sum(${schoolEnrolment.students})::int`.as('students') })
+    .from(schoolEnrolment)
+    .where(eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR))
+    .groupBy(schoolEnrolment.schoolId)
+    .as('sps');
+}
+
+export function schoolWhere(f: Partial<SchoolFilter>): SQL | undefined {
+  const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return and(
+    f.unitCode ? eq(schools.unitCode, f.unitCode) : undefined,
+    f.level ? eq(schools.level, f.level) : undefined,
+    f.ownership ? eq(schools.ownership, f.ownership) : undefined,
+    f.boarding === undefined ? undefined : eq(schools.isBoarding, f.boarding),
+    escaped ? ilike(schools.name, `%${escaped}%`) : undefined,
+  );
+}
+
+/** One page of schools with their student numbers, plus the total count. */
+export async function listSchools(db: Db, f: SchoolFilter) {
+  const sps = studentsPerSchool(db);
+  const where = schoolWhere(f);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: schools.id,
+        code: schools.code,
+        name: schools.name,
+        unitCode: schools.unitCode,
+        unitName: orgUnits.name,
+        town: schools.town,
+        level: schools.level,
+        ownership: schools.ownership,
+        isBoarding: schools.isBoarding,
+        isRural: schools.isRural,
+        students: sql<number>`coalesce(${sps.students}, 0)`,
+      })
+      .from(schools)
+      .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
+      .leftJoin(sps, eq(sps.schoolId, schools.id))
+      .where(where)
+      .orderBy(asc(orgUnits.sortOrder), asc(schools.code))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db.select({ n: count() }).from(schools).where(where),
+  ]);
+  return { total: total?.n ?? 0, page: f.page, pageSize: f.pageSize, rows };
+}
+
+/** The organisation's units in display order (the city first: its bucket holds the 局直 schools). */
+export function listUnits(db: Db) {
+  return db
+    .select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind })
+    .from(orgUnits)
+    .orderBy(asc(orgUnits.sortOrder));
+}

@@ -1,0 +1,16 @@
+import { fundingRouter } from './routers/funding.ts';
+import { platformRouter } from './routers/platform.ts';
+import { privateEduRouter } from './routers/private-edu.ts';
+import { safetyRouter } from './routers/safety.ts';
+import { teachersRouter } from './routers/teachers.ts';
+import { createCallerFactory, router } from './trpc.ts';
+
+export const appRouter = router({
+  platform: platformRouter,
+  safety: safetyRouter,
+  privateEdu: privateEduRouter,
+  teachers: teachersRouter,
+  funding: fundingRouter,
+});
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,40 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+import { tables } from '@hyedu/db';
+import { CURRENT_SCHOOL_YEAR, listUnits } from '../queries.ts';
+import { readProcedure } from '../trpc.ts';
+
+const { schools, schoolEnrolment } = tables;
+const read = readProcedure('funding');
+const STAGES = ['K', 'P', 'J', 'S', 'V', 'X'] as const;
+type Stage = (typeof STAGES)[number];
+
+export const fundingRouter = {
+  /** Enrolment by unit and stage (幼儿园/小学/初中/高中/中职/特教): the base of per-student spending. */
+  enrolmentByUnit: read.query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select({
+        unitCode: schools.unitCode,
+        stage: sql<string>`left(${schoolEnrolment.grade}, 1)`,
+        ownership: schools.ownership,
+        students: sql<number>`sum(${schoolEnrolment.students})::int`,
+      })
+      .from(schoolEnrolment)
+      .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
+      .where(eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR))
+      .groupBy(schools.unitCode, sql`left(${schoolEnrolment.grade}, 1)`, schools.ownership);
+    const units = (await listUnits(ctx.db)).map((u) => {
+      const mine = rows.filter((r) => r.unitCode === u.code);
+      const byStage = Object.fromEntries(
+        STAGES.map((s) => [s, mine.filter((r) => r.stage === s).reduce((a, r) => a + r.students, 0)]),
+      ) as Record<Stage, number>;
+      return {
+        ...u,
+        byStage,
+        total: mine.reduce((a, r) => a + r.students, 0),
+        publicStudents: mine.filter((r) => r.ownership === 'public').reduce((a, r) => a + r.students, 0),
+      };
+    });
+    return { schoolYear: CURRENT_SCHOOL_YEAR, stages: STAGES, units };
+  }),
+} satisfies TRPCRouterRecord;

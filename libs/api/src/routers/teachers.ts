@@ -1,0 +1,79 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { pupilTeacherRatio, quotaFillRate } from '@hyedu/domain';
+import { tables } from '@hyedu/db';
+import { SchoolFilter } from '../inputs.ts';
+import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
+import { readProcedure } from '../trpc.ts';
+
+const { schools, schoolStaffing, orgUnits } = tables;
+const read = readProcedure('teachers');
+
+export const teachersRouter = {
+  /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
+  overview: read.query(async ({ ctx }) => {
+    const sps = studentsPerSchool(ctx.db);
+    const rows = await ctx.db
+      .select({
+        unitCode: schools.unitCode,
+        schools: sql<number>`count(*)::int`,
+        quota: sql<number>`coalesce(sum(${schoolStaffing.quota}), 0)::int`,
+        teachers: sql<number>`coalesce(sum(${schoolStaffing.teachers}), 0)::int`,
+        contractTeachers: sql<number>`coalesce(sum(${schoolStaffing.contractTeachers}), 0)::int`,
+        students: sql<number>`coalesce(sum(${sps.students}), 0)::int`,
+      })
+      .from(schools)
+      .leftJoin(schoolStaffing, and(eq(schoolStaffing.schoolId, schools.id), eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR)))
+      .leftJoin(sps, eq(sps.schoolId, schools.id))
+      .groupBy(schools.unitCode);
+    return (await listUnits(ctx.db)).map((u) => {
+      const r = rows.find((x) => x.unitCode === u.code) ?? { schools: 0, quota: 0, teachers: 0, contractTeachers: 0, students: 0 };
+      return {
+        ...u,
+        schools: r.schools,
+        quota: r.quota,
+        teachers: r.teachers,
+        contractTeachers: r.contractTeachers,
+        students: r.students,
+        ratio: pupilTeacherRatio(r.students, r.teachers + r.contractTeachers),
+        fillRate: quotaFillRate(r.teachers, r.quota),
+      };
+    });
+  }),
+
+  /** Schools with their staffing figures. */
+  schools: read.input(SchoolFilter).query(async ({ ctx, input }) => {
+    const sps = studentsPerSchool(ctx.db);
+    const where = schoolWhere(input);
+    const [rows, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: schools.id,
+          code: schools.code,
+          name: schools.name,
+          unitName: orgUnits.name,
+          level: schools.level,
+          ownership: schools.ownership,
+          students: sql<number>`coalesce(${sps.students}, 0)`,
+          quota: sql<number>`coalesce(${schoolStaffing.quota}, 0)`,
+          teachers: sql<number>`coalesce(${schoolStaffing.teachers}, 0)`,
+          contractTeachers: sql<number>`coalesce(${schoolStaffing.contractTeachers}, 0)`,
+        })
+        .from(schools)
+        .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
+        .leftJoin(schoolStaffing, and(eq(schoolStaffing.schoolId, schools.id), eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR)))
+        .leftJoin(sps, eq(sps.schoolId, schools.id))
+        .where(where)
+        .orderBy(asc(orgUnits.sortOrder), asc(schools.code))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(schools).where(where),
+    ]);
+    return {
+      total: total?.n ?? 0,
+      page: input.page,
+      pageSize: input.pageSize,
+      rows: rows.map((r) => ({ ...r, ratio: pupilTeacherRatio(r.students, r.teachers + r.contractTeachers) })),
+    };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+/** One type for both engines: drizzle's pg-core database over our schema. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Engine = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  /** Where the data lives: a folder, 'memory', or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string. When set, PostgreSQL is used. */
+  url?: string | undefined;
+  /** PGlite data folder, or 'memory' for an in-memory database (tests). */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolMax?: number;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+export const defaultDataDir = fileURLToPath(new URL('../../../.data/pglite', import.meta.url));
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+/**
+ * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite
+ * (a folder under the repo by default, or in memory). Migrations are not run here: see migrate().
+ */
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+    // Fail fast with a clear message if the server is not there.
+    const client = await pool.connect().catch(async (e: unknown) => {
+      await pool.end();
+      throw new Error(`无法连接 PostgreSQL（${redact(opts.url ?? '')}）：${(e as Error).message}`);
+    });
+    client.release();
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    return { db, engine: 'postgresql', location: redact(opts.url), close: () => pool.end() };
+  }
+  const dir = opts.dataDir ?? defaultDataDir;
+  if (dir !== 'memory') mkdirSync(dir, { recursive: true });
+  const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return { db, engine: 'pglite', location: dir, close: () => client.close() };
+}
+
+/** Applies the drizzle-kit migrations in libs/db/drizzle; running it twice does nothing. */
+export async function migrate(database: Database): Promise<void> {
+  if (database.engine === 'postgresql') {
+    await migratePg(database.db as never, { migrationsFolder });
+  } else {
+    await migratePglite(database.db as never, { migrationsFolder });
+  }
+}

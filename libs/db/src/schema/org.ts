@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/** County-level units and the city itself (domain: OrgUnit). */
+export const orgUnits = pgTable('org_units', {
+  code: varchar({ length: 6 }).primaryKey(),
+  name: text().notNull(),
+  bureauName: text().notNull(),
+  kind: text({ enum: ['city', 'district', 'county', 'county_city', 'zone'] }).notNull(),
+  parentCode: varchar({ length: 6 }),
+  sortOrder: smallint().notNull(),
+});
+
+/** The school registry (L3). City-direct (局直) schools have unitCode = the city's code. */
+export const schools = pgTable(
+  'schools',
+  {
+    id: serial().primaryKey(),
+    code: varchar({ length: 10 }).notNull().unique(),
+    name: text().notNull(),
+    unitCode: varchar({ length: 6 })
+      .notNull()
+      .references(() => orgUnits.code),
+    town: text().notNull(),
+    level: text({ enum: ['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'complete_middle', 'vocational', 'special'] }).notNull(),
+    ownership: text({ enum: ['public', 'private'] }).notNull(),
+    isBoarding: boolean().notNull(),
+    isRural: boolean().notNull(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('schools_unit_level_idx').on(t.unitCode, t.level),
+    check('schools_code_format', sql`${t.code} ~ '^[0-9]{10}$'`),
+  ],
+);
+
+/** Students per school, school year and grade (学年初统计). */
+export const schoolEnrolment = pgTable(
+  'school_enrolment',
+  {
+    schoolId: integer()
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    schoolYear: varchar({ length: 9 }).notNull(),
+    grade: varchar({ length: 2 }).notNull(),
+    students: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.schoolId, t.schoolYear, t.grade] }), check('school_enrolment_students_nonneg', sql`${t.students} >= 0`)],
+);
+
+/** Teaching staff per school and school year: 编制 quota and teachers in post. */
+export const schoolStaffing = pgTable(
+  'school_staffing',
+  {
+    schoolId: integer()
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    schoolYear: varchar({ length: 9 }).notNull(),
+    quota: integer().notNull(),
+    teachers: integer().notNull(),
+    contractTeachers: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.schoolYear] }),
+    check('school_staffing_nonneg', sql`${t.quota} >= 0 and ${t.teachers} >= 0 and ${t.contractTeachers} >= 0`),
+  ],
+);

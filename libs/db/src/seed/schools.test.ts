@@ -1,0 +1,116 @@
+import { GRADES_BY_LEVEL, parseSchoolCode, schoolCodeCategoryForLevel } from '@hyedu/domain';
+import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
+import { describe, expect, it } from 'vitest';
+import { CITY_DIRECT_UNIT_CODE, compulsoryStudents, generateSchoolRegistry, totalStudents } from './schools.ts';
+import type { SchoolSeed } from './schools.ts';
+
+const registry = generateSchoolRegistry();
+const countyCodes = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city').map((u) => u.code);
+const sum = (xs: readonly SchoolSeed[], f: (s: SchoolSeed) => number) => xs.reduce((a, s) => a + f(s), 0);
+
+function privateShare(schools: readonly SchoolSeed[]): number {
+  const all = sum(schools, compulsoryStudents);
+  const priv = sum(schools.filter((s) => s.ownership === 'private'), compulsoryStudents);
+  return all === 0 ? 0 : priv / all;
+}
+
+describe('generateSchoolRegistry', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    expect(generateSchoolRegistry()).toEqual(registry);
+    expect(generateSchoolRegistry({ seed: 20220414 })).toEqual(registry);
+    expect(generateSchoolRegistry({ seed: 7 })).not.toEqual(registry);
+  });
+
+  it('is fast', () => {
+    const t0 = performance.now();
+    generateSchoolRegistry({ seed: 3 });
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('hits the city-wide size targets', () => {
+    expect(registry.length).toBeGreaterThanOrEqual(2300);
+    expect(registry.length).toBeLessThanOrEqual(2500);
+    const students = sum(registry, totalStudents);
+    expect(students).toBeGreaterThanOrEqual(1_100_000);
+    expect(students).toBeLessThanOrEqual(1_300_000);
+    const compulsory = sum(registry, compulsoryStudents);
+    expect(compulsory).toBeGreaterThanOrEqual(650_000);
+    expect(compulsory).toBeLessThanOrEqual(800_000);
+    const kindergartens = registry.filter((s) => s.level === 'kindergarten');
+    expect(kindergartens.length / registry.length).toBeGreaterThan(0.5);
+    const privateK = kindergartens.filter((s) => s.ownership === 'private').length / kindergartens.length;
+    expect(privateK).toBeGreaterThanOrEqual(0.6);
+    expect(privateK).toBeLessThanOrEqual(0.8);
+  });
+
+  it('gives unique, well-formed codes and unique names', () => {
+    const codes = registry.map((s) => s.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const s of registry) {
+      expect(s.code).toMatch(/^(11|21|31|34|36|51)43\d{6}$/);
+      expect(s.code.slice(0, 2)).toBe(schoolCodeCategoryForLevel(s.level));
+      expect(parseSchoolCode(s.code, { provinceCode: '43' }).ok).toBe(true);
+    }
+    const names = registry.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('fills exactly the grades of each level with sane staffing', () => {
+    for (const s of registry) {
+      expect(Object.keys(s.enrolment)).toEqual([...GRADES_BY_LEVEL[s.level]]);
+      for (const n of Object.values(s.enrolment)) expect(Number.isInteger(n) && (n ?? -1) >= 0).toBe(true);
+      expect(totalStudents(s)).toBeGreaterThan(0);
+      if (s.level === 'kindergarten') expect(s.isBoarding).toBe(false);
+      if (s.ownership === 'private') expect(s.staffing.quota).toBe(0);
+      else expect(s.staffing.quota).toBeGreaterThan(0);
+      expect(s.staffing.teachers + s.staffing.contractTeachers).toBeGreaterThan(0);
+    }
+  });
+
+  it('covers every county-level unit, each with a special school', () => {
+    for (const code of countyCodes) {
+      const own = registry.filter((s) => s.unitCode === code);
+      expect(own.length, code).toBeGreaterThan(0);
+      expect(own.some((s) => s.level === 'special'), code).toBe(true);
+      expect(own.every((s) => s.town.length > 0), code).toBe(true);
+    }
+    const units = new Set([...countyCodes, CITY_DIRECT_UNIT_CODE]);
+    for (const s of registry) expect(units.has(s.unitCode)).toBe(true);
+  });
+
+  it('sizes units roughly by population', () => {
+    const students = (code: string) => sum(registry.filter((s) => s.unitCode === code), totalStudents);
+    const leiyang = students('430481');
+    for (const code of countyCodes) if (code !== '430481') expect(students(code)).toBeLessThan(leiyang);
+    expect(students('430412')).toBeLessThan(students('430406'));
+  });
+
+  it('has a private compulsory share near the 5% cap, with counties on both sides', () => {
+    const city = privateShare(registry);
+    expect(city).toBeGreaterThanOrEqual(0.04);
+    expect(city).toBeLessThanOrEqual(0.08);
+    const shares = countyCodes.map((code) => privateShare(registry.filter((s) => s.unitCode === code)));
+    expect(shares.filter((x) => x > 0.05).length).toBeGreaterThanOrEqual(1);
+    expect(shares.filter((x) => x < 0.05).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('includes the 局直 schools under 430400', () => {
+    const direct = registry.filter((s) => s.unitCode === CITY_DIRECT_UNIT_CODE);
+    const names = new Set(direct.map((s) => s.name));
+    for (const name of [
+      '衡阳市第一中学', '衡阳市第八中学', '衡阳市田家炳实验中学', '衡阳市第五中学', '衡阳市第十七中学', '衡钢中学',
+      '衡阳市第四中学', '衡阳市第六中学', '衡阳市职业中等专业学校', '衡阳市特殊教育学校', '衡阳市实验幼儿园',
+    ]) {
+      expect(names.has(name), name).toBe(true);
+    }
+    expect(direct.every((s) => s.town === '' && s.ownership === 'public')).toBe(true);
+  });
+
+  it('builds a smaller registry at a smaller scale', () => {
+    const small = generateSchoolRegistry({ scale: 0.1 });
+    expect(small.length).toBeLessThan(500);
+    expect(new Set(small.map((s) => s.code)).size).toBe(small.length);
+    expect(new Set(small.map((s) => s.name)).size).toBe(small.length);
+    expect(() => generateSchoolRegistry({ scale: 0 })).toThrow(RangeError);
+  });
+});

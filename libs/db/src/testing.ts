@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { migrate, openDatabase, type Database, type Engine } from './client.ts';
+import { seedDemoData, type SeedOptions } from './seed/index.ts';
+
+/**
+ * Engines the integration tests run on: PGlite always; PostgreSQL when HYEDU_TEST_PG_URL is set
+ * (the test command sets it when a server answers, and CI requires it).
+ */
+export function testEngines(): Engine[] {
+  return process.env.HYEDU_TEST_PG_URL ? ['pglite', 'postgresql'] : ['pglite'];
+}
+
+let counter = 0;
+
+/**
+ * A fresh, migrated (and optionally seeded) database for one test file.
+ * On PostgreSQL each call creates its own database and drops it on close, so files can run in parallel.
+ */
+export async function openTestDatabase(engine: Engine, seed: SeedOptions | false = { scale: 0.1 }): Promise<Database> {
+  let database: Database;
+  if (engine === 'postgresql') {
+    const adminUrl = process.env.HYEDU_TEST_PG_URL;
+    if (!adminUrl) throw new Error('HYEDU_TEST_PG_URL is not set');
+    const name = `hyedu_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const inner = await openDatabase({ url: url.toString(), poolMax: 5 });
+    database = {
+      ...inner,
+      close: async () => {
+        await inner.close();
+        const a = new pg.Client({ connectionString: adminUrl });
+        await a.connect();
+        await a.query(`drop database if exists ${name} with (force)`);
+        await a.end();
+      },
+    };
+  } else {
+    database = await openDatabase({ dataDir: 'memory' });
+  }
+  await migrate(database);
+  if (seed) await seedDemoData(database.db, seed);
+  return database;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** True when y-m-d is a real Gregorian calendar date (leap years included). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/** True for a 'YYYY-MM-DD' string naming a real date. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** A calendar date as 'YYYY-MM-DD'. ISO strings of real dates compare correctly as strings. */
+export const IsoDate = z
+  .string({ error: '日期应为字符串' })
+  .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' });

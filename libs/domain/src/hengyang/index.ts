@@ -1,0 +1,10 @@
+import { createOrganisation } from '../org.ts';
+import { HENGYANG_ORG_UNITS } from './org.ts';
+
+export { HENGYANG_ORG_UNITS, HUNAN_PROVINCE_CODE } from './org.ts';
+export { HENGYANG_TARGETS_2022 } from './targets.ts';
+export { HENGYANG_PLAN_2022 } from './plan-2022.ts';
+export { HENGYANG_MODULES } from './modules.ts';
+
+/** 衡阳市 organisation built from its units. */
+export const hengyang = createOrganisation(HENGYANG_ORG_UNITS);

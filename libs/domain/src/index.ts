@@ -1,0 +1,13 @@
+// @hyedu/domain — city-agnostic rules and schemas. City data lives in '@hyedu/domain/hengyang'.
+export * from './org.ts';
+export * from './school.ts';
+export * from './modules.ts';
+export * from './enrolment.ts';
+export * from './date.ts';
+export * from './text.ts';
+export * from './id-card.ts';
+export * from './uscc.ts';
+export * from './school-code.ts';
+export * from './money.ts';
+export * from './work-plan.ts';
+export * from './staffing.ts';

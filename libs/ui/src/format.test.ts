@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { formatInt, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
+
+describe('format', () => {
+  it('groups integers and shows no data as a dash', () => {
+    expect(formatInt(1234567)).toBe('1,234,567');
+    expect(formatInt(null)).toBe('—');
+  });
+  it('formats shares and ratios', () => {
+    expect(formatPercent(0.0523)).toBe('5.2%');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatRatio(17.25)).toBe('17.3 : 1');
+  });
+  it('labels levels and the 局直 bucket in both locales', () => {
+    expect(levelLabel('nine_year')).toBe('九年一贯制学校');
+    expect(levelLabel('nine_year', 'en-US')).toBe('9-year school');
+    expect(unitLabel({ kind: 'city', name: '衡阳市' })).toBe('局直学校');
+    expect(unitLabel({ kind: 'county', name: '衡南县' })).toBe('衡南县');
+  });
+});

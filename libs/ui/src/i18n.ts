@@ -1,0 +1,37 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+
+export type Locale = 'zh-CN' | 'en-US';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
+const STORAGE_KEY = 'hyedu.locale';
+
+function initialLocale(): Locale {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+  return saved === 'en-US' ? 'en-US' : 'zh-CN';
+}
+
+/** The one locale of the whole platform (portal and every module share this store). */
+export const useLocaleStore = defineStore('ui/locale', () => {
+  const locale = ref<Locale>(initialLocale());
+  function setLocale(next: Locale) {
+    locale.value = next;
+    if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, next);
+    if (typeof document !== 'undefined') document.documentElement.lang = next;
+  }
+  return { locale, setLocale };
+});
+
+type Params = Record<string, string | number>;
+const fill = (text: string, params?: Params) =>
+  params ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : text;
+
+/**
+ * Declares one component's or module's messages: Chinese first, English with the same keys.
+ * Returns a composable giving a `t(key, params)` that follows the shared locale.
+ */
+export function defineMessages<K extends string>(messages: { 'zh-CN': Record<K, string>; 'en-US': Record<K, string> }) {
+  return function useMessages() {
+    const store = useLocaleStore();
+    return (key: K, params?: Params) => fill(messages[store.locale][key], params);
+  };
+}

@@ -1,0 +1,63 @@
+// Plain JavaScript: Vite loads its config with Node, which cannot import TypeScript from node_modules.
+import { federation } from '@module-federation/vite';
+import vue from '@vitejs/plugin-vue';
+
+/**
+ * Shared singletons of the portal and every remote: each is fetched and evaluated once.
+ * Element Plus is not listed: it lives inside @hyedu/ui, which re-exports only the components
+ * the platform uses, so sharing @hyedu/ui shares one tree-shaken Element Plus.
+ */
+export const SHARED = {
+  vue: { singleton: true, requiredVersion: '^3.5.0' },
+  'vue-router': { singleton: true, requiredVersion: '^5.0.0' },
+  pinia: { singleton: true, requiredVersion: '^4.0.0' },
+  '@tanstack/vue-query': { singleton: true, requiredVersion: '^5.0.0' },
+  '@hyedu/domain': { singleton: true, requiredVersion: '^0.1.0' },
+  '@hyedu/ui': { singleton: true, requiredVersion: '^0.1.0' },
+  '@hyedu/web': { singleton: true, requiredVersion: '^0.1.0' },
+};
+
+/** The API server the dev servers proxy /api (and, for the portal, /mf) to. */
+const API_TARGET = process.env.HYEDU_API ?? 'http://127.0.0.1:3000';
+
+/** @type {import('vite').UserConfig} */
+const common = { build: { target: 'esnext', sourcemap: false, reportCompressedSize: false } };
+
+/** The portal: the federation host. No remote URL is built in; remotes come from the registry at run time. */
+/** @returns {import('vite').UserConfig} */
+export function portalConfig() {
+  return {
+    ...common,
+    plugins: [vue(), federation({ name: 'portal', remotes: {}, shared: SHARED, dts: false })],
+    server: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
+    preview: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
+  };
+}
+
+/**
+ * A department module: a federation remote exposing './routes', served by the API server under
+ * /mf/<key>/ (built with that base). `vite` alone runs it standalone at '/', proxying /api.
+ */
+/**
+ * @param {{ key: string; name: string; port: number }} opts
+ * @returns {(env: { command: 'build' | 'serve' }) => import('vite').UserConfig}
+ */
+export function remoteConfig(opts) {
+  return ({ command }) => ({
+    ...common,
+    base: command === 'build' ? (process.env.REMOTE_BASE ?? `/mf/${opts.key}/`) : '/',
+    plugins: [
+      vue(),
+      federation({
+        name: opts.name,
+        filename: 'remoteEntry.js',
+        manifest: true,
+        exposes: { './routes': './src/routes.ts' },
+        shared: SHARED,
+        dts: false,
+      }),
+    ],
+    server: { port: opts.port, strictPort: true, origin: `http://localhost:${opts.port}`, proxy: { '/api': API_TARGET } },
+    preview: { port: opts.port, strictPort: true },
+  });
+}

@@ -1,0 +1,36 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { ModuleKey } from '@hyedu/domain';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The module a route belongs to; the portal's guards use it. */
+    module?: ModuleKey;
+    /** Page title, Chinese and English. */
+    title?: string;
+    titleEn?: string;
+  }
+}
+
+/**
+ * What a module remote exposes as './routes': a function from the base path the registry gives it
+ * to its routes (lazy components), so the registry, not the remote, decides where a module lives.
+ */
+export type ModuleRoutes = (basePath: string) => RouteRecordRaw[];
+
+function stamp(key: ModuleKey, route: RouteRecordRaw): RouteRecordRaw {
+  return {
+    ...route,
+    meta: { ...route.meta, module: key },
+    ...(route.children ? { children: route.children.map((c) => stamp(key, c)) } : {}),
+  } as RouteRecordRaw;
+}
+
+/** Declares a module's routes; every route is stamped with the module key. */
+export function defineModuleRoutes(key: ModuleKey, factory: ModuleRoutes): ModuleRoutes {
+  return (basePath) => factory(basePath).map((r) => stamp(key, r));
+}
+
+/** Joins a base path and a child path: ('/safety', 'schools') → '/safety/schools'. */
+export function joinPath(base: string, child = ''): string {
+  return child ? `${base.replace(/\/$/, '')}/${child.replace(/^\//, '')}` : base;
+}

@@ -1,0 +1,29 @@
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import type { AppRouter } from '@hyedu/api/router';
+
+/** Where the API lives: same origin by default; a module running standalone proxies /api to the server. */
+export const TRPC_URL = '/api/trpc';
+
+/** The one typed client. Modules use only their own branch (e.g. `trpc.safety`). */
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: TRPC_URL,
+      maxItems: 20,
+      // A custom header marks calls from our own pages (the server's CSRF check relies on it).
+      headers: () => ({ 'x-trpc-source': 'web' }),
+    }),
+  ],
+});
+
+/** A message fit to show a user, in Chinese, from whatever a call threw. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof TRPCClientError) {
+    const data = e.data as { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | undefined;
+    const fields = data?.zodError?.fieldErrors;
+    const first = fields ? Object.values(fields).flat().find(Boolean) : undefined;
+    if (first) return first;
+    if (e.message && !/fetch|network/i.test(e.message)) return e.message;
+  }
+  return '无法连接服务器，请检查网络后重试';
+}
