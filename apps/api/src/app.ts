@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -8,18 +9,18 @@ import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
 import type { Database } from '@hyedu/db';
 import { ModuleKey } from '@hyedu/domain';
 
-const appsDir = fileURLToPath(new URL('../../', import.meta.url));
-export const portalDist = `${appsDir}portal/dist`;
-export const remoteDist = (key: string) => `${appsDir}${key}/dist`;
+/** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
+export const defaultAppsDir = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AppOptions {
   database: Database;
   serveStatic: boolean;
   logLevel?: string;
+  appsDir?: string;
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, /api/health, and (optionally) the built front ends. */
-export async function buildApp({ database, serveStatic, logLevel = 'info' }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1_048_576,
@@ -58,11 +59,12 @@ export async function buildApp({ database, serveStatic, logLevel = 'info' }: App
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
 
-  if (serveStatic) await registerStatic(app);
+  if (serveStatic) await registerStatic(app, appsDir);
   return app;
 }
 
-async function registerStatic(app: FastifyInstance) {
+async function registerStatic(app: FastifyInstance, appsDir: string) {
+  const portalDist = join(appsDir, 'portal', 'dist');
   if (!existsSync(`${portalDist}/index.html`)) {
     throw new Error(`找不到门户的构建产物 ${portalDist}，请先构建（pnpm build）`);
   }
@@ -73,7 +75,7 @@ async function registerStatic(app: FastifyInstance) {
   };
   await app.register(fastifyStatic, { root: portalDist, prefix: '/', wildcard: false, index: false, setHeaders });
   for (const key of ModuleKey.options) {
-    const root = remoteDist(key);
+    const root = join(appsDir, key, 'dist');
     if (!existsSync(root)) {
       app.log.warn(`模块 ${key} 未构建（${root}），门户中该模块将显示为无法加载`);
       continue;

@@ -1,0 +1,79 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@hyedu/db';
+import { openTestDatabase } from '@hyedu/db/testing';
+import { buildApp } from './app.ts';
+
+// A stand-in build folder: the server's job is to serve whatever the build produced, from the right place.
+function fakeBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'hyedu-apps-'));
+  mkdirSync(join(dir, 'portal/dist/assets'), { recursive: true });
+  writeFileSync(join(dir, 'portal/dist/index.html'), '<!doctype html><title>portal</title>');
+  writeFileSync(join(dir, 'portal/dist/assets/index-AbCdEf12.js'), 'console.log(1)');
+  mkdirSync(join(dir, 'safety/dist'), { recursive: true });
+  writeFileSync(join(dir, 'safety/dist/remoteEntry.js'), 'export {}');
+  return dir;
+}
+
+describe('server', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let appsDir: string;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    appsDir = fakeBuild();
+    app = await buildApp({ database, serveStatic: true, logLevel: 'silent', appsDir });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+    rmSync(appsDir, { recursive: true, force: true });
+  });
+
+  it('reports health with the database engine', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', engine: 'pglite' });
+  });
+
+  it('answers tRPC queries over HTTP with security headers', async () => {
+    const res = await app.inject('/api/trpc/platform.modules');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().result.data).toHaveLength(4);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('gives field errors for bad input, and never a stack trace', async () => {
+    const input = encodeURIComponent(JSON.stringify({ pageSize: 5000 }));
+    const res = await app.inject(`/api/trpc/platform.schools?input=${input}`);
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.data.zodError.fieldErrors.pageSize).toEqual(['每页最多100条']);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('serves the portal at / (deep links too) and each module under /mf/<key>/', async () => {
+    expect((await app.inject('/')).body).toContain('portal');
+    const deep = await app.inject('/safety/schools?unit=430422');
+    expect(deep.statusCode).toBe(200);
+    expect(deep.body).toContain('portal');
+    expect(deep.headers['cache-control']).toBe('no-cache');
+    const asset = await app.inject('/assets/index-AbCdEf12.js');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    const entry = await app.inject('/mf/safety/remoteEntry.js');
+    expect(entry.statusCode).toBe(200);
+    expect(entry.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers 404 for missing files, API paths and modules, without the portal page', async () => {
+    for (const url of ['/mf/teachers/remoteEntry.js', '/api/nothing', '/missing.js']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('portal');
+    }
+  });
+});

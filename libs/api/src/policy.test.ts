@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { appRouter } from './router.ts';
+import type { Meta } from './trpc.ts';
+
+describe('every procedure declares its access policy', () => {
+  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>);
+  it.each(procedures)('%s', (_path, procedure) => {
+    const policy = procedure._def.meta?.policy;
+    expect(policy).toBeDefined();
+    expect(['platform', 'safety', 'private-edu', 'teachers', 'funding']).toContain(policy?.module);
+    // Queries are read-only (a GET must never change anything).
+    if (procedure._def.type === 'query') expect(policy?.action).toBe('read');
+  });
+  it('finds the procedures', () => expect(procedures.length).toBeGreaterThan(10));
+});

@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.mjs';
+import { countSharedFetches, overflowsHorizontally, seriousViolations } from './page-checks.ts';
+import { registry, ROOT, startServer, type Running } from './server.ts';
+
+const MODULES = [
+  { key: 'safety', title: '安全管理' },
+  { key: 'private-edu', title: '民办教育' },
+  { key: 'teachers', title: '教师队伍' },
+  { key: 'funding', title: '经费与资助' },
+] as const;
+
+let browser: Browser;
+let server: Running;
+const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-e2e-'));
+
+interface Watched {
+  page: Page;
+  requests: string[];
+  problems: string[];
+}
+/** A fresh page that records every request, console error, page error and CSP violation. */
+async function open(width = 1280): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const problems: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, requests, problems };
+}
+async function moduleRendered(page: Page, key: string) {
+  await page.locator(`[data-module="${key}"] .el-table__row`).first().waitFor({ timeout: 20_000 });
+  await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
+}
+const closeAll = async (w: Watched) => w.page.context().close();
+
+beforeAll(async () => {
+  browser = await launch();
+  server = await startServer(dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the portal with all four modules', () => {
+  it('shows the 19 work items and the registry by county, with real data', async () => {
+    const w = await open();
+    await w.page.goto(server.url);
+    await w.page.locator('[data-test="work-items"]').waitFor();
+    expect(await w.page.locator('[data-test="work-items"] .el-collapse-item').count()).toBe(19);
+    await expect(w.page.locator('[data-test="work-items"]').textContent()).resolves.toContain('维护教育系统安全稳定');
+    await w.page.locator('[data-test="registry-by-unit"] .el-table__row').nth(13).waitFor();
+    await expect(w.page.locator('[data-test="registry-by-unit"]').textContent()).resolves.toContain('衡南县');
+    expect(w.problems).toEqual([]);
+    await closeAll(w);
+  });
+
+  it('loads every module from the registry at run time; shared libraries are fetched once, from the portal', async () => {
+    const w = await open();
+    await w.page.goto(server.url);
+    await w.page.locator('[data-test="work-items"]').waitFor();
+    for (const m of MODULES) {
+      await w.page.getByRole('menuitem', { name: m.title }).click();
+      await moduleRendered(w.page, m.key);
+      expect(await w.page.title()).toContain(m.title);
+    }
+    const shared = countSharedFetches(w.requests);
+    for (const [name, n] of Object.entries(shared)) {
+      expect(n, name).toEqual({ total: 1, fromModules: 0 });
+    }
+    for (const m of MODULES) expect(w.requests.some((u) => u.endsWith(`/mf/${m.key}/remoteEntry.js`))).toBe(true);
+    expect(w.problems).toEqual([]);
+    await closeAll(w);
+  });
+
+  it('deep links into a module work, and the portal guards run for module routes (one router)', async () => {
+    const w = await open();
+    await w.page.goto(`${server.url}/safety/schools?unit=430422`);
+    await moduleRendered(w.page, 'safety');
+    // The portal's afterEach guard titles every route, the module's own routes included.
+    expect(await w.page.title()).toMatch(/ - 衡阳市教育局工作平台$/);
+    const titleBefore = await w.page.title();
+    // A link inside the module navigates the portal's router: the portal header follows.
+    await w.page.locator('[data-module="safety"] nav a').first().click();
+    await w.page.waitForFunction((t) => document.title !== t, titleBefore);
+    const crumb = await w.page.locator('[data-test="page-title"]').textContent();
+    expect(await w.page.title()).toContain(crumb ?? '-');
+    expect(w.problems).toEqual([]);
+    await closeAll(w);
+  });
+
+  it('portal and modules share one store: switching the language in the portal header switches the module', async () => {
+    const w = await open();
+    await w.page.goto(`${server.url}/private-edu`);
+    await moduleRendered(w.page, 'private-edu');
+    const zh = await w.page.locator('[data-module="private-edu"]').textContent();
+    await w.page.getByRole('button', { name: 'English' }).click();
+    await w.page.waitForFunction(() => document.documentElement.lang === 'en-US');
+    const en = await w.page.locator('[data-module="private-edu"]').textContent();
+    expect(en).not.toEqual(zh);
+    expect(en).toMatch(/[A-Za-z]{4,}/);
+    await w.page.getByRole('button', { name: '中文' }).click();
+    await closeAll(w);
+  });
+
+  it('every page passes axe (no serious or critical violations) and fits a 375 px phone', async () => {
+    const pages = ['/', '/plan', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools'];
+    for (const width of [1280, 375]) {
+      const w = await open(width);
+      for (const path of pages) {
+        await w.page.goto(server.url + path);
+        await w.page.locator('main h1').first().waitFor();
+        await w.page.waitForLoadState('networkidle');
+        expect(await seriousViolations(w.page), `${path} @${width}`).toEqual([]);
+        expect(await overflowsHorizontally(w.page), `${path} @${width} overflows`).toBe(false);
+      }
+      expect(w.problems).toEqual([]);
+      await closeAll(w);
+    }
+  });
+});
+
+/** Hash of the portal's build, to show that registry changes need no portal rebuild. */
+function portalBuildHash() {
+  const dir = join(ROOT, 'apps/portal/dist');
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else h.update(p).update(readFileSync(p));
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+describe('the module registry drives the portal', () => {
+  const portalBefore = portalBuildHash();
+
+  it('a module whose URL points nowhere shows a clear message; the portal and the other modules keep working', async () => {
+    await server.stop();
+    registry(dataDir, 'set', 'safety', '--entry', '/mf/nowhere/remoteEntry.js');
+    registry(dataDir, 'set', 'funding', '--entry', '/garbage/remoteEntry'); // answers HTML, not JavaScript
+    server = await startServer(dataDir);
+    const w = await open();
+    await w.page.goto(`${server.url}/safety`);
+    const msg = w.page.locator('[data-test="module-unavailable"]');
+    await msg.waitFor({ timeout: 20_000 });
+    await expect(msg.textContent()).resolves.toContain('「安全管理」模块暂时无法加载，其他功能不受影响');
+    await expect(w.page.getByRole('button', { name: '重试' }).isVisible()).resolves.toBe(true);
+    await w.page.getByRole('menuitem', { name: '经费与资助' }).click();
+    await w.page.locator('[data-test="module-unavailable"]').filter({ hasText: '经费与资助' }).waitFor();
+    for (const key of ['private-edu', 'teachers']) {
+      await w.page.goto(`${server.url}/${key}`);
+      await moduleRendered(w.page, key);
+    }
+    await w.page.goto(server.url);
+    await w.page.locator('[data-test="work-items"]').waitFor();
+    await closeAll(w);
+  });
+
+  it('pointing a module at a new build takes effect without rebuilding the portal', async () => {
+    // The teachers department ships a new build to a new path under its prefix.
+    execFileSync(`${ROOT}node_modules/.bin/vite`, ['build', '--outDir', 'dist/e2e-v2', '--emptyOutDir'], {
+      cwd: join(ROOT, 'apps/teachers'),
+      env: { ...process.env, REMOTE_BASE: '/mf/teachers/e2e-v2/' },
+      stdio: 'ignore',
+    });
+    try {
+      await server.stop();
+      registry(dataDir, 'set', 'safety', '--entry', '/mf/safety/remoteEntry.js');
+      registry(dataDir, 'set', 'funding', '--entry', '/mf/funding/remoteEntry.js');
+      registry(dataDir, 'set', 'teachers', '--entry', '/mf/teachers/e2e-v2/remoteEntry.js', '--version', '0.2.0');
+      server = await startServer(dataDir);
+      const w = await open();
+      await w.page.goto(`${server.url}/teachers`);
+      await moduleRendered(w.page, 'teachers');
+      expect(w.requests.some((u) => u.endsWith('/mf/teachers/e2e-v2/remoteEntry.js'))).toBe(true);
+      expect(w.requests.some((u) => u.endsWith('/mf/teachers/remoteEntry.js'))).toBe(false);
+      await w.page.goto(`${server.url}/safety`);
+      await moduleRendered(w.page, 'safety');
+      expect(portalBuildHash()).toBe(portalBefore);
+      await closeAll(w);
+    } finally {
+      rmSync(join(ROOT, 'apps/teachers/dist/e2e-v2'), { recursive: true, force: true });
+    }
+  });
+});
