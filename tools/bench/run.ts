@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { launch } from '../e2e/browser.mjs';
-import { countSharedFetches } from '../e2e/page-checks.ts';
-import { freePort, ROOT, startServer } from '../e2e/server.ts';
+import { launch } from '@hyedu/e2e/browser';
+import { countSharedFetches } from '@hyedu/e2e/page-checks';
+import { freePort, ROOT, startServer } from '@hyedu/e2e/server';
 import { isGlue, kb, recordJs, sum } from './weights.ts';
 
 const MODULES = [

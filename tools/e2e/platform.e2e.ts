@@ -135,6 +135,12 @@ describe('the portal with all four modules', () => {
   });
 });
 
+/** The environment of a department's release build: without the variables vitest sets (the federation plugin steps aside under vitest). */
+function releaseEnv() {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST'));
+  return { ...env, NODE_ENV: 'production' };
+}
+
 /** Hash of the portal's build, to show that registry changes need no portal rebuild. */
 function portalBuildHash() {
   const dir = join(ROOT, 'apps/portal/dist');
@@ -179,7 +185,7 @@ describe('the module registry drives the portal', () => {
     // The teachers department ships a new build to a new path under its prefix.
     execFileSync(`${ROOT}node_modules/.bin/vite`, ['build', '--outDir', 'dist/e2e-v2', '--emptyOutDir'], {
       cwd: join(ROOT, 'apps/teachers'),
-      env: { ...process.env, REMOTE_BASE: '/mf/teachers/e2e-v2/' },
+      env: { ...releaseEnv(), REMOTE_BASE: '/mf/teachers/e2e-v2/' },
       stdio: 'ignore',
     });
     try {

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { RouteRecordRaw } from 'vue-router';
 import routes from './routes.ts';
+
+const flat = (list: RouteRecordRaw[]): RouteRecordRaw[] => list.flatMap((r) => [r, ...flat(r.children ?? [])]);
 
 describe('funding routes', () => {
   it('live under the base path the registry gives, and carry the module key', () => {
     const list = routes('/x-funding');
     expect(list.every((r) => r.path === '/x-funding' || r.path.startsWith('/x-funding/'))).toBe(true);
-    expect(list.every((r) => r.meta?.module === 'funding')).toBe(true);
+    expect(flat(list).every((r) => r.meta?.module === 'funding')).toBe(true);
+  });
+
+  it('has one overview page (no invented ledgers), titled in both languages', () => {
+    const named = flat(routes('/funding')).filter((r) => r.name);
+    expect(named.map((r) => r.name)).toEqual(['funding:home']);
+    expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
   });
 });

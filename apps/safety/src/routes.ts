@@ -6,7 +6,8 @@ export default defineModuleRoutes('safety', (base) => [
     path: base,
     component: () => import('./ModuleLayout.vue'),
     children: [
-      { path: '', name: 'safety:home', component: () => import('./pages/HomePage.vue'), meta: { title: '安全管理', titleEn: 'Safety' } },
+      { path: '', name: 'safety:home', component: () => import('./pages/OverviewPage.vue'), meta: { title: '安全管理', titleEn: 'Safety' } },
+      { path: 'schools', name: 'safety:schools', component: () => import('./pages/SchoolsPage.vue'), meta: { title: '安全管理 · 学校名单', titleEn: 'Safety · Schools' } },
     ],
   },
 ]);

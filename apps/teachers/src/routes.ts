@@ -6,7 +6,8 @@ export default defineModuleRoutes('teachers', (base) => [
     path: base,
     component: () => import('./ModuleLayout.vue'),
     children: [
-      { path: '', name: 'teachers:home', component: () => import('./pages/HomePage.vue'), meta: { title: '教师队伍', titleEn: 'Teachers' } },
+      { path: '', name: 'teachers:home', component: () => import('./pages/OverviewPage.vue'), meta: { title: '教师队伍', titleEn: 'Teachers' } },
+      { path: 'schools', name: 'teachers:schools', component: () => import('./pages/SchoolsPage.vue'), meta: { title: '教师队伍 · 学校编制', titleEn: 'Teachers · Staffing by school' } },
     ],
   },
 ]);

@@ -85,6 +85,13 @@ describe.each(testEngines())('API on %s', (engine) => {
     expect(safety.byLevel.reduce((a, l) => a + l.boarding, 0)).toBe(safety.units[0]?.boarding);
     const teachers = await api.teachers.overview();
     expect(teachers.every((u) => u.ratio === null || u.ratio > 3)).toBe(true);
+    const staffed = await api.teachers.schools({ unitCode: '430400', page: 1, pageSize: 5 });
+    expect(staffed.rows.every((r) => r.unitKind === 'city' && r.staff.quota !== null)).toBe(true);
+    // A school without a staffing return shows missing data, never zero teachers.
+    const [first] = staffed.rows;
+    await database.db.delete(tables.schoolStaffing).where(eq(tables.schoolStaffing.schoolId, first!.id));
+    const after = await api.teachers.schools({ unitCode: '430400', page: 1, pageSize: 5 });
+    expect(after.rows.find((r) => r.id === first!.id)?.staff).toEqual({ quota: null, teachers: null, contractTeachers: null, ratio: null, fillRate: null });
     const funding = await api.funding.enrolmentByUnit();
     const total = funding.units.reduce((a, u) => a + u.total, 0);
     expect(total).toBe((await api.platform.registryByUnit()).reduce((a, r) => a + r.students, 0));

@@ -1,4 +1,7 @@
 // @hyedu/domain — city-agnostic rules and schemas. City data lives in '@hyedu/domain/hengyang'.
+// First: zod must not compile with eval (pages run under a CSP without 'unsafe-eval').
+import './zod-config.ts';
+
 export * from './org.ts';
 export * from './school.ts';
 export * from './modules.ts';

@@ -17,6 +17,16 @@ export const SHARED = {
   '@hyedu/web': { singleton: true, requiredVersion: '^0.1.0' },
 };
 
+/**
+ * In a built remote the workspace libraries come from the portal only (`import: false`): the federation plugin
+ * would otherwise ship and fetch a remote's own copy of these source packages next to the shared one.
+ * Run standalone (vite dev), a remote keeps its local copies.
+ * @param {typeof SHARED} shared
+ */
+function hostProvided(shared) {
+  return Object.fromEntries(Object.entries(shared).map(([k, v]) => [k, k.startsWith('@hyedu/') ? { ...v, import: false } : v]));
+}
+
 /** The API server the dev servers proxy /api (and, for the portal, /mf) to. */
 const API_TARGET = process.env.HYEDU_API ?? 'http://127.0.0.1:3000';
 
@@ -53,7 +63,7 @@ export function remoteConfig(opts) {
         filename: 'remoteEntry.js',
         manifest: true,
         exposes: { './routes': './src/routes.ts' },
-        shared: SHARED,
+        shared: command === 'build' ? hostProvided(SHARED) : SHARED,
         dts: false,
       }),
     ],

@@ -6,3 +6,5 @@ export { defineModuleRoutes, joinPath } from './federation.ts';
 export type { ModuleRoutes } from './federation.ts';
 export { startStandalone } from './standalone.ts';
 export type { RouterInputs, RouterOutputs } from '@hyedu/api/router';
+export { parseSchoolQuery, boardingParam, PAGE_SIZE } from './school-query.ts';
+export type { SchoolQuery, SchoolQueryField } from './school-query.ts';

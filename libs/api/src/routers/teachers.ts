@@ -12,6 +12,7 @@ const read = readProcedure('teachers');
 export const teachersRouter = {
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
+    // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).
     const sps = studentsPerSchool(ctx.db);
     const rows = await ctx.db
       .select({
@@ -51,13 +52,16 @@ export const teachersRouter = {
           id: schools.id,
           code: schools.code,
           name: schools.name,
+          unitCode: schools.unitCode,
           unitName: orgUnits.name,
+          unitKind: orgUnits.kind,
           level: schools.level,
           ownership: schools.ownership,
           students: sql<number>`coalesce(${sps.students}, 0)`,
-          quota: sql<number>`coalesce(${schoolStaffing.quota}, 0)`,
-          teachers: sql<number>`coalesce(${schoolStaffing.teachers}, 0)`,
-          contractTeachers: sql<number>`coalesce(${schoolStaffing.contractTeachers}, 0)`,
+          // null when the school has filed no staffing return for the year: missing data, not zero teachers.
+          quota: schoolStaffing.quota,
+          teachers: schoolStaffing.teachers,
+          contractTeachers: schoolStaffing.contractTeachers,
         })
         .from(schools)
         .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
@@ -73,7 +77,13 @@ export const teachersRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
-      rows: rows.map((r) => ({ ...r, ratio: pupilTeacherRatio(r.students, r.teachers + r.contractTeachers) })),
+      rows: rows.map(({ quota, teachers, contractTeachers, ...r }) => ({
+        ...r,
+        staff:
+          quota === null || teachers === null || contractTeachers === null
+            ? { quota: null, teachers: null, contractTeachers: null, ratio: null, fillRate: null }
+            : { quota, teachers, contractTeachers, ratio: pupilTeacherRatio(r.students, teachers + contractTeachers), fillRate: quotaFillRate(teachers, quota) },
+      })),
     };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,3 +1,4 @@
+import '../zod-config.ts';
 import { createOrganisation } from '../org.ts';
 import { HENGYANG_ORG_UNITS } from './org.ts';
 

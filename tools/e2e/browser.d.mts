@@ -1,0 +1,5 @@
+import type { Browser } from 'playwright-core';
+
+export declare const CHROMIUM: string;
+export declare function hasChromium(): boolean;
+export declare function launch(): Promise<Browser>;
