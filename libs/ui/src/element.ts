@@ -7,8 +7,6 @@
 export {
   ElAlert,
   ElAside,
-  ElBreadcrumb,
-  ElBreadcrumbItem,
   ElButton,
   ElCard,
   ElCollapse,
@@ -45,8 +43,6 @@ export {
   House,
   OfficeBuilding,
   Reading,
-  RefreshRight,
   School,
   User,
-  Warning,
 } from '@element-plus/icons-vue';

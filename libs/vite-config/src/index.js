@@ -24,7 +24,7 @@ export const SHARED = {
  * @param {typeof SHARED} shared
  */
 function hostProvided(shared) {
-  return Object.fromEntries(Object.entries(shared).map(([k, v]) => [k, k.startsWith('@hyedu/') ? { ...v, import: false } : v]));
+  return Object.fromEntries(Object.entries(shared).map(([k, v]) => [k, k.startsWith('@hyedu/') ? { ...v, import: /** @type {false} */ (false) } : v]));
 }
 
 /** The API server the dev servers proxy /api (and, for the portal, /mf) to. */
@@ -38,7 +38,11 @@ const common = { build: { target: 'esnext', sourcemap: false, reportCompressedSi
 export function portalConfig() {
   return {
     ...common,
-    plugins: [vue(), federation({ name: 'portal', remotes: {}, shared: SHARED, dts: false })],
+    plugins: [
+      vue(),
+      // The portal provides the federation runtime to every remote, so no remote ships its own copy.
+      federation({ name: 'portal', remotes: {}, shared: SHARED, dts: false, experiments: { provideExternalRuntime: true } }),
+    ],
     server: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
     preview: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
   };
@@ -65,6 +69,8 @@ export function remoteConfig(opts) {
         exposes: { './routes': './src/routes.ts' },
         shared: command === 'build' ? hostProvided(SHARED) : SHARED,
         dts: false,
+        // Built remotes use the portal's federation runtime (standalone dev keeps its own).
+        experiments: { externalRuntime: command === 'build' },
       }),
     ],
     server: { port: opts.port, strictPort: true, origin: `http://localhost:${opts.port}`, proxy: { '/api': API_TARGET } },
