@@ -183,7 +183,7 @@ describe('the module registry drives the portal', () => {
 
   it('pointing a module at a new build takes effect without rebuilding the portal', async () => {
     // The teachers department ships a new build to a new path under its prefix.
-    execFileSync(`${ROOT}node_modules/.bin/vite`, ['build', '--outDir', 'dist/e2e-v2', '--emptyOutDir'], {
+    execFileSync(join(ROOT, 'apps/teachers/node_modules/.bin/vite'), ['build', '--outDir', 'dist/e2e-v2', '--emptyOutDir'], {
       cwd: join(ROOT, 'apps/teachers'),
       env: { ...releaseEnv(), REMOTE_BASE: '/mf/teachers/e2e-v2/' },
       stdio: 'ignore',

@@ -8,3 +8,6 @@ export { startStandalone } from './standalone.ts';
 export type { RouterInputs, RouterOutputs } from '@hyedu/api/router';
 export { parseSchoolQuery, boardingParam, PAGE_SIZE } from './school-query.ts';
 export type { SchoolQuery, SchoolQueryField } from './school-query.ts';
+export { useSchoolList } from './use-school-list.ts';
+export { default as SchoolFilters } from './SchoolFilters.vue';
+export { default as ListPagination } from './ListPagination.vue';
