@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** The server's whole configuration, read once and validated. Nothing else reads process.env. */
 const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),

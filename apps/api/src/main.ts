@@ -1,9 +1,11 @@
-import { migrate, openDatabase, seedDemoData } from '@hyedu/db';
+import { loadSecrets, migrate, openDatabase, seedDemoData } from '@hyedu/db';
 import { buildApp } from './app.ts';
 import { readEnv } from './env.ts';
 
 const env = readEnv();
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR });
+// Keys come from configuration; only a non-production start may create local demo keys.
+const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, auditKey: secrets.auditKey });
 await migrate(database);
 if (env.HYEDU_SEED === '1') {
   const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE });

@@ -98,10 +98,10 @@ describe.each(testEngines())('API on %s', (engine) => {
   });
 
   it('a disabled module stops answering; the change is audited', async () => {
-    await setModuleEntry(database.db, 'funding', { enabled: false }, { actor: 'test', source: 'test' });
+    await setModuleEntry(database, 'funding', { enabled: false }, { actor: 'test', source: 'test' });
     await expect(api.funding.enrolmentByUnit()).rejects.toMatchObject({ code: 'FORBIDDEN', message: '该模块已停用' });
     expect((await api.platform.modules()).map((m) => m.key)).not.toContain('funding');
-    await setModuleEntry(database.db, 'funding', { enabled: true }, { actor: 'test', source: 'test' });
+    await setModuleEntry(database, 'funding', { enabled: true }, { actor: 'test', source: 'test' });
     const audit = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.targetId, 'funding'));
     expect(audit.map((a) => a.after)).toEqual([
       expect.objectContaining({ enabled: false }),

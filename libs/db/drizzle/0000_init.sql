@@ -43,17 +43,25 @@ CREATE TABLE "schools" (
 	CONSTRAINT "schools_code_format" CHECK ("schools"."code" ~ '^[0-9]{10}$')
 );
 --> statement-breakpoint
+CREATE TABLE "audit_head" (
+	"id" smallint PRIMARY KEY NOT NULL,
+	"last_hash" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "audit_log" (
 	"id" bigserial PRIMARY KEY NOT NULL,
-	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"at" timestamp (3) with time zone NOT NULL,
 	"actor" text NOT NULL,
+	"real_actor" text NOT NULL,
 	"action" text NOT NULL,
 	"target_type" text NOT NULL,
 	"target_id" text NOT NULL,
 	"before" jsonb,
 	"after" jsonb,
 	"result" text NOT NULL,
-	"source" text NOT NULL
+	"source" text NOT NULL,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "modules" (

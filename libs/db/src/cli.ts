@@ -1,6 +1,6 @@
 /**
  * hyedu database command line.
- *   pnpm db migrate | seed | status
+ *   pnpm db migrate | seed | audit verify
  *   pnpm registry list
  *   pnpm registry set <module> [--entry URL] [--version x.y.z] [--enable|--disable]
  * Uses DATABASE_URL (PostgreSQL) if set, otherwise PGlite in HYEDU_DATA_DIR (default .data/pglite).
@@ -9,9 +9,11 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
 import { ModuleKey } from '@hyedu/domain';
+import { verifyAuditChain } from './audit.ts';
 import { migrate, openDatabase } from './client.ts';
 import { setModuleEntry } from './registry.ts';
 import { modules } from './schema/index.ts';
+import { loadSecrets } from './secrets.ts';
 import { seedDemoData } from './seed/index.ts';
 
 const { positionals, values } = parseArgs({
@@ -19,7 +21,8 @@ const { positionals, values } = parseArgs({
   options: { entry: { type: 'string' }, version: { type: 'string' }, enable: { type: 'boolean' }, disable: { type: 'boolean' } },
 });
 
-const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR });
+const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
+const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, auditKey: secrets.auditKey });
 try {
   await migrate(database);
   const [cmd, sub, key] = positionals;
@@ -35,10 +38,18 @@ try {
       ...(values.version ? { version: values.version } : {}),
       ...(values.enable ? { enabled: true } : values.disable ? { enabled: false } : {}),
     };
-    const row = await setModuleEntry(database.db, ModuleKey.parse(key), change, { actor: `cli:${userInfo().username}`, source: 'cli' });
+    const row = await setModuleEntry(database, ModuleKey.parse(key), change, { actor: `cli:${userInfo().username}`, source: 'cli' });
     console.log(`已更新模块 ${row.key}：${row.remoteEntry}（${row.version}，${row.enabled ? '启用' : '停用'}）`);
+  } else if (cmd === 'audit' && sub === 'verify') {
+    const report = await verifyAuditChain(database.db, database.auditKey);
+    if (report.ok) {
+      console.log(`审计链完整：已校验 ${report.checked} 条记录`);
+    } else {
+      console.error(`审计链断裂：第一处在记录 #${report.firstBroken?.id}（${report.firstBroken?.reason}）；此前 ${report.checked} 条完好`);
+      process.exitCode = 1;
+    }
   } else {
-    console.error('用法：db migrate | db seed | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable]');
+    console.error('用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable]');
     process.exitCode = 2;
   }
 } finally {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './client.ts';
 import { modules, orgUnits, schools } from './schema/index.ts';
 import { seedDemoData } from './seed/index.ts';
-import { openTestDatabase, testEngines } from './testing.ts';
+import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from './testing.ts';
 
 describe.each(testEngines())('database on %s', (engine) => {
   it('migrates twice without change and seeds once', async () => {
@@ -31,11 +31,11 @@ describe('embedded PGlite', () => {
   it('keeps its data in a folder across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hyedu-pglite-'));
     try {
-      const a = await openDatabase({ dataDir: dir });
+      const a = await openDatabase({ dataDir: dir, auditKey: TEST_AUDIT_KEY });
       await migrate(a);
       const seeded = await seedDemoData(a.db, { scale: 0.1 });
       await a.close();
-      const b = await openDatabase({ dataDir: dir });
+      const b = await openDatabase({ dataDir: dir, auditKey: TEST_AUDIT_KEY });
       const [n] = await b.db.select({ n: count() }).from(schools);
       expect(n?.n).toBe(seeded.schools);
       expect(b.engine).toBe('pglite');
@@ -46,6 +46,6 @@ describe('embedded PGlite', () => {
   });
 
   it('says clearly when PostgreSQL is not there', async () => {
-    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none' })).rejects.toThrow(/无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/);
+    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none', auditKey: TEST_AUDIT_KEY })).rejects.toThrow(/无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/);
   });
 });

@@ -19,6 +19,8 @@ export interface Database {
   engine: Engine;
   /** Where the data lives: a folder, 'memory', or the PostgreSQL URL without its password. */
   location: string;
+  /** HMAC key of the audit chain (from configuration, never from the database). */
+  auditKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
+  /** HMAC key of the audit chain: see loadSecrets(). */
+  auditKey: Buffer;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -40,7 +44,7 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
  * Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite
  * (a folder under the repo by default, or in memory). Migrations are not run here: see migrate().
  */
-export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
     // Fail fast with a clear message if the server is not there.
@@ -50,14 +54,14 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
     });
     client.release();
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, engine: 'postgresql', location: redact(opts.url), close: () => pool.end() };
+    return { db, engine: 'postgresql', location: redact(opts.url), auditKey: opts.auditKey, close: () => pool.end() };
   }
   const dir = opts.dataDir ?? defaultDataDir;
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, engine: 'pglite', location: dir, close: () => client.close() };
+  return { db, engine: 'pglite', location: dir, auditKey: opts.auditKey, close: () => client.close() };
 }
 
 /** Applies the drizzle-kit migrations in libs/db/drizzle; running it twice does nothing. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openDatabase, type Database, type Engine } from './client.ts';
 import { seedDemoData, type SeedOptions } from './seed/index.ts';
@@ -11,6 +12,8 @@ export function testEngines(): Engine[] {
 }
 
 let counter = 0;
+/** A fresh audit key per test run. */
+export const TEST_AUDIT_KEY = randomBytes(32);
 
 /**
  * A fresh, migrated (and optionally seeded) database for one test file.
@@ -28,7 +31,7 @@ export async function openTestDatabase(engine: Engine, seed: SeedOptions | false
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const inner = await openDatabase({ url: url.toString(), poolMax: 5 });
+    const inner = await openDatabase({ url: url.toString(), poolMax: 5, auditKey: TEST_AUDIT_KEY });
     database = {
       ...inner,
       close: async () => {
@@ -40,7 +43,7 @@ export async function openTestDatabase(engine: Engine, seed: SeedOptions | false
       },
     };
   } else {
-    database = await openDatabase({ dataDir: 'memory' });
+    database = await openDatabase({ dataDir: 'memory', auditKey: TEST_AUDIT_KEY });
   }
   await migrate(database);
   if (seed) await seedDemoData(database.db, seed);

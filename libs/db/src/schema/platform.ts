@@ -54,18 +54,31 @@ export const workPlanItems = pgTable(
 );
 
 /**
- * Audit trail. Every mutation writes one row in the same transaction.
- * (Append-only triggers and the hash chain come with the identity work.)
+ * Audit trail: append-only (triggers refuse UPDATE, DELETE and TRUNCATE) and hash-chained: each row's
+ * `hash` is an HMAC over the previous row's hash and this row's content (see audit.ts). Written in the
+ * same transaction as the change it records.
  */
 export const auditLog = pgTable('audit_log', {
   id: bigserial({ mode: 'number' }).primaryKey(),
-  at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+  /** Who acted (the account, or 'cli:<os user>' for the command line). */
   actor: text().notNull(),
+  /** Who really acted when someone acts on behalf of another; usually equal to actor. */
+  realActor: text().notNull(),
   action: text().notNull(),
   targetType: text().notNull(),
   targetId: text().notNull(),
   before: jsonb(),
   after: jsonb(),
   result: text({ enum: ['ok', 'denied', 'error'] }).notNull(),
+  /** Where from: client IP, or 'cli'. */
   source: text().notNull(),
+  prevHash: text().notNull(),
+  hash: text().notNull(),
+});
+
+/** The chain's head: one row holding the last hash, locked by each writer so the chain never forks. */
+export const auditHead = pgTable('audit_head', {
+  id: smallint().primaryKey(),
+  lastHash: text().notNull(),
 });
