@@ -26,7 +26,8 @@ if (!existsSync(join(ROOT, 'apps/portal/dist/index.html'))) {
   process.exit(1);
 }
 const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-bench-'));
-const server = await startServer(dataDir);
+// The load test measures throughput, not the per-IP rate limit.
+const server = await startServer(dataDir, { HYEDU_RATE_LIMIT: '10000000' });
 const browser = await launch();
 
 try {

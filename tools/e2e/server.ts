@@ -21,11 +21,11 @@ export interface Running {
 }
 
 /** Starts the real server (production build, PGlite in `dataDir`, demo data) and waits until it answers. */
-export async function startServer(dataDir: string): Promise<Running> {
+export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
   const child: ChildProcess = spawn(TSX, ['apps/api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HYEDU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HYEDU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

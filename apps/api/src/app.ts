@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
 import type { Database } from '@hyedu/db';
 import { ModuleKey } from '@hyedu/domain';
+import { csrfGuard } from './csrf.ts';
 
 /** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
 export const defaultAppsDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,10 +19,14 @@ export interface AppOptions {
   serveStatic: boolean;
   logLevel?: string;
   appsDir?: string;
+  /** Origins besides the server's own that may call state-changing API routes (e.g. the Vite dev servers). */
+  allowedOrigins?: readonly string[];
+  /** API requests per minute and client IP. */
+  rateLimitPerMinute?: number;
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, /api/health, and (optionally) the built front ends. */
-export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1_048_576,
@@ -44,6 +50,15 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
     },
     crossOriginEmbedderPolicy: false,
   });
+
+  // Per-IP rate limit on the API (the login route adds its own, stricter one); static files are not limited.
+  await app.register(rateLimit, {
+    max: rateLimitPerMinute,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`, code: 'TOO_MANY_REQUESTS' } }),
+  });
+  app.addHook('onRequest', csrfGuard(allowedOrigins));
 
   app.get('/api/health', async () => ({ status: 'ok', engine: database.engine }));
 

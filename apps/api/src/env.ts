@@ -13,6 +13,8 @@ const Env = z.object({
   HYEDU_SEED_SCALE: z.coerce.number().min(0.01).max(1).default(1),
   /** Serve the built portal and remotes (default on); off for API-only development. */
   HYEDU_SERVE_STATIC: z.enum(['0', '1']).default('1'),
+  /** API requests per minute per client IP (offices share one NAT address: keep it generous). */
+  HYEDU_RATE_LIMIT: z.coerce.number().int().min(10).max(10_000_000).default(3000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;

@@ -11,7 +11,12 @@ if (env.HYEDU_SEED === '1') {
   const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE });
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
-const app = await buildApp({ database, serveStatic: env.HYEDU_SERVE_STATIC === '1', logLevel: env.LOG_LEVEL });
+const app = await buildApp({
+  database,
+  serveStatic: env.HYEDU_SERVE_STATIC === '1',
+  logLevel: env.LOG_LEVEL,
+  rateLimitPerMinute: env.HYEDU_RATE_LIMIT,
+});
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
