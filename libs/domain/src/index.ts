@@ -14,3 +14,4 @@ export * from './school-code.ts';
 export * from './money.ts';
 export * from './work-plan.ts';
 export * from './staffing.ts';
+export * from './identity/index.ts';

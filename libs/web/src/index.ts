@@ -9,5 +9,7 @@ export type { RouterInputs, RouterOutputs } from '@hyedu/api/router';
 export { parseSchoolQuery, boardingParam, PAGE_SIZE } from './school-query.ts';
 export type { SchoolQuery, SchoolQueryField } from './school-query.ts';
 export { useSchoolList } from './use-school-list.ts';
+export type { SchoolListRow } from './use-school-list.ts';
+export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';

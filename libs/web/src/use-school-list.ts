@@ -1,9 +1,24 @@
 import { keepPreviousData, useQuery } from '@tanstack/vue-query';
 import { computed } from 'vue';
+import type { Ownership, SchoolLevel } from '@hyedu/domain';
 import { useRoute, useRouter } from 'vue-router';
 import { unitLabel, useLocaleStore } from '@hyedu/ui';
 import { parseSchoolQuery, type SchoolQuery, type SchoolQueryField } from './school-query.ts';
 import { trpc } from './trpc.ts';
+
+/** What every school list row has (each module's procedure may add more). */
+export interface SchoolListRow {
+  id: number;
+  code: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  level: SchoolLevel;
+  ownership: Ownership;
+  town?: string;
+  isBoarding?: boolean;
+  students: number;
+}
 
 interface Page<R> {
   total: number;

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ModuleKey } from '../modules.ts';
+import { Grant, validateGrants } from './roles.ts';
+
+/**
+ * The one access decision (security.md §1 访问控制 d–f, §1.1, §5.2). The api middleware calls it with the
+ * session's grants and the procedure's declared permission, and filters every query by the returned scope.
+ * It fails closed: no grants, invalid grants, an unknown area or action, an empty scope or any exception → deny.
+ * Out-of-scope *records* are the api's NOT_FOUND; a denied *permission* is its FORBIDDEN.
+ */
+export const Area = z.enum(['platform', ...ModuleKey.options, 'admin:accounts', 'admin:security', 'audit']);
+export type Area = z.infer<typeof Area>;
+export const Action = z.enum(['read', 'write']);
+export type Action = z.infer<typeof Action>;
+
+/**
+ * 'platform': the portal's own data (organisation, module registry, school list).
+ * 'admin:accounts': 系统管理 — accounts, the organisation tree and the module registry.
+ * 'admin:security': 安全管理 — roles, grants, security policy. 'audit': the audit trail.
+ */
+export const Permission = z.object({ area: Area, action: Action }).strict();
+export type Permission = z.infer<typeof Permission>;
+
+export type DataScope =
+  | { kind: 'all' }
+  | { kind: 'units'; unitCodes: string[] }
+  | { kind: 'school'; schoolIds: number[]; unitCodes: string[] }
+  | { kind: 'none' };
+export type AllowedScope = Exclude<DataScope, { kind: 'none' }>;
+
+export type DenyReason = 'NO_GRANTS' | 'INVALID_GRANTS' | 'INVALID_PERMISSION' | 'NOT_PERMITTED' | 'EMPTY_SCOPE' | 'ERROR';
+export type Decision = { allowed: true; scope: AllowedScope } | { allowed: false; reason: DenyReason; message: string };
+
+const DENY_MESSAGES: Record<DenyReason, string> = {
+  NO_GRANTS: '该账号尚未授权任何角色',
+  INVALID_GRANTS: '该账号的角色配置有误，请联系安全管理员',
+  INVALID_PERMISSION: '接口访问策略无效',
+  NOT_PERMITTED: '无权进行此操作',
+  EMPTY_SCOPE: '该账号没有可访问的数据范围',
+  ERROR: '权限检查失败',
+};
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason, message: DENY_MESSAGES[reason] });
+
+const ALL: DataScope = { kind: 'all' };
+const isBusinessArea = (area: Area): boolean => area === 'platform' || ModuleKey.safeParse(area).success;
+
+/** What one grant contributes to a permission: a scope, or null for nothing. */
+function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
+  switch (g.role) {
+    case 'leader':
+      return isBusinessArea(area) && action === 'read' ? ALL : null;
+    case 'department':
+      if (area === g.module) return ALL;
+      return area === 'platform' && action === 'read' ? ALL : null;
+    case 'county': {
+      const scope: DataScope = { kind: 'units', unitCodes: [g.unitCode] };
+      if ((g.modules as readonly string[]).includes(area)) return scope;
+      return area === 'platform' && action === 'read' ? scope : null;
+    }
+    case 'school':
+      return isBusinessArea(area) && action === 'read' ? { kind: 'school', schoolIds: [g.schoolId], unitCodes: [g.unitCode] } : null;
+    case 'sysadmin':
+      if (area === 'admin:accounts') return ALL;
+      return area === 'platform' && action === 'read' ? ALL : null;
+    case 'secadmin':
+      return area === 'admin:security' ? ALL : null;
+    case 'auditor':
+      return area === 'audit' && action === 'read' ? ALL : null;
+    default:
+      return null;
+  }
+}
+
+const sortedUnique = <T extends string | number>(xs: readonly T[]): T[] => [...new Set(xs)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/**
+ * Union of scopes; 'all' wins. A school scope inside a unit scope is covered by it. A school outside the units
+ * cannot be expressed (validateGrants forbids that combination), so that case yields 'none' (fail closed).
+ */
+export function unionScopes(scopes: readonly DataScope[]): DataScope {
+  if (scopes.some((s) => s.kind === 'all')) return ALL;
+  const units = sortedUnique(scopes.flatMap((s) => (s.kind === 'units' ? s.unitCodes : [])));
+  const schools = scopes.flatMap((s) => (s.kind === 'school' ? [s] : []));
+  const schoolUnits = sortedUnique(schools.flatMap((s) => s.unitCodes));
+  const schoolIds = sortedUnique(schools.flatMap((s) => s.schoolIds));
+  if (units.length > 0) return schoolUnits.every((u) => units.includes(u)) ? { kind: 'units', unitCodes: units } : { kind: 'none' };
+  if (schoolIds.length > 0 && schoolUnits.length > 0) return { kind: 'school', schoolIds, unitCodes: schoolUnits };
+  return { kind: 'none' };
+}
+
+/** May an account with these grants do this? If so, within which data scope. */
+export function authorize(grants: readonly Grant[], permission: Permission): Decision {
+  try {
+    const parsedPermission = Permission.safeParse(permission);
+    if (!parsedPermission.success) return deny('INVALID_PERMISSION');
+    if (!Array.isArray(grants) || grants.length === 0) return deny('NO_GRANTS');
+    const parsed = z.array(Grant).safeParse(grants);
+    if (!parsed.success || validateGrants(parsed.data).length > 0) return deny('INVALID_GRANTS');
+
+    const scopes = parsed.data.map((g) => grantScope(g, parsedPermission.data)).filter((s): s is DataScope => s !== null);
+    if (scopes.length === 0) return deny('NOT_PERMITTED');
+    const scope = unionScopes(scopes);
+    return scope.kind === 'none' ? deny('EMPTY_SCOPE') : { allowed: true, scope };
+  } catch {
+    return deny('ERROR');
+  }
+}
+
+/** The scope badge shown on every page and export (security.md §6), e.g. '数据范围：衡南县教育局'. */
+export function scopeLabel(scope: DataScope, lookup: (code: string) => string | undefined): string {
+  const names = (codes: readonly string[]) => codes.map((c) => lookup(c) ?? c).join('、');
+  switch (scope.kind) {
+    case 'all':
+      return '数据范围：全市';
+    case 'units':
+      return scope.unitCodes.length > 0 ? `数据范围：${names(scope.unitCodes)}` : '数据范围：无';
+    case 'school': {
+      const n = scope.schoolIds.length;
+      if (n === 0) return '数据范围：无';
+      return `数据范围：${names(scope.unitCodes)} · ${n === 1 ? '本校' : `${n}所学校`}`;
+    }
+    default:
+      return '数据范围：无';
+  }
+}
