@@ -9,6 +9,9 @@ import { launch } from './browser.mjs';
 import { countSharedFetches, overflowsHorizontally, seriousViolations } from './page-checks.ts';
 import { registry, ROOT, startServer, type Running } from './server.ts';
 
+// The demo accounts' password (libs/db/src/seed/accounts.ts; listed in the README).
+const DEMO_PASSWORD = 'Demo#2022pass';
+
 const MODULES = [
   { key: 'safety', title: '安全管理' },
   { key: 'private-edu', title: '民办教育' },
@@ -25,8 +28,8 @@ interface Watched {
   requests: string[];
   problems: string[];
 }
-/** A fresh page that records every request, console error, page error and CSP violation. */
-async function open(width = 1280): Promise<Watched> {
+/** A fresh page that records every request, console error, page error and CSP violation; signed in as `user` unless null. */
+async function open(width = 1280, user: string | null = 'leader'): Promise<Watched> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -39,7 +42,19 @@ async function open(width = 1280): Promise<Watched> {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
+  if (user) await signIn(page, user);
+  requests.length = 0;
   return { page, requests, problems };
+}
+
+/** Signs in through the login page, as a person would. */
+async function signIn(page: Page, user: string, password = DEMO_PASSWORD) {
+  if (!new URL(page.url()).pathname.startsWith('/login')) await page.goto(`${server.url}/login`);
+  await page.getByLabel('用户名').fill(user);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.locator('main h1').first().waitFor();
 }
 async function moduleRendered(page: Page, key: string) {
   await page.locator(`[data-module="${key}"] .el-table__row`).first().waitFor({ timeout: 20_000 });
@@ -119,7 +134,7 @@ describe('the portal with all four modules', () => {
   });
 
   it('every page passes axe (no serious or critical violations) and fits a 375 px phone', async () => {
-    const pages = ['/', '/plan', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools'];
+    const pages = ['/', '/plan', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools', '/account'];
     for (const width of [1280, 375]) {
       const w = await open(width);
       for (const path of pages) {
@@ -131,6 +146,12 @@ describe('the portal with all four modules', () => {
       }
       expect(w.problems).toEqual([]);
       await closeAll(w);
+      const anon = await open(width, null);
+      await anon.page.goto(`${server.url}/login`);
+      await anon.page.locator('h1').waitFor();
+      expect(await seriousViolations(anon.page), `/login @${width}`).toEqual([]);
+      expect(await overflowsHorizontally(anon.page)).toBe(false);
+      await closeAll(anon);
     }
   });
 });
@@ -140,6 +161,69 @@ function releaseEnv() {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST'));
   return { ...env, NODE_ENV: 'production' };
 }
+
+describe('signing in', () => {
+  it('asks for a login first and returns to the page asked for; shows 上次登录 and the data scope', async () => {
+    const w = await open(1280, null);
+    await w.page.goto(`${server.url}/teachers/schools`);
+    await w.page.waitForURL(/\/login\?redirect=/);
+    await signIn(w.page, 'hengnan');
+    expect(new URL(w.page.url()).pathname).toBe('/teachers/schools');
+    await expect(w.page.locator('[data-test="scope-badge"]').textContent()).resolves.toContain('数据范围：衡南县教育局');
+    await expect(w.page.locator('[data-test="last-login"]').textContent()).resolves.toMatch(/上次登录|首次登录/);
+    await closeAll(w);
+  });
+
+  it('the same message for unknown users and wrong passwords; remaining tries after 3; the lock message after 5', async () => {
+    const w = await open(1280, null);
+    await w.page.goto(`${server.url}/login`);
+    const attempt = async (user: string) => {
+      await w.page.getByLabel('用户名').fill(user);
+      await w.page.getByLabel('密码', { exact: true }).fill('wrong-password');
+      await w.page.getByRole('button', { name: '登录' }).click();
+      const alert = w.page.locator('[data-test="login-error"]');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      await w.page.reload();
+      return text.trim();
+    };
+    expect(await attempt('no-such-user')).toBe('用户名或密码错误');
+    const texts: string[] = [];
+    for (let i = 0; i < 5; i++) texts.push(await attempt('privedu'));
+    expect(texts[0]).toBe('用户名或密码错误');
+    expect(texts[2]).toBe('用户名或密码错误，再失败2次将锁定15分钟');
+    expect(texts[4]).toBe('账号已锁定，请15分钟后重试或联系安全管理员');
+    await closeAll(w);
+  });
+
+  it('after signing out, the old session cookie is refused', async () => {
+    const w = await open(1280, 'safety');
+    const cookies = await w.page.context().cookies();
+    expect(cookies.find((c) => c.name === 'hy_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    await w.page.locator('[data-test="logout"]').click();
+    await w.page.waitForURL(/\/login/);
+    const replay = await browser.newContext();
+    await replay.addCookies(cookies);
+    const page = await replay.newPage();
+    await page.goto(`${server.url}/safety`);
+    await page.waitForURL(/\/login/);
+    const api = await replay.request.get(`${server.url}/api/trpc/platform.modules`);
+    expect(api.status()).toBe(401);
+    await replay.close();
+    await closeAll(w);
+  });
+
+  it('a county user cannot reach another county by URL, nor a module it was not granted', async () => {
+    const w = await open(1280, 'leiyang');
+    await w.page.goto(`${server.url}/registry?unit=430422`);
+    await w.page.locator('[data-test="school-list"]').waitFor();
+    await expect(w.page.locator('main h1 + p').first().textContent()).resolves.toContain('共 0 所');
+    await w.page.goto(`${server.url}/private-edu`);
+    await expect(w.page.locator('main').textContent()).resolves.toContain('页面不存在');
+    expect(await w.page.getByRole('menuitem', { name: '民办教育' }).count()).toBe(0);
+    await closeAll(w);
+  });
+});
 
 /** Hash of the portal's build, to show that registry changes need no portal rebuild. */
 function portalBuildHash() {

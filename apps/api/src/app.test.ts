@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@hyedu/db';
+import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
 import { buildApp } from './app.ts';
 
@@ -39,8 +39,23 @@ describe('server', () => {
     expect(res.json()).toEqual({ status: 'ok', engine: 'pglite' });
   });
 
+  let cookie = '';
+  it('signs in over HTTP: an httpOnly, SameSite session cookie', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/trpc/auth.login',
+      headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
+      payload: { username: 'leader', password: DEMO_PASSWORD },
+    });
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/^hy_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
+    cookie = setCookie.split(';')[0]!;
+    expect((await app.inject('/api/trpc/platform.modules')).statusCode).toBe(401);
+  });
+
   it('answers tRPC queries over HTTP with security headers', async () => {
-    const res = await app.inject('/api/trpc/platform.modules');
+    const res = await app.inject({ url: '/api/trpc/platform.modules', headers: { cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.json().result.data).toHaveLength(4);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
@@ -49,7 +64,7 @@ describe('server', () => {
 
   it('gives field errors for bad input, and never a stack trace', async () => {
     const input = encodeURIComponent(JSON.stringify({ pageSize: 5000 }));
-    const res = await app.inject(`/api/trpc/platform.schools?input=${input}`);
+    const res = await app.inject({ url: `/api/trpc/platform.schools?input=${input}`, headers: { cookie } });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.data.zodError.fieldErrors.pageSize).toEqual(['每页最多100条']);

@@ -23,10 +23,12 @@ export interface AppOptions {
   allowedOrigins?: readonly string[];
   /** API requests per minute and client IP. */
   rateLimitPerMinute?: number;
+  /** Mark the session cookie Secure (behind HTTPS). */
+  secureCookies?: boolean;
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, /api/health, and (optionally) the built front ends. */
-export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000 }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     bodyLimit: 1_048_576,
@@ -62,11 +64,14 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
 
   app.get('/api/health', async () => ({ status: 'ok', engine: database.engine }));
 
+  const createContext = createContextFactory(database, { secureCookies });
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/api/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: createContextFactory(database.db, database.engine),
+      createContext: ({ req, res }) =>
+        createContext({ cookie: req.headers.cookie, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', setCookie: (v) => void res.header('set-cookie', v) }),
       maxBatchSize: 20,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');

@@ -1,4 +1,5 @@
-import { loadSecrets, migrate, openDatabase, seedDemoData } from '@hyedu/db';
+import { count, eq } from 'drizzle-orm';
+import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 import { buildApp } from './app.ts';
 import { readEnv } from './env.ts';
 
@@ -7,7 +8,15 @@ const env = readEnv();
 const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, auditKey: secrets.auditKey });
 await migrate(database);
-if (env.HYEDU_SEED === '1') {
+const production = env.NODE_ENV === 'production';
+if (production) {
+  // A production start never loads demo data and refuses to run while demo accounts exist.
+  const [demo] = await database.db.select({ n: count() }).from(tables.accounts).where(eq(tables.accounts.isDemo, true));
+  if ((demo?.n ?? 0) > 0) {
+    console.error(`生产环境中存在 ${demo?.n} 个演示账号，拒绝启动。请删除演示账号后再启动。`);
+    process.exit(1);
+  }
+} else if (env.HYEDU_SEED === '1') {
   const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE });
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
@@ -16,6 +25,7 @@ const app = await buildApp({
   serveStatic: env.HYEDU_SERVE_STATIC === '1',
   logLevel: env.LOG_LEVEL,
   rateLimitPerMinute: env.HYEDU_RATE_LIMIT,
+  secureCookies: production,
 });
 
 const shutdown = async (signal: string) => {

@@ -12,17 +12,24 @@ const app = createApp(App);
 app.use(pinia);
 installQuery(app);
 
-// The module registry comes from the API; the portal build knows no remote URL.
+// Who is signed in, then (if anyone) the module registry: the portal build knows no remote URL.
 const shell = useShellStore(pinia);
+let sessionEnded: string | null = null;
 try {
-  shell.setModules(await withTimeout(trpc.platform.modules.query(), 8000, '模块登记信息'));
+  const me = await withTimeout(trpc.auth.me.query(), 8000, '登录信息');
+  shell.account = me.account;
+  sessionEnded = me.sessionEnded;
+  if (me.account && !me.account.mustChange && me.account.areas.includes('platform')) {
+    shell.setModules(await withTimeout(trpc.platform.modules.query(), 8000, '模块登记信息'));
+  }
 } catch (e) {
   shell.registryError = errorMessage(e);
 }
-registerModules(shell.modules);
+if (sessionEnded) sessionStorage.setItem('hyedu.sessionEnded', sessionEnded);
+registerModules(shell.visibleModules);
 
 // Module routes are placeholders until first visited, so a slow or broken remote never delays the portal.
-const router = createPortalRouter(shell.modules);
+const router = createPortalRouter(shell.visibleModules);
 app.use(router);
 await router.isReady();
 app.mount('#app');

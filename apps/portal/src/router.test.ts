@@ -1,8 +1,13 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HENGYANG_MODULES } from '@hyedu/domain/hengyang';
-import { useShellStore } from '@hyedu/web';
+import { useShellStore, type Account } from '@hyedu/web';
 import { createPortalRouter, placeholderName } from './router.ts';
+
+const leader: Account = {
+  username: 'leader', displayName: '局领导', roles: ['leader'], scopeLabel: '数据范围：全市', mustChange: null, passwordNotice: null,
+  areas: ['platform', 'safety', 'private-edu', 'teachers', 'funding'],
+};
 
 describe('portal router', () => {
   beforeEach(() => {
@@ -19,9 +24,24 @@ describe('portal router', () => {
     }
   });
 
-  it('guards every module route: a module missing from the registry is not found', async () => {
+  it('sends anyone not signed in to the login page, keeping where they wanted to go', async () => {
+    const router = createPortalRouter(HENGYANG_MODULES);
+    await router.push('/safety/schools?unit=430422');
+    expect(router.currentRoute.value.name).toBe('login');
+    expect(router.currentRoute.value.query.redirect).toBe('/safety/schools?unit=430422');
+  });
+
+  it('holds an account that must change its password on the account page', async () => {
+    useShellStore().account = { ...leader, mustChange: 'INITIAL' };
+    const router = createPortalRouter(HENGYANG_MODULES);
+    await router.push('/registry');
+    expect(router.currentRoute.value.name).toBe('account');
+  });
+
+  it('guards every module route: a module the account may not use, or not in the registry, is not found', async () => {
     const shell = useShellStore();
-    shell.setModules(HENGYANG_MODULES.filter((m) => m.key !== 'funding'));
+    shell.account = { ...leader, areas: ['platform', 'safety', 'private-edu', 'teachers'] };
+    shell.setModules(HENGYANG_MODULES);
     const router = createPortalRouter(HENGYANG_MODULES);
     await router.push('/funding');
     expect(router.currentRoute.value.name).toBe('not-found');

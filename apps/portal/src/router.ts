@@ -15,6 +15,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
+      { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', titleEn: 'Sign in', public: true } },
       {
         path: '/',
         name: SHELL_ROUTE,
@@ -22,6 +23,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
         children: [
           { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
           { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
+          { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
           { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
           ...modules.map((m) => ({
             path: `${m.basePath}/:rest(.*)*`,
@@ -38,9 +40,15 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
   });
 
   // These guards run for every route, the modules' own routes included: they are in this one router.
+  // The server refuses everything they refuse; they only spare the user a page that would show an error.
   router.beforeEach((to) => {
+    const shell = useShellStore();
+    const account = shell.account;
+    if (to.meta.public) return account && !account.mustChange ? { path: '/' } : true;
+    if (!account) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    if (account.mustChange && to.name !== 'account') return { name: 'account' };
     const key = to.meta.module;
-    if (key && !useShellStore().byKey.has(key)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+    if (key && !shell.byKey.has(key)) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
     return true;
   });
   router.afterEach((to) => {

@@ -1,10 +1,58 @@
-import type { Db, Engine } from '@hyedu/db';
+import { DEFAULT_SECURITY_POLICY, type DataScope, type SecurityPolicy } from '@hyedu/domain';
+import type { Database, Db, Engine } from '@hyedu/db';
+import { readToken, resolveSession, type Identity } from './auth/session.ts';
+
+/** What the HTTP layer tells the API about a request, and how the API answers with a cookie. */
+export interface RequestInfo {
+  cookie: string | undefined;
+  ip: string;
+  userAgent: string;
+  setCookie(value: string): void;
+}
 
 export interface Context {
   db: Db;
   engine: Engine;
+  auditKey: Buffer;
+  policy: SecurityPolicy;
+  /** Whether cookies get the Secure flag (behind HTTPS). */
+  secureCookies: boolean;
+  now: Date;
+  ip: string;
+  userAgent: string;
+  setCookie(value: string): void;
+  identity: Identity | null;
+  /** Why a session the request named is no longer valid (shown on the login page). */
+  sessionEnded: string | null;
+  /** Filled in by the policy middleware for procedures that read or write business data. */
+  scope: DataScope;
 }
 
-export function createContextFactory(db: Db, engine: Engine) {
-  return (): Context => ({ db, engine });
+export interface ContextOptions {
+  secureCookies?: boolean;
+  policy?: SecurityPolicy;
+  clock?: () => Date;
+}
+
+export function createContextFactory(database: Database, opts: ContextOptions = {}) {
+  const policy = opts.policy ?? DEFAULT_SECURITY_POLICY;
+  const clock = opts.clock ?? (() => new Date());
+  return async (req: RequestInfo): Promise<Context> => {
+    const now = clock();
+    const resolved = await resolveSession(database.db, readToken(req.cookie), now, policy);
+    return {
+      db: database.db,
+      engine: database.engine,
+      auditKey: database.auditKey,
+      policy,
+      secureCookies: opts.secureCookies ?? false,
+      now,
+      ip: req.ip,
+      userAgent: req.userAgent.slice(0, 300),
+      setCookie: req.setCookie,
+      identity: resolved.identity,
+      sessionEnded: resolved.identity ? null : resolved.ended,
+      scope: { kind: 'none' },
+    };
+  };
 }

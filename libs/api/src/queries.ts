@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DataScope } from '@hyedu/domain';
 import { tables, type Db, SEED_SCHOOL_YEAR } from '@hyedu/db';
 import type { SchoolFilter } from './inputs.ts';
 
@@ -17,9 +18,27 @@ export function studentsPerSchool(db: Db) {
     .as('sps');
 }
 
-export function schoolWhere(f: Partial<SchoolFilter>): SQL | undefined {
+/**
+ * The data-scope condition on schools. Every query over schools (and what hangs off them) goes through
+ * schoolWhere(), which requires a scope: a query cannot forget the county filter. 'none' matches nothing.
+ */
+export function scopeCondition(scope: DataScope): SQL | undefined {
+  switch (scope.kind) {
+    case 'all':
+      return undefined;
+    case 'units':
+      return scope.unitCodes.length ? inArray(schools.unitCode, scope.unitCodes) : sql`false`;
+    case 'school':
+      return scope.schoolIds.length ? inArray(schools.id, scope.schoolIds) : sql`false`;
+    default:
+      return sql`false`;
+  }
+}
+
+export function schoolWhere(scope: DataScope, f: Partial<SchoolFilter> = {}): SQL | undefined {
   const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   return and(
+    scopeCondition(scope),
     f.unitCode ? eq(schools.unitCode, f.unitCode) : undefined,
     f.level ? eq(schools.level, f.level) : undefined,
     f.ownership ? eq(schools.ownership, f.ownership) : undefined,
@@ -29,9 +48,9 @@ export function schoolWhere(f: Partial<SchoolFilter>): SQL | undefined {
 }
 
 /** One page of schools with their student numbers, plus the total count. */
-export async function listSchools(db: Db, f: SchoolFilter) {
+export async function listSchools(db: Db, scope: DataScope, f: SchoolFilter) {
   const sps = studentsPerSchool(db);
-  const where = schoolWhere(f);
+  const where = schoolWhere(scope, f);
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -59,10 +78,12 @@ export async function listSchools(db: Db, f: SchoolFilter) {
   return { total: total?.n ?? 0, page: f.page, pageSize: f.pageSize, rows };
 }
 
-/** The organisation's units in display order (the city first: its bucket holds the 局直 schools). */
-export function listUnits(db: Db) {
+/** The units a scope may see, in display order (the city first: its bucket holds the 局直 schools). */
+export function listUnits(db: Db, scope: DataScope) {
+  const codes = scope.kind === 'units' || scope.kind === 'school' ? scope.unitCodes : null;
   return db
     .select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind })
     .from(orgUnits)
+    .where(scope.kind === 'none' ? sql`false` : codes ? (codes.length ? inArray(orgUnits.code, codes) : sql`false`) : undefined)
     .orderBy(asc(orgUnits.sortOrder));
 }

@@ -3,20 +3,20 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setModuleEntry, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { createContextFactory } from './context.ts';
-import { createCaller } from './router.ts';
+import { anonymousCaller, callerAs } from './testing.ts';
 
 describe.each(testEngines())('API on %s', (engine) => {
   let database: Database;
-  let api: ReturnType<typeof createCaller>;
+  let api: Awaited<ReturnType<typeof callerAs>>;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    api = createCaller(createContextFactory(database.db, database.engine)());
+    // 局领导 reads everything city-wide.
+    api = await callerAs(database, 'leader');
   });
   afterAll(() => database?.close());
 
-  it('names its database engine', async () => {
-    expect(await api.platform.health()).toEqual({ ok: true, engine });
+  it('names its database engine, to anyone', async () => {
+    expect(await (await anonymousCaller(database)).platform.health()).toEqual({ ok: true, engine });
   });
 
   it('serves the module registry in order', async () => {

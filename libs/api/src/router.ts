@@ -1,3 +1,4 @@
+import { authRouter } from './routers/auth.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { platformRouter } from './routers/platform.ts';
 import { privateEduRouter } from './routers/private-edu.ts';
@@ -6,6 +7,7 @@ import { teachersRouter } from './routers/teachers.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
+  auth: authRouter,
   platform: platformRouter,
   safety: safetyRouter,
   privateEdu: privateEduRouter,

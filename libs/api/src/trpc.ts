@@ -1,19 +1,22 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ModuleKey } from '@hyedu/domain';
-import { tables } from '@hyedu/db';
+import { ModuleKey, authorize, type Action, type Area } from '@hyedu/domain';
+import { tables, writeAudit } from '@hyedu/db';
 import type { Context } from './context.ts';
 
 /**
  * What a procedure needs. Every procedure declares one (a test walks the router and fails on any that
- * does not). The identity work adds roles and county scope to this same declaration.
+ * does not); the one middleware below enforces it.
+ * - public: anyone (login, the current session, health);
+ * - session: any signed-in account (its own sessions, its password);
+ * - area: a permission on an area (the portal's data, a module, an admin area) — decided by the domain's
+ *   authorize(), which also yields the data scope the procedure's queries must apply.
  */
-export interface Policy {
-  /** 'platform' for the portal's own data, or the department module the procedure belongs to. */
-  module: 'platform' | ModuleKey;
-  action: 'read' | 'write';
-}
+export type Policy =
+  | { access: 'public' }
+  | { access: 'session'; allowDuringPasswordChange?: boolean }
+  | { access: 'area'; area: Area; action: Action };
 export interface Meta {
   policy?: Policy;
 }
@@ -38,22 +41,41 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** The one place where a procedure's declared policy is enforced. */
+const deny = async (ctx: Context, path: string, code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string) => {
+  if (ctx.identity) {
+    // Denied attempts by signed-in accounts are audited (等保 安全审计; ASVS 16.3.2).
+    await ctx.db.transaction((tx) =>
+      writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: path, targetType: 'procedure', targetId: path, result: 'denied', source: ctx.ip, after: { message } }),
+    );
+  }
+  throw new TRPCError({ code, message });
+};
+
+/** The one place where a procedure's declared policy is enforced. Anything unexpected denies. */
 const enforcePolicy = t.middleware(async ({ ctx, meta, next, path }) => {
   const policy = meta?.policy;
   if (!policy) throw new TRPCError({ code: 'FORBIDDEN', message: `接口 ${path} 未声明访问策略` });
-  if (policy.action === 'write') {
-    // Writes need an authenticated user; accounts arrive with the identity issue, so until then none pass.
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: '请先登录' });
+  if (policy.access === 'public') return next();
+  const identity = ctx.identity;
+  if (!identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' });
+  if (identity.mustChange && !(policy.access === 'session' && policy.allowDuringPasswordChange)) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码' });
   }
-  if (policy.module !== 'platform') {
-    const [row] = await ctx.db.select({ enabled: tables.modules.enabled }).from(tables.modules).where(eq(tables.modules.key, policy.module));
+  if (policy.access === 'session') return next();
+  const decision = authorize(identity.grants, { area: policy.area, action: policy.action });
+  if (!decision.allowed) return deny(ctx, path, 'FORBIDDEN', decision.message);
+  const module = ModuleKey.safeParse(policy.area);
+  if (module.success) {
+    const [row] = await ctx.db.select({ enabled: tables.modules.enabled }).from(tables.modules).where(eq(tables.modules.key, module.data));
     if (!row?.enabled) throw new TRPCError({ code: 'FORBIDDEN', message: '该模块已停用' });
   }
-  return next();
+  return next({ ctx: { ...ctx, scope: decision.scope } });
 });
 
 const base = t.procedure.use(enforcePolicy);
 
-/** A read-only procedure of the portal or of one module. */
-export const readProcedure = (module: Policy['module']) => base.meta({ policy: { module, action: 'read' } });
+export const publicProcedure = base.meta({ policy: { access: 'public' } });
+/** Any signed-in account; `allowDuringPasswordChange` for the few calls a user needs before changing a forced password. */
+export const sessionProcedure = (allowDuringPasswordChange = false) => base.meta({ policy: { access: 'session', allowDuringPasswordChange } });
+/** Reads an area (the portal's own data, a module, …); queries must apply ctx.scope. */
+export const readProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' } });

@@ -8,3 +8,5 @@ export { writeAudit, verifyAuditChain, GENESIS } from './audit.ts';
 export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';
 export type { Secrets } from './secrets.ts';
+export { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/accounts.ts';

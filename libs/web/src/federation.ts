@@ -8,6 +8,10 @@ declare module 'vue-router' {
     /** Page title, Chinese and English. */
     title?: string;
     titleEn?: string;
+    /** Reachable without signing in (the login page). */
+    public?: boolean;
+    /** The account page (reachable while a password change is required). */
+    account?: boolean;
   }
 }
 

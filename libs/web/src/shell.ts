@@ -1,6 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ModuleKey, ModuleManifest } from '@hyedu/domain';
+import type { RouterOutputs } from '@hyedu/api/router';
+
+export type Account = NonNullable<RouterOutputs['auth']['me']['account']>;
 
 export type RemoteStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -12,7 +15,12 @@ export const useShellStore = defineStore('web/shell', () => {
   const modules = ref<ModuleManifest[]>([]);
   const status = ref<Partial<Record<ModuleKey, RemoteStatus>>>({});
   const registryError = ref<string | null>(null);
-  const byKey = computed(() => new Map(modules.value.map((m) => [m.key, m])));
+  /** The signed-in account (null before login), with the areas it may use and its data scope label. */
+  const account = ref<Account | null>(null);
+  /** Modules of the registry this account may use: the menu and routes show only these (the server refuses the rest). */
+  const visibleModules = computed(() => modules.value.filter((m) => account.value?.areas.includes(m.key)));
+  const byKey = computed(() => new Map(visibleModules.value.map((m) => [m.key, m])));
+  const can = (area: string) => account.value?.areas.includes(area as never) ?? false;
 
   function setModules(list: ModuleManifest[]) {
     modules.value = [...list].sort((a, b) => a.sortOrder - b.sortOrder);
@@ -20,5 +28,5 @@ export const useShellStore = defineStore('web/shell', () => {
   function setStatus(key: ModuleKey, s: RemoteStatus) {
     status.value = { ...status.value, [key]: s };
   }
-  return { modules, status, registryError, byKey, setModules, setStatus };
+  return { modules, visibleModules, status, registryError, account, byKey, can, setModules, setStatus };
 });

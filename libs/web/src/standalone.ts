@@ -16,9 +16,11 @@ export async function startStandalone(key: ModuleKey, routes: ModuleRoutes, sele
   const pinia = createPinia();
   const shell = useShellStore(pinia);
   try {
-    shell.setModules(await trpc.platform.modules.query());
+    shell.account = (await trpc.auth.me.query()).account;
+    if (shell.account) shell.setModules(await trpc.platform.modules.query());
+    else shell.registryError = '请先在门户登录（同一主机名，例如 http://localhost:3000），再打开本模块';
   } catch {
-    shell.registryError = '无法读取模块登记信息，请先启动 API 服务（pnpm --filter @hyedu/server dev）';
+    shell.registryError = '无法连接 API 服务，请先启动（HYEDU_SERVE_STATIC=0 pnpm --filter @hyedu/server dev）';
   }
   const manifest = shell.byKey.get(key);
   const base = manifest?.basePath ?? `/${key}`;

@@ -12,6 +12,10 @@ export const useShellMessages = defineMessages({
     switchLang: 'English',
     registryError: '无法读取模块登记信息：{message}。业务模块暂不可用，其他功能不受影响。',
     skip: '跳到主要内容',
+    account: '账号与安全',
+    logout: '退出',
+    lastLogin: '上次登录：{at}，来自 {ip}；如非本人操作，请立即修改密码。',
+    firstLogin: '这是该账号的首次登录。',
   },
   'en-US': {
     appTitle: 'Hengyang Education Bureau Platform',
@@ -24,5 +28,9 @@ export const useShellMessages = defineMessages({
     switchLang: '中文',
     registryError: 'The module registry could not be read: {message}. Department modules are unavailable; everything else works.',
     skip: 'Skip to main content',
+    account: 'Account & security',
+    logout: 'Sign out',
+    lastLogin: 'Last sign-in: {at} from {ip}. If this was not you, change your password now.',
+    firstLogin: 'This is the first sign-in of this account.',
   },
 });

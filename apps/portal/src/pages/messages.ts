@@ -19,6 +19,7 @@ export const useHomeMessages = defineMessages({
     items: '共 {n} 项',
     modules: '承办模块',
     fullText: '全文',
+    adminHome: '本账号为管理员账号，不能查看业务数据。管理功能（账号、权限、审计查询）将在管理页面中提供。',
   },
   'en-US': {
     title: 'Home',
@@ -38,5 +39,6 @@ export const useHomeMessages = defineMessages({
     items: '{n} items',
     modules: 'Modules',
     fullText: 'Full text',
+    adminHome: 'This is an administrator account and cannot see business data. Administration (accounts, permissions, audit search) lives on the admin pages.',
   },
 });

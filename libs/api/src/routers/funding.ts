@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { CURRENT_SCHOOL_YEAR, listUnits } from '../queries.ts';
+import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
 
 const { schools, schoolEnrolment } = tables;
@@ -21,9 +21,9 @@ export const fundingRouter = {
       })
       .from(schoolEnrolment)
       .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
-      .where(eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR))
+      .where(and(eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(ctx.scope)))
       .groupBy(schools.unitCode, sql`left(${schoolEnrolment.grade}, 1)`, schools.ownership);
-    const units = (await listUnits(ctx.db)).map((u) => {
+    const units = (await listUnits(ctx.db, ctx.scope)).map((u) => {
       const mine = rows.filter((r) => r.unitCode === u.code);
       const byStage = Object.fromEntries(
         STAGES.map((s) => [s, mine.filter((r) => r.stage === s).reduce((a, r) => a + r.students, 0)]),

@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { ModuleManifest } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { SchoolFilter } from '../inputs.ts';
-import { listSchools, listUnits, studentsPerSchool } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { listSchools, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
+import { publicProcedure, readProcedure } from '../trpc.ts';
 
 const { modules, schools, workPlans, workPlanSections, workPlanItems } = tables;
 const read = readProcedure('platform');
 
 export const platformRouter = {
   /** Which database engine serves this instance. */
-  health: read.query(({ ctx }) => ({ ok: true as const, engine: ctx.engine })),
+  health: publicProcedure.query(({ ctx }) => ({ ok: true as const, engine: ctx.engine })),
 
   /** The module registry: the portal registers its remotes from this list. */
   modules: read.query(async ({ ctx }) => {
@@ -36,7 +36,7 @@ export const platformRouter = {
     return rows.map((r) => ModuleManifest.parse(r));
   }),
 
-  units: read.query(({ ctx }) => listUnits(ctx.db)),
+  units: read.query(({ ctx }) => listUnits(ctx.db, ctx.scope)),
 
   planYears: read.query(async ({ ctx }) =>
     (await ctx.db.select({ year: workPlans.year, title: workPlans.title }).from(workPlans).orderBy(asc(workPlans.year))),
@@ -74,8 +74,9 @@ export const platformRouter = {
       })
       .from(schools)
       .leftJoin(sps, eq(sps.schoolId, schools.id))
+      .where(schoolWhere(ctx.scope))
       .groupBy(schools.unitCode, schools.level, schools.ownership);
-    const units = await listUnits(ctx.db);
+    const units = await listUnits(ctx.db, ctx.scope);
     return units.map((u) => {
       const mine = rows.filter((r) => r.unitCode === u.code);
       const sum = (pick: (r: (typeof rows)[number]) => number, pred: (r: (typeof rows)[number]) => boolean = () => true) =>
@@ -92,5 +93,5 @@ export const platformRouter = {
     });
   }),
 
-  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, input)),
+  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, input)),
 } satisfies TRPCRouterRecord;

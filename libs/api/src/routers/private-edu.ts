@@ -4,7 +4,7 @@ import { Grade, isWithinCap, privateCompulsoryShare, type EnrolmentCount } from 
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
 import { tables } from '@hyedu/db';
 import { SchoolFilter } from '../inputs.ts';
-import { CURRENT_SCHOOL_YEAR, listSchools, listUnits } from '../queries.ts';
+import { CURRENT_SCHOOL_YEAR, listSchools, listUnits, schoolWhere } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
 
 const { schools, schoolEnrolment } = tables;
@@ -25,6 +25,7 @@ export const privateEduRouter = {
       .where(
         and(
           eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR),
+          schoolWhere(ctx.scope),
           or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%')),
         ),
       )
@@ -32,13 +33,13 @@ export const privateEduRouter = {
     const privateSchools = await ctx.db
       .select({ unitCode: schools.unitCode, n: sql<number>`count(*)::int` })
       .from(schools)
-      .where(eq(schools.ownership, 'private'))
+      .where(schoolWhere(ctx.scope, { ownership: 'private' }))
       .groupBy(schools.unitCode);
     const counts = (list: typeof rows): EnrolmentCount[] =>
       list.map((r) => ({ grade: Grade.parse(r.grade), ownership: r.ownership, students: r.students }));
     const cap = HENGYANG_TARGETS_2022.privateCompulsoryShareCap;
     const city = privateCompulsoryShare(counts(rows));
-    const units = (await listUnits(ctx.db)).map((u) => {
+    const units = (await listUnits(ctx.db, ctx.scope)).map((u) => {
       const share = privateCompulsoryShare(counts(rows.filter((r) => r.unitCode === u.code)));
       return { ...u, ...share, withinCap: isWithinCap(share.share, cap), privateSchools: privateSchools.find((p) => p.unitCode === u.code)?.n ?? 0 };
     });
@@ -46,5 +47,5 @@ export const privateEduRouter = {
   }),
 
   /** 民办 schools and their enrolment. */
-  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, { ...input, ownership: 'private' })),
+  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, { ...input, ownership: 'private' })),
 } satisfies TRPCRouterRecord;

@@ -22,7 +22,7 @@ export const safetyRouter = {
       })
       .from(schools)
       .leftJoin(sps, eq(sps.schoolId, schools.id))
-      .where(schoolWhere(input))
+      .where(schoolWhere(ctx.scope, input))
       .groupBy(schools.unitCode, schools.level, schools.isBoarding);
     const levels = [...new Set(rows.map((r) => r.level))];
     const byLevel = levels.map((level) => {
@@ -34,7 +34,7 @@ export const safetyRouter = {
         boardingStudents: mine.filter((r) => r.isBoarding).reduce((a, r) => a + r.students, 0),
       };
     });
-    const units = (await listUnits(ctx.db))
+    const units = (await listUnits(ctx.db, ctx.scope))
       .filter((u) => !input.unitCode || u.code === input.unitCode)
       .map((u) => {
         const mine = rows.filter((r) => r.unitCode === u.code);
@@ -48,5 +48,5 @@ export const safetyRouter = {
     return { byLevel, units };
   }),
 
-  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, input)),
+  schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, input)),
 } satisfies TRPCRouterRecord;

@@ -26,8 +26,9 @@ export const teachersRouter = {
       .from(schools)
       .leftJoin(schoolStaffing, and(eq(schoolStaffing.schoolId, schools.id), eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR)))
       .leftJoin(sps, eq(sps.schoolId, schools.id))
+      .where(schoolWhere(ctx.scope))
       .groupBy(schools.unitCode);
-    return (await listUnits(ctx.db)).map((u) => {
+    return (await listUnits(ctx.db, ctx.scope)).map((u) => {
       const r = rows.find((x) => x.unitCode === u.code) ?? { schools: 0, quota: 0, teachers: 0, contractTeachers: 0, students: 0 };
       return {
         ...u,
@@ -45,7 +46,7 @@ export const teachersRouter = {
   /** Schools with their staffing figures. */
   schools: read.input(SchoolFilter).query(async ({ ctx, input }) => {
     const sps = studentsPerSchool(ctx.db);
-    const where = schoolWhere(input);
+    const where = schoolWhere(ctx.scope, input);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({

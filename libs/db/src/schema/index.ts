@@ -1,2 +1,3 @@
 export * from './org.ts';
 export * from './platform.ts';
+export * from './identity.ts';

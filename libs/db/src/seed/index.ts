@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { HENGYANG_MODULES, HENGYANG_ORG_UNITS, HENGYANG_PLAN_2022 } from '@hyedu/domain/hengyang';
 import type { Db } from '../client.ts';
 import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
+import { seedDemoAccounts } from './accounts.ts';
 import { generateSchoolRegistry } from './schools.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -19,6 +20,7 @@ export interface SeedReport {
   schools: number;
   enrolmentRows: number;
   students: number;
+  accounts: number;
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -33,11 +35,12 @@ export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<Seed
   const [existing] = await db.select({ n: count() }).from(orgUnits);
   if ((existing?.n ?? 0) > 0) {
     const [s] = await db.select({ n: count() }).from(schools);
-    return { seeded: false, orgUnits: existing?.n ?? 0, schools: s?.n ?? 0, enrolmentRows: 0, students: 0 };
+    return { seeded: false, orgUnits: existing?.n ?? 0, schools: s?.n ?? 0, enrolmentRows: 0, students: 0, accounts: 0 };
   }
   const registry = generateSchoolRegistry({ seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
   let enrolmentRows = 0;
   let students = 0;
+  let demoAccounts = 0;
   await db.transaction(async (tx) => {
     await tx.insert(orgUnits).values(HENGYANG_ORG_UNITS.map((u) => ({ ...u })));
     await tx.insert(modules).values(HENGYANG_MODULES.map((m) => ({ ...m })));
@@ -76,6 +79,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<Seed
       2000,
       (chunk) => tx.insert(schoolStaffing).values(chunk),
     );
+    demoAccounts = await seedDemoAccounts(tx);
   });
-  return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students };
+  return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students, accounts: demoAccounts };
 }

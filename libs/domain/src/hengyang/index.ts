@@ -6,6 +6,7 @@ export { HENGYANG_ORG_UNITS, HUNAN_PROVINCE_CODE } from './org.ts';
 export { HENGYANG_TARGETS_2022 } from './targets.ts';
 export { HENGYANG_PLAN_2022 } from './plan-2022.ts';
 export { HENGYANG_MODULES } from './modules.ts';
+export { HENGYANG_CONTEXT_WORDS } from './context-words.ts';
 
 /** 衡阳市 organisation built from its units. */
 export const hengyang = createOrganisation(HENGYANG_ORG_UNITS);

@@ -51,15 +51,3 @@ jiaoyuju xiaozhang banzhuren kaoshi gaokao zhongkao
 export const COMMON_PASSWORD_LIST: readonly string[] = Object.freeze(RAW.split(/\s+/).filter((s) => s.length > 0));
 
 export const COMMON_PASSWORDS: ReadonlySet<string> = new Set(COMMON_PASSWORD_LIST);
-
-/**
- * Words of the organisation that make a password guessable (security.md §1: "context words (hengyang, jyj, …)").
- * 衡阳-specific, like the rest of this deny-list; a city reusing @hyedu/domain passes its own `contextWords`.
- * ASCII words of one or two letters ('hy') count only as the whole stem of the password, e.g. 'Hy@123456'.
- */
-export const DEFAULT_CONTEXT_WORDS: readonly string[] = Object.freeze([
-  // 衡阳, 衡阳市教育局 (initials, pinyin), 教育局
-  'hengyang', 'hy', 'jyj', 'jiaoyuju', '衡阳', '教育局',
-  // the city's county-level units (pinyin)
-  'zhuhui', 'yanfeng', 'shigu', 'zhengxiang', 'nanyue', 'hengnan', 'hengshan', 'hengdong', 'qidong', 'leiyang', 'changning',
-]);

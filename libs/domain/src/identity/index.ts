@@ -1,7 +1,6 @@
 // Identity and access: password, lockout and session rules, roles (三员) and the access decision. No I/O.
 export * from './security-policy.ts';
 export * from './password.ts';
-export * from './common-passwords.ts';
 export * from './lockout.ts';
 export * from './session.ts';
 export * from './roles.ts';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { COMMON_PASSWORD_LIST, COMMON_PASSWORDS, DEFAULT_CONTEXT_WORDS } from './common-passwords.ts';
+import { HENGYANG_CONTEXT_WORDS } from '../hengyang/context-words.ts';
+import { COMMON_PASSWORD_LIST, COMMON_PASSWORDS } from './common-passwords.ts';
 import { checkPasswordStrength, mustChangePassword, passwordExpiry, passwordExpiryNotice } from './password.ts';
 import { DEFAULT_SECURITY_POLICY as policy } from './security-policy.ts';
 
-const ctx = { policy, commonPasswords: COMMON_PASSWORDS };
+const ctx = { policy, commonPasswords: COMMON_PASSWORDS, contextWords: HENGYANG_CONTEXT_WORDS };
 const check = (pw: string, username?: string) => checkPasswordStrength(pw, { ...ctx, username });
 
 const SHORT = '密码至少8位';
@@ -96,7 +97,7 @@ describe('the common-password list', () => {
     const named = ['123456', '123456789', '111111', '000000', '12345678', 'password', 'qwerty', 'abc123', '5201314', '1314520',
       'woaini', 'iloveyou', 'a123456', 'aa123456', 'admin', 'root', '666666', '888888', '123123', '147258369', 'qq123456', 'zxcvbnm'];
     for (const pw of named) expect(COMMON_PASSWORDS.has(pw), pw).toBe(true);
-    for (const w of ['hengyang', 'hy', 'jyj', '衡阳']) expect(DEFAULT_CONTEXT_WORDS).toContain(w);
+    for (const w of ['hengyang', 'hy', 'jyj', '衡阳']) expect(HENGYANG_CONTEXT_WORDS).toContain(w);
   });
 });
 

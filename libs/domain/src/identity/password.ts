@@ -1,5 +1,4 @@
 import type { SecurityPolicy } from './security-policy.ts';
-import { DEFAULT_CONTEXT_WORDS } from './common-passwords.ts';
 
 /**
  * Password rules (security.md §1 身份鉴别 a). Only the checks that need no secret live here:
@@ -8,9 +7,9 @@ import { DEFAULT_CONTEXT_WORDS } from './common-passwords.ts';
 export interface PasswordContext {
   policy: SecurityPolicy;
   username?: string;
-  /** Lower-case deny-list, e.g. COMMON_PASSWORDS (production: a larger list, see common-passwords.ts). */
+  /** Lower-case deny-list, e.g. COMMON_PASSWORDS (production: a larger list, '@hyedu/domain/common-passwords'). */
   commonPasswords: ReadonlySet<string>;
-  /** Lower-case words of the organisation; defaults to DEFAULT_CONTEXT_WORDS. */
+  /** Lower-case words of the organisation (e.g. HENGYANG_CONTEXT_WORDS from '@hyedu/domain/hengyang'). */
   contextWords?: readonly string[];
 }
 
@@ -50,7 +49,7 @@ export function checkPasswordStrength(password: string, ctx: PasswordContext): s
 
   // A word counts anywhere in the password, except ASCII words of one or two letters ('hy'): those only as the
   // whole stem ('Hy@123456'), so that 'Why' or 'physics' pass.
-  const words = ctx.contextWords ?? DEFAULT_CONTEXT_WORDS;
+  const words = ctx.contextWords ?? [];
   const hasWord = words.some((w) => {
     const word = w.toLowerCase();
     return /^[a-z]{1,2}$/.test(word) ? bases.includes(word) : word !== '' && lower.includes(word);

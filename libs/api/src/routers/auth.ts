@@ -1,0 +1,181 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  authorize, checkPasswordStrength, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
+  scopeLabel, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
+} from '@hyedu/domain';
+import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
+import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
+import { DUMMY_HASH, hashPassword, tables, verifyPassword, writeAudit } from '@hyedu/db';
+import { createLimiter } from '../auth/ip-limiter.ts';
+import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
+import type { Context } from '../context.ts';
+import { publicProcedure, sessionProcedure } from '../trpc.ts';
+
+const { accounts, passwordHistory, sessions, orgUnits } = tables;
+
+// 等保: a per-IP limit on login attempts besides the per-account lockout (offices share one NAT address: generous).
+const loginLimiter = createLimiter(30, 10 * 60_000);
+
+const Credentials = z
+  .object({
+    username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
+    password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码过长' }),
+  })
+  .strict();
+
+/** The areas the portal and modules may show to this account: the UI hides what the server would refuse. */
+function allowedAreas(grants: Grant[]) {
+  return Area.options.filter((area) => authorize(grants, { area, action: 'read' }).allowed);
+}
+
+/** The widest read scope the account has, for the 「数据范围」 badge. */
+function readScope(grants: Grant[]): DataScope {
+  for (const area of allowedAreas(grants)) {
+    const d = authorize(grants, { area, action: 'read' });
+    if (d.allowed) return d.scope;
+  }
+  return { kind: 'none' };
+}
+
+async function describe(ctx: Context, identity: Identity) {
+  const units = await ctx.db.select({ code: orgUnits.code, bureauName: orgUnits.bureauName }).from(orgUnits);
+  return {
+    username: identity.username,
+    displayName: identity.displayName,
+    roles: identity.grants.map((g) => g.role),
+    areas: allowedAreas(identity.grants),
+    scopeLabel: scopeLabel(readScope(identity.grants), (code) => units.find((u) => u.code === code)?.bureauName),
+    mustChange: identity.mustChange,
+    passwordNotice: passwordExpiryNotice(passwordExpiry(identity.passwordChangedAt, ctx.now, ctx.policy)),
+  };
+}
+
+const audit = (ctx: Context, actor: string, action: string, result: 'ok' | 'denied', after?: unknown) =>
+  ctx.db.transaction((tx) => writeAudit(tx, ctx.auditKey, { actor, action, targetType: 'account', targetId: actor, result, source: ctx.ip, after }));
+
+export const authRouter = {
+  /** The signed-in account, or null (with why a session ended, if it did). */
+  me: publicProcedure.query(async ({ ctx }) => ({
+    account: ctx.identity ? await describe(ctx, ctx.identity) : null,
+    sessionEnded: ctx.sessionEnded,
+  })),
+
+  login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
+    const username = input.username.toLowerCase();
+    if (!loginLimiter.take(ctx.ip, ctx.now.getTime())) {
+      await audit(ctx, username, 'auth.login', 'denied', { reason: 'ip_rate_limit' });
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '登录尝试过于频繁，请稍后再试' });
+    }
+    const [account] = await ctx.db.select().from(accounts).where(eq(accounts.username, username));
+    if (!account || account.disabled) {
+      await verifyPassword(DUMMY_HASH, input.password); // the same time as a real check: no user enumeration
+      await audit(ctx, username, 'auth.login', 'denied', { reason: 'unknown_or_disabled' });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(UNKNOWN_USER_STATE, ctx.now, ctx.policy) });
+    }
+    const state = { failures: account.failures, lockedUntil: account.lockedUntil };
+    if (isLocked(state, ctx.now)) {
+      await audit(ctx, username, 'auth.login', 'denied', { reason: 'locked' });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(state, ctx.now, ctx.policy) });
+    }
+    if (!(await verifyPassword(account.passwordHash, input.password))) {
+      const next = onFailure(state, ctx.now, ctx.policy);
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
+        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after: { failures: next.failures, locked: isLocked(next, ctx.now) } });
+      });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy) });
+    }
+    // Success: a new session every time (the token rotates at login), failures reset.
+    const { token, hash } = newToken();
+    const reset = onSuccess();
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(accounts)
+        .set({ failures: reset.failures, lockedUntil: reset.lockedUntil, lastLoginAt: ctx.now, lastLoginIp: ctx.ip })
+        .where(eq(accounts.id, account.id));
+      await tx.insert(sessions).values({ tokenHash: hash, accountId: account.id, createdAt: ctx.now, lastSeenAt: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
+      await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'ok', source: ctx.ip });
+    });
+    ctx.setCookie(sessionCookie(token, { secure: ctx.secureCookies, maxAgeSeconds: ctx.policy.absoluteHours * 3600 }));
+    return {
+      // Shown as 「上次登录」 after login.
+      previousLogin: account.lastLoginAt ? { at: account.lastLoginAt.toISOString(), ip: account.lastLoginIp } : null,
+      idleMinutes: ctx.policy.idleMinutes,
+      idleWarningMinutes: ctx.policy.idleWarningMinutes,
+    };
+  }),
+
+  logout: sessionProcedure(true).mutation(async ({ ctx }) => {
+    const identity = ctx.identity!;
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(sessions).set({ revokedAt: ctx.now, revokeReason: 'logout' }).where(eq(sessions.id, identity.sessionId));
+      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.logout', targetType: 'session', targetId: String(identity.sessionId), result: 'ok', source: ctx.ip });
+    });
+    ctx.setCookie(clearedCookie(ctx.secureCookies));
+    return { ok: true as const };
+  }),
+
+  changePassword: sessionProcedure(true)
+    .input(z.object({ current: z.string().min(1, { message: '请输入当前密码' }).max(128), next: z.string().min(1, { message: '请输入新密码' }).max(128) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const identity = ctx.identity!;
+      const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
+      if (!account || !(await verifyPassword(account.passwordHash, input.current))) {
+        await audit(ctx, identity.username, 'auth.changePassword', 'denied', { reason: 'wrong_current' });
+        throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
+      }
+      const problems = checkPasswordStrength(input.next, { policy: ctx.policy, username: identity.username, commonPasswords: COMMON_PASSWORDS, contextWords: HENGYANG_CONTEXT_WORDS });
+      if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('；') });
+      const history = await ctx.db
+        .select({ passwordHash: passwordHistory.passwordHash })
+        .from(passwordHistory)
+        .where(eq(passwordHistory.accountId, account.id))
+        .orderBy(desc(passwordHistory.createdAt))
+        .limit(ctx.policy.historyDepth);
+      for (const old of [account.passwordHash, ...history.map((h) => h.passwordHash)].slice(0, ctx.policy.historyDepth)) {
+        if (await verifyPassword(old, input.next)) {
+          throw new TRPCError({ code: 'BAD_REQUEST', message: `新密码不能与最近 ${ctx.policy.historyDepth} 次使用过的密码相同` });
+        }
+      }
+      const hash = await hashPassword(input.next);
+      await ctx.db.transaction(async (tx) => {
+        await tx.insert(passwordHistory).values({ accountId: account.id, passwordHash: account.passwordHash });
+        await tx.update(accounts).set({ passwordHash: hash, passwordChangedAt: ctx.now, mustChangePassword: false }).where(eq(accounts.id, account.id));
+        // Other sessions end with a password change (ASVS 7.4.3); this one stays.
+        await tx
+          .update(sessions)
+          .set({ revokedAt: ctx.now, revokeReason: 'password_changed' })
+          .where(and(eq(sessions.accountId, account.id), ne(sessions.id, identity.sessionId), isNull(sessions.revokedAt)));
+        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.changePassword', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip });
+      });
+      return { ok: true as const };
+    }),
+
+  /** The account's own open sessions (「在线会话」). */
+  sessions: sessionProcedure().query(async ({ ctx }) => {
+    const identity = ctx.identity!;
+    const rows = await ctx.db
+      .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
+      .from(sessions)
+      .where(and(eq(sessions.accountId, identity.accountId), isNull(sessions.revokedAt)))
+      .orderBy(desc(sessions.lastSeenAt));
+    return rows.map((r) => ({ ...r, current: r.id === identity.sessionId }));
+  }),
+
+  /** 「退出其他设备」: ends every other session of this account. */
+  revokeOtherSessions: sessionProcedure().mutation(async ({ ctx }) => {
+    const identity = ctx.identity!;
+    const ended = await ctx.db.transaction(async (tx) => {
+      const rows = await tx
+        .update(sessions)
+        .set({ revokedAt: ctx.now, revokeReason: 'revoked_by_user' })
+        .where(and(eq(sessions.accountId, identity.accountId), ne(sessions.id, identity.sessionId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.revokeOtherSessions', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, after: { ended: rows.length } });
+      return rows.length;
+    });
+    return { ended };
+  }),
+} satisfies TRPCRouterRecord;

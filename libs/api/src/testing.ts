@@ -1,0 +1,28 @@
+import { DEMO_PASSWORD, type Database } from '@hyedu/db';
+import { createContextFactory, type ContextOptions } from './context.ts';
+import { createCaller } from './router.ts';
+
+/** A caller that acts as nobody (no session cookie). */
+export async function anonymousCaller(database: Database, opts: ContextOptions = {}) {
+  const ctx = await createContextFactory(database, opts)({ cookie: undefined, ip: '127.0.0.1', userAgent: 'test', setCookie: () => {} });
+  return createCaller(ctx);
+}
+
+/** Signs in through the real login procedure and returns the session cookie. */
+export async function signIn(database: Database, username: string, password = DEMO_PASSWORD, opts: ContextOptions = {}): Promise<string> {
+  let cookie = '';
+  const ctx = await createContextFactory(database, opts)({ cookie: undefined, ip: '127.0.0.1', userAgent: 'test', setCookie: (v) => (cookie = v.split(';')[0] ?? '') });
+  await createCaller(ctx).auth.login({ username, password });
+  return cookie;
+}
+
+/** A caller for a request carrying this cookie (a fresh context each call, like a real request). */
+export async function callerWithCookie(database: Database, cookie: string, opts: ContextOptions = {}) {
+  const ctx = await createContextFactory(database, opts)({ cookie, ip: '127.0.0.1', userAgent: 'test', setCookie: () => {} });
+  return createCaller(ctx);
+}
+
+/** Signs in as a demo account and returns a caller for it. */
+export async function callerAs(database: Database, username: string, opts: ContextOptions = {}) {
+  return callerWithCookie(database, await signIn(database, username, DEMO_PASSWORD, opts), opts);
+}

@@ -1,0 +1,62 @@
+import { boolean, index, integer, jsonb, pgTable, serial, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Accounts. Passwords are argon2id hashes; `grants` is the account's role assignments with their scope
+ * (domain: Grant[]), checked by validateGrants on every change (三员 separation).
+ */
+export const accounts = pgTable('accounts', {
+  id: serial().primaryKey(),
+  /** Login name, stored lower-case. */
+  username: text().notNull().unique(),
+  displayName: text().notNull(),
+  passwordHash: text().notNull(),
+  passwordChangedAt: timestamp({ withTimezone: true }).notNull(),
+  /** True until the holder sets their own password (initial passwords must be changed at first login). */
+  mustChangePassword: boolean().notNull().default(true),
+  grants: jsonb().notNull().default([]),
+  failures: smallint().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  disabled: boolean().notNull().default(false),
+  /** Demo accounts exist only in demo data; a production start refuses to run while any exists. */
+  isDemo: boolean().notNull().default(false),
+  lastLoginAt: timestamp({ withTimezone: true }),
+  lastLoginIp: text(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  version: integer().notNull().default(1),
+});
+
+/** Previous password hashes (the last few may not be reused). */
+export const passwordHistory = pgTable(
+  'password_history',
+  {
+    id: serial().primaryKey(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    passwordHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_history_account_idx').on(t.accountId, t.createdAt)],
+);
+
+/**
+ * Server-side sessions. The cookie holds a random token; only its SHA-256 is stored, so read access to
+ * this table does not let anyone take over a session.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: serial().primaryKey(),
+    tokenHash: text().notNull().unique(),
+    accountId: integer()
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull(),
+    ip: text().notNull(),
+    userAgent: text().notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokeReason: text(),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);

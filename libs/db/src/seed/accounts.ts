@@ -1,0 +1,48 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Grant } from '@hyedu/domain';
+import type { Tx } from '../audit.ts';
+import { hashPassword } from '../passwords.ts';
+import { accounts, schools } from '../schema/index.ts';
+
+/** The password of every demo account (listed in the README; demo data only — a production start refuses demo accounts). */
+export const DEMO_PASSWORD = 'Demo#2022pass';
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  grants: Grant[] | ((schoolId: number) => Grant[]);
+}
+
+/** One account per role: leadership, a department per module, two counties, one school, and the three administrators. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { username: 'leader', displayName: '局领导（演示）', grants: [{ role: 'leader' }] },
+  { username: 'safety', displayName: '安全稳定科（演示）', grants: [{ role: 'department', module: 'safety' }] },
+  { username: 'privedu', displayName: '民办教育科（演示）', grants: [{ role: 'department', module: 'private-edu' }] },
+  { username: 'teachers', displayName: '人事教师科（演示）', grants: [{ role: 'department', module: 'teachers' }] },
+  { username: 'funding', displayName: '计划财务科（演示）', grants: [{ role: 'department', module: 'funding' }] },
+  { username: 'hengnan', displayName: '衡南县教育局（演示）', grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'] }] },
+  { username: 'leiyang', displayName: '耒阳市教育局（演示）', grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }] },
+  { username: 'school', displayName: '学校用户（演示）', grants: (schoolId) => [{ role: 'school', schoolId, unitCode: '430422' }] },
+  { username: 'sysadmin', displayName: '系统管理员（演示）', grants: [{ role: 'sysadmin' }] },
+  { username: 'secadmin', displayName: '安全管理员（演示）', grants: [{ role: 'secadmin' }] },
+  { username: 'auditor', displayName: '审计管理员（演示）', grants: [{ role: 'auditor' }] },
+];
+
+/** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code). */
+export async function seedDemoAccounts(tx: Tx): Promise<number> {
+  const [school] = await tx.select({ id: schools.id }).from(schools).where(eq(schools.unitCode, '430422')).orderBy(asc(schools.code)).limit(1);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = new Date();
+  await tx.insert(accounts).values(
+    DEMO_ACCOUNTS.map((a) => ({
+      username: a.username,
+      displayName: a.displayName,
+      passwordHash,
+      passwordChangedAt: now,
+      mustChangePassword: false,
+      isDemo: true,
+      grants: typeof a.grants === 'function' ? a.grants(school?.id ?? 0) : a.grants,
+    })),
+  );
+  return DEMO_ACCOUNTS.length;
+}
