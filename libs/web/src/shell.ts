@@ -22,7 +22,7 @@ export const useShellStore = defineStore('web/shell', () => {
   const byKey = computed(() => new Map(visibleModules.value.map((m) => [m.key, m])));
   const can = (area: string) => account.value?.areas.includes(area as never) ?? false;
 
-  function setModules(list: ModuleManifest[]) {
+  function setModules(list: readonly ModuleManifest[]) {
     modules.value = [...list].sort((a, b) => a.sortOrder - b.sortOrder);
   }
   function setStatus(key: ModuleKey, s: RemoteStatus) {
