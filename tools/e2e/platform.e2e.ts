@@ -225,6 +225,27 @@ describe('signing in', () => {
   });
 });
 
+describe('the audit trail', () => {
+  it('the 审计管理员 sees and verifies it; the 系统管理员 cannot read it', async () => {
+    const w = await open(1280, 'auditor');
+    await w.page.getByRole('menuitem', { name: '审计查询' }).click();
+    await w.page.locator('[data-test="audit-list"] .el-table__row').first().waitFor();
+    await expect(w.page.locator('[data-test="audit-list"]').textContent()).resolves.toContain('auth.login');
+    await w.page.locator('[data-test="audit-verify"]').click();
+    await expect(w.page.locator('[data-test="audit-notice"]').textContent()).resolves.toMatch(/审计链完整：已校验 [\d,]+ 条记录/);
+    expect(await seriousViolations(w.page)).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await closeAll(w);
+
+    const admin = await open(1280, 'sysadmin');
+    await admin.page.goto(`${server.url}/admin/audit`);
+    await expect(admin.page.locator('main').textContent()).resolves.toContain('页面不存在');
+    const api = await admin.page.request.get(`${server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`);
+    expect(api.status()).toBe(403);
+    await closeAll(admin);
+  });
+});
+
 /** Hash of the portal's build, to show that registry changes need no portal rebuild. */
 function portalBuildHash() {
   const dir = join(ROOT, 'apps/portal/dist');

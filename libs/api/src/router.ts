@@ -1,3 +1,4 @@
+import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { platformRouter } from './routers/platform.ts';
@@ -8,6 +9,7 @@ import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  audit: auditRouter,
   platform: platformRouter,
   safety: safetyRouter,
   privateEdu: privateEduRouter,

@@ -10,6 +10,8 @@ declare module 'vue-router' {
     titleEn?: string;
     /** Reachable without signing in (the login page). */
     public?: boolean;
+    /** An area the account must be allowed to read (e.g. 'audit'); the server enforces it, the guard spares a failing page. */
+    area?: string;
     /** The account page (reachable while a password change is required). */
     account?: boolean;
   }
