@@ -6,6 +6,7 @@ import { createPortalRouter, placeholderName } from './router.ts';
 
 const leader: Account = {
   username: 'leader', displayName: '局领导', roles: ['leader'], scopeLabel: '数据范围：全市', mustChange: null, passwordNotice: null,
+  idleMinutes: 30, idleWarningMinutes: 5,
   areas: ['platform', 'safety', 'private-edu', 'teachers', 'funding'],
 };
 

@@ -13,6 +13,7 @@ export {
   ElCollapseItem,
   ElConfigProvider,
   ElContainer,
+  ElDialog,
   ElDrawer,
   ElEmpty,
   ElHeader,

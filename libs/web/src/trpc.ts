@@ -1,5 +1,9 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { ref } from 'vue';
 import type { AppRouter } from '@hyedu/api/router';
+
+/** When this page last talked to the server (each call keeps the server session alive): drives the idle warning. */
+export const lastServerActivity = ref(Date.now());
 
 /** Where the API lives: same origin by default; a module running standalone proxies /api to the server. */
 export const TRPC_URL = '/api/trpc';
@@ -12,6 +16,10 @@ export const trpc = createTRPCClient<AppRouter>({
       maxItems: 20,
       // A custom header marks calls from our own pages (the server's CSRF check relies on it).
       headers: () => ({ 'x-trpc-source': 'web' }),
+      fetch: (input, init) => {
+        lastServerActivity.value = Date.now();
+        return fetch(input, init);
+      },
     }),
   ],
 });

@@ -48,6 +48,8 @@ async function describe(ctx: Context, identity: Identity) {
     areas: allowedAreas(identity.grants),
     scopeLabel: scopeLabel(readScope(identity.grants), (code) => units.find((u) => u.code === code)?.bureauName),
     mustChange: identity.mustChange,
+    idleMinutes: ctx.policy.idleMinutes,
+    idleWarningMinutes: ctx.policy.idleWarningMinutes,
     passwordNotice: passwordExpiryNotice(passwordExpiry(identity.passwordChangedAt, ctx.now, ctx.policy)),
   };
 }
