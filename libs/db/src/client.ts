@@ -47,6 +47,9 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolMax ?? 10 });
+    // An idle connection the server drops (restart, failover, admin) must not crash the process: the pool
+    // replaces it on the next query, and a query that fails reports its own error.
+    pool.on('error', (e) => console.error(`PostgreSQL 空闲连接中断：${e.message}`));
     // Fail fast with a clear message if the server is not there.
     const client = await pool.connect().catch(async (e: unknown) => {
       await pool.end();
