@@ -39,7 +39,7 @@ function readScope(grants: Grant[]): DataScope {
   return { kind: 'none' };
 }
 
-async function describe(ctx: Context, identity: Identity) {
+async function accountSummary(ctx: Context, identity: Identity) {
   const units = await ctx.db.select({ code: orgUnits.code, bureauName: orgUnits.bureauName }).from(orgUnits);
   return {
     username: identity.username,
@@ -60,7 +60,7 @@ const audit = (ctx: Context, actor: string, action: string, result: 'ok' | 'deni
 export const authRouter = {
   /** The signed-in account, or null (with why a session ended, if it did). */
   me: publicProcedure.query(async ({ ctx }) => ({
-    account: ctx.identity ? await describe(ctx, ctx.identity) : null,
+    account: ctx.identity ? await accountSummary(ctx, ctx.identity) : null,
     sessionEnded: ctx.sessionEnded,
   })),
 
