@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DivisionCode, Ownership, SchoolLevel } from '@hyedu/domain';
+import { DivisionCode, Ownership, SchoolLevel, textField } from '@hyedu/domain';
 
 export const Page = z.object({
   page: z.number().int().min(1, { message: '页码从1开始' }).max(10_000).default(1),
@@ -13,6 +13,6 @@ export const SchoolFilter = Page.extend({
   level: SchoolLevel.optional(),
   ownership: Ownership.optional(),
   boarding: z.boolean().optional(),
-  q: z.string().trim().max(40, { message: '搜索词最多40个字' }).optional(),
+  q: textField(40, '搜索词').optional(),
 }).strict();
 export type SchoolFilter = z.infer<typeof SchoolFilter>;

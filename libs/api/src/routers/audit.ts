@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { IsoDate } from '@hyedu/domain';
+import { IsoDate, textField } from '@hyedu/domain';
 import { tables, verifyAuditChain, writeAudit } from '@hyedu/db';
 import { Page } from '../inputs.ts';
 import { readProcedure } from '../trpc.ts';
@@ -10,8 +10,8 @@ const { auditLog } = tables;
 const read = readProcedure('audit');
 
 const AuditFilter = Page.extend({
-  actor: z.string().trim().max(64).optional(),
-  action: z.string().trim().max(80).optional(),
+  actor: textField(64, '操作人').optional(),
+  action: textField(80, '操作').optional(),
   result: z.enum(['ok', 'denied', 'error']).optional(),
   /** Days in China time (+08:00), inclusive. */
   from: IsoDate.optional(),

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   authorize, checkPasswordStrength, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
-  scopeLabel, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
+  scopeLabel, textField, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
@@ -20,7 +20,7 @@ const loginLimiter = createLimiter(30, 10 * 60_000);
 
 const Credentials = z
   .object({
-    username: z.string().trim().min(1, { message: '请输入用户名' }).max(64, { message: '用户名过长' }),
+    username: textField(64, '用户名').pipe(z.string().min(1, { message: '请输入用户名' })),
     password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码过长' }),
   })
   .strict();
