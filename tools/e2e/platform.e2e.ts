@@ -225,6 +225,22 @@ describe('signing in', () => {
   });
 });
 
+describe('the module registry screen', () => {
+  it('the 系统管理员 changes a module there; the change is audited and applies without a restart', async () => {
+    const w = await open(1280, 'sysadmin');
+    await w.page.getByRole('menuitem', { name: '模块登记' }).click();
+    const card = w.page.locator('[data-test="registry-funding"]');
+    await card.waitFor();
+    await card.getByLabel('版本').fill('0.1.1');
+    await card.getByRole('button', { name: '保存' }).click();
+    await expect(w.page.locator('[data-test="registry-notice"]').textContent()).resolves.toContain('「经费与资助」已保存');
+    expect(await seriousViolations(w.page)).toEqual([]);
+    const api = await w.page.request.get(`${server.url}/api/trpc/platform.modules`);
+    expect(JSON.stringify(await api.json())).toContain('"version":"0.1.1"');
+    await closeAll(w);
+  });
+});
+
 describe('the audit trail', () => {
   it('the 审计管理员 sees and verifies it; the 系统管理员 cannot read it', async () => {
     const w = await open(1280, 'auditor');

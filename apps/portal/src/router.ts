@@ -24,6 +24,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
           { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
           { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
+          { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },
           { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' } },
           { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
           ...modules.map((m) => ({

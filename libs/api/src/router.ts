@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { fundingRouter } from './routers/funding.ts';
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   auth: authRouter,
+  admin: adminRouter,
   audit: auditRouter,
   platform: platformRouter,
   safety: safetyRouter,

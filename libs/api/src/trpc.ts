@@ -79,3 +79,5 @@ export const publicProcedure = base.meta({ policy: { access: 'public' } });
 export const sessionProcedure = (allowDuringPasswordChange = false) => base.meta({ policy: { access: 'session', allowDuringPasswordChange } });
 /** Reads an area (the portal's own data, a module, …); queries must apply ctx.scope. */
 export const readProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' } });
+/** Changes data of an area; the procedure validates its input with zod, runs one transaction and writes an audit row in it. */
+export const writeProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'write' } });

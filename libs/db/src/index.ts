@@ -3,7 +3,7 @@ export type { Database, DatabaseOptions, Db, Engine, Schema } from './client.ts'
 export * as tables from './schema/index.ts';
 export { seedDemoData, SEED_SCHOOL_YEAR } from './seed/index.ts';
 export type { SeedOptions, SeedReport } from './seed/index.ts';
-export { setModuleEntry } from './registry.ts';
+export { ConflictError, setModuleEntry } from './registry.ts';
 export { writeAudit, verifyAuditChain, GENESIS } from './audit.ts';
 export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';
