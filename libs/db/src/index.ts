@@ -10,3 +10,4 @@ export { loadSecrets } from './secrets.ts';
 export type { Secrets } from './secrets.ts';
 export { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/accounts.ts';
+export { blindIndex, decryptField, encryptField } from './field-crypto.ts';

@@ -7,9 +7,16 @@ import { fileURLToPath } from 'node:url';
 export interface Secrets {
   /** HMAC key of the audit chain. */
   auditKey: Buffer;
+  /** AES-256-GCM key of sensitive personal fields (身份证号 …). */
+  dataKey: Buffer;
+  /** HMAC key of the blind index used to find a sensitive value by exact match. */
+  indexKey: Buffer;
 }
 
 export const defaultSecretsFile = fileURLToPath(new URL('../../../.data/secrets.json', import.meta.url));
+
+/** Each key: its environment variable and its name in the local demo key file. */
+const KEYS = { auditKey: 'HYEDU_AUDIT_KEY', dataKey: 'HYEDU_DATA_KEY', indexKey: 'HYEDU_INDEX_KEY' } as const satisfies Record<keyof Secrets, string>;
 
 const decode = (name: string, value: string) => {
   const key = Buffer.from(value, 'base64');
@@ -18,20 +25,25 @@ const decode = (name: string, value: string) => {
 };
 
 /**
- * Reads keys from the environment (HYEDU_AUDIT_KEY, base64). Without them, and only when local keys are
- * allowed (demo and development), uses a key file created on first use with mode 0600. A production start
- * passes allowLocal: false and so refuses to run without configured keys.
+ * Reads keys from the environment (HYEDU_AUDIT_KEY, HYEDU_DATA_KEY, HYEDU_INDEX_KEY; base64, ≥ 32 bytes). Without them,
+ * and only when local keys are allowed (demo and development), uses a key file created on first use with mode 0600
+ * (a missing key is added to it). A production start passes allowLocal: false and refuses to run without configured keys.
  */
 export function loadSecrets(opts: { env?: NodeJS.ProcessEnv; allowLocal: boolean; file?: string }): Secrets {
   const env = opts.env ?? process.env;
-  if (env.HYEDU_AUDIT_KEY) return { auditKey: decode('HYEDU_AUDIT_KEY', env.HYEDU_AUDIT_KEY) };
-  if (!opts.allowLocal) throw new Error('生产环境必须通过环境变量 HYEDU_AUDIT_KEY 配置审计密钥，不能使用本地演示密钥');
-  const file = opts.file ?? defaultSecretsFile;
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ auditKey: randomBytes(32).toString('base64') }, null, 2), { mode: 0o600 });
+  const names = Object.entries(KEYS) as [keyof Secrets, string][];
+  if (names.every(([, v]) => env[v])) return Object.fromEntries(names.map(([k, v]) => [k, decode(v, env[v]!)])) as unknown as Secrets;
+  if (!opts.allowLocal) {
+    const missing = names.filter(([, v]) => !env[v]).map(([, v]) => v);
+    throw new Error(`生产环境必须通过环境变量配置密钥（缺少 ${missing.join('、')}），不能使用本地演示密钥`);
   }
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as { auditKey?: string };
-  if (!saved.auditKey) throw new Error(`密钥文件 ${file} 缺少 auditKey`);
-  return { auditKey: decode('auditKey', saved.auditKey) };
+  const file = opts.file ?? defaultSecretsFile;
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<Record<keyof Secrets, string>>) : {};
+  const missing = names.filter(([k]) => !saved[k]);
+  if (missing.length) {
+    for (const [k] of missing) saved[k] = randomBytes(32).toString('base64');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
+  }
+  return Object.fromEntries(names.map(([k, v]) => [k, env[v] ? decode(v, env[v]!) : decode(k, saved[k]!)])) as unknown as Secrets;
 }
