@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
 
 export declare const CHROMIUM: string;
-export declare function hasChromium(): boolean;
 export declare function launch(): Promise<Browser>;

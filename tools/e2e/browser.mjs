@@ -1,10 +1,8 @@
 // Launches Debian's Chromium through playwright-core with the flags this machine needs
 // (no downloads, no background networking).
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = () => existsSync(CHROMIUM);
 
 export function launch() {
   return chromium.launch({

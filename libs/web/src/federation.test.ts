@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineModuleRoutes, joinPath } from './federation.ts';
+import { defineModuleRoutes } from './federation.ts';
 
 describe('module routes contract', () => {
   it('puts every route under the base path the registry gives and stamps the module key', () => {
@@ -9,10 +9,5 @@ describe('module routes contract', () => {
     expect(routes[0]?.path).toBe('/anquan');
     expect(routes[0]?.meta?.module).toBe('safety');
     expect(routes[0]?.children?.map((c) => c.meta?.module)).toEqual(['safety', 'safety']);
-  });
-  it('joins paths', () => {
-    expect(joinPath('/safety', 'schools')).toBe('/safety/schools');
-    expect(joinPath('/safety/', '/schools')).toBe('/safety/schools');
-    expect(joinPath('/safety')).toBe('/safety');
   });
 });

@@ -35,8 +35,3 @@ function stamp(key: ModuleKey, route: RouteRecordRaw): RouteRecordRaw {
 export function defineModuleRoutes(key: ModuleKey, factory: ModuleRoutes): ModuleRoutes {
   return (basePath) => factory(basePath).map((r) => stamp(key, r));
 }
-
-/** Joins a base path and a child path: ('/safety', 'schools') → '/safety/schools'. */
-export function joinPath(base: string, child = ''): string {
-  return child ? `${base.replace(/\/$/, '')}/${child.replace(/^\//, '')}` : base;
-}
