@@ -6,7 +6,7 @@ import { readEnv } from './env.ts';
 const env = readEnv();
 // Keys come from configuration; only a non-production start may create local demo keys.
 const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, auditKey: secrets.auditKey });
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets });
 await migrate(database);
 const production = env.NODE_ENV === 'production';
 if (production) {
@@ -17,7 +17,7 @@ if (production) {
     process.exit(1);
   }
 } else if (env.HYEDU_SEED === '1') {
-  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE });
+  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE, dataKey: secrets.dataKey });
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
 const app = await buildApp({

@@ -19,7 +19,7 @@ try {
   const me = await withTimeout(trpc.auth.me.query(), 8000, '登录信息');
   shell.account = me.account;
   sessionEnded = me.sessionEnded;
-  if (me.account && !me.account.mustChange && me.account.areas.includes('platform')) {
+  if (me.account && !shell.setupPending && me.account.areas.includes('platform')) {
     shell.setModules(await withTimeout(trpc.platform.modules.query(), 8000, '模块登记信息'));
   }
 } catch (e) {

@@ -46,9 +46,9 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
   router.beforeEach((to) => {
     const shell = useShellStore();
     const account = shell.account;
-    if (to.meta.public) return account && !account.mustChange ? { path: '/' } : true;
+    if (to.meta.public) return account && !shell.setupPending ? { path: '/' } : true;
     if (!account) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
-    if (account.mustChange && to.name !== 'account') return { name: 'account' };
+    if (shell.setupPending && to.name !== 'account') return { name: 'account' };
     const key = to.meta.module;
     if ((to.meta.area && !shell.can(to.meta.area)) || (key && !shell.byKey.has(key))) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
     return true;

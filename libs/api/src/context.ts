@@ -1,5 +1,6 @@
-import { DEFAULT_SECURITY_POLICY, type DataScope, type SecurityPolicy } from '@hyedu/domain';
-import type { Database, Db, Engine } from '@hyedu/db';
+import type { DataScope, SecurityPolicy } from '@hyedu/domain';
+import type { Database, Db, Engine, Secrets } from '@hyedu/db';
+import { currentPolicy } from './auth/policy-store.ts';
 import { readToken, resolveSession, type Identity } from './auth/session.ts';
 
 /** What the HTTP layer tells the API about a request, and how the API answers with a cookie. */
@@ -14,6 +15,8 @@ export interface Context {
   db: Db;
   engine: Engine;
   auditKey: Buffer;
+  /** Keys from configuration (field encryption for the TOTP secret and personal data). */
+  keys: Secrets;
   policy: SecurityPolicy;
   /** Whether cookies get the Secure flag (behind HTTPS). */
   secureCookies: boolean;
@@ -30,20 +33,22 @@ export interface Context {
 
 export interface ContextOptions {
   secureCookies?: boolean;
+  /** A fixed policy (tests); by default the stored one (see currentPolicy). */
   policy?: SecurityPolicy;
   clock?: () => Date;
 }
 
 export function createContextFactory(database: Database, opts: ContextOptions = {}) {
-  const policy = opts.policy ?? DEFAULT_SECURITY_POLICY;
   const clock = opts.clock ?? (() => new Date());
   return async (req: RequestInfo): Promise<Context> => {
     const now = clock();
+    const policy = opts.policy ?? (await currentPolicy(database.db));
     const resolved = await resolveSession(database.db, readToken(req.cookie), now, policy);
     return {
       db: database.db,
       engine: database.engine,
       auditKey: database.auditKey,
+      keys: database.keys,
       policy,
       secureCookies: opts.secureCookies ?? false,
       now,

@@ -19,6 +19,9 @@ const INPUTS: Record<string, unknown> = {
   'auth.changePassword': { current: 'x', next: 'y' },
   'auth.sessions': undefined,
   'auth.revokeOtherSessions': undefined,
+  'auth.totpBegin': undefined,
+  'auth.totpConfirm': { code: '000000' },
+  'auth.totpDisable': { password: 'x' },
   'admin.modules.list': undefined,
   'admin.modules.update': { key: 'funding', change: { version: '0.1.0' }, expectedUpdatedAt: '2000-01-01T00:00:00Z' },
   'audit.search': { page: 1, pageSize: 5 },
@@ -71,8 +74,10 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       { username: 'noscope', displayName: '无权限账号', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [] },
       { username: 'expired', displayName: '密码过期账号', passwordHash: hash, passwordChangedAt: long_ago, mustChangePassword: false, grants: [{ role: 'leader' }] },
       { username: 'disabled', displayName: '停用账号', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'leader' }] },
+      // An administrator who has not set up the second factor yet: nothing but the setup is open.
+      { username: 'nototp', displayName: '未绑定动态口令的管理员', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'sysadmin' }] },
     ]);
-    for (const a of [...DEMO_ACCOUNTS.map((d) => d.username), 'noscope', 'expired', 'disabled']) cookies.set(a, await signIn(database, a));
+    for (const a of [...DEMO_ACCOUNTS.map((d) => d.username), 'noscope', 'expired', 'disabled', 'nototp']) cookies.set(a, await signIn(database, a));
     await database.db.update(tables.accounts).set({ disabled: true }).where(eq(tables.accounts.username, 'disabled'));
   }, 120_000);
   afterAll(() => database?.close());
@@ -84,6 +89,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect(await outcome(run(await callerWithCookie(database, cookies.get('disabled')!))), 'disabled').toBe('UNAUTHORIZED');
     expect(await outcome(run(await callerWithCookie(database, cookies.get('expired')!))), 'expired password').toBe('FORBIDDEN');
     expect(await outcome(run(await callerWithCookie(database, cookies.get('noscope')!))), 'no scope').toBe('FORBIDDEN');
+    expect(await outcome(run(await callerWithCookie(database, cookies.get('nototp')!))), 'administrator without TOTP').toBe('FORBIDDEN');
     for (const demo of DEMO_ACCOUNTS) {
       const [row] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, demo.username));
       const expected = authorize(GrantList.parse(row?.grants), { area: policy.area, action: policy.action }).allowed ? 'ok' : 'FORBIDDEN';

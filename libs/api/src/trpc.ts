@@ -15,7 +15,7 @@ import type { Context } from './context.ts';
  */
 export type Policy =
   | { access: 'public' }
-  | { access: 'session'; allowDuringPasswordChange?: boolean }
+  | { access: 'session'; allowDuringSetup?: boolean }
   | { access: 'area'; area: Area; action: Action };
 export interface Meta {
   policy?: Policy;
@@ -58,8 +58,12 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path }) => {
   if (policy.access === 'public') return next();
   const identity = ctx.identity;
   if (!identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' });
-  if (identity.mustChange && !(policy.access === 'session' && policy.allowDuringPasswordChange)) {
+  const setupOnly = policy.access === 'session' && policy.allowDuringSetup;
+  if (identity.mustChange && !setupOnly) {
     throw new TRPCError({ code: 'FORBIDDEN', message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码' });
+  }
+  if (identity.totpSetupRequired && !setupOnly) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号须先绑定动态口令（双因素认证）' });
   }
   if (policy.access === 'session') return next();
   const decision = authorize(identity.grants, { area: policy.area, action: policy.action });
@@ -75,8 +79,11 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path }) => {
 const base = t.procedure.use(enforcePolicy);
 
 export const publicProcedure = base.meta({ policy: { access: 'public' } });
-/** Any signed-in account; `allowDuringPasswordChange` for the few calls a user needs before changing a forced password. */
-export const sessionProcedure = (allowDuringPasswordChange = false) => base.meta({ policy: { access: 'session', allowDuringPasswordChange } });
+/**
+ * Any signed-in account; `allowDuringSetup` for the few calls a user needs while the account must first change
+ * its password or set up its second factor (sign out, change password, set up TOTP).
+ */
+export const sessionProcedure = (allowDuringSetup = false) => base.meta({ policy: { access: 'session', allowDuringSetup } });
 /** Reads an area (the portal's own data, a module, …); queries must apply ctx.scope. */
 export const readProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' } });
 /** Changes data of an area; the procedure validates its input with zod, runs one transaction and writes an audit row in it. */

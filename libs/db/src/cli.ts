@@ -22,14 +22,14 @@ const { positionals, values } = parseArgs({
 });
 
 const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
-const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, auditKey: secrets.auditKey });
+const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, keys: secrets });
 try {
   await migrate(database);
   const [cmd, sub, key] = positionals;
   if (cmd === 'migrate') {
     console.log(`已迁移：${database.engine} ${database.location}`);
   } else if (cmd === 'seed') {
-    console.log(await seedDemoData(database.db));
+    console.log(await seedDemoData(database.db, { dataKey: secrets.dataKey }));
   } else if (cmd === 'registry' && sub === 'list') {
     console.table(await database.db.select().from(modules).orderBy(asc(modules.sortOrder)));
   } else if (cmd === 'registry' && sub === 'set' && key) {

@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './client.ts';
 import { modules, orgUnits, schools } from './schema/index.ts';
 import { seedDemoData } from './seed/index.ts';
-import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from './testing.ts';
+import { openTestDatabase, TEST_KEYS, testEngines } from './testing.ts';
 
 describe.each(testEngines())('database on %s', (engine) => {
   it('migrates twice without change and seeds once', async () => {
     const database = await openTestDatabase(engine, false);
     try {
       await migrate(database); // second run: nothing to do
-      const first = await seedDemoData(database.db, { scale: 0.1 });
+      const first = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
       expect(first.seeded).toBe(true);
-      const again = await seedDemoData(database.db, { scale: 0.1 });
+      const again = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
       expect(again).toMatchObject({ seeded: false, schools: first.schools });
       const [units] = await database.db.select({ n: count() }).from(orgUnits);
       expect(units?.n).toBe(14); // the city + 12 GB/T 2260 units + 高新区 (domain.md §3)
@@ -31,11 +31,11 @@ describe('embedded PGlite', () => {
   it('keeps its data in a folder across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hyedu-pglite-'));
     try {
-      const a = await openDatabase({ dataDir: dir, auditKey: TEST_AUDIT_KEY });
+      const a = await openDatabase({ dataDir: dir, keys: TEST_KEYS });
       await migrate(a);
-      const seeded = await seedDemoData(a.db, { scale: 0.1 });
+      const seeded = await seedDemoData(a.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
       await a.close();
-      const b = await openDatabase({ dataDir: dir, auditKey: TEST_AUDIT_KEY });
+      const b = await openDatabase({ dataDir: dir, keys: TEST_KEYS });
       const [n] = await b.db.select({ n: count() }).from(schools);
       expect(n?.n).toBe(seeded.schools);
       expect(b.engine).toBe('pglite');
@@ -46,6 +46,6 @@ describe('embedded PGlite', () => {
   });
 
   it('says clearly when PostgreSQL is not there', async () => {
-    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none', auditKey: TEST_AUDIT_KEY })).rejects.toThrow(/无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/);
+    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none', keys: TEST_KEYS })).rejects.toThrow(/无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/);
   });
 });

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { Secrets } from './secrets.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -19,8 +20,10 @@ export interface Database {
   engine: Engine;
   /** Where the data lives: a folder, 'memory', or the PostgreSQL URL without its password. */
   location: string;
-  /** HMAC key of the audit chain (from configuration, never from the database). */
+  /** HMAC key of the audit chain (from configuration, never from the database); the same as keys.auditKey. */
   auditKey: Buffer;
+  /** All keys from configuration: audit chain, field encryption, blind index. */
+  keys: Secrets;
   close(): Promise<void>;
 }
 
@@ -31,8 +34,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
-  /** HMAC key of the audit chain: see loadSecrets(). */
-  auditKey: Buffer;
+  /** Keys from configuration: see loadSecrets(). */
+  keys: Secrets;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -57,14 +60,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     client.release();
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, engine: 'postgresql', location: redact(opts.url), auditKey: opts.auditKey, close: () => pool.end() };
+    return { db, engine: 'postgresql', location: redact(opts.url), auditKey: opts.keys.auditKey, keys: opts.keys, close: () => pool.end() };
   }
   const dir = opts.dataDir ?? defaultDataDir;
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, engine: 'pglite', location: dir, auditKey: opts.auditKey, close: () => client.close() };
+  return { db, engine: 'pglite', location: dir, auditKey: opts.keys.auditKey, keys: opts.keys, close: () => client.close() };
 }
 
 /** Applies the drizzle-kit migrations in libs/db/drizzle; running it twice does nothing. */

@@ -34,3 +34,6 @@ export function decryptField(key: Buffer, stored: string, recordId: string): str
 export function blindIndex(key: Buffer, normalised: string): string {
   return createHmac('sha256', key).update(normalised).digest('hex');
 }
+
+/** Associated data of an account's encrypted TOTP secret. */
+export const totpRecordId = (accountId: number) => `account:${accountId}:totp`;

@@ -9,5 +9,5 @@ export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';
 export type { Secrets } from './secrets.ts';
 export { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.ts';
-export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed/accounts.ts';
-export { blindIndex, decryptField, encryptField } from './field-crypto.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed/accounts.ts';
+export { blindIndex, decryptField, encryptField, totpRecordId } from './field-crypto.ts';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate, openDatabase, type Database, type Engine } from './client.ts';
+import type { Secrets } from './secrets.ts';
 import { seedDemoData, type SeedOptions } from './seed/index.ts';
 
 /**
@@ -12,14 +13,15 @@ export function testEngines(): Engine[] {
 }
 
 let counter = 0;
-/** A fresh audit key per test run. */
-export const TEST_AUDIT_KEY = randomBytes(32);
+/** Fresh keys per test run. */
+export const TEST_KEYS: Secrets = { auditKey: randomBytes(32), dataKey: randomBytes(32), indexKey: randomBytes(32) };
+export const TEST_AUDIT_KEY = TEST_KEYS.auditKey;
 
 /**
  * A fresh, migrated (and optionally seeded) database for one test file.
  * On PostgreSQL each call creates its own database and drops it on close, so files can run in parallel.
  */
-export async function openTestDatabase(engine: Engine, seed: SeedOptions | false = { scale: 0.1 }): Promise<Database> {
+export async function openTestDatabase(engine: Engine, seed: Omit<SeedOptions, 'dataKey'> | false = { scale: 0.1 }): Promise<Database> {
   let database: Database;
   if (engine === 'postgresql') {
     const adminUrl = process.env.HYEDU_TEST_PG_URL;
@@ -31,7 +33,7 @@ export async function openTestDatabase(engine: Engine, seed: SeedOptions | false
     await admin.end();
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
-    const inner = await openDatabase({ url: url.toString(), poolMax: 5, auditKey: TEST_AUDIT_KEY });
+    const inner = await openDatabase({ url: url.toString(), poolMax: 5, keys: TEST_KEYS });
     database = {
       ...inner,
       close: async () => {
@@ -43,9 +45,9 @@ export async function openTestDatabase(engine: Engine, seed: SeedOptions | false
       },
     };
   } else {
-    database = await openDatabase({ dataDir: 'memory', auditKey: TEST_AUDIT_KEY });
+    database = await openDatabase({ dataDir: 'memory', keys: TEST_KEYS });
   }
   await migrate(database);
-  if (seed) await seedDemoData(database.db, seed);
+  if (seed) await seedDemoData(database.db, { ...seed, dataKey: TEST_KEYS.dataKey });
   return database;
 }

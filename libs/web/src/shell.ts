@@ -21,6 +21,8 @@ export const useShellStore = defineStore('web/shell', () => {
   const visibleModules = computed(() => modules.value.filter((m) => account.value?.areas.includes(m.key)));
   const byKey = computed(() => new Map(visibleModules.value.map((m) => [m.key, m])));
   const can = (area: string) => account.value?.areas.includes(area as never) ?? false;
+  /** The account must first change its password or set up its second factor: only the account page is open. */
+  const setupPending = computed(() => !!account.value && (!!account.value.mustChange || account.value.totpSetupRequired));
 
   function setModules(list: readonly ModuleManifest[]) {
     modules.value = [...list].sort((a, b) => a.sortOrder - b.sortOrder);
@@ -28,5 +30,5 @@ export const useShellStore = defineStore('web/shell', () => {
   function setStatus(key: ModuleKey, s: RemoteStatus) {
     status.value = { ...status.value, [key]: s };
   }
-  return { modules, visibleModules, status, registryError, account, byKey, can, setModules, setStatus };
+  return { modules, visibleModules, status, registryError, account, byKey, can, setupPending, setModules, setStatus };
 });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { GrantList, mustChangePassword, sessionEndedMessage, sessionStatus, type Grant, type MustChangeReason, type SecurityPolicy } from '@hyedu/domain';
+import { GrantList, mustChangePassword, secondFactorRequired, sessionEndedMessage, sessionStatus, type Grant, type MustChangeReason, type SecurityPolicy } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 
 const { accounts, sessions } = tables;
@@ -17,6 +17,10 @@ export interface Identity {
   /** Set when the account must change its password before anything else. */
   mustChange: MustChangeReason | null;
   passwordChangedAt: Date;
+  /** Whether a second factor is set up. */
+  totpEnabled: boolean;
+  /** Set when the account's roles need a second factor it has not set up yet (administrators): only setup is open. */
+  totpSetupRequired: boolean;
 }
 
 /** A new opaque session token (256 bits) and the hash that is stored. */
@@ -65,6 +69,7 @@ export async function resolveSession(db: Db, token: string | null, now: Date, po
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.session.id));
   }
   const grants = GrantList.safeParse(row.account.grants);
+  const totpEnabled = row.account.totpEnabledAt !== null && row.account.totpSecret !== null;
   return {
     identity: {
       accountId: row.account.id,
@@ -75,6 +80,9 @@ export async function resolveSession(db: Db, token: string | null, now: Date, po
       sessionId: row.session.id,
       mustChange: mustChangePassword({ mustChange: row.account.mustChangePassword, passwordChangedAt: row.account.passwordChangedAt }, now, policy),
       passwordChangedAt: row.account.passwordChangedAt,
+      totpEnabled,
+      // Invalid grants count as requiring it too: they give no rights anyway, and setup stays open.
+      totpSetupRequired: !totpEnabled && (!grants.success || secondFactorRequired(grants.data)),
     },
   };
 }

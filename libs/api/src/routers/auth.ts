@@ -3,12 +3,13 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   authorize, checkPasswordStrength, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
-  scopeLabel, textField, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
+  scopeLabel, secondFactorRequired, stepIsFresh, textField, TotpCode, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
-import { DUMMY_HASH, hashPassword, tables, verifyPassword, writeAudit } from '@hyedu/db';
+import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit, type Db } from '@hyedu/db';
 import { createLimiter } from '../auth/ip-limiter.ts';
+import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, sessionProcedure } from '../trpc.ts';
@@ -16,12 +17,21 @@ import { publicProcedure, sessionProcedure } from '../trpc.ts';
 const { accounts, passwordHistory, sessions, orgUnits } = tables;
 
 // 等保: a per-IP limit on login attempts besides the per-account lockout (offices share one NAT address: generous).
-const loginLimiter = createLimiter(30, 10 * 60_000);
+// One limiter per database, i.e. per running platform (and per test database).
+export const LOGIN_ATTEMPTS_PER_IP = { max: 30, windowMs: 10 * 60_000 } as const;
+const loginLimiters = new WeakMap<Db, ReturnType<typeof createLimiter>>();
+const loginLimiter = (db: Db) => {
+  let limiter = loginLimiters.get(db);
+  if (!limiter) loginLimiters.set(db, (limiter = createLimiter(LOGIN_ATTEMPTS_PER_IP.max, LOGIN_ATTEMPTS_PER_IP.windowMs)));
+  return limiter;
+};
 
 const Credentials = z
   .object({
     username: textField(64, '用户名').pipe(z.string().min(1, { message: '请输入用户名' })),
     password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码过长' }),
+    /** The second factor, asked for once the password is right (accounts with TOTP set up). */
+    otp: TotpCode.optional(),
   })
   .strict();
 
@@ -48,6 +58,8 @@ async function accountSummary(ctx: Context, identity: Identity) {
     areas: allowedAreas(identity.grants),
     scopeLabel: scopeLabel(readScope(identity.grants), (code) => units.find((u) => u.code === code)?.bureauName),
     mustChange: identity.mustChange,
+    totpEnabled: identity.totpEnabled,
+    totpSetupRequired: identity.totpSetupRequired,
     idleMinutes: ctx.policy.idleMinutes,
     idleWarningMinutes: ctx.policy.idleWarningMinutes,
     passwordNotice: passwordExpiryNotice(passwordExpiry(identity.passwordChangedAt, ctx.now, ctx.policy)),
@@ -66,7 +78,7 @@ export const authRouter = {
 
   login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
     const username = input.username.toLowerCase();
-    if (!loginLimiter.take(ctx.ip, ctx.now.getTime())) {
+    if (!loginLimiter(ctx.db).take(ctx.ip, ctx.now.getTime())) {
       await audit(ctx, username, 'auth.login', 'denied', { reason: 'ip_rate_limit' });
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '登录尝试过于频繁，请稍后再试' });
     }
@@ -81,13 +93,22 @@ export const authRouter = {
       await audit(ctx, username, 'auth.login', 'denied', { reason: 'locked' });
       throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(state, ctx.now, ctx.policy) });
     }
-    if (!(await verifyPassword(account.passwordHash, input.password))) {
+    const fail = async (reason: string, message?: string): Promise<never> => {
       const next = onFailure(state, ctx.now, ctx.policy);
       await ctx.db.transaction(async (tx) => {
         await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
-        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after: { failures: next.failures, locked: isLocked(next, ctx.now) } });
+        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after: { reason, failures: next.failures, locked: isLocked(next, ctx.now) } });
       });
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy) });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy, message) });
+    };
+    if (!(await verifyPassword(account.passwordHash, input.password))) return fail('wrong_password');
+    // Second factor: with TOTP set up, the password alone opens nothing; the client asks for the code and sends both.
+    let acceptedStep: number | null = null;
+    if (account.totpEnabledAt && account.totpSecret) {
+      if (!input.otp) return { status: 'otp_required' as const };
+      const step = matchTotp(decryptField(ctx.keys.dataKey, account.totpSecret, totpRecordId(account.id)), input.otp, ctx.now);
+      if (step === null || !stepIsFresh(step, account.totpLastStep)) return fail(step === null ? 'wrong_otp' : 'otp_replay', '动态口令不正确或已使用');
+      acceptedStep = step;
     }
     // Success: a new session every time (the token rotates at login), failures reset.
     const { token, hash } = newToken();
@@ -95,13 +116,14 @@ export const authRouter = {
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(accounts)
-        .set({ failures: reset.failures, lockedUntil: reset.lockedUntil, lastLoginAt: ctx.now, lastLoginIp: ctx.ip })
+        .set({ failures: reset.failures, lockedUntil: reset.lockedUntil, lastLoginAt: ctx.now, lastLoginIp: ctx.ip, ...(acceptedStep !== null ? { totpLastStep: acceptedStep } : {}) })
         .where(eq(accounts.id, account.id));
       await tx.insert(sessions).values({ tokenHash: hash, accountId: account.id, createdAt: ctx.now, lastSeenAt: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
       await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'ok', source: ctx.ip });
     });
     ctx.setCookie(sessionCookie(token, { secure: ctx.secureCookies, maxAgeSeconds: ctx.policy.absoluteHours * 3600 }));
     return {
+      status: 'ok' as const,
       // Shown as 「上次登录」 after login.
       previousLogin: account.lastLoginAt ? { at: account.lastLoginAt.toISOString(), ip: account.lastLoginIp } : null,
       idleMinutes: ctx.policy.idleMinutes,
@@ -180,4 +202,61 @@ export const authRouter = {
     });
     return { ended };
   }),
+
+  /**
+   * Second factor, step 1: a new secret for the authenticator app (kept pending, encrypted, until confirmed).
+   * Open during setup: administrators must do this before anything else.
+   */
+  totpBegin: sessionProcedure(true).mutation(async ({ ctx }) => {
+    const identity = ctx.identity!;
+    const secret = newTotpSecret();
+    const uri = totpUri(secret, identity.username);
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(accounts).set({ totpPending: encryptField(ctx.keys.dataKey, secret, totpRecordId(identity.accountId)) }).where(eq(accounts.id, identity.accountId));
+      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpBegin', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip });
+    });
+    // The secret is shown once, to its holder, for typing it in by hand; it is never logged or audited.
+    return { secret, uri, qrSvg: await totpQrSvg(uri) };
+  }),
+
+  /** Second factor, step 2: a code from the app proves it holds the secret; from now on login asks for a code. */
+  totpConfirm: sessionProcedure(true)
+    .input(z.object({ code: TotpCode }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const identity = ctx.identity!;
+      const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
+      if (!account?.totpPending) throw new TRPCError({ code: 'BAD_REQUEST', message: '请先生成动态口令密钥' });
+      const secret = decryptField(ctx.keys.dataKey, account.totpPending, totpRecordId(account.id));
+      const step = matchTotp(secret, input.code, ctx.now);
+      if (step === null) {
+        await audit(ctx, identity.username, 'auth.totpConfirm', 'denied', { reason: 'wrong_code' });
+        throw new TRPCError({ code: 'BAD_REQUEST', message: '动态口令不正确，请核对手机时间后重试' });
+      }
+      await ctx.db.transaction(async (tx) => {
+        await tx
+          .update(accounts)
+          .set({ totpSecret: account.totpPending, totpPending: null, totpEnabledAt: ctx.now, totpLastStep: step })
+          .where(eq(accounts.id, account.id));
+        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpConfirm', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, before: { totp: identity.totpEnabled }, after: { totp: true } });
+      });
+      return { ok: true as const };
+    }),
+
+  /** Turns the second factor off (with the password); administrators cannot, their roles require it. */
+  totpDisable: sessionProcedure()
+    .input(z.object({ password: z.string().min(1, { message: '请输入当前密码' }).max(128) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const identity = ctx.identity!;
+      if (secondFactorRequired(identity.grants)) throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号必须使用动态口令，不能关闭' });
+      const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
+      if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
+        await audit(ctx, identity.username, 'auth.totpDisable', 'denied', { reason: 'wrong_password' });
+        throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
+      }
+      await ctx.db.transaction(async (tx) => {
+        await tx.update(accounts).set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null }).where(eq(accounts.id, account.id));
+        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpDisable', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, before: { totp: true }, after: { totp: false } });
+      });
+      return { ok: true as const };
+    }),
 } satisfies TRPCRouterRecord;

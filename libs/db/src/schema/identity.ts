@@ -19,6 +19,13 @@ export const accounts = pgTable('accounts', {
   disabled: boolean().notNull().default(false),
   /** Demo accounts exist only in demo data; a production start refuses to run while any exists. */
   isDemo: boolean().notNull().default(false),
+  /** TOTP (RFC 6238) secret, encrypted with the data key (bound to the account id); null until set up. */
+  totpSecret: text(),
+  /** A secret being set up, until the holder confirms it with a code from the authenticator app. */
+  totpPending: text(),
+  totpEnabledAt: timestamp({ withTimezone: true }),
+  /** The last 30-second step whose code was accepted: a code is good once (no replay). */
+  totpLastStep: integer(),
   lastLoginAt: timestamp({ withTimezone: true }),
   lastLoginIp: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -60,3 +67,15 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * The security policy the 安全管理员 sets (one row). Absent means the domain's DEFAULT_SECURITY_POLICY; the
+ * stored value is validated by the domain's SecurityPolicy schema, which refuses anything weaker than 等保 asks.
+ */
+export const securityPolicy = pgTable('security_policy', {
+  id: smallint().primaryKey().default(1),
+  policy: jsonb().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  updatedBy: text().notNull(),
+  version: integer().notNull().default(1),
+});

@@ -1,11 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Grant } from '@hyedu/domain';
+import { secondFactorRequired, type Grant } from '@hyedu/domain';
+import { encryptField, totpRecordId } from '../field-crypto.ts';
 import type { Tx } from '../audit.ts';
 import { hashPassword } from '../passwords.ts';
 import { accounts, schools } from '../schema/index.ts';
 
 /** The password of every demo account (listed in the README; demo data only — a production start refuses demo accounts). */
 export const DEMO_PASSWORD = 'Demo#2022pass';
+/**
+ * The demo administrators' second-factor secret (base32, listed in the README to add to an authenticator app;
+ * `pnpm demo-otp` prints the current code). Administrators must use TOTP; demo data only.
+ */
+export const DEMO_TOTP_SECRET = 'HYEDUDEMOHYEDUDEMOHYEDUDEMOHYEDU';
 
 interface DemoAccount {
   username: string;
@@ -29,20 +35,31 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code). */
-export async function seedDemoAccounts(tx: Tx): Promise<number> {
+export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number> {
   const [school] = await tx.select({ id: schools.id }).from(schools).where(eq(schools.unitCode, '430422')).orderBy(asc(schools.code)).limit(1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
-  await tx.insert(accounts).values(
-    DEMO_ACCOUNTS.map((a) => ({
-      username: a.username,
-      displayName: a.displayName,
-      passwordHash,
-      passwordChangedAt: now,
-      mustChangePassword: false,
-      isDemo: true,
-      grants: typeof a.grants === 'function' ? a.grants(school?.id ?? 0) : a.grants,
-    })),
-  );
+  const rows = await tx
+    .insert(accounts)
+    .values(
+      DEMO_ACCOUNTS.map((a) => ({
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash,
+        passwordChangedAt: now,
+        mustChangePassword: false,
+        isDemo: true,
+        grants: typeof a.grants === 'function' ? a.grants(school?.id ?? 0) : a.grants,
+      })),
+    )
+    .returning({ id: accounts.id, grants: accounts.grants });
+  // The secret is bound to the account id, so it is encrypted after the insert.
+  for (const row of rows) {
+    if (!secondFactorRequired(row.grants as Grant[])) continue;
+    await tx
+      .update(accounts)
+      .set({ totpSecret: encryptField(dataKey, DEMO_TOTP_SECRET, totpRecordId(row.id)), totpEnabledAt: now })
+      .where(eq(accounts.id, row.id));
+  }
   return DEMO_ACCOUNTS.length;
 }

@@ -12,6 +12,8 @@ export interface SeedOptions {
   seed?: number;
   /** Fraction of the registry to generate (tests use a small one). */
   scale?: number;
+  /** Field-encryption key: the demo administrators' second-factor secret is stored encrypted with it. */
+  dataKey: Buffer;
 }
 
 export interface SeedReport {
@@ -31,7 +33,7 @@ async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) =>
  * Loads the demo data once: organisation, module registry, the 2022 work plan and a synthetic
  * school registry. Does nothing if the organisation is already there. One transaction: all or nothing.
  */
-export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<SeedReport> {
+export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedReport> {
   const [existing] = await db.select({ n: count() }).from(orgUnits);
   if ((existing?.n ?? 0) > 0) {
     const [s] = await db.select({ n: count() }).from(schools);
@@ -79,7 +81,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<Seed
       2000,
       (chunk) => tx.insert(schoolStaffing).values(chunk),
     );
-    demoAccounts = await seedDemoAccounts(tx);
+    demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students, accounts: demoAccounts };
 }

@@ -5,3 +5,4 @@ export * from './lockout.ts';
 export * from './session.ts';
 export * from './roles.ts';
 export * from './authorize.ts';
+export * from './second-factor.ts';

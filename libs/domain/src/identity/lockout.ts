@@ -49,12 +49,12 @@ export function onSuccess(): LoginState {
 }
 
 /** The message shown after a failed or refused login, given the state after onFailure. */
-export function loginFailureMessage(state: LoginState, now: Date, policy: SecurityPolicy): string {
+export function loginFailureMessage(state: LoginState, now: Date, policy: SecurityPolicy, what = '用户名或密码错误'): string {
   if (isLocked(state, now)) return `账号已锁定，请${policy.lockMinutes}分钟后重试或联系安全管理员`;
   const failures = currentFailures(state, now, policy);
   const remaining = policy.maxFailures - failures;
   if (failures >= policy.showRemainingAfter && remaining > 0) {
-    return `用户名或密码错误，再失败${remaining}次将锁定${policy.lockMinutes}分钟`;
+    return `${what}，再失败${remaining}次将锁定${policy.lockMinutes}分钟`;
   }
-  return '用户名或密码错误';
+  return what;
 }
