@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, GrantList } from '@hyedu/domain';
+import { authorize, DEFAULT_SECURITY_POLICY, GrantList } from '@hyedu/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hashPassword, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { appRouter } from './router.ts';
@@ -23,6 +23,18 @@ const INPUTS: Record<string, unknown> = {
   'auth.totpConfirm': { code: '000000' },
   'auth.totpDisable': { password: 'x' },
   'admin.modules.list': undefined,
+  'admin.accounts.list': { page: 1, pageSize: 5 },
+  'admin.accounts.create': { username: 'matrixuser', displayName: '矩阵', initialPassword: 'weak' },
+  'admin.accounts.update': { username: 'nobody', expectedVersion: 1, displayName: '无' },
+  'admin.accounts.resetPassword': { username: 'nobody', expectedVersion: 1, initialPassword: 'weak' },
+  'admin.security.accounts': { page: 1, pageSize: 5 },
+  'admin.security.units': undefined,
+  'admin.security.findSchools': { q: '中学' },
+  'admin.security.setGrants': { username: 'nobody', expectedVersion: 1, grants: [] },
+  'admin.security.unlock': { username: 'nobody', expectedVersion: 1 },
+  'admin.security.resetTotp': { username: 'nobody', expectedVersion: 1 },
+  'admin.security.policy': undefined,
+  'admin.security.setPolicy': { policy: { ...DEFAULT_SECURITY_POLICY }, expectedVersion: 99 },
   'admin.modules.update': { key: 'funding', change: { version: '0.1.0' }, expectedUpdatedAt: '2000-01-01T00:00:00Z' },
   'audit.search': { page: 1, pageSize: 5 },
   'audit.verify': undefined,

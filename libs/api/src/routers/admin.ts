@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ModuleKey, ModuleManifestUpdate } from '@hyedu/domain';
 import { ConflictError, setModuleEntry, tables } from '@hyedu/db';
 import { readProcedure, writeProcedure } from '../trpc.ts';
+import { accountsRouter } from './accounts.ts';
+import { securityRouter } from './security.ts';
 
 const { modules } = tables;
 
@@ -35,4 +37,4 @@ const modulesRouter = {
     }),
 } satisfies TRPCRouterRecord;
 
-export const adminRouter = { modules: modulesRouter } satisfies TRPCRouterRecord;
+export const adminRouter = { modules: modulesRouter, accounts: accountsRouter, security: securityRouter } satisfies TRPCRouterRecord;

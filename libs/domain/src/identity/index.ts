@@ -6,3 +6,4 @@ export * from './session.ts';
 export * from './roles.ts';
 export * from './authorize.ts';
 export * from './second-factor.ts';
+export * from './account.ts';

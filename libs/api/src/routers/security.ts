@@ -1,0 +1,117 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, OrgUnit, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
+import { tables, writeAudit } from '@hyedu/db';
+import { forgetPolicy } from '../auth/policy-store.ts';
+import { readProcedure, writeProcedure } from '../trpc.ts';
+import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
+
+const { accounts, orgUnits, schools, securityPolicy } = tables;
+
+/** 安全管理员: roles and grants (三员 separation checked), unlocking, second-factor reset, the security policy. */
+export const securityRouter = {
+  accounts: readProcedure('admin:security')
+    .input(AccountQuery)
+    .query(({ ctx, input }) => listAccounts(ctx.db, input, ctx.now)),
+
+  /** The organisation units grants may name (县区 and the city for 局直 schools). */
+  units: readProcedure('admin:security').query(({ ctx }) =>
+    ctx.db.select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind }).from(orgUnits).orderBy(asc(orgUnits.sortOrder)),
+  ),
+
+  /** Finds a school for a school grant (name or code). */
+  findSchools: readProcedure('admin:security')
+    .input(z.object({ q: textField(40, '搜索词').pipe(z.string().min(1, { message: '请输入学校名称或代码' })) }).strict())
+    .query(({ ctx, input }) =>
+      ctx.db
+        .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode })
+        .from(schools)
+        .where(or(ilike(schools.name, `%${input.q}%`), eq(schools.code, input.q)))
+        .orderBy(asc(schools.code))
+        .limit(20),
+    ),
+
+  setGrants: writeProcedure('admin:security')
+    .input(z.object({ username: Username, expectedVersion: ExpectedVersion, grants: GrantList }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const me = ctx.identity!;
+      // Nobody grants themselves anything (三员: the 安全管理员 cannot widen their own rights).
+      if (input.username === me.username) throw new TRPCError({ code: 'FORBIDDEN', message: '不能修改自己的授权' });
+      const units = await ctx.db.select().from(orgUnits);
+      const org = createOrganisation(units.map((u) => OrgUnit.parse(u)));
+      const problems = validateGrants(input.grants, org);
+      for (const g of input.grants) {
+        if (g.role !== 'school') continue;
+        const [school] = await ctx.db.select({ unitCode: schools.unitCode }).from(schools).where(eq(schools.id, g.schoolId));
+        if (!school) problems.push(`学校不存在：${g.schoolId}`);
+        else if (school.unitCode !== g.unitCode) problems.push('学校角色的所属单位与学校登记不一致');
+      }
+      if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('；') });
+      return ctx.db.transaction(async (tx) => {
+        const before = await lockAccount(tx, input.username, input.expectedVersion);
+        const [after] = await tx.update(accounts).set({ grants: input.grants, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
+        await writeAudit(tx, ctx.auditKey, { actor: me.username, action: 'admin.security.setGrants', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { grants: before.grants }, after: { grants: input.grants } });
+        return { version: after!.version };
+      });
+    }),
+
+  /** Ends a lock before its 15 minutes (「联系安全管理员」). */
+  unlock: writeProcedure('admin:security')
+    .input(z.object({ username: Username, expectedVersion: ExpectedVersion }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = await lockAccount(tx, input.username, input.expectedVersion);
+        const [after] = await tx.update(accounts).set({ failures: 0, lockedUntil: null, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
+        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.unlock', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { failures: before.failures, lockedUntil: before.lockedUntil?.toISOString() ?? null }, after: { failures: 0, lockedUntil: null } });
+        return { version: after!.version };
+      }),
+    ),
+
+  /** Clears a lost second factor: the holder sets up a new one (administrators must, at their next login). */
+  resetTotp: writeProcedure('admin:security')
+    .input(z.object({ username: Username, expectedVersion: ExpectedVersion }).strict())
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const before = await lockAccount(tx, input.username, input.expectedVersion);
+        const [after] = await tx
+          .update(accounts)
+          .set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null, version: before.version + 1 })
+          .where(eq(accounts.id, before.id))
+          .returning({ version: accounts.version });
+        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.resetTotp', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { totp: before.totpEnabledAt !== null }, after: { totp: false } });
+        return { version: after!.version };
+      }),
+    ),
+
+  /** The policy in force, its version (0: never changed, the defaults apply) and the 等保 floor. */
+  policy: readProcedure('admin:security').query(async ({ ctx }) => {
+    const [row] = await ctx.db.select().from(securityPolicy).where(eq(securityPolicy.id, 1));
+    const stored = row ? SecurityPolicy.safeParse(row.policy) : null;
+    return {
+      policy: stored?.success ? stored.data : { ...DEFAULT_SECURITY_POLICY },
+      version: row?.version ?? 0,
+      updatedAt: row?.updatedAt.toISOString() ?? null,
+      updatedBy: row?.updatedBy ?? null,
+      floor: { ...DEFAULT_SECURITY_POLICY },
+    };
+  }),
+
+  /** Changes the policy. The schema refuses anything weaker than 等保 asks (field-level messages). */
+  setPolicy: writeProcedure('admin:security')
+    .input(z.object({ policy: SecurityPolicy, expectedVersion: z.number().int().min(0) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(securityPolicy).where(eq(securityPolicy.id, 1)).for('update');
+        if ((row?.version ?? 0) !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: '安全策略已被他人修改，请刷新后重新提交' });
+        const before = row?.policy ?? DEFAULT_SECURITY_POLICY;
+        const version = (row?.version ?? 0) + 1;
+        if (row) await tx.update(securityPolicy).set({ policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity!.username, version }).where(and(eq(securityPolicy.id, 1)));
+        else await tx.insert(securityPolicy).values({ id: 1, policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity!.username, version });
+        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.setPolicy', targetType: 'security_policy', targetId: '1', result: 'ok', source: ctx.ip, before, after: input.policy });
+        return { version };
+      });
+      forgetPolicy(ctx.db);
+      return result;
+    }),
+} satisfies TRPCRouterRecord;
