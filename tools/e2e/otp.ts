@@ -1,7 +1,4 @@
-import { Secret, TOTP } from 'otpauth';
-
-/** The demo administrators' TOTP secret (libs/db/src/seed/accounts.ts; listed in the README). */
-export const DEMO_TOTP_SECRET = 'HYEDUDEMOHYEDUDEMOHYEDUDEMOHYEDU';
+import { demoCode } from './demo-otp.mjs';
 
 const lastStep = new Map<string, number>();
 
@@ -14,7 +11,7 @@ export async function nextCode(user: string): Promise<string> {
     const step = Math.floor(Date.now() / 30_000);
     if ((lastStep.get(user) ?? -1) < step) {
       lastStep.set(user, step);
-      return new TOTP({ secret: Secret.fromBase32(DEMO_TOTP_SECRET) }).generate();
+      return demoCode();
     }
     await new Promise((r) => setTimeout(r, 30_000 - (Date.now() % 30_000) + 200));
   }

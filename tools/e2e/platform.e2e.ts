@@ -6,12 +6,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.mjs';
-import { nextCode } from './otp.ts';
+import { DEMO_PASSWORD, signIn as signInAt } from './sign-in.ts';
 import { countSharedFetches, overflowsHorizontally, seriousViolations } from './page-checks.ts';
 import { registry, ROOT, startServer, type Running } from './server.ts';
 
-// The demo accounts' password (libs/db/src/seed/accounts.ts; listed in the README).
-const DEMO_PASSWORD = 'Demo#2022pass';
 
 const MODULES = [
   { key: 'safety', title: '安全管理' },
@@ -48,22 +46,7 @@ async function open(width = 1280, user: string | null = 'leader'): Promise<Watch
   return { page, requests, problems };
 }
 
-/** Signs in through the login page, as a person would. */
-async function signIn(page: Page, user: string, password = DEMO_PASSWORD) {
-  if (!new URL(page.url()).pathname.startsWith('/login')) await page.goto(`${server.url}/login`);
-  await page.getByLabel('用户名').fill(user);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  // Administrators (and anyone who turned it on) are asked for the authenticator's code next.
-  const otp = page.getByLabel('动态口令');
-  const next = await Promise.race([page.waitForURL((u) => !u.pathname.startsWith('/login')).then(() => 'in'), otp.waitFor().then(() => 'otp')]);
-  if (next === 'otp') {
-    await otp.fill(await nextCode(user));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-  await page.locator('main h1').first().waitFor();
-}
+const signIn = (page: Page, user: string, password = DEMO_PASSWORD) => signInAt(page, server.url, user, password);
 async function moduleRendered(page: Page, key: string) {
   await page.locator(`[data-module="${key}"] .el-table__row`).first().waitFor({ timeout: 20_000 });
   await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();

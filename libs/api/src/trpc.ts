@@ -28,12 +28,14 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
+      // Each problem with its full path (policy.idleMinutes, grants.0.unitCode): forms show it beside the field.
+      const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
         // Never leak internals: a 500 says only that the system is busy.
         message: internal ? '系统繁忙，请稍后重试' : shape.message,
-        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, stack: undefined, path: shape.data.path },
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, issues, stack: undefined, path: shape.data.path },
       };
     },
   });

@@ -25,6 +25,18 @@ export const trpc = createTRPCClient<AppRouter>({
 });
 
 /** A message fit to show a user, in Chinese, from whatever a call threw. */
+/**
+ * Field-level messages of a refused input, by path ('policy.idleMinutes', 'username'): forms show each beside
+ * its field. Empty when the error is not about the input's shape.
+ */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof TRPCClientError)) return {};
+  const issues = (e.data as { issues?: { path: string; message: string }[] | null } | undefined)?.issues ?? [];
+  const out: Record<string, string> = {};
+  for (const i of issues) out[i.path] ??= i.message;
+  return out;
+}
+
 export function errorMessage(e: unknown): string {
   if (e instanceof TRPCClientError) {
     const data = e.data as { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | undefined;
