@@ -36,11 +36,18 @@ describe.each(testEngines())('bad-input corpus on %s', (engine) => {
   it('text fields refuse NUL, broken characters and overlong input with field errors', async () => {
     const leader = await callerAs(database, 'leader');
     const auditor = await callerAs(database, 'auditor');
+    const sysadmin = await callerAs(database, 'sysadmin');
+    const secadmin = await callerAs(database, 'secadmin');
     const anon = await anonymousCaller(database);
     for (const bad of TEXT) {
       expect(await codeOf(leader.platform.schools({ page: 1, pageSize: 5, q: bad })), `q=${JSON.stringify(bad.slice(0, 8))}`).toBe('BAD_REQUEST');
       expect(await codeOf(anon.auth.login({ username: bad, password: 'x' })), `username=${JSON.stringify(bad.slice(0, 8))}`).toBe('BAD_REQUEST');
       expect(await codeOf(auditor.audit.search({ page: 1, pageSize: 5, actor: bad }))).toBe('BAD_REQUEST');
+      expect(await codeOf(sysadmin.admin.accounts.list({ page: 1, pageSize: 5, q: bad }))).toBe('BAD_REQUEST');
+      expect(await codeOf(sysadmin.admin.accounts.create({ username: 'corpus', displayName: bad, initialPassword: 'Chu#shi2026mima' }))).toBe('BAD_REQUEST');
+      expect(await codeOf(sysadmin.admin.accounts.create({ username: bad, displayName: '名', initialPassword: 'Chu#shi2026mima' }))).toBe('BAD_REQUEST');
+      expect(await codeOf(secadmin.admin.security.findSchools({ q: bad }))).toBe('BAD_REQUEST');
+      expect(await codeOf(anon.auth.login({ username: 'leader', password: 'x', otp: bad }))).toBe('BAD_REQUEST');
     }
   });
 
@@ -50,12 +57,18 @@ describe.each(testEngines())('bad-input corpus on %s', (engine) => {
       expect((await leader.platform.schools({ page: 1, pageSize: 5, q })).total, q).toBe(0);
     }
     expect((await leader.platform.schools({ page: 1, pageSize: 5 })).total).toBeGreaterThan(0);
+    const sysadmin = await callerAs(database, 'sysadmin');
+    for (const q of ['%', '_', "' OR '1'='1"]) expect((await sysadmin.admin.accounts.list({ page: 1, pageSize: 5, q })).total, q).toBe(0);
   });
 
   it('wrong shapes, extra keys and prototype pollution are refused field by field', async () => {
     const leader = await callerAs(database, 'leader');
     for (const input of SHAPES) {
       expect(await codeOf(leader.platform.schools(input as never)), JSON.stringify(input)).toBe('BAD_REQUEST');
+    }
+    const secadmin = await callerAs(database, 'secadmin');
+    for (const grants of [[{ role: 'leader', unitCode: '430422' }], [{ role: 'root' }], [{ role: 'county', unitCode: '430422', modules: [] }], 'leader', null]) {
+      expect(await codeOf(secadmin.admin.security.setGrants({ username: 'leader', expectedVersion: 1, grants } as never)), JSON.stringify(grants)).toBe('BAD_REQUEST');
     }
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });

@@ -18,6 +18,9 @@ export function studentsPerSchool(db: Db) {
     .as('sps');
 }
 
+/** A LIKE pattern that finds `text` anywhere, with %, _ and \\ taken literally (a search for '%' finds a '%'). */
+export const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * The data-scope condition on schools. Every query over schools (and what hangs off them) goes through
  * schoolWhere(), which requires a scope: a query cannot forget the county filter. 'none' matches nothing.
@@ -36,14 +39,14 @@ export function scopeCondition(scope: DataScope): SQL | undefined {
 }
 
 export function schoolWhere(scope: DataScope, f: Partial<SchoolFilter> = {}): SQL | undefined {
-  const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = f.q ? contains(f.q) : undefined;
   return and(
     scopeCondition(scope),
     f.unitCode ? eq(schools.unitCode, f.unitCode) : undefined,
     f.level ? eq(schools.level, f.level) : undefined,
     f.ownership ? eq(schools.ownership, f.ownership) : undefined,
     f.boarding === undefined ? undefined : eq(schools.isBoarding, f.boarding),
-    escaped ? ilike(schools.name, `%${escaped}%`) : undefined,
+    pattern ? ilike(schools.name, pattern) : undefined,
   );
 }
 

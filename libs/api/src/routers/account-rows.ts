@@ -4,6 +4,7 @@ import { type z } from 'zod';
 import { accountStatus, GrantList, ROLE_LABELS, textField, type Grant } from '@hyedu/domain';
 import { ConflictError, tables, type Db, type Tx } from '@hyedu/db';
 import { Page } from '../inputs.ts';
+import { contains } from '../queries.ts';
 
 const { accounts } = tables;
 
@@ -11,7 +12,7 @@ export const AccountQuery = Page.extend({ q: textField(40, '搜索词').optional
 
 /** Accounts as the two administrators see them: never a password hash, a secret or a session. */
 export async function listAccounts(db: Db, input: z.infer<typeof AccountQuery>, now: Date) {
-  const where: SQL | undefined = input.q ? or(ilike(accounts.username, `%${input.q}%`), ilike(accounts.displayName, `%${input.q}%`)) : undefined;
+  const where: SQL | undefined = input.q ? or(ilike(accounts.username, contains(input.q)), ilike(accounts.displayName, contains(input.q))) : undefined;
   const [total] = await db.select({ n: count() }).from(accounts).where(where);
   const rows = await db
     .select()

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IsoDate, textField } from '@hyedu/domain';
 import { tables, verifyAuditChain, writeAudit } from '@hyedu/db';
 import { Page } from '../inputs.ts';
+import { contains } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
 
 const { auditLog } = tables;
@@ -19,15 +20,14 @@ const AuditFilter = Page.extend({
 }).strict();
 type AuditFilter = z.infer<typeof AuditFilter>;
 
-const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
 function where(f: AuditFilter): SQL | undefined {
   const end = f.to ? dayStart(f.to) : undefined;
   end?.setUTCDate(end.getUTCDate() + 1);
   return and(
-    f.actor ? ilike(auditLog.actor, like(f.actor)) : undefined,
-    f.action ? ilike(auditLog.action, like(f.action)) : undefined,
+    f.actor ? ilike(auditLog.actor, contains(f.actor)) : undefined,
+    f.action ? ilike(auditLog.action, contains(f.action)) : undefined,
     f.result ? eq(auditLog.result, f.result) : undefined,
     f.from ? gte(auditLog.at, dayStart(f.from)) : undefined,
     end ? lt(auditLog.at, end) : undefined,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, OrgUnit, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { forgetPolicy } from '../auth/policy-store.ts';
+import { contains } from '../queries.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
 
@@ -27,7 +28,7 @@ export const securityRouter = {
       ctx.db
         .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode })
         .from(schools)
-        .where(or(ilike(schools.name, `%${input.q}%`), eq(schools.code, input.q)))
+        .where(or(ilike(schools.name, contains(input.q)), eq(schools.code, input.q)))
         .orderBy(asc(schools.code))
         .limit(20),
     ),
