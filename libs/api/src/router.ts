@@ -2,6 +2,7 @@ import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { fundingRouter } from './routers/funding.ts';
+import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';
 import { privateEduRouter } from './routers/private-edu.ts';
 import { safetyRouter } from './routers/safety.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   admin: adminRouter,
   audit: auditRouter,
   platform: platformRouter,
+  plan: planRouter,
   safety: safetyRouter,
   privateEdu: privateEduRouter,
   teachers: teachersRouter,

@@ -16,7 +16,7 @@ describe.each(testEngines())('second factor and login limits on %s', (engine) =>
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await database.db.insert(tables.accounts).values([
       { username: 'newadmin', displayName: '新系统管理员', passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'sysadmin' }] },
-      { username: 'clerk', displayName: '科员', passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'department', module: 'funding' }] },
+      { username: 'clerk', displayName: '科员', passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'department', dept: 'planning', module: 'funding' }] },
     ]);
   });
   afterAll(() => database?.close());

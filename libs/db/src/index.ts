@@ -11,3 +11,4 @@ export type { Secrets } from './secrets.ts';
 export { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed/accounts.ts';
 export { blindIndex, decryptField, encryptField, totpRecordId } from './field-crypto.ts';
+export { insertDepartments, insertPlanTasks } from './plan.ts';

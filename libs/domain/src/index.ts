@@ -15,3 +15,5 @@ export * from './money.ts';
 export * from './work-plan.ts';
 export * from './staffing.ts';
 export * from './identity/index.ts';
+export * from './plan/index.ts';
+export * from './kpi.ts';

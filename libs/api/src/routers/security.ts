@@ -8,7 +8,7 @@ import { contains } from '../queries.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
 
-const { accounts, orgUnits, schools, securityPolicy } = tables;
+const { accounts, departments, orgUnits, schools, securityPolicy } = tables;
 
 /** 安全管理员: roles and grants (三员 separation checked), unlocking, second-factor reset, the security policy. */
 export const securityRouter = {
@@ -19,6 +19,11 @@ export const securityRouter = {
   /** The organisation units grants may name (县区 and the city for 局直 schools). */
   units: readProcedure('admin:security').query(({ ctx }) =>
     ctx.db.select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind }).from(orgUnits).orderBy(asc(orgUnits.sortOrder)),
+  ),
+
+  /** The 科室 a department grant may name, with the module each runs. */
+  departments: readProcedure('admin:security').query(({ ctx }) =>
+    ctx.db.select({ key: departments.key, name: departments.name, module: departments.module }).from(departments).orderBy(asc(departments.sortOrder)),
   ),
 
   /** Finds a school for a school grant (name or code). */
@@ -42,6 +47,13 @@ export const securityRouter = {
       const units = await ctx.db.select().from(orgUnits);
       const org = createOrganisation(units.map((u) => OrgUnit.parse(u)));
       const problems = validateGrants(input.grants, org);
+      const depts = await ctx.db.select({ key: departments.key, module: departments.module }).from(departments);
+      for (const g of input.grants) {
+        if (g.role !== 'department') continue;
+        const dept = depts.find((d) => d.key === g.dept);
+        if (!dept) problems.push(`科室不存在：${g.dept}`);
+        else if ((g.module ?? null) !== dept.module) problems.push(`科室角色的模块应与该科室负责的模块一致（${dept.module ?? '无'}）`);
+      }
       for (const g of input.grants) {
         if (g.role !== 'school') continue;
         const [school] = await ctx.db.select({ unitCode: schools.unitCode }).from(schools).where(eq(schools.id, g.schoolId));

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** The module registry: where the portal loads each department module from. */
 export const modules = pgTable('modules', {
@@ -58,7 +58,9 @@ export const workPlanItems = pgTable(
  * `hash` is an HMAC over the previous row's hash and this row's content (see audit.ts). Written in the
  * same transaction as the change it records.
  */
-export const auditLog = pgTable('audit_log', {
+export const auditLog = pgTable(
+  'audit_log',
+  {
   id: bigserial({ mode: 'number' }).primaryKey(),
   at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
   /** Who acted (the account, or 'cli:<os user>' for the command line). */
@@ -75,7 +77,10 @@ export const auditLog = pgTable('audit_log', {
   source: text().notNull(),
   prevHash: text().notNull(),
   hash: text().notNull(),
-});
+  },
+  // A record's 「操作记录」 is looked up by its target.
+  (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);
 
 /** The chain's head: one row holding the last hash, locked by each writer so the chain never forks. */
 export const auditHead = pgTable('audit_head', {

@@ -19,13 +19,14 @@ interface DemoAccount {
   grants: Grant[] | ((schoolId: number) => Grant[]);
 }
 
-/** One account per role: leadership, a department per module, two counties, one school, and the three administrators. */
+/** One account per role: leadership, the plan's coordinating 办公室, a department per module, two counties, one school, and the three administrators. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'leader', displayName: '局领导（演示）', grants: [{ role: 'leader' }] },
-  { username: 'safety', displayName: '安全稳定科（演示）', grants: [{ role: 'department', module: 'safety' }] },
-  { username: 'privedu', displayName: '民办教育科（演示）', grants: [{ role: 'department', module: 'private-edu' }] },
-  { username: 'teachers', displayName: '人事教师科（演示）', grants: [{ role: 'department', module: 'teachers' }] },
-  { username: 'funding', displayName: '计划财务科（演示）', grants: [{ role: 'department', module: 'funding' }] },
+  { username: 'office', displayName: '办公室（演示）', grants: [{ role: 'department', dept: 'office' }] },
+  { username: 'safety', displayName: '安全稳定科（演示）', grants: [{ role: 'department', dept: 'safety', module: 'safety' }] },
+  { username: 'privedu', displayName: '民办教育科（演示）', grants: [{ role: 'department', dept: 'private-edu', module: 'private-edu' }] },
+  { username: 'teachers', displayName: '人事教师科（演示）', grants: [{ role: 'department', dept: 'personnel', module: 'teachers' }] },
+  { username: 'funding', displayName: '计划财务科（演示）', grants: [{ role: 'department', dept: 'planning', module: 'funding' }] },
   { username: 'hengnan', displayName: '衡南县教育局（演示）', grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'] }] },
   { username: 'leiyang', displayName: '耒阳市教育局（演示）', grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }] },
   { username: 'school', displayName: '学校用户（演示）', grants: (schoolId) => [{ role: 'school', schoolId, unitCode: '430422' }] },

@@ -1,8 +1,10 @@
 import { count } from 'drizzle-orm';
-import { HENGYANG_MODULES, HENGYANG_ORG_UNITS, HENGYANG_PLAN_2022 } from '@hyedu/domain/hengyang';
+import { HENGYANG_DEPARTMENTS, HENGYANG_MODULES, HENGYANG_ORG_UNITS, HENGYANG_PLAN_2022, HENGYANG_TASKS_2022 } from '@hyedu/domain/hengyang';
+import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import type { Db } from '../client.ts';
 import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedPlanProgress } from './plan-progress.ts';
 import { generateSchoolRegistry } from './schools.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -62,6 +64,10 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
         s.items.map((i) => ({ year: plan.year, no: i.no, sectionNo: s.no, title: i.title, body: i.text, modules: [...i.modules] })),
       ),
     );
+    await insertDepartments(tx, HENGYANG_DEPARTMENTS);
+    const counties = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city');
+    await insertPlanTasks(tx, plan.year, HENGYANG_TASKS_2022, counties.map((u) => u.code));
+    await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code);
     const ids: number[] = [];
     await insertChunked(registry, 500, async (chunk) => {
       const rows = await tx

@@ -7,6 +7,9 @@ export { HENGYANG_TARGETS_2022 } from './targets.ts';
 export { HENGYANG_PLAN_2022 } from './plan-2022.ts';
 export { HENGYANG_MODULES } from './modules.ts';
 export { HENGYANG_CONTEXT_WORDS } from './context-words.ts';
+export { HENGYANG_DEPARTMENTS } from './departments.ts';
+export { HENGYANG_TASKS_2022 } from './tasks-2022.ts';
+export { HENGYANG_KPIS_2022 } from './kpis-2022.ts';
 
 /** 衡阳市 organisation built from its units. */
 export const hengyang = createOrganisation(HENGYANG_ORG_UNITS);

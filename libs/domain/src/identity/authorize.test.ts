@@ -20,12 +20,25 @@ const row = (allowed: Partial<Row>): Row => {
 // accounts/organisation/registry but no business data and no audit; 安全管理员 has security only; 审计管理员 reads
 // the audit trail only.
 const MATRIX: [string, Grant[], Row][] = [
-  ['局领导', [{ role: 'leader' }], row({ 'platform:read': ALL, 'safety:read': ALL, 'private-edu:read': ALL, 'teachers:read': ALL, 'funding:read': ALL })],
-  ['科室 (安全)', [{ role: 'department', module: 'safety' }], row({ 'platform:read': ALL, 'safety:read': ALL, 'safety:write': ALL })],
+  [
+    '局领导',
+    [{ role: 'leader' }],
+    row({ 'platform:read': ALL, 'safety:read': ALL, 'private-edu:read': ALL, 'teachers:read': ALL, 'funding:read': ALL, 'plan:read': ALL, 'plan:instruct:read': ALL, 'plan:instruct:write': ALL }),
+  ],
+  [
+    '科室 (安全)',
+    [{ role: 'department', dept: 'safety', module: 'safety' }],
+    row({ 'platform:read': ALL, 'safety:read': ALL, 'safety:write': ALL, 'plan:read': ALL, 'plan:write': ALL }),
+  ],
+  [
+    '办公室 (plan coordinator, no module)',
+    [{ role: 'department', dept: 'office' }],
+    row({ 'platform:read': ALL, 'plan:read': ALL, 'plan:write': ALL, 'plan:admin:read': ALL, 'plan:admin:write': ALL }),
+  ],
   [
     '衡南县教育局 (资助, 安全)',
     [{ role: 'county', unitCode: '430422', modules: ['funding', 'safety'] }],
-    row({ 'platform:read': HENGNAN, 'funding:read': HENGNAN, 'funding:write': HENGNAN, 'safety:read': HENGNAN, 'safety:write': HENGNAN }),
+    row({ 'platform:read': HENGNAN, 'funding:read': HENGNAN, 'funding:write': HENGNAN, 'safety:read': HENGNAN, 'safety:write': HENGNAN, 'plan:read': HENGNAN, 'plan:write': HENGNAN }),
   ],
   [
     '学校',
@@ -43,7 +56,7 @@ const cases = MATRIX.flatMap(([who, grants, expected]) =>
 );
 
 describe('authorize: role × area × action', () => {
-  it('covers 8 accounts × 8 areas × 2 actions', () => expect(cases).toHaveLength(8 * 8 * 2));
+  it('covers 9 accounts × 11 areas × 2 actions', () => expect(cases).toHaveLength(9 * 11 * 2));
 
   it.each(cases)('%s %o', (_who, grants, permission, expected) => {
     const d = authorize(grants, permission);
@@ -56,8 +69,8 @@ const read = (area: Area): Permission => ({ area, action: 'read' });
 const write = (area: Area): Permission => ({ area, action: 'write' });
 
 describe('authorize: cross-checks of security.md §5.2', () => {
-  it('leadership can make no mutations', () => {
-    for (const area of Area.options) expect(authorize([{ role: 'leader' }], write(area)).allowed, area).toBe(false);
+  it('leadership changes no data: its only write is an instruction (批示) on the plan', () => {
+    for (const area of Area.options) expect(authorize([{ role: 'leader' }], write(area)).allowed, area).toBe(area === 'plan:instruct');
   });
 
   it('the three admin roles cannot do each other\'s jobs or see business data', () => {
@@ -77,7 +90,7 @@ describe('authorize: cross-checks of security.md §5.2', () => {
       [{ role: 'secadmin' }, { role: 'sysadmin' }],
       [{ role: 'auditor' }, { role: 'secadmin' }],
       [{ role: 'sysadmin' }, { role: 'leader' }],
-      [{ role: 'auditor' }, { role: 'department', module: 'funding' }],
+      [{ role: 'auditor' }, { role: 'department', dept: 'planning', module: 'funding' }],
     ];
     for (const grants of invalid) {
       for (const area of Area.options) {
@@ -105,13 +118,13 @@ describe('authorize: combining grants', () => {
     ];
     expect(authorize(twoCounties, write('funding'))).toEqual({ allowed: true, scope: { kind: 'units', unitCodes: ['430422', '430424'] } });
     expect(authorize(twoCounties, write('safety'))).toEqual({ allowed: true, scope: HENGNAN });
-    const withDept: Grant[] = [...twoCounties, { role: 'department', module: 'funding' }];
+    const withDept: Grant[] = [...twoCounties, { role: 'department', dept: 'planning', module: 'funding' }];
     expect(authorize(withDept, write('funding'))).toEqual({ allowed: true, scope: ALL });
     expect(authorize(withDept, read('platform'))).toEqual({ allowed: true, scope: ALL });
   });
 
   it('a leader who is also a 科室 writes only in that module', () => {
-    const grants: Grant[] = [{ role: 'leader' }, { role: 'department', module: 'teachers' }];
+    const grants: Grant[] = [{ role: 'leader' }, { role: 'department', dept: 'personnel', module: 'teachers' }];
     expect(authorize(grants, write('teachers'))).toEqual({ allowed: true, scope: ALL });
     expect(authorize(grants, write('funding')).allowed).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ModuleKey } from '../modules.ts';
+import { PLAN_COORDINATOR } from '../plan/departments.ts';
 import { Grant, validateGrants } from './roles.ts';
 
 /**
@@ -8,13 +9,15 @@ import { Grant, validateGrants } from './roles.ts';
  * It fails closed: no grants, invalid grants, an unknown area or action, an empty scope or any exception → deny.
  * Out-of-scope *records* are the api's NOT_FOUND; a denied *permission* is its FORBIDDEN.
  */
-export const Area = z.enum(['platform', ...ModuleKey.options, 'admin:accounts', 'admin:security', 'audit']);
+export const Area = z.enum(['platform', ...ModuleKey.options, 'plan', 'plan:instruct', 'plan:admin', 'admin:accounts', 'admin:security', 'audit']);
 export type Area = z.infer<typeof Area>;
 export const Action = z.enum(['read', 'write']);
 export type Action = z.infer<typeof Action>;
 
 /**
  * 'platform': the portal's own data (organisation, module registry, school list).
+ * 'plan': the work plan's tasks and progress reports (departments: their own tasks; counties: their own reports).
+ * 'plan:instruct': leadership instructions (批示). 'plan:admin': keeping the plan itself (the coordinating 办公室).
  * 'admin:accounts': 系统管理 — accounts, the organisation tree and the module registry.
  * 'admin:security': 安全管理 — roles, grants, security policy. 'audit': the audit trail.
  */
@@ -48,13 +51,15 @@ const isBusinessArea = (area: Area): boolean => area === 'platform' || ModuleKey
 function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
   switch (g.role) {
     case 'leader':
-      return isBusinessArea(area) && action === 'read' ? ALL : null;
+      if (area === 'plan:instruct') return ALL;
+      return (isBusinessArea(area) || area === 'plan') && action === 'read' ? ALL : null;
     case 'department':
-      if (area === g.module) return ALL;
+      if (area === g.module || area === 'plan') return ALL; // plan writes: only the department's own tasks (checked per record)
+      if (area === 'plan:admin') return g.dept === PLAN_COORDINATOR ? ALL : null;
       return area === 'platform' && action === 'read' ? ALL : null;
     case 'county': {
       const scope: DataScope = { kind: 'units', unitCodes: [g.unitCode] };
-      if ((g.modules as readonly string[]).includes(area)) return scope;
+      if ((g.modules as readonly string[]).includes(area) || area === 'plan') return scope;
       return area === 'platform' && action === 'read' ? scope : null;
     }
     case 'school':

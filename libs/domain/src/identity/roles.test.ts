@@ -18,7 +18,7 @@ describe('roles', () => {
   it('parses each grant shape and rejects missing or extra fields', () => {
     const good: unknown[] = [
       { role: 'leader' },
-      { role: 'department', module: 'safety' },
+      { role: 'department', dept: 'safety', module: 'safety' },
       { role: 'county', unitCode: '430422', modules: ['funding', 'safety'] },
       { role: 'school', schoolId: 17, unitCode: '430422' },
       { role: 'sysadmin' },
@@ -28,7 +28,9 @@ describe('roles', () => {
     for (const g of good) expect(Grant.parse(g)).toEqual(g);
     const bad: unknown[] = [
       { role: 'department' },
-      { role: 'department', module: 'library' },
+      { role: 'department', dept: 'safety', module: 'library' },
+      { role: 'department', module: 'safety' }, // no department
+      { role: 'department', dept: 'Safety Dept' },
       { role: 'county', unitCode: '430422' },
       { role: 'county', unitCode: '4304', modules: ['funding'] },
       { role: 'school', schoolId: 0, unitCode: '430422' },
@@ -51,10 +53,10 @@ describe('validateGrants (三员分立)', () => {
   it('accepts single roles, an empty list, and combined business roles', () => {
     expect(validateGrants([])).toEqual([]);
     for (const role of ADMIN_ROLES) expect(validateGrants([{ role }])).toEqual([]);
-    expect(validateGrants([{ role: 'department', module: 'safety' }, { role: 'department', module: 'funding' }])).toEqual([]);
+    expect(validateGrants([{ role: 'department', dept: 'safety', module: 'safety' }, { role: 'department', dept: 'planning', module: 'funding' }])).toEqual([]);
     expect(validateGrants([hengnan(), { role: 'county', unitCode: '430421', modules: ['safety'] }])).toEqual([]);
     expect(validateGrants([hengnan(), { role: 'school', schoolId: 3, unitCode: '430422' }])).toEqual([]);
-    expect(validateGrants([{ role: 'leader' }, { role: 'department', module: 'teachers' }])).toEqual([]);
+    expect(validateGrants([{ role: 'leader' }, { role: 'department', dept: 'personnel', module: 'teachers' }])).toEqual([]);
   });
 
   it('never lets one account hold two administrator roles', () => {
@@ -67,7 +69,7 @@ describe('validateGrants (三员分立)', () => {
   });
 
   it('never combines an administrator role with a business role', () => {
-    const business: GrantT[] = [{ role: 'leader' }, { role: 'department', module: 'safety' }, hengnan(), { role: 'school', schoolId: 1, unitCode: '430422' }];
+    const business: GrantT[] = [{ role: 'leader' }, { role: 'department', dept: 'safety', module: 'safety' }, hengnan(), { role: 'school', schoolId: 1, unitCode: '430422' }];
     for (const role of ADMIN_ROLES) {
       for (const b of business) expect(validateGrants([{ role }, b]), `${role}+${b.role}`).toEqual([ADMIN_AND_BUSINESS]);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ModuleKey } from '../modules.ts';
 import { DivisionCode, type Organisation } from '../org.ts';
+import { DeptKey } from '../plan/departments.ts';
 
 /**
  * Roles (security.md §1.1). Business roles see business data within a scope; the three administrator roles
@@ -31,8 +32,8 @@ const moduleList = z
 /** One role assignment of an account, with its scope. An account has a list of them. */
 export const Grant = z.discriminatedUnion('role', [
   z.object({ role: z.literal('leader') }).strict(),
-  /** A city department (科室): one module, city-wide. */
-  z.object({ role: z.literal('department'), module: ModuleKey }).strict(),
+  /** A city department (科室): its share of the work plan, and its module city-wide if it runs one. */
+  z.object({ role: z.literal('department'), dept: DeptKey, module: ModuleKey.optional() }).strict(),
   /** A county-level bureau: its own unit, in the modules granted to it. */
   z.object({ role: z.literal('county'), unitCode: DivisionCode, modules: moduleList }).strict(),
   /** A school: its own school; unitCode is the school's county (or the city's code for 局直 schools). */
@@ -45,7 +46,7 @@ export type Grant = z.infer<typeof Grant>;
 
 /** Identity of a grant, for finding duplicates: the role plus what it is scoped to. */
 function grantKey(g: Grant): string {
-  if (g.role === 'department') return `department:${g.module}`;
+  if (g.role === 'department') return `department:${g.dept}`;
   if (g.role === 'county') return `county:${g.unitCode}`;
   if (g.role === 'school') return `school:${g.schoolId}`;
   return g.role;
@@ -80,6 +81,9 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
   }
   return [...new Set(errors)];
 }
+
+/** The departments (科室) an account belongs to, from its department grants. */
+export const departmentsOf = (grants: readonly Grant[]): string[] => [...new Set(grants.flatMap((g) => (g.role === 'department' ? [g.dept] : [])))];
 
 /** An account's grants as a zod schema: each grant's shape plus the rules of validateGrants. */
 export const GrantList = z.array(Grant).superRefine((grants, ctx) => {

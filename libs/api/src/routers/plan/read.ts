@@ -1,0 +1,123 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { beijingDate, milestoneState, weekOf } from '@hyedu/domain';
+import { tables } from '@hyedu/db';
+import { readProcedure } from '../../trpc.ts';
+import { cityCode, findTask, myDepartments, taskVisible } from './access.ts';
+
+const { auditLog, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
+const read = readProcedure('plan');
+const Year = z.number().int().min(2000).max(2100);
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const planReadRouter = {
+  departments: read.query(({ ctx }) => ctx.db.select().from(departments).orderBy(asc(departments.sortOrder))),
+
+  /** A year's tasks the account may see, with milestones (state as of today, Beijing time) and the review backlog. */
+  tasks: read.input(z.object({ year: Year, itemNo: z.number().int().min(1).max(99).optional() }).strict()).query(async ({ ctx, input }) => {
+    const tasks = await ctx.db
+      .select()
+      .from(planTasks)
+      .where(and(eq(planTasks.year, input.year), input.itemNo ? eq(planTasks.itemNo, input.itemNo) : undefined, taskVisible(ctx.scope)))
+      .orderBy(asc(planTasks.itemNo), asc(planTasks.id));
+    if (tasks.length === 0) return [];
+    const ids = tasks.map((t) => t.id);
+    const milestones = await ctx.db.select().from(planMilestones).where(inArray(planMilestones.taskId, ids)).orderBy(asc(planMilestones.seq));
+    const today = beijingDate(ctx.now);
+    const mine = myDepartments(ctx);
+    return tasks.map((t) => ({
+      id: t.id,
+      code: t.code,
+      itemNo: t.itemNo,
+      title: t.title,
+      lead: t.lead,
+      coOwners: t.coOwners,
+      units: t.units,
+      kpis: t.kpis,
+      mine: mine.includes(t.lead),
+      milestones: milestones
+        .filter((m) => m.taskId === t.id)
+        .map((m) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) })),
+    }));
+  }),
+
+  /** One task with its reports (a county sees only its own county's). */
+  task: read.input(z.object({ taskId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
+    const task = await findTask(ctx, input.taskId);
+    const today = beijingDate(ctx.now);
+    const [milestones, reports] = await Promise.all([
+      ctx.db.select().from(planMilestones).where(eq(planMilestones.taskId, task.id)).orderBy(asc(planMilestones.seq)),
+      ctx.db
+        .select({ report: progressReports, unitName: orgUnits.name })
+        .from(progressReports)
+        .innerJoin(orgUnits, eq(orgUnits.code, progressReports.unitCode))
+        .where(and(eq(progressReports.taskId, task.id), ctx.scope.kind === 'units' ? inArray(progressReports.unitCode, ctx.scope.unitCodes) : undefined))
+        .orderBy(desc(progressReports.period), asc(orgUnits.sortOrder)),
+    ]);
+    return {
+      ...task,
+      mine: myDepartments(ctx).includes(task.lead),
+      city: await cityCode(ctx.db),
+      milestones: milestones.map((m) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) })),
+      reports: reports.map(({ report: r, unitName }) => ({
+        id: r.id,
+        unitCode: r.unitCode,
+        unitName,
+        period: r.period,
+        status: r.status,
+        narrative: r.narrative,
+        figures: r.figures as { label: string; value: number; unit: string }[],
+        review: r.review,
+        returnReason: r.returnReason,
+        submittedBy: r.submittedBy,
+        submittedAt: r.submittedAt.toISOString(),
+        reviewedBy: r.reviewedBy,
+        reviewedAt: iso(r.reviewedAt),
+        version: r.version,
+      })),
+    };
+  }),
+
+  /** This week's and overdue milestones of the tasks the account may see (the deadlines panel). */
+  deadlines: read.input(z.object({ year: Year }).strict()).query(async ({ ctx, input }) => {
+    const today = beijingDate(ctx.now);
+    const rows = await ctx.db
+      .select({ m: planMilestones, code: planTasks.code, taskId: planTasks.id, title: planTasks.title, lead: planTasks.lead, itemNo: planTasks.itemNo })
+      .from(planMilestones)
+      .innerJoin(planTasks, eq(planTasks.id, planMilestones.taskId))
+      .where(and(eq(planTasks.year, input.year), isNull(planMilestones.doneOn), lte(planMilestones.due, weekOf(today).sunday), taskVisible(ctx.scope)))
+      .orderBy(asc(planMilestones.due), asc(planTasks.id));
+    return rows.map((r) => ({ milestoneId: r.m.id, title: r.m.title, due: r.m.due, state: milestoneState(r.m, today), taskId: r.taskId, code: r.code, taskTitle: r.title, lead: r.lead, itemNo: r.itemNo }));
+  }),
+
+  /** Reports waiting for this account's review: county reports on tasks its 科室 leads (the 办公室 also reviews the 科室's own). */
+  reviewQueue: read.query(async ({ ctx }) => {
+    const mine = myDepartments(ctx);
+    if (mine.length === 0) return [];
+    const city = await cityCode(ctx.db);
+    const rows = await ctx.db
+      .select({ r: progressReports, code: planTasks.code, title: planTasks.title, lead: planTasks.lead, unitName: orgUnits.name })
+      .from(progressReports)
+      .innerJoin(planTasks, eq(planTasks.id, progressReports.taskId))
+      .innerJoin(orgUnits, eq(orgUnits.code, progressReports.unitCode))
+      .where(and(eq(progressReports.review, 'submitted'), inArray(planTasks.lead, mine), ne(progressReports.unitCode, city)))
+      .orderBy(asc(progressReports.submittedAt));
+    return rows.map(({ r, ...t }) => ({ reportId: r.id, taskId: r.taskId, code: t.code, taskTitle: t.title, unitName: t.unitName, period: r.period, status: r.status, submittedBy: r.submittedBy, submittedAt: r.submittedAt.toISOString() }));
+  }),
+
+  /** 「操作记录」 of a report: its audit history, for whoever may see the report. */
+  reportHistory: read.input(z.object({ reportId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
+    const [report] = await ctx.db.select({ taskId: progressReports.taskId, unitCode: progressReports.unitCode }).from(progressReports).where(eq(progressReports.id, input.reportId));
+    const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
+    if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
+    await findTask(ctx, report.taskId);
+    const rows = await ctx.db
+      .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.targetType, 'progress_report'), eq(auditLog.targetId, String(input.reportId)), eq(auditLog.result, 'ok')))
+      .orderBy(asc(auditLog.id));
+    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  }),
+} satisfies TRPCRouterRecord;

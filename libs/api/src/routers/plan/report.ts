@@ -1,0 +1,98 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, ReportInput, reviewRefusal } from '@hyedu/domain';
+import { tables, writeAudit } from '@hyedu/db';
+import { writeProcedure } from '../../trpc.ts';
+import { cityCode, findTask, myDepartments, reportingUnit } from './access.ts';
+
+const { planMilestones, progressReports } = tables;
+const write = writeProcedure('plan');
+const conflict = () => new TRPCError({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
+
+export const planReportRouter = {
+  /**
+   * Submits (or, after a return, resubmits) the month's report on a task: a county for itself, the lead 科室 for the city.
+   * One transaction with its audit record; a report under review or reviewed cannot be overwritten.
+   */
+  submitReport: write
+    .input(z.object({ taskId: z.number().int().positive(), unitCode: z.string().optional(), report: ReportInput }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const task = await findTask(ctx, input.taskId);
+      const unitCode = await reportingUnit(ctx, task, input.unitCode);
+      const who = ctx.identity!.username;
+      return ctx.db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select()
+          .from(progressReports)
+          .where(and(eq(progressReports.taskId, task.id), eq(progressReports.unitCode, unitCode), eq(progressReports.period, input.report.period)))
+          .for('update');
+        const refusal = reviewRefusal(existing?.review ?? null, 'submit');
+        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
+        const values = { ...input.report, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
+        const [row] = existing
+          ? await tx.update(progressReports).set({ ...values, version: existing.version + 1 }).where(eq(progressReports.id, existing.id)).returning()
+          : await tx.insert(progressReports).values({ taskId: task.id, unitCode, ...values }).returning();
+        await writeAudit(tx, ctx.auditKey, {
+          actor: who, action: existing ? 'plan.resubmitReport' : 'plan.submitReport', targetType: 'progress_report', targetId: String(row!.id), result: 'ok', source: ctx.ip,
+          before: existing ? { status: existing.status, review: existing.review, narrative: existing.narrative } : undefined,
+          after: { task: task.code, unitCode, period: input.report.period, status: input.report.status, narrative: input.report.narrative, figures: input.report.figures },
+        });
+        return { id: row!.id, version: row!.version };
+      });
+    }),
+
+  /**
+   * Reviews a report: the task's lead 科室 reviews its counties' reports; the 办公室 reviews the lead 科室's own.
+   * A return must say why.
+   */
+  review: write
+    .input(z.object({ reportId: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
+      const [found] = await ctx.db.select({ taskId: progressReports.taskId, unitCode: progressReports.unitCode }).from(progressReports).where(eq(progressReports.id, input.reportId));
+      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
+      const task = await findTask(ctx, found.taskId);
+      const reviewer = found.unitCode === (await cityCode(ctx.db)) ? PLAN_COORDINATOR : task.lead;
+      if (!myDepartments(ctx).includes(reviewer)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以审核县市区的报告，科室自己的报告由办公室审核' });
+      const who = ctx.identity!.username;
+      return ctx.db.transaction(async (tx) => {
+        const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, input.reportId)).for('update');
+        if (!report || report.version !== input.expectedVersion) throw conflict();
+        const refusal = reviewRefusal(report.review, input.action);
+        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
+        const review = input.action === 'review' ? ('reviewed' as const) : ('returned' as const);
+        const [row] = await tx
+          .update(progressReports)
+          .set({ review, returnReason: input.action === 'return' ? input.reason! : null, reviewedBy: who, reviewedAt: ctx.now, version: report.version + 1 })
+          .where(eq(progressReports.id, report.id))
+          .returning({ version: progressReports.version });
+        await writeAudit(tx, ctx.auditKey, {
+          actor: who, action: input.action === 'review' ? 'plan.reviewReport' : 'plan.returnReport', targetType: 'progress_report', targetId: String(report.id), result: 'ok', source: ctx.ip,
+          before: { review: report.review }, after: { review, ...(input.reason ? { reason: input.reason } : {}) },
+        });
+        return { version: row!.version };
+      });
+    }),
+
+  /** The lead 科室 marks a milestone done (or not yet). */
+  setMilestone: write
+    .input(z.object({ milestoneId: z.number().int().positive(), expectedVersion: ExpectedVersion, doneOn: IsoDate.nullable() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const [found] = await ctx.db.select({ taskId: planMilestones.taskId }).from(planMilestones).where(eq(planMilestones.id, input.milestoneId));
+      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '时间节点不存在' });
+      const task = await findTask(ctx, found.taskId);
+      if (!myDepartments(ctx).includes(task.lead)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以更新时间节点' });
+      return ctx.db.transaction(async (tx) => {
+        const [m] = await tx.select().from(planMilestones).where(eq(planMilestones.id, input.milestoneId)).for('update');
+        if (!m || m.version !== input.expectedVersion) throw conflict();
+        const [row] = await tx
+          .update(planMilestones)
+          .set({ doneOn: input.doneOn, doneBy: input.doneOn ? ctx.identity!.username : null, version: m.version + 1 })
+          .where(eq(planMilestones.id, m.id))
+          .returning({ version: planMilestones.version });
+        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.setMilestone', targetType: 'plan_milestone', targetId: String(m.id), result: 'ok', source: ctx.ip, before: { doneOn: m.doneOn }, after: { doneOn: input.doneOn } });
+        return { version: row!.version };
+      });
+    }),
+} satisfies TRPCRouterRecord;

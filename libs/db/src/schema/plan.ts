@@ -1,0 +1,113 @@
+import { date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import { orgUnits } from './org.ts';
+import { workPlans } from './platform.ts';
+
+/** The city bureau's departments (科室): configurable, since the real list is not public. */
+export const departments = pgTable('departments', {
+  key: text().primaryKey(),
+  name: text().notNull(),
+  /** The module the department runs, if any. */
+  module: text(),
+  sortOrder: smallint().notNull(),
+  version: integer().notNull().default(1),
+});
+
+/** A plan item's tasks: lead and co-owning 科室, the county units that carry it out (empty: city level only). */
+export const planTasks = pgTable(
+  'plan_tasks',
+  {
+    id: serial().primaryKey(),
+    year: smallint()
+      .notNull()
+      .references(() => workPlans.year, { onDelete: 'cascade' }),
+    code: text().notNull(),
+    itemNo: smallint().notNull(),
+    title: text().notNull(),
+    lead: text()
+      .notNull()
+      .references(() => departments.key),
+    coOwners: text().array().notNull().default([]),
+    units: varchar({ length: 6 }).array().notNull().default([]),
+    kpis: text().array().notNull().default([]),
+    version: integer().notNull().default(1),
+  },
+  (t) => [unique('plan_tasks_year_code').on(t.year, t.code), index('plan_tasks_year_item_idx').on(t.year, t.itemNo)],
+);
+
+export const planMilestones = pgTable(
+  'plan_milestones',
+  {
+    id: serial().primaryKey(),
+    taskId: integer()
+      .notNull()
+      .references(() => planTasks.id, { onDelete: 'cascade' }),
+    seq: smallint().notNull(),
+    title: text().notNull(),
+    due: date({ mode: 'string' }).notNull(),
+    doneOn: date({ mode: 'string' }),
+    doneBy: text(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('plan_milestones_task_idx').on(t.taskId), index('plan_milestones_due_idx').on(t.due)],
+);
+
+/**
+ * Progress reports: one per task, reporting unit and month. The lead 科室's own (city-level) report carries the
+ * city's code as its unit. Review: submitted → reviewed, or returned with a reason and submitted again.
+ */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: serial().primaryKey(),
+    taskId: integer()
+      .notNull()
+      .references(() => planTasks.id, { onDelete: 'cascade' }),
+    unitCode: varchar({ length: 6 })
+      .notNull()
+      .references(() => orgUnits.code),
+    period: varchar({ length: 7 }).notNull(),
+    status: text({ enum: ['not_started', 'in_progress', 'done', 'behind', 'at_risk'] }).notNull(),
+    narrative: text().notNull(),
+    figures: jsonb().notNull().default([]),
+    review: text({ enum: ['submitted', 'reviewed', 'returned'] }).notNull(),
+    returnReason: text(),
+    submittedBy: text().notNull(),
+    submittedAt: timestamp({ withTimezone: true }).notNull(),
+    reviewedBy: text(),
+    reviewedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [unique('progress_reports_task_unit_period').on(t.taskId, t.unitCode, t.period), index('progress_reports_review_idx').on(t.review)],
+);
+
+/** Leadership instructions (批示) on a plan item; the item's lead 科室 acknowledge them. */
+export const planInstructions = pgTable(
+  'plan_instructions',
+  {
+    id: serial().primaryKey(),
+    year: smallint()
+      .notNull()
+      .references(() => workPlans.year, { onDelete: 'cascade' }),
+    itemNo: smallint().notNull(),
+    text: text().notNull(),
+    author: text().notNull(),
+    authorName: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('plan_instructions_item_idx').on(t.year, t.itemNo)],
+);
+
+export const instructionAcks = pgTable(
+  'instruction_acks',
+  {
+    instructionId: integer()
+      .notNull()
+      .references(() => planInstructions.id, { onDelete: 'cascade' }),
+    dept: text()
+      .notNull()
+      .references(() => departments.key),
+    ackBy: text().notNull(),
+    ackAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.instructionId, t.dept] })],
+);

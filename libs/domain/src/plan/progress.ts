@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { textField } from '../text.ts';
+
+/** A progress report's own assessment (issue 4): 未开始 / 推进中 / 已完成 / 滞后 / 有风险. */
+export const ProgressStatus = z.enum(['not_started', 'in_progress', 'done', 'behind', 'at_risk'], { message: '请选择进展状态' });
+export type ProgressStatus = z.infer<typeof ProgressStatus>;
+export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  done: '已完成',
+  behind: '滞后',
+  at_risk: '有风险',
+};
+
+/** Where a report is in review: submitted → reviewed, or returned (with a reason) and submitted again. */
+export const ReviewState = z.enum(['submitted', 'reviewed', 'returned']);
+export type ReviewState = z.infer<typeof ReviewState>;
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { submitted: '待审核', reviewed: '已审核', returned: '已退回' };
+
+/** A reporting period: a calendar month 'YYYY-MM' (reports are monthly by default). */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '报告期应为 YYYY-MM 格式的月份' });
+
+/** A figure the reporter gives, e.g. { label: '已转为公办学校数', value: 12, unit: '所' }. */
+export const ReportedFigure = z
+  .object({
+    label: textField(40, '指标名称').pipe(z.string().min(1, { message: '请输入指标名称' })),
+    value: z.number({ message: '数值应为数字' }).finite({ message: '数值应为有限数字' }),
+    unit: textField(10, '单位'),
+  })
+  .strict();
+
+export const ReportInput = z
+  .object({
+    period: Period,
+    status: ProgressStatus,
+    narrative: textField(4000, '进展情况').pipe(z.string().min(10, { message: '进展情况至少写10个字' })),
+    figures: z.array(ReportedFigure).max(20, { message: '最多填报20项数据' }).default([]),
+  })
+  .strict();
+export type ReportInput = z.infer<typeof ReportInput>;
+
+/** A return or an instruction must say why / what: at least a few characters, not just spaces. */
+export const Reason = textField(500, '原因').pipe(z.string().min(2, { message: '请填写退回原因' }));
+
+export type ReviewAction = 'submit' | 'review' | 'return';
+
+/**
+ * Review transitions. A report can be (re)submitted when new or returned; only a submitted report can be reviewed
+ * or returned. Returns null when allowed, else the Chinese reason it is not.
+ */
+export function reviewRefusal(state: ReviewState | null, action: ReviewAction): string | null {
+  if (action === 'submit') return state === null || state === 'returned' ? null : state === 'submitted' ? '该报告已提交，正在等待审核' : '该报告已审核，不能再修改';
+  if (state !== 'submitted') return state === null ? '报告不存在' : `该报告${REVIEW_STATE_LABELS[state]}，不能${action === 'review' ? '审核' : '退回'}`;
+  return null;
+}
+
+/** The month periods a year's plan is reported on: from the month it was issued through December. */
+export function reportingPeriods(year: number, issuedOn: string): string[] {
+  const startMonth = issuedOn.startsWith(`${year}-`) ? Number(issuedOn.slice(5, 7)) : 1;
+  return Array.from({ length: 13 - startMonth }, (_, i) => `${year}-${String(startMonth + i).padStart(2, '0')}`);
+}
