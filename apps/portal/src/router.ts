@@ -23,6 +23,8 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
         children: [
           { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
           { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
+          { path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./pages/plan/PlanTaskPage.vue'), meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' } },
+          { path: 'plan/reviews', name: 'plan-reviews', component: () => import('./pages/plan/ReviewQueuePage.vue'), meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' } },
           { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
           { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },
           { path: 'admin/accounts', name: 'accounts-admin', component: () => import('./pages/admin/AccountsAdminPage.vue'), meta: { title: '账号管理', titleEn: 'Accounts', area: 'admin:accounts' } },

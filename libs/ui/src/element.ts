@@ -33,6 +33,8 @@ export {
   ElTable,
   ElTableColumn,
   ElTag,
+  ElTimeline,
+  ElTimelineItem,
 } from 'element-plus';
 export { default as elementZhCn } from 'element-plus/es/locale/lang/zh-cn.mjs';
 export { default as elementEn } from 'element-plus/es/locale/lang/en.mjs';

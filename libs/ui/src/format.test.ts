@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInt, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
+import { formatDate, formatDateTime, formatInt, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
 
 describe('format', () => {
   it('groups integers and shows no data as a dash', () => {
@@ -16,5 +16,14 @@ describe('format', () => {
     expect(levelLabel('nine_year', 'en-US')).toBe('9-year school');
     expect(unitLabel({ kind: 'city', name: '衡阳市' })).toBe('局直学校');
     expect(unitLabel({ kind: 'county', name: '衡南县' })).toBe('衡南县');
+  });
+});
+
+describe('dates', () => {
+  it('calendar dates in Chinese convention; instants in Beijing time', () => {
+    expect(formatDate('2022-06-30')).toBe('2022年6月30日');
+    expect(formatDate('2022-06-30', 'en-US')).toBe('2022-06-30');
+    expect(formatDate(null)).toBe('—');
+    expect(formatDateTime('2022-06-30T16:30:00Z')).toBe('2022/7/1 00:30');
   });
 });

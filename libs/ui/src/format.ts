@@ -13,6 +13,19 @@ export function formatPercent(x: number | null | undefined, digits = 1): string 
   return x === null || x === undefined ? '—' : `${(x * 100).toFixed(digits)}%`;
 }
 
+/** '2022-06-30' → '2022年6月30日' (zh-CN) or '2022-06-30'; null → '—'. */
+export function formatDate(iso: string | null | undefined, locale: Locale = 'zh-CN'): string {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return locale === 'en-US' ? `${m[1]}-${m[2]}-${m[3]}` : `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** An ISO instant as Beijing date and time, '2022/6/28 10:00'. */
+export function formatDateTime(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+}
+
 export function formatRatio(x: number | null | undefined, digits = 1): string {
   return x === null || x === undefined ? '—' : `${x.toFixed(digits)} : 1`;
 }

@@ -6,3 +6,5 @@ export { default as BasePage } from './components/BasePage.vue';
 export { default as StatCard } from './components/StatCard.vue';
 export { default as ModuleUnavailable } from './components/ModuleUnavailable.vue';
 export { default as UnitSelect } from './components/UnitSelect.vue';
+export { default as RecordHistory } from './components/RecordHistory.vue';
+export type { HistoryEntry } from './components/RecordHistory.vue';

@@ -18,8 +18,9 @@ export const useHomeMessages = defineMessages({
     open: '查看名录',
     items: '共 {n} 项',
     modules: '承办模块',
+    overdue: '有逾期节点',
     fullText: '全文',
-    adminHome: '本账号为管理员账号，不能查看业务数据。管理功能（账号、权限、审计查询）将在管理页面中提供。',
+    adminHome: '本账号为管理员账号，不能查看业务数据。请从左侧菜单进入管理功能。',
   },
   'en-US': {
     title: 'Home',
@@ -38,7 +39,8 @@ export const useHomeMessages = defineMessages({
     open: 'Open registry',
     items: '{n} items',
     modules: 'Modules',
+    overdue: 'Overdue milestones',
     fullText: 'Full text',
-    adminHome: 'This is an administrator account and cannot see business data. Administration (accounts, permissions, audit search) lives on the admin pages.',
+    adminHome: 'This is an administrator account and cannot see business data. Use the menu on the left for administration.',
   },
 });

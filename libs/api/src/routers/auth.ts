@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  authorize, checkPasswordStrength, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
+  authorize, checkPasswordStrength, departmentsOf, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
   scopeLabel, secondFactorRequired, stepIsFresh, textField, TotpCode, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
@@ -55,6 +55,7 @@ async function accountSummary(ctx: Context, identity: Identity) {
     username: identity.username,
     displayName: identity.displayName,
     roles: identity.grants.map((g) => g.role),
+    departments: departmentsOf(identity.grants),
     areas: allowedAreas(identity.grants),
     scopeLabel: scopeLabel(readScope(identity.grants), (code) => units.find((u) => u.code === code)?.bureauName),
     mustChange: identity.mustChange,

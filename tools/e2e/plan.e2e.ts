@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.mjs';
+import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
+import { startServer, type Running } from './server.ts';
+import { signIn } from './sign-in.ts';
+
+let browser: Browser;
+let server: Running;
+const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-e2e-plan-'));
+const shots = join(tmpdir(), 'hyedu-screenshots');
+mkdirSync(shots, { recursive: true });
+
+beforeAll(async () => {
+  browser = await launch();
+  server = await startServer(dataDir);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function as(user: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await signIn(page, server.url, user);
+  return page;
+}
+/** Opens item `no` of the 2022 plan and the task `code` under it. */
+async function openTask(page: Page, no: number, code: string) {
+  await page.goto(`${server.url}/plan/2022`);
+  await page.locator('[data-test="work-items"] .el-collapse-item').nth(no - 1).locator('.el-collapse-item__header').click();
+  await page.locator(`[data-task="${code}"] a`).click();
+  await page.waitForURL(/\/plan\/2022\/tasks\/\d+$/);
+  await page.locator('[data-test="milestones"]').waitFor();
+}
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+describe('progress on the 2022 work plan', () => {
+  it('a county reports, the 科室 returns it with a reason, the county resubmits; leadership writes a 批示 the 科室 acknowledges', async () => {
+    const county = await as('hengnan');
+    await openTask(county, 5, '5.1');
+    await county.locator('[data-test="new-report"]').click();
+    const form = county.locator('[data-test="report-form"]');
+    await form.getByLabel('进展情况').fill('太短');
+    await form.getByRole('button', { name: '提交报告' }).click();
+    await expect(text(county, '.hy-field-error')).resolves.toBe('进展情况至少写10个字');
+    await form.getByLabel('进展情况').fill('全县3所“公参民”学校已完成资产清查，2所已转为公办，1所正在办理。');
+    await form.getByRole('button', { name: '添加数据' }).click();
+    await form.getByLabel('指标').fill('已转为公办学校数');
+    await form.getByLabel('数值').fill('2');
+    await form.getByLabel('单位').fill('所');
+    await form.getByRole('button', { name: '提交报告' }).click();
+    await expect(text(county, '[data-test="task-notice"]')).resolves.toBe('报告已提交，等待牵头科室审核');
+    await expect(text(county, '[data-test="reports"] [data-test="review-state"]')).resolves.toBe('待审核');
+    expect(await seriousViolations(county)).toEqual([]);
+
+    const dept = await as('privedu');
+    await dept.getByRole('menuitem', { name: '待我审核' }).click();
+    await dept.locator('[data-test="review-queue"] a', { hasText: '5.1' }).click();
+    await dept.locator('[data-test="reports"] [data-test="return"]').first().click();
+    await dept.locator('[data-test="confirm-return"]').click();
+    await expect(text(dept, '[data-test="return-error"]')).resolves.toBe('请填写退回原因');
+    await dept.getByLabel('退回原因').fill('请补充教师安置人数');
+    await dept.locator('[data-test="confirm-return"]').click();
+    await dept.locator('[data-test="reports"] [data-test="review-state"]', { hasText: '已退回' }).waitFor();
+    await dept.screenshot({ path: join(shots, 'plan-task-returned.png'), fullPage: true });
+
+    await county.reload();
+    await expect(text(county, '[data-test="reports"]')).resolves.toContain('退回原因：请补充教师安置人数');
+    await county.locator('[data-test="new-report"]', { hasText: '重新提交' }).click();
+    await county.getByLabel('进展情况').fill('已补充：3所“公参民”学校均于6月28日转为公办，安置教师86人。');
+    await county.getByRole('button', { name: '重新提交' }).click();
+    await county.locator('[data-test="reports"] [data-test="review-state"]', { hasText: '待审核' }).waitFor();
+    await county.locator('[data-test="reports"]').getByRole('button', { name: '操作记录' }).first().click();
+    await county.locator('[data-test="record-history"]').waitFor();
+    const history = await text(county, '[data-test="record-history"]');
+    expect(history).toContain('hengnan 提交了报告');
+    expect(history).toContain('privedu 退回了报告');
+    expect(history).toContain('退回原因：请补充教师安置人数');
+    expect(history).toContain('hengnan 重新提交了报告');
+    await county.context().close();
+
+    const leader = await as('leader');
+    await openTask(leader, 5, '5.1');
+    await expect(text(leader, '[data-test="reports"]')).resolves.toContain('安置教师86人');
+    expect(await leader.locator('[data-test="new-report"]').count()).toBe(0); // leadership reads, it does not report
+    await leader.goto(`${server.url}/plan/2022`);
+    await leader.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();
+    await leader.locator('[data-test="instructions-5"]').getByLabel('批示内容').fill('“公参民”转公办务必稳妥，教师安置要一个不落。');
+    await leader.locator('[data-test="instructions-5"] [data-test="instruct"]').click();
+    await leader.locator('[data-test="instructions-5"] [data-test="instruction"]').waitFor();
+    await expect(text(leader, '[data-test="instructions-5"]')).resolves.toContain('待确认');
+    await leader.context().close();
+
+    await dept.goto(`${server.url}/plan/2022`);
+    await dept.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();
+    await dept.locator('[data-test="instructions-5"] [data-test="acknowledge"]').click();
+    await expect(dept.locator('[data-test="instructions-5"]').getByText('已确认').textContent()).resolves.toContain('privedu 已确认');
+    expect(await seriousViolations(dept)).toEqual([]);
+    await dept.context().close();
+  });
+
+  it('overdue milestones are flagged on the home page and on their items; the plan reads on a 375 px phone', async () => {
+    const phone = await as('leader', 375);
+    await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"]').first().waitFor();
+    expect(await phone.locator('[data-test="item-overdue"]').count()).toBeGreaterThan(0);
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await phone.screenshot({ path: join(shots, 'home-deadlines-375.png'), fullPage: true });
+    await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"] a').first().click();
+    await phone.locator('[data-test="milestones"] [data-state="overdue"]').first().waitFor();
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await phone.context().close();
+  });
+});
