@@ -108,12 +108,44 @@ describe('progress on the 2022 work plan', () => {
   it('overdue milestones are flagged on the home page and on their items; the plan reads on a 375 px phone', async () => {
     const phone = await as('leader', 375);
     await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"]').first().waitFor();
-    expect(await phone.locator('[data-test="item-overdue"]').count()).toBeGreaterThan(0);
+    await phone.locator('[data-test="item-overdue"]').first().waitFor();
     expect(await overflowsHorizontally(phone)).toBe(false);
     await phone.screenshot({ path: join(shots, 'home-deadlines-375.png'), fullPage: true });
     await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"] a').first().click();
     await phone.locator('[data-test="milestones"] [data-state="overdue"]').first().waitFor();
     expect(await overflowsHorizontally(phone)).toBe(false);
+    await phone.context().close();
+  });
+
+  it('the dashboard drills from the city to a county to a school to the records behind the number', async () => {
+    const leader = await as('leader');
+    await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+    const card = leader.locator('[data-kpi="teachers.staffing-use"]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-status')).not.toBe('no_data');
+    expect(await leader.locator('[data-kpi="funding.seats-delivered"]').textContent()).toContain('暂无数据'); // no made-up numbers
+    expect(await seriousViolations(leader)).toEqual([]);
+    await leader.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    await card.click();
+    await leader.locator('[data-test="kpi-map"] canvas').waitFor();
+    const league = leader.locator('[data-test="kpi-league"]');
+    await league.locator('.el-table__row', { hasText: '衡南县' }).click();
+    await leader.waitForURL(/\/dashboard\/teachers\.staffing-use\/430422$/);
+    const first = leader.locator('[data-test="kpi-schools"] .el-table__row').first();
+    const school = ((await first.locator('a').textContent()) ?? '').trim();
+    await first.locator('a').click();
+    await leader.waitForURL(/\/teachers\/schools\?/);
+    const url = new URL(leader.url());
+    expect(url.searchParams.get('unit')).toBe('430422');
+    expect(url.searchParams.get('q')).toBe(school);
+    await leader.locator('[data-module="teachers"] .el-table__row', { hasText: school }).first().waitFor({ timeout: 20_000 });
+    await leader.context().close();
+
+    const phone = await as('leader', 375);
+    await phone.goto(`${server.url}/dashboard/private.compulsory-share`);
+    await phone.locator('[data-test="kpi-map"] canvas').waitFor();
+    expect(await overflowsHorizontally(phone)).toBe(false);
+    await phone.screenshot({ path: join(shots, 'kpi-map-375.png'), fullPage: true });
     await phone.context().close();
   });
 });

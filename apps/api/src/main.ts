@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
+import { takeKpiSnapshot } from '@hyedu/api';
 import { buildApp } from './app.ts';
 import { readEnv } from './env.ts';
 
@@ -27,6 +28,11 @@ const app = await buildApp({
   rateLimitPerMinute: env.HYEDU_RATE_LIMIT,
   secureCookies: production,
 });
+
+// The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit).
+const snapshot = () => takeKpiSnapshot(database.db).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
+await snapshot();
+setInterval(() => void snapshot(), 6 * 3_600_000).unref();
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);

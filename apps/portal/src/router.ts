@@ -22,6 +22,9 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
         component: TheShell,
         children: [
           { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
+          { path: 'dashboard', name: 'dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '领导驾驶舱', titleEn: 'Dashboard', area: 'plan' } },
+          { path: 'dashboard/:kpiId', name: 'kpi', component: () => import('./pages/dashboard/KpiDetailPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
+          { path: 'dashboard/:kpiId/:unitCode(\\d{6})', name: 'kpi-unit', component: () => import('./pages/dashboard/KpiUnitPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
           { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
           { path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./pages/plan/PlanTaskPage.vue'), meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' } },
           { path: 'plan/reviews', name: 'plan-reviews', component: () => import('./pages/plan/ReviewQueuePage.vue'), meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' } },

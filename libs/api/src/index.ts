@@ -5,3 +5,4 @@ export { createContextFactory } from './context.ts';
 export type { Context, ContextOptions, RequestInfo } from './context.ts';
 export { SESSION_COOKIE } from './auth/session.ts';
 export type { Policy, Meta } from './trpc.ts';
+export { takeKpiSnapshot } from './kpi/snapshot.ts';

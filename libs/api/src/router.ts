@@ -1,6 +1,7 @@
 import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
+import { dashboardRouter } from './routers/dashboard.ts';
 import { fundingRouter } from './routers/funding.ts';
 import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';
@@ -15,6 +16,7 @@ export const appRouter = router({
   audit: auditRouter,
   platform: platformRouter,
   plan: planRouter,
+  dashboard: dashboardRouter,
   safety: safetyRouter,
   privateEdu: privateEduRouter,
   teachers: teachersRouter,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatInt, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
+import { formatDate, formatDateTime, formatInt, formatKpi, formatKpiTarget, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
 
 describe('format', () => {
   it('groups integers and shows no data as a dash', () => {
@@ -25,5 +25,16 @@ describe('dates', () => {
     expect(formatDate('2022-06-30', 'en-US')).toBe('2022-06-30');
     expect(formatDate(null)).toBe('—');
     expect(formatDateTime('2022-06-30T16:30:00Z')).toBe('2022/7/1 00:30');
+  });
+});
+
+describe('KPI values', () => {
+  it('ratios as percentages, seats and counts as integers, targets with their direction', () => {
+    expect(formatKpi(0.0523, 'ratio')).toBe('5.2%');
+    expect(formatKpi(33730, 'seats')).toBe('33,730个');
+    expect(formatKpi(null, 'count')).toBe('—');
+    expect(formatKpiTarget(0.05, 'ratio', 'at_most')).toBe('≤ 5.0%');
+    expect(formatKpiTarget(33730, 'seats', 'at_least')).toBe('≥ 33,730个');
+    expect(formatKpiTarget(0, 'count', 'at_most')).toBe('0');
   });
 });

@@ -1,4 +1,4 @@
-import { SCHOOL_LEVEL_LABELS, OWNERSHIP_LABELS, type Ownership, type SchoolLevel } from '@hyedu/domain';
+import { SCHOOL_LEVEL_LABELS, OWNERSHIP_LABELS, type KpiDirection, type KpiUnit, type Ownership, type SchoolLevel } from '@hyedu/domain';
 import type { Locale } from './i18n.ts';
 
 const intFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
@@ -24,6 +24,21 @@ export function formatDate(iso: string | null | undefined, locale: Locale = 'zh-
 /** An ISO instant as Beijing date and time, '2022/6/28 10:00'. */
 export function formatDateTime(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+}
+
+/** A KPI value in its unit: ratios as percentages, counts as integers; no value is '—' (暂无数据 is the status's job). */
+export function formatKpi(value: number | null | undefined, unit: KpiUnit): string {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'ratio') return formatPercent(value, 1);
+  if (unit === 'seats') return `${formatInt(value)}个`;
+  if (unit === 'yuan') return `${(value).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+  return formatInt(value);
+}
+
+/** A KPI's target as a sentence fragment: '≥ 100.0%', '≤ 5.0%', '≥ 33,730个', '0'. */
+export function formatKpiTarget(target: number, unit: KpiUnit, direction: KpiDirection): string {
+  if (target === 0 && direction === 'at_most') return '0';
+  return `${direction === 'at_least' ? '≥' : '≤'} ${formatKpi(target, unit)}`;
 }
 
 export function formatRatio(x: number | null | undefined, digits = 1): string {

@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.ts';
 import { workPlans } from './platform.ts';
 
@@ -110,4 +110,20 @@ export const instructionAcks = pgTable(
     ackAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.instructionId, t.dept] })],
+);
+
+/**
+ * KPI values as they were on a day (the dashboard's trend): one row per KPI, day and unit (the city's code for the
+ * city total). Taken by the server once a day from the modules' records; never typed in.
+ */
+export const kpiSnapshots = pgTable(
+  'kpi_snapshots',
+  {
+    kpiId: text().notNull(),
+    takenOn: date({ mode: 'string' }).notNull(),
+    unitCode: varchar({ length: 6 }).notNull(),
+    num: doublePrecision().notNull(),
+    den: doublePrecision(),
+  },
+  (t) => [primaryKey({ columns: [t.kpiId, t.takenOn, t.unitCode] })],
 );

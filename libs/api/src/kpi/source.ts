@@ -1,0 +1,40 @@
+import type { DataScope } from '@hyedu/domain';
+import type { Db } from '@hyedu/db';
+
+/** A KPI's raw figure: a count (den null) or a ratio num/den that aggregates as Σnum / Σden. */
+export interface Measure {
+  num: number;
+  den: number | null;
+}
+
+export interface SchoolMeasure {
+  schoolId: number;
+  code: string;
+  name: string;
+  unitCode: string;
+  measure: Measure;
+}
+
+/**
+ * How a module computes one KPI of the domain catalogue from its own records. Modules register their sources in
+ * `registry.ts`; the dashboard router and the portal know nothing module-specific, so a new module adds KPIs there.
+ * A KPI without a source, or whose source finds no records, is shown as 暂无数据.
+ */
+export interface KpiSource {
+  id: string;
+  /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope. */
+  byUnit(db: Db, scope: DataScope): Promise<Map<string, Measure>>;
+  /** Per school of one unit, for KPIs measured at school level. */
+  bySchool?(db: Db, scope: DataScope, unitCode: string): Promise<SchoolMeasure[]>;
+  /** The module page listing the records behind the number (the portal adds ?unit= and &q=). */
+  recordsPath: string;
+}
+
+/** A measure's value: the count, or the ratio (null when the denominator is 0 — no data, never 0%). */
+export const measureValue = (m: Measure | undefined): number | null => (!m ? null : m.den === null ? m.num : m.den === 0 ? null : m.num / m.den);
+
+export function sumMeasures(ms: Iterable<Measure>): Measure | undefined {
+  let out: Measure | undefined;
+  for (const m of ms) out = out ? { num: out.num + m.num, den: out.den === null || m.den === null ? null : out.den + m.den } : { ...m };
+  return out;
+}

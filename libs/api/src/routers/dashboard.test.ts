@@ -1,0 +1,58 @@
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@hyedu/db';
+import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { takeKpiSnapshot } from '../kpi/snapshot.ts';
+import { callerAs } from '../testing.ts';
+
+const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
+
+describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  });
+  afterAll(() => database?.close());
+
+  it('every KPI of the catalogue is listed; those computed live have a value and status, the rest say 暂无数据 (no_data)', async () => {
+    const kpis = await (await callerAs(database, 'leader')).dashboard.kpis();
+    const share = kpis.find((k) => k.id === 'private.compulsory-share')!;
+    expect(share.value).toBeGreaterThan(0);
+    expect(share.value).toBeLessThan(1);
+    expect(share.value).toBeCloseTo(share.num! / share.den!);
+    expect(['green', 'amber', 'red']).toContain(share.status);
+    const seats = kpis.find((k) => k.id === 'funding.seats-delivered')!;
+    expect(seats).toMatchObject({ value: null, status: 'no_data', asOf: null, target: 33_730 });
+  });
+
+  it('drills city → county → school; the city total is Σ of the units', async () => {
+    const leader = await callerAs(database, 'leader');
+    const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
+    const units = detail.units.filter((u) => u.den);
+    expect(units.reduce((a, u) => a + u.num!, 0)).toBe(detail.total.num);
+    expect(detail.units.map((u) => u.kind)).toContain('city'); // 局直 schools, beside the map
+    const schools = await leader.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430422' });
+    expect(schools.schools.length).toBeGreaterThan(0);
+    expect(schools.schools.reduce((a, s) => a + s.num!, 0)).toBe(detail.units.find((u) => u.code === '430422')!.num);
+    expect(schools.recordsPath).toBe('/teachers/schools');
+  });
+
+  it('a county sees only itself; another county is NOT_FOUND', async () => {
+    const hengnan = await callerAs(database, 'hengnan');
+    const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
+    expect(detail.units.map((u) => u.code)).toEqual(['430422']);
+    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({ code: 'NOT_FOUND', message: '单位不存在' });
+    expect(await failure(hengnan.dashboard.kpi({ kpiId: 'nope' }))).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('the trend is the daily snapshots, oldest first; the same day twice keeps one point', async () => {
+    await takeKpiSnapshot(database.db, new Date('2026-11-01T04:00:00Z'));
+    await takeKpiSnapshot(database.db, new Date('2026-11-02T04:00:00Z'));
+    await takeKpiSnapshot(database.db, new Date('2026-11-02T09:00:00Z'));
+    const share = (await (await callerAs(database, 'leader')).dashboard.kpis()).find((k) => k.id === 'private.compulsory-share')!;
+    expect(share.trend.map((p) => p.on)).toEqual(['2026-11-01', '2026-11-02']);
+    expect(share.trend[1]!.value).toBeCloseTo(share.value!);
+    const county = (await (await callerAs(database, 'hengnan')).dashboard.kpis()).find((k) => k.id === 'private.compulsory-share')!;
+    expect(county.trend).toHaveLength(2);
+  });
+});
