@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
+import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.mjs';
 import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
@@ -148,4 +149,60 @@ describe('progress on the 2022 work plan', () => {
     await phone.screenshot({ path: join(shots, 'kpi-map-375.png'), fullPage: true });
     await phone.context().close();
   });
+
+  it('a 2023 plan imported from the downloaded template appears beside 2022; the plan and the dashboard export to Excel and print to A4', async () => {
+    const office = await as('office');
+    await office.goto(`${server.url}/plan/2022`);
+    await office.locator('[data-test="plan-import"]').click();
+    const template = await workbookOf(await downloadOf(office, () => office.locator('[data-test="plan-template"]').click()));
+    template.getWorksheet('基本信息')!.addRows([['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]);
+    template.getWorksheet('事项')!.addRow([1, '深入学习贯彻党的二十大精神', 1, '学习贯彻党的二十大精神', '把学习宣传贯彻党的二十大精神作为首要政治任务。', '']);
+    const tasks = template.getWorksheet('任务')!;
+    tasks.getRow(3).values = ['1.1', '开展党的二十大精神专题学习', '机关党委', '', '全部县市区', '印发学习方案', '2023-04-30', ''];
+    tasks.getRow(4).values = ['1.2', '宣讲进校园', '宣传思政科', '', '衡南县、耒阳市', '宣讲全覆盖', '2099-12-31', ''];
+    const file = join(dataDir, '2023年工作要点.xlsx');
+    writeFileSync(file, Buffer.from(await template.xlsx.writeBuffer()));
+    await office.locator('[data-test="plan-file"]').setInputFiles(file);
+    await office.locator('[data-test="import-check"]').click();
+    await expect(text(office, '[data-test="import-summary"]')).resolves.toBe('检查通过：2023年，1个部分、1个事项、2项任务、2个时间节点');
+    await office.locator('[data-test="import-commit"]').click();
+    await office.waitForURL(/\/plan\/2023$/);
+    await office.locator('[data-test="work-items"] .el-collapse-item').first().waitFor();
+    await expect(text(office, 'main h2')).resolves.toBe('2023年衡阳市教育局工作要点');
+    await office.context().close();
+
+    const leader = await as('leader');
+    await leader.goto(`${server.url}/plan/2022`);
+    await leader.locator('[data-test="work-items"]').waitFor();
+    const status = await workbookOf(await downloadOf(leader, () => leader.locator('[data-test="plan-export"]').click()));
+    const sheet = status.getWorksheet('落实情况')!;
+    const row51 = sheet.getRows(3, sheet.rowCount - 2)!.find((r) => r.getCell(2).value === '5.1')!;
+    expect(row51.getCell(6).value).toBe('“公参民”学校全部转为公办');
+    expect(row51.getCell(7).value).toBe('2022-06-30');
+    const pdf = await leader.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    writeFileSync(join(shots, 'plan-2022.pdf'), pdf);
+
+    await leader.goto(`${server.url}/dashboard`);
+    const card = leader.locator('[data-kpi="private.compulsory-share"]');
+    await card.waitFor();
+    const shownValue = ((await card.locator('.hy-kpi__value').textContent()) ?? '').trim();
+    const dash = await workbookOf(await downloadOf(leader, () => leader.locator('[data-test="dashboard-export"]').click()));
+    const kpiRow = dash.getWorksheet('指标')!.getRows(3, 20)!.find((r) => r.getCell(2).value === '民办义务教育在校生占比')!;
+    expect(kpiRow.getCell(3).value).toBe(shownValue);
+    expect((await leader.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
+    await leader.context().close();
+  });
 });
+
+async function downloadOf(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return download;
+}
+async function workbookOf(download: Download) {
+  const path = join(dataDir, download.suggestedFilename());
+  await download.saveAs(path);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  return wb;
+}

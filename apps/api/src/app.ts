@@ -31,7 +31,8 @@ export interface AppOptions {
 export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
-    bodyLimit: 1_048_576,
+    // Excel imports travel as base64 inside the tRPC call (the import itself caps the file at 5 MB).
+    bodyLimit: 8 * 1_048_576,
     routerOptions: { maxParamLength: 5000 },
   });
 

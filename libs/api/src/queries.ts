@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DataScope } from '@hyedu/domain';
+import { scopeLabel, type DataScope } from '@hyedu/domain';
 import { tables, type Db, SEED_SCHOOL_YEAR } from '@hyedu/db';
 import type { SchoolFilter } from './inputs.ts';
 
@@ -89,4 +89,10 @@ export function listUnits(db: Db, scope: DataScope) {
     .from(orgUnits)
     .where(scope.kind === 'none' ? sql`false` : codes ? (codes.length ? inArray(orgUnits.code, codes) : sql`false`) : undefined)
     .orderBy(asc(orgUnits.sortOrder));
+}
+
+/** The 「数据范围」 label of a scope, with unit names (for exports' title lines). */
+export async function scopeText(db: Db, scope: DataScope): Promise<string> {
+  const units = await db.select({ code: orgUnits.code, bureauName: orgUnits.bureauName }).from(orgUnits);
+  return scopeLabel(scope, (code) => units.find((u) => u.code === code)?.bureauName);
 }

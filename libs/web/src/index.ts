@@ -13,3 +13,4 @@ export type { SchoolListRow } from './use-school-list.ts';
 export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';
+export { downloadBase64, fileToBase64 } from './files.ts';

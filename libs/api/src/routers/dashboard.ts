@@ -1,12 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { kpiStatus, type DataScope, type KpiDefinition } from '@hyedu/domain';
+import { beijingDate, KPI_STATUS_LABELS, kpiStatus, type DataScope, type KpiDefinition } from '@hyedu/domain';
+import { writeWorkbook } from '@hyedu/excel';
 import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
-import { listUnits } from '../queries.ts';
+import { listUnits, scopeText } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
 
 const { kpiSnapshots } = tables;
@@ -70,6 +71,33 @@ export const dashboardRouter = {
       total: shown(def, sumMeasures(byUnit.values())),
       units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shown(def, byUnit.get(u.code)) })),
     };
+  }),
+
+  /** The dashboard as an Excel file: every KPI with its city figure, and every KPI by county-level unit. */
+  export: read.query(async ({ ctx }) => {
+    const units = await listUnits(ctx.db, ctx.scope);
+    const fmt = (def: KpiDefinition, v: number | null) => (v === null ? '暂无数据' : def.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v));
+    const target = (def: KpiDefinition) => `${def.direction === 'at_least' ? '≥' : '≤'} ${fmt(def, def.target)}`;
+    const summary: Record<string, string | number | null>[] = [];
+    const byUnit: Record<string, string | number | null>[] = [];
+    for (const def of HENGYANG_KPIS_2022) {
+      const source = KPI_SOURCES.get(def.id);
+      const measures = source ? await source.byUnit(ctx.db, ctx.scope) : new Map<string, Measure>();
+      const total = shown(def, sumMeasures(measures.values()));
+      summary.push({ item: def.itemNo, title: def.title, value: fmt(def, total.value), num: total.num, den: total.den, target: target(def), status: KPI_STATUS_LABELS[total.status], formula: def.formula });
+      if (!source) continue;
+      for (const u of units) {
+        const r = shown(def, measures.get(u.code));
+        byUnit.push({ title: def.title, unit: u.kind === 'city' ? '局直' : u.name, value: fmt(def, r.value), num: r.num, den: r.den, status: KPI_STATUS_LABELS[r.status] });
+      }
+    }
+    const today = beijingDate(ctx.now);
+    const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，截至 ${ctx.now.toISOString().replace('T', ' ').slice(0, 16)} UTC）`;
+    const buf = await writeWorkbook([
+      { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: '全市', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
+      { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
+    ]);
+    return { filename: `领导驾驶舱指标_${today}.xlsx`, base64: buf.toString('base64') };
   }),
 
   /** One KPI for the schools of one unit (the last drill-down step before the records). */

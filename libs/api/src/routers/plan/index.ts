@@ -1,7 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { planFilesRouter } from './files.ts';
 import { planInstructRouter } from './instruct.ts';
 import { planReadRouter } from './read.ts';
 import { planReportRouter } from './report.ts';
 
 /** The work plan's tasks, milestones, progress reports and their review, and leadership instructions (批示). */
-export const planRouter = { ...planReadRouter, ...planReportRouter, ...planInstructRouter } satisfies TRPCRouterRecord;
+export const planRouter = { ...planReadRouter, ...planReportRouter, ...planInstructRouter, ...planFilesRouter } satisfies TRPCRouterRecord;
