@@ -6,6 +6,7 @@ import { writeWorkbook } from '@hyedu/excel';
 import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
+import { inScope, ROLLUP_TTL_MS, unitRollup } from '../kpi/rollup.ts';
 import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
 import { listUnits, scopeText } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
@@ -21,8 +22,20 @@ const shown = (def: KpiDefinition, m: Measure | undefined) => {
   return { value, num: m?.num ?? null, den: m?.den ?? null, status: kpiStatus(def, value) };
 };
 
-/** The last snapshots of a KPI for one unit ('total' = the city), oldest first. */
-async function trend(db: Db, kpiId: string, unitCode: string) {
+/** The last snapshots of a KPI for one unit ('total' = the city), oldest first; read at most once a minute. */
+const trends = new WeakMap<Db, Map<string, { at: number; points: Promise<{ on: string; value: number | null }[]> }>>();
+function trend(db: Db, kpiId: string, unitCode: string, now: Date) {
+  let perDb = trends.get(db);
+  if (!perDb) trends.set(db, (perDb = new Map()));
+  const key = `${kpiId}|${unitCode}`;
+  const hit = perDb.get(key);
+  if (hit && now.getTime() - hit.at < ROLLUP_TTL_MS) return hit.points;
+  const points = readTrend(db, kpiId, unitCode);
+  perDb.set(key, { at: now.getTime(), points });
+  points.catch(() => perDb!.delete(key));
+  return points;
+}
+async function readTrend(db: Db, kpiId: string, unitCode: string) {
   const rows = await db
     .select({ takenOn: kpiSnapshots.takenOn, num: kpiSnapshots.num, den: kpiSnapshots.den })
     .from(kpiSnapshots)
@@ -45,13 +58,14 @@ export const dashboardRouter = {
     return Promise.all(
       HENGYANG_KPIS_2022.map(async (def) => {
         const source = KPI_SOURCES.get(def.id);
-        const measure = source ? sumMeasures((await source.byUnit(ctx.db, ctx.scope)).values()) : undefined;
+        const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
+        const measure = rollup ? sumMeasures(inScope(rollup.byUnit, ctx.scope).values()) : undefined;
         return {
           ...describe(def),
           ...shown(def, measure),
           hasSource: !!source,
-          asOf: measure ? ctx.now.toISOString() : null,
-          trend: source && unit ? await trend(ctx.db, def.id, unit) : [],
+          asOf: measure && rollup ? rollup.at.toISOString() : null,
+          trend: source && unit ? await trend(ctx.db, def.id, unit, ctx.now) : [],
         };
       }),
     );
@@ -61,13 +75,14 @@ export const dashboardRouter = {
   kpi: read.input(z.object({ kpiId: KpiId }).strict()).query(async ({ ctx, input }) => {
     const def = definition(input.kpiId);
     const source = KPI_SOURCES.get(def.id);
-    const byUnit = source ? await source.byUnit(ctx.db, ctx.scope) : new Map<string, Measure>();
+    const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
+    const byUnit = rollup ? inScope(rollup.byUnit, ctx.scope) : new Map<string, Measure>();
     const units = await listUnits(ctx.db, ctx.scope);
     return {
       ...describe(def),
       recordsPath: source?.recordsPath ?? null,
       bySchool: !!source?.bySchool,
-      asOf: source ? ctx.now.toISOString() : null,
+      asOf: rollup ? rollup.at.toISOString() : null,
       total: shown(def, sumMeasures(byUnit.values())),
       units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shown(def, byUnit.get(u.code)) })),
     };
@@ -82,7 +97,7 @@ export const dashboardRouter = {
     const byUnit: Record<string, string | number | null>[] = [];
     for (const def of HENGYANG_KPIS_2022) {
       const source = KPI_SOURCES.get(def.id);
-      const measures = source ? await source.byUnit(ctx.db, ctx.scope) : new Map<string, Measure>();
+      const measures = source ? inScope((await unitRollup(ctx.db, source, ctx.now)).byUnit, ctx.scope) : new Map<string, Measure>();
       const total = shown(def, sumMeasures(measures.values()));
       summary.push({ item: def.itemNo, title: def.title, value: fmt(def, total.value), num: total.num, den: total.den, target: target(def), status: KPI_STATUS_LABELS[total.status], formula: def.formula });
       if (!source) continue;
