@@ -31,6 +31,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
           { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },
           { path: 'admin/accounts', name: 'accounts-admin', component: () => import('./pages/admin/AccountsAdminPage.vue'), meta: { title: '账号管理', titleEn: 'Accounts', area: 'admin:accounts' } },
+          { path: 'admin/departments', name: 'departments-admin', component: () => import('./pages/admin/DepartmentsPage.vue'), meta: { title: '科室设置', titleEn: 'Departments', area: 'admin:accounts' } },
           { path: 'admin/grants', name: 'grants-admin', component: () => import('./pages/admin/GrantsAdminPage.vue'), meta: { title: '授权管理', titleEn: 'Grants', area: 'admin:security' } },
           { path: 'admin/policy', name: 'policy-admin', component: () => import('./pages/admin/PolicyPage.vue'), meta: { title: '安全策略', titleEn: 'Security policy', area: 'admin:security' } },
           { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' } },

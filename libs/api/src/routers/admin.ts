@@ -5,6 +5,7 @@ import { ModuleKey, ModuleManifestUpdate } from '@hyedu/domain';
 import { ConflictError, setModuleEntry, tables } from '@hyedu/db';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { accountsRouter } from './accounts.ts';
+import { departmentsRouter } from './departments.ts';
 import { securityRouter } from './security.ts';
 
 const { modules } = tables;
@@ -37,4 +38,4 @@ const modulesRouter = {
     }),
 } satisfies TRPCRouterRecord;
 
-export const adminRouter = { modules: modulesRouter, accounts: accountsRouter, security: securityRouter } satisfies TRPCRouterRecord;
+export const adminRouter = { modules: modulesRouter, accounts: accountsRouter, departments: departmentsRouter, security: securityRouter } satisfies TRPCRouterRecord;
