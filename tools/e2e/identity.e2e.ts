@@ -1,35 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useHarness } from './harness.ts';
 import { seriousViolations } from './page-checks.ts';
-import { startServer, type Running } from './server.ts';
 import { signIn } from './sign-in.ts';
 
-let browser: Browser;
-let server: Running;
-const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-e2e-id-'));
-// Screenshots for a person to look at (not compared by the tests).
-const shots = join(tmpdir(), 'hyedu-screenshots');
-mkdirSync(shots, { recursive: true });
+const h = useHarness('hyedu-e2e-id-');
 const INITIAL = 'Chu#shi2026mima';
 const CHOSEN = 'Wo#de2026xinmima';
 
-beforeAll(async () => {
-  browser = await launch();
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   return context.newPage();
 }
 /** Picks an option of an Element Plus select (its list opens in a popper at the end of the page). */
@@ -42,7 +24,7 @@ const text = async (page: Page, selector: string) => ((await page.locator(select
 describe('accounts are created by the 系统管理员 and granted by the 安全管理员', () => {
   it('a new county user must change the initial password before anything else, then sees its own county', async () => {
     const sys = await newPage();
-    await signIn(sys, server.url, 'sysadmin');
+    await signIn(sys, h.server.url, 'sysadmin');
     await sys.getByRole('menuitem', { name: '账号管理' }).click();
     await sys.locator('[data-test="account-create"]').click();
     const form = sys.locator('[data-test="account-form"]');
@@ -56,11 +38,11 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
     await expect(text(sys, '[data-test="accounts-notice"]')).resolves.toContain('账号 wang.wu 已创建');
     await sys.locator('.el-overlay').last().waitFor({ state: 'hidden' });
     expect(await seriousViolations(sys)).toEqual([]);
-    await sys.screenshot({ path: join(shots, 'accounts.png') });
+    await sys.screenshot({ path: join(SHOTS, 'accounts.png') });
     await sys.context().close();
 
     const sec = await newPage();
-    await signIn(sec, server.url, 'secadmin');
+    await signIn(sec, h.server.url, 'secadmin');
     await sec.getByRole('menuitem', { name: '授权管理' }).click();
     await sec.getByLabel('搜索用户名或姓名').fill('wang');
     const row = sec.locator('[data-test="account-table"] .el-table__row', { hasText: 'wang.wu' });
@@ -69,20 +51,20 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
     const dialog = sec.locator('.el-dialog:visible');
     await choose(sec, '角色', '县区教育局', dialog);
     await choose(sec, '县区', '衡东县教育局', dialog);
-    await sec.screenshot({ path: join(shots, 'grant-dialog.png') });
+    await sec.screenshot({ path: join(SHOTS, 'grant-dialog.png') });
     await sec.locator('[data-test="grants-save"]').click();
     await expect(text(sec, '[data-test="grants-notice"]')).resolves.toBe('账号 wang.wu 的授权已保存');
     await row.filter({ hasText: '县区教育局' }).waitFor(); // the list shows the new role once reloaded
     await sec.locator('.el-overlay').last().waitFor({ state: 'hidden' });
-    await sec.screenshot({ path: join(shots, 'grants.png') });
+    await sec.screenshot({ path: join(SHOTS, 'grants.png') });
     expect(await seriousViolations(sec)).toEqual([]);
     await sec.context().close();
 
     const user = await newPage();
-    await signIn(user, server.url, 'wang.wu', INITIAL);
+    await signIn(user, h.server.url, 'wang.wu', INITIAL);
     expect(new URL(user.url()).pathname).toBe('/account');
     await expect(text(user, 'main')).resolves.toContain('首次登录，请先修改初始密码。');
-    await user.goto(`${server.url}/registry`);
+    await user.goto(`${h.server.url}/registry`);
     await user.waitForURL(/\/account$/); // nothing else opens first
     await user.getByLabel('当前密码').fill(INITIAL);
     await user.getByLabel('新密码', { exact: true }).fill(CHOSEN);
@@ -95,8 +77,8 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
 
   it('an account granted an administrator role must set up its second factor at first sign-in', async () => {
     const sys = await newPage();
-    await signIn(sys, server.url, 'sysadmin');
-    await sys.goto(`${server.url}/admin/accounts`);
+    await signIn(sys, h.server.url, 'sysadmin');
+    await sys.goto(`${h.server.url}/admin/accounts`);
     await sys.locator('[data-test="account-create"]').click();
     const form = sys.locator('[data-test="account-form"]');
     await form.getByLabel('用户名').fill('zhao.liu');
@@ -107,8 +89,8 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
     await sys.context().close();
 
     const sec = await newPage();
-    await signIn(sec, server.url, 'secadmin');
-    await sec.goto(`${server.url}/admin/grants`);
+    await signIn(sec, h.server.url, 'secadmin');
+    await sec.goto(`${h.server.url}/admin/grants`);
     await sec.getByLabel('搜索用户名或姓名').fill('zhao');
     await sec.locator('[data-test="account-table"] .el-table__row', { hasText: 'zhao.liu' }).getByRole('button', { name: '授权' }).click();
     await sec.locator('[data-test="grant-add"]').click();
@@ -119,7 +101,7 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
     await sec.context().close();
 
     const admin = await newPage(375);
-    await signIn(admin, server.url, 'zhao.liu', INITIAL);
+    await signIn(admin, h.server.url, 'zhao.liu', INITIAL);
     await admin.getByLabel('当前密码').fill(INITIAL);
     await admin.getByLabel('新密码', { exact: true }).fill(CHOSEN);
     await admin.getByLabel('确认新密码').fill(CHOSEN);
@@ -129,11 +111,11 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
     await admin.locator('[data-test="totp-start"]').click();
     const secret = (await text(admin, '[data-test="totp-secret"]')).replace(/\s+/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
-    await admin.screenshot({ path: join(shots, 'totp-375.png'), fullPage: true });
+    await admin.screenshot({ path: join(SHOTS, 'totp-375.png'), fullPage: true });
     await admin.getByLabel('验证器显示的6位动态口令').fill(new TOTP({ secret: Secret.fromBase32(secret) }).generate());
     await admin.getByRole('button', { name: '确认绑定' }).click();
     await admin.waitForURL((u) => u.pathname === '/');
-    await admin.goto(`${server.url}/admin/audit`);
+    await admin.goto(`${h.server.url}/admin/audit`);
     await admin.locator('[data-test="audit-list"] .el-table__row').first().waitFor();
     await admin.context().close();
   });
@@ -144,12 +126,12 @@ describe('idle sessions', () => {
     // Sign in, then open the portal in a new tab of the same browser profile whose clock is a fake from the
     // start (installing a fake clock into a live page makes its time jump).
     const first = await newPage();
-    await signIn(first, server.url, 'teachers');
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', storageState: await first.context().storageState() });
+    await signIn(first, h.server.url, 'teachers');
+    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', storageState: await first.context().storageState() });
     await first.context().close();
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(server.url);
+    await page.goto(h.server.url);
     await page.locator('main h1').first().waitFor();
     await page.waitForLoadState('networkidle');
     await page.clock.fastForward('25:30'); // the lid of the laptop closed for 25½ minutes
@@ -162,7 +144,7 @@ describe('idle sessions', () => {
     await page.waitForURL(/\/login\?redirect=/);
     await expect(text(page, '[data-test="login-error"]')).resolves.toBe('会话已超时，请重新登录');
     // The session is over on the server too.
-    expect((await page.request.get(`${server.url}/api/trpc/platform.modules`)).status()).toBe(401);
+    expect((await page.request.get(`${h.server.url}/api/trpc/platform.modules`)).status()).toBe(401);
     await page.context().close();
   });
 });

@@ -1,39 +1,23 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.mjs';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useHarness } from './harness.ts';
 import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
-import { startServer, type Running } from './server.ts';
 import { signIn } from './sign-in.ts';
 
-let browser: Browser;
-let server: Running;
-const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-e2e-plan-'));
-const shots = join(tmpdir(), 'hyedu-screenshots');
-mkdirSync(shots, { recursive: true });
-
-beforeAll(async () => {
-  browser = await launch();
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const h = useHarness('hyedu-e2e-plan-');
 
 async function as(user: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
-  await signIn(page, server.url, user);
+  await signIn(page, h.server.url, user);
   return page;
 }
 /** Opens item `no` of the 2022 plan and the task `code` under it. */
 async function openTask(page: Page, no: number, code: string) {
-  await page.goto(`${server.url}/plan/2022`);
+  await page.goto(`${h.server.url}/plan/2022`);
   await page.locator('[data-test="work-items"] .el-collapse-item').nth(no - 1).locator('.el-collapse-item__header').click();
   await page.locator(`[data-task="${code}"] a`).click();
   await page.waitForURL(/\/plan\/2022\/tasks\/\d+$/);
@@ -69,7 +53,7 @@ describe('progress on the 2022 work plan', () => {
     await dept.getByLabel('退回原因').fill('请补充教师安置人数');
     await dept.locator('[data-test="confirm-return"]').click();
     await dept.locator('[data-test="reports"] [data-test="review-state"]', { hasText: '已退回' }).waitFor();
-    await dept.screenshot({ path: join(shots, 'plan-task-returned.png'), fullPage: true });
+    await dept.screenshot({ path: join(SHOTS, 'plan-task-returned.png'), fullPage: true });
 
     await county.reload();
     await expect(text(county, '[data-test="reports"]')).resolves.toContain('退回原因：请补充教师安置人数');
@@ -90,7 +74,7 @@ describe('progress on the 2022 work plan', () => {
     await openTask(leader, 5, '5.1');
     await expect(text(leader, '[data-test="reports"]')).resolves.toContain('安置教师86人');
     expect(await leader.locator('[data-test="new-report"]').count()).toBe(0); // leadership reads, it does not report
-    await leader.goto(`${server.url}/plan/2022`);
+    await leader.goto(`${h.server.url}/plan/2022`);
     await leader.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();
     await leader.locator('[data-test="instructions-5"]').getByLabel('批示内容').fill('“公参民”转公办务必稳妥，教师安置要一个不落。');
     await leader.locator('[data-test="instructions-5"] [data-test="instruct"]').click();
@@ -98,7 +82,7 @@ describe('progress on the 2022 work plan', () => {
     await expect(text(leader, '[data-test="instructions-5"]')).resolves.toContain('待确认');
     await leader.context().close();
 
-    await dept.goto(`${server.url}/plan/2022`);
+    await dept.goto(`${h.server.url}/plan/2022`);
     await dept.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();
     await dept.locator('[data-test="instructions-5"] [data-test="acknowledge"]').click();
     await expect(dept.locator('[data-test="instructions-5"]').getByText('已确认').textContent()).resolves.toContain('privedu 已确认');
@@ -111,7 +95,7 @@ describe('progress on the 2022 work plan', () => {
     await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"]').first().waitFor();
     await phone.locator('[data-test="item-overdue"]').first().waitFor();
     expect(await overflowsHorizontally(phone)).toBe(false);
-    await phone.screenshot({ path: join(shots, 'home-deadlines-375.png'), fullPage: true });
+    await phone.screenshot({ path: join(SHOTS, 'home-deadlines-375.png'), fullPage: true });
     await phone.locator('[data-test="deadlines"] [data-test="deadline-overdue"] a').first().click();
     await phone.locator('[data-test="milestones"] [data-state="overdue"]').first().waitFor();
     expect(await overflowsHorizontally(phone)).toBe(false);
@@ -126,7 +110,7 @@ describe('progress on the 2022 work plan', () => {
     expect(await card.getAttribute('data-status')).not.toBe('no_data');
     expect(await leader.locator('[data-kpi="funding.seats-delivered"]').textContent()).toContain('暂无数据'); // no made-up numbers
     expect(await seriousViolations(leader)).toEqual([]);
-    await leader.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+    await leader.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
     await card.click();
     await leader.locator('[data-test="kpi-map"] canvas').waitFor();
     const league = leader.locator('[data-test="kpi-league"]');
@@ -143,16 +127,16 @@ describe('progress on the 2022 work plan', () => {
     await leader.context().close();
 
     const phone = await as('leader', 375);
-    await phone.goto(`${server.url}/dashboard/private.compulsory-share`);
+    await phone.goto(`${h.server.url}/dashboard/private.compulsory-share`);
     await phone.locator('[data-test="kpi-map"] canvas').waitFor();
     expect(await overflowsHorizontally(phone)).toBe(false);
-    await phone.screenshot({ path: join(shots, 'kpi-map-375.png'), fullPage: true });
+    await phone.screenshot({ path: join(SHOTS, 'kpi-map-375.png'), fullPage: true });
     await phone.context().close();
   });
 
   it('a 2023 plan imported from the downloaded template appears beside 2022; the plan and the dashboard export to Excel and print to A4', async () => {
     const office = await as('office');
-    await office.goto(`${server.url}/plan/2022`);
+    await office.goto(`${h.server.url}/plan/2022`);
     await office.locator('[data-test="plan-import"]').click();
     const template = await workbookOf(await downloadOf(office, () => office.locator('[data-test="plan-template"]').click()));
     template.getWorksheet('基本信息')!.addRows([['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]);
@@ -160,7 +144,7 @@ describe('progress on the 2022 work plan', () => {
     const tasks = template.getWorksheet('任务')!;
     tasks.getRow(3).values = ['1.1', '开展党的二十大精神专题学习', '机关党委', '', '全部县市区', '印发学习方案', '2023-04-30', ''];
     tasks.getRow(4).values = ['1.2', '宣讲进校园', '宣传思政科', '', '衡南县、耒阳市', '宣讲全覆盖', '2099-12-31', ''];
-    const file = join(dataDir, '2023年工作要点.xlsx');
+    const file = join(h.dataDir, '2023年工作要点.xlsx');
     writeFileSync(file, Buffer.from(await template.xlsx.writeBuffer()));
     await office.locator('[data-test="plan-file"]').setInputFiles(file);
     await office.locator('[data-test="import-check"]').click();
@@ -172,7 +156,7 @@ describe('progress on the 2022 work plan', () => {
     await office.context().close();
 
     const leader = await as('leader');
-    await leader.goto(`${server.url}/plan/2022`);
+    await leader.goto(`${h.server.url}/plan/2022`);
     await leader.locator('[data-test="work-items"]').waitFor();
     const status = await workbookOf(await downloadOf(leader, () => leader.locator('[data-test="plan-export"]').click()));
     const sheet = status.getWorksheet('落实情况')!;
@@ -181,9 +165,9 @@ describe('progress on the 2022 work plan', () => {
     expect(row51.getCell(7).value).toBe('2022-06-30');
     const pdf = await leader.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    writeFileSync(join(shots, 'plan-2022.pdf'), pdf);
+    writeFileSync(join(SHOTS, 'plan-2022.pdf'), pdf);
 
-    await leader.goto(`${server.url}/dashboard`);
+    await leader.goto(`${h.server.url}/dashboard`);
     const card = leader.locator('[data-kpi="private.compulsory-share"]');
     await card.waitFor();
     const shownValue = ((await card.locator('.hy-kpi__value').textContent()) ?? '').trim();
@@ -200,7 +184,7 @@ async function downloadOf(page: Page, click: () => Promise<void>): Promise<Downl
   return download;
 }
 async function workbookOf(download: Download) {
-  const path = join(dataDir, download.suggestedFilename());
+  const path = join(h.dataDir, download.suggestedFilename());
   await download.saveAs(path);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);

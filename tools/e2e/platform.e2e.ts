@@ -1,15 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './harness.ts';
 import { DEMO_PASSWORD, signIn as signInAt } from './sign-in.ts';
 import { countSharedFetches, overflowsHorizontally, seriousViolations } from './page-checks.ts';
-import { registry, ROOT, startServer, type Running } from './server.ts';
-
+import { registry, ROOT, startServer } from './server.ts';
 
 const MODULES = [
   { key: 'safety', title: '安全管理' },
@@ -18,9 +16,7 @@ const MODULES = [
   { key: 'funding', title: '经费与资助' },
 ] as const;
 
-let browser: Browser;
-let server: Running;
-const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-e2e-'));
+const h = useHarness('hyedu-e2e-');
 
 interface Watched {
   page: Page;
@@ -29,7 +25,7 @@ interface Watched {
 }
 /** A fresh page that records every request, console error, page error and CSP violation; signed in as `user` unless null. */
 async function open(width = 1280, user: string | null = 'leader'): Promise<Watched> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
   const problems: string[] = [];
@@ -46,27 +42,18 @@ async function open(width = 1280, user: string | null = 'leader'): Promise<Watch
   return { page, requests, problems };
 }
 
-const signIn = (page: Page, user: string, password = DEMO_PASSWORD) => signInAt(page, server.url, user, password);
+const signIn = (page: Page, user: string, password = DEMO_PASSWORD) => signInAt(page, h.server.url, user, password);
 async function moduleRendered(page: Page, key: string) {
   await page.locator(`[data-module="${key}"] .el-table__row`).first().waitFor({ timeout: 20_000 });
   await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
 }
 const closeAll = async (w: Watched) => w.page.context().close();
 
-beforeAll(async () => {
-  browser = await launch();
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('the portal with all four modules', () => {
   it('shows the 19 work items and the registry by county, with real data', async () => {
     const w = await open();
-    await w.page.goto(server.url);
+    await w.page.goto(h.server.url);
     await w.page.locator('[data-test="work-items"]').waitFor();
     expect(await w.page.locator('[data-test="work-items"] .el-collapse-item').count()).toBe(19);
     await expect(w.page.locator('[data-test="work-items"]').textContent()).resolves.toContain('维护教育系统安全稳定');
@@ -78,7 +65,7 @@ describe('the portal with all four modules', () => {
 
   it('loads every module from the registry at run time; shared libraries are fetched once, from the portal', async () => {
     const w = await open();
-    await w.page.goto(server.url);
+    await w.page.goto(h.server.url);
     await w.page.locator('[data-test="work-items"]').waitFor();
     for (const m of MODULES) {
       await w.page.getByRole('menuitem', { name: m.title }).click();
@@ -96,7 +83,7 @@ describe('the portal with all four modules', () => {
 
   it('deep links into a module work, and the portal guards run for module routes (one router)', async () => {
     const w = await open();
-    await w.page.goto(`${server.url}/safety/schools?unit=430422`);
+    await w.page.goto(`${h.server.url}/safety/schools?unit=430422`);
     await moduleRendered(w.page, 'safety');
     // The portal's afterEach guard titles every route, the module's own routes included.
     expect(await w.page.title()).toMatch(/ - 衡阳市教育局工作平台$/);
@@ -112,7 +99,7 @@ describe('the portal with all four modules', () => {
 
   it('portal and modules share one store: switching the language in the portal header switches the module', async () => {
     const w = await open();
-    await w.page.goto(`${server.url}/private-edu`);
+    await w.page.goto(`${h.server.url}/private-edu`);
     await moduleRendered(w.page, 'private-edu');
     const zh = await w.page.locator('[data-module="private-edu"]').textContent();
     await w.page.getByRole('button', { name: 'English' }).click();
@@ -129,7 +116,7 @@ describe('the portal with all four modules', () => {
     for (const width of [1280, 375]) {
       const w = await open(width);
       for (const path of pages) {
-        await w.page.goto(server.url + path);
+        await w.page.goto(h.server.url + path);
         await w.page.locator('main h1').first().waitFor();
         await w.page.waitForLoadState('networkidle');
         expect(await seriousViolations(w.page), `${path} @${width}`).toEqual([]);
@@ -138,7 +125,7 @@ describe('the portal with all four modules', () => {
       expect(w.problems).toEqual([]);
       await closeAll(w);
       const anon = await open(width, null);
-      await anon.page.goto(`${server.url}/login`);
+      await anon.page.goto(`${h.server.url}/login`);
       await anon.page.locator('h1').waitFor();
       expect(await seriousViolations(anon.page), `/login @${width}`).toEqual([]);
       expect(await overflowsHorizontally(anon.page)).toBe(false);
@@ -156,7 +143,7 @@ function releaseEnv() {
 describe('signing in', () => {
   it('asks for a login first and returns to the page asked for; shows 上次登录 and the data scope', async () => {
     const w = await open(1280, null);
-    await w.page.goto(`${server.url}/teachers/schools`);
+    await w.page.goto(`${h.server.url}/teachers/schools`);
     await w.page.waitForURL(/\/login\?redirect=/);
     await signIn(w.page, 'hengnan');
     expect(new URL(w.page.url()).pathname).toBe('/teachers/schools');
@@ -167,7 +154,7 @@ describe('signing in', () => {
 
   it('the same message for unknown users and wrong passwords; remaining tries after 3; the lock message after 5', async () => {
     const w = await open(1280, null);
-    await w.page.goto(`${server.url}/login`);
+    await w.page.goto(`${h.server.url}/login`);
     const attempt = async (user: string) => {
       await w.page.getByLabel('用户名').fill(user);
       await w.page.getByLabel('密码', { exact: true }).fill('wrong-password');
@@ -193,12 +180,12 @@ describe('signing in', () => {
     expect(cookies.find((c) => c.name === 'hy_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     await w.page.locator('[data-test="logout"]').click();
     await w.page.waitForURL(/\/login/);
-    const replay = await browser.newContext();
+    const replay = await h.browser.newContext();
     await replay.addCookies(cookies);
     const page = await replay.newPage();
-    await page.goto(`${server.url}/safety`);
+    await page.goto(`${h.server.url}/safety`);
     await page.waitForURL(/\/login/);
-    const api = await replay.request.get(`${server.url}/api/trpc/platform.modules`);
+    const api = await replay.request.get(`${h.server.url}/api/trpc/platform.modules`);
     expect(api.status()).toBe(401);
     await replay.close();
     await closeAll(w);
@@ -206,10 +193,10 @@ describe('signing in', () => {
 
   it('a county user cannot reach another county by URL, nor a module it was not granted', async () => {
     const w = await open(1280, 'leiyang');
-    await w.page.goto(`${server.url}/registry?unit=430422`);
+    await w.page.goto(`${h.server.url}/registry?unit=430422`);
     await w.page.locator('[data-test="school-list"]').waitFor();
     await expect(w.page.locator('main h1 + p').first().textContent()).resolves.toContain('共 0 所');
-    await w.page.goto(`${server.url}/private-edu`);
+    await w.page.goto(`${h.server.url}/private-edu`);
     await expect(w.page.locator('main').textContent()).resolves.toContain('页面不存在');
     expect(await w.page.getByRole('menuitem', { name: '民办教育' }).count()).toBe(0);
     await closeAll(w);
@@ -226,7 +213,7 @@ describe('the module registry screen', () => {
     await card.getByRole('button', { name: '保存' }).click();
     await expect(w.page.locator('[data-test="registry-notice"]').textContent()).resolves.toContain('「经费与资助」已保存');
     expect(await seriousViolations(w.page)).toEqual([]);
-    const api = await w.page.request.get(`${server.url}/api/trpc/platform.modules`);
+    const api = await w.page.request.get(`${h.server.url}/api/trpc/platform.modules`);
     expect(JSON.stringify(await api.json())).toContain('"version":"0.1.1"');
     await closeAll(w);
   });
@@ -245,9 +232,9 @@ describe('the audit trail', () => {
     await closeAll(w);
 
     const admin = await open(1280, 'sysadmin');
-    await admin.page.goto(`${server.url}/admin/audit`);
+    await admin.page.goto(`${h.server.url}/admin/audit`);
     await expect(admin.page.locator('main').textContent()).resolves.toContain('页面不存在');
-    const api = await admin.page.request.get(`${server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`);
+    const api = await admin.page.request.get(`${h.server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`);
     expect(api.status()).toBe(403);
     await closeAll(admin);
   });
@@ -272,12 +259,12 @@ describe('the module registry drives the portal', () => {
   const portalBefore = portalBuildHash();
 
   it('a module whose URL points nowhere shows a clear message; the portal and the other modules keep working', async () => {
-    await server.stop();
-    registry(dataDir, 'set', 'safety', '--entry', '/mf/nowhere/remoteEntry.js');
-    registry(dataDir, 'set', 'funding', '--entry', '/garbage/remoteEntry'); // answers HTML, not JavaScript
-    server = await startServer(dataDir);
+    await h.server.stop();
+    registry(h.dataDir, 'set', 'safety', '--entry', '/mf/nowhere/remoteEntry.js');
+    registry(h.dataDir, 'set', 'funding', '--entry', '/garbage/remoteEntry'); // answers HTML, not JavaScript
+    h.server = await startServer(h.dataDir);
     const w = await open();
-    await w.page.goto(`${server.url}/safety`);
+    await w.page.goto(`${h.server.url}/safety`);
     const msg = w.page.locator('[data-test="module-unavailable"]');
     await msg.waitFor({ timeout: 20_000 });
     await expect(msg.textContent()).resolves.toContain('「安全管理」模块暂时无法加载，其他功能不受影响');
@@ -285,10 +272,10 @@ describe('the module registry drives the portal', () => {
     await w.page.getByRole('menuitem', { name: '经费与资助' }).click();
     await w.page.locator('[data-test="module-unavailable"]').filter({ hasText: '经费与资助' }).waitFor();
     for (const key of ['private-edu', 'teachers']) {
-      await w.page.goto(`${server.url}/${key}`);
+      await w.page.goto(`${h.server.url}/${key}`);
       await moduleRendered(w.page, key);
     }
-    await w.page.goto(server.url);
+    await w.page.goto(h.server.url);
     await w.page.locator('[data-test="work-items"]').waitFor();
     await closeAll(w);
   });
@@ -301,17 +288,17 @@ describe('the module registry drives the portal', () => {
       stdio: 'ignore',
     });
     try {
-      await server.stop();
-      registry(dataDir, 'set', 'safety', '--entry', '/mf/safety/remoteEntry.js');
-      registry(dataDir, 'set', 'funding', '--entry', '/mf/funding/remoteEntry.js');
-      registry(dataDir, 'set', 'teachers', '--entry', '/mf/teachers/e2e-v2/remoteEntry.js', '--version', '0.2.0');
-      server = await startServer(dataDir);
+      await h.server.stop();
+      registry(h.dataDir, 'set', 'safety', '--entry', '/mf/safety/remoteEntry.js');
+      registry(h.dataDir, 'set', 'funding', '--entry', '/mf/funding/remoteEntry.js');
+      registry(h.dataDir, 'set', 'teachers', '--entry', '/mf/teachers/e2e-v2/remoteEntry.js', '--version', '0.2.0');
+      h.server = await startServer(h.dataDir);
       const w = await open();
-      await w.page.goto(`${server.url}/teachers`);
+      await w.page.goto(`${h.server.url}/teachers`);
       await moduleRendered(w.page, 'teachers');
       expect(w.requests.some((u) => u.endsWith('/mf/teachers/e2e-v2/remoteEntry.js'))).toBe(true);
       expect(w.requests.some((u) => u.endsWith('/mf/teachers/remoteEntry.js'))).toBe(false);
-      await w.page.goto(`${server.url}/safety`);
+      await w.page.goto(`${h.server.url}/safety`);
       await moduleRendered(w.page, 'safety');
       expect(portalBuildHash()).toBe(portalBefore);
       await closeAll(w);

@@ -1,11 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { anonymousCaller, callerAs, callerWithCookie, signIn } from './testing.ts';
+import { anonymousCaller, callerAs, callerWithCookie, signIn, failure } from './testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 
 describe.each(testEngines())('identity on %s', (engine) => {
   let database: Database;

@@ -1,13 +1,11 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, hashPassword, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { totpCodeAt } from './auth/totp.ts';
 import { LOGIN_ATTEMPTS_PER_IP } from './routers/auth.ts';
-import { anonymousCaller, callerAs, callerWithCookie, signIn } from './testing.ts';
+import { anonymousCaller, callerAs, callerWithCookie, signIn, failure } from './testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 
 describe.each(testEngines())('second factor and login limits on %s', (engine) => {
   let database: Database;

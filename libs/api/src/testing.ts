@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, tables, type Database } from '@hyedu/db';
 import { totpCodeAt } from './auth/totp.ts';
@@ -36,3 +37,10 @@ export async function callerWithCookie(database: Database, cookie: string, opts:
 export async function callerAs(database: Database, username: string, opts: ContextOptions = {}) {
   return callerWithCookie(database, await signIn(database, username, DEMO_PASSWORD, opts), opts);
 }
+
+/** A call's refusal as { code, message } (null when it succeeds), for asserting the exact Chinese message. */
+export const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }),
+  );

@@ -1,16 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerAs, callerWithCookie, signIn } from '../testing.ts';
+import { callerAs, callerWithCookie, failure, signIn } from '../testing.ts';
 
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message, fields: (e.cause as { flatten?: () => { fieldErrors: unknown } } | undefined)?.flatten?.().fieldErrors } : { code: 'OTHER', message: String(e) }),
-  );
 const INITIAL = 'Chu#shi2026mima';
 const CHOSEN = 'Wo#de2026xinmima';
 

@@ -1,11 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { takeKpiSnapshot } from '../kpi/snapshot.ts';
-import { callerAs } from '../testing.ts';
+import { callerAs, failure } from '../testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 
 describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
   let database: Database;

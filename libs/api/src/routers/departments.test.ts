@@ -1,10 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerAs } from '../testing.ts';
+import { callerAs, failure } from '../testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 
 describe.each(testEngines())('科室 are configurable on %s', (engine) => {
   let database: Database;

@@ -1,12 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerAs } from '../../testing.ts';
+import { callerAs, failure } from '../../testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 const load = async (base64: string) => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);

@@ -1,11 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerWithCookie, signIn } from '../../testing.ts';
+import { callerWithCookie, signIn, failure } from '../../testing.ts';
 
-const failure = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof TRPCError ? { code: e.code, message: e.message } : { code: 'OTHER', message: String(e) }));
 const report = (period: string, narrative = '本月已完成全部“公参民”学校的资产清查和转公办审批。') => ({ period, status: 'in_progress' as const, narrative, figures: [{ label: '已转为公办学校数', value: 12, unit: '所' }] });
 
 describe.each(testEngines())('work plan progress on %s', (engine) => {

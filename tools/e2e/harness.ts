@@ -1,0 +1,29 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launch } from './browser.mjs';
+import { startServer, type Running } from './server.ts';
+
+/** Screenshots for a person to look at (not compared by the tests). */
+export const SHOTS = join(tmpdir(), 'hyedu-screenshots');
+
+/**
+ * One test file's platform: a production server on its own PGlite folder with demo data, and one Chromium; both
+ * started before the file's tests and removed after. `server` may be replaced by a test that restarts it.
+ */
+export function useHarness(prefix: string) {
+  const h = { browser: undefined as unknown as Browser, server: undefined as unknown as Running, dataDir: mkdtempSync(join(tmpdir(), prefix)) };
+  mkdirSync(SHOTS, { recursive: true });
+  beforeAll(async () => {
+    h.browser = await launch();
+    h.server = await startServer(h.dataDir);
+  });
+  afterAll(async () => {
+    await h.browser?.close();
+    await h.server?.stop();
+    rmSync(h.dataDir, { recursive: true, force: true });
+  });
+  return h;
+}
