@@ -177,6 +177,38 @@ describe('progress on the 2022 work plan', () => {
     expect((await leader.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
     await leader.context().close();
   });
+
+  it('the 办公室 can also enter a plan by hand: a new year, an item, a task with its milestone', async () => {
+    const office = await as('office');
+    await office.goto(`${h.server.url}/plan/2022`);
+    await office.locator('[data-test="plan-new-year"]').click();
+    const form = office.locator('[data-test="plan-edit-form"]');
+    await form.getByLabel('年度').fill('2030');
+    await form.getByLabel('标题').fill('2030年衡阳市教育局工作要点');
+    await form.getByLabel('印发日期（YYYY-MM-DD）').fill('2030-02-30');
+    await form.getByLabel('前言').fill('2030年是……');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(text(office, '.hy-field-error')).resolves.toBe('日期应为有效的 YYYY-MM-DD 格式');
+    await form.getByLabel('印发日期（YYYY-MM-DD）').fill('2030-03-01');
+    await form.getByRole('button', { name: '保存' }).click();
+    await office.waitForURL(/\/plan\/2030$/);
+    await office.locator('[data-test="plan-add-item"]').click();
+    await form.getByLabel('新部分的标题').fill('办好人民满意的教育');
+    await form.getByLabel('事项标题').fill('推进民办教育健康发展');
+    await form.getByLabel('事项内容').fill('民办义务教育在校生占比控制在5%以内。');
+    await form.getByRole('button', { name: '保存' }).click();
+    await office.locator('[data-test="work-items"] .el-collapse-item').first().waitFor();
+    await office.locator('[data-test="plan-add-task"]').click();
+    await form.getByLabel('任务编号（如 3.1）').fill('1.1');
+    await form.getByLabel('任务名称').fill('控制民办义务教育在校生占比');
+    await form.getByLabel('时间节点').fill('年底前控制在5%以内');
+    await form.getByLabel('截止日期（YYYY-MM-DD）').fill('2030-12-31');
+    await form.getByRole('button', { name: '保存' }).click();
+    await office.locator('[data-test="work-items"] .el-collapse-item__header').first().click();
+    await office.locator('[data-task="1.1"]').waitFor();
+    await expect(text(office, '[data-task="1.1"]')).resolves.toContain('年底前控制在5%以内');
+    await office.context().close();
+  });
 });
 
 async function downloadOf(page: Page, click: () => Promise<void>): Promise<Download> {

@@ -7,5 +7,6 @@ export function useDepartments() {
   const shell = useShellStore();
   const q = useQuery({ queryKey: ['plan.departments'], queryFn: () => trpc.plan.departments.query(), enabled: computed(() => shell.can('plan')), staleTime: 10 * 60_000 });
   const name = (key: string) => q.data.value?.find((d) => d.key === key)?.name ?? key;
-  return { name };
+  const list = computed(() => q.data.value ?? []);
+  return { name, list };
 }
