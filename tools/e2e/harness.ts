@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launch } from './browser.mjs';
 import { startServer, type Running } from './server.ts';
 
@@ -14,8 +14,23 @@ export const SHOTS = join(tmpdir(), 'hyedu-screenshots');
  * started before the file's tests and removed after. `server` may be replaced by a test that restarts it.
  */
 export function useHarness(prefix: string) {
-  const h = { browser: undefined as unknown as Browser, server: undefined as unknown as Running, dataDir: mkdtempSync(join(tmpdir(), prefix)) };
+  const h = {
+    browser: undefined as unknown as Browser,
+    server: undefined as unknown as Running,
+    dataDir: mkdtempSync(join(tmpdir(), prefix)),
+    /** Pages to photograph if the test fails (what the person would have seen). */
+    watch: (page: Page) => void watched.push(page),
+  };
+  const watched: Page[] = [];
   mkdirSync(SHOTS, { recursive: true });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      for (const [i, page] of watched.entries()) {
+        if (!page.isClosed()) await page.screenshot({ path: join(SHOTS, `failed-${prefix}${i}.png`), fullPage: true }).catch(() => undefined);
+      }
+    }
+    watched.length = 0;
+  });
   beforeAll(async () => {
     h.browser = await launch();
     h.server = await startServer(h.dataDir);

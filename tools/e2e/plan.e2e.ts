@@ -12,6 +12,7 @@ const h = useHarness('hyedu-e2e-plan-');
 async function as(user: string, width = 1280): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  h.watch(page);
   await signIn(page, h.server.url, user);
   return page;
 }
@@ -39,6 +40,7 @@ describe('progress on the 2022 work plan', () => {
     await form.getByLabel('指标').fill('已转为公办学校数');
     await form.getByLabel('数值').fill('2');
     await form.getByLabel('单位').fill('所');
+    await form.locator('[data-test="report-files"]').setInputFiles({ name: '转公办批复.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
     await form.getByRole('button', { name: '提交报告' }).click();
     await expect(text(county, '[data-test="task-notice"]')).resolves.toBe('报告已提交，等待牵头科室审核');
     await expect(text(county, '[data-test="reports"] [data-test="review-state"]')).resolves.toBe('待审核');
@@ -73,6 +75,8 @@ describe('progress on the 2022 work plan', () => {
     const leader = await as('leader');
     await openTask(leader, 5, '5.1');
     await expect(text(leader, '[data-test="reports"]')).resolves.toContain('安置教师86人');
+    const evidence = await downloadOf(leader, () => leader.locator('[data-test="attachment"]', { hasText: '转公办批复.pdf' }).click());
+    expect(evidence.suggestedFilename()).toBe('转公办批复.pdf');
     expect(await leader.locator('[data-test="new-report"]').count()).toBe(0); // leadership reads, it does not report
     await leader.goto(`${h.server.url}/plan/2022`);
     await leader.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();

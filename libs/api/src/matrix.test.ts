@@ -53,6 +53,8 @@ const INPUTS: Record<string, unknown> = {
   'plan.createPlan': { year: 1999, title: 'x', issuer: 'x', issuedOn: '2024-01-01', recipients: 'x', preamble: 'x', closing: '' },
   'plan.addItem': { year: 2099, sectionNo: 1, sectionTitle: 'x', title: 'x', text: 'x' },
   'plan.createTask': { year: 2099, task: { code: '1.1', itemNo: 1, title: 'x', lead: 'office', coOwners: [], units: [], milestones: [{ title: 'x', due: '2099-01-01' }], kpis: [] } },
+  'plan.attach': { reportId: 999999, fileName: 'x.pdf', base64: '' },
+  'plan.attachment': { id: 999999 },
   'plan.departments': undefined,
   'plan.tasks': { year: 2022 },
   'plan.task': { taskId: 1 },

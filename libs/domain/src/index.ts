@@ -17,3 +17,4 @@ export * from './staffing.ts';
 export * from './identity/index.ts';
 export * from './plan/index.ts';
 export * from './kpi.ts';
+export * from './attachment.ts';

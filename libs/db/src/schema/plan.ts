@@ -1,4 +1,4 @@
-import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import { customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.ts';
 import { workPlans } from './platform.ts';
 
@@ -126,4 +126,30 @@ export const kpiSnapshots = pgTable(
     den: doublePrecision(),
   },
   (t) => [primaryKey({ columns: [t.kpiId, t.takenOn, t.unitCode] })],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Evidence files attached to records (a progress report's 附件). The content is checked (type by its first bytes, size)
+ * before it is stored; it is only ever sent to someone who may see the record it belongs to.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: serial().primaryKey(),
+    ownerType: text().notNull(),
+    ownerId: integer().notNull(),
+    fileName: text().notNull(),
+    mime: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    content: bytea().notNull(),
+    uploadedBy: text().notNull(),
+    uploadedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
 );

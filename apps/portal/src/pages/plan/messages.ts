@@ -9,6 +9,7 @@ export const usePlanMessages = defineMessages({
     submitted: '报告已提交，等待牵头科室审核', reviewed: '已审核通过', returned: '已退回，并通知报送单位', noReports: '暂无进展报告', returnedNote: '退回原因：{r}',
     instructions: '领导批示', instruct: '写批示', instructPlaceholder: '批示内容', send: '发布批示', acknowledge: '确认收到', acked: '{who} 已确认', pending: '待确认', noInstructions: '暂无批示',
     deadlines: '时间节点提醒', thisWeek: '本周到期', overdue: '已逾期', noDeadlines: '本周没有到期的时间节点，也没有逾期事项。', reviewQueue: '待我审核', noQueue: '没有待审核的报告',
+    attachments: '附件', attachHint: 'PDF、JPG、PNG、Word 或 Excel，每个不超过5MB，最多5个。',
     label: '指标', value: '数值', unitOfValue: '单位', addFigure: '添加数据', remove: '删除', taskNotFound: '任务不存在', item: '第{n}项',
   },
   'en-US': {
@@ -19,6 +20,7 @@ export const usePlanMessages = defineMessages({
     submitted: 'Report submitted; the lead department will review it', reviewed: 'Approved', returned: 'Returned to the reporting unit', noReports: 'No reports yet', returnedNote: 'Returned: {r}',
     instructions: 'Instructions', instruct: 'Write an instruction', instructPlaceholder: 'Instruction', send: 'Publish', acknowledge: 'Acknowledge', acked: 'acknowledged by {who}', pending: 'not yet acknowledged', noInstructions: 'No instructions',
     deadlines: 'Deadlines', thisWeek: 'Due this week', overdue: 'Overdue', noDeadlines: 'Nothing due this week and nothing overdue.', reviewQueue: 'Waiting for my review', noQueue: 'No reports to review',
+    attachments: 'Attachments', attachHint: 'PDF, JPG, PNG, Word or Excel, up to 5 MB each, at most 5.',
     label: 'Figure', value: 'Value', unitOfValue: 'Unit', addFigure: 'Add a figure', remove: 'Remove', taskNotFound: 'Task not found', item: 'Item {n}',
   },
 });

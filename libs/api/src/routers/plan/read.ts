@@ -6,7 +6,7 @@ import { tables } from '@hyedu/db';
 import { readProcedure } from '../../trpc.ts';
 import { cityCode, findTask, myDepartments, taskVisible } from './access.ts';
 
-const { auditLog, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
+const { attachments, auditLog, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
 const Year = z.number().int().min(2000).max(2100);
 
@@ -56,6 +56,12 @@ export const planReadRouter = {
         .where(and(eq(progressReports.taskId, task.id), ctx.scope.kind === 'units' ? inArray(progressReports.unitCode, ctx.scope.unitCodes) : undefined))
         .orderBy(desc(progressReports.period), asc(orgUnits.sortOrder)),
     ]);
+    const files = reports.length
+      ? await ctx.db
+          .select({ id: attachments.id, ownerId: attachments.ownerId, fileName: attachments.fileName, size: attachments.size })
+          .from(attachments)
+          .where(and(eq(attachments.ownerType, 'progress_report'), inArray(attachments.ownerId, reports.map((r) => r.report.id))))
+      : [];
     return {
       ...task,
       mine: myDepartments(ctx).includes(task.lead),
@@ -76,6 +82,7 @@ export const planReadRouter = {
         reviewedBy: r.reviewedBy,
         reviewedAt: iso(r.reviewedAt),
         version: r.version,
+        attachments: files.filter((f) => f.ownerId === r.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
       })),
     };
   }),

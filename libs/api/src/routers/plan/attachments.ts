@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { ATTACHMENT_LIMITS, checkAttachment, safeFileName } from '@hyedu/domain';
+import { tables, writeAudit } from '@hyedu/db';
+import type { Context } from '../../context.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { findTask, reportingUnit } from './access.ts';
+
+const { attachments, progressReports } = tables;
+const OWNER = 'progress_report';
+
+/** The report, if the caller may see it (a county only its own unit's); otherwise NOT_FOUND. */
+async function visibleReport(ctx: Context, reportId: number) {
+  const [report] = await ctx.db.select().from(progressReports).where(eq(progressReports.id, reportId));
+  const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
+  if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
+  return { report, task: await findTask(ctx, report.taskId) };
+}
+
+export const planAttachmentsRouter = {
+  /** Attaches one evidence file to a report the caller filed (while it is under review or returned). */
+  attach: writeProcedure('plan')
+    .input(z.object({ reportId: z.number().int().positive(), fileName: z.string().min(1).max(255), base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const { report, task } = await visibleReport(ctx, input.reportId);
+      const unit = await reportingUnit(ctx, task, report.unitCode);
+      if (unit !== report.unitCode) throw new TRPCError({ code: 'FORBIDDEN', message: '只能为本单位的报告上传附件' });
+      if (report.review === 'reviewed') throw new TRPCError({ code: 'CONFLICT', message: '该报告已审核，不能再添加附件' });
+      const bytes = Buffer.from(input.base64, 'base64');
+      const fileName = safeFileName(input.fileName);
+      const check = checkAttachment(bytes, fileName);
+      if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
+      return ctx.db.transaction(async (tx) => {
+        const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));
+        if (n >= ATTACHMENT_LIMITS.perRecord) throw new TRPCError({ code: 'BAD_REQUEST', message: `每份报告最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        const [row] = await tx
+          .insert(attachments)
+          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+          .returning({ id: attachments.id });
+        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.attach', targetType: OWNER, targetId: String(report.id), result: 'ok', source: ctx.ip, after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 } });
+        return { id: row!.id };
+      });
+    }),
+
+  /** Downloads an attachment, for whoever may see its report. */
+  attachment: readProcedure('plan')
+    .input(z.object({ id: z.number().int().positive() }).strict())
+    .query(async ({ ctx, input }) => {
+      const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
+      if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
+      await visibleReport(ctx, file.ownerId);
+      return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
+    }),
+} satisfies TRPCRouterRecord;
