@@ -18,3 +18,4 @@ export * from './identity/index.ts';
 export * from './plan/index.ts';
 export * from './kpi.ts';
 export * from './attachment.ts';
+export * from './safety/index.ts';

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { complianceRates, DEFAULT_GUARD_NORM, indicatorsMet, requiredGuards, type SafetyProfile } from './compliance.ts';
+
+const school = (p: Partial<SafetyProfile> = {}): SafetyProfile => ({
+  students: 800, staff: 60, isBoarding: false, fulltimeGuards: 2, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, ...p,
+});
+
+describe('guard norm', () => {
+  it('≥2 专职保安; above 1,500 师生员工 2‰, boarding 3‰ (domain.md §1.1, igbc.cn 隐患排查指标)', () => {
+    expect(DEFAULT_GUARD_NORM).toEqual({ minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 });
+    expect(requiredGuards({ students: 300, staff: 20, isBoarding: false })).toBe(2);
+    expect(requiredGuards({ students: 1400, staff: 100, isBoarding: true })).toBe(2); // exactly 1,500: not above
+    expect(requiredGuards({ students: 2400, staff: 160, isBoarding: false })).toBe(6); // 2,560 × 2‰ = 5.12 → 6
+    expect(requiredGuards({ students: 2400, staff: 160, isBoarding: true })).toBe(8); // 2,560 × 3‰ = 7.68 → 8
+  });
+});
+
+describe('4个100% (seed item 4: “推进中小学幼儿园安全防范建设‘4个100%’”)', () => {
+  it('③ needs both the one-button alarm to 110 and video linked to the police', () => {
+    expect(indicatorsMet(school({ videoLinkedPolice: false }), 'guard_post')).toMatchObject({ alarm: false, all: false });
+  });
+  it('the fourth indicator is configurable: 护学岗 by default, 硬质防冲撞设施 where required (null: not required)', () => {
+    expect(indicatorsMet(school({ guardPost: false }), 'guard_post').fourth).toBe(false);
+    expect(indicatorsMet(school({ guardPost: false, antiRam: null }), 'anti_ram')).toMatchObject({ fourth: null, all: true });
+    expect(indicatorsMet(school({ antiRam: false }), 'anti_ram')).toMatchObject({ fourth: false, all: false });
+  });
+  it('rates per indicator and full compliance; a school where ④ does not apply is left out of that rate only', () => {
+    const rates = complianceRates([school(), school({ fulltimeGuards: 1 }), school({ antiRam: true }), school({ antiRam: false, closedManagement: false })], 'anti_ram');
+    expect(rates.guards).toEqual({ met: 3, inScope: 4, rate: 0.75 });
+    expect(rates.closed).toEqual({ met: 3, inScope: 4, rate: 0.75 });
+    expect(rates.fourth).toEqual({ met: 1, inScope: 2, rate: 0.5 });
+    expect(rates.all).toEqual({ met: 2, inScope: 4, rate: 0.5 });
+    expect(complianceRates([], 'guard_post').all.rate).toBeNull();
+  });
+});

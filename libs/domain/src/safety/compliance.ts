@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * 中小学幼儿园安全防范建设“4个100%” (seed item 4; domain.md §1.1). Items ①–③ agree across the public sources:
+ * 专职保安员配备, 封闭化管理, 一键式紧急报警和视频监控与公安机关联网. Item ④ differs (护学岗 or 硬质防冲撞设施) and
+ * Hengyang's choice is not public, so it is configuration, default 护学岗.
+ */
+export const FourthIndicator = z.enum(['guard_post', 'anti_ram']);
+export type FourthIndicator = z.infer<typeof FourthIndicator>;
+export const INDICATOR_LABELS = {
+  guards: '专职保安员配备',
+  closed: '封闭化管理',
+  alarm: '一键式报警和视频监控联网',
+  guard_post: '“护学岗”设置',
+  anti_ram: '硬质防冲撞设施安装',
+} as const;
+export type Indicator = 'guards' | 'closed' | 'alarm' | 'fourth';
+
+/**
+ * Guard staffing norm. Public checklists (regional, not national law; domain.md §1.1): at least 2 专职保安 at the gate
+ * during school hours; above 1,500 师生员工, 2‰ of the headcount, 3‰ for boarding schools. Configuration, not law.
+ */
+export const GuardNorm = z.object({
+  minimum: z.number().int().min(0),
+  largeSchoolAbove: z.number().int().min(0),
+  perMille: z.number().min(0),
+  boardingPerMille: z.number().min(0),
+});
+export type GuardNorm = z.infer<typeof GuardNorm>;
+export const DEFAULT_GUARD_NORM: Readonly<GuardNorm> = Object.freeze({ minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 });
+
+export function requiredGuards(school: { students: number; staff: number; isBoarding: boolean }, norm: GuardNorm = DEFAULT_GUARD_NORM): number {
+  const headcount = school.students + school.staff;
+  if (headcount <= norm.largeSchoolAbove) return norm.minimum;
+  const rate = (school.isBoarding ? norm.boardingPerMille : norm.perMille) / 1000;
+  return Math.max(norm.minimum, Math.ceil(headcount * rate));
+}
+
+/** One school's status in a term (domain.md §2.1 SchoolSafetyProfile). `antiRam` null: not required there. */
+export interface SafetyProfile {
+  students: number;
+  staff: number;
+  isBoarding: boolean;
+  fulltimeGuards: number;
+  closedManagement: boolean;
+  alarmLinked110: boolean;
+  videoLinkedPolice: boolean;
+  guardPost: boolean;
+  antiRam: boolean | null;
+}
+
+/** Which indicators a school meets; null for one that does not apply to it (left out of that rate). */
+export function indicatorsMet(p: SafetyProfile, fourth: FourthIndicator, norm: GuardNorm = DEFAULT_GUARD_NORM): Record<Indicator, boolean | null> & { all: boolean } {
+  const met = {
+    guards: p.fulltimeGuards >= requiredGuards(p, norm),
+    closed: p.closedManagement,
+    alarm: p.alarmLinked110 && p.videoLinkedPolice,
+    fourth: fourth === 'guard_post' ? p.guardPost : p.antiRam,
+  };
+  return { ...met, all: Object.values(met).every((v) => v !== false) };
+}
+
+export interface Rate {
+  met: number;
+  inScope: number;
+  /** null when no school is in scope (no data, never 0%). */
+  rate: number | null;
+}
+const rate = (met: number, inScope: number): Rate => ({ met, inScope, rate: inScope === 0 ? null : met / inScope });
+
+/** Rate per indicator and of full compliance (every applicable indicator met) over a set of schools. */
+export function complianceRates(profiles: readonly SafetyProfile[], fourth: FourthIndicator, norm: GuardNorm = DEFAULT_GUARD_NORM): Record<Indicator | 'all', Rate> {
+  const results = profiles.map((p) => indicatorsMet(p, fourth, norm));
+  const of = (k: Indicator) => rate(results.filter((r) => r[k] === true).length, results.filter((r) => r[k] !== null).length);
+  return { guards: of('guards'), closed: of('closed'), alarm: of('alarm'), fourth: of('fourth'), all: rate(results.filter((r) => r.all).length, results.length) };
+}
