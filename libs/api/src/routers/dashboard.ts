@@ -107,7 +107,10 @@ export const dashboardRouter = {
       }
     }
     const today = beijingDate(ctx.now);
-    const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，截至 ${ctx.now.toISOString().replace('T', ' ').slice(0, 16)} UTC）`;
+    // Beijing time, as every date the bureau reads: 截至 2022年6月30日 16:05.
+    const beijing = new Date(ctx.now.getTime() + 8 * 3_600_000).toISOString();
+    const asOf = `${Number(beijing.slice(0, 4))}年${Number(beijing.slice(5, 7))}月${Number(beijing.slice(8, 10))}日 ${beijing.slice(11, 16)}`;
+    const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，截至 ${asOf}）`;
     const buf = await writeWorkbook([
       { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: '全市', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
       { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
