@@ -4,7 +4,7 @@ import { departmentsOf, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 
-const { orgUnits, planTasks } = tables;
+const { orgUnits, planTasks, progressReports } = tables;
 
 /**
  * Who may see a task: city-wide scopes see every task; a county sees the tasks it carries out (its code among the
@@ -20,6 +20,14 @@ export async function findTask(ctx: Context, taskId: number) {
   const [task] = await ctx.db.select().from(planTasks).where(eq(planTasks.id, taskId));
   if (!task || !canSeeTask(ctx.scope, task.units)) throw new TRPCError({ code: 'NOT_FOUND', message: '任务不存在' });
   return task;
+}
+
+/** A report and its task, if the caller may see them (a county only its own unit's reports); otherwise NOT_FOUND. */
+export async function visibleReport(ctx: Context, reportId: number) {
+  const [report] = await ctx.db.select().from(progressReports).where(eq(progressReports.id, reportId));
+  const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
+  if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
+  return { report, task: await findTask(ctx, report.taskId) };
 }
 
 export const canSeeTask = (scope: DataScope, units: readonly string[]) =>

@@ -4,20 +4,11 @@ import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, checkAttachment, safeFileName } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
-import type { Context } from '../../context.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { findTask, reportingUnit } from './access.ts';
+import { reportingUnit, visibleReport } from './access.ts';
 
-const { attachments, progressReports } = tables;
+const { attachments } = tables;
 const OWNER = 'progress_report';
-
-/** The report, if the caller may see it (a county only its own unit's); otherwise NOT_FOUND. */
-async function visibleReport(ctx: Context, reportId: number) {
-  const [report] = await ctx.db.select().from(progressReports).where(eq(progressReports.id, reportId));
-  const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
-  if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
-  return { report, task: await findTask(ctx, report.taskId) };
-}
 
 export const planAttachmentsRouter = {
   /** Attaches one evidence file to a report the caller filed (while it is under review or returned). */

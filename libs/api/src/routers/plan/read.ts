@@ -1,16 +1,19 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { beijingDate, milestoneState, weekOf } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { readProcedure } from '../../trpc.ts';
-import { cityCode, findTask, myDepartments, taskVisible } from './access.ts';
+import { cityCode, findTask, myDepartments, taskVisible, visibleReport } from './access.ts';
 
 const { attachments, auditLog, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
 const Year = z.number().int().min(2000).max(2100);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+type MilestoneRow = typeof planMilestones.$inferSelect;
+/** A milestone as the portal shows it, with its state on `today` (Beijing date). */
+const milestoneView = (m: MilestoneRow, today: string) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) });
 
 export const planReadRouter = {
   departments: read.query(({ ctx }) => ctx.db.select().from(departments).orderBy(asc(departments.sortOrder))),
@@ -37,9 +40,7 @@ export const planReadRouter = {
       units: t.units,
       kpis: t.kpis,
       mine: mine.includes(t.lead),
-      milestones: milestones
-        .filter((m) => m.taskId === t.id)
-        .map((m) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) })),
+      milestones: milestones.filter((m) => m.taskId === t.id).map((m) => milestoneView(m, today)),
     }));
   }),
 
@@ -66,7 +67,7 @@ export const planReadRouter = {
       ...task,
       mine: myDepartments(ctx).includes(task.lead),
       city: await cityCode(ctx.db),
-      milestones: milestones.map((m) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) })),
+      milestones: milestones.map((m) => milestoneView(m, today)),
       reports: reports.map(({ report: r, unitName }) => ({
         id: r.id,
         unitCode: r.unitCode,
@@ -116,10 +117,7 @@ export const planReadRouter = {
 
   /** 「操作记录」 of a report: its audit history, for whoever may see the report. */
   reportHistory: read.input(z.object({ reportId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
-    const [report] = await ctx.db.select({ taskId: progressReports.taskId, unitCode: progressReports.unitCode }).from(progressReports).where(eq(progressReports.id, input.reportId));
-    const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
-    if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
-    await findTask(ctx, report.taskId);
+    await visibleReport(ctx, input.reportId);
     const rows = await ctx.db
       .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, after: auditLog.after })
       .from(auditLog)
