@@ -14,32 +14,33 @@ interface Entry {
   at: Date;
   byUnit: Map<string, Measure>;
 }
-const rollups = new WeakMap<Db, Map<string, Promise<Entry>>>();
+const memos = new WeakMap<Db, Map<string, { at: number; value: Promise<unknown> }>>();
 
-export function unitRollup(db: Db, source: KpiSource, now = new Date()): Promise<Entry> {
-  let perDb = rollups.get(db);
-  if (!perDb) rollups.set(db, (perDb = new Map()));
-  const cached = perDb.get(source.id);
-  if (cached) {
-    return cached.then((e) => (now.getTime() - e.at.getTime() < ROLLUP_TTL_MS ? e : refresh(db, perDb!, source, now)));
-  }
-  return refresh(db, perDb, source, now);
+/**
+ * A value computed at most once per `ROLLUP_TTL_MS` per database and key; callers in between (concurrent ones too)
+ * share the one computation. A failed computation is forgotten, so the next caller tries again.
+ */
+export function memo<T>(db: Db, key: string, now: Date, compute: () => Promise<T>): Promise<T> {
+  let perDb = memos.get(db);
+  if (!perDb) memos.set(db, (perDb = new Map()));
+  const hit = perDb.get(key);
+  if (hit && now.getTime() - hit.at < ROLLUP_TTL_MS) return hit.value as Promise<T>;
+  const value = compute();
+  const entry = { at: now.getTime(), value };
+  perDb.set(key, entry);
+  value.catch(() => perDb!.get(key) === entry && perDb!.delete(key));
+  return value;
 }
 
-function refresh(db: Db, perDb: Map<string, Promise<Entry>>, source: KpiSource, now: Date): Promise<Entry> {
-  const pending = source.byUnit(db, { kind: 'all' }).then((byUnit) => ({ at: now, byUnit }));
-  perDb.set(source.id, pending);
-  // A failed computation is not cached: the next request tries again.
-  pending.catch(() => perDb.get(source.id) === pending && perDb.delete(source.id));
-  return pending;
-}
+export const unitRollup = (db: Db, source: KpiSource, now = new Date()): Promise<Entry> =>
+  memo(db, `rollup:${source.id}`, now, () => source.byUnit(db, { kind: 'all' }).then((byUnit) => ({ at: now, byUnit })));
 
 /** Drops the rollups of a database (all of them, or the listed KPI ids) after a change to their records. */
 export function forgetRollups(db: Db, ids?: readonly string[]) {
-  const perDb = rollups.get(db);
+  const perDb = memos.get(db);
   if (!perDb) return;
   if (!ids) perDb.clear();
-  else for (const id of ids) perDb.delete(id);
+  else for (const id of ids) perDb.delete(`rollup:${id}`);
 }
 
 /** The units a scope may see, from a city-wide rollup. */

@@ -6,7 +6,7 @@ import { writeWorkbook } from '@hyedu/excel';
 import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
-import { inScope, ROLLUP_TTL_MS, unitRollup } from '../kpi/rollup.ts';
+import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
 import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
 import { listUnits, scopeText } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
@@ -23,18 +23,7 @@ const shown = (def: KpiDefinition, m: Measure | undefined) => {
 };
 
 /** The last snapshots of a KPI for one unit ('total' = the city), oldest first; read at most once a minute. */
-const trends = new WeakMap<Db, Map<string, { at: number; points: Promise<{ on: string; value: number | null }[]> }>>();
-function trend(db: Db, kpiId: string, unitCode: string, now: Date) {
-  let perDb = trends.get(db);
-  if (!perDb) trends.set(db, (perDb = new Map()));
-  const key = `${kpiId}|${unitCode}`;
-  const hit = perDb.get(key);
-  if (hit && now.getTime() - hit.at < ROLLUP_TTL_MS) return hit.points;
-  const points = readTrend(db, kpiId, unitCode);
-  perDb.set(key, { at: now.getTime(), points });
-  points.catch(() => perDb!.delete(key));
-  return points;
-}
+const trend = (db: Db, kpiId: string, unitCode: string, now: Date) => memo(db, `trend:${kpiId}|${unitCode}`, now, () => readTrend(db, kpiId, unitCode));
 async function readTrend(db: Db, kpiId: string, unitCode: string) {
   const rows = await db
     .select({ takenOn: kpiSnapshots.takenOn, num: kpiSnapshots.num, den: kpiSnapshots.den })
