@@ -3,18 +3,19 @@ import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   authorize, checkPasswordStrength, departmentsOf, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
-  scopeLabel, secondFactorRequired, stepIsFresh, textField, TotpCode, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
+  secondFactorRequired, stepIsFresh, textField, TotpCode, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
 import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit, type Db } from '@hyedu/db';
 import { createLimiter } from '../auth/ip-limiter.ts';
+import { scopeText } from '../queries.ts';
 import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
 import type { Context } from '../context.ts';
 import { publicProcedure, sessionProcedure } from '../trpc.ts';
 
-const { accounts, passwordHistory, sessions, orgUnits } = tables;
+const { accounts, passwordHistory, sessions } = tables;
 
 // 等保: a per-IP limit on login attempts besides the per-account lockout (offices share one NAT address: generous).
 // One limiter per database, i.e. per running platform (and per test database).
@@ -50,14 +51,13 @@ function readScope(grants: Grant[]): DataScope {
 }
 
 async function accountSummary(ctx: Context, identity: Identity) {
-  const units = await ctx.db.select({ code: orgUnits.code, bureauName: orgUnits.bureauName }).from(orgUnits);
   return {
     username: identity.username,
     displayName: identity.displayName,
     roles: identity.grants.map((g) => g.role),
     departments: departmentsOf(identity.grants),
     areas: allowedAreas(identity.grants),
-    scopeLabel: scopeLabel(readScope(identity.grants), (code) => units.find((u) => u.code === code)?.bureauName),
+    scopeLabel: await scopeText(ctx.db, readScope(identity.grants)),
     mustChange: identity.mustChange,
     totpEnabled: identity.totpEnabled,
     totpSetupRequired: identity.totpSetupRequired,
