@@ -17,7 +17,7 @@ describe('account fields', () => {
 
   it('status: disabled first, then a running lock, then a pending initial password', () => {
     const now = new Date('2026-01-01T00:00:00Z');
-    const base = { disabled: false, lockedUntil: null, mustChangePassword: false };
+    const base = { disabled: false, failures: 0, lockedUntil: null, mustChangePassword: false };
     expect(accountStatus(base, now)).toBe('active');
     expect(accountStatus({ ...base, mustChangePassword: true }, now)).toBe('must_change');
     expect(accountStatus({ ...base, lockedUntil: new Date(now.getTime() + 60_000), mustChangePassword: true }, now)).toBe('locked');

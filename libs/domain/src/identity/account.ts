@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textField } from '../text.ts';
+import { isLocked } from './lockout.ts';
 
 /**
  * Account fields as the 系统管理员 enters them. Login names are case-insensitive (stored lower-case) and plain
@@ -25,9 +26,9 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   must_change: '待修改初始密码',
 };
 
-export function accountStatus(a: { disabled: boolean; lockedUntil: Date | null; mustChangePassword: boolean }, now: Date): AccountStatus {
+export function accountStatus(a: { disabled: boolean; failures: number; lockedUntil: Date | null; mustChangePassword: boolean }, now: Date): AccountStatus {
   if (a.disabled) return 'disabled';
-  if (a.lockedUntil && a.lockedUntil.getTime() > now.getTime()) return 'locked';
+  if (isLocked(a, now)) return 'locked';
   if (a.mustChangePassword) return 'must_change';
   return 'active';
 }
