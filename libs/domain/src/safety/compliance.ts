@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../date.ts';
+import { Term } from './terms.ts';
 
 /**
  * 中小学幼儿园安全防范建设“4个100%” (seed item 4; domain.md §1.1). Items ①–③ agree across the public sources:
@@ -74,3 +76,40 @@ export function complianceRates(profiles: readonly SafetyProfile[], fourth: Four
   const of = (k: Indicator) => rate(results.filter((r) => r[k] === true).length, results.filter((r) => r[k] !== null).length);
   return { guards: of('guards'), closed: of('closed'), alarm: of('alarm'), fourth: of('fourth'), all: rate(results.filter((r) => r.all).length, results.length) };
 }
+
+/** The city's configuration of the 4个100% (安全稳定科): which fourth indicator and the guard norm. */
+export const SafetySettings = z
+  .object({
+    fourth: FourthIndicator,
+    norm: GuardNorm.extend({
+      minimum: z.number({ message: '最少保安人数应为整数' }).int().min(1, { message: '最少保安人数至少为1' }).max(20),
+      largeSchoolAbove: z.number({ message: '人数应为整数' }).int().min(100, { message: '人数不少于100' }).max(20_000),
+      perMille: z.number({ message: '比例应为数字' }).min(0.5, { message: '比例不低于0.5‰' }).max(20),
+      boardingPerMille: z.number({ message: '比例应为数字' }).min(0.5, { message: '比例不低于0.5‰' }).max(20),
+    }).strict(),
+  })
+  .strict();
+export type SafetySettings = z.infer<typeof SafetySettings>;
+export const DEFAULT_SAFETY_SETTINGS: SafetySettings = { fourth: 'guard_post', norm: { ...DEFAULT_GUARD_NORM } };
+
+const headcount = (label: string, max: number) =>
+  z.number({ message: `${label}应为整数` }).int({ message: `${label}应为整数` }).min(0, { message: `${label}不能为负` }).max(max, { message: `${label}过大` });
+
+/** A school's 4个100% status for a term, as the school (or its county) enters it. */
+export const ProfileInput = z
+  .object({
+    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    term: Term,
+    students: headcount('在校生数', 20_000),
+    staff: headcount('教职工数', 2_000),
+    fulltimeGuards: headcount('专职保安人数', 200),
+    closedManagement: z.boolean({ message: '请选择是否封闭化管理' }),
+    alarmLinked110: z.boolean({ message: '请选择一键式报警是否与110联网' }),
+    videoLinkedPolice: z.boolean({ message: '请选择视频监控是否与公安联网' }),
+    guardPost: z.boolean({ message: '请选择是否设置“护学岗”' }),
+    /** null: not required at this school (rural, no traffic risk). */
+    antiRam: z.boolean({ message: '请选择是否安装硬质防冲撞设施' }).nullable(),
+    evidenceDate: IsoDate,
+  })
+  .strict();
+export type ProfileInput = z.infer<typeof ProfileInput>;

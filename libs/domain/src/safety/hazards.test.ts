@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closureRate, escalatesToCity, hazardOverdue, hazardTransition } from './hazards.ts';
+import { HazardInput, closureRate, escalatesToCity, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
@@ -22,5 +22,41 @@ describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待
     expect(escalatesToCity({ severity: 'ordinary' })).toBe(false);
     expect(closureRate([{ status: 'closed' }, { status: 'rectifying' }, { status: 'closed' }, { status: 'pending' }])).toBe(0.5);
     expect(closureRate([])).toBeNull();
+  });
+});
+
+describe('who does what with a hazard (issue 5: schools rectify, counties and the city accept)', () => {
+  const school = { level: 'school' as const, username: 'school' };
+  const county = { level: 'county' as const, username: 'hengnan' };
+  const city = { level: 'city' as const, username: 'safety' };
+  const h = (status: 'pending' | 'rectifying' | 'awaiting_acceptance' | 'closed', deadline: string | null = '2022-06-30', submittedBy: string | null = null) => ({ status, deadline, submittedBy });
+  it('the deadline is set by the county or city, not the school, and not after closing', () => {
+    expect(hazardStepRefusal(h('pending', null), 'set_deadline', school)).toBe('整改期限由县区教育局或市教育局确定');
+    expect(hazardStepRefusal(h('pending', null), 'set_deadline', county)).toBeNull();
+    expect(hazardStepRefusal(h('closed'), 'set_deadline', city)).toBe('隐患已销号，不能修改整改期限');
+  });
+  it('rectification starts only with a deadline; the city does not rectify', () => {
+    expect(hazardStepRefusal(h('pending', null), 'start', school)).toBe('尚未确定整改期限，请等待县区教育局确定后再开始整改');
+    expect(hazardStepRefusal(h('pending'), 'start', school)).toBeNull();
+    expect(hazardStepRefusal(h('pending'), 'start', county)).toBeNull();
+    expect(hazardStepRefusal(h('pending'), 'start', city)).toBe('整改由学校（或代其填报的县区教育局）进行');
+  });
+  it('acceptance is the county’s or city’s, never by the one who submitted, and a return needs a reason', () => {
+    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', school)).toBe('验收由县区教育局或市教育局进行');
+    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'hengnan'), 'close', county)).toBe('不能验收自己提交的整改');
+    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county)).toBe('退回必须填写原因');
+    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county, '照片未显示整改后情况')).toBeNull();
+    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', city)).toBeNull();
+  });
+  it('a school records only its own checks and reports', () => {
+    expect(sourcesFor('school')).toEqual(['self', 'report']);
+    expect(sourcesFor('city')).toContain('supervision');
+  });
+  it('checks a hazard field by field; the deadline cannot precede the finding', () => {
+    const r = HazardInput.safeParse({ schoolId: 1, source: 'self', category: 'fire', severity: 'major', foundOn: '2022-05-10', description: '灭火器', responsiblePerson: '张', deadline: '2022-05-01' });
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField).toEqual({ description: '隐患描述至少写5个字', responsiblePerson: '请填写整改责任人', deadline: '整改期限不能早于发现日期' });
+    const r2 = HazardInput.safeParse({ schoolId: 1, source: 'self', category: 'fire', severity: 'major', foundOn: '2022-05-10', description: '灭火器过期未更换', responsiblePerson: '张三', deadline: '2022-05-01' });
+    expect(r2.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['deadline', '整改期限不能早于发现日期']]);
   });
 });

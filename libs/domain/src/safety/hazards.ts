@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IsoDate } from '../date.ts';
+import { textField } from '../text.ts';
 
 /** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (domain.md §2.1). */
 export const HazardCategory = z.enum(['school_bus', 'fire', 'drugs_aids', 'drowning', 'sexual_assault', 'bullying', 'violence', 'traffic', 'epidemic', 'food_water', 'buildings', 'surroundings', 'facilities'], { message: '请选择隐患类别' });
@@ -41,3 +43,61 @@ export const escalatesToCity = (h: { severity: Severity }): boolean => h.severit
 /** 隐患整改销号率: closed ÷ registered (null when none is registered). */
 export const closureRate = (hazards: readonly { status: HazardStatus }[]): number | null =>
   hazards.length === 0 ? null : hazards.filter((h) => h.status === 'closed').length / hazards.length;
+
+/** Where a hazard was found (domain.md §2.1 source): the inspecting level, or a report from the public. */
+export const HazardSource = z.enum(['self', 'county', 'city', 'supervision', 'report'], { message: '请选择隐患来源' });
+export type HazardSource = z.infer<typeof HazardSource>;
+export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = { self: '学校自查', county: '县区检查', city: '市局检查', supervision: '督导检查', report: '群众举报' };
+
+/** The level an account acts at in the safety module: its own school, a county's schools, or the whole city. */
+export type SafetyLevel = 'school' | 'county' | 'city';
+
+const SOURCES_BY_LEVEL: Record<SafetyLevel, readonly HazardSource[]> = {
+  school: ['self', 'report'],
+  county: ['self', 'county', 'report'],
+  city: ['self', 'county', 'city', 'supervision', 'report'],
+};
+/** The sources an account at `level` may record (a school cannot record a county inspection). */
+export const sourcesFor = (level: SafetyLevel): readonly HazardSource[] => SOURCES_BY_LEVEL[level];
+
+export const HazardInput = z
+  .object({
+    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    source: HazardSource,
+    category: HazardCategory,
+    severity: Severity,
+    foundOn: IsoDate,
+    location: textField(100, '隐患部位').optional(),
+    description: textField(1000, '隐患描述').pipe(z.string().min(5, { message: '隐患描述至少写5个字' })),
+    responsiblePerson: textField(20, '整改责任人').pipe(z.string().min(2, { message: '请填写整改责任人' })),
+    deadline: IsoDate.nullable().default(null),
+    measures: textField(1000, '整改措施').optional(),
+  })
+  .strict()
+  .refine((h) => h.deadline === null || h.deadline >= h.foundOn, { message: '整改期限不能早于发现日期', path: ['deadline'] });
+export type HazardInput = z.infer<typeof HazardInput>;
+
+export type HazardStep = HazardAction | 'set_deadline';
+/**
+ * Who does what (issue 5): the school rectifies its own hazards (a county may enter for a school without an account);
+ * acceptance (验收销号 or 退回) and the deadline are the county's for its schools and the city's for all. Nobody
+ * accepts rectification they submitted themselves.
+ */
+export function hazardStepRefusal(
+  h: { status: HazardStatus; deadline: string | null; submittedBy: string | null },
+  step: HazardStep,
+  actor: { level: SafetyLevel; username: string },
+  reason?: string,
+): string | null {
+  if (step === 'set_deadline') {
+    if (actor.level === 'school') return '整改期限由县区教育局或市教育局确定';
+    return h.status === 'closed' ? '隐患已销号，不能修改整改期限' : null;
+  }
+  if ((step === 'return' || step === 'close') && actor.level === 'school') return '验收由县区教育局或市教育局进行';
+  if ((step === 'start' || step === 'submit') && actor.level === 'city') return '整改由学校（或代其填报的县区教育局）进行';
+  const t = hazardTransition(h.status, step, reason);
+  if (!t.ok) return t.message;
+  if (step === 'start' && h.deadline === null) return '尚未确定整改期限，请等待县区教育局确定后再开始整改';
+  if ((step === 'return' || step === 'close') && h.submittedBy === actor.username) return '不能验收自己提交的整改';
+  return null;
+}
