@@ -16,3 +16,9 @@ export const SchoolFilter = Page.extend({
   q: textField(40, '搜索词').optional(),
 }).strict();
 export type SchoolFilter = z.infer<typeof SchoolFilter>;
+
+/** An uploaded file: its name and content as base64 (at most 5 MB once decoded; checked again before parsing). */
+export const Upload = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
+});

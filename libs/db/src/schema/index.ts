@@ -2,3 +2,4 @@ export * from './org.ts';
 export * from './platform.ts';
 export * from './identity.ts';
 export * from './plan.ts';
+export * from './safety.ts';

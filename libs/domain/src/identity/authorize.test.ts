@@ -16,7 +16,7 @@ const row = (allowed: Partial<Row>): Row => {
 };
 
 // security.md §1.1 and the identity issue: 局领导 reads everything and writes nothing; 科室 reads/writes its module
-// city-wide; 县区教育局 reads/writes its county in its granted modules; 学校 reads its own school; 系统管理员 has
+// city-wide; 县区教育局 reads/writes its county in its granted modules; 学校 reads and enters its own school's records in the modules (issue 5); 系统管理员 has
 // accounts/organisation/registry but no business data and no audit; 安全管理员 has security only; 审计管理员 reads
 // the audit trail only.
 const MATRIX: [string, Grant[], Row][] = [
@@ -43,7 +43,7 @@ const MATRIX: [string, Grant[], Row][] = [
   [
     '学校',
     [{ role: 'school', schoolId: 42, unitCode: '430422' }],
-    row({ 'platform:read': SCHOOL, 'safety:read': SCHOOL, 'private-edu:read': SCHOOL, 'teachers:read': SCHOOL, 'funding:read': SCHOOL }),
+    row({ 'platform:read': SCHOOL, 'safety:read': SCHOOL, 'safety:write': SCHOOL, 'private-edu:read': SCHOOL, 'private-edu:write': SCHOOL, 'teachers:read': SCHOOL, 'teachers:write': SCHOOL, 'funding:read': SCHOOL, 'funding:write': SCHOOL }),
   ],
   ['系统管理员', [{ role: 'sysadmin' }], row({ 'platform:read': ALL, 'admin:accounts:read': ALL, 'admin:accounts:write': ALL })],
   ['安全管理员', [{ role: 'secadmin' }], row({ 'admin:security:read': ALL, 'admin:security:write': ALL })],
@@ -136,7 +136,8 @@ describe('authorize: combining grants', () => {
     ];
     expect(authorize(grants, read('funding'))).toEqual({ allowed: true, scope: HENGNAN });
     expect(authorize(grants, read('teachers'))).toEqual({ allowed: true, scope: SCHOOL });
-    expect(authorize(grants, write('teachers')).allowed).toBe(false);
+    expect(authorize(grants, write('teachers'))).toEqual({ allowed: true, scope: SCHOOL });
+    expect(authorize(grants, write('platform')).allowed).toBe(false);
   });
 
   it('two schools combine', () => {

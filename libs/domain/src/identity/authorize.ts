@@ -62,8 +62,13 @@ function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
       if ((g.modules as readonly string[]).includes(area) || area === 'plan') return scope;
       return area === 'platform' && action === 'read' ? scope : null;
     }
-    case 'school':
-      return isBusinessArea(area) && action === 'read' ? { kind: 'school', schoolIds: [g.schoolId], unitCodes: [g.unitCode] } : null;
+    case 'school': {
+      // A school reads the platform and every module for itself, and enters its own records in the modules
+      // (issue 5: “Schools enter for themselves”); what it may change within a module is the module's rule.
+      const own: DataScope = { kind: 'school', schoolIds: [g.schoolId], unitCodes: [g.unitCode] };
+      if (ModuleKey.safeParse(area).success) return own;
+      return area === 'platform' && action === 'read' ? own : null;
+    }
     case 'sysadmin':
       if (area === 'admin:accounts') return ALL;
       return area === 'platform' && action === 'read' ? ALL : null;

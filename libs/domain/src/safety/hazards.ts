@@ -63,6 +63,8 @@ export const sourcesFor = (level: SafetyLevel): readonly HazardSource[] => SOURC
 export const HazardInput = z
   .object({
     schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    /** The inspection (排查) that found it, if it was recorded as one. */
+    inspectionId: z.number().int().positive().optional(),
     source: HazardSource,
     category: HazardCategory,
     severity: Severity,

@@ -2,17 +2,13 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { checkFileName, ExcelFileError } from '@hyedu/excel';
 import { writeAudit } from '@hyedu/db';
+import { Upload } from '../../inputs.ts';
 import { scopeText } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { planStatusWorkbook } from './export.ts';
 import { insertPlan, parsePlan, planTemplate } from './import.ts';
 
 const Year = z.number().int().min(2000).max(2100);
-/** An uploaded file: its name and content as base64 (at most 5 MB once decoded; checked again before parsing). */
-const Upload = z.object({
-  fileName: z.string().min(1).max(200),
-  base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
-});
 
 export const planFilesRouter = {
   /** The plan's status (every milestone with its state and the latest report) as an Excel file. */

@@ -3,10 +3,11 @@ import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { beijingDate, milestoneState, weekOf } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
 import { cityCode, findTask, myDepartments, taskVisible, visibleReport } from './access.ts';
 
-const { attachments, auditLog, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
+const { attachments, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
 const Year = z.number().int().min(2000).max(2100);
 
@@ -118,11 +119,6 @@ export const planReadRouter = {
   /** 「操作记录」 of a report: its audit history, for whoever may see the report. */
   reportHistory: read.input(z.object({ reportId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
     await visibleReport(ctx, input.reportId);
-    const rows = await ctx.db
-      .select({ at: auditLog.at, actor: auditLog.actor, action: auditLog.action, after: auditLog.after })
-      .from(auditLog)
-      .where(and(eq(auditLog.targetType, 'progress_report'), eq(auditLog.targetId, String(input.reportId)), eq(auditLog.result, 'ok')))
-      .orderBy(asc(auditLog.id));
-    return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+    return recordHistory(ctx.db, 'progress_report', input.reportId);
   }),
 } satisfies TRPCRouterRecord;

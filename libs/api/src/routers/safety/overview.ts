@@ -1,14 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { SchoolFilter, UnitFilter } from '../inputs.ts';
-import { listSchools, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { SchoolFilter, UnitFilter } from '../../inputs.ts';
+import { listSchools, listUnits, schoolWhere, studentsPerSchool } from '../../queries.ts';
+import { readProcedure } from '../../trpc.ts';
 
 const { schools } = tables;
 const read = readProcedure('safety');
 
-export const safetyRouter = {
+export const overviewRouter = {
   /** Schools by level and boarding status (寄宿制), city-wide or for one unit, plus the per-unit table. */
   overview: read.input(UnitFilter).query(async ({ ctx, input }) => {
     const sps = studentsPerSchool(ctx.db);

@@ -1,0 +1,95 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, count, desc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { ActivityInput, beijingDate, CAMPAIGN_TOPICS, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
+import { tables, writeAudit, type Db } from '@hyedu/db';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { contains, scopeCondition } from '../../queries.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { recordScope, schoolInScope } from './access.ts';
+import { ActivityFilter } from './inputs.ts';
+
+const { safetyActivities: a, schools, orgUnits } = tables;
+const read = readProcedure('safety');
+const write = writeProcedure('safety');
+
+export function activityWhere(scope: DataScope, f: Partial<ActivityFilter>): SQL | undefined {
+  const pattern = f.q ? contains(f.q) : undefined;
+  return and(
+    recordScope(scope, a),
+    f.unitCode ? eq(a.unitCode, f.unitCode) : undefined,
+    f.schoolId ? eq(a.schoolId, f.schoolId) : undefined,
+    f.topic ? eq(a.topic, f.topic) : undefined,
+    pattern ? or(ilike(schools.name, pattern), ilike(a.title, pattern)) : undefined,
+  );
+}
+
+export const activityColumns = { id: a.id, schoolId: a.schoolId, schoolName: schools.name, unitCode: a.unitCode, unitName: orgUnits.name, topic: a.topic, heldOn: a.heldOn, title: a.title, participants: a.participants, note: a.note, createdBy: a.createdBy };
+export const activityRows = (db: Db, where: SQL | undefined) =>
+  db.select(activityColumns).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, a.unitCode)).where(where).orderBy(desc(a.heldOn), desc(a.id));
+
+/**
+ * Coverage per unit and topic over the rolling year: schools that held at least one activity of the topic, and
+ * schools that held every campaign topic (the dashboard's 专项安全教育学校覆盖率), against the unit's schools.
+ */
+export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
+  const since = coverageSince(today);
+  const perSchool = db
+    .select({ schoolId: a.schoolId, topics: sql<string[]>`array_agg(distinct ${a.topic})`.as('topics') })
+    .from(a)
+    .where(and(gte(a.heldOn, since), sql`${a.heldOn} <= ${today}`))
+    .groupBy(a.schoolId)
+    .as('per_school');
+  const campaign = sql.raw(`array[${CAMPAIGN_TOPICS.map((t) => `'${t}'`).join(',')}]::text[]`);
+  const rows = await db
+    .select({
+      unitCode: schools.unitCode,
+      schools: sql<number>`count(*)::int`,
+      covered: sql<number>`(count(*) filter (where ${perSchool.topics} @> ${campaign}))::int`,
+      byTopic: sql<Record<string, number>>`json_build_object(${sql.join(
+        SafetyTopic.options.map((t) => sql`${t}::text, (count(*) filter (where ${sql.raw(`'${t}'`)} = any(${perSchool.topics})))::int`),
+        sql`, `,
+      )})`,
+    })
+    .from(schools)
+    .leftJoin(perSchool, eq(perSchool.schoolId, schools.id))
+    .where(scopeCondition(scope))
+    .groupBy(schools.unitCode);
+  return { since, rows };
+}
+
+export const activitiesRouter = {
+  /** One page of activities in the caller's scope. */
+  activities: read.input(ActivityFilter).query(async ({ ctx, input }) => {
+    const where = activityWhere(ctx.scope, input);
+    const [rows, [total]] = await Promise.all([
+      activityRows(ctx.db, where).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).where(where),
+    ]);
+    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
+  }),
+
+  /** Coverage per county-level unit and topic over the last 365 days. */
+  coverage: read.query(async ({ ctx }) => {
+    const today = beijingDate(ctx.now);
+    const { since, rows } = await coverageByUnit(ctx.db, ctx.scope, today);
+    const units = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).orderBy(asc(orgUnits.sortOrder));
+    return { since, until: today, rows: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };
+  }),
+
+  /** Records an activity a school held (the school itself, or its county). */
+  addActivity: write.input(ActivityInput).mutation(async ({ ctx, input }) => {
+    const school = await schoolInScope(ctx, input.schoolId);
+    if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
+    const who = ctx.identity!.username;
+    const row = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.insert(a).values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now }).returning({ id: a.id });
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.addActivity', targetType: 'safety_activity', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      return row!;
+    });
+    forgetRollups(ctx.db, ['safety.campaign-coverage']);
+    return row;
+  }),
+} satisfies TRPCRouterRecord;
+
+export const ActivityTopic = z.object({ topic: SafetyTopic });

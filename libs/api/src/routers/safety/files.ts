@@ -1,0 +1,138 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  beijingDate, HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, hazardOverdue, INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS, INDICATOR_LABELS, REVIEW_STATE_LABELS,
+  SAFETY_TOPIC_LABELS, SCHOOL_LEVEL_LABELS, SEVERITY_LABELS, termLabel, type HazardCategory, type HazardSource, type HazardStatus, type IncidentStatus, type IncidentType, type SafetyTopic, type Severity, type DataScope,
+} from '@hyedu/domain';
+import { checkFileName, ExcelFileError, writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
+import { tables, writeAudit, type Db } from '@hyedu/db';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { scopeText } from '../../queries.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { safetyLevel } from './access.ts';
+import { activityRows, activityWhere } from './activities.ts';
+import { hazardRowsForExport, hazardWhere } from './hazard-query.ts';
+import { HAZARD_KPIS } from './hazards.ts';
+import { hazardTemplate, parseHazards, parseProfiles, profileTemplate } from './import.ts';
+import { incidentRows, incidentWhere } from './incidents.ts';
+import { ActivityFilter, HazardFilter, IncidentFilter, ProfileFilter, Upload } from './inputs.ts';
+import { COMPLIANCE_KPIS, profileRows } from './profiles.ts';
+
+const read = readProcedure('safety');
+const write = writeProcedure('safety');
+const MAX_EXPORT = 100_000;
+const NO_PAGE = { page: true, pageSize: true } as const;
+const yes = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? '是' : '否');
+
+async function book(ctx: { db: Db; scope: DataScope; now: Date }, name: string, columns: Column[], rows: Record<string, CellValue>[]) {
+  const today = beijingDate(ctx.now);
+  const title = `${name}（${await scopeText(ctx.db, ctx.scope)}，共 ${rows.length} 条，导出于 ${today}）`;
+  return { filename: `${name}_${today}.xlsx`, rows: rows.length, base64: (await writeWorkbook([{ name, title, columns, rows }])).toString('base64') };
+}
+
+/** Wraps a file problem found before or while parsing as a clear 400. */
+async function readingFile<T>(fileName: string, f: () => Promise<T>): Promise<T> {
+  try {
+    checkFileName(fileName);
+    return await f();
+  } catch (e) {
+    if (e instanceof ExcelFileError) throw new TRPCError({ code: 'BAD_REQUEST', message: e.message });
+    throw e;
+  }
+}
+
+export const safetyFilesRouter = {
+  profileTemplate: read.query(async () => ({ filename: '4个100%情况导入模板.xlsx', base64: (await profileTemplate()).toString('base64') })),
+  hazardTemplate: read.query(async ({ ctx }) => ({ filename: '安全隐患清单导入模板.xlsx', base64: (await hazardTemplate(safetyLevel(ctx.scope))).toString('base64') })),
+
+  /** Imports the 4个100% status of many schools: a dry run lists every problem; otherwise all rows or none. */
+  importProfiles: write.input(Upload.extend({ dryRun: z.boolean() }).strict()).mutation(async ({ ctx, input }) => {
+    const parsed = await readingFile(input.fileName, () => parseProfiles(ctx.db, ctx.scope, Buffer.from(input.base64, 'base64')));
+    if (parsed.errorCount || input.dryRun) return { imported: 0, rows: parsed.rows.length, errors: parsed.errors, errorCount: parsed.errorCount };
+    const who = ctx.identity!.username;
+    const { safetyProfiles: p } = tables;
+    await ctx.db.transaction(async (tx) => {
+      for (const r of parsed.rows) {
+        const values = { ...r.value, unitCode: r.unitCode, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
+        const [row] = await tx
+          .insert(p)
+          .values(values)
+          .onConflictDoUpdate({ target: [p.schoolId, p.term], set: { ...values, version: sql`${p.version} + 1` } })
+          .returning({ id: p.id });
+        await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importProfile', targetType: 'safety_profile', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { file: input.fileName, row: r.rowNumber, school: r.schoolCode, ...r.value } });
+      }
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importProfiles', targetType: 'safety_import', targetId: input.fileName, result: 'ok', source: ctx.ip, after: { file: input.fileName, rows: parsed.rows.length } });
+    });
+    forgetRollups(ctx.db, COMPLIANCE_KPIS);
+    return { imported: parsed.rows.length, rows: parsed.rows.length, errors: [], errorCount: 0 };
+  }),
+
+  /** Imports a hazard list (each becomes 待整改): a dry run lists every problem; otherwise all rows or none. */
+  importHazards: write.input(Upload.extend({ dryRun: z.boolean() }).strict()).mutation(async ({ ctx, input }) => {
+    const today = beijingDate(ctx.now);
+    const parsed = await readingFile(input.fileName, () => parseHazards(ctx.db, ctx.scope, safetyLevel(ctx.scope), Buffer.from(input.base64, 'base64'), today));
+    if (parsed.errorCount || input.dryRun) return { imported: 0, rows: parsed.rows.length, errors: parsed.errors, errorCount: parsed.errorCount };
+    const who = ctx.identity!.username;
+    const { safetyHazards: h } = tables;
+    await ctx.db.transaction(async (tx) => {
+      for (const r of parsed.rows) {
+        const [row] = await tx
+          .insert(h)
+          .values({ ...r.value, location: r.value.location || null, measures: r.value.measures || null, unitCode: r.unitCode, status: 'pending', reportedBy: who, reportedAt: ctx.now })
+          .returning({ id: h.id });
+        await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importHazard', targetType: 'safety_hazard', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { file: input.fileName, row: r.rowNumber, school: r.schoolCode, ...r.value } });
+      }
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importHazards', targetType: 'safety_import', targetId: input.fileName, result: 'ok', source: ctx.ip, after: { file: input.fileName, rows: parsed.rows.length } });
+    });
+    forgetRollups(ctx.db, HAZARD_KPIS);
+    return { imported: parsed.rows.length, rows: parsed.rows.length, errors: [], errorCount: 0 };
+  }),
+
+  exportHazards: read.input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+    const today = beijingDate(ctx.now);
+    const rows = await hazardRowsForExport(ctx.db, hazardWhere(ctx, input), MAX_EXPORT);
+    return book(ctx, '安全隐患台账', [
+      { key: 'id', header: '编号', width: 8 }, { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolCode', header: '学校标识码', width: 13 }, { key: 'schoolName', header: '学校', width: 24 },
+      { key: 'foundOn', header: '发现日期', width: 11 }, { key: 'source', header: '来源', width: 9 }, { key: 'category', header: '类别', width: 10 }, { key: 'severity', header: '严重程度', width: 8 },
+      { key: 'location', header: '部位', width: 14 }, { key: 'description', header: '隐患描述', width: 36 }, { key: 'responsiblePerson', header: '责任人', width: 9 }, { key: 'deadline', header: '整改期限', width: 11 },
+      { key: 'status', header: '状态', width: 8 }, { key: 'overdue', header: '是否逾期', width: 8 }, { key: 'returns', header: '退回次数', width: 8 }, { key: 'measures', header: '整改措施', width: 30 },
+    ], rows.map((r) => ({
+      ...r, source: HAZARD_SOURCE_LABELS[r.source as HazardSource], category: HAZARD_CATEGORY_LABELS[r.category as HazardCategory] ?? r.category, severity: SEVERITY_LABELS[r.severity as Severity],
+      status: HAZARD_STATUS_LABELS[r.status as HazardStatus], overdue: yes(hazardOverdue({ status: r.status as HazardStatus, deadline: r.deadline }, today)), deadline: r.deadline ?? '待定',
+    })));
+  }),
+
+  exportProfiles: read.input(ProfileFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+    const { rows, settings } = await profileRows(ctx.db, ctx, { ...input, page: 1, pageSize: MAX_EXPORT }, MAX_EXPORT);
+    const met = (b: boolean | null | undefined) => (b === null ? '不适用' : b === undefined ? '' : b ? '达标' : '未达标');
+    return book(ctx, `4个100%情况_${termLabel(input.term)}`, [
+      { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolCode', header: '学校标识码', width: 13 }, { key: 'schoolName', header: '学校', width: 24 }, { key: 'level', header: '学段', width: 9 },
+      { key: 'review', header: '填报状态', width: 9 }, { key: 'fulltimeGuards', header: '专职保安', width: 8 }, { key: 'requiredGuards', header: '应配保安', width: 8 },
+      { key: 'guards', header: INDICATOR_LABELS.guards, width: 12 }, { key: 'closed', header: INDICATOR_LABELS.closed, width: 10 }, { key: 'alarm', header: INDICATOR_LABELS.alarm, width: 14 },
+      { key: 'fourth', header: INDICATOR_LABELS[settings.fourth], width: 12 }, { key: 'all', header: '全部达标', width: 9 }, { key: 'evidenceDate', header: '核查日期', width: 11 }, { key: 'reviewedBy', header: '核实人', width: 10 },
+    ], rows.map((r) => ({
+      unitName: r.unitName, schoolCode: r.schoolCode, schoolName: r.schoolName, level: SCHOOL_LEVEL_LABELS[r.level as keyof typeof SCHOOL_LEVEL_LABELS] ?? r.level,
+      review: r.profile ? REVIEW_STATE_LABELS[r.profile.review].replace('审核', '核实') : '未填报', fulltimeGuards: r.profile?.fulltimeGuards, requiredGuards: r.requiredGuards,
+      guards: met(r.met?.guards), closed: met(r.met?.closed), alarm: met(r.met?.alarm), fourth: met(r.met?.fourth), all: r.met ? (r.met.all ? '是' : '否') : '', evidenceDate: r.profile?.evidenceDate, reviewedBy: r.profile?.reviewedBy,
+    })));
+  }),
+
+  exportActivities: read.input(ActivityFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+    const rows = await activityRows(ctx.db, activityWhere(ctx.scope, input)).limit(MAX_EXPORT);
+    return book(ctx, '专项安全教育活动', [
+      { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolName', header: '学校', width: 24 }, { key: 'heldOn', header: '日期', width: 11 }, { key: 'topic', header: '主题', width: 12 },
+      { key: 'title', header: '活动名称', width: 30 }, { key: 'participants', header: '参与人数', width: 9 }, { key: 'note', header: '活动情况', width: 30 },
+    ], rows.map((r) => ({ ...r, topic: SAFETY_TOPIC_LABELS[r.topic as SafetyTopic] ?? r.topic })));
+  }),
+
+  exportIncidents: read.input(IncidentFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+    const rows = await incidentRows(ctx.db, incidentWhere(ctx.scope, input)).limit(MAX_EXPORT);
+    const time = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    return book(ctx, '校园安全事件', [
+      { key: 'id', header: '编号', width: 8 }, { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolName', header: '学校', width: 24 }, { key: 'type', header: '类型', width: 10 },
+      { key: 'occurredAt', header: '发生时间', width: 16 }, { key: 'place', header: '地点', width: 16 }, { key: 'deaths', header: '死亡', width: 6 }, { key: 'injuries', header: '受伤', width: 6 },
+      { key: 'publicOpinion', header: '引发舆情', width: 8 }, { key: 'status', header: '状态', width: 8 }, { key: 'summary', header: '事件经过', width: 40 },
+    ], rows.map((r) => ({ ...r, type: INCIDENT_TYPE_LABELS[r.type as IncidentType] ?? r.type, occurredAt: time(r.occurredAt), publicOpinion: yes(r.publicOpinion), status: INCIDENT_STATUS_LABELS[r.status as IncidentStatus] })));
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,61 @@
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { beijingDate } from '@hyedu/domain';
+import { tables, type Db } from '@hyedu/db';
+import type { Context } from '../../context.ts';
+import { contains } from '../../queries.ts';
+import { recordScope } from './access.ts';
+import type { HazardFilter } from './inputs.ts';
+
+const { safetyHazards: h, schools, orgUnits } = tables;
+
+/** The hazards a caller may see, filtered: the one condition the list, its export and its counts share. */
+export function hazardWhere(ctx: Pick<Context, 'scope' | 'now'>, f: Partial<HazardFilter>): SQL | undefined {
+  const today = beijingDate(ctx.now);
+  const pattern = f.q ? contains(f.q) : undefined;
+  return and(
+    recordScope(ctx.scope, h),
+    f.unitCode ? eq(h.unitCode, f.unitCode) : undefined,
+    f.schoolId ? eq(h.schoolId, f.schoolId) : undefined,
+    f.status ? eq(h.status, f.status) : undefined,
+    f.severity ? eq(h.severity, f.severity) : undefined,
+    f.category ? eq(h.category, f.category) : undefined,
+    f.source ? eq(h.source, f.source) : undefined,
+    f.overdue === undefined ? undefined : f.overdue ? and(ne(h.status, 'closed'), lt(h.deadline, today)) : or(eq(h.status, 'closed'), isNull(h.deadline), gte(h.deadline, today)),
+    pattern ? or(ilike(schools.name, pattern), ilike(h.description, pattern)) : undefined,
+  );
+}
+
+export const hazardColumns = {
+  id: h.id,
+  schoolId: h.schoolId,
+  schoolName: schools.name,
+  schoolCode: schools.code,
+  unitCode: h.unitCode,
+  unitName: orgUnits.name,
+  source: h.source,
+  category: h.category,
+  severity: h.severity,
+  foundOn: h.foundOn,
+  location: h.location,
+  description: h.description,
+  responsiblePerson: h.responsiblePerson,
+  deadline: h.deadline,
+  measures: h.measures,
+  status: h.status,
+  returns: h.returns,
+  returnReason: h.returnReason,
+  version: h.version,
+};
+
+/** One page of hazards (newest first; 重大 first within a day) and the total. */
+export async function listHazards(db: Db, where: SQL | undefined, page: { page: number; pageSize: number }) {
+  const base = () => db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
+  const [rows, [total]] = await Promise.all([
+    base().where(where).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export const hazardRowsForExport = (db: Db, where: SQL | undefined, max: number) =>
+  db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode)).where(where).orderBy(desc(h.foundOn), desc(h.id)).limit(max);

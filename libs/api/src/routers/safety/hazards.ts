@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, count, eq, like } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  ATTACHMENT_LIMITS, authorize, beijingDate, checkAttachment, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
+  HAZARD_SOURCE_LABELS, textField, type HazardStatus, type HazardStep,
+} from '@hyedu/domain';
+import { tables, writeAudit } from '@hyedu/db';
+import { recordHistory } from '../../history.ts';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { hazardWhere, listHazards } from './hazard-query.ts';
+import { HazardFilter, Id, Upload } from './inputs.ts';
+
+const { safetyHazards: h, attachments, schools } = tables;
+const read = readProcedure('safety');
+const write = writeProcedure('safety');
+const TARGET = 'safety_hazard';
+/** The KPIs a change to hazards moves (their one-minute rollups are dropped). */
+export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', 'safety.major-hazards-open'];
+const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
+
+/** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
+async function visibleHazard(ctx: Parameters<typeof hazardWhere>[0] & { db: import('@hyedu/db').Db }, id: number) {
+  const [row] = await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h)));
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' });
+  return row;
+}
+
+const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return', 'close'];
+
+export const hazardsRouter = {
+  /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
+  hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
+    const today = beijingDate(ctx.now);
+    const { rows, total } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
+    return { total, page: input.page, pageSize: input.pageSize, rows: rows.map((r) => ({ ...r, overdue: hazardOverdue({ status: r.status as HazardStatus, deadline: r.deadline }, today) })) };
+  }),
+
+  /** One hazard with its school, evidence files and the steps the caller may take now. */
+  hazard: read.input(Id).query(async ({ ctx, input }) => {
+    const row = await visibleHazard(ctx, input.id);
+    const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
+    const files = await ctx.db
+      .select({ id: attachments.id, ownerType: attachments.ownerType, fileName: attachments.fileName, size: attachments.size, mime: attachments.mime, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
+      .from(attachments)
+      .where(and(like(attachments.ownerType, `${TARGET}:%`), eq(attachments.ownerId, row.id)))
+      .orderBy(asc(attachments.id));
+    const actor = { level: safetyLevel(ctx.scope), username: ctx.identity!.username };
+    const canWrite = authorize(ctx.identity!.grants, { area: 'safety', action: 'write' }).allowed;
+    const allowed = canWrite ? STEPS.filter((s) => hazardStepRefusal(row, s, actor, 'x') === null) : [];
+    return {
+      ...row,
+      school: school!,
+      overdue: hazardOverdue({ status: row.status, deadline: row.deadline }, beijingDate(ctx.now)),
+      files: files.map((f) => ({ ...f, phase: f.ownerType.endsWith(':after') ? ('after' as const) : ('before' as const), uploadedAt: f.uploadedAt.toISOString() })),
+      allowed,
+      canAttach: canWrite && row.status !== 'closed',
+    };
+  }),
+
+  /** The sources the caller may record (a school: its own check or a report). */
+  hazardSources: read.query(({ ctx }) => sourcesFor(safetyLevel(ctx.scope)).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))),
+
+  /** Records a hazard found at a school in the caller's scope; it starts as 待整改. */
+  reportHazard: write.input(HazardInput).mutation(async ({ ctx, input }) => {
+    const school = await schoolInScope(ctx, input.schoolId);
+    const level = safetyLevel(ctx.scope);
+    if (!sourcesFor(level).includes(input.source)) throw new TRPCError({ code: 'FORBIDDEN', message: `您不能登记“${HAZARD_SOURCE_LABELS[input.source]}”发现的隐患` });
+    if (input.foundOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '发现日期不能晚于今天' });
+    if (input.inspectionId) {
+      const [inspection] = await ctx.db.select({ schoolId: tables.safetyInspections.schoolId }).from(tables.safetyInspections).where(eq(tables.safetyInspections.id, input.inspectionId));
+      if (inspection?.schoolId !== school.id) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选检查记录不属于该学校' });
+    }
+    const who = ctx.identity!.username;
+    const row = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(h)
+        .values({ ...input, location: input.location || null, measures: input.measures || null, unitCode: school.unitCode, status: 'pending', reportedBy: who, reportedAt: ctx.now })
+        .returning({ id: h.id, version: h.version });
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.reportHazard', targetType: TARGET, targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      return row!;
+    });
+    forgetRollups(ctx.db, HAZARD_KPIS);
+    return row;
+  }),
+
+  /** Sets or changes the rectification deadline (county for its schools, the city for all). */
+  setHazardDeadline: write
+    .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, deadline: IsoDate }).strict())
+    .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, 'set_deadline', { deadline: input.deadline })),
+
+  /** Moves a hazard along: 开始整改, 提交验收 (with what was done), 退回 (with a reason), 验收销号. */
+  hazardStep: write
+    .input(
+      z
+        .object({
+          id: z.number().int().positive(),
+          expectedVersion: ExpectedVersion,
+          action: z.enum(['start', 'submit', 'return', 'close'], { message: '操作无效' }),
+          reason: Reason.optional(),
+          measures: textField(1000, '整改措施').optional(),
+        })
+        .strict(),
+    )
+    .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures })),
+
+  /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
+  attachHazardFile: write.input(Upload.extend({ id: z.number().int().positive(), phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
+    const row = await visibleHazard(ctx, input.id);
+    if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
+    const bytes = Buffer.from(input.base64, 'base64');
+    const fileName = safeFileName(input.fileName);
+    const check = checkAttachment(bytes, fileName);
+    if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
+    const ownerType = `${TARGET}:${input.phase}`;
+    return ctx.db.transaction(async (tx) => {
+      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, row.id)));
+      if (n >= ATTACHMENT_LIMITS.perRecord) throw new TRPCError({ code: 'BAD_REQUEST', message: `整改${input.phase === 'before' ? '前' : '后'}最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const [file] = await tx
+        .insert(attachments)
+        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+        .returning({ id: attachments.id });
+      await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 } });
+      return { id: file!.id };
+    });
+  }),
+
+  /** Downloads a hazard's file, for whoever may see the hazard. */
+  hazardFile: read.input(Id).query(async ({ ctx, input }) => {
+    const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
+    if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
+    await visibleHazard(ctx, file.ownerId);
+    return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
+  }),
+
+  /** 「操作记录」 of a hazard. */
+  hazardHistory: read.input(Id).query(async ({ ctx, input }) => {
+    await visibleHazard(ctx, input.id);
+    return recordHistory(ctx.db, TARGET, input.id);
+  }),
+} satisfies TRPCRouterRecord;
+
+type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
+
+/**
+ * One step of the rectification loop under a row lock: the version must be the one the caller saw (else CONFLICT:
+ * two reviewers closing at once → one wins), the domain decides whether the caller may take it, and the audit row is
+ * written in the same transaction.
+ */
+async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: HazardStep, extra: { deadline?: string; reason?: string; measures?: string }) {
+  await visibleHazard(ctx, id);
+  const who = ctx.identity!.username;
+  const actor = { level: safetyLevel(ctx.scope), username: who };
+  const result = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(h).where(eq(h.id, id)).for('update');
+    if (!row || row.version !== expectedVersion) throw conflict();
+    const refusal = hazardStepRefusal(row, action, actor, extra.reason);
+    if (refusal) throw new TRPCError({ code: action === 'return' && !extra.reason ? 'BAD_REQUEST' : 'CONFLICT', message: refusal });
+    const next: Partial<typeof h.$inferInsert> = { version: row.version + 1 };
+    if (action === 'set_deadline') {
+      if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
+      next.deadline = extra.deadline!;
+    } else {
+      next.status = action === 'start' ? 'rectifying' : action === 'submit' ? 'awaiting_acceptance' : action === 'return' ? 'rectifying' : 'closed';
+      if (action === 'submit') Object.assign(next, { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) });
+      if (action === 'return') Object.assign(next, { returnReason: extra.reason!, returns: row.returns + 1 });
+      if (action === 'close') Object.assign(next, { closedBy: who, closedAt: ctx.now });
+    }
+    const [updated] = await tx.update(h).set(next).where(eq(h.id, id)).returning({ version: h.version, status: h.status });
+    await writeAudit(tx, ctx.auditKey, {
+      actor: who, action: `safety.hazard.${action}`, targetType: TARGET, targetId: String(id), result: 'ok', source: ctx.ip,
+      before: { status: row.status, deadline: row.deadline }, after: { status: updated!.status, ...extra },
+    });
+    return updated!;
+  });
+  forgetRollups(ctx.db, HAZARD_KPIS);
+  return result;
+}

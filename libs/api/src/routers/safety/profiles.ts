@@ -1,0 +1,165 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, asc, count, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type SafetyProfile } from '@hyedu/domain';
+import { tables, writeAudit, type Db } from '@hyedu/db';
+import { recordHistory } from '../../history.ts';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { contains, scopeCondition } from '../../queries.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { allMetSql } from './compliance.ts';
+import { conflict, loadSettings, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { Id, ProfileFilter } from './inputs.ts';
+
+const { safetyProfiles: p, safetySettings, schools, orgUnits } = tables;
+const read = readProcedure('safety');
+const write = writeProcedure('safety');
+const TARGET = 'safety_profile';
+export const COMPLIANCE_KPIS = ['safety.compliance', 'safety.guards', 'safety.closed', 'safety.alarm', 'safety.fourth'];
+
+/**
+ * Schools joined with their profile for a term (a school without one still appears: 未填报). A profile fails when
+ * any applicable indicator fails; the guard check follows the configured norm, so it is computed in SQL here from
+ * the same numbers as the domain's requiredGuards.
+ */
+function profileJoin(db: Db, term: string) {
+  return db
+    .select({
+      schoolId: schools.id,
+      schoolCode: schools.code,
+      schoolName: schools.name,
+      unitCode: schools.unitCode,
+      unitName: orgUnits.name,
+      level: schools.level,
+      isBoarding: schools.isBoarding,
+      profile: p,
+    })
+    .from(schools)
+    .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
+    .leftJoin(p, and(eq(p.schoolId, schools.id), eq(p.term, term)));
+}
+
+function profileWhere(ctx: { scope: import('@hyedu/domain').DataScope }, f: Partial<z.infer<typeof ProfileFilter>>, settings: SafetySettings): SQL | undefined {
+  const pattern = f.q ? contains(f.q) : undefined;
+  return and(
+    scopeCondition(ctx.scope),
+    f.unitCode ? eq(schools.unitCode, f.unitCode) : undefined,
+    f.schoolId ? eq(schools.id, f.schoolId) : undefined,
+    pattern ? ilike(schools.name, pattern) : undefined,
+    f.show === 'missing' ? isNull(p.id) : f.show === 'noncompliant' ? or(isNull(p.id), not(allMetSql(settings))) : f.show === 'submitted' ? eq(p.review, 'submitted') : undefined,
+  );
+}
+
+const shape = (settings: SafetySettings) => (r: Awaited<ReturnType<ReturnType<typeof profileJoin>['execute']>>[number]) => {
+  const prof = r.profile;
+  const facts: SafetyProfile | null = prof
+    ? { students: prof.students, staff: prof.staff, isBoarding: r.isBoarding, fulltimeGuards: prof.fulltimeGuards, closedManagement: prof.closedManagement, alarmLinked110: prof.alarmLinked110, videoLinkedPolice: prof.videoLinkedPolice, guardPost: prof.guardPost, antiRam: prof.antiRam }
+    : null;
+  return {
+    schoolId: r.schoolId, schoolCode: r.schoolCode, schoolName: r.schoolName, unitCode: r.unitCode, unitName: r.unitName, level: r.level, isBoarding: r.isBoarding,
+    profile: prof ? { ...prof, submittedAt: prof.submittedAt.toISOString(), reviewedAt: prof.reviewedAt?.toISOString() ?? null } : null,
+    requiredGuards: facts ? requiredGuards(facts, settings.norm) : null,
+    met: facts ? indicatorsMet(facts, settings.fourth, settings.norm) : null,
+  };
+};
+
+export async function profileRows(db: Db, ctx: { scope: import('@hyedu/domain').DataScope }, f: z.infer<typeof ProfileFilter>, limit: number, offset = 0) {
+  const settings = await loadSettings(db);
+  const where = profileWhere(ctx, f, settings);
+  const [rows, [total]] = await Promise.all([
+    profileJoin(db, f.term).where(where).orderBy(asc(orgUnits.sortOrder), asc(schools.code)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(schools).leftJoin(p, and(eq(p.schoolId, schools.id), eq(p.term, f.term))).where(where),
+  ]);
+  return { settings, total: total?.n ?? 0, rows: rows.map(shape(settings)) };
+}
+
+export const profilesRouter = {
+  /** The city's 4个100% configuration. */
+  settings: read.query(async ({ ctx }) => {
+    const s = await loadSettings(ctx.db);
+    return { ...s, updatedAt: s.updatedAt?.toISOString() ?? null };
+  }),
+
+  /** 安全稳定科 chooses the fourth indicator and the guard norm (city level only). */
+  saveSettings: write.input(SafetySettings.extend({ expectedVersion: z.number().int().min(0) }).strict()).mutation(async ({ ctx, input }) => {
+    if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
+    const { expectedVersion, ...settings } = input;
+    const who = ctx.identity!.username;
+    const out = await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(safetySettings).where(eq(safetySettings.id, 1)).for('update');
+      if ((row?.version ?? 0) !== expectedVersion) throw conflict();
+      const values = { fourth: settings.fourth, norm: settings.norm, updatedBy: who, updatedAt: ctx.now, version: expectedVersion + 1 };
+      if (row) await tx.update(safetySettings).set(values).where(eq(safetySettings.id, 1));
+      else await tx.insert(safetySettings).values({ id: 1, ...values });
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.saveSettings', targetType: 'safety_settings', targetId: '1', result: 'ok', source: ctx.ip, before: row ? { fourth: row.fourth, norm: row.norm } : undefined, after: settings });
+      return { version: values.version };
+    });
+    forgetRollups(ctx.db, COMPLIANCE_KPIS);
+    return out;
+  }),
+
+  /** The terms to choose from: this term and the three before it. */
+  terms: read.query(({ ctx }) => {
+    const out = [termOf(beijingDate(ctx.now))];
+    while (out.length < 4) out.push(previousTerm(out.at(-1)!));
+    return out;
+  }),
+
+  /** Schools with their 4个100% status for a term (未填报 included), paged; filter by missing / non-compliant / awaiting review. */
+  profiles: read.input(ProfileFilter).query(async ({ ctx, input }) => {
+    const { total, rows } = await profileRows(ctx.db, ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
+    return { total, page: input.page, pageSize: input.pageSize, rows };
+  }),
+
+  /** Enters (or, before verification or after a return, corrects) a school's status for a term. */
+  submitProfile: write.input(ProfileInput).mutation(async ({ ctx, input }) => {
+    const school = await schoolInScope(ctx, input.schoolId);
+    if (input.evidenceDate > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '核查日期不能晚于今天' });
+    const who = ctx.identity!.username;
+    const out = await ctx.db.transaction(async (tx) => {
+      const [existing] = await tx.select().from(p).where(and(eq(p.schoolId, school.id), eq(p.term, input.term))).for('update');
+      // Before review a school may correct its own entry; after verification only a return reopens it.
+      const refusal = existing?.review === 'submitted' ? null : reviewRefusal(existing?.review ?? null, 'submit');
+      if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal === '该报告已审核，不能再修改' ? '该学期情况已核实，如需更正请联系县区教育局退回' : refusal });
+      const values = { ...input, unitCode: school.unitCode, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
+      const [row] = existing
+        ? await tx.update(p).set({ ...values, version: existing.version + 1 }).where(eq(p.id, existing.id)).returning({ id: p.id, version: p.version })
+        : await tx.insert(p).values(values).returning({ id: p.id, version: p.version });
+      await writeAudit(tx, ctx.auditKey, { actor: who, action: existing ? 'safety.updateProfile' : 'safety.submitProfile', targetType: TARGET, targetId: String(row!.id), result: 'ok', source: ctx.ip, before: existing ? { ...existing, submittedAt: undefined } : undefined, after: { school: school.code, ...input } });
+      return row!;
+    });
+    forgetRollups(ctx.db, COMPLIANCE_KPIS);
+    return out;
+  }),
+
+  /** The county (or the city) verifies a submitted status, or returns it with a reason. */
+  reviewProfile: write
+    .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
+      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
+      const [found] = await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, input.id), recordScope(ctx.scope, p)));
+      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+      const who = ctx.identity!.username;
+      const out = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(p).where(eq(p.id, input.id)).for('update');
+        if (!row || row.version !== input.expectedVersion) throw conflict();
+        const refusal = reviewRefusal(row.review, input.action);
+        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal.replace('报告', '记录') });
+        const review = input.action === 'review' ? ('reviewed' as const) : ('returned' as const);
+        const [updated] = await tx.update(p).set({ review, returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now, version: row.version + 1 }).where(eq(p.id, row.id)).returning({ version: p.version });
+        await writeAudit(tx, ctx.auditKey, { actor: who, action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, before: { review: row.review }, after: { review, ...(input.reason ? { reason: input.reason } : {}) } });
+        return updated!;
+      });
+      forgetRollups(ctx.db, COMPLIANCE_KPIS);
+      return out;
+    }),
+
+  /** 「操作记录」 of a school's term status. */
+  profileHistory: read.input(Id).query(async ({ ctx, input }) => {
+    const [found] = await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, input.id), recordScope(ctx.scope, p)));
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+    return recordHistory(ctx.db, TARGET, input.id);
+  }),
+} satisfies TRPCRouterRecord;
+
