@@ -76,6 +76,42 @@ const INPUTS: Record<string, unknown> = {
   'platform.schools': { page: 1, pageSize: 5 },
   'safety.overview': {},
   'safety.schools': { page: 1, pageSize: 5 },
+  'safety.compliance': {},
+  'safety.hazardSummary': undefined,
+  'safety.settings': undefined,
+  'safety.saveSettings': { fourth: 'x' },
+  'safety.terms': undefined,
+  'safety.profiles': { term: '2022-2023-1', page: 1, pageSize: 5 },
+  'safety.submitProfile': {},
+  'safety.reviewProfile': { id: 999999, expectedVersion: 1, action: 'review' },
+  'safety.profileHistory': { id: 999999 },
+  'safety.inspections': { page: 1, pageSize: 5 },
+  'safety.addInspection': {},
+  'safety.hazards': { page: 1, pageSize: 5 },
+  'safety.hazard': { id: 999999 },
+  'safety.hazardSources': undefined,
+  'safety.reportHazard': {},
+  'safety.setHazardDeadline': { id: 999999, expectedVersion: 1, deadline: '2022-01-01' },
+  'safety.hazardStep': { id: 999999, expectedVersion: 1, action: 'start' },
+  'safety.attachHazardFile': { id: 999999, phase: 'before', fileName: 'x.png', base64: '' },
+  'safety.hazardFile': { id: 999999 },
+  'safety.hazardHistory': { id: 999999 },
+  'safety.activities': { page: 1, pageSize: 5 },
+  'safety.coverage': undefined,
+  'safety.addActivity': {},
+  'safety.incidents': { page: 1, pageSize: 5 },
+  'safety.incident': { id: 999999 },
+  'safety.reportIncident': {},
+  'safety.reportIncidentStage': { id: 999999, expectedVersion: 1, stage: 'follow_up', note: '矩阵测试' },
+  'safety.incidentHistory': { id: 999999 },
+  'safety.profileTemplate': undefined,
+  'safety.hazardTemplate': undefined,
+  'safety.importProfiles': { fileName: 'x.txt', base64: '', dryRun: true },
+  'safety.importHazards': { fileName: 'x.txt', base64: '', dryRun: true },
+  'safety.exportHazards': { q: '矩阵测试无此隐患' },
+  'safety.exportProfiles': { term: '2022-2023-1', q: '矩阵测试无此学校' },
+  'safety.exportActivities': { q: '矩阵测试无此活动' },
+  'safety.exportIncidents': { q: '矩阵测试无此事件' },
   'privateEdu.overview': undefined,
   'privateEdu.schools': { page: 1, pageSize: 5 },
   'teachers.overview': undefined,
@@ -138,7 +174,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
   });
 
   it('county and school users get only their own rows from every list, whatever they ask for', async () => {
-    const lists = ['platform.schools', 'safety.schools', 'privateEdu.schools', 'teachers.schools'];
+    const lists = ['platform.schools', 'safety.schools', 'privateEdu.schools', 'teachers.schools', 'safety.hazards', 'safety.inspections', 'safety.activities', 'safety.incidents'];
     for (const [user, unit, other] of [['hengnan', '430422', '430481'], ['school', '430422', '430481']] as const) {
       const api = await callerWithCookie(database, cookies.get(user)!);
       for (const path of lists) {

@@ -1,8 +1,8 @@
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { checkFileName, checkXlsx, ExcelFileError, formatRowError, readSheet, validateRows, writeTemplate, writeWorkbook, type Column } from './index.ts';
+import { zipWith } from './testing.ts';
 
 const COLUMNS: Column[] = [
   { key: 'name', header: '学校名称', required: true, example: '衡阳市第一中学' },
@@ -14,32 +14,6 @@ const Row = z.object({
   level: z.enum(['小学', '初中', '高中'], { message: '应为 小学、初中 或 高中' }),
   guards: z.string().regex(/^\d*$/, { message: '应为整数' }),
 });
-
-/** A minimal zip with one stored-as-deflate entry, for the bomb test (what an attacker would upload). */
-function zipWith(name: string, content: Buffer): Buffer {
-  const data = deflateRawSync(content);
-  const nameBuf = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBuf.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBuf.length, 28);
-  const centralOffset = 30 + nameBuf.length + data.length;
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(1, 8);
-  end.writeUInt16LE(1, 10);
-  end.writeUInt32LE(46 + nameBuf.length, 12);
-  end.writeUInt32LE(centralOffset, 16);
-  return Buffer.concat([local, nameBuf, data, central, nameBuf, end]);
-}
 
 describe('files are checked before parsing', () => {
   it('only .xlsx names', () => {

@@ -94,7 +94,7 @@ async function parse<T extends { schoolId: number }>(
   const { valid, errors: invalid } = validateRows(mapped, schema, columns);
   errors.push(...invalid);
   const out = valid.map((v) => ({ ...v, unitCode: schoolOf.get(v.rowNumber)!.unitCode, schoolCode: schoolOf.get(v.rowNumber)!.code }));
-  if (extra && errors.length === 0) errors.push(...(await extra(out)));
+  if (extra) errors.push(...(await extra(out)));
   errors.sort((a, b) => a.row - b.row);
   return { errors: errors.slice(0, 200).map(formatRowError), errorCount: errors.length, rows: out };
 }

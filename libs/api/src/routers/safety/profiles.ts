@@ -115,6 +115,7 @@ export const profilesRouter = {
   submitProfile: write.input(ProfileInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (input.evidenceDate > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '核查日期不能晚于今天' });
+    if (input.term > termOf(beijingDate(ctx.now))) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
     const who = ctx.identity!.username;
     const out = await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select().from(p).where(and(eq(p.schoolId, school.id), eq(p.term, input.term))).for('update');
@@ -136,10 +137,10 @@ export const profilesRouter = {
   reviewProfile: write
     .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
-      if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
-      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const [found] = await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, input.id), recordScope(ctx.scope, p)));
       if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+      if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
+      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const who = ctx.identity!.username;
       const out = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(p).where(eq(p.id, input.id)).for('update');

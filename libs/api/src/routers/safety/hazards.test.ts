@@ -1,0 +1,116 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '@hyedu/domain';
+import { tables, verifyAuditChain, type Database } from '@hyedu/db';
+import { openTestDatabase, testEngines, TEST_AUDIT_KEY } from '@hyedu/db/testing';
+import { callerWithCookie, failure, signIn } from '../../testing.ts';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString('base64');
+const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
+
+describe.each(testEngines())('safety hazards on %s', (engine) => {
+  let database: Database;
+  const cookies = new Map<string, string>();
+  const as = (user: string) => callerWithCookie(database, cookies.get(user)!);
+  let schoolId = 0;
+  const today = beijingDate(new Date());
+  const report = async (user = 'school', extra: Record<string, unknown> = {}) =>
+    (await as(user)).safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'ordinary', foundOn: today, location: '教学楼二楼', description: '二楼走廊灭火器压力不足', responsiblePerson: '张建国', ...extra });
+  const version = async (id: number) => (await database.db.select({ v: tables.safetyHazards.version }).from(tables.safetyHazards).where(eq(tables.safetyHazards.id, id)))[0]!.v;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    for (const u of ['school', 'hengnan', 'leiyang', 'safety', 'leader']) cookies.set(u, await signIn(database, u));
+    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('runs the loop: school reports → county sets the deadline → school rectifies → county returns once with a reason → closes', async () => {
+    const { id } = await report();
+    const school = await as('school');
+    const hengnan = await as('hengnan');
+    expect((await school.safety.hazard({ id })).allowed).toEqual([]); // no deadline yet: nothing for the school to do
+    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({ code: 'CONFLICT', message: '整改期限由县区教育局或市教育局确定' });
+    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' }))).toEqual({ code: 'CONFLICT', message: '尚未确定整改期限，请等待县区教育局确定后再开始整改' });
+
+    expect((await hengnan.safety.hazard({ id })).allowed).toEqual(['set_deadline']);
+    await hengnan.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today });
+    await school.safety.hazardStep({ id, expectedVersion: 2, action: 'start' });
+    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazardStep({ id, expectedVersion: 3, action: 'submit', measures: '已更换灭火器4具' });
+    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({ code: 'CONFLICT', message: '验收由县区教育局或市教育局进行' });
+
+    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '退回必须填写原因' });
+    await hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return', reason: '照片未显示灭火器压力表，请补充' });
+    const returned = await school.safety.hazard({ id });
+    expect(returned).toMatchObject({ status: 'rectifying', returns: 1, returnReason: '照片未显示灭火器压力表，请补充', measures: '已更换灭火器4具' });
+    expect(returned.allowed).toEqual(['submit']);
+    await school.safety.hazardStep({ id, expectedVersion: 5, action: 'submit' });
+    await hengnan.safety.hazardStep({ id, expectedVersion: 6, action: 'close' });
+
+    const closed = await hengnan.safety.hazard({ id });
+    expect(closed).toMatchObject({ status: 'closed', closedBy: 'hengnan', submittedBy: 'school', overdue: false, allowed: [] });
+    expect(closed.files).toEqual([expect.objectContaining({ phase: 'after', fileName: '整改后.png', mime: 'image/png' })]);
+    const history = await school.safety.hazardHistory({ id });
+    expect(history.map((h) => `${h.actor} ${h.action}`)).toEqual([
+      'school safety.reportHazard', 'hengnan safety.hazard.set_deadline', 'school safety.hazard.start', 'school safety.attachHazardFile',
+      'school safety.hazard.submit', 'hengnan safety.hazard.return', 'school safety.hazard.submit', 'hengnan safety.hazard.close',
+    ]);
+    expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
+  });
+
+  it('two people closing the same hazard at once: one wins, the other is told it changed, nothing is overwritten', async () => {
+    const { id } = await report('hengnan', { source: 'county', deadline: today });
+    await (await as('school')).safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
+    await (await as('school')).safety.hazardStep({ id, expectedVersion: 2, action: 'submit' });
+    const [a, b] = await Promise.allSettled([
+      (await as('hengnan')).safety.hazardStep({ id, expectedVersion: 3, action: 'close' }),
+      (await as('safety')).safety.hazardStep({ id, expectedVersion: 3, action: 'return', reason: '复查发现仍有隐患' }),
+    ]);
+    const outcomes = [a, b].map((r) => r.status);
+    expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect({ code: rejected.reason.code, message: rejected.reason.message }).toEqual(CONFLICT);
+    const row = await (await as('safety')).safety.hazard({ id });
+    expect(row.version).toBe(4);
+    expect(row.status === 'closed' ? row.returns === 0 : row.returns === 1 && row.closedBy === null).toBe(true);
+  });
+
+  it('a county cannot read or change another county’s hazard; a school only its own; leadership only reads', async () => {
+    const { id } = await report();
+    const leiyang = await as('leiyang');
+    const notFound = { code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' };
+    expect(await failure(leiyang.safety.hazard({ id }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.hazardHistory({ id }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.attachHazardFile({ id, phase: 'before', fileName: 'a.png', base64: PNG }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'major', foundOn: today, description: '越权登记的隐患', responsiblePerson: '李四' }))).toEqual({ code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' });
+    const list = await leiyang.safety.hazards({ page: 1, pageSize: 100 });
+    expect(list.rows.every((r) => r.unitCode === '430481')).toBe(true);
+    expect(list.rows.some((r) => r.id === id)).toBe(false);
+    const mine = await (await as('school')).safety.hazards({ page: 1, pageSize: 100 });
+    expect(mine.rows.every((r) => r.schoolId === schoolId)).toBe(true);
+    const leader = await as('leader');
+    expect((await leader.safety.hazard({ id })).allowed).toEqual([]);
+    expect(await failure(leader.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await version(id)).toBe(1);
+  });
+
+  it('a school records only its own checks; field errors are per field; a 重大 hazard is visible to the city at once', async () => {
+    expect(await failure(report('school', { source: 'city' }))).toEqual({ code: 'FORBIDDEN', message: '您不能登记“市局检查”发现的隐患' });
+    const bad = await (await as('school')).safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'major', foundOn: today, description: '短', responsiblePerson: '' }).catch((e) => e);
+    expect(bad.code).toBe('BAD_REQUEST');
+    const { id } = await report('school', { severity: 'major', category: 'buildings', description: '宿舍楼外墙瓷砖大面积空鼓' });
+    const city = await (await as('safety')).safety.hazards({ page: 1, pageSize: 20, severity: 'major', status: 'pending' });
+    expect(city.rows.some((r) => r.id === id)).toBe(true);
+  });
+
+  it('refuses a file that is not what its name says', async () => {
+    const { id } = await report();
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64');
+    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: exe }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const count = await database.db.select().from(tables.attachments).where(and(eq(tables.attachments.ownerId, id), eq(tables.attachments.ownerType, 'safety_hazard:before')));
+    expect(count).toHaveLength(0);
+  });
+});
