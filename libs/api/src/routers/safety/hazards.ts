@@ -4,9 +4,9 @@ import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ATTACHMENT_LIMITS, authorize, beijingDate, checkAttachment, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
-  HAZARD_SOURCE_LABELS, textField, type HazardStatus, type HazardStep,
+  HAZARD_SOURCE_LABELS, textField, type DataScope, type HazardStatus, type HazardStep,
 } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -23,7 +23,7 @@ export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', '
 const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
 
 /** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
-async function visibleHazard(ctx: Parameters<typeof hazardWhere>[0] & { db: import('@hyedu/db').Db }, id: number) {
+async function visibleHazard(ctx: { db: Db; scope: DataScope }, id: number) {
   const [row] = await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' });
   return row;

@@ -51,7 +51,7 @@ describe.each(testEngines())('safety incidents, activities and KPIs on %s', (eng
     const after = (await (await as('hengnan')).safety.coverage()).rows.find((r) => r.unitCode === '430422')!;
     const { since } = await school.safety.coverage();
     const recent = mine.rows.some((r) => r.heldOn >= since);
-    expect(after.byTopic.drowning).toBe(before.byTopic.drowning + (recent ? 0 : 1));
+    expect(after.byTopic.drowning).toBe((before.byTopic.drowning ?? 0) + (recent ? 0 : 1));
     expect(await failure(school.safety.addActivity({ schoolId, topic: 'drowning', heldOn: '2999-01-01', title: '未来活动', participants: 1 }))).toEqual({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
 
     const leader = await as('leader');

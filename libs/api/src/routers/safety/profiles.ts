@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type SafetyProfile } from '@hyedu/domain';
+import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -39,7 +39,7 @@ function profileJoin(db: Db, term: string) {
     .leftJoin(p, and(eq(p.schoolId, schools.id), eq(p.term, term)));
 }
 
-function profileWhere(ctx: { scope: import('@hyedu/domain').DataScope }, f: Partial<z.infer<typeof ProfileFilter>>, settings: SafetySettings): SQL | undefined {
+function profileWhere(ctx: { scope: DataScope }, f: Partial<z.infer<typeof ProfileFilter>>, settings: SafetySettings): SQL | undefined {
   const pattern = f.q ? contains(f.q) : undefined;
   return and(
     scopeCondition(ctx.scope),
@@ -63,7 +63,7 @@ const shape = (settings: SafetySettings) => (r: Awaited<ReturnType<ReturnType<ty
   };
 };
 
-export async function profileRows(db: Db, ctx: { scope: import('@hyedu/domain').DataScope }, f: z.infer<typeof ProfileFilter>, limit: number, offset = 0) {
+export async function profileRows(db: Db, ctx: { scope: DataScope }, f: z.infer<typeof ProfileFilter>, limit: number, offset = 0) {
   const settings = await loadSettings(db);
   const where = profileWhere(ctx, f, settings);
   const [rows, [total]] = await Promise.all([
