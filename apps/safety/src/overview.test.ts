@@ -1,27 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { boardingTotals, levelRows, share } from './overview.ts';
+import { campaignTopics, overviewRows, overviewTotals, weakestTopic } from './overview.ts';
 
-describe('safety overview helpers', () => {
-  it('sums units into city totals', () => {
-    const t = boardingTotals([
-      { schools: 10, boarding: 2, boardingStudents: 800 },
-      { schools: 30, boarding: 8, boardingStudents: 2200 },
-    ]);
-    expect(t).toEqual({ schools: 40, boarding: 10, boardingStudents: 3000, share: 0.25 });
+const units = [
+  { code: '430400', name: '衡阳市', kind: 'city' },
+  { code: '430422', name: '衡南县', kind: 'county' },
+];
+const counts = (unitCode: string, schools: number, verified: number, all: number) => ({
+  unitCode, schools, reported: verified, verified, guards: all, closed: all, alarm: all, fourth: all, fourthApplies: schools, all,
+});
+const hazards = (unitCode: string, total: number, open: number, overdue = 0) => ({ unitCode, total, open, overdue, majorOpen: 0, awaiting: 0 });
+const coverage = (unitCode: string, schools: number, covered: number, fire: number) => ({ unitCode, schools, covered, byTopic: { fire } });
+
+describe('safety overview', () => {
+  it('puts each unit’s figures side by side, rates over all its schools', () => {
+    const rows = overviewRows(units, {
+      compliance: [counts('430400', 20, 10, 5), counts('430422', 200, 100, 50)],
+      hazards: [hazards('430422', 7, 3, 1)],
+      coverage: [coverage('430400', 20, 2, 4), coverage('430422', 200, 0, 10)],
+    });
+    expect(rows[1]).toMatchObject({ code: '430422', schools: 200, verified: 100, allRate: 0.25, open: 3, overdue: 1, coverage: 0 });
+    // The ledger has hazards, so a unit without any has 0, not '—'.
+    expect(rows[0]).toMatchObject({ open: 0, overdue: 0, coverage: 0.1 });
   });
 
-  it('no schools is no share, not 0%', () => {
-    expect(share(0, 0)).toBeNull();
-    expect(boardingTotals([]).share).toBeNull();
+  it('no reported term, no hazard and no activity are no data, never 0', () => {
+    const data = { compliance: null, hazards: [hazards('430400', 0, 0), hazards('430422', 0, 0)], coverage: [coverage('430400', 20, 0, 0), coverage('430422', 200, 0, 0)] };
+    expect(overviewRows(units, data)[1]).toMatchObject({ schools: 200, allRate: null, verified: null, open: null, coverage: null });
+    const totals = overviewTotals(data);
+    expect(totals.rates).toBeNull();
+    expect(totals.hazards).toEqual({ open: null, overdue: null, majorOpen: null, awaiting: null });
+    expect(totals.coverage).toBeNull();
   });
 
-  it('orders levels as the domain lists them', () => {
-    const rows = levelRows([
-      { level: 'junior', schools: 4, boarding: 1 },
-      { level: 'kindergarten', schools: 10, boarding: 0 },
-      { level: 'primary', schools: 0, boarding: 0 },
-    ]);
-    expect(rows.map((r) => r.level)).toEqual(['kindergarten', 'primary', 'junior']);
-    expect(rows.map((r) => r.share)).toEqual([0, null, 0.25]);
+  it('totals add the units up before dividing (Σnum ÷ Σden)', () => {
+    const totals = overviewTotals({
+      compliance: [counts('430400', 20, 20, 20), counts('430422', 180, 90, 0)],
+      hazards: [hazards('430422', 4, 2, 1)],
+      coverage: [coverage('430400', 20, 10, 10), coverage('430422', 180, 10, 30)],
+    });
+    expect(totals.rates?.all).toBe(0.1);
+    expect(totals.hazards.open).toBe(2);
+    expect(totals.coverage).toBe(0.1);
+  });
+});
+
+describe('safety overview: 专项教育 topics', () => {
+  it('names the campaign topics held and missing, and the weakest one', () => {
+    const rows = [{ schools: 10, covered: 0, byTopic: { school_bus: 2, fire: 10, drugs_aids: 5, drowning: 9, sexual_assault: 8, bullying: 7, violence: 6, traffic: 0, epidemic: 1 } }];
+    expect(campaignTopics(rows).missing).toEqual(['traffic']);
+    expect(campaignTopics(rows).held).toHaveLength(7);
+    expect(weakestTopic(rows)).toEqual({ topic: 'traffic', rate: 0 });
+    expect(weakestTopic([{ schools: 10, covered: 0, byTopic: {} }])).toBeNull();
   });
 });

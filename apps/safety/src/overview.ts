@@ -1,27 +1,86 @@
-import { SchoolLevel } from '@hyedu/domain';
+import { CAMPAIGN_TOPICS, type SafetyTopic } from '@hyedu/domain';
+import { anyActivity, coverageRate, sumCoverage, type CoverageCounts } from './pages/activities/activities.ts';
+import { complianceRates, sumCounts, type ComplianceCounts } from './pages/compliance/compliance.ts';
 
-export interface BoardingCounts {
-  schools: number;
-  boarding: number;
-  boardingStudents: number;
+/** What `safety.hazardSummary` gives per unit. */
+export interface HazardCounts {
+  total: number;
+  open: number;
+  overdue: number;
+  majorOpen: number;
+  awaiting: number;
+}
+type Unit = { code: string; name: string; kind: string };
+type ByUnit<T> = readonly (T & { unitCode: string })[];
+
+/** One row of the overview's county table; a figure is null when there is no data behind it (shown '—', never 0). */
+export interface OverviewRow {
+  code: string;
+  name: string;
+  kind: string;
+  schools: number | null;
+  verified: number | null;
+  allRate: number | null;
+  open: number | null;
+  overdue: number | null;
+  majorOpen: number | null;
+  coverage: number | null;
 }
 
-/** part / whole, or null when there is nothing to divide by (no data is not 0%). */
-export function share(part: number, whole: number): number | null {
-  return whole > 0 ? part / whole : null;
+/**
+ * The three summaries side by side, one row per unit in the caller's scope (the units' display order). Without a
+ * reported term there is no compliance; without any hazard in the scope's ledger the hazard counts are no data, but
+ * once there is one, a unit without hazards has 0; without any activity in the window coverage is no data.
+ */
+export function overviewRows(
+  units: readonly Unit[],
+  data: { compliance: ByUnit<ComplianceCounts> | null; hazards: ByUnit<HazardCounts>; coverage: ByUnit<CoverageCounts> },
+): OverviewRow[] {
+  const hasHazards = data.hazards.some((h) => h.total > 0);
+  const hasActivity = anyActivity(data.coverage);
+  return units.map((u) => {
+    const c = data.compliance?.find((r) => r.unitCode === u.code);
+    const h = hasHazards ? data.hazards.find((r) => r.unitCode === u.code) : undefined;
+    const cov = data.coverage.find((r) => r.unitCode === u.code);
+    return {
+      ...u,
+      schools: cov?.schools ?? c?.schools ?? null,
+      verified: c?.verified ?? null,
+      allRate: c ? complianceRates(c).all : null,
+      open: h ? h.open : hasHazards ? 0 : null,
+      overdue: h ? h.overdue : hasHazards ? 0 : null,
+      majorOpen: h ? h.majorOpen : hasHazards ? 0 : null,
+      coverage: cov ? coverageRate(cov.covered, cov.schools, hasActivity) : null,
+    };
+  });
 }
 
-/** Sums the per-unit rows into the figures of the whole city (or of the one unit shown). */
-export function boardingTotals(rows: readonly BoardingCounts[]): BoardingCounts & { share: number | null } {
-  const t = rows.reduce(
-    (a, r) => ({ schools: a.schools + r.schools, boarding: a.boarding + r.boarding, boardingStudents: a.boardingStudents + r.boardingStudents }),
-    { schools: 0, boarding: 0, boardingStudents: 0 },
-  );
-  return { ...t, share: share(t.boarding, t.schools) };
+/** The scope's figures for the cards: the 4个100% rates, hazard counts and campaign coverage, each null without data. */
+export function overviewTotals(data: { compliance: ByUnit<ComplianceCounts> | null; hazards: ByUnit<HazardCounts>; coverage: ByUnit<CoverageCounts> }) {
+  const counts = data.compliance ? sumCounts(data.compliance) : null;
+  const hasHazards = data.hazards.some((h) => h.total > 0);
+  const sum = (k: keyof HazardCounts) => (hasHazards ? data.hazards.reduce((a, h) => a + h[k], 0) : null);
+  const cov = sumCoverage(data.coverage);
+  return {
+    counts,
+    rates: counts ? complianceRates(counts) : null,
+    hazards: { open: sum('open'), overdue: sum('overdue'), majorOpen: sum('majorOpen'), awaiting: sum('awaiting') },
+    coverage: coverageRate(cov.covered, cov.schools, anyActivity(data.coverage)),
+  };
 }
 
-/** The by-level rows in the usual order of levels, each with its boarding share. */
-export function levelRows<T extends { level: SchoolLevel; schools: number; boarding: number }>(rows: readonly T[]) {
-  const order = (l: SchoolLevel) => SchoolLevel.options.indexOf(l);
-  return [...rows].sort((a, b) => order(a.level) - order(b.level)).map((r) => ({ ...r, share: share(r.boarding, r.schools) }));
+/** Of the eight campaign topics, those the rows' schools held and those none held (a school's own 专项教育 at a glance). */
+export function campaignTopics(rows: readonly CoverageCounts[]): { held: SafetyTopic[]; missing: SafetyTopic[] } {
+  const total = sumCoverage(rows);
+  const held = CAMPAIGN_TOPICS.filter((t) => (total.byTopic[t] ?? 0) > 0);
+  return { held, missing: CAMPAIGN_TOPICS.filter((t) => !held.includes(t)) };
+}
+
+/** The topic the fewest schools held (where coverage is weakest), with its rate; null without any activity. */
+export function weakestTopic(rows: readonly CoverageCounts[]): { topic: SafetyTopic; rate: number } | null {
+  if (!anyActivity(rows)) return null;
+  const total = sumCoverage(rows);
+  if (total.schools === 0) return null;
+  const topic = [...CAMPAIGN_TOPICS].sort((a, b) => (total.byTopic[a] ?? 0) - (total.byTopic[b] ?? 0))[0]!;
+  return { topic, rate: (total.byTopic[topic] ?? 0) / total.schools };
 }

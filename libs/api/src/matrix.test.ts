@@ -90,6 +90,7 @@ const INPUTS: Record<string, unknown> = {
   'safety.hazards': { page: 1, pageSize: 5 },
   'safety.hazard': { id: 999999 },
   'safety.hazardSources': undefined,
+  'safety.access': undefined,
   'safety.reportHazard': {},
   'safety.setHazardDeadline': { id: 999999, expectedVersion: 1, deadline: '2022-01-01' },
   'safety.hazardStep': { id: 999999, expectedVersion: 1, action: 'start' },

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DataScope, GuardNorm, SafetySettings } from '@hyedu/domain';
+import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
+import { beijingDate, termOf, type DataScope, type GuardNorm, type SafetySettings } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import { scopeCondition } from '../../queries.ts';
 import { loadSettings } from './access.ts';
@@ -79,8 +79,8 @@ export function allMetSql(s: SafetySettings): SQL {
   return sql`(${guardsOkSql(s.norm)} and ${p.closedManagement} and ${p.alarmLinked110} and ${p.videoLinkedPolice} and ${fourth})`;
 }
 
-/** The latest term anyone has reported on (the dashboard's compliance figures refer to it), or null. */
-export async function latestTerm(db: Db): Promise<string | null> {
-  const [row] = await db.select({ term: p.term }).from(p).orderBy(desc(p.term)).limit(1);
+/** The latest term up to today's that anyone has reported on (the dashboard's compliance figures refer to it), or null. */
+export async function latestTerm(db: Db, today = beijingDate(new Date())): Promise<string | null> {
+  const [row] = await db.select({ term: p.term }).from(p).where(lte(p.term, termOf(today))).orderBy(desc(p.term)).limit(1);
   return row?.term ?? null;
 }

@@ -48,7 +48,7 @@ export const safetyFilesRouter = {
 
   /** Imports the 4个100% status of many schools: a dry run lists every problem; otherwise all rows or none. */
   importProfiles: write.input(Upload.extend({ dryRun: z.boolean() }).strict()).mutation(async ({ ctx, input }) => {
-    const parsed = await readingFile(input.fileName, () => parseProfiles(ctx.db, ctx.scope, Buffer.from(input.base64, 'base64')));
+    const parsed = await readingFile(input.fileName, () => parseProfiles(ctx.db, ctx.scope, Buffer.from(input.base64, 'base64'), beijingDate(ctx.now)));
     if (parsed.errorCount || input.dryRun) return { imported: 0, rows: parsed.rows.length, errors: parsed.errors, errorCount: parsed.errorCount };
     const who = ctx.identity!.username;
     const { safetyProfiles: p } = tables;

@@ -92,6 +92,9 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const mine = await (await as('school')).safety.hazards({ page: 1, pageSize: 100 });
     expect(mine.rows.every((r) => r.schoolId === schoolId)).toBe(true);
     const leader = await as('leader');
+    expect(await leader.safety.access()).toEqual({ level: 'city', canWrite: false, schoolId: null, canConfigure: false, sources: [] });
+    expect(await (await as('school')).safety.access()).toMatchObject({ level: 'school', canWrite: true, schoolId, canConfigure: false });
+    expect(await (await as('hengnan')).safety.access()).toMatchObject({ level: 'county', canWrite: true, schoolId: null, canConfigure: false });
     expect((await leader.safety.hazard({ id })).allowed).toEqual([]);
     expect(await failure(leader.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await version(id)).toBe(1);

@@ -53,11 +53,33 @@ export const hazardsRouter = {
     const allowed = canWrite ? STEPS.filter((s) => hazardStepRefusal(row, s, actor, 'x') === null) : [];
     return {
       ...row,
+      reportedAt: row.reportedAt.toISOString(),
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
       school: school!,
       overdue: hazardOverdue({ status: row.status, deadline: row.deadline }, beijingDate(ctx.now)),
       files: files.map((f) => ({ ...f, phase: f.ownerType.endsWith(':after') ? ('after' as const) : ('before' as const), uploadedAt: f.uploadedAt.toISOString() })),
       allowed,
       canAttach: canWrite && row.status !== 'closed',
+    };
+  }),
+
+  /**
+   * What the caller may do in the module, decided here so the pages only show what the server allows: the level it
+   * acts at, whether it may write at all (leadership reads only), its school (a school account), and the sources it may record.
+   */
+  access: read.query(({ ctx }) => {
+    // The level of the write scope when there is one (a leader who also runs a county writes as that county).
+    const write = authorize(ctx.identity!.grants, { area: 'safety', action: 'write' });
+    const canWrite = write.allowed;
+    const scope = write.allowed ? write.scope : ctx.scope;
+    const level = safetyLevel(scope);
+    return {
+      level,
+      canWrite,
+      schoolId: scope.kind === 'school' && scope.schoolIds.length === 1 ? scope.schoolIds[0]! : null,
+      canConfigure: canWrite && level === 'city',
+      sources: canWrite ? sourcesFor(level).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] })) : [],
     };
   }),
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HazardInput, ProfileInput, SEVERITY_LABELS, sourcesFor, type DataScope, type SafetyLevel,
+  HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HazardInput, ProfileInput, SEVERITY_LABELS, sourcesFor, termOf, type DataScope, type SafetyLevel,
 } from '@hyedu/domain';
 import { formatRowError, readSheet, validateRows, writeTemplate, type Column, type RowError, type SheetRow } from '@hyedu/excel';
 import { tables, type Db } from '@hyedu/db';
@@ -99,7 +99,7 @@ async function parse<T extends { schoolId: number }>(
   return { errors: errors.slice(0, 200).map(formatRowError), errorCount: errors.length, rows: out };
 }
 
-export function parseProfiles(db: Db, scope: DataScope, buf: Buffer) {
+export function parseProfiles(db: Db, scope: DataScope, buf: Buffer, today: string) {
   return parse(db, scope, buf, PROFILE_SHEET, PROFILE_COLUMNS, ProfileInput, (v, schoolId) => ({
     schoolId, term: v.term, students: int(v.students!), staff: int(v.staff!), fulltimeGuards: int(v.fulltimeGuards!),
     closedManagement: yesNo(v.closedManagement!), alarmLinked110: yesNo(v.alarmLinked110!), videoLinkedPolice: yesNo(v.videoLinkedPolice!), guardPost: yesNo(v.guardPost!),
@@ -108,6 +108,8 @@ export function parseProfiles(db: Db, scope: DataScope, buf: Buffer) {
     const errors: RowError[] = [];
     const seen = new Map<string, number>();
     for (const r of rows) {
+      if (r.value.term > termOf(today)) errors.push({ row: r.rowNumber, column: '学期', message: '不能填报尚未开始的学期' });
+      if (r.value.evidenceDate > today) errors.push({ row: r.rowNumber, column: '核查日期', message: '不能晚于今天' });
       const key = `${r.value.schoolId}|${r.value.term}`;
       if (seen.has(key)) errors.push({ row: r.rowNumber, column: '学校标识码', message: `与第${seen.get(key)}行重复（同一学校同一学期只能有一行）` });
       else seen.set(key, r.rowNumber);

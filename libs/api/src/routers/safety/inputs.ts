@@ -16,8 +16,6 @@ export const HazardFilter = Common.extend({
   category: HazardCategory.optional(),
   source: HazardSource.optional(),
   overdue: z.boolean().optional(),
-  /** Only hazards waiting for the caller's acceptance (待验收) — the reviewer's queue. */
-  open: z.boolean().optional(),
 }).strict();
 export type HazardFilter = z.infer<typeof HazardFilter>;
 

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, HazardCategory, IsoDate, textField, type DataScope } from '@hyedu/domain';
+import { beijingDate, DivisionCode, HazardCategory, IsoDate, textField, type DataScope } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { contains } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -25,7 +25,7 @@ export const InspectionInput = z
   })
   .strict();
 
-export const InspectionFilter = Page.extend({ unitCode: z.string().optional(), schoolId: z.number().int().positive().optional(), level: InspectionLevel.optional(), q: textField(40, '搜索词').optional() }).strict();
+export const InspectionFilter = Page.extend({ unitCode: DivisionCode.optional(), schoolId: z.number().int().positive().optional(), level: InspectionLevel.optional(), q: textField(40, '搜索词').optional() }).strict();
 
 export function inspectionWhere(scope: DataScope, f: Partial<z.infer<typeof InspectionFilter>>): SQL | undefined {
   return and(

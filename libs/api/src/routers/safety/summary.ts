@@ -14,7 +14,7 @@ const read = readProcedure('safety');
 export const summaryRouter = {
   /** The 4个100% by county-level unit for a term (default: the latest term reported), in display order. */
   compliance: read.input(z.object({ term: Term.optional() }).strict()).query(async ({ ctx, input }) => {
-    const term = input.term ?? (await latestTerm(ctx.db));
+    const term = input.term ?? (await latestTerm(ctx.db, beijingDate(ctx.now)));
     const settings = await loadSettings(ctx.db);
     const [units, rows] = await Promise.all([listUnits(ctx.db, ctx.scope), term ? complianceByUnit(ctx.db, ctx.scope, term, settings) : []]);
     return { term, fourth: settings.fourth, units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { anyActivity, coverageRate, parseActivityQuery, sumCoverage } from './activities.ts';
+
+describe('专项教育 page helpers', () => {
+  it('reads unit, topic, q and page from the URL; an unknown topic is no filter', () => {
+    expect(parseActivityQuery({ unit: '430422', topic: 'drowning', q: '防溺水', page: '2' })).toEqual({ unitCode: '430422', topic: 'drowning', q: '防溺水', page: 2, pageSize: 20 });
+    expect(parseActivityQuery({ topic: 'swimming' }).topic).toBeUndefined();
+  });
+
+  it('coverage is no data until an activity is recorded, then a share of all schools', () => {
+    const none = [{ schools: 10, covered: 0, byTopic: { fire: 0 } }];
+    expect(anyActivity(none)).toBe(false);
+    expect(coverageRate(0, 10, anyActivity(none))).toBeNull();
+    const some = [...none, { schools: 30, covered: 3, byTopic: { fire: 12, drowning: 4 } }];
+    const total = sumCoverage(some);
+    expect(total.schools).toBe(40);
+    expect(total.byTopic.fire).toBe(12);
+    expect(total.byTopic.traffic).toBe(0);
+    expect(coverageRate(total.byTopic.fire!, total.schools, anyActivity(some))).toBe(0.3);
+    expect(coverageRate(0, 0, true)).toBeNull();
+  });
+});

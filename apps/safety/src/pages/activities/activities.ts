@@ -1,0 +1,42 @@
+import { SafetyTopic } from '@hyedu/domain';
+import { parseSchoolQuery } from '@hyedu/web';
+
+/** The activity list's filters as they live in the URL: `?unit=&topic=&q=&page=` (anything malformed is no filter). */
+export interface ActivityQuery {
+  unitCode?: string;
+  topic?: SafetyTopic;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+export function parseActivityQuery(query: Record<string, unknown>): ActivityQuery {
+  const { unitCode, q, page, pageSize } = parseSchoolQuery(query, ['unit', 'q']);
+  const topic = SafetyTopic.safeParse(Array.isArray(query.topic) ? query.topic[0] : query.topic).data;
+  return { unitCode, topic, q, page, pageSize };
+}
+
+/** What `safety.coverage` gives per unit: its schools, those that held every campaign topic, and those that held each topic. */
+export interface CoverageCounts {
+  schools: number;
+  covered: number;
+  byTopic: Record<string, number>;
+}
+
+/** The units' coverage added up (the scope's total row). */
+export function sumCoverage(rows: readonly CoverageCounts[]): CoverageCounts {
+  const byTopic: Record<string, number> = Object.fromEntries(SafetyTopic.options.map((t) => [t, 0]));
+  let schools = 0;
+  let covered = 0;
+  for (const r of rows) {
+    schools += r.schools;
+    covered += r.covered;
+    for (const t of SafetyTopic.options) byTopic[t]! += r.byTopic[t] ?? 0;
+  }
+  return { schools, covered, byTopic };
+}
+
+/** True when any school in the rows held any activity in the window (otherwise coverage is no data, not 0%). */
+export const anyActivity = (rows: readonly CoverageCounts[]): boolean => rows.some((r) => Object.values(r.byTopic).some((n) => n > 0));
+
+/** Schools covered ÷ schools; null without schools or without any activity recorded in the scope. */
+export const coverageRate = (n: number, schools: number, hasData: boolean): number | null => (hasData && schools > 0 ? n / schools : null);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { alarmTags, exportFilter, hasFilter, isConflict, parseHazardQuery, parseInspectionQuery, statusTagType, stepIndex, waitingFor } from './hazard-query.ts';
+
+describe('the hazard list URL', () => {
+  it('reads the dashboard link ?unit=&q= and the list’s own filters', () => {
+    expect(parseHazardQuery({ unit: '430422', q: ' 衡南县第一中学 ', status: 'awaiting_acceptance', severity: 'major', category: 'fire', source: 'self', overdue: 'yes', page: '3' })).toEqual({
+      unitCode: '430422', q: '衡南县第一中学', status: 'awaiting_acceptance', severity: 'major', category: 'fire', source: 'self', overdue: true, page: 3, pageSize: 20,
+    });
+  });
+
+  it('treats anything malformed as no filter, never as an error', () => {
+    const q = parseHazardQuery({ unit: '43', status: 'open', severity: 'MAJOR', category: ['fire', 'x'], overdue: 'true', page: '-2', q: '   ' });
+    expect(q).toEqual({ unitCode: undefined, status: undefined, severity: undefined, category: 'fire', source: undefined, overdue: undefined, q: undefined, page: 1, pageSize: 20 });
+    expect(parseHazardQuery({ overdue: 'no', page: '1.5' })).toMatchObject({ overdue: false, page: 1 });
+  });
+
+  it('caps the search term at the server’s 40 characters', () => {
+    expect(parseHazardQuery({ q: '校'.repeat(60) }).q).toHaveLength(40);
+  });
+
+  it('exports with the list’s filters but without paging or empty values', () => {
+    const q = parseHazardQuery({ unit: '430422', overdue: 'no', page: '4' });
+    expect(exportFilter(q)).toEqual({ unitCode: '430422', overdue: false });
+    expect(hasFilter(q)).toBe(true);
+    expect(hasFilter(parseHazardQuery({ page: '2' }))).toBe(false);
+  });
+
+  it('reads the inspection list’s level, refusing 群众举报 (not an inspection level)', () => {
+    expect(parseInspectionQuery({ level: 'county', unit: '430422' })).toMatchObject({ level: 'county', unitCode: '430422', page: 1 });
+    expect(parseInspectionQuery({ level: 'report' }).level).toBeUndefined();
+  });
+});
+
+describe('hazard tags', () => {
+  it('flags 逾期 and an open 重大 hazard in red; a closed 重大 one turns grey', () => {
+    expect(alarmTags({ status: 'rectifying', severity: 'major', overdue: true })).toEqual([{ key: 'overdue', type: 'danger' }, { key: 'major', type: 'danger' }]);
+    expect(alarmTags({ status: 'closed', severity: 'major', overdue: false })).toEqual([{ key: 'major', type: 'info' }]);
+    expect(alarmTags({ status: 'pending', severity: 'ordinary', overdue: false })).toEqual([]);
+  });
+
+  it('colours the status by who must act', () => {
+    expect(statusTagType('closed')).toBe('success');
+    expect(statusTagType('rectifying')).toBe('primary');
+    expect(statusTagType('pending')).toBe('warning');
+    expect(statusTagType('awaiting_acceptance')).toBe('warning');
+  });
+});
+
+describe('the rectification loop', () => {
+  it('places the status on 待整改 → 整改中 → 待验收 → 已销号', () => {
+    expect(['pending', 'rectifying', 'awaiting_acceptance', 'closed'].map((s) => stepIndex(s as never))).toEqual([0, 1, 2, 3]);
+  });
+
+  it('says whom a hazard waits for', () => {
+    expect(waitingFor({ status: 'pending', deadline: null })).toBe('deadline');
+    expect(waitingFor({ status: 'pending', deadline: '2022-06-30' })).toBe('start');
+    expect(waitingFor({ status: 'rectifying', deadline: '2022-06-30' })).toBe('submit');
+    expect(waitingFor({ status: 'awaiting_acceptance', deadline: '2022-06-30' })).toBe('acceptance');
+    expect(waitingFor({ status: 'closed', deadline: '2022-06-30' })).toBe('closed');
+  });
+
+  it('recognises the server’s CONFLICT (someone changed the record meanwhile)', () => {
+    expect(isConflict({ data: { code: 'CONFLICT', httpStatus: 409 } })).toBe(true);
+    expect(isConflict({ data: { code: 'BAD_REQUEST' } })).toBe(false);
+    expect(isConflict(new Error('network'))).toBe(false);
+    expect(isConflict(null)).toBe(false);
+  });
+});

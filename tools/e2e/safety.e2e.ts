@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, useHarness } from './harness.ts';
+import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
+import { signIn } from './sign-in.ts';
+
+const h = useHarness('hyedu-e2e-safety-');
+
+async function as(user: string, width = 1280): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  h.watch(page);
+  await signIn(page, h.server.url, user);
+  return page;
+}
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `safety-${name}.png`), fullPage: true });
+
+/** Opens a hazard's page and waits for its status. */
+async function openHazard(page: Page, id: number) {
+  await page.goto(`${h.server.url}/safety/hazards/${id}`);
+  await page.locator('[data-test="hazard-status"]').waitFor();
+}
+/** Takes a step from the hazard page: its button, then the dialog's fields and confirm. */
+async function step(page: Page, name: string, fill: { date?: string; reason?: string; measures?: string } = {}) {
+  await page.locator(`[data-test="step-${name}"]`).click();
+  const dialog = page.locator('[data-test="step-dialog"]');
+  if (await dialog.isVisible().catch(() => false)) {
+    if (fill.date) await dialog.locator('[data-test="step-date"]').fill(fill.date);
+    if (fill.reason !== undefined) await dialog.locator('[data-test="step-reason"]').fill(fill.reason);
+    if (fill.measures) await dialog.locator('[data-test="step-measures"]').fill(fill.measures);
+    await dialog.locator('[data-test="step-confirm"]').click();
+    if (fill.reason !== '') await dialog.waitFor({ state: 'hidden' });
+  }
+}
+/** The school's closure figure “num / den” on the dashboard's school table of 衡南县. */
+async function closureOf(page: Page, schoolName: string) {
+  await page.goto(`${h.server.url}/dashboard/safety.hazard-closure/430422`);
+  const row = page.locator('[data-test="kpi-schools"] tr', { hasText: schoolName });
+  await row.first().waitFor();
+  const cells = await row.first().locator('td').allTextContents();
+  return cells.find((c) => c.includes('/'))!.replace(/\s/g, '');
+}
+
+describe('hazard rectification (隐患排查整治)', () => {
+  it('a school reports, the county sets a deadline, the school rectifies, the county returns once with a reason, then closes; the closure rate follows', async () => {
+    const school = await as('school');
+    await school.goto(`${h.server.url}/safety/hazards`);
+    await school.locator('[data-test="hazard-report"]').click();
+    const form = school.locator('[data-test="hazard-form"]');
+    await form.waitFor();
+    await form.locator('[data-test="hazard-submit-form"]').click();
+    await expect(text(school, '[data-test="field-category"] .hy-field-error')).resolves.toBe('请选择隐患类别');
+    await form.locator('[data-test="field-category"] .el-select').click({ force: true });
+    await school.locator('.el-select-dropdown__item:visible', { hasText: '消防' }).first().click();
+    await form.locator('#hz-location').fill('学生宿舍三楼');
+    await form.locator('#hz-person').fill('王志强');
+    await form.locator('#hz-description').fill('宿舍三楼东侧安全出口被杂物堵塞，疏散指示灯不亮');
+    await form.locator('[data-test="hazard-submit-form"]').click();
+    await school.locator('[data-test="hazard-notice"] a').click();
+    await school.waitForURL(/\/safety\/hazards\/\d+$/);
+    const id = Number(school.url().split('/').pop());
+    await expect(text(school, '[data-test="hazard-status"]')).resolves.toBe('待整改');
+    expect(await school.locator('[data-test="step-start"]').count()).toBe(0); // no deadline yet
+    const schoolName = (await school.locator('.hy-dl dd').first().textContent())!.trim();
+    expect(await seriousViolations(school)).toEqual([]);
+    await shot(school, 'hazard-reported');
+
+    // The new hazard already counts in the ledger (den); closing it will add one to the closed (num).
+    const county = await as('hengnan');
+    const before = await closureOf(county, schoolName);
+    await openHazard(county, id);
+    await step(county, 'set_deadline', { date: '2099-12-31' });
+    await county.locator('[data-test="hazard-deadline"][data-date="2099-12-31"]').waitFor();
+
+    await openHazard(school, id);
+    await step(school, 'start');
+    await school.locator('[data-test="hazard-status"]', { hasText: '整改中' }).waitFor();
+    await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具' });
+    await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
+
+    await openHazard(county, id);
+    await step(county, 'return', { reason: '' });
+    await expect(text(county, '[data-test="step-error"]')).resolves.toBe('请填写退回原因');
+    await county.locator('[data-test="step-reason"]').fill('未上传整改后照片，请补充');
+    await county.locator('[data-test="step-confirm"]').click();
+    await county.locator('[data-test="step-dialog"]').waitFor({ state: 'hidden' });
+    await county.locator('[data-test="hazard-status"]', { hasText: '整改中' }).waitFor();
+    await shot(county, 'hazard-returned');
+
+    await openHazard(school, id);
+    await expect(text(school, '[data-test="hazard-return-reason"]')).resolves.toContain('未上传整改后照片，请补充');
+    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]) });
+    await school.getByText('整改后.png').first().waitFor();
+    await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具，补充整改后照片' });
+    await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
+
+    await openHazard(county, id);
+    await step(county, 'close');
+    await county.locator('[data-test="hazard-status"]', { hasText: '已销号' }).waitFor();
+    const history = await text(county, '[data-test="hazard-history"]');
+    for (const words of ['school', 'hengnan', '未上传整改后照片，请补充']) expect(history).toContain(words);
+    await shot(county, 'hazard-closed');
+
+    const after = await closureOf(county, schoolName);
+    const [n0, d0] = before.split('/').map(Number) as [number, number];
+    expect(after).toBe(`${n0 + 1}/${d0}`);
+    await shot(county, 'dashboard-closure-schools');
+    await school.context().close();
+    await county.context().close();
+  });
+
+  it('the module’s pages open for the city and a county at 1280 and 375 px without sideways scrolling', async () => {
+    for (const [user, width] of [['safety', 1280], ['hengnan', 375]] as const) {
+      const page = await as(user, width);
+      for (const path of ['', '/compliance', '/hazards', '/inspections', '/activities', '/incidents']) {
+        await page.goto(`${h.server.url}/safety${path}`);
+        await page.locator('h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        await shot(page, `${user}${path.replace('/', '-') || '-home'}-${width}`);
+        expect(await overflowsHorizontally(page), `${user} ${path} ${width}`).toBe(false);
+      }
+      await page.context().close();
+    }
+  });
+});
