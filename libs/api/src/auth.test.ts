@@ -16,7 +16,7 @@ describe.each(testEngines())('identity on %s', (engine) => {
     const anon = await anonymousCaller(database);
     expect(await anon.auth.me()).toEqual({ account: null, sessionEnded: null });
     expect(await failure(anon.platform.modules())).toEqual({ code: 'UNAUTHORIZED', message: '请先登录' });
-    expect(await failure(anon.safety.overview({}))).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await failure(anon.safety.compliance({}))).toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
   it('the same message for an unknown user and a wrong password; remaining tries after 3; locked after 5', async () => {
@@ -67,7 +67,7 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect(page.rows.every((r) => r.unitCode === '430422')).toBe(true);
     // Asking for another county returns nothing, not the other county's schools.
     expect((await hengnan.platform.schools({ unitCode: '430481', page: 1, pageSize: 5 })).total).toBe(0);
-    expect((await hengnan.safety.overview({})).units.map((u) => u.code)).toEqual(['430422']);
+    expect((await hengnan.safety.compliance({})).units.map((u) => u.unitCode)).toEqual(['430422']);
     const leiyang = await callerAs(database, 'leiyang');
     expect(await failure(leiyang.privateEdu.overview())).toMatchObject({ code: 'FORBIDDEN' });
     expect((await leiyang.teachers.overview()).map((u) => u.code)).toEqual(['430481']);
@@ -76,14 +76,14 @@ describe.each(testEngines())('identity on %s', (engine) => {
 
   it('the three administrators cannot do each other’s jobs or read business data', async () => {
     const sysadmin = await callerAs(database, 'sysadmin');
-    expect(await failure(sysadmin.safety.overview({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(sysadmin.safety.compliance({}))).toMatchObject({ code: 'FORBIDDEN' });
     const auditor = await callerAs(database, 'auditor');
     expect(await failure(auditor.platform.schools({ page: 1, pageSize: 5 }))).toMatchObject({ code: 'FORBIDDEN' });
     const secadmin = await callerAs(database, 'secadmin');
     expect(await failure(secadmin.teachers.overview())).toMatchObject({ code: 'FORBIDDEN' });
     // Denied attempts are in the audit trail, which still verifies.
     const denied = await database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.result, 'denied')));
-    expect(denied.map((r) => r.action)).toContain('safety.overview');
+    expect(denied.map((r) => r.action)).toContain('safety.compliance');
     expect((await verifyAuditChain(database.db, database.auditKey)).ok).toBe(true);
   });
 

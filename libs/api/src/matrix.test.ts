@@ -74,7 +74,6 @@ const INPUTS: Record<string, unknown> = {
   'platform.workPlan': { year: 2022 },
   'platform.registryByUnit': undefined,
   'platform.schools': { page: 1, pageSize: 5 },
-  'safety.overview': {},
   'safety.schools': { page: 1, pageSize: 5 },
   'safety.compliance': {},
   'safety.hazardSummary': undefined,

@@ -40,7 +40,7 @@ describe.each(testEngines())('account and grant administration on %s', (engine) 
     const granted = await callerWithCookie(database, cookie);
     expect((await granted.auth.me()).account?.scopeLabel).toBe('数据范围：耒阳市教育局');
     expect((await granted.teachers.schools({ page: 1, pageSize: 50 })).rows.every((r) => r.unitCode === '430481')).toBe(true);
-    expect(await failure(granted.safety.overview({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(granted.safety.compliance({}))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('三员 stay apart: neither administrator can do the other’s job, nobody grants themselves, roles are never mixed', async () => {

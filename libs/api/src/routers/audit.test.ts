@@ -24,11 +24,11 @@ describe.each(testEngines())('audit trail for the 审计管理员 on %s', (engin
 
   it('shows logins and denied attempts, filters them, verifies the chain, and records its own exports', async () => {
     const sysadmin = await callerAs(database, 'sysadmin');
-    await expect(sysadmin.safety.overview({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(sysadmin.safety.compliance({})).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const auditor = await callerAs(database, 'auditor');
     const all = await auditor.audit.search({ page: 1, pageSize: 50 });
     expect(all.rows.map((r) => `${r.actor} ${r.action} ${r.result}`)).toEqual(
-      expect.arrayContaining(['sysadmin auth.login ok', 'sysadmin safety.overview denied', 'auditor auth.login ok']),
+      expect.arrayContaining(['sysadmin auth.login ok', 'sysadmin safety.compliance denied', 'auditor auth.login ok']),
     );
     expect(all.rows[0]?.at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00$/);
     const denied = await auditor.audit.search({ page: 1, pageSize: 50, result: 'denied' });
