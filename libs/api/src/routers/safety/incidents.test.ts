@@ -45,7 +45,7 @@ describe.each(testEngines())('safety incidents, activities and KPIs on %s', (eng
   it('activities count towards coverage per topic; the dashboard’s hazard closure rate follows closures', async () => {
     const school = await as('school');
     const today = beijingDate(new Date());
-    const before = (await school.safety.coverage()).rows.find((r) => r.unitCode === '430422')!;
+    const before = (await (await as('hengnan')).safety.coverage()).rows.find((r) => r.unitCode === '430422')!;
     const mine = await school.safety.activities({ page: 1, pageSize: 100, topic: 'drowning' });
     await school.safety.addActivity({ schoolId, topic: 'drowning', heldOn: today, title: '暑期防溺水安全教育主题班会', participants: 820 });
     const after = (await (await as('hengnan')).safety.coverage()).rows.find((r) => r.unitCode === '430422')!;
