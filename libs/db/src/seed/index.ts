@@ -1,10 +1,12 @@
 import { count } from 'drizzle-orm';
+import { beijingDate } from '@hyedu/domain';
 import { HENGYANG_DEPARTMENTS, HENGYANG_MODULES, HENGYANG_ORG_UNITS, HENGYANG_PLAN_2022, HENGYANG_TASKS_2022 } from '@hyedu/domain/hengyang';
 import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import type { Db } from '../client.ts';
 import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedPlanProgress } from './plan-progress.ts';
+import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -16,6 +18,8 @@ export interface SeedOptions {
   scale?: number;
   /** Field-encryption key: the demo administrators' second-factor secret is stored encrypted with it. */
   dataKey: Buffer;
+  /** The Beijing date (YYYY-MM-DD) dated module records lead up to (default: today); with seed and scale it fixes the data. */
+  today?: string;
 }
 
 export interface SeedReport {
@@ -25,6 +29,8 @@ export interface SeedReport {
   enrolmentRows: number;
   students: number;
   accounts: number;
+  /** Rows of the safety module's demo data (null when nothing was seeded). */
+  safety: SafetyVolumes | null;
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -39,12 +45,14 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
   const [existing] = await db.select({ n: count() }).from(orgUnits);
   if ((existing?.n ?? 0) > 0) {
     const [s] = await db.select({ n: count() }).from(schools);
-    return { seeded: false, orgUnits: existing?.n ?? 0, schools: s?.n ?? 0, enrolmentRows: 0, students: 0, accounts: 0 };
+    return { seeded: false, orgUnits: existing?.n ?? 0, schools: s?.n ?? 0, enrolmentRows: 0, students: 0, accounts: 0, safety: null };
   }
   const registry = generateSchoolRegistry({ seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
   let enrolmentRows = 0;
   let students = 0;
   let demoAccounts = 0;
+  let safety: SafetyVolumes | null = null;
+  const today = opts.today ?? beijingDate(new Date());
   await db.transaction(async (tx) => {
     await tx.insert(orgUnits).values(HENGYANG_ORG_UNITS.map((u) => ({ ...u })));
     await tx.insert(modules).values(HENGYANG_MODULES.map((m) => ({ ...m })));
@@ -87,7 +95,23 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       2000,
       (chunk) => tx.insert(schoolStaffing).values(chunk),
     );
+    safety = await seedSafety(tx, {
+      schools: registry.map((s, i) => ({
+        id: ids[i]!,
+        code: s.code,
+        unitCode: s.unitCode,
+        level: s.level,
+        ownership: s.ownership,
+        isBoarding: s.isBoarding,
+        isRural: s.isRural,
+        students: Object.values(s.enrolment).reduce((a: number, n) => a + (n ?? 0), 0),
+        staff: s.staffing.teachers + s.staffing.contractTeachers,
+      })),
+      today,
+      seed: opts.seed ?? 20220414,
+      scale: opts.scale ?? 1,
+    });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
-  return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students, accounts: demoAccounts };
+  return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students, accounts: demoAccounts, safety };
 }

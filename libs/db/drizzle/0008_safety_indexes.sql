@@ -1,0 +1,1 @@
+CREATE INDEX "safety_activities_held_idx" ON "safety_activities" USING btree ("held_on","id");
