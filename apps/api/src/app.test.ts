@@ -77,6 +77,8 @@ describe('server', () => {
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('portal');
     expect(deep.headers['cache-control']).toBe('no-cache');
+    // A route with a dot in it (a KPI id) is a page, not a file.
+    expect((await app.inject('/dashboard/safety.compliance')).body).toContain('portal');
     const asset = await app.inject('/assets/index-AbCdEf12.js');
     expect(asset.headers['cache-control']).toContain('immutable');
     const entry = await app.inject('/mf/safety/remoteEntry.js');
@@ -85,7 +87,7 @@ describe('server', () => {
   });
 
   it('answers 404 for missing files, API paths and modules, without the portal page', async () => {
-    for (const url of ['/mf/teachers/remoteEntry.js', '/api/nothing', '/missing.js']) {
+    for (const url of ['/mf/teachers/remoteEntry.js', '/api/nothing', '/missing.js', '/favicon.ico', '/robots.txt']) {
       const res = await app.inject(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).not.toContain('portal');

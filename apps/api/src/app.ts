@@ -103,10 +103,12 @@ async function registerStatic(app: FastifyInstance, appsDir: string) {
     }
     await app.register(fastifyStatic, { root, prefix: `/mf/${key}/`, decorateReply: false, index: false, setHeaders });
   }
-  // Single-page app: any other GET that is not an API call, a module file or a file name gets the portal.
+  // Single-page app: any other GET that is not an API call, a module file or a file gets the portal. A file is known by
+  // its extension; a route may contain a dot (the KPI page /dashboard/safety.compliance), so only file types count.
+  const FILE = /\.(js|mjs|css|map|json|html?|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|xml|webmanifest|pdf|xlsx?)$/i;
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '';
-    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/mf/') || /\.[a-z0-9]+$/i.test(path)) {
+    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/mf/') || FILE.test(path)) {
       return reply.code(404).send({ error: 'Not Found' });
     }
     return reply.header('Cache-Control', 'no-cache').sendFile('index.html', portalDist);
