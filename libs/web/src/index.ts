@@ -14,3 +14,4 @@ export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';
 export { downloadBase64, fileToBase64 } from './files.ts';
+export { useExcelImport, type ImportResult } from './excel-import.ts';
