@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
 import type { Database } from '@hyedu/db';
-import { ModuleKey } from '@hyedu/domain';
 import { csrfGuard } from './csrf.ts';
+import { registerCompression, registerStatic } from './static.ts';
 
 /** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
 export const defaultAppsDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +32,7 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
     bodyLimit: 8 * 1_048_576,
     routerOptions: { maxParamLength: 5000 },
   });
+  await registerCompression(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -82,35 +80,4 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
 
   if (serveStatic) await registerStatic(app, appsDir);
   return app;
-}
-
-async function registerStatic(app: FastifyInstance, appsDir: string) {
-  const portalDist = join(appsDir, 'portal', 'dist');
-  if (!existsSync(`${portalDist}/index.html`)) {
-    throw new Error(`找不到门户的构建产物 ${portalDist}，请先构建（pnpm build）`);
-  }
-  // Hashed assets may be cached for a year; entry files (index.html, remoteEntry.js, manifests) never.
-  const setHeaders = (reply: FastifyReply, path: string) => {
-    const hashed = /\/assets\/.+-[A-Za-z0-9_-]{8,}\.(js|css|woff2?|svg|png)$/.test(path);
-    reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-  };
-  await app.register(fastifyStatic, { root: portalDist, prefix: '/', wildcard: false, index: false, setHeaders });
-  for (const key of ModuleKey.options) {
-    const root = join(appsDir, key, 'dist');
-    if (!existsSync(root)) {
-      app.log.warn(`模块 ${key} 未构建（${root}），门户中该模块将显示为无法加载`);
-      continue;
-    }
-    await app.register(fastifyStatic, { root, prefix: `/mf/${key}/`, decorateReply: false, index: false, setHeaders });
-  }
-  // Single-page app: any other GET that is not an API call, a module file or a file gets the portal. A file is known by
-  // its extension; a route may contain a dot (the KPI page /dashboard/safety.compliance), so only file types count.
-  const FILE = /\.(js|mjs|css|map|json|html?|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|txt|xml|webmanifest|pdf|xlsx?)$/i;
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (req.method !== 'GET' || path.startsWith('/api/') || path.startsWith('/mf/') || FILE.test(path)) {
-      return reply.code(404).send({ error: 'Not Found' });
-    }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html', portalDist);
-  });
 }

@@ -1,6 +1,9 @@
 // Plain JavaScript: Vite loads its config with Node, which cannot import TypeScript from node_modules.
 import { federation } from '@module-federation/vite';
 import vue from '@vitejs/plugin-vue';
+import { precompress } from './precompress.js';
+
+export { precompress, precompressDir } from './precompress.js';
 
 /**
  * Shared singletons of the portal and every remote: each is fetched and evaluated once.
@@ -42,6 +45,7 @@ export function portalConfig() {
       vue(),
       // The portal provides the federation runtime to every remote, so no remote ships its own copy.
       federation({ name: 'portal', remotes: {}, shared: SHARED, dts: false, experiments: { provideExternalRuntime: true } }),
+      precompress(),
     ],
     server: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
     preview: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },
@@ -72,6 +76,7 @@ export function remoteConfig(opts) {
         // Built remotes use the portal's federation runtime (standalone dev keeps its own).
         experiments: { externalRuntime: command === 'build' },
       }),
+      precompress(),
     ],
     server: { port: opts.port, strictPort: true, origin: `http://localhost:${opts.port}`, proxy: { '/api': API_TARGET } },
     preview: { port: opts.port, strictPort: true },

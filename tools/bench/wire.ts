@@ -1,0 +1,121 @@
+// `pnpm bench:wire`: bytes on the wire and Lighthouse scores of the production build, in a real browser.
+//   1. the 局领导 (leader) opens the login page, signs in and lands on the home page (cold cache): JavaScript and CSS
+//      as Chromium received them (compressed, headers included), against the budget of 250 KB (stretch 170 KB);
+//   2. Lighthouse 12.2.3, mobile preset, on the login page and on /dashboard signed in (median of WIRE_RUNS, default 3).
+// Writes the figures into tools/bench/results/wire.md under the heading WIRE_LABEL (default: the current commit),
+// keeping the other headings (e.g. the figures of an older build). Needs `pnpm build` and Chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch } from '@hyedu/e2e/browser';
+import { ROOT, startServer } from '@hyedu/e2e/server';
+import { DEMO_PASSWORD, signIn } from '@hyedu/e2e/sign-in';
+import { fromNetwork, jsAndCss, recordTransfer, total, type Transferred } from '@hyedu/e2e/transfer';
+import { audit, median, openBrowser, signInWith, type Audit } from './lighthouse.ts';
+import { kb } from './weights.ts';
+
+const BUDGET = 250 * 1024;
+const STRETCH = 170 * 1024;
+const RUNS = Number(process.env.WIRE_RUNS ?? 3);
+const RESULTS = join(ROOT, 'tools/bench/results/wire.md');
+
+if (!existsSync(join(ROOT, 'apps/portal/dist/index.html'))) {
+  console.error('请先构建：pnpm build');
+  process.exit(1);
+}
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+const label = process.env.WIRE_LABEL ?? `build of ${commit}`;
+const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-wire-'));
+const server = await startServer(dataDir, { HYEDU_RATE_LIMIT: '10000000' });
+const out: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  out.push(line);
+};
+
+/** Login page → sign in → home page, cold cache: every response Chromium received. */
+async function loginToHome(): Promise<Transferred[]> {
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const rec = await recordTransfer(page);
+    await page.goto(`${server.url}/login`);
+    await page.locator('[data-test="login-form"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await signIn(page, server.url, 'leader', DEMO_PASSWORD);
+    await page.locator('[data-test="work-items"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    await rec.stop();
+    return rec.list;
+  } finally {
+    await browser.close();
+  }
+}
+
+const short = (url: string) => new URL(url).pathname.replace(/_virtual_mf___mfe_internal__portal__mf_owner__\d+__/, 'mf:');
+const ms = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+try {
+  const all = fromNetwork(await loginToHome());
+  const code = jsAndCss(all);
+  const js = code.filter((r) => r.type === 'Script');
+  const css = code.filter((r) => r.type === 'Stylesheet');
+  const encodings = [...new Set(code.map((r) => r.encoding))].join(', ');
+  say(`## ${label}`);
+  say();
+  say(`Measured ${new Date().toISOString().slice(0, 10)} on this machine (2 cores), PGlite with the demo data, Debian Chromium.`);
+  say();
+  say('### Login page → home page after login, leader, cold cache (JavaScript and CSS on the wire)');
+  say();
+  say('| | files | on the wire (headers included) | bodies as sent | decoded |');
+  say('|---|---:|---:|---:|---:|');
+  say(`| JavaScript | ${js.length} | ${kb(total(js, 'wire'))} | ${kb(total(js, 'body'))} | ${kb(total(js, 'decoded'))} |`);
+  say(`| CSS | ${css.length} | ${kb(total(css, 'wire'))} | ${kb(total(css, 'body'))} | ${kb(total(css, 'decoded'))} |`);
+  say(`| **JS + CSS** | ${code.length} | **${kb(total(code, 'wire'))}** | ${kb(total(code, 'body'))} | ${kb(total(code, 'decoded'))} |`);
+  say(`| everything (HTML, API, images) | ${all.length} | ${kb(total(all, 'wire'))} | ${kb(total(all, 'body'))} | ${kb(total(all, 'decoded'))} |`);
+  say();
+  const wire = total(code, 'wire');
+  say(`Budget ${kb(BUDGET)} (stretch ${kb(STRETCH)}): ${wire <= STRETCH ? 'within the stretch goal' : wire <= BUDGET ? 'within budget' : 'OVER BUDGET'}. Content-Encoding of JS/CSS: ${encodings}.`);
+  say();
+  say('Largest files:');
+  say();
+  for (const r of [...code].sort((a, b) => b.wire - a.wire).slice(0, 8)) say(`- ${kb(r.wire)} (${kb(r.decoded)} decoded, ${r.encoding}) \`${short(r.url)}\``);
+  say();
+
+  if (RUNS > 0) {
+    const runs: Record<'login' | 'dashboard', Audit[]> = { login: [], dashboard: [] };
+    for (let i = 0; i < RUNS; i++) {
+      const browser = await openBrowser();
+      try {
+        const page = await browser.newPage();
+        runs.login.push(await audit(page, `${server.url}/login`));
+        await signInWith(page, server.url, 'leader', DEMO_PASSWORD);
+        runs.dashboard.push(await audit(page, `${server.url}/dashboard`));
+      } finally {
+        await browser.close();
+      }
+    }
+    say(`### Lighthouse 12.2.3, mobile preset (simulated Slow 4G, 4× CPU), median of ${RUNS} runs`);
+    say();
+    say('| page | performance | FCP | LCP | TBT | Speed Index | CLS | transferred | text-compression savings | unused-JS savings | all scores |');
+    say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const [name, list] of Object.entries(runs)) {
+      const m = median(list);
+      say(
+        `| ${name} | **${m.score}** | ${ms(m.fcp)} | ${ms(m.lcp)} | ${m.tbt.toFixed(0)} ms | ${ms(m.si)} | ${m.cls.toFixed(3)} | ${kb(m.bytes)} | ${kb(m.compressionSavings)} | ${kb(m.unusedJsSavings)} | ${list.map((x) => x.score).join(', ')} |`,
+      );
+    }
+    say();
+  }
+} finally {
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+// Replace this label's section, keep the others.
+const HEAD = '# Bytes on the wire and Lighthouse (`pnpm bench:wire`)\n\n';
+const old = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8').replace(HEAD, '') : '';
+const sections = old.split(/^(?=## )/m).filter((s) => s.trim() && !s.startsWith(`## ${label}\n`));
+writeFileSync(RESULTS, HEAD + [...sections.map((s) => s.trimEnd() + '\n'), out.join('\n').trimEnd() + '\n'].join('\n'));
+console.log(`\n→ ${RESULTS}`);
