@@ -57,7 +57,7 @@ describe('the portal with all four modules', () => {
     await w.page.locator('[data-test="work-items"]').waitFor();
     expect(await w.page.locator('[data-test="work-items"] .el-collapse-item').count()).toBe(19);
     await expect(w.page.locator('[data-test="work-items"]').textContent()).resolves.toContain('维护教育系统安全稳定');
-    await w.page.locator('[data-test="registry-by-unit"] .el-table__row').nth(13).waitFor();
+    await w.page.locator('[data-test="registry-by-unit"] tbody tr').nth(13).waitFor();
     await expect(w.page.locator('[data-test="registry-by-unit"]').textContent()).resolves.toContain('衡南县');
     expect(w.problems).toEqual([]);
     await closeAll(w);

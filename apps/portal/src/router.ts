@@ -2,8 +2,6 @@ import { createRouter, createWebHistory, type Router } from 'vue-router';
 import type { ModuleManifest } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
 import { useShellStore } from '@hyedu/web';
-import TheShell from './layout/TheShell.vue';
-import HomePage from './pages/HomePage.vue';
 
 export const SHELL_ROUTE = 'shell';
 export const APP_TITLE = { 'zh-CN': '衡阳市教育局工作平台', 'en-US': 'Hengyang Education Bureau Platform' } as const;
@@ -19,9 +17,10 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
       {
         path: '/',
         name: SHELL_ROUTE,
-        component: TheShell,
+        // Every page, the shell and the home page included, is its own chunk: the sign-in page loads none of them.
+        component: () => import('./layout/TheShell.vue'),
         children: [
-          { path: '', name: 'home', component: HomePage, meta: { title: '首页', titleEn: 'Home' } },
+          { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页', titleEn: 'Home' } },
           { path: 'dashboard', name: 'dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '领导驾驶舱', titleEn: 'Dashboard', area: 'plan' } },
           { path: 'dashboard/:kpiId', name: 'kpi', component: () => import('./pages/dashboard/KpiDetailPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
           { path: 'dashboard/:kpiId/:unitCode(\\d{6})', name: 'kpi-unit', component: () => import('./pages/dashboard/KpiUnitPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },

@@ -3,7 +3,14 @@
  * Federation as one singleton, so portal and remotes get one copy of Element Plus (one z-index
  * stack, one locale) while shipping only these components. Import them from '@hyedu/ui', never
  * from 'element-plus' (lint enforces it). To use another component, add it here and its CSS in styles.css.
+ *
+ * The large ones (table, select and pager, dialog and drawer, menu) are fetched the first time a page shows one
+ * (lazy.ts), so the sign-in page and the first page do not download what they do not show. They are still parts
+ * of this one library: one copy for the portal and every module.
  */
+import type * as EP from 'element-plus';
+import { lazyComponent, opened } from './lazy.ts';
+
 export {
   ElAlert,
   ElAside,
@@ -13,29 +20,36 @@ export {
   ElCollapseItem,
   ElConfigProvider,
   ElContainer,
-  ElDialog,
-  ElDrawer,
   ElEmpty,
   ElHeader,
   ElIcon,
   ElInput,
   ElMain,
-  ElMenu,
-  ElMenuItem,
-  ElOption,
-  ElPagination,
   ElProgress,
   ElRadioButton,
   ElRadioGroup,
   ElResult,
-  ElSelect,
   ElSkeleton,
-  ElTable,
-  ElTableColumn,
   ElTag,
   ElTimeline,
   ElTimelineItem,
 } from 'element-plus';
+
+const table = () => import('./lazy/table.ts');
+const select = () => import('./lazy/select.ts');
+const overlay = () => import('./lazy/overlay.ts');
+const menu = () => import('./lazy/menu.ts');
+
+export const ElTable = lazyComponent('ElTable', () => table().then((m) => m.ElTable)) as typeof EP.ElTable;
+export const ElTableColumn = lazyComponent('ElTableColumn', () => table().then((m) => m.ElTableColumn)) as typeof EP.ElTableColumn;
+export const ElSelect = lazyComponent('ElSelect', () => select().then((m) => m.ElSelect)) as typeof EP.ElSelect;
+export const ElOption = lazyComponent('ElOption', () => select().then((m) => m.ElOption)) as typeof EP.ElOption;
+export const ElPagination = lazyComponent('ElPagination', () => select().then((m) => m.ElPagination)) as typeof EP.ElPagination;
+export const ElDialog = lazyComponent('ElDialog', () => overlay().then((m) => m.ElDialog), opened) as typeof EP.ElDialog;
+export const ElDrawer = lazyComponent('ElDrawer', () => overlay().then((m) => m.ElDrawer), opened) as typeof EP.ElDrawer;
+export const ElMenu = lazyComponent('ElMenu', () => menu().then((m) => m.ElMenu)) as typeof EP.ElMenu;
+export const ElMenuItem = lazyComponent('ElMenuItem', () => menu().then((m) => m.ElMenuItem)) as typeof EP.ElMenuItem;
+
 export { default as elementZhCn } from 'element-plus/es/locale/lang/zh-cn.mjs';
 export { default as elementEn } from 'element-plus/es/locale/lang/en.mjs';
 export {

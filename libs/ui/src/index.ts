@@ -1,4 +1,5 @@
 export * from './element.ts';
+export { preloadComponents } from './lazy.ts';
 export { defineMessages, useLocaleStore, LOCALES } from './i18n.ts';
 export type { Locale } from './i18n.ts';
 export * from './format.ts';

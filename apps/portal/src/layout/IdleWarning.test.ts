@@ -1,7 +1,8 @@
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
+import { preloadComponents } from '@hyedu/ui';
 import { lastServerActivity, useShellStore, type Account } from '@hyedu/web';
 import IdleWarning from './IdleWarning.vue';
 
@@ -11,6 +12,8 @@ const account: Account = {
 };
 
 describe('idle warning (等保: 30-minute idle timeout, warned 5 minutes before)', () => {
+  // The dialog's code is fetched when it first opens; here it is fetched beforehand so the clock alone decides.
+  beforeAll(preloadComponents);
   beforeEach(() => {
     vi.useFakeTimers({ now: new Date('2022-04-14T09:00:00+08:00') });
     setActivePinia(createPinia());

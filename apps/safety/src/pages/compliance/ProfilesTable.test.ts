@@ -1,8 +1,9 @@
 import { VueQueryPlugin } from '@tanstack/vue-query';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { indicatorsMet, requiredGuards, type SafetyProfile } from '@hyedu/domain';
+import { preloadComponents } from '@hyedu/ui';
 import type { RouterOutputs } from '@hyedu/web';
 import ProfilesTable from './ProfilesTable.vue';
 
@@ -30,6 +31,8 @@ function render(props: { canEnter: boolean; canReview: boolean }) {
 const rowText = (w: ReturnType<typeof render>, i: number) => w.findAll('.el-table__body tbody tr')[i]!.text();
 
 describe('the school list of the 4个100% page', () => {
+  // The table's code is fetched on first use; fetched beforehand here so the first render already shows it.
+  beforeAll(preloadComponents);
   beforeEach(() => setActivePinia(createPinia()));
 
   it('shows each indicator as 达标 / 未达标 and the review state; a school without a status has no cells', async () => {

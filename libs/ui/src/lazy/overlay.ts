@@ -1,0 +1,2 @@
+// Loaded on first use through element.ts (the first dialog or drawer that opens).
+export { ElDialog, ElDrawer } from 'element-plus';
