@@ -25,14 +25,15 @@ async function openHazard(page: Page, id: number) {
 /** Takes a step from the hazard page: its button, then the dialog's fields and confirm. */
 async function step(page: Page, name: string, fill: { date?: string; reason?: string; measures?: string } = {}) {
   await page.locator(`[data-test="step-${name}"]`).click();
+  // Every step but 'start' asks for confirmation in a dialog (which may take a moment to appear).
+  if (name === 'start') return;
   const dialog = page.locator('[data-test="step-dialog"]');
-  if (await dialog.isVisible().catch(() => false)) {
-    if (fill.date) await dialog.locator('[data-test="step-date"]').fill(fill.date);
-    if (fill.reason !== undefined) await dialog.locator('[data-test="step-reason"]').fill(fill.reason);
-    if (fill.measures) await dialog.locator('[data-test="step-measures"]').fill(fill.measures);
-    await dialog.locator('[data-test="step-confirm"]').click();
-    if (fill.reason !== '') await dialog.waitFor({ state: 'hidden' });
-  }
+  await dialog.waitFor();
+  if (fill.date) await dialog.locator('[data-test="step-date"]').fill(fill.date);
+  if (fill.reason !== undefined) await dialog.locator('[data-test="step-reason"]').fill(fill.reason);
+  if (fill.measures) await dialog.locator('[data-test="step-measures"]').fill(fill.measures);
+  await dialog.locator('[data-test="step-confirm"]').click();
+  if (fill.reason !== '') await dialog.waitFor({ state: 'hidden' });
 }
 /** The school's closure figure “num / den” on the dashboard's school table of 衡南县. */
 async function closureOf(page: Page, schoolName: string) {

@@ -2,6 +2,7 @@ import '@hyedu/ui/styles.css';
 import './portal.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
+import { preloadComponents } from '@hyedu/ui';
 import { errorMessage, installQuery, trpc, useShellStore } from '@hyedu/web';
 import App from './App.vue';
 import { registerModules, withTimeout } from './remotes.ts';
@@ -26,6 +27,12 @@ try {
   shell.registryError = errorMessage(e);
 }
 if (sessionEnded) sessionStorage.setItem('hyedu.sessionEnded', sessionEnded);
+// The large UI components come with the first page that shows one; once a signed-in user starts to act, fetch the rest,
+// so that the first dialog or drop-down opens at once.
+if (shell.account) {
+  const warm = () => void preloadComponents().catch(() => undefined);
+  for (const type of ['pointerdown', 'keydown']) addEventListener(type, warm, { once: true, capture: true, passive: true });
+}
 registerModules(shell.visibleModules);
 
 // Module routes are placeholders until first visited, so a slow or broken remote never delays the portal.
