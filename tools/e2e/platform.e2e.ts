@@ -198,6 +198,7 @@ describe('signing in', () => {
     await expect(w.page.locator('main h1 + p').first().textContent()).resolves.toContain('共 0 所');
     await w.page.goto(`${h.server.url}/private-edu`);
     await expect(w.page.locator('main').textContent()).resolves.toContain('页面不存在');
+    await w.page.getByRole('menuitem', { name: '安全管理' }).waitFor(); // the menu is there, without 民办教育
     expect(await w.page.getByRole('menuitem', { name: '民办教育' }).count()).toBe(0);
     await closeAll(w);
   });

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { createRouter, createWebHistory, START_LOCATION, type Router } from 'vue-router';
 import type { ModuleManifest } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
 import { useShellStore } from '@hyedu/web';
@@ -46,7 +46,8 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
         ],
       },
     ],
-    scrollBehavior: () => ({ top: 0 }),
+    // A new page starts at the top; the first one already does (scrolling there would force a layout while it loads).
+    scrollBehavior: (_to, from) => (from === START_LOCATION ? false : { top: 0 }),
   });
 
   // These guards run for every route, the modules' own routes included: they are in this one router.
