@@ -46,10 +46,10 @@ describe('lazyComponent', () => {
   it('fetches an overlay only once it is opened', async () => {
     const { comp, calls, release } = counted(opened);
     release();
-    const w = mount(defineComponent({ props: { open: Boolean }, setup: (p) => () => h(comp, { label: '对话框', modelValue: p.open }) }), { props: { open: false } });
+    const w = mount(comp, { props: { label: '对话框', modelValue: false } });
     await flushPromises();
     expect(calls.n).toBe(0);
-    await w.setProps({ open: true });
+    await w.setProps({ modelValue: true });
     await flushPromises();
     expect(calls.n).toBe(1);
     expect(w.find('button').text()).toBe('对话框');
