@@ -8,11 +8,12 @@ import { PNG } from 'pngjs';
  */
 const REDO = '请用画图或截图工具另存为新图片后再上传';
 
+const notPng = `图片无法解码（文件已损坏或不是真正的 PNG 图片）；${REDO}`;
+
 export function checkPng(bytes: Uint8Array, maxPixels: number): string | null {
-  if (bytes.length < 33) return `图片已损坏，无法显示；${REDO}`;
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   // IHDR is the first chunk: width and height at bytes 16–23.
-  if (view.toString('latin1', 12, 16) !== 'IHDR') return `图片已损坏，无法显示；${REDO}`;
+  if (bytes.length < 33 || view.toString('latin1', 12, 16) !== 'IHDR') return notPng;
   const pixels = view.readUInt32BE(16) * view.readUInt32BE(20);
   if (pixels > maxPixels) return tooLarge(maxPixels);
   const end = pngEnd(view);
@@ -20,7 +21,7 @@ export function checkPng(bytes: Uint8Array, maxPixels: number): string | null {
   try {
     PNG.sync.read(view, { checkCRC: true });
   } catch {
-    return `图片无法解码（文件已损坏或不是真正的 PNG 图片）；${REDO}`;
+    return notPng;
   }
   return end === view.length ? null : trailing();
 }
