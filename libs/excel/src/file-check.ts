@@ -1,4 +1,5 @@
-import { rebuildZip, safeUnzip, UnsafeFileError } from '@hyedu/files';
+// Only the unzip: an import (perhaps in a worker) need not load the picture and PDF checkers.
+import { rebuildZip, safeUnzip, UnsafeFileError } from '@hyedu/files/unzip';
 
 /**
  * Checks an uploaded spreadsheet before any parser sees it (security.md: upload handling): the name's extension,

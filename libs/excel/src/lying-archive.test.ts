@@ -11,8 +11,8 @@ const MB = 1024 * 1024;
 const template = await writeTemplate([{ name: '学校', columns: COLUMNS }], ['请勿修改表头。']);
 
 describe('a lying archive is refused while it is inflated, whatever its headers say', () => {
-  it('a valid template plus one entry of 100 MB of zeros declared as 1 KB', async () => {
-    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(100 * MB), size: 100 * MB, declaredSize: 1024 }]);
+  it('a valid template plus one entry of 48 MB of zeros declared as 1 KB', async () => {
+    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * MB), size: 48 * MB, declaredSize: 1024 }]);
     expect(lying.length).toBeLessThan(MB);
     expect(() => checkXlsx(lying)).toThrow('疑似压缩炸弹');
     await expect(readSheet(lying, '学校', COLUMNS)).rejects.toThrow('疑似压缩炸弹');

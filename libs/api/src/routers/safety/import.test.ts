@@ -72,10 +72,10 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     expect((await failure(county.safety.importHazards({ fileName: 'bomb.xlsx', base64: bomb, dryRun: true })))?.message).toContain('疑似压缩炸弹');
   });
 
-  it('the real hazard template plus one entry of 100 MB of zeros declared as 1 KB is refused while inflating', async () => {
+  it('the real hazard template plus one entry of 48 MB of zeros declared as 1 KB is refused while inflating', async () => {
     const county = await callerAs(database, 'hengnan');
     const template = Buffer.from((await county.safety.hazardTemplate()).base64, 'base64');
-    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(100 * 1024 * 1024), size: 100 * 1024 * 1024, declaredSize: 1024 }]);
+    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * 1024 * 1024), size: 48 * 1024 * 1024, declaredSize: 1024 }]);
     expect(lying.length).toBeLessThan(1024 * 1024);
     expect(await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: lying.toString('base64'), dryRun: true }))).toEqual({
       code: 'BAD_REQUEST',
