@@ -4,7 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, safeFileName } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
-import { checkUpload } from '@hyedu/files';
+import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { reportingUnit, visibleReport } from './access.ts';
@@ -23,7 +23,7 @@ export const planAttachmentsRouter = {
       if (report.review === 'reviewed') throw new TRPCError({ code: 'CONFLICT', message: '该报告已审核，不能再添加附件' });
       const bytes = Buffer.from(input.base64, 'base64');
       const fileName = safeFileName(input.fileName);
-      const check = await checkUpload(bytes, fileName);
+      const check = await checkUploadInWorker(bytes, fileName);
       if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
       return ctx.db.transaction(async (tx) => {
         const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));

@@ -7,7 +7,7 @@ import {
   HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
-import { checkUpload } from '@hyedu/files';
+import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -142,7 +142,7 @@ export const hazardsRouter = {
     if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
     const bytes = Buffer.from(input.base64, 'base64');
     const fileName = safeFileName(input.fileName);
-    const check = await checkUpload(bytes, fileName);
+    const check = await checkUploadInWorker(bytes, fileName);
     if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
     const ownerType = `${TARGET}:${input.phase}`;
     return ctx.db.transaction(async (tx) => {
