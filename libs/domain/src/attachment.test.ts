@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_LIMITS, checkAttachment, safeFileName, showsInline } from './attachment.ts';
 
+// This rule reads only a file's first bytes (and runs in the browser too), so first bytes are what it is given here;
+// whole files — real PNG, JPEG, PDF, .docx and .xlsx, and hostile ones — are checked by @hyedu/files' tests.
 const PDF = new TextEncoder().encode('%PDF-1.7\n...');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
