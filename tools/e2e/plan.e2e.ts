@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { realPdf } from './fixtures.ts';
 import { SHOTS, useHarness } from './harness.ts';
 import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
 import { signIn } from './sign-in.ts';
@@ -40,7 +41,7 @@ describe('progress on the 2022 work plan', () => {
     await form.getByLabel('指标').fill('已转为公办学校数');
     await form.getByLabel('数值').fill('2');
     await form.getByLabel('单位').fill('所');
-    await form.locator('[data-test="report-files"]').setInputFiles({ name: '转公办批复.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await form.locator('[data-test="report-files"]').setInputFiles({ name: '转公办批复.pdf', mimeType: 'application/pdf', buffer: await realPdf() });
     await form.getByRole('button', { name: '提交报告' }).click();
     await expect(text(county, '[data-test="task-notice"]')).resolves.toBe('报告已提交，等待牵头科室审核');
     await expect(text(county, '[data-test="reports"] [data-test="review-state"]')).resolves.toBe('待审核');
@@ -75,8 +76,12 @@ describe('progress on the 2022 work plan', () => {
     const leader = await as('leader');
     await openTask(leader, 5, '5.1');
     await expect(text(leader, '[data-test="reports"]')).resolves.toContain('安置教师86人');
-    const evidence = await downloadOf(leader, () => leader.locator('[data-test="attachment"]', { hasText: '转公办批复.pdf' }).click());
+    const link = leader.locator('[data-test="attachment"]', { hasText: '转公办批复.pdf' });
+    expect(await link.getAttribute('href')).toMatch(/^\/api\/files\/plan\/\d+$/);
+    await link.focus();
+    const evidence = await downloadOf(leader, () => leader.keyboard.press('Enter'));
     expect(evidence.suggestedFilename()).toBe('转公办批复.pdf');
+    expect(readFileSync((await evidence.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await leader.locator('[data-test="new-report"]').count()).toBe(0); // leadership reads, it does not report
     await leader.goto(`${h.server.url}/plan/2022`);
     await leader.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { realPng } from './fixtures.ts';
 import { SHOTS, useHarness } from './harness.ts';
 import { overflowsHorizontally, seriousViolations } from './page-checks.ts';
 import { signIn } from './sign-in.ts';
@@ -92,8 +93,23 @@ describe('hazard rectification (隐患排查整治)', () => {
 
     await openHazard(school, id);
     await expect(text(school, '[data-test="hazard-return-reason"]')).resolves.toContain('未上传整改后照片，请补充');
-    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]) });
-    await school.getByText('整改后.png').first().waitFor();
+    // A page disguised as a photo is refused with a reason; a real photo is stored and previewed from its link.
+    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html>点击领取</html>')]) });
+    await expect(text(school, '[data-test="file-error"]')).resolves.toContain('图片无法解码');
+    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: realPng() });
+    const photo = school.locator('[data-test="hazard-file"]', { hasText: '整改后.png' });
+    await photo.waitFor();
+    expect(await photo.getAttribute('href')).toMatch(/^\/api\/files\/safety\/\d+$/);
+    await photo.focus();
+    await school.keyboard.press('Enter');
+    const preview = school.locator('[data-test="hazard-preview"]');
+    await preview.waitFor();
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+    await shot(school, 'hazard-photo-preview');
+    const [download] = await Promise.all([school.waitForEvent('download'), school.locator('[data-test="hazard-download"]').click()]);
+    expect(download.suggestedFilename()).toBe('整改后.png');
+    await school.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
     await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具，补充整改后照片' });
     await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
 

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
 import type { Database } from '@hyedu/db';
 import { csrfGuard } from './csrf.ts';
+import { registerFileRoutes } from './files.ts';
 import { registerCompression, registerStatic } from './static.ts';
 
 /** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
@@ -24,7 +25,7 @@ export interface AppOptions {
   secureCookies?: boolean;
 }
 
-/** Builds the Fastify app: tRPC at /api/trpc, /api/health, and (optionally) the built front ends. */
+/** Builds the Fastify app: tRPC at /api/trpc, attachments at /api/files, /api/health, and (optionally) the built front ends. */
 export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
@@ -77,6 +78,8 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  registerFileRoutes(app, createContext);
 
   if (serveStatic) await registerStatic(app, appsDir);
   return app;

@@ -6,3 +6,5 @@ export type { Context, ContextOptions, RequestInfo } from './context.ts';
 export { SESSION_COOKIE } from './auth/session.ts';
 export type { Policy, Meta } from './trpc.ts';
 export { takeKpiSnapshot } from './kpi/snapshot.ts';
+export { FILE_AREAS, openFile } from './downloads.ts';
+export type { FileDescription } from './file-meta.ts';

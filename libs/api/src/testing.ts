@@ -27,6 +27,11 @@ export async function signIn(database: Database, username: string, password = DE
   return cookie;
 }
 
+/** The context of a request carrying this cookie (none: anonymous), as the HTTP routes build it. */
+export function contextWithCookie(database: Database, cookie: string | undefined, opts: ContextOptions = {}) {
+  return createContextFactory(database, opts)({ cookie, ip: '127.0.0.1', userAgent: 'test', setCookie: () => {} });
+}
+
 /** A caller for a request carrying this cookie (a fresh context each call, like a real request). */
 export async function callerWithCookie(database: Database, cookie: string, opts: ContextOptions = {}) {
   const ctx = await createContextFactory(database, opts)({ cookie, ip: '127.0.0.1', userAgent: 'test', setCookie: () => {} });

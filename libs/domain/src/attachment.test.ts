@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_LIMITS, checkAttachment, safeFileName } from './attachment.ts';
+import { ATTACHMENT_LIMITS, checkAttachment, safeFileName, showsInline } from './attachment.ts';
 
+// This rule reads only a file's first bytes (and runs in the browser too), so first bytes are what it is given here;
+// whole files — real PNG, JPEG, PDF, .docx and .xlsx, and hostile ones — are checked by @hyedu/files' tests.
 const PDF = new TextEncoder().encode('%PDF-1.7\n...');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const EXE = new Uint8Array([0x4d, 0x5a, 0x90, 0x00]);
@@ -18,6 +20,17 @@ describe('attachments', () => {
     const big = new Uint8Array(ATTACHMENT_LIMITS.maxBytes + 1);
     big.set(PDF);
     expect(checkAttachment(big, 'a.pdf')).toEqual({ ok: false, message: '文件过大，最大 5MB' });
+  });
+  it('only a picture whose whole content was checked at upload is shown in the page', () => {
+    expect(showsInline({ mime: 'image/png', checked: true })).toBe(true);
+    expect(showsInline({ mime: 'image/jpeg', checked: true })).toBe(true);
+    expect(showsInline({ mime: 'image/png', checked: false })).toBe(false); // stored before the check
+    expect(showsInline({ mime: 'application/pdf', checked: true })).toBe(false);
+  });
+  it('the caps on checking a file bound what it may expand to', () => {
+    expect(ATTACHMENT_LIMITS.zip.maxEntryBytes).toBeLessThanOrEqual(ATTACHMENT_LIMITS.zip.maxUnpackedBytes);
+    expect(ATTACHMENT_LIMITS.zip.maxUnpackedBytes).toBeLessThanOrEqual(ATTACHMENT_LIMITS.maxBytes * ATTACHMENT_LIMITS.zip.maxRatio);
+    expect(Object.isFrozen(ATTACHMENT_LIMITS.zip)).toBe(true);
   });
   it('file names lose paths and control characters', () => {
     expect(safeFileName('C:\\\\Users\\\\x\\\\报告.pdf')).toBe('报告.pdf');

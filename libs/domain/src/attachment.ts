@@ -1,8 +1,19 @@
 /**
- * Evidence files attached to records (progress reports now; hazard photos later): what is accepted, decided from the
- * file's first bytes (its real type), not from its name. Pure: the api calls it before storing anything.
+ * Evidence files attached to records (progress reports, hazard photos): what is accepted, decided from the file's
+ * first bytes (its real type), not from its name, and the caps that bound what checking its whole content may cost.
+ * Pure: `checkAttachment` also runs in the browser; the server then checks the whole file for its type with these
+ * caps (@hyedu/files) before storing anything.
  */
-export const ATTACHMENT_LIMITS = Object.freeze({ maxBytes: 5 * 1024 * 1024, perRecord: 5 });
+export const ATTACHMENT_LIMITS = Object.freeze({
+  maxBytes: 5 * 1024 * 1024,
+  perRecord: 5,
+  /** Largest picture, in pixels (25 million ≈ a 6000 × 4000 photo): decoding costs about 4 bytes a pixel. */
+  maxPixels: 25_000_000,
+  /** A Word or Excel file is a zip: these hold while it is inflated, whatever its headers declare. */
+  zip: Object.freeze({ maxEntries: 1_000, maxUnpackedBytes: 50 * 1024 * 1024, maxEntryBytes: 40 * 1024 * 1024, maxRatio: 100 }),
+  /** Bytes that a PDF's compressed streams may expand to, in all, while it is read. */
+  maxPdfStreamBytes: 50 * 1024 * 1024,
+});
 
 export interface FileKind {
   mime: string;
@@ -30,6 +41,11 @@ export function checkAttachment(bytes: Uint8Array, fileName: string): { ok: true
   const sameKind = found.ext === ext || (found.ext === 'jpg' && ext === 'jpeg');
   if (!sameKind) return { ok: false, message: `文件内容是${found.label}，与扩展名“.${ext || '无'}”不符` };
   return { ok: true, kind: found };
+}
+
+/** Only a picture whose whole content was decoded when it was uploaded may be shown in the page; anything else downloads. */
+export function showsInline(file: { mime: string; checked: boolean }): boolean {
+  return file.checked && (file.mime === 'image/png' || file.mime === 'image/jpeg');
 }
 
 /** A file name safe to store and to send back (no path, no control characters, at most 100 characters). */

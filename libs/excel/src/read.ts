@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { EXAMPLE_MARK, type Column } from './columns.ts';
-import { checkXlsx, DEFAULT_LIMITS, ExcelFileError, type FileLimits } from './file-check.ts';
+import { DEFAULT_LIMITS, ExcelFileError, verifiedXlsx, type FileLimits } from './file-check.ts';
 
 export interface SheetRow {
   /** The row's number as Excel shows it (for messages: 第57行). */
@@ -33,14 +33,15 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 /**
- * Reads one sheet of an uploaded workbook by its headers, after checkXlsx. Missing required columns are a file
- * error; blank rows and the template's example row are skipped; at most `maxRows` rows.
+ * Reads one sheet of an uploaded workbook by its headers. The file is checked first (checkXlsx) and ExcelJS reads only
+ * the zip rebuilt from the verified entries. Missing required columns are a file error; blank rows and the template's
+ * example row are skipped; at most `maxRows` rows.
  */
 export async function readSheet(buf: Buffer, sheetName: string, columns: readonly Column[], opts: { limits?: FileLimits; maxRows?: number } = {}): Promise<SheetRow[]> {
-  checkXlsx(buf, opts.limits ?? DEFAULT_LIMITS);
+  const verified = verifiedXlsx(buf, opts.limits ?? DEFAULT_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(verified as unknown as ArrayBuffer);
   } catch {
     throw new ExcelFileError('文件已损坏或不是有效的 Excel 文件');
   }

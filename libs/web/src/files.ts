@@ -1,3 +1,15 @@
+/** Where attachments download from: a real HTTP route (not base64 inside tRPC), so a plain link works. */
+export const FILES_URL = '/api/files';
+
+/**
+ * The link of an attachment: `area` names the module whose rules decide who may fetch it (plan: report evidence,
+ * safety: hazard files). `inline` asks to show a picture in the page; the server allows it only for pictures that
+ * were decoded whole at upload, and sends anything else as a download.
+ */
+export function fileUrl(area: 'plan' | 'safety', id: number, inline = false): string {
+  return `${FILES_URL}/${area}/${id}${inline ? '?inline=1' : ''}`;
+}
+
 /** Saves a file the API sent as base64 (exports, templates) under its name. */
 export function downloadBase64(filename: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

@@ -13,5 +13,5 @@ export type { SchoolListRow } from './use-school-list.ts';
 export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';
-export { downloadBase64, fileToBase64 } from './files.ts';
+export { downloadBase64, fileToBase64, fileUrl, FILES_URL } from './files.ts';
 export { useExcelImport, type ImportResult } from './excel-import.ts';

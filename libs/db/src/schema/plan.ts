@@ -1,4 +1,4 @@
-import { customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.ts';
 import { workPlans } from './platform.ts';
 
@@ -134,8 +134,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 });
 
 /**
- * Evidence files attached to records (a progress report's 附件). The content is checked (type by its first bytes, size)
- * before it is stored; it is only ever sent to someone who may see the record it belongs to.
+ * Evidence files attached to records (a progress report's 附件, a hazard's photos). The whole content is checked for
+ * its type before it is stored (@hyedu/files); `checked` says so (rows stored before that check have false and are
+ * only ever downloaded, never shown in a page). A file is only ever sent to someone who may see its record.
  */
 export const attachments = pgTable(
   'attachments',
@@ -148,6 +149,7 @@ export const attachments = pgTable(
     size: integer().notNull(),
     sha256: text().notNull(),
     content: bytea().notNull(),
+    checked: boolean().notNull().default(false),
     uploadedBy: text().notNull(),
     uploadedAt: timestamp({ withTimezone: true }).notNull(),
   },

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ATTACHMENT_LIMITS, checkAttachment, safeFileName } from '@hyedu/domain';
+import { ATTACHMENT_LIMITS, safeFileName } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
+import { checkUploadInWorker } from '@hyedu/files';
+import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { reportingUnit, visibleReport } from './access.ts';
 
@@ -21,7 +23,7 @@ export const planAttachmentsRouter = {
       if (report.review === 'reviewed') throw new TRPCError({ code: 'CONFLICT', message: '该报告已审核，不能再添加附件' });
       const bytes = Buffer.from(input.base64, 'base64');
       const fileName = safeFileName(input.fileName);
-      const check = checkAttachment(bytes, fileName);
+      const check = await checkUploadInWorker(bytes, fileName);
       if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
       return ctx.db.transaction(async (tx) => {
         const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));
@@ -29,20 +31,20 @@ export const planAttachmentsRouter = {
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const [row] = await tx
           .insert(attachments)
-          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
           .returning({ id: attachments.id });
         await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.attach', targetType: OWNER, targetId: String(report.id), result: 'ok', source: ctx.ip, after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 } });
         return { id: row!.id };
       });
     }),
 
-  /** Downloads an attachment, for whoever may see its report. */
+  /** An attachment, for whoever may see its report (its bytes come from GET /api/files/plan/:id, which calls this first). */
   attachment: readProcedure('plan')
     .input(z.object({ id: z.number().int().positive() }).strict())
     .query(async ({ ctx, input }) => {
-      const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
+      const [file] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
       if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
       await visibleReport(ctx, file.ownerId);
-      return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
+      return describeFile(file);
     }),
 } satisfies TRPCRouterRecord;

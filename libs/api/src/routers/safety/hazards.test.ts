@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '@hyedu/domain';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines, TEST_AUDIT_KEY } from '@hyedu/db/testing';
+import { realPng } from '@hyedu/files/testing';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]).toString('base64');
+const PNG = realPng().toString('base64');
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
 
 describe.each(testEngines())('safety hazards on %s', (engine) => {
@@ -109,10 +110,14 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     expect(city.rows.some((r) => r.id === id)).toBe(true);
   });
 
-  it('refuses a file that is not what its name says', async () => {
+  it('refuses a file that is not what its name says, or whose body is not a picture', async () => {
     const { id } = await report();
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64');
     expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: exe }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const page = Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html><body>点击领取</body></html>')]).toString('base64');
+    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: page }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('图片无法解码') });
+    const trailing = Buffer.concat([realPng(), Buffer.from('<script>alert(1)</script>')]).toString('base64');
+    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: trailing }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('末尾附带了其他数据') });
     const count = await database.db.select().from(tables.attachments).where(and(eq(tables.attachments.ownerId, id), eq(tables.attachments.ownerType, 'safety_hazard:before')));
     expect(count).toHaveLength(0);
   });

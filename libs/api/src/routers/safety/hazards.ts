@@ -3,10 +3,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  ATTACHMENT_LIMITS, authorize, beijingDate, checkAttachment, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
-  HAZARD_SOURCE_LABELS, textField, type DataScope, type HazardStatus, type HazardStep,
+  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
+  HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
+import { checkUploadInWorker } from '@hyedu/files';
+import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -44,7 +46,7 @@ export const hazardsRouter = {
     const row = await visibleHazard(ctx, input.id);
     const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
     const files = await ctx.db
-      .select({ id: attachments.id, ownerType: attachments.ownerType, fileName: attachments.fileName, size: attachments.size, mime: attachments.mime, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
+      .select({ id: attachments.id, ownerType: attachments.ownerType, fileName: attachments.fileName, size: attachments.size, mime: attachments.mime, checked: attachments.checked, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
       .from(attachments)
       .where(and(like(attachments.ownerType, `${TARGET}:%`), eq(attachments.ownerId, row.id)))
       .orderBy(asc(attachments.id));
@@ -58,7 +60,12 @@ export const hazardsRouter = {
       closedAt: row.closedAt?.toISOString() ?? null,
       school: school!,
       overdue: hazardOverdue({ status: row.status, deadline: row.deadline }, beijingDate(ctx.now)),
-      files: files.map((f) => ({ ...f, phase: f.ownerType.endsWith(':after') ? ('after' as const) : ('before' as const), uploadedAt: f.uploadedAt.toISOString() })),
+      files: files.map(({ checked, ...f }) => ({
+        ...f,
+        inline: showsInline({ mime: f.mime, checked }),
+        phase: f.ownerType.endsWith(':after') ? ('after' as const) : ('before' as const),
+        uploadedAt: f.uploadedAt.toISOString(),
+      })),
       allowed,
       canAttach: canWrite && row.status !== 'closed',
     };
@@ -135,7 +142,7 @@ export const hazardsRouter = {
     if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
     const bytes = Buffer.from(input.base64, 'base64');
     const fileName = safeFileName(input.fileName);
-    const check = checkAttachment(bytes, fileName);
+    const check = await checkUploadInWorker(bytes, fileName);
     if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
     const ownerType = `${TARGET}:${input.phase}`;
     return ctx.db.transaction(async (tx) => {
@@ -144,19 +151,19 @@ export const hazardsRouter = {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const [file] = await tx
         .insert(attachments)
-        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
         .returning({ id: attachments.id });
       await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 } });
       return { id: file!.id };
     });
   }),
 
-  /** Downloads a hazard's file, for whoever may see the hazard. */
+  /** A hazard's file, for whoever may see the hazard (its bytes come from GET /api/files/safety/:id, which calls this first). */
   hazardFile: read.input(Id).query(async ({ ctx, input }) => {
-    const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
+    const [file] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
     if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
     await visibleHazard(ctx, file.ownerId);
-    return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
+    return describeFile(file);
   }),
 
   /** 「操作记录」 of a hazard. */

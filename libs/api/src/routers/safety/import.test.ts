@@ -5,6 +5,7 @@ import { beijingDate, previousTerm, termOf } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { zipWith } from '@hyedu/excel/testing';
+import { deflatedZeros, entriesOf, rawZip } from '@hyedu/files/testing';
 import { callerAs, failure } from '../../testing.ts';
 
 const today = beijingDate(new Date());
@@ -69,6 +70,17 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     expect(await failure(county.safety.importHazards({ fileName: 'big.xlsx', base64: big, dryRun: true }))).toMatchObject({ code: 'BAD_REQUEST' });
     const bomb = zipWith('xl/workbook.xml', Buffer.alloc(200 * 1024 * 1024)).toString('base64');
     expect((await failure(county.safety.importHazards({ fileName: 'bomb.xlsx', base64: bomb, dryRun: true })))?.message).toContain('疑似压缩炸弹');
+  });
+
+  it('the real hazard template plus one entry of 48 MB of zeros declared as 1 KB is refused while inflating', async () => {
+    const county = await callerAs(database, 'hengnan');
+    const template = Buffer.from((await county.safety.hazardTemplate()).base64, 'base64');
+    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * 1024 * 1024), size: 48 * 1024 * 1024, declaredSize: 1024 }]);
+    expect(lying.length).toBeLessThan(1024 * 1024);
+    expect(await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: lying.toString('base64'), dryRun: true }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '文件压缩比异常（超过 100 倍，疑似压缩炸弹），已拒绝；请用 Office 或 WPS 打开后另存为新文件再上传',
+    });
   });
 
   it('imports the 4个100% status of many schools; a verified term cannot be overwritten by a file', async () => {
