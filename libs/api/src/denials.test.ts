@@ -87,7 +87,7 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
     expect(row).toMatchObject({ result: 'denied', targetType: 'safety_hazard', targetId: '999999999', source: '127.0.0.1', after: { code: 'NOT_FOUND' } });
 
     const task = (await hengnan.plan.tasks({ year: 2022 })).find((t) => t.units.includes('430422'))!;
-    const { id: reportId } = await hengnan.plan.submitReport({ taskId: task.id, report: { period: '2022-04', status: 'in_progress', narrative: '衡南县已完成摸底。' } });
+    const { id: reportId } = await hengnan.plan.submitReport({ taskId: task.id, report: { period: '2022-04', status: 'in_progress', narrative: '衡南县已完成摸底，正在制定实施方案。' } });
     await refusedOnce(() => hengnan.plan.review({ reportId, expectedVersion: 1, action: 'review' }), 'FORBIDDEN', { actor: 'hengnan', action: 'plan.review' });
 
     const leiyang = await callerAs(database, 'leiyang');

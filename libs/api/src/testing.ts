@@ -18,7 +18,7 @@ export async function anonymousCaller(database: Database, opts: ContextOptions =
  * request handler and error formatter: the status and the exact bytes of the answer.
  */
 export async function httpCall(database: Database, cookie: string | undefined, path: string, input: unknown, opts: ContextOptions & { ip?: string } = {}) {
-  const procedure = (appRouter._def.procedures as Record<string, { _def: { type: string } } | undefined>)[path];
+  const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[path];
   if (!procedure) throw new Error(`no procedure ${path}`);
   const query = procedure._def.type === 'query';
   const url = `http://hyedu.test/api/trpc/${path}${query && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`;

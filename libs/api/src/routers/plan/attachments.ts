@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { ATTACHMENT_LIMITS, checkAttachment, safeFileName } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { reportingUnit, visibleReport } from './access.ts';
+import { scoped } from '../../scoped.ts';
+import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
 
 const { attachments } = tables;
 const OWNER = 'progress_report';
@@ -40,9 +41,10 @@ export const planAttachmentsRouter = {
   attachment: readProcedure('plan')
     .input(z.object({ id: z.number().int().positive() }).strict())
     .query(async ({ ctx, input }) => {
-      const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
-      if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
-      await visibleReport(ctx, file.ownerId);
+      const file = await scoped('attachment', input.id, async () => {
+        const [row] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
+        return row && (await reportIfVisible(ctx, row.ownerId)) && row;
+      });
       return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
     }),
 } satisfies TRPCRouterRecord;

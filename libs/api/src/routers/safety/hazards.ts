@@ -9,6 +9,7 @@ import {
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
+import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
@@ -23,11 +24,8 @@ export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', '
 const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
 
 /** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
-async function visibleHazard(ctx: { db: Db; scope: DataScope }, id: number) {
-  const [row] = await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' });
-  return row;
-}
+const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) => (await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h))))[0];
+const visibleHazard = (ctx: { db: Db; scope: DataScope }, id: number) => scoped(TARGET, id, () => hazardIfVisible(ctx, id));
 
 const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return', 'close'];
 
@@ -153,9 +151,10 @@ export const hazardsRouter = {
 
   /** Downloads a hazard's file, for whoever may see the hazard. */
   hazardFile: read.input(Id).query(async ({ ctx, input }) => {
-    const [file] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
-    if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
-    await visibleHazard(ctx, file.ownerId);
+    const file = await scoped('attachment', input.id, async () => {
+      const [row] = await ctx.db.select().from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
+      return row && (await hazardIfVisible(ctx, row.ownerId)) && row;
+    });
     return { filename: file.fileName, mime: file.mime, base64: file.content.toString('base64') };
   }),
 
