@@ -72,7 +72,7 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
     };
     expect(await route(undefined, photo)).toEqual({ status: 401, message: '请先登录' });
     expect(await route(undefined, photo)).toEqual(await trpc(undefined, photo));
-    expect(await route('leiyang', photo)).toEqual({ status: 404, message: '隐患不存在或不在您的数据范围内' });
+    expect(await route('leiyang', photo)).toEqual({ status: 404, message: '附件不存在或不在您的数据范围内' });
     expect(await route('leiyang', photo)).toEqual(await trpc('leiyang', photo));
     expect(await route('hengnan', 999_999)).toEqual(await trpc('hengnan', 999_999));
 

@@ -8,7 +8,7 @@ describe('every procedure declares its access policy', () => {
     const policy = procedure._def.meta?.policy;
     expect(policy).toBeDefined();
     expect(['public', 'session', 'area']).toContain(policy?.access);
-    // Queries are read-only (a GET must never change anything).
+    // Queries are read-only (a GET changes nothing but the audit trail: refusals and exports are recorded).
     if (procedure._def.type === 'query' && policy?.access === 'area') expect(policy.action).toBe('read');
   });
   it('finds the procedures', () => expect(procedures.length).toBeGreaterThan(10));

@@ -1,9 +1,11 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ModuleKey, authorize, type Action, type Area } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { ModuleKey, authorize, type Action, type AllowedScope, type Area } from '@hyedu/domain';
+import { tables } from '@hyedu/db';
 import type { Context } from './context.ts';
+import { auditExport } from './exports.ts';
+import { auditRefusal } from './refusals.ts';
 
 /**
  * What a procedure needs. Every procedure declares one (a test walks the router and fails on any that
@@ -19,6 +21,8 @@ export type Policy =
   | { access: 'area'; area: Area; action: Action };
 export interface Meta {
   policy?: Policy;
+  /** An export of personal or business data (exportProcedure): audited with its filter and row count. */
+  export?: boolean;
 }
 
 // initTRPC is called once; only the builders below are exported, so every procedure goes through them.
@@ -43,39 +47,58 @@ const t = initTRPC
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const deny = async (ctx: Context, path: string, code: 'UNAUTHORIZED' | 'FORBIDDEN', message: string) => {
-  if (ctx.identity) {
-    // Denied attempts by signed-in accounts are audited (等保 安全审计; ASVS 16.3.2).
-    await ctx.db.transaction((tx) =>
-      writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: path, targetType: 'procedure', targetId: path, result: 'denied', source: ctx.ip, after: { message } }),
-    );
-  }
-  throw new TRPCError({ code, message });
-};
+/** A permission's decision: the data scope, or the refusal's code and message. */
+export type PermissionDecision = { allowed: true; scope: AllowedScope } | { allowed: false; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };
 
-/** The one place where a procedure's declared policy is enforced. Anything unexpected denies. */
-const enforcePolicy = t.middleware(async ({ ctx, meta, next, path }) => {
-  const policy = meta?.policy;
-  if (!policy) throw new TRPCError({ code: 'FORBIDDEN', message: `接口 ${path} 未声明访问策略` });
-  if (policy.access === 'public') return next();
-  const identity = ctx.identity;
-  if (!identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' });
-  const setupOnly = policy.access === 'session' && policy.allowDuringSetup;
-  if (identity.mustChange && !setupOnly) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码' });
-  }
-  if (identity.totpSetupRequired && !setupOnly) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号须先绑定动态口令（双因素认证）' });
-  }
-  if (policy.access === 'session') return next();
-  const decision = authorize(identity.grants, { area: policy.area, action: policy.action });
-  if (!decision.allowed) return deny(ctx, path, 'FORBIDDEN', decision.message);
-  const module = ModuleKey.safeParse(policy.area);
+/**
+ * The one access decision for a signed-in request: the domain's authorize() on the session's grants, and a module
+ * must be enabled. The middleware takes it for the procedure's declared policy; a procedure that shows several
+ * areas at once (the dashboard's KPIs of every module) takes it for each area it shows.
+ */
+export async function permission(ctx: Context, area: Area, action: Action): Promise<PermissionDecision> {
+  if (!ctx.identity) return { allowed: false, code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' };
+  const decision = authorize(ctx.identity.grants, { area, action });
+  if (!decision.allowed) return { allowed: false, code: 'FORBIDDEN', message: decision.message };
+  const module = ModuleKey.safeParse(area);
   if (module.success) {
     const [row] = await ctx.db.select({ enabled: tables.modules.enabled }).from(tables.modules).where(eq(tables.modules.key, module.data));
-    if (!row?.enabled) throw new TRPCError({ code: 'FORBIDDEN', message: '该模块已停用' });
+    if (!row?.enabled) return { allowed: false, code: 'FORBIDDEN', message: '该模块已停用' };
   }
-  return next({ ctx: { ...ctx, scope: decision.scope } });
+  return decision;
+}
+
+/** What the policy lets this request do: go on (with the data scope for area policies) or be refused. */
+async function decide(ctx: Context, policy: Policy | undefined, path: string): Promise<PermissionDecision | { allowed: true; scope: null }> {
+  if (!policy) return { allowed: false, code: 'FORBIDDEN', message: `接口 ${path} 未声明访问策略` };
+  if (policy.access === 'public') return { allowed: true, scope: null };
+  const identity = ctx.identity;
+  if (!identity) return { allowed: false, code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' };
+  const setupOnly = policy.access === 'session' && policy.allowDuringSetup;
+  if (identity.mustChange && !setupOnly) {
+    return { allowed: false, code: 'FORBIDDEN', message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码' };
+  }
+  if (identity.totpSetupRequired && !setupOnly) return { allowed: false, code: 'FORBIDDEN', message: '管理员账号须先绑定动态口令（双因素认证）' };
+  if (policy.access === 'session') return { allowed: true, scope: null };
+  return permission(ctx, policy.area, policy.action);
+}
+
+/**
+ * The one place where a procedure's declared policy is enforced (anything unexpected refuses), and where every
+ * refusal is audited — the policy's own and those the procedure throws (FORBIDDEN, NOT_FOUND) — and every export.
+ */
+const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }) => {
+  const input = () => getRawInput().catch(() => undefined);
+  const decision = await decide(ctx, meta?.policy, path);
+  if (!decision.allowed) {
+    const error = new TRPCError({ code: decision.code, message: decision.message });
+    await auditRefusal(ctx, path, error, await input());
+    throw error;
+  }
+  const scope = decision.scope;
+  const result = scope ? await next({ ctx: { ...ctx, scope } }) : await next();
+  if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
+  else if (meta?.export) await auditExport({ ...ctx, scope: scope ?? ctx.scope }, path, await input(), result.data);
+  return result;
 });
 
 const base = t.procedure.use(enforcePolicy);
@@ -90,3 +113,8 @@ export const sessionProcedure = (allowDuringSetup = false) => base.meta({ policy
 export const readProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' } });
 /** Changes data of an area; the procedure validates its input with zod, runs one transaction and writes an audit row in it. */
 export const writeProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'write' } });
+/**
+ * Exports personal or business data of an area as a file: a query (GET) like any read, whose answer must carry the
+ * number of rows it holds (`rows`); the middleware records who exported what (the filter, the row count, the scope).
+ */
+export const exportProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' }, export: true });

@@ -13,6 +13,7 @@ import { scopeText } from '../queries.ts';
 import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
 import type { Context } from '../context.ts';
+import { auditedRefusal } from '../refusals.ts';
 import { publicProcedure, sessionProcedure } from '../trpc.ts';
 
 const { accounts, passwordHistory, sessions } = tables;
@@ -87,12 +88,12 @@ export const authRouter = {
     if (!account || account.disabled) {
       await verifyPassword(DUMMY_HASH, input.password); // the same time as a real check: no user enumeration
       await audit(ctx, username, 'auth.login', 'denied', { reason: 'unknown_or_disabled' });
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(UNKNOWN_USER_STATE, ctx.now, ctx.policy) });
+      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(UNKNOWN_USER_STATE, ctx.now, ctx.policy) }));
     }
     const state = { failures: account.failures, lockedUntil: account.lockedUntil };
     if (isLocked(state, ctx.now)) {
       await audit(ctx, username, 'auth.login', 'denied', { reason: 'locked' });
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(state, ctx.now, ctx.policy) });
+      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(state, ctx.now, ctx.policy) }));
     }
     const fail = async (reason: string, message?: string): Promise<never> => {
       const next = onFailure(state, ctx.now, ctx.policy);
@@ -100,7 +101,7 @@ export const authRouter = {
         await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
         await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after: { reason, failures: next.failures, locked: isLocked(next, ctx.now) } });
       });
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy, message) });
+      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy, message) }));
     };
     if (!(await verifyPassword(account.passwordHash, input.password))) return fail('wrong_password');
     // Second factor: with TOTP set up, the password alone opens nothing; the client asks for the code and sends both.

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
@@ -39,8 +40,23 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const hengnan = await callerAs(database, 'hengnan');
     const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
     expect(detail.units.map((u) => u.code)).toEqual(['430422']);
-    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({ code: 'NOT_FOUND', message: '单位不存在' });
+    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({ code: 'NOT_FOUND', message: '单位不存在或不在您的数据范围内' });
     expect(await failure(hengnan.dashboard.kpi({ kpiId: 'nope' }))).toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('a county sees only the KPIs of the modules it was granted: cards, detail, schools and the export', async () => {
+    const leiyang = await callerAs(database, 'leiyang'); // granted 安全管理 and 教师队伍 only
+    const kpis = await leiyang.dashboard.kpis();
+    expect([...new Set(kpis.map((k) => k.module))].sort()).toEqual(['safety', 'teachers']);
+    const refused = { code: 'FORBIDDEN', message: '无权查看该模块的指标' };
+    expect(await failure(leiyang.dashboard.kpi({ kpiId: 'private.compulsory-share' }))).toEqual(refused);
+    expect(await failure(leiyang.dashboard.kpiSchools({ kpiId: 'private.compulsory-share', unitCode: '430481' }))).toEqual(refused);
+    expect((await leiyang.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.map((u) => u.code)).toEqual(['430481']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await leiyang.dashboard.export()).base64, 'base64') as unknown as ArrayBuffer);
+    const titles = (sheet: string) => new Set(wb.getWorksheet(sheet)!.getRows(3, wb.getWorksheet(sheet)!.rowCount - 2)!.map((r) => String(r.getCell(sheet === '指标' ? 2 : 1).value)));
+    expect(titles('指标')).toEqual(new Set(kpis.map((k) => k.title)));
+    for (const t of titles('各县市区')) expect(titles('指标')).toContain(t);
   });
 
   it('the trend is the daily snapshots, oldest first; the same day twice keeps one point', async () => {

@@ -1,4 +1,4 @@
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import type { TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { beijingDate, KPI_STATUS_LABELS, kpiStatus, type DataScope, type KpiDefinition } from '@hyedu/domain';
@@ -8,14 +8,15 @@ import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
 import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
+import { visibleKpi, visibleKpis } from '../kpi/visible.ts';
 import { listUnits, scopeText } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { scoped } from '../scoped.ts';
+import { exportProcedure, readProcedure } from '../trpc.ts';
 
 const { kpiSnapshots } = tables;
 const read = readProcedure('plan');
 const KpiId = z.string().max(60).refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id), { message: '指标不存在' });
 
-const definition = (id: string) => HENGYANG_KPIS_2022.find((k) => k.id === id)!;
 const describe = (def: KpiDefinition) => ({ id: def.id, title: def.title, module: def.module, itemNo: def.itemNo, phrase: def.phrase, target: def.target, unit: def.unit, direction: def.direction, levels: def.levels, formula: def.formula });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {
   const value = measureValue(m);
@@ -43,12 +44,12 @@ const trendUnit = (scope: DataScope) => (scope.kind === 'all' ? 'total' : scope.
  */
 export const dashboardRouter = {
   kpis: read.query(async ({ ctx }) => {
-    const unit = trendUnit(ctx.scope);
     return Promise.all(
-      HENGYANG_KPIS_2022.map(async (def) => {
+      (await visibleKpis(ctx)).map(async ({ def, scope }) => {
+        const unit = trendUnit(scope);
         const source = KPI_SOURCES.get(def.id);
         const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
-        const measure = rollup ? sumMeasures(inScope(rollup.byUnit, ctx.scope).values()) : undefined;
+        const measure = rollup ? sumMeasures(inScope(rollup.byUnit, scope).values()) : undefined;
         return {
           ...describe(def),
           ...shown(def, measure),
@@ -62,11 +63,11 @@ export const dashboardRouter = {
 
   /** One KPI by county-level unit (the league table and the map), with the city total. */
   kpi: read.input(z.object({ kpiId: KpiId }).strict()).query(async ({ ctx, input }) => {
-    const def = definition(input.kpiId);
+    const { def, scope } = await visibleKpi(ctx, input.kpiId);
     const source = KPI_SOURCES.get(def.id);
     const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
-    const byUnit = rollup ? inScope(rollup.byUnit, ctx.scope) : new Map<string, Measure>();
-    const units = await listUnits(ctx.db, ctx.scope);
+    const byUnit = rollup ? inScope(rollup.byUnit, scope) : new Map<string, Measure>();
+    const units = await listUnits(ctx.db, scope);
     return {
       ...describe(def),
       recordsPath: source?.recordsPath ?? null,
@@ -78,15 +79,15 @@ export const dashboardRouter = {
   }),
 
   /** The dashboard as an Excel file: every KPI with its city figure, and every KPI by county-level unit. */
-  export: read.query(async ({ ctx }) => {
-    const units = await listUnits(ctx.db, ctx.scope);
+  export: exportProcedure('plan').query(async ({ ctx }) => {
     const fmt = (def: KpiDefinition, v: number | null) => (v === null ? '暂无数据' : def.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v));
     const target = (def: KpiDefinition) => `${def.direction === 'at_least' ? '≥' : '≤'} ${fmt(def, def.target)}`;
     const summary: Record<string, string | number | null>[] = [];
     const byUnit: Record<string, string | number | null>[] = [];
-    for (const def of HENGYANG_KPIS_2022) {
+    for (const { def, scope } of await visibleKpis(ctx)) {
       const source = KPI_SOURCES.get(def.id);
-      const measures = source ? inScope((await unitRollup(ctx.db, source, ctx.now)).byUnit, ctx.scope) : new Map<string, Measure>();
+      const measures = source ? inScope((await unitRollup(ctx.db, source, ctx.now)).byUnit, scope) : new Map<string, Measure>();
+      const units = source ? await listUnits(ctx.db, scope) : [];
       const total = shown(def, sumMeasures(measures.values()));
       summary.push({ item: def.itemNo, title: def.title, value: fmt(def, total.value), num: total.num, den: total.den, target: target(def), status: KPI_STATUS_LABELS[total.status], formula: def.formula });
       if (!source) continue;
@@ -101,20 +102,18 @@ export const dashboardRouter = {
     const asOf = `${Number(beijing.slice(0, 4))}年${Number(beijing.slice(5, 7))}月${Number(beijing.slice(8, 10))}日 ${beijing.slice(11, 16)}`;
     const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，截至 ${asOf}）`;
     const buf = await writeWorkbook([
-      { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: '全市', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
+      { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: ctx.scope.kind === 'all' ? '全市' : '本单位', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
       { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
     ]);
-    return { filename: `领导驾驶舱指标_${today}.xlsx`, base64: buf.toString('base64') };
+    return { filename: `领导驾驶舱指标_${today}.xlsx`, base64: buf.toString('base64'), rows: summary.length + byUnit.length };
   }),
 
   /** One KPI for the schools of one unit (the last drill-down step before the records). */
   kpiSchools: read.input(z.object({ kpiId: KpiId, unitCode: z.string().regex(/^\d{6}$/, { message: '单位代码应为6位数字' }) }).strict()).query(async ({ ctx, input }) => {
-    const def = definition(input.kpiId);
+    const { def, scope } = await visibleKpi(ctx, input.kpiId);
     const source = KPI_SOURCES.get(def.id);
-    const units = await listUnits(ctx.db, ctx.scope);
-    const unit = units.find((u) => u.code === input.unitCode);
-    if (!unit) throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在' });
-    const rows = source?.bySchool ? await source.bySchool(ctx.db, ctx.scope, unit.code) : [];
+    const unit = await scoped('org_unit', input.unitCode, async () => (await listUnits(ctx.db, scope)).find((u) => u.code === input.unitCode));
+    const rows = source?.bySchool ? await source.bySchool(ctx.db, scope, unit.code) : [];
     return {
       ...describe(def),
       county: { code: unit.code, name: unit.kind === 'city' ? '局直' : unit.name },

@@ -1,8 +1,9 @@
 import { TRPCError } from '@trpc/server';
-import { arrayOverlaps, eq, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, type SQL } from 'drizzle-orm';
 import { departmentsOf, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
+import { scoped } from '../../scoped.ts';
 
 const { orgUnits, planTasks, progressReports } = tables;
 
@@ -16,19 +17,31 @@ export function taskVisible(scope: DataScope): SQL | undefined {
   return eq(planTasks.id, -1); // schools and empty scopes see no plan tasks
 }
 
-export async function findTask(ctx: Context, taskId: number) {
-  const [task] = await ctx.db.select().from(planTasks).where(eq(planTasks.id, taskId));
-  if (!task || !canSeeTask(ctx.scope, task.units)) throw new TRPCError({ code: 'NOT_FOUND', message: '任务不存在' });
-  return task;
+/** The reports a caller may see: city-wide scopes every report, a county its own unit's (the lead 科室's are the city's). */
+export function reportVisible(scope: DataScope): SQL | undefined {
+  if (scope.kind === 'all') return undefined;
+  if (scope.kind === 'units') return scope.unitCodes.length ? inArray(progressReports.unitCode, scope.unitCodes) : eq(progressReports.id, -1);
+  return eq(progressReports.id, -1);
 }
 
-/** A report and its task, if the caller may see them (a county only its own unit's reports); otherwise NOT_FOUND. */
-export async function visibleReport(ctx: Context, reportId: number) {
-  const [report] = await ctx.db.select().from(progressReports).where(eq(progressReports.id, reportId));
-  const visible = report && (ctx.scope.kind === 'all' || (ctx.scope.kind === 'units' && ctx.scope.unitCodes.includes(report.unitCode)));
-  if (!report || !visible) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
-  return { report, task: await findTask(ctx, report.taskId) };
+/** A task if the caller may see it, else nothing. */
+export async function taskIfVisible(ctx: Context, taskId: number) {
+  const [task] = await ctx.db.select().from(planTasks).where(eq(planTasks.id, taskId));
+  return task && canSeeTask(ctx.scope, task.units) ? task : undefined;
 }
+
+/** A task the caller may see, or the one NOT_FOUND. */
+export const findTask = (ctx: Context, taskId: number) => scoped('plan_task', taskId, () => taskIfVisible(ctx, taskId));
+
+/** A report and its task if the caller may see both (a county only its own unit's reports), else nothing. */
+export async function reportIfVisible(ctx: Context, reportId: number) {
+  const [report] = await ctx.db.select().from(progressReports).where(and(eq(progressReports.id, reportId), reportVisible(ctx.scope)));
+  const task = report && (await taskIfVisible(ctx, report.taskId));
+  return report && task ? { report, task } : undefined;
+}
+
+/** A report and its task, if the caller may see them; otherwise the one NOT_FOUND. */
+export const visibleReport = (ctx: Context, reportId: number) => scoped('progress_report', reportId, () => reportIfVisible(ctx, reportId));
 
 export const canSeeTask = (scope: DataScope, units: readonly string[]) =>
   scope.kind === 'all' || (scope.kind === 'units' && units.some((u) => scope.unitCodes.includes(u)));

@@ -31,10 +31,10 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
     const file = await openFile(await contextWithCookie(database, await signIn(database, 'leader')), 'plan', id);
     expect(file.content.equals(PDF)).toBe(true);
 
-    expect(await failure((await callerAs(database, 'leiyang')).plan.attachment({ id }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在' });
-    expect(await failure(openFile(await contextWithCookie(database, await signIn(database, 'leiyang')), 'plan', id))).toEqual({ code: 'NOT_FOUND', message: '报告不存在' });
+    expect(await failure((await callerAs(database, 'leiyang')).plan.attachment({ id }))).toEqual({ code: 'NOT_FOUND', message: '附件不存在或不在您的数据范围内' });
+    expect(await failure((await callerAs(database, 'leiyang')).plan.attach({ reportId, fileName: 'x.pdf', base64: PDF.toString('base64') }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在或不在您的数据范围内' });
+    expect(await failure(openFile(await contextWithCookie(database, await signIn(database, 'leiyang')), 'plan', id))).toEqual({ code: 'NOT_FOUND', message: '附件不存在或不在您的数据范围内' });
     expect(await failure(openFile(await contextWithCookie(database, undefined), 'plan', id))).toEqual({ code: 'UNAUTHORIZED', message: '请先登录' });
-    expect(await failure((await callerAs(database, 'leiyang')).plan.attach({ reportId, fileName: 'x.pdf', base64: PDF.toString('base64') }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在' });
     const [audit] = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.action, 'plan.attach'));
     expect(audit?.after).toMatchObject({ fileName: '转公办批复.pdf', mime: 'application/pdf' });
   });

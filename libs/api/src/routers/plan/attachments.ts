@@ -7,7 +7,8 @@ import { tables, writeAudit } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { reportingUnit, visibleReport } from './access.ts';
+import { scoped } from '../../scoped.ts';
+import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
 
 const { attachments } = tables;
 const OWNER = 'progress_report';
@@ -42,9 +43,10 @@ export const planAttachmentsRouter = {
   attachment: readProcedure('plan')
     .input(z.object({ id: z.number().int().positive() }).strict())
     .query(async ({ ctx, input }) => {
-      const [file] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
-      if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
-      await visibleReport(ctx, file.ownerId);
+      const file = await scoped('attachment', input.id, async () => {
+        const [row] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
+        return row && (await reportIfVisible(ctx, row.ownerId)) && row;
+      });
       return describeFile(file);
     }),
 } satisfies TRPCRouterRecord;

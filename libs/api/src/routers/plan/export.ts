@@ -3,7 +3,7 @@ import { beijingDate, MILESTONE_STATE_LABELS, milestoneState, PROGRESS_STATUS_LA
 import { writeWorkbook, type Column } from '@hyedu/excel';
 import { tables } from '@hyedu/db';
 import type { Context } from '../../context.ts';
-import { cityCode, taskVisible } from './access.ts';
+import { cityCode, reportVisible, taskVisible } from './access.ts';
 
 const { departments, planMilestones, planTasks, progressReports, workPlans } = tables;
 
@@ -21,7 +21,13 @@ const COLUMNS: Column[] = [
   { key: 'progress', header: '最近进展', width: 10 },
 ];
 
-/** The plan's status as an Excel file: one row per milestone, with the task's latest city-level report. */
+/**
+ * The reports the export's 最近进展 column is taken from: what the caller's task pages show (plan.task), narrowed
+ * for city-wide callers to the city's own report (the lead 科室's); a county sees its own unit's, never the city's.
+ */
+const latestShown = async (ctx: Context) => and(reportVisible(ctx.scope), ctx.scope.kind === 'all' ? eq(progressReports.unitCode, await cityCode(ctx.db)) : undefined);
+
+/** The plan's status as an Excel file: one row per milestone, with the task's latest report the caller may see. */
 export async function planStatusWorkbook(ctx: Context, year: number, scopeLabel: string) {
   const [plan] = await ctx.db.select({ title: workPlans.title }).from(workPlans).where(eq(workPlans.year, year));
   const tasks = await ctx.db.select().from(planTasks).where(and(eq(planTasks.year, year), taskVisible(ctx.scope))).orderBy(asc(planTasks.itemNo), asc(planTasks.id));
@@ -29,7 +35,7 @@ export async function planStatusWorkbook(ctx: Context, year: number, scopeLabel:
   const [milestones, depts, reports] = await Promise.all([
     ids.length ? ctx.db.select().from(planMilestones).where(inArray(planMilestones.taskId, ids)).orderBy(asc(planMilestones.seq)) : [],
     ctx.db.select({ key: departments.key, name: departments.name }).from(departments),
-    ids.length ? ctx.db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), eq(progressReports.unitCode, await cityCode(ctx.db)))).orderBy(desc(progressReports.period)) : [],
+    ids.length ? ctx.db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), await latestShown(ctx))).orderBy(desc(progressReports.period)) : [],
   ]);
   const name = (k: string) => depts.find((d) => d.key === k)?.name ?? k;
   const today = beijingDate(ctx.now);

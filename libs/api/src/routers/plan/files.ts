@@ -4,7 +4,7 @@ import { checkFileName, ExcelFileError } from '@hyedu/excel';
 import { writeAudit } from '@hyedu/db';
 import { Upload } from '../../inputs.ts';
 import { scopeText } from '../../queries.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { planStatusWorkbook } from './export.ts';
 import { insertPlan, parsePlan, planTemplate } from './import.ts';
 
@@ -12,7 +12,7 @@ const Year = z.number().int().min(2000).max(2100);
 
 export const planFilesRouter = {
   /** The plan's status (every milestone with its state and the latest report) as an Excel file. */
-  exportStatus: readProcedure('plan')
+  exportStatus: exportProcedure('plan')
     .input(z.object({ year: Year }).strict())
     .query(async ({ ctx, input }) => planStatusWorkbook(ctx, input.year, await scopeText(ctx.db, ctx.scope))),
 

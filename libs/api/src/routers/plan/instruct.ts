@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { textField } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import type { Context } from '../../context.ts';
+import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { myDepartments, taskVisible } from './access.ts';
 
@@ -75,8 +76,12 @@ export const planInstructRouter = {
   acknowledge: writeProcedure('plan')
     .input(z.object({ instructionId: z.number().int().positive() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const [ins] = await ctx.db.select().from(planInstructions).where(eq(planInstructions.id, input.instructionId));
-      if (!ins) throw new TRPCError({ code: 'NOT_FOUND', message: '批示不存在' });
+      // An instruction is visible with its item: one the caller has a task in (as the list shows them).
+      const ins = await scoped('plan_instruction', input.instructionId, async () => {
+        const [row] = await ctx.db.select().from(planInstructions).where(eq(planInstructions.id, input.instructionId));
+        const [task] = row ? await ctx.db.select({ id: planTasks.id }).from(planTasks).where(and(eq(planTasks.year, row.year), eq(planTasks.itemNo, row.itemNo), taskVisible(ctx.scope))).limit(1) : [];
+        return task && row;
+      });
       const dept = (await owners(ctx, ins.year, ins.itemNo)).find((d) => myDepartments(ctx).includes(d));
       if (!dept) throw new TRPCError({ code: 'FORBIDDEN', message: '该批示不需要本科室确认' });
       return ctx.db.transaction(async (tx) => {

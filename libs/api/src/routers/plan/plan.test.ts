@@ -27,7 +27,7 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     const hengnan = await (await as('hengnan')).plan.tasks({ year: 2022 });
     expect(hengnan.every((t) => t.units.includes('430422'))).toBe(true);
     expect(hengnan.some((t) => t.code === '3.2')).toBe(false); // city-level audit task
-    expect(await failure((await as('hengnan')).plan.task({ taskId: t32 }))).toEqual({ code: 'NOT_FOUND', message: '任务不存在' });
+    expect(await failure((await as('hengnan')).plan.task({ taskId: t32 }))).toEqual({ code: 'NOT_FOUND', message: '任务不存在或不在您的数据范围内' });
     expect(await failure((await as('school')).plan.tasks({ year: 2022 }))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -66,7 +66,7 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     const leiyang = await as('leiyang');
     expect((await leiyang.plan.task({ taskId: t51 })).reports.every((r) => r.unitCode === '430481')).toBe(true);
     const [r] = await database.db.select({ id: tables.progressReports.id }).from(tables.progressReports).where(and(eq(tables.progressReports.taskId, t51), eq(tables.progressReports.unitCode, '430422')));
-    expect(await failure(leiyang.plan.reportHistory({ reportId: r!.id }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在' });
+    expect(await failure(leiyang.plan.reportHistory({ reportId: r!.id }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在或不在您的数据范围内' });
     expect(await failure(leiyang.plan.submitReport({ taskId: t51, unitCode: '430422', report: report('2022-07') }))).toEqual({ code: 'BAD_REQUEST', message: '请选择本单位负责的县市区' });
     expect(await failure((await as('leader')).plan.submitReport({ taskId: t51, report: report('2022-07') }))).toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -5,7 +5,7 @@ import { beijingDate, milestoneState, weekOf } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
-import { cityCode, findTask, myDepartments, taskVisible, visibleReport } from './access.ts';
+import { cityCode, findTask, myDepartments, reportVisible, taskVisible, visibleReport } from './access.ts';
 
 const { attachments, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
@@ -55,7 +55,7 @@ export const planReadRouter = {
         .select({ report: progressReports, unitName: orgUnits.name })
         .from(progressReports)
         .innerJoin(orgUnits, eq(orgUnits.code, progressReports.unitCode))
-        .where(and(eq(progressReports.taskId, task.id), ctx.scope.kind === 'units' ? inArray(progressReports.unitCode, ctx.scope.unitCodes) : undefined))
+        .where(and(eq(progressReports.taskId, task.id), reportVisible(ctx.scope)))
         .orderBy(desc(progressReports.period), asc(orgUnits.sortOrder)),
     ]);
     const files = reports.length

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, ReportInput, reviewRefusal } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
-import { cityCode, findTask, myDepartments, reportingUnit } from './access.ts';
+import { scoped } from '../../scoped.ts';
+import { cityCode, findTask, myDepartments, reportingUnit, taskIfVisible, visibleReport } from './access.ts';
 
 const { planMilestones, progressReports } = tables;
 const write = writeProcedure('plan');
@@ -50,9 +51,7 @@ export const planReportRouter = {
     .input(z.object({ reportId: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
-      const [found] = await ctx.db.select({ taskId: progressReports.taskId, unitCode: progressReports.unitCode }).from(progressReports).where(eq(progressReports.id, input.reportId));
-      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '报告不存在' });
-      const task = await findTask(ctx, found.taskId);
+      const { report: found, task } = await visibleReport(ctx, input.reportId);
       const reviewer = found.unitCode === (await cityCode(ctx.db)) ? PLAN_COORDINATOR : task.lead;
       if (!myDepartments(ctx).includes(reviewer)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以审核县市区的报告，科室自己的报告由办公室审核' });
       const who = ctx.identity!.username;
@@ -79,9 +78,10 @@ export const planReportRouter = {
   setMilestone: write
     .input(z.object({ milestoneId: z.number().int().positive(), expectedVersion: ExpectedVersion, doneOn: IsoDate.nullable() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const [found] = await ctx.db.select({ taskId: planMilestones.taskId }).from(planMilestones).where(eq(planMilestones.id, input.milestoneId));
-      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '时间节点不存在' });
-      const task = await findTask(ctx, found.taskId);
+      const task = await scoped('plan_milestone', input.milestoneId, async () => {
+        const [found] = await ctx.db.select({ taskId: planMilestones.taskId }).from(planMilestones).where(eq(planMilestones.id, input.milestoneId));
+        return found && (await taskIfVisible(ctx, found.taskId));
+      });
       if (!myDepartments(ctx).includes(task.lead)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以更新时间节点' });
       return ctx.db.transaction(async (tx) => {
         const [m] = await tx.select().from(planMilestones).where(eq(planMilestones.id, input.milestoneId)).for('update');

@@ -5,6 +5,7 @@ import { DEFAULT_SAFETY_SETTINGS, SafetySettings, type DataScope, type SafetyLev
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { scopeCondition } from '../../queries.ts';
+import { scoped } from '../../scoped.ts';
 
 const { schools, safetySettings } = tables;
 
@@ -30,14 +31,14 @@ export function recordScope(scope: DataScope, cols: { schoolId: PgColumn; unitCo
 }
 
 /** A school the caller may enter records for; anything else is NOT_FOUND (another county's school does not exist for them). */
-export async function schoolInScope(ctx: Pick<Context, 'db' | 'scope'>, schoolId: number) {
-  const [school] = await ctx.db
-    .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, level: schools.level, isBoarding: schools.isBoarding })
-    .from(schools)
-    .where(and(eq(schools.id, schoolId), scopeCondition(ctx.scope)));
-  if (!school) throw new TRPCError({ code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' });
-  return school;
-}
+export const schoolInScope = (ctx: Pick<Context, 'db' | 'scope'>, schoolId: number) =>
+  scoped('school', schoolId, async () => {
+    const [school] = await ctx.db
+      .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, level: schools.level, isBoarding: schools.isBoarding })
+      .from(schools)
+      .where(and(eq(schools.id, schoolId), scopeCondition(ctx.scope)));
+    return school;
+  });
 
 /** The city's 4个100% configuration (the domain's defaults until the 安全稳定科 saves one). */
 export async function loadSettings(db: Db): Promise<SafetySettings & { version: number; updatedBy: string | null; updatedAt: Date | null }> {

@@ -9,7 +9,7 @@ import { checkFileName, ExcelFileError, writeWorkbook, type CellValue, type Colu
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { scopeText } from '../../queries.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { safetyLevel } from './access.ts';
 import { activityRows, activityWhere } from './activities.ts';
 import { hazardRowsForExport, hazardWhere } from './hazard-query.ts';
@@ -89,7 +89,7 @@ export const safetyFilesRouter = {
     return { imported: parsed.rows.length, rows: parsed.rows.length, errors: [], errorCount: 0 };
   }),
 
-  exportHazards: read.input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportHazards: exportProcedure('safety').input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const today = beijingDate(ctx.now);
     const rows = await hazardRowsForExport(ctx.db, hazardWhere(ctx, input), MAX_EXPORT);
     return book(ctx, '安全隐患台账', [
@@ -103,7 +103,7 @@ export const safetyFilesRouter = {
     })));
   }),
 
-  exportProfiles: read.input(ProfileFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportProfiles: exportProcedure('safety').input(ProfileFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const { rows, settings } = await profileRows(ctx.db, ctx, { ...input, page: 1, pageSize: MAX_EXPORT }, MAX_EXPORT);
     const met = (b: boolean | null | undefined) => (b === null ? '不适用' : b === undefined ? '' : b ? '达标' : '未达标');
     return book(ctx, `4个100%情况_${termLabel(input.term)}`, [
@@ -118,7 +118,7 @@ export const safetyFilesRouter = {
     })));
   }),
 
-  exportActivities: read.input(ActivityFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportActivities: exportProcedure('safety').input(ActivityFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await activityRows(ctx.db, activityWhere(ctx.scope, input)).limit(MAX_EXPORT);
     return book(ctx, '专项安全教育活动', [
       { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolName', header: '学校', width: 24 }, { key: 'heldOn', header: '日期', width: 11 }, { key: 'topic', header: '主题', width: 12 },
@@ -126,7 +126,7 @@ export const safetyFilesRouter = {
     ], rows.map((r) => ({ ...r, topic: SAFETY_TOPIC_LABELS[r.topic as SafetyTopic] ?? r.topic })));
   }),
 
-  exportIncidents: read.input(IncidentFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportIncidents: exportProcedure('safety').input(IncidentFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await incidentRows(ctx.db, incidentWhere(ctx.scope, input)).limit(MAX_EXPORT);
     const time = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     return book(ctx, '校园安全事件', [

@@ -11,6 +11,7 @@ import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
+import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
@@ -25,11 +26,8 @@ export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', '
 const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
 
 /** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
-async function visibleHazard(ctx: { db: Db; scope: DataScope }, id: number) {
-  const [row] = await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' });
-  return row;
-}
+const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) => (await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h))))[0];
+const visibleHazard = (ctx: { db: Db; scope: DataScope }, id: number) => scoped(TARGET, id, () => hazardIfVisible(ctx, id));
 
 const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return', 'close'];
 
@@ -160,9 +158,10 @@ export const hazardsRouter = {
 
   /** A hazard's file, for whoever may see the hazard (its bytes come from GET /api/files/safety/:id, which calls this first). */
   hazardFile: read.input(Id).query(async ({ ctx, input }) => {
-    const [file] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
-    if (!file) throw new TRPCError({ code: 'NOT_FOUND', message: '附件不存在' });
-    await visibleHazard(ctx, file.ownerId);
+    const file = await scoped('attachment', input.id, async () => {
+      const [row] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
+      return row && (await hazardIfVisible(ctx, row.ownerId)) && row;
+    });
     return describeFile(file);
   }),
 

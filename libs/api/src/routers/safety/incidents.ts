@@ -6,6 +6,7 @@ import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
+import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, IncidentFilter } from './inputs.ts';
@@ -30,11 +31,8 @@ export const incidentColumns = { id: i.id, schoolId: i.schoolId, schoolName: sch
 export const incidentRows = (db: Db, where: SQL | undefined) =>
   db.select(incidentColumns).from(i).innerJoin(schools, eq(schools.id, i.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, i.unitCode)).where(where).orderBy(desc(i.occurredAt), desc(i.id));
 
-async function visibleIncident(ctx: { db: Db; scope: DataScope }, id: number) {
-  const [row] = await ctx.db.select().from(i).where(and(eq(i.id, id), recordScope(ctx.scope, i)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '事件不存在或不在您的数据范围内' });
-  return row;
-}
+const visibleIncident = (ctx: { db: Db; scope: DataScope }, id: number) =>
+  scoped(TARGET, id, async () => (await ctx.db.select().from(i).where(and(eq(i.id, id), recordScope(ctx.scope, i))))[0]);
 
 export const incidentsRouter = {
   incidents: read.input(IncidentFilter).query(async ({ ctx, input }) => {

@@ -6,6 +6,7 @@ import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
+import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { allMetSql } from './compliance.ts';
 import { conflict, loadSettings, recordScope, safetyLevel, schoolInScope } from './access.ts';
@@ -73,6 +74,10 @@ export async function profileRows(db: Db, ctx: { scope: DataScope }, f: z.infer<
   return { settings, total: total?.n ?? 0, rows: rows.map(shape(settings)) };
 }
 
+/** A school's term status the caller may see, or the one NOT_FOUND. */
+const visibleProfile = (ctx: { db: Db; scope: DataScope }, id: number) =>
+  scoped(TARGET, id, async () => (await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, id), recordScope(ctx.scope, p))))[0]);
+
 export const profilesRouter = {
   /** The city's 4个100% configuration. */
   settings: read.query(async ({ ctx }) => {
@@ -137,8 +142,7 @@ export const profilesRouter = {
   reviewProfile: write
     .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const [found] = await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, input.id), recordScope(ctx.scope, p)));
-      if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+      await visibleProfile(ctx, input.id);
       if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
       if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const who = ctx.identity!.username;
@@ -158,8 +162,7 @@ export const profilesRouter = {
 
   /** 「操作记录」 of a school's term status. */
   profileHistory: read.input(Id).query(async ({ ctx, input }) => {
-    const [found] = await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, input.id), recordScope(ctx.scope, p)));
-    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+    await visibleProfile(ctx, input.id);
     return recordHistory(ctx.db, TARGET, input.id);
   }),
 } satisfies TRPCRouterRecord;

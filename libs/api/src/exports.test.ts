@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorize, beijingDate, GrantList, termOf } from '@hyedu/domain';
+import { DEMO_ACCOUNTS, tables, type Database } from '@hyedu/db';
+import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { callerAs, procedures } from './testing.ts';
+
+/**
+ * Every export is audited (who, which filter, how many rows) and shows what the same caller's screens show. The
+ * exports are found in the router: a procedure named export… must be declared with exportProcedure, and every
+ * procedure so declared is called here.
+ */
+const term = termOf(beijingDate(new Date()));
+const FILTERS: Record<string, unknown> = {
+  'audit.export': { result: 'denied' },
+  'dashboard.export': undefined,
+  'plan.exportStatus': { year: 2022 },
+  'safety.exportHazards': { severity: 'major' },
+  'safety.exportProfiles': { term, show: 'noncompliant' },
+  'safety.exportActivities': { topic: 'fire' },
+  'safety.exportIncidents': { status: 'handling' },
+};
+const all = procedures();
+const exports = all.filter((p) => p.meta?.export);
+
+it('every procedure named export… is declared as an export, is a query, and has a filter here', () => {
+  expect(all.filter((p) => p.path.split('.').at(-1)!.startsWith('export') && !p.meta?.export).map((p) => p.path)).toEqual([]);
+  expect(exports.filter((p) => p.type !== 'query').map((p) => p.path)).toEqual([]);
+  expect(exports.map((p) => p.path).sort()).toEqual(Object.keys(FILTERS).sort());
+});
+
+const load = async (base64: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+};
+type Api = Awaited<ReturnType<typeof callerAs>>;
+const call = (api: Api, path: string, input: unknown) => (path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], api) as (i: unknown) => Promise<{ rows: number }>)(input);
+
+describe.each(testEngines())('exports on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it.each(exports.map((p) => p.path))('%s writes one audit record with the caller, the filter and the row count', async (path) => {
+    const policy = all.find((p) => p.path === path)!.meta!.policy!;
+    if (policy.access !== 'area') throw new Error('exports read an area');
+    // The first demo account the domain lets read the area.
+    const rows = await database.db.select({ username: tables.accounts.username, grants: tables.accounts.grants }).from(tables.accounts);
+    const user = DEMO_ACCOUNTS.map((d) => rows.find((r) => r.username === d.username)!).find((r) => authorize(GrantList.parse(r.grants), { area: policy.area, action: 'read' }).allowed)!.username;
+    const audited = () => database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.action, path), eq(tables.auditLog.result, 'ok')));
+    const before = (await audited()).length;
+    const file = await call(await callerAs(database, user), path, FILTERS[path]);
+    const after = await audited();
+    expect(after.length - before).toBe(1);
+    expect(typeof file.rows).toBe('number');
+    expect(after.at(-1)).toMatchObject({ actor: user, targetType: 'export', targetId: path, after: { filter: FILTERS[path] ?? {}, rows: file.rows } });
+  });
+
+  it('a county’s plan export shows the reports its task pages show, not the city’s own', async () => {
+    const leiyang = await callerAs(database, 'leiyang');
+    const tasks = await leiyang.plan.tasks({ year: 2022 });
+    const task = tasks.find((t) => t.units.includes('430481'))!;
+    await leiyang.plan.submitReport({ taskId: task.id, report: { period: '2022-05', status: 'in_progress', narrative: '耒阳市已完成摸底，正在制定方案。' } });
+    const ws = (await load((await leiyang.plan.exportStatus({ year: 2022 })).base64)).getWorksheet('落实情况')!;
+    const shown = new Map<string, string>();
+    for (const t of tasks) shown.set(t.code, (await leiyang.plan.task({ taskId: t.id })).reports[0]?.period ?? '');
+    const exported = new Map(ws.getRows(3, ws.rowCount - 2)!.map((r) => [String(r.getCell(2).value), String(r.getCell(10).value ?? '')]));
+    expect(exported).toEqual(shown);
+    expect(exported.get(task.code)).toBe('2022-05');
+  });
+
+  it('each list export holds exactly the rows of its list with the same filter', async () => {
+    const hengnan = await callerAs(database, 'hengnan');
+    const s = hengnan.safety;
+    const page = { page: 1, pageSize: 1 };
+    expect((await s.exportHazards({ status: 'pending' })).rows).toBe((await s.hazards({ ...page, status: 'pending' })).total);
+    expect((await s.exportProfiles({ term, show: 'all' })).rows).toBe((await s.profiles({ ...page, term, show: 'all' })).total);
+    expect((await s.exportActivities({})).rows).toBe((await s.activities(page)).total);
+    expect((await s.exportIncidents({})).rows).toBe((await s.incidents(page)).total);
+    const auditor = await callerAs(database, 'auditor');
+    expect((await auditor.audit.export({ actor: 'hengnan' })).rows).toBe((await auditor.audit.search({ ...page, actor: 'hengnan' })).total);
+  });
+});

@@ -1,0 +1,33 @@
+import { TRPCError } from '@trpc/server';
+import { refusalAbout } from './refusals.ts';
+
+/** Records as users name them, by their audit target type. */
+const NAMES = {
+  org_unit: '单位',
+  school: '学校',
+  attachment: '附件',
+  plan_task: '任务',
+  plan_milestone: '时间节点',
+  plan_instruction: '批示',
+  progress_report: '报告',
+  safety_profile: '记录',
+  safety_hazard: '隐患',
+  safety_incident: '事件',
+} as const;
+export type RecordType = keyof typeof NAMES;
+
+/**
+ * The one answer for a record the caller may not see: a record that does not exist and one outside the caller's
+ * scope get the same code and message (no existence oracle), and the refusal's audit record names it.
+ */
+export const notFound = (type: RecordType, id: number | string) => refusalAbout(new TRPCError({ code: 'NOT_FOUND', message: `${NAMES[type]}不存在或不在您的数据范围内` }), type, id);
+
+/**
+ * Loads a record in the caller's scope, or throws the one NOT_FOUND. `lookup` answers nothing (undefined, null or
+ * false) both when the record does not exist and when the caller may not see it; it must not throw for either.
+ */
+export async function scoped<T>(type: RecordType, id: number | string, lookup: () => Promise<T | undefined | null | false>): Promise<T> {
+  const row = await lookup();
+  if (row === undefined || row === null || row === false) throw notFound(type, id);
+  return row;
+}
