@@ -3,10 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
+import { apiRoutes } from './api.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -16,7 +17,8 @@ import { buildApp } from './app.ts';
 const spellings = (rest: string) => [
   `/%61pi/${rest}`, // an encoded letter: the router decodes it
   `/%41PI/${rest}`,
-  `/api/${rest.replace('.', '%2E')}`, // an encoded dot inside the procedure name
+  `/api/%${rest.charCodeAt(0).toString(16)}${rest.slice(1)}`, // an encoded letter after the prefix
+  `/api/${rest.replace(/\.|$/, '%2E')}`, // an encoded dot (inside the procedure name)
   `/api%2F${rest}`, // an encoded slash
   `/api%2f${rest}`,
   `//api/${rest}`, // doubled slashes
@@ -163,5 +165,36 @@ describe('the API rate limit on every spelling of an API path', () => {
       const res = await raw(app, 'GET', path);
       expect([400, 404, 429], `${path} → ${res.status} ${res.body.slice(0, 80)}`).toContain(res.status);
     }
+  });
+});
+
+// The second layer on its own: without the path check in front, the guards still run on the API's routes.
+describe('the guards belong to the API routes, whatever the path check in front of them does', () => {
+  let database: Database;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite', false);
+    app = Fastify({ logger: false });
+    await app.register(apiRoutes, { prefix: '/api', database, allowedOrigins: [], rateLimitPerMinute: 4, secureCookies: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  it('the router’s own decoding cannot take a request past the CSRF check or the rate limit', async () => {
+    const attack = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, origin: 'https://evil.example' };
+    const first = await raw(app, 'POST', '/%61pi/trpc/auth.logout', attack, FORM);
+    expect(first.status).toBe(403);
+    expect(first.headers['cache-control']).toBe('no-store');
+    for (const path of spellings('trpc/auth.logout')) {
+      const res = await raw(app, 'POST', path, attack, FORM);
+      expect([403, 404, 429], `${path} → ${res.status} ${res.body.slice(0, 80)}`).toContain(res.status);
+    }
+    // The spellings above that reached a route counted against the limit (4 a minute), as did the refusals.
+    const codes: number[] = [];
+    for (const path of ['/%61pi/health', '/api/health', 'http://localhost/api/health']) codes.push((await raw(app, 'GET', path)).status);
+    expect(codes).toEqual([429, 429, 429]);
   });
 });
