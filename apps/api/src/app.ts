@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Database } from '@hyedu/db';
 import { ModuleKey } from '@hyedu/domain';
 import { registerApi } from './api.ts';
+import { moduleSources } from './csp.ts';
 
 /** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
 export const defaultAppsDir = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,15 +34,18 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
     routerOptions: { maxParamLength: 5000 },
   });
 
+  // Module code may come from the platform's own origin and the allow-listed module origins (loaded before helmet runs).
+  const modules = moduleSources(database);
+  app.addHook('onRequest', modules.load);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
+        scriptSrc: [modules.sources],
+        styleSrc: [modules.sources],
+        imgSrc: [modules.sources, 'data:'],
+        connectSrc: [modules.sources],
+        fontSrc: [modules.sources, 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
+import { callerAs } from '@hyedu/api/testing';
 import { apiRoutes } from './api.ts';
 import { buildApp } from './app.ts';
 
@@ -142,6 +143,21 @@ describe('request guards on every spelling of an API path', () => {
     for (const res of answers) expect(res.headers['cache-control'], `${res.statusCode} ${res.body.slice(0, 80)}`).toBe('no-store');
     // The portal's own files keep their caching.
     expect((await app.inject('/')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('the Content-Security-Policy allows module code from the platform and the allow-listed origins only', async () => {
+    const directive = async (name: string) => {
+      const csp = String((await app.inject('/')).headers['content-security-policy']);
+      return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+    };
+    expect(await directive('script-src')).toBe("script-src 'self'");
+    const sysadmin = await callerAs(database, 'sysadmin');
+    await sysadmin.admin.moduleOrigins.add({ origin: 'https://safety.dept.example', note: '安全稳定科模块服务器' });
+    for (const name of ['script-src', 'style-src', 'connect-src']) expect(await directive(name)).toBe(`${name} 'self' https://safety.dept.example`);
+    expect(await directive('img-src')).toBe("img-src 'self' https://safety.dept.example data:");
+    expect(await directive('default-src')).toBe("default-src 'self'");
+    await sysadmin.admin.moduleOrigins.remove({ origin: 'https://safety.dept.example', expectedVersion: 1 });
+    expect(await directive('script-src')).toBe("script-src 'self'");
   });
 });
 

@@ -6,3 +6,4 @@ export type { Context, ContextOptions, RequestInfo } from './context.ts';
 export { SESSION_COOKIE } from './auth/session.ts';
 export type { Policy, Meta } from './trpc.ts';
 export { takeKpiSnapshot } from './kpi/snapshot.ts';
+export { moduleOrigins, MODULE_ORIGINS_CACHE_MS } from './module-origins.ts';
