@@ -1,12 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
 import type { Database } from '@hyedu/db';
-import { csrfGuard } from './csrf.ts';
-import { registerFileRoutes } from './files.ts';
+import { registerApi } from './api.ts';
+import { moduleSources } from './csp.ts';
 import { registerCompression, registerStatic } from './static.ts';
 
 /** The apps folder: the portal's build is <appsDir>/portal/dist, each module's <appsDir>/<key>/dist. */
@@ -35,15 +32,18 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
   });
   await registerCompression(app);
 
+  // Module code may come from the platform's own origin and the allow-listed module origins (loaded before helmet runs).
+  const modules = moduleSources(database);
+  app.addHook('onRequest', modules.load);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
+        scriptSrc: [modules.sources],
+        styleSrc: [modules.sources],
+        imgSrc: [modules.sources, 'data:'],
+        connectSrc: [modules.sources],
+        fontSrc: [modules.sources, 'data:'],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
@@ -53,33 +53,7 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
     crossOriginEmbedderPolicy: false,
   });
 
-  // Per-IP rate limit on the API (the login route adds its own, stricter one); static files are not limited.
-  await app.register(rateLimit, {
-    max: rateLimitPerMinute,
-    timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/'),
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`, code: 'TOO_MANY_REQUESTS' } }),
-  });
-  app.addHook('onRequest', csrfGuard(allowedOrigins));
-
-  app.get('/api/health', async () => ({ status: 'ok', engine: database.engine }));
-
-  const createContext = createContextFactory(database, { secureCookies });
-
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/api/trpc',
-    trpcOptions: {
-      router: appRouter,
-      createContext: ({ req, res }) =>
-        createContext({ cookie: req.headers.cookie, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', setCookie: (v) => void res.header('set-cookie', v) }),
-      maxBatchSize: 20,
-      onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') app.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
-
-  registerFileRoutes(app, createContext);
+  await registerApi(app, { database, allowedOrigins, rateLimitPerMinute, secureCookies });
 
   if (serveStatic) await registerStatic(app, appsDir);
   return app;

@@ -4,13 +4,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const CSRF_HEADER = 'x-trpc-source';
 
 /**
- * Cross-site request forgery guard for everything that can change state: any non-GET request to /api/
- * must carry our custom header, and if the browser names an Origin it must be this server's own
- * (or one listed in allowedOrigins). GET requests must be side-effect free (tRPC queries are).
+ * Cross-site request forgery guard for everything that can change state: any non-GET request to the routes of
+ * the context it is added to (the API's, see api.ts) must carry our custom header, and if the browser names an
+ * Origin it must be this server's own (or one listed in allowedOrigins). GET requests must be side-effect free
+ * (tRPC queries are). It looks at no path: the routes it guards are the ones it was registered with.
  */
 export function csrfGuard(allowedOrigins: readonly string[]) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || !req.url.startsWith('/api/')) return;
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     const origin = req.headers.origin;
     const own = `${req.protocol}://${req.headers.host ?? ''}`;
     const originOk = origin === undefined || origin === own || allowedOrigins.includes(origin);

@@ -19,7 +19,7 @@ export function contentDisposition(filename: string, inline: boolean): string {
 }
 
 export function registerFileRoutes(app: FastifyInstance, createContext: (req: RequestInfo) => Promise<Context>): void {
-  app.get<{ Params: { area: string; id: string }; Querystring: { inline?: string } }>('/api/files/:area/:id', async (req, reply) => {
+  app.get<{ Params: { area: string; id: string }; Querystring: { inline?: string } }>('/files/:area/:id', async (req, reply) => {
     reply.header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff').header('Content-Security-Policy', SANDBOX);
     try {
       const ctx = await createContext({ cookie: req.headers.cookie, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', setCookie: (v) => void reply.header('set-cookie', v) });

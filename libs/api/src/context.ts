@@ -1,5 +1,5 @@
 import type { DataScope, SecurityPolicy } from '@hyedu/domain';
-import type { Database, Db, Engine, Secrets } from '@hyedu/db';
+import { verifyPassword, type Database, type Db, type Engine, type Secrets } from '@hyedu/db';
 import { currentPolicy } from './auth/policy-store.ts';
 import { readToken, resolveSession, type Identity } from './auth/session.ts';
 
@@ -29,6 +29,8 @@ export interface Context {
   sessionEnded: string | null;
   /** Filled in by the policy middleware for procedures that read or write business data. */
   scope: DataScope;
+  /** The password check (argon2id): the login runs it exactly once per attempt, whatever the outcome. */
+  verifyPassword(stored: string, password: string): Promise<boolean>;
 }
 
 export interface ContextOptions {
@@ -36,6 +38,8 @@ export interface ContextOptions {
   /** A fixed policy (tests); by default the stored one (see currentPolicy). */
   policy?: SecurityPolicy;
   clock?: () => Date;
+  /** The password check; tests pass the real one wrapped, to count how often a login runs it. */
+  verifyPassword?: (stored: string, password: string) => Promise<boolean>;
 }
 
 export function createContextFactory(database: Database, opts: ContextOptions = {}) {
@@ -58,6 +62,7 @@ export function createContextFactory(database: Database, opts: ContextOptions = 
       identity: resolved.identity,
       sessionEnded: resolved.identity ? null : resolved.ended,
       scope: { kind: 'none' },
+      verifyPassword: opts.verifyPassword ?? verifyPassword,
     };
   };
 }

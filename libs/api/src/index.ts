@@ -8,3 +8,4 @@ export type { Policy, Meta } from './trpc.ts';
 export { takeKpiSnapshot } from './kpi/snapshot.ts';
 export { FILE_AREAS, openFile } from './downloads.ts';
 export type { FileDescription } from './file-meta.ts';
+export { moduleOrigins, MODULE_ORIGINS_CACHE_MS } from './module-origins.ts';

@@ -3,6 +3,7 @@
  *   pnpm db migrate | seed | audit verify
  *   pnpm registry list
  *   pnpm registry set <module> [--entry URL] [--version x.y.z] [--enable|--disable]
+ *   pnpm registry origins | origin add <https://host[:port]> --note 说明 | origin remove <origin>
  * Uses DATABASE_URL (PostgreSQL) if set, otherwise PGlite in HYEDU_DATA_DIR (default .data/pglite).
  */
 import { userInfo } from 'node:os';
@@ -11,6 +12,7 @@ import { asc } from 'drizzle-orm';
 import { ModuleKey } from '@hyedu/domain';
 import { verifyAuditChain } from './audit.ts';
 import { migrate, openDatabase } from './client.ts';
+import { addModuleOrigin, moduleOriginRows, RegistryRefusal, removeModuleOrigin } from './module-origins.ts';
 import { setModuleEntry } from './registry.ts';
 import { modules } from './schema/index.ts';
 import { loadSecrets } from './secrets.ts';
@@ -18,14 +20,15 @@ import { seedDemoData } from './seed/index.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { entry: { type: 'string' }, version: { type: 'string' }, enable: { type: 'boolean' }, disable: { type: 'boolean' } },
+  options: { entry: { type: 'string' }, version: { type: 'string' }, enable: { type: 'boolean' }, disable: { type: 'boolean' }, note: { type: 'string' } },
 });
 
 const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
 const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, keys: secrets });
 try {
   await migrate(database);
-  const [cmd, sub, key] = positionals;
+  const [cmd, sub, key, arg] = positionals;
+  const who = { actor: `cli:${userInfo().username}`, source: 'cli' };
   if (cmd === 'migrate') {
     console.log(`已迁移：${database.engine} ${database.location}`);
   } else if (cmd === 'seed') {
@@ -38,8 +41,17 @@ try {
       ...(values.version ? { version: values.version } : {}),
       ...(values.enable ? { enabled: true } : values.disable ? { enabled: false } : {}),
     };
-    const row = await setModuleEntry(database, ModuleKey.parse(key), change, { actor: `cli:${userInfo().username}`, source: 'cli' });
+    const row = await setModuleEntry(database, ModuleKey.parse(key), change, who);
     console.log(`已更新模块 ${row.key}：${row.remoteEntry}（${row.version}，${row.enabled ? '启用' : '停用'}）`);
+  } else if (cmd === 'registry' && sub === 'origins') {
+    console.table(await moduleOriginRows(database.db));
+  } else if (cmd === 'registry' && sub === 'origin' && key === 'add' && arg) {
+    const row = await addModuleOrigin(database, { origin: arg, note: values.note ?? '' }, who);
+    console.log(`已登记模块来源 ${row.origin}（${row.note}）；服务器在5秒内按新名单更新内容安全策略`);
+  } else if (cmd === 'registry' && sub === 'origin' && key === 'remove' && arg) {
+    const [row] = (await moduleOriginRows(database.db)).filter((r) => r.origin === arg);
+    await removeModuleOrigin(database, { origin: arg, expectedVersion: row?.version ?? 0 }, who);
+    console.log(`已移除模块来源 ${arg}`);
   } else if (cmd === 'audit' && sub === 'verify') {
     const report = await verifyAuditChain(database.db, database.auditKey);
     if (report.ok) {
@@ -49,9 +61,15 @@ try {
       process.exitCode = 1;
     }
   } else {
-    console.error('用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable]');
+    console.error('用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable] | registry origins | registry origin add <来源> --note 说明 | registry origin remove <来源>');
     process.exitCode = 2;
   }
+} catch (e) {
+  // A refused input (zod's issues) or change: its Chinese message, not a stack.
+  const issues = e instanceof Error && e.name === 'ZodError' ? (e as Error & { issues: { message: string }[] }).issues : null;
+  if (!issues && !(e instanceof RegistryRefusal)) throw e;
+  console.error(issues ? issues.map((i) => i.message).join('；') : (e as Error).message);
+  process.exitCode = 2;
 } finally {
   await database.close();
 }

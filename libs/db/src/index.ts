@@ -4,6 +4,7 @@ export * as tables from './schema/index.ts';
 export { seedDemoData, SEED_SCHOOL_YEAR } from './seed/index.ts';
 export type { SeedOptions, SeedReport } from './seed/index.ts';
 export { ConflictError, setModuleEntry } from './registry.ts';
+export { addModuleOrigin, listModuleOrigins, moduleOriginRows, RegistryRefusal, removeModuleOrigin, updateModuleOrigin } from './module-origins.ts';
 export { writeAudit, verifyAuditChain, GENESIS } from './audit.ts';
 export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';

@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { ModuleManifestUpdate, type ModuleKey } from '@hyedu/domain';
+import { moduleUpdateFor, type ModuleKey, type ModuleManifestUpdate } from '@hyedu/domain';
 import { writeAudit } from './audit.ts';
+import { listModuleOrigins } from './module-origins.ts';
 import type { Database } from './client.ts';
 import { modules } from './schema/index.ts';
 
-/**
- * Changes where (or whether) the portal loads a module. Validated, transactional and audited.
- * Returns the row after the change; throws if the module does not exist.
- */
 /** Someone else changed the row since the editor read it: nothing was written. */
 export class ConflictError extends Error {
   constructor() {
@@ -15,16 +12,22 @@ export class ConflictError extends Error {
   }
 }
 
+/**
+ * Changes where (or whether) the portal loads a module. Validated (an entry must be a same-origin path or on an
+ * allow-listed origin: a ZodError on `remoteEntry` otherwise), transactional and audited.
+ * Returns the row after the change; throws if the module does not exist.
+ */
 export async function setModuleEntry(
   database: Pick<Database, 'db' | 'auditKey'>,
   key: ModuleKey,
   change: ModuleManifestUpdate,
   who: { actor: string; source: string; expectedUpdatedAt?: Date },
 ) {
-  const patch = ModuleManifestUpdate.parse(change);
   return database.db.transaction(async (tx) => {
     const [before] = await tx.select().from(modules).where(eq(modules.key, key)).for('update');
     if (!before) throw new Error(`模块不存在：${key}`);
+    // Read after the module's row is locked: an origin removed meanwhile is not seen (removal locks the modules too).
+    const patch = moduleUpdateFor(await listModuleOrigins(tx)).parse(change);
     // Optimistic locking: the row is locked above, so comparing the version the editor saw is race-free.
     if (who.expectedUpdatedAt && before.updatedAt.getTime() !== who.expectedUpdatedAt.getTime()) throw new ConflictError();
     const [after] = await tx

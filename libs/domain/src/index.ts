@@ -5,6 +5,7 @@ import './zod-config.ts';
 export * from './org.ts';
 export * from './school.ts';
 export * from './modules.ts';
+export * from './module-origins.ts';
 export * from './enrolment.ts';
 export * from './date.ts';
 export * from './text.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { entryRefusal, entryShapeRefusal } from './module-origins.ts';
 
 /** The department modules. A module is a micro-frontend plus its API sub-router. */
 export const ModuleKey = z.enum(['safety', 'private-edu', 'teachers', 'funding']);
@@ -10,11 +11,11 @@ export function remoteName(key: ModuleKey): string {
 }
 
 const basePath = z.string().regex(/^\/[a-z][a-z0-9-]*$/, { message: '基础路径应以 / 开头，只含小写字母、数字和连字符' });
-const entryUrl = z
-  .string()
-  .min(1)
-  .max(500)
-  .refine((v) => v.startsWith('/') || /^https?:\/\//.test(v), { message: '入口地址应为以 / 开头的路径或 http(s) 地址' });
+// The form of an entry address; whether its origin is allowed is moduleUpdateFor's question (module-origins.ts).
+const entryUrl = z.string().superRefine((v, ctx) => {
+  const problem = entryShapeRefusal(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 /** One row of the module registry: where the portal loads a module from. */
 export const ModuleManifest = z.object({
@@ -37,3 +38,15 @@ export const ModuleManifestUpdate = ModuleManifest.pick({ remoteEntry: true, ver
   .partial()
   .strict();
 export type ModuleManifestUpdate = z.infer<typeof ModuleManifestUpdate>;
+
+/**
+ * The change an administrator may make, given the origins on the allow-list: an entry pointing anywhere else is
+ * refused on its field (`remoteEntry`).
+ */
+export function moduleUpdateFor(allowedOrigins: readonly string[]) {
+  return ModuleManifestUpdate.superRefine((change, ctx) => {
+    if (change.remoteEntry === undefined || entryShapeRefusal(change.remoteEntry)) return;
+    const problem = entryRefusal(change.remoteEntry, allowedOrigins);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['remoteEntry'], message: problem });
+  });
+}

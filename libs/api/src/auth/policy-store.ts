@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_SECURITY_POLICY, SecurityPolicy } from '@hyedu/domain';
+import { policyFromStorage, type SecurityPolicy } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 
 /**
@@ -14,8 +14,7 @@ export async function currentPolicy(db: Db, now = Date.now()): Promise<SecurityP
   if (hit && now - hit.at < CACHE_MS) return hit.policy;
   const [row] = await db.select({ policy: tables.securityPolicy.policy }).from(tables.securityPolicy).where(eq(tables.securityPolicy.id, 1));
   // A stored policy that no longer validates is ignored for the default, which is the 等保 floor.
-  const parsed = row ? SecurityPolicy.safeParse(row.policy) : null;
-  const policy = parsed?.success ? parsed.data : { ...DEFAULT_SECURITY_POLICY };
+  const policy = policyFromStorage(row?.policy ?? null);
   cache.set(db, { at: now, policy });
   return policy;
 }

@@ -2,8 +2,8 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  authorize, checkPasswordStrength, departmentsOf, isLocked, loginFailureMessage, onFailure, onSuccess, passwordExpiry, passwordExpiryNotice,
-  secondFactorRequired, stepIsFresh, textField, TotpCode, UNKNOWN_USER_STATE, Area, type DataScope, type Grant,
+  authorize, checkPasswordStrength, decideLogin, departmentsOf, isLocked, onSuccess, passwordExpiry, passwordExpiryNotice,
+  secondFactorRequired, stepIsFresh, textField, TotpCode, Area, type DataScope, type Grant, type LoginFacts,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
@@ -85,33 +85,31 @@ export const authRouter = {
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '登录尝试过于频繁，请稍后再试' });
     }
     const [account] = await ctx.db.select().from(accounts).where(eq(accounts.username, username));
-    if (!account || account.disabled) {
-      await verifyPassword(DUMMY_HASH, input.password); // the same time as a real check: no user enumeration
-      await audit(ctx, username, 'auth.login', 'denied', { reason: 'unknown_or_disabled' });
-      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(UNKNOWN_USER_STATE, ctx.now, ctx.policy) }));
-    }
-    const state = { failures: account.failures, lockedUntil: account.lockedUntil };
-    if (isLocked(state, ctx.now)) {
-      await audit(ctx, username, 'auth.login', 'denied', { reason: 'locked' });
-      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(state, ctx.now, ctx.policy) }));
-    }
-    const fail = async (reason: string, message?: string): Promise<never> => {
-      const next = onFailure(state, ctx.now, ctx.policy);
-      await ctx.db.transaction(async (tx) => {
-        await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
-        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after: { reason, failures: next.failures, locked: isLocked(next, ctx.now) } });
-      });
-      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: loginFailureMessage(next, ctx.now, ctx.policy, message) }));
-    };
-    if (!(await verifyPassword(account.passwordHash, input.password))) return fail('wrong_password');
-    // Second factor: with TOTP set up, the password alone opens nothing; the client asks for the code and sends both.
+    // Exactly one password check on every path, before anything else is known: against a dummy hash of the same cost
+    // when there is no such account, and against the real one when the account is disabled or locked.
+    const passwordOk = (await ctx.verifyPassword(account?.passwordHash ?? DUMMY_HASH, input.password)) && account !== undefined;
+    const totpSecret = account?.totpEnabledAt && account.totpSecret ? account.totpSecret : null;
+    // The code is looked at only after the right password (decideLogin ignores it otherwise).
+    let otp: LoginFacts['otp'] = input.otp === undefined ? 'absent' : 'wrong';
     let acceptedStep: number | null = null;
-    if (account.totpEnabledAt && account.totpSecret) {
-      if (!input.otp) return { status: 'otp_required' as const };
-      const step = matchTotp(decryptField(ctx.keys.dataKey, account.totpSecret, totpRecordId(account.id)), input.otp, ctx.now);
-      if (step === null || !stepIsFresh(step, account.totpLastStep)) return fail(step === null ? 'wrong_otp' : 'otp_replay', '动态口令不正确或已使用');
-      acceptedStep = step;
+    if (account && totpSecret && passwordOk && input.otp !== undefined) {
+      const step = matchTotp(decryptField(ctx.keys.dataKey, totpSecret, totpRecordId(account.id)), input.otp, ctx.now);
+      otp = step === null ? 'wrong' : stepIsFresh(step, account.totpLastStep) ? 'ok' : 'replay';
+      if (otp === 'ok') acceptedStep = step;
     }
+    const state = account ? { failures: account.failures, lockedUntil: account.lockedUntil } : null;
+    const decision = decideLogin({ account: account && state ? { disabled: account.disabled, state, secondFactor: totpSecret !== null } : null, passwordOk, otp }, ctx.now, ctx.policy);
+    if (decision.outcome === 'otp_required') return { status: 'otp_required' as const };
+    if (decision.outcome === 'refused') {
+      const { next, reason } = decision;
+      await ctx.db.transaction(async (tx) => {
+        if (account && next) await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
+        const after = { reason, ...(next ? { failures: next.failures, locked: isLocked(next, ctx.now) } : {}) };
+        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after });
+      });
+      throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: decision.message }));
+    }
+    if (!account) throw new Error('decideLogin let a missing account through'); // cannot happen: it refuses 'unknown'
     // Success: a new session every time (the token rotates at login), failures reset.
     const { token, hash } = newToken();
     const reset = onSuccess();

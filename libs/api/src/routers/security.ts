@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, OrgUnit, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
+import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, OrgUnit, policyFromStorage, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { forgetPolicy } from '../auth/policy-store.ts';
 import { contains } from '../queries.ts';
@@ -100,9 +100,8 @@ export const securityRouter = {
   /** The policy in force, its version (0: never changed, the defaults apply) and the 等保 floor. */
   policy: readProcedure('admin:security').query(async ({ ctx }) => {
     const [row] = await ctx.db.select().from(securityPolicy).where(eq(securityPolicy.id, 1));
-    const stored = row ? SecurityPolicy.safeParse(row.policy) : null;
     return {
-      policy: stored?.success ? stored.data : { ...DEFAULT_SECURITY_POLICY },
+      policy: policyFromStorage(row?.policy ?? null),
       version: row?.version ?? 0,
       updatedAt: row?.updatedAt.toISOString() ?? null,
       updatedBy: row?.updatedBy ?? null,

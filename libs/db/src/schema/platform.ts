@@ -15,6 +15,19 @@ export const modules = pgTable('modules', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * Origins besides the platform's own that module code may be loaded from (a department's own server), kept by the
+ * 系统管理员. Stored canonical (`https://host[:port]`); registry entries are checked against it and the server's
+ * Content-Security-Policy allows exactly these.
+ */
+export const moduleOrigins = pgTable('module_origins', {
+  origin: text().primaryKey(),
+  note: text().notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text().notNull(),
+});
+
 export const workPlans = pgTable('work_plans', {
   year: smallint().primaryKey(),
   title: text().notNull(),

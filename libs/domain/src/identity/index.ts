@@ -2,6 +2,7 @@
 export * from './security-policy.ts';
 export * from './password.ts';
 export * from './lockout.ts';
+export * from './login.ts';
 export * from './session.ts';
 export * from './roles.ts';
 export * from './authorize.ts';

@@ -3,10 +3,7 @@ import type { SecurityPolicy } from './security-policy.ts';
 /**
  * Login-failure handling (security.md §1 身份鉴别 b, §6): after `maxFailures` consecutive failures the account
  * locks for `lockMinutes`. Pure state machine; the api layer stores the state per account (and rate-limits per IP).
- *
- * How the api uses it: if isLocked → answer with loginFailureMessage and do not check the password (not even a
- * correct one); on a wrong password → onFailure; on success → onSuccess. For an unknown username it calls
- * loginFailureMessage with UNKNOWN_USER_STATE so the text is the same as for a wrong password (ASVS 6.3.8).
+ * Which attempt counts and what the caller is told is decided in one place, `decideLogin` (login.ts).
  */
 export interface LoginState {
   /** Consecutive failures since the last success or the end of the last lock. */
@@ -15,9 +12,6 @@ export interface LoginState {
 }
 
 export const INITIAL_LOGIN_STATE: Readonly<LoginState> = Object.freeze({ failures: 0, lockedUntil: null });
-
-/** What the api passes for a username that does not exist. */
-export const UNKNOWN_USER_STATE: Readonly<LoginState> = INITIAL_LOGIN_STATE;
 
 /** True while a lock lasts. An unreadable date on a lock counts as locked (fail closed). */
 export function isLocked(state: LoginState, now: Date): boolean {
@@ -48,13 +42,11 @@ export function onSuccess(): LoginState {
   return { failures: 0, lockedUntil: null };
 }
 
-/** The message shown after a failed or refused login, given the state after onFailure. */
-export function loginFailureMessage(state: LoginState, now: Date, policy: SecurityPolicy, what = '用户名或密码错误'): string {
-  if (isLocked(state, now)) return `账号已锁定，请${policy.lockMinutes}分钟后重试或联系安全管理员`;
-  const failures = currentFailures(state, now, policy);
-  const remaining = policy.maxFailures - failures;
-  if (failures >= policy.showRemainingAfter && remaining > 0) {
-    return `${what}，再失败${remaining}次将锁定${policy.lockMinutes}分钟`;
-  }
-  return what;
+/**
+ * The one answer to every failed sign-in, whatever the reason (no such name, disabled, wrong password, locked, the
+ * second factor of a wrong password): nothing in it depends on the account, so it tells nobody whether a name
+ * exists or is locked (ASVS 6.3.8). It names the lock rule, which is the same for everyone.
+ */
+export function loginFailureMessage(policy: SecurityPolicy): string {
+  return `用户名或密码错误（连续失败${policy.maxFailures}次将锁定${policy.lockMinutes}分钟）`;
 }

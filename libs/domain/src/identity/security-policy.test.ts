@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_POLICY, SecurityPolicy } from './security-policy.ts';
+import { DEFAULT_SECURITY_POLICY, policyFromStorage, SecurityPolicy } from './security-policy.ts';
 
 const firstMessage = (patch: Record<string, unknown>) =>
   SecurityPolicy.safeParse({ ...DEFAULT_SECURITY_POLICY, ...patch }).error?.issues[0]?.message;
 
 describe('SecurityPolicy', () => {
   // The identity issue and security.md §1 身份鉴别 a–b: ≥8 characters, 3 of 4 classes, last 5, 90 days with a
-  // warning 7 days before; lock after 5 failures for 15 minutes, remaining tries shown after 3; 30 min idle with
+  // warning 7 days before; lock after 5 failures for 15 minutes; 30 min idle with
   // a warning 5 minutes before; 12 h absolute (ASVS 4.0.3 V3.3.2).
   it('has the numbers of the issue', () => {
     expect(DEFAULT_SECURITY_POLICY).toEqual({
@@ -17,7 +17,6 @@ describe('SecurityPolicy', () => {
       maxAgeDays: 90,
       expiryWarningDays: 7,
       maxFailures: 5,
-      showRemainingAfter: 3,
       lockMinutes: 15,
       idleMinutes: 30,
       idleWarningMinutes: 5,
@@ -29,7 +28,7 @@ describe('SecurityPolicy', () => {
 
   it('a 安全管理员 may tighten it', () => {
     // security.md §1 recommends 12 characters and allows a 15–30 minute lock.
-    const strict = { ...DEFAULT_SECURITY_POLICY, minLength: 12, minClasses: 4, lockMinutes: 30, idleMinutes: 15, absoluteHours: 8, maxFailures: 3, showRemainingAfter: 1 };
+    const strict = { ...DEFAULT_SECURITY_POLICY, minLength: 12, minClasses: 4, lockMinutes: 30, idleMinutes: 15, absoluteHours: 8, maxFailures: 3 };
     expect(SecurityPolicy.parse(strict)).toEqual(strict);
   });
 
@@ -46,10 +45,17 @@ describe('SecurityPolicy', () => {
 
   it('checks that warnings come before the limits, and rejects unknown keys and non-integers', () => {
     expect(firstMessage({ expiryWarningDays: 30, maxAgeDays: 30 })).toBe('密码到期提醒天数应小于密码有效期');
-    expect(firstMessage({ showRemainingAfter: 5 })).toBe('剩余次数提示应早于锁定');
     expect(firstMessage({ idleWarningMinutes: 30 })).toBe('超时提醒应早于空闲超时');
     expect(SecurityPolicy.safeParse({ ...DEFAULT_SECURITY_POLICY, mfa: false }).success).toBe(false);
     expect(SecurityPolicy.safeParse({ ...DEFAULT_SECURITY_POLICY, minLength: 8.5 }).success).toBe(false);
     expect(SecurityPolicy.safeParse({ ...DEFAULT_SECURITY_POLICY, lockMinutes: '15' }).success).toBe(false);
+  });
+
+  it('reads a stored policy of an earlier version without losing what the 安全管理员 set', () => {
+    const stored = { ...DEFAULT_SECURITY_POLICY, minLength: 12, lockMinutes: 30, showRemainingAfter: 3 };
+    expect(policyFromStorage(stored)).toEqual({ ...DEFAULT_SECURITY_POLICY, minLength: 12, lockMinutes: 30 });
+    expect(policyFromStorage({ ...DEFAULT_SECURITY_POLICY, minLength: 6 })).toEqual(DEFAULT_SECURITY_POLICY);
+    expect(policyFromStorage(null)).toEqual(DEFAULT_SECURITY_POLICY);
+    expect(SecurityPolicy.safeParse(stored).success).toBe(false);
   });
 });

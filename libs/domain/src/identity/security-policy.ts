@@ -21,8 +21,6 @@ export const SecurityPolicy = z
     expiryWarningDays: z.number().int().min(1, { message: '密码到期提醒至少提前1天' }).max(30, { message: '密码到期提醒最多提前30天' }),
     /** Consecutive failures that lock the account. */
     maxFailures: z.number().int().min(3, { message: '锁定前允许的失败次数不能少于3次' }).max(5, { message: '锁定前允许的失败次数不能超过5次' }),
-    /** From this many failures on, the message shows how many tries are left. */
-    showRemainingAfter: z.number().int().min(1, { message: '剩余次数提示至少从第1次失败开始' }),
     /** How long a lock lasts. */
     lockMinutes: z.number().int().min(15, { message: '锁定时间不能少于15分钟' }).max(1440, { message: '锁定时间不能超过1440分钟' }),
     /** Idle time after which a session ends. */
@@ -34,7 +32,6 @@ export const SecurityPolicy = z
   })
   .strict()
   .refine((p) => p.expiryWarningDays < p.maxAgeDays, { message: '密码到期提醒天数应小于密码有效期', path: ['expiryWarningDays'] })
-  .refine((p) => p.showRemainingAfter < p.maxFailures, { message: '剩余次数提示应早于锁定', path: ['showRemainingAfter'] })
   .refine((p) => p.idleWarningMinutes < p.idleMinutes, { message: '超时提醒应早于空闲超时', path: ['idleWarningMinutes'] })
   .refine((p) => p.minLength <= p.maxLength, { message: '密码最小长度不能大于最大长度', path: ['minLength'] });
 export type SecurityPolicy = z.infer<typeof SecurityPolicy>;
@@ -48,9 +45,21 @@ export const DEFAULT_SECURITY_POLICY: Readonly<SecurityPolicy> = Object.freeze({
   maxAgeDays: 90,
   expiryWarningDays: 7,
   maxFailures: 5,
-  showRemainingAfter: 3,
   lockMinutes: 15,
   idleMinutes: 30,
   idleWarningMinutes: 5,
   absoluteHours: 12,
 });
+
+/**
+ * Settings a stored policy may still carry from earlier versions, dropped on reading. `showRemainingAfter` (from
+ * which failure the message showed the remaining tries) went when every failed sign-in got the same message.
+ */
+const RETIRED_KEYS = ['showRemainingAfter'] as const;
+
+/** The policy a stored row holds (retired settings dropped), or the defaults if it no longer validates. */
+export function policyFromStorage(stored: unknown): SecurityPolicy {
+  const current = stored !== null && typeof stored === 'object' ? Object.fromEntries(Object.entries(stored).filter(([k]) => !(RETIRED_KEYS as readonly string[]).includes(k))) : stored;
+  const parsed = SecurityPolicy.safeParse(current);
+  return parsed.success ? parsed.data : { ...DEFAULT_SECURITY_POLICY };
+}
