@@ -1,0 +1,28 @@
+// The parsing worker: parses one uploaded file with the parser of its kind and posts the result back. Started by
+// parse.ts with a memory cap and a time limit; a hostile file can exhaust this thread, never the server's event loop.
+import { parentPort, workerData } from 'node:worker_threads';
+import { ExcelFileError } from '@hyedu/excel';
+import { PARSERS, type ParseKind } from './parsers.ts';
+
+export interface WorkerInput {
+  kind: ParseKind;
+  args: unknown;
+  file: ArrayBuffer;
+}
+export type WorkerMessage =
+  | { type: 'parsed'; rows: number }
+  | { type: 'checked'; rows: number }
+  | { type: 'result'; result: unknown }
+  | { type: 'file-error'; message: string }
+  | { type: 'error'; message: string };
+
+const port = parentPort!;
+const { kind, args, file } = workerData as WorkerInput;
+const post = (m: WorkerMessage) => port.postMessage(m);
+try {
+  const parser = PARSERS[kind] as (buf: Buffer, args: unknown, report: (e: { parsed: number } | { checked: number }) => void) => Promise<unknown>;
+  const result = await parser(Buffer.from(file), args, (e) => post('parsed' in e ? { type: 'parsed', rows: e.parsed } : { type: 'checked', rows: e.checked }));
+  post({ type: 'result', result });
+} catch (e) {
+  post(e instanceof ExcelFileError ? { type: 'file-error', message: e.message } : { type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+}
