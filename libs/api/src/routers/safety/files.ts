@@ -1,7 +1,6 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import { z } from 'zod';
 import {
   beijingDate, HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, hazardOverdue, INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS, INDICATOR_LABELS, REVIEW_STATE_LABELS,
   SAFETY_TOPIC_LABELS, SCHOOL_LEVEL_LABELS, SEVERITY_LABELS, termLabel, type HazardCategory, type HazardSource, type HazardStatus, type IncidentStatus, type IncidentType, type SafetyTopic, type Severity, type DataScope,
