@@ -2,7 +2,7 @@
 //   1. starts the real server on an empty database, which loads the full-size demo data (as bench:safety does);
 //   2. the county account `hengnan` (衡南县) downloads the hazard template and fills 5,000 rows for its schools;
 //   3. five readers of another county (`leiyang`, 耒阳市) read their hazard list's first page over HTTP, each waiting
-//      READER_PAUSE_MS between calls (people clicking, not a flood): first idle for IDLE_MS, then while hengnan checks
+//      READER_PAUSE_MS between calls (people clicking, not a flood): after a warm-up, first idle for IDLE_MS, then while hengnan checks
 //      the file (the dry run) and while it imports it;
 //   4. reports the readers' p50 / p99 idle and during, the import's own durations, and whether the readers' p99
 //      during the import stays within idle p99 + 100 ms; writes tools/bench/results/import.md.
@@ -22,6 +22,7 @@ const ENV = { HYEDU_RATE_LIMIT: '10000000', HYEDU_SEED_SCALE: '1', HYEDU_SERVE_S
 const ROWS = Number(process.env.HYEDU_BENCH_IMPORT_ROWS ?? 5_000);
 const READERS = 5;
 const READER_PAUSE_MS = 50;
+const WARMUP_MS = 5_000;
 const IDLE_MS = 15_000;
 /** The goal: readers' p99 during the import at most idle p99 + this. */
 const BOUND_MS = 100;
@@ -80,7 +81,7 @@ async function workbook(url: string, cookie: string): Promise<string> {
 
 /** Five readers reading until stopped; each sample is tagged with the phase it started in. */
 function readers(url: string, cookie: string) {
-  let phase = 'idle';
+  let phase = 'warmup';
   let running = true;
   const samples = new Map<string, number[]>();
   const errors: string[] = [];
@@ -124,6 +125,9 @@ async function measure(engine: string, server: Running): Promise<Result> {
   const base64 = await workbook(server.url, importer);
   console.log(`  ${engine}：${ROWS} 行的工作簿 ${(base64.length * 0.75 / 1024).toFixed(0)} KB`);
   const r = readers(server.url, reader);
+  r.set('warmup');
+  await sleep(WARMUP_MS);
+  r.set('idle');
   await sleep(IDLE_MS);
   r.set('check');
   let t = performance.now();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, getTableColumns, getTableName, lt, sql, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, lt, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
@@ -78,15 +78,24 @@ export async function publishStaged<R extends Record<string, unknown>>(
   const result = await tx.execute(sql`
     insert into ${name} (${sql.join(into, sql`, `)})
     select ${sql.join(from, sql`, `)} from ${importStaging} s cross join lateral jsonb_populate_record(null::${name}, s.payload) r
-    where s.job = ${job}::uuid order by s.seq
+    where s.job = ${job}::uuid
     ${opts.onConflict ?? sql``}
     returning ${opts.returning}`);
   return rowsOf<R>(result);
 }
 
-/** Removes an import's staging rows (after it published, or when it failed). */
-export async function dropStaged(db: Db, job: string): Promise<void> {
-  await db.delete(importStaging).where(eq(importStaging.job, job));
+/**
+ * Removes an import's staging rows (after it published, or when it failed), `chunkRows` at a time so that requests
+ * queued behind it run in between.
+ */
+export async function dropStaged(db: Db, job: string, chunkRows = 1_000): Promise<void> {
+  for (;;) {
+    const gone = await db.execute(sql`
+      delete from ${importStaging} where job = ${job}::uuid and seq in (select seq from ${importStaging} where job = ${job}::uuid order by seq limit ${chunkRows})
+      returning seq`);
+    if (rowsOf(gone).length < chunkRows) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Removes staging rows older than `minutes`: those of imports that died (a crash, a restart) before cleaning up. */

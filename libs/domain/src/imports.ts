@@ -14,7 +14,7 @@ export const IMPORT_LIMITS = Object.freeze({
   /** Files parsed at the same time on one server; the others wait their turn. */
   parallelParses: 2,
   /** Rows per staging transaction. */
-  stageChunkRows: 250,
+  stageChunkRows: 100,
   /** Staging rows older than this are an import's that died. */
   stagingTtlMinutes: 30,
 });

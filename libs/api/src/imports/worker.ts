@@ -1,5 +1,7 @@
 // The parsing worker: parses one uploaded file with the parser of its kind and posts the result back. Started by
 // parse.ts with a memory cap and a time limit; a hostile file can exhaust this thread, never the server's event loop.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ExcelFileError } from '@hyedu/excel';
 import { PARSERS, type ParseKind } from './parsers.ts';
@@ -15,6 +17,15 @@ export type WorkerMessage =
   | { type: 'result'; result: unknown }
   | { type: 'file-error'; message: string }
   | { type: 'error'; message: string };
+
+// Parsing is background work: on Linux this thread lowers its own CPU priority (nice 10), so that on a small server
+// the event loop answering everybody else comes first. Elsewhere it keeps the default.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (tid > 0) setPriority(tid, 10);
+} catch {
+  /* not Linux: the default priority */
+}
 
 const port = parentPort!;
 const { kind, args, file } = workerData as WorkerInput;
