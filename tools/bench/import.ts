@@ -90,11 +90,16 @@ function readers(url: string, cookie: string) {
     while (running) {
       const p = phase;
       const t = performance.now();
-      const res = await fetch(target, { headers: { cookie, 'x-trpc-source': 'web' } });
-      await res.text();
-      const took = performance.now() - t;
-      if (!res.ok) errors.push(String(res.status));
-      else (samples.get(p) ?? samples.set(p, []).get(p)!).push(took);
+      try {
+        const res = await fetch(target, { headers: { cookie, 'x-trpc-source': 'web' } });
+        await res.text();
+        const took = performance.now() - t;
+        if (!res.ok) errors.push(String(res.status));
+        else (samples.get(p) ?? samples.set(p, []).get(p)!).push(took);
+      } catch (e) {
+        // A kept-alive connection the server closed as the client reused it (ECONNRESET): counted, not measured.
+        errors.push(`${p}: ${(e as Error & { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`);
+      }
       await sleep(READER_PAUSE_MS);
     }
   });

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { IMPORT_LIMITS } from '@hyedu/domain';
 import { ExcelFileError } from '@hyedu/excel';
 import type { ParseArgs, ParseKind, ParseResult } from './parsers.ts';
-import type { WorkerInput, WorkerMessage } from './worker.ts';
+import type { WorkerJob, WorkerMessage } from './worker.ts';
 
 /** How much a parse may take: heap of the worker (MB) and wall time (seconds). The domain's limits by default. */
 export interface ParseBounds {
@@ -12,7 +12,12 @@ export interface ParseBounds {
 const DEFAULT_BOUNDS: ParseBounds = { memoryMb: IMPORT_LIMITS.parseMemoryMb, seconds: IMPORT_LIMITS.parseSeconds };
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
-// At most IMPORT_LIMITS.parallelParses workers at once; the others wait in arrival order.
+/**
+ * Idle workers by heap cap, kept for the next file (starting one and loading ExcelJS is the slow part). A worker that
+ * ran out of memory or time, or failed, is not kept. At most IMPORT_LIMITS.parallelParses parse at once; the other
+ * files wait in arrival order.
+ */
+const idle = new Map<number, Worker[]>();
 let running = 0;
 const waiting: (() => void)[] = [];
 async function takeSlot(): Promise<void> {
@@ -26,6 +31,13 @@ function releaseSlot(): void {
   const next = waiting.shift();
   if (next) next();
   else running--;
+}
+function startWorker(memoryMb: number): Worker {
+  return new Worker(BOOT, {
+    // Not the server's loader flags: worker-boot.mjs registers the TypeScript loader itself.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(memoryMb / 8))), stackSizeMb: 4 },
+  });
 }
 
 /**
@@ -42,52 +54,43 @@ export async function parseInWorker<K extends ParseKind>(
 ): Promise<ParseResult<K>> {
   await takeSlot();
   try {
-    return (await run(kind, file, args, opts.bounds ?? DEFAULT_BOUNDS, opts.onProgress ?? (() => {}))) as ParseResult<K>;
+    return (await run({ kind, args, file }, opts.bounds ?? DEFAULT_BOUNDS, opts.onProgress ?? (() => {}))) as ParseResult<K>;
   } finally {
     releaseSlot();
   }
 }
 
-function run(kind: ParseKind, file: Buffer, args: unknown, bounds: ParseBounds, onProgress: (e: { parsed: number } | { checked: number }) => void): Promise<unknown> {
+function run(job: { kind: ParseKind; args: unknown; file: Buffer }, bounds: ParseBounds, onProgress: (e: { parsed: number } | { checked: number }) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    // The worker gets its own copy of the bytes (moved, not copied again).
-    const bytes = new Uint8Array(file).buffer;
-    const input: WorkerInput = { kind, args, file: bytes };
-    const worker = new Worker(BOOT, {
-      workerData: input,
-      transferList: [bytes],
-      // Not the server's loader flags: worker-boot.mjs registers the TypeScript loader itself.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: bounds.memoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(bounds.memoryMb / 8))), stackSizeMb: 4 },
-    });
-    let settled = false;
-    const settle = (f: () => void) => {
-      if (settled) return;
-      settled = true;
+    const worker = idle.get(bounds.memoryMb)?.pop() ?? startWorker(bounds.memoryMb);
+    worker.ref();
+    const finish = (outcome: () => void, keep: boolean) => {
       clearTimeout(timer);
-      void worker.terminate();
-      f();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (keep) {
+        worker.unref();
+        idle.set(bounds.memoryMb, [...(idle.get(bounds.memoryMb) ?? []), worker]);
+      } else void worker.terminate();
+      outcome();
     };
-    const timer = setTimeout(
-      () => settle(() => reject(new ExcelFileError(`文件解析超时（超过${bounds.seconds}秒），已停止。请检查文件内容，或拆分后分批导入`))),
-      bounds.seconds * 1000,
-    );
-    worker.on('message', (m: WorkerMessage) => {
+    const onMessage = (m: WorkerMessage) => {
       if (m.type === 'parsed') onProgress({ parsed: m.rows });
       else if (m.type === 'checked') onProgress({ checked: m.rows });
-      else if (m.type === 'result') settle(() => resolve(m.result));
-      else if (m.type === 'file-error') settle(() => reject(new ExcelFileError(m.message)));
-      else settle(() => reject(new Error(`文件解析失败：${m.message}`)));
-    });
-    worker.on('error', (e: Error & { code?: string }) =>
-      settle(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new ExcelFileError(`文件解析所需内存超过上限（${bounds.memoryMb}MB），已停止。请检查文件内容，或拆分后分批导入`)
-            : e,
-        ),
-      ),
+      else if (m.type === 'result') finish(() => resolve(m.result), true);
+      else if (m.type === 'file-error') finish(() => reject(new ExcelFileError(m.message)), true);
+      else finish(() => reject(new Error(`文件解析失败：${m.message}`)), false);
+    };
+    const onError = (e: Error & { code?: string }) =>
+      finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ExcelFileError(`文件解析所需内存超过上限（${bounds.memoryMb}MB），已停止。请检查文件内容，或拆分后分批导入`) : e), false);
+    const onExit = (code: number) => finish(() => reject(new Error(`文件解析线程意外退出（${code}）`)), false);
+    const timer = setTimeout(
+      () => finish(() => reject(new ExcelFileError(`文件解析超时（超过${bounds.seconds}秒），已停止。请检查文件内容，或拆分后分批导入`)), false),
+      bounds.seconds * 1000,
     );
-    worker.on('exit', (code) => settle(() => reject(new Error(`文件解析线程意外退出（${code}）`))));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    // The worker gets its own copy of the bytes (moved, not copied again).
+    const bytes = new Uint8Array(job.file).buffer;
+    const message: WorkerJob = { kind: job.kind, args: job.args, file: bytes };
+    worker.postMessage(message, [bytes]);
   });
 }

@@ -1,12 +1,13 @@
-// The parsing worker: parses one uploaded file with the parser of its kind and posts the result back. Started by
-// parse.ts with a memory cap and a time limit; a hostile file can exhaust this thread, never the server's event loop.
+// The parsing worker: parses uploaded files, one at a time as parse.ts sends them, with the parser of each file's
+// kind, and posts the result back. Started with a memory cap; parse.ts also stops it when a file takes too long. A
+// hostile file can exhaust this thread, never the server's event loop.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { ExcelFileError } from '@hyedu/excel';
 import { PARSERS, type ParseKind } from './parsers.ts';
 
-export interface WorkerInput {
+export interface WorkerJob {
   kind: ParseKind;
   args: unknown;
   file: ArrayBuffer;
@@ -28,12 +29,13 @@ try {
 }
 
 const port = parentPort!;
-const { kind, args, file } = workerData as WorkerInput;
 const post = (m: WorkerMessage) => port.postMessage(m);
-try {
-  const parser = PARSERS[kind] as (buf: Buffer, args: unknown, report: (e: { parsed: number } | { checked: number }) => void) => Promise<unknown>;
-  const result = await parser(Buffer.from(file), args, (e) => post('parsed' in e ? { type: 'parsed', rows: e.parsed } : { type: 'checked', rows: e.checked }));
-  post({ type: 'result', result });
-} catch (e) {
-  post(e instanceof ExcelFileError ? { type: 'file-error', message: e.message } : { type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-}
+port.on('message', async ({ kind, args, file }: WorkerJob) => {
+  try {
+    const parser = PARSERS[kind] as (buf: Buffer, args: unknown, report: (e: { parsed: number } | { checked: number }) => void) => Promise<unknown>;
+    const result = await parser(Buffer.from(file), args, (e) => post('parsed' in e ? { type: 'parsed', rows: e.parsed } : { type: 'checked', rows: e.checked }));
+    post({ type: 'result', result });
+  } catch (e) {
+    post(e instanceof ExcelFileError ? { type: 'file-error', message: e.message } : { type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  }
+});
