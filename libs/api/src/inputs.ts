@@ -22,3 +22,12 @@ export const Upload = z.object({
   fileName: z.string().min(1).max(255),
   base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
 });
+
+/**
+ * An Excel import: the file, whether only to check it (dry run), and the key under which the page polls its progress
+ * (platform.importProgress).
+ */
+export const ImportUpload = Upload.extend({
+  dryRun: z.boolean(),
+  progressKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '导入进度标识无效' }).optional(),
+}).strict();

@@ -78,6 +78,7 @@ const INPUTS: Record<string, unknown> = {
   'platform.workPlan': { year: 2022 },
   'platform.registryByUnit': undefined,
   'platform.schools': { page: 1, pageSize: 5 },
+  'platform.importProgress': { key: 'matrix-progress' },
   'safety.schools': { page: 1, pageSize: 5 },
   'safety.compliance': {},
   'safety.hazardSummary': undefined,

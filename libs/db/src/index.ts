@@ -13,3 +13,5 @@ export { hashPassword, verifyPassword, DUMMY_HASH } from './passwords.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed/accounts.ts';
 export { blindIndex, decryptField, encryptField, totpRecordId } from './field-crypto.ts';
 export { insertDepartments, insertPlanTasks } from './plan.ts';
+export { dropStaged, dropStaleStaging, idRuns, newImportJob, publishStaged, stageRows } from './staging.ts';
+export type { StagedRow } from './staging.ts';

@@ -19,4 +19,5 @@ export * from './identity/index.ts';
 export * from './plan/index.ts';
 export * from './kpi.ts';
 export * from './attachment.ts';
+export * from './imports.ts';
 export * from './safety/index.ts';

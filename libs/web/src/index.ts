@@ -14,4 +14,5 @@ export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';
 export { downloadBase64, fileToBase64, fileUrl, FILES_URL } from './files.ts';
-export { useExcelImport, type ImportResult } from './excel-import.ts';
+export { useExcelImport, type ImportResult, type ImportUploadInput } from './excel-import.ts';
+export { default as ImportProgressBar } from './ImportProgressBar.vue';

@@ -3,9 +3,10 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ModuleManifest } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
-import { SchoolFilter } from '../inputs.ts';
+import { importProgress } from '../imports/progress.ts';
+import { ImportUpload, SchoolFilter } from '../inputs.ts';
 import { listSchools, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
-import { publicProcedure, readProcedure } from '../trpc.ts';
+import { publicProcedure, readProcedure, sessionProcedure } from '../trpc.ts';
 
 const { modules, schools, workPlans, workPlanSections, workPlanItems } = tables;
 const read = readProcedure('platform');
@@ -94,4 +95,9 @@ export const platformRouter = {
   }),
 
   schools: read.input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, input)),
+
+  /** How far one of the caller's own imports has come (the import dialog polls it while the import call runs). */
+  importProgress: sessionProcedure()
+    .input(z.object({ key: ImportUpload.shape.progressKey.unwrap() }).strict())
+    .query(({ ctx, input }) => importProgress(ctx.identity!.username, input.key)),
 } satisfies TRPCRouterRecord;

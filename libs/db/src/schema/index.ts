@@ -3,3 +3,4 @@ export * from './platform.ts';
 export * from './identity.ts';
 export * from './plan.ts';
 export * from './safety.ts';
+export * from './imports.ts';

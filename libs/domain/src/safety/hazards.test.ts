@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HazardInput, closureRate, escalatesToCity, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
+import { HazardInput, closureRate, escalatesToCity, hazardDuplicateKey, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
@@ -58,5 +58,20 @@ describe('who does what with a hazard (issue 5: schools rectify, counties and th
     expect(byField).toEqual({ description: '隐患描述至少写5个字', responsiblePerson: '请填写整改责任人', deadline: '整改期限不能早于发现日期' });
     const r2 = HazardInput.safeParse({ schoolId: 1, source: 'self', category: 'fire', severity: 'major', foundOn: '2022-05-10', description: '灭火器过期未更换', responsiblePerson: '张三', deadline: '2022-05-01' });
     expect(r2.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['deadline', '整改期限不能早于发现日期']]);
+  });
+});
+
+describe('duplicate rows in one hazard import', () => {
+  const h = { schoolId: 7, foundOn: '2022-05-10', category: 'fire' as const, location: '教学楼二楼', description: '灭火器压力不足，需更换' };
+  it('the same school, day, category, place and description are one hazard, however the text is spaced or typed', () => {
+    expect(hazardDuplicateKey({ ...h, description: ' 灭火器压力不足，需更换  ' })).toBe(hazardDuplicateKey(h));
+    expect(hazardDuplicateKey({ ...h, location: '教学楼 二楼'.replace(' ', '  ') })).toBe(hazardDuplicateKey({ ...h, location: '教学楼 二楼' }));
+    expect(hazardDuplicateKey({ ...h, description: 'ＡＢ栋 灭火器' })).toBe(hazardDuplicateKey({ ...h, description: 'ab栋 灭火器' }));
+    expect(hazardDuplicateKey({ ...h, location: undefined })).toBe(hazardDuplicateKey({ ...h, location: '' }));
+  });
+  it('any of the five differing makes another hazard', () => {
+    for (const other of [{ schoolId: 8 }, { foundOn: '2022-05-11' }, { category: 'buildings' as const }, { location: '教学楼三楼' }, { description: '灭火器过期，需更换' }]) {
+      expect(hazardDuplicateKey({ ...h, ...other })).not.toBe(hazardDuplicateKey(h));
+    }
   });
 });

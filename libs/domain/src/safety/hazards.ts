@@ -103,3 +103,14 @@ export function hazardStepRefusal(
   if ((step === 'return' || step === 'close') && h.submittedBy === actor.username) return '不能验收自己提交的整改';
   return null;
 }
+
+/**
+ * When two rows of one hazard import describe the same hazard: the same school, found on the same day, of the same
+ * category, at the same place (both blank counts as the same) with the same description. Text is compared as people
+ * read it: NFKC (full-width = half-width), runs of whitespace as one space, ends trimmed, Latin letters in any case.
+ * Severity, source, deadline and measures do not make a second hazard of it.
+ */
+export function hazardDuplicateKey(h: Pick<HazardInput, 'schoolId' | 'foundOn' | 'category' | 'location' | 'description'>): string {
+  const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return JSON.stringify([h.schoolId, h.foundOn, h.category, norm(h.location), norm(h.description)]);
+}

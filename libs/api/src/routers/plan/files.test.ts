@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +69,8 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     const dry = await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: true });
     expect(dry).toMatchObject({ imported: false, errors: [], summary: { year: 2023, sections: 2, items: 2, tasks: 2, milestones: 3 } });
     expect(await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false })).toMatchObject({ imported: true });
+    const [audit] = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.action, 'plan.importPlan'));
+    expect(audit?.after).toMatchObject({ file: '2023年工作要点.xlsx', sha256: createHash('sha256').update(Buffer.from(good, 'base64')).digest('hex'), milestones: 3 });
     const tasks = await (await callerAs(database, 'leader')).plan.tasks({ year: 2023 });
     expect(tasks.map((t) => [t.code, t.lead, t.milestones.length])).toEqual([['1.1', 'party', 1], ['2.1', 'private-edu', 2]]);
     expect(tasks[1]?.units).toHaveLength(13);

@@ -1,12 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { toSnakeCase } from 'drizzle-orm/casing';
 import {
   beijingDate, HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, hazardOverdue, INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS, INDICATOR_LABELS, REVIEW_STATE_LABELS,
   SAFETY_TOPIC_LABELS, SCHOOL_LEVEL_LABELS, SEVERITY_LABELS, termLabel, type HazardCategory, type HazardSource, type HazardStatus, type IncidentStatus, type IncidentType, type SafetyTopic, type Severity, type DataScope,
 } from '@hyedu/domain';
-import { checkFileName, ExcelFileError, writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
+import { publishStaged, tables, type Db } from '@hyedu/db';
+import { checkedAnswer, parseUpload, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { scopeText } from '../../queries.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
@@ -14,9 +15,9 @@ import { safetyLevel } from './access.ts';
 import { activityRows, activityWhere } from './activities.ts';
 import { hazardRowsForExport, hazardWhere } from './hazard-query.ts';
 import { HAZARD_KPIS } from './hazards.ts';
-import { hazardTemplate, parseHazards, parseProfiles, profileTemplate } from './import.ts';
+import { hazardTemplate, profileTemplate, schoolRefs, verifiedProfileErrors } from './import.ts';
 import { incidentRows, incidentWhere } from './incidents.ts';
-import { ActivityFilter, HazardFilter, IncidentFilter, ProfileFilter, Upload } from './inputs.ts';
+import { ActivityFilter, HazardFilter, IncidentFilter, ImportUpload, ProfileFilter } from './inputs.ts';
 import { COMPLIANCE_KPIS, profileRows } from './profiles.ts';
 
 const read = readProcedure('safety');
@@ -31,63 +32,86 @@ async function book(ctx: { db: Db; scope: DataScope; now: Date }, name: string, 
   return { filename: `${name}_${today}.xlsx`, rows: rows.length, base64: (await writeWorkbook([{ name, title, columns, rows }])).toString('base64') };
 }
 
-/** Wraps a file problem found before or while parsing as a clear 400. */
-async function readingFile<T>(fileName: string, f: () => Promise<T>): Promise<T> {
-  try {
-    checkFileName(fileName);
-    return await f();
-  } catch (e) {
-    if (e instanceof ExcelFileError) throw new TRPCError({ code: 'BAD_REQUEST', message: e.message });
-    throw e;
-  }
-}
-
 export const safetyFilesRouter = {
   profileTemplate: read.query(async () => ({ filename: '4个100%情况导入模板.xlsx', base64: (await profileTemplate()).toString('base64') })),
   hazardTemplate: read.query(async ({ ctx }) => ({ filename: '安全隐患清单导入模板.xlsx', base64: (await hazardTemplate(safetyLevel(ctx.scope))).toString('base64') })),
 
-  /** Imports the 4个100% status of many schools: a dry run lists every problem; otherwise all rows or none. */
-  importProfiles: write.input(Upload.extend({ dryRun: z.boolean() }).strict()).mutation(async ({ ctx, input }) => {
-    const parsed = await readingFile(input.fileName, () => parseProfiles(ctx.db, ctx.scope, Buffer.from(input.base64, 'base64'), beijingDate(ctx.now)));
-    if (parsed.errorCount || input.dryRun) return { imported: 0, rows: parsed.rows.length, errors: parsed.errors, errorCount: parsed.errorCount };
-    const who = ctx.identity!.username;
-    const { safetyProfiles: p } = tables;
-    await ctx.db.transaction(async (tx) => {
-      for (const r of parsed.rows) {
-        const values = { ...r.value, unitCode: r.unitCode, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
-        const [row] = await tx
-          .insert(p)
-          .values(values)
-          .onConflictDoUpdate({ target: [p.schoolId, p.term], set: { ...values, version: sql`${p.version} + 1` } })
-          .returning({ id: p.id });
-        await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importProfile', targetType: 'safety_profile', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { file: input.fileName, row: r.rowNumber, school: r.schoolCode, ...r.value } });
+  /**
+   * Imports the 4个100% status of many schools: a dry run lists every problem; otherwise all rows or none. The file is
+   * parsed in a worker, the rows are staged in short chunks and published (upserted) in one short transaction with one
+   * audit record.
+   */
+  importProfiles: write.input(ImportUpload).mutation(({ ctx, input }) =>
+    tracked(ctx, input, async (tracker, file) => {
+      const today = beijingDate(ctx.now);
+      const parsed = await parseUpload(tracker, input.fileName, file, 'safety.profiles', { today, schools: await schoolRefs(ctx.db, ctx.scope) });
+      const errors = [...parsed.errors, ...(await verifiedProfileErrors(ctx.db, parsed.rows))];
+      if (errors.length || input.dryRun) return checkedAnswer(parsed.rows.length, errors);
+      const who = ctx.identity!.username;
+      const { safetyProfiles: p } = tables;
+      const rows = parsed.rows.map(({ rowNumber, value: v, unitCode }) => ({
+        rowNumber,
+        values: {
+          schoolId: v.schoolId, term: v.term, students: v.students, staff: v.staff, fulltimeGuards: v.fulltimeGuards, closedManagement: v.closedManagement, alarmLinked110: v.alarmLinked110,
+          videoLinkedPolice: v.videoLinkedPolice, guardPost: v.guardPost, antiRam: v.antiRam, evidenceDate: v.evidenceDate, unitCode,
+          review: 'submitted', returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null,
+        },
+      }));
+      const keys = Object.keys(rows[0]?.values ?? {});
+      if (rows.length) {
+        await stageAndPublish(ctx.db, tracker, {
+          table: p, rows, reserveIds: false,
+          publish: async (tx, job) => {
+            // A term verified since the check is not overwritten: then nothing is imported.
+            const set = sql.join(keys.filter((k) => k !== 'schoolId' && k !== 'term').map((k) => sql`${sql.identifier(toSnakeCase(k))} = excluded.${sql.identifier(toSnakeCase(k))}`), sql`, `);
+            const written = await publishStaged<{ id: number; school_id: number; term: string }>(tx, job, p, {
+              keys, withIds: false, returning: sql`id, school_id, term`,
+              onConflict: sql`on conflict (school_id, term) do update set ${set}, version = ${p}.version + 1 where ${p}.review <> 'reviewed'`,
+            });
+            if (written.length !== rows.length) throw new TRPCError({ code: 'CONFLICT', message: '有学校的该学期情况刚刚被核实，未导入任何内容。请重新检查后再导入' });
+            const rowOf = new Map(rows.map((r) => [`${r.values.schoolId}|${r.values.term}`, r.rowNumber]));
+            const records = written.map((w) => ({ id: Number(w.id), rowNumber: rowOf.get(`${w.school_id}|${w.term}`)! }));
+            await writeImportAudit(tx, ctx, { action: 'safety.importProfiles', targetType: 'safety_profile', fileName: input.fileName, file, records });
+          },
+        });
       }
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importProfiles', targetType: 'safety_import', targetId: input.fileName, result: 'ok', source: ctx.ip, after: { file: input.fileName, rows: parsed.rows.length } });
-    });
-    forgetRollups(ctx.db, COMPLIANCE_KPIS);
-    return { imported: parsed.rows.length, rows: parsed.rows.length, errors: [], errorCount: 0 };
-  }),
+      forgetRollups(ctx.db, COMPLIANCE_KPIS);
+      return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
+    }),
+  ),
 
-  /** Imports a hazard list (each becomes 待整改): a dry run lists every problem; otherwise all rows or none. */
-  importHazards: write.input(Upload.extend({ dryRun: z.boolean() }).strict()).mutation(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
-    const parsed = await readingFile(input.fileName, () => parseHazards(ctx.db, ctx.scope, safetyLevel(ctx.scope), Buffer.from(input.base64, 'base64'), today));
-    if (parsed.errorCount || input.dryRun) return { imported: 0, rows: parsed.rows.length, errors: parsed.errors, errorCount: parsed.errorCount };
-    const who = ctx.identity!.username;
-    const { safetyHazards: h } = tables;
-    await ctx.db.transaction(async (tx) => {
-      for (const r of parsed.rows) {
-        const [row] = await tx
-          .insert(h)
-          .values({ ...r.value, location: r.value.location || null, measures: r.value.measures || null, unitCode: r.unitCode, status: 'pending', reportedBy: who, reportedAt: ctx.now })
-          .returning({ id: h.id });
-        await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importHazard', targetType: 'safety_hazard', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { file: input.fileName, row: r.rowNumber, school: r.schoolCode, ...r.value } });
+  /**
+   * Imports a hazard list (each becomes 待整改): a dry run lists every problem (duplicate rows included); otherwise all
+   * rows or none, staged in short chunks and published in one short transaction with one audit record.
+   */
+  importHazards: write.input(ImportUpload).mutation(({ ctx, input }) =>
+    tracked(ctx, input, async (tracker, file) => {
+      const today = beijingDate(ctx.now);
+      const parsed = await parseUpload(tracker, input.fileName, file, 'safety.hazards', { level: safetyLevel(ctx.scope), today, schools: await schoolRefs(ctx.db, ctx.scope) });
+      if (parsed.errors.length || input.dryRun) return checkedAnswer(parsed.rows.length, parsed.errors);
+      const who = ctx.identity!.username;
+      const { safetyHazards: h } = tables;
+      const rows = parsed.rows.map(({ rowNumber, value: v, unitCode }) => ({
+        rowNumber,
+        values: {
+          schoolId: v.schoolId, unitCode, source: v.source, category: v.category, severity: v.severity, foundOn: v.foundOn, location: v.location || null, description: v.description,
+          responsiblePerson: v.responsiblePerson, deadline: v.deadline, measures: v.measures || null, status: 'pending', reportedBy: who, reportedAt: ctx.now,
+        },
+      }));
+      if (rows.length) {
+        await stageAndPublish(ctx.db, tracker, {
+          table: h, rows, reserveIds: true,
+          publish: async (tx, job, ids) => {
+            const created = await publishStaged<{ id: number }>(tx, job, h, { keys: Object.keys(rows[0]!.values), withIds: true, returning: sql`id` });
+            if (created.length !== rows.length) throw new Error(`导入写入 ${created.length} 行，应为 ${rows.length} 行`);
+            await writeImportAudit(tx, ctx, { action: 'safety.importHazards', targetType: 'safety_hazard', fileName: input.fileName, file, records: ids!.map((id, i) => ({ id, rowNumber: rows[i]!.rowNumber })) });
+          },
+        });
       }
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.importHazards', targetType: 'safety_import', targetId: input.fileName, result: 'ok', source: ctx.ip, after: { file: input.fileName, rows: parsed.rows.length } });
-    });
-    forgetRollups(ctx.db, HAZARD_KPIS);
-    return { imported: parsed.rows.length, rows: parsed.rows.length, errors: [], errorCount: 0 };
-  }),
+      forgetRollups(ctx.db, HAZARD_KPIS);
+      return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
+    }),
+  ),
 
   exportHazards: exportProcedure('safety').input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const today = beijingDate(ctx.now);

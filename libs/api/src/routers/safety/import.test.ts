@@ -61,6 +61,24 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     expect(dry.errors).toEqual(['第4行 学校标识码 学校不存在或不在您的数据范围内', '第5行 隐患来源 您不能登记“督导检查”发现的隐患']);
   });
 
+  it('two rows describing the same hazard (school, found-on date, category, place, description) are refused, naming both rows', async () => {
+    const county = await callerAs(database, 'hengnan');
+    const base = hazardRow(7);
+    const file = await filled((await county.safety.hazardTemplate()).base64, '隐患清单', [
+      base,
+      hazardRow(8),
+      // The same hazard again, typed with other spacing and another severity and deadline: still the same hazard.
+      [base[0]!, '', base[2]!, base[3]!, base[4]!, '重大', base[6]!, ` ${String(base[7])} `, '李明', '', ''],
+      // Another place: another hazard.
+      [base[0]!, '', base[2]!, base[3]!, base[4]!, '一般', '食堂', base[7]!, '王志强', '', ''],
+    ]);
+    const before = await hazardCount();
+    const dry = await county.safety.importHazards({ fileName: '重复.xlsx', base64: file, dryRun: true });
+    expect(dry.errors).toEqual(['第5行 隐患描述 与第3行重复（同一学校、发现日期、类别、部位和描述都相同）']);
+    expect(await county.safety.importHazards({ fileName: '重复.xlsx', base64: file, dryRun: false })).toMatchObject({ imported: 0, errorCount: 1 });
+    expect(await hazardCount()).toBe(before);
+  });
+
   it('a renamed .exe, an oversize file and a zip bomb are refused before parsing', async () => {
     const county = await callerAs(database, 'hengnan');
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000)]).toString('base64');
@@ -96,6 +114,8 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     const listed = await county.safety.profiles({ term, page: 1, pageSize: 100, show: 'submitted' });
     const first = listed.rows.find((r) => r.schoolCode === codes[0])!;
     expect(first.met).toMatchObject({ guards: true, all: true, fourth: true });
+    // One audit record for the file; the profile's history shows it was imported, from which row.
+    expect((await county.safety.profileHistory({ id: first.profile!.id })).map((e) => [e.action, e.after])).toEqual([['safety.importProfiles', expect.objectContaining({ file: 'a.xlsx', row: 3 })]]);
     await county.safety.reviewProfile({ id: first.profile!.id, expectedVersion: first.profile!.version, action: 'review' });
     const again = await county.safety.importProfiles({ fileName: 'a.xlsx', base64: file, dryRun: true });
     expect(again.errors).toEqual(['第3行 学期 该学期情况已核实，不能通过导入覆盖']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DivisionCode, HazardCategory, HazardSource, HazardStatus, IncidentType, SafetyTopic, Severity, Term, textField } from '@hyedu/domain';
 import { Page } from '../../inputs.ts';
-export { Upload } from '../../inputs.ts';
+export { ImportUpload, Upload } from '../../inputs.ts';
 
 /** Filters shared by the module's lists (every list is paged on the server). */
 const Common = Page.extend({

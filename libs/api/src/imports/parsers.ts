@@ -1,0 +1,13 @@
+// Every file an import may parse, by kind: the functions the parsing worker runs. They read and check a file with
+// @hyedu/excel and the domain's schemas only; whatever they need from the database comes in as arguments.
+import { readPlanSheets } from '../routers/plan/import-sheets.ts';
+import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
+
+export const PARSERS = {
+  'safety.hazards': readHazardSheet,
+  'safety.profiles': readProfileSheet,
+  plan: readPlanSheets,
+};
+export type ParseKind = keyof typeof PARSERS;
+export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];
+export type ParseResult<K extends ParseKind> = Awaited<ReturnType<(typeof PARSERS)[K]>>;

@@ -1,0 +1,103 @@
+// What every import does around its own rules: parse the file in the worker, stage the checked rows in short chunks,
+// publish them in one short transaction with one audit record, and report progress all along.
+import { createHash } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { IMPORT_LIMITS } from '@hyedu/domain';
+import { checkFileName, ExcelFileError, formatRowError, type RowError } from '@hyedu/excel';
+import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, writeAudit, type Db, type StagedRow, type Tx } from '@hyedu/db';
+import type { Context } from '../context.ts';
+import { parseInWorker, type ParseBounds } from './parse.ts';
+import type { ParseArgs, ParseKind, ParseResult } from './parsers.ts';
+import { trackImport, type ImportTracker } from './progress.ts';
+
+/** At most this many problems travel back to the page (all are counted). */
+const MAX_ERRORS_SHOWN = 200;
+
+/** An import's upload as the procedures receive it. */
+export interface ImportRequest {
+  fileName: string;
+  base64: string;
+  dryRun: boolean;
+  progressKey?: string | undefined;
+}
+
+/** Runs an import with its progress tracked under the page's key: done when it returns, failed when it throws. */
+export async function tracked<R>(ctx: Context, input: ImportRequest, run: (tracker: ImportTracker, file: Buffer) => Promise<R>): Promise<R> {
+  const tracker = trackImport(ctx.identity!.username, input.progressKey);
+  try {
+    const result = await run(tracker, Buffer.from(input.base64, 'base64'));
+    tracker.set({ phase: 'done' });
+    return result;
+  } catch (e) {
+    tracker.set({ phase: 'failed' });
+    throw e;
+  }
+}
+
+/** Parses an upload in the worker; a file problem (wrong type, damaged, too large, too slow to parse) is a 400 in Chinese. */
+export async function parseUpload<K extends ParseKind>(tracker: ImportTracker, fileName: string, file: Buffer, kind: K, args: ParseArgs<K>, bounds?: ParseBounds): Promise<ParseResult<K>> {
+  try {
+    checkFileName(fileName);
+    return await parseInWorker(kind, file, args, {
+      bounds,
+      onProgress: (e) => tracker.set('parsed' in e ? { phase: 'checking', parsed: e.parsed, total: e.parsed } : { checked: e.checked }),
+    });
+  } catch (e) {
+    if (e instanceof ExcelFileError) throw new TRPCError({ code: 'BAD_REQUEST', message: e.message });
+    throw e;
+  }
+}
+
+/** The answer of a dry run, or of an import refused for its problems: every problem counted, the first 200 listed. */
+export function checkedAnswer(rows: number, errors: RowError[]) {
+  const sorted = [...errors].sort((a, b) => a.row - b.row);
+  return { imported: 0, rows, errors: sorted.slice(0, MAX_ERRORS_SHOWN).map(formatRowError), errorCount: sorted.length };
+}
+
+/**
+ * Stages the rows in chunks (short transactions: other requests run between them and nobody waits for the audit
+ * head), then calls `publish` in one transaction that moves them into the real table. The staging rows are removed
+ * whether it succeeds or fails; those of an import that died are removed by the next import.
+ */
+export async function stageAndPublish<R>(
+  db: Db,
+  tracker: ImportTracker,
+  opts: { table: PgTable; rows: readonly StagedRow[]; reserveIds: boolean; publish: (tx: Tx, job: string, ids: number[] | null) => Promise<R> },
+): Promise<R> {
+  await dropStaleStaging(db, IMPORT_LIMITS.stagingTtlMinutes);
+  const job = newImportJob();
+  tracker.set({ phase: 'writing', written: 0 });
+  try {
+    const ids = await stageRows(db, job, opts.table, opts.rows, { chunkRows: IMPORT_LIMITS.stageChunkRows, reserveIds: opts.reserveIds, onChunk: (written) => tracker.set({ written }) });
+    tracker.set({ phase: 'publishing' });
+    return await db.transaction((tx) => opts.publish(tx, job, ids));
+  } finally {
+    await dropStaged(db, job);
+  }
+}
+
+export const sha256 = (file: Buffer) => createHash('sha256').update(file).digest('hex');
+
+/** The `after` of an import's audit record. `ids`: runs [first id, last id, first sheet row] (see idRuns). */
+export interface ImportAudit {
+  file: string;
+  sha256: string;
+  rows: number;
+  ids: [number, number, number][];
+}
+
+/** The audit target of imports into a record type: a record's history reads it (history.ts). */
+export const importTarget = (targetType: string) => `${targetType}:import`;
+
+/**
+ * One audit record for a whole import, in the publish transaction: who, the file's name and SHA-256, how many rows and
+ * which records they became (with their sheet rows), so each record's 「操作记录」 can show that it was imported.
+ */
+export async function writeImportAudit(tx: Tx, ctx: Context, e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] }) {
+  const ids = idRuns(e.records);
+  const first = ids[0]?.[0];
+  const last = Math.max(...ids.map((r) => r[1]));
+  const after: ImportAudit = { file: e.fileName, sha256: sha256(e.file), rows: e.records.length, ids };
+  await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: e.action, targetType: importTarget(e.targetType), targetId: first === undefined ? '' : `${first}-${last}`, result: 'ok', source: ctx.ip, after });
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { getTableColumns, getTableName, lt, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './client.ts';
+import type { Tx } from './audit.ts';
+import { importStaging } from './schema/index.ts';
+
+/** One checked row of an import: its sheet row number and its values under the real table's property names. */
+export interface StagedRow {
+  rowNumber: number;
+  values: Record<string, unknown>;
+}
+
+/** A new import's id (the staging rows' `job`). */
+export const newImportJob = (): string => randomUUID();
+
+/** The rows of a raw statement's result (node-postgres and PGlite both answer { rows }). */
+const rowsOf = <R>(result: unknown): R[] => [...(result as { rows: R[] }).rows];
+
+/** The table's column name (the schema uses snake_case casing) for each property name. */
+function columnNames(table: PgTable, keys: readonly string[]): string[] {
+  const columns = getTableColumns(table);
+  return keys.map((k) => {
+    const col = columns[k];
+    if (!col) throw new Error(`${getTableName(table)} has no column ${k}`);
+    return col.keyAsName ? toSnakeCase(col.name) : col.name;
+  });
+}
+
+/**
+ * Writes checked rows to the staging table `chunkRows` at a time. Each chunk is one statement — its own short
+ * transaction — so requests queued behind it (PGlite has one connection) run between chunks, and no lock is held
+ * across the import. With `reserveIdsOf`, every row gets the next id of that table's serial `id`, so the ids an import
+ * creates are known before it publishes. Returns the reserved ids in row order (or null).
+ */
+export async function stageRows(
+  db: Db,
+  job: string,
+  table: PgTable,
+  rows: readonly StagedRow[],
+  opts: { chunkRows: number; reserveIds: boolean; onChunk?: (written: number) => void },
+): Promise<number[] | null> {
+  if (rows.length === 0) return opts.reserveIds ? [] : null;
+  const keys = Object.keys(rows[0]!.values);
+  const names = columnNames(table, keys);
+  const ids: number[] = [];
+  const idExpr = opts.reserveIds ? sql`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` : sql`null`;
+  for (let i = 0; i < rows.length; i += opts.chunkRows) {
+    const chunk = rows.slice(i, i + opts.chunkRows).map((r, j) => ({ s: i + j, r: r.rowNumber, v: Object.fromEntries(keys.map((k, c) => [names[c], r.values[k] ?? null])) }));
+    const result = await db.execute(sql`
+      insert into ${importStaging} (job, seq, row_number, target_id, payload)
+      select ${job}::uuid, (e->>'s')::int, (e->>'r')::int, ${idExpr}, e->'v' from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) e
+      returning seq, target_id`);
+    if (opts.reserveIds) for (const r of rowsOf<{ seq: number; target_id: number | null }>(result).sort((a, b) => a.seq - b.seq)) ids.push(Number(r.target_id));
+    opts.onChunk?.(Math.min(rows.length, i + opts.chunkRows));
+    // Let whatever queued behind this chunk (other requests) run before the next one.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return opts.reserveIds ? ids : null;
+}
+
+/**
+ * Moves an import's staged rows into `table` in one statement, inside the caller's (publish) transaction: with the
+ * reserved ids when they were reserved, and `onConflict` (e.g. `on conflict (…) do update …`) for upserts. `keys`
+ * are the payload's property names. Returns what `returning` selects.
+ */
+export async function publishStaged<R extends Record<string, unknown>>(
+  tx: Tx,
+  job: string,
+  table: PgTable,
+  opts: { keys: readonly string[]; withIds: boolean; onConflict?: SQL; returning: SQL },
+): Promise<R[]> {
+  const names = columnNames(table, opts.keys);
+  const name = sql.identifier(getTableName(table));
+  const into = [...(opts.withIds ? ['id'] : []), ...names].map((n) => sql.identifier(n));
+  const from = [...(opts.withIds ? [sql`s.target_id`] : []), ...names.map((n) => sql`r.${sql.identifier(n)}`)];
+  const result = await tx.execute(sql`
+    insert into ${name} (${sql.join(into, sql`, `)})
+    select ${sql.join(from, sql`, `)} from ${importStaging} s cross join lateral jsonb_populate_record(null::${name}, s.payload) r
+    where s.job = ${job}::uuid
+    ${opts.onConflict ?? sql``}
+    returning ${opts.returning}`);
+  return rowsOf<R>(result);
+}
+
+/**
+ * Removes an import's staging rows (after it published, or when it failed), `chunkRows` at a time so that requests
+ * queued behind it run in between.
+ */
+export async function dropStaged(db: Db, job: string, chunkRows = 1_000): Promise<void> {
+  for (;;) {
+    const gone = await db.execute(sql`
+      delete from ${importStaging} where job = ${job}::uuid and seq in (select seq from ${importStaging} where job = ${job}::uuid order by seq limit ${chunkRows})
+      returning seq`);
+    if (rowsOf(gone).length < chunkRows) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Removes staging rows older than `minutes`: those of imports that died (a crash, a restart) before cleaning up. */
+export async function dropStaleStaging(db: Db, minutes: number): Promise<number> {
+  const gone = await db
+    .delete(importStaging)
+    .where(lt(importStaging.stagedAt, sql`now() - make_interval(mins => ${minutes}::int)`))
+    .returning({ job: importStaging.job });
+  return gone.length;
+}
+
+/**
+ * The ids an import created, compactly: runs of consecutive ids whose sheet rows are consecutive too, each as
+ * [first id, last id, first row]. Typically one run for a whole file; the record with id x of run [a, b, r] came
+ * from row r + (x − a).
+ */
+export function idRuns(pairs: readonly { id: number; rowNumber: number }[]): [number, number, number][] {
+  const sorted = [...pairs].sort((a, b) => a.id - b.id);
+  const runs: [number, number, number][] = [];
+  for (const p of sorted) {
+    const last = runs.at(-1);
+    if (last && p.id === last[1] + 1 && p.rowNumber === last[2] + (p.id - last[0])) last[1] = p.id;
+    else runs.push([p.id, p.id, p.rowNumber]);
+  }
+  return runs;
+}
