@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
 import { buildApp } from './app.ts';
-import { API_COMPRESS_MIN_BYTES } from './static.ts';
+import { API_COMPRESS_MIN_BYTES, DOCUMENT_ONLY } from './static.ts';
 
 const JS = 'export const hello = "衡阳市教育局";\n'.repeat(400);
 const HTML = `<!doctype html><title>portal</title>${'<p>正在加载</p>'.repeat(200)}`;
@@ -51,6 +51,16 @@ describe('bytes on the wire', () => {
 
   const get = (url: string, acceptEncoding?: string, cookie?: string) =>
     app.inject({ url, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...(cookie ? { cookie } : {}) } });
+
+  it('sends scripts without the headers only a page obeys, and keeps them on the page', async () => {
+    const script = await get('/assets/index-AbCdEf12.js', 'br');
+    for (const name of DOCUMENT_ONLY) expect(script.headers[name], name).toBeUndefined();
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const page = await get('/', 'br');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
 
   it('sends a hashed script compressed with brotli to a browser that accepts it, cached for a year', async () => {
     const res = await get('/assets/index-AbCdEf12.js', 'gzip, deflate, br, zstd');
