@@ -40,11 +40,11 @@ describe('the parsing worker', () => {
 
   it('stops a parse that takes longer than its bound, and the import answers 400 with the Chinese reason', async () => {
     const file = await hazards(2_000);
-    const slow = await parseInWorker('safety.hazards', file, ARGS, { bounds: { memoryMb: 256, seconds: 0.2 } }).catch((e: unknown) => e);
+    const slow = await parseInWorker('safety.hazards', file, ARGS, { bounds: { memoryMb: 256, seconds: 0.005 } }).catch((e: unknown) => e);
     expect(slow).toBeInstanceOf(ExcelFileError);
-    expect((slow as Error).message).toBe('文件解析超时（超过0.2秒），已停止。请检查文件内容，或拆分后分批导入');
+    expect((slow as Error).message).toBe('文件解析超时（超过0.005秒），已停止。请检查文件内容，或拆分后分批导入');
     const tracker = trackImport('test', undefined);
-    await expect(parseUpload(tracker, '隐患.xlsx', file, 'safety.hazards', ARGS, { memoryMb: 256, seconds: 0.2 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('文件解析超时') });
+    await expect(parseUpload(tracker, '隐患.xlsx', file, 'safety.hazards', ARGS, { memoryMb: 256, seconds: 0.005 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('文件解析超时') });
   });
 
   it('a file the reader refuses inside the worker is the same Chinese file error', async () => {
