@@ -8,16 +8,12 @@
 //      during the import stays within idle p99 + 100 ms; writes tools/bench/results/import.md.
 // PostgreSQL at HYEDU_BENCH_PG_URL (default 127.0.0.1:5432): a database `hyedu_bench_import` is created and dropped.
 // The load generator shares the machine with the server. Not part of CI.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
-import { startServer, type Running } from '@hyedu/e2e/server';
+import type { Running } from '@hyedu/e2e/server';
+import { onBothEngines, startMeta } from './engines.ts';
 
-const PG_ADMIN = process.env.HYEDU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = 'hyedu_bench_import';
 const ENV = { HYEDU_RATE_LIMIT: '10000000', HYEDU_SEED_SCALE: '1', HYEDU_SERVE_STATIC: '0' };
 const ROWS = Number(process.env.HYEDU_BENCH_IMPORT_ROWS ?? 5_000);
 const READERS = 5;
@@ -175,45 +171,8 @@ function report(results: Result[], meta: string[]): string {
   return lines.join('\n') + '\n';
 }
 
-const dirs: string[] = [];
 const results: Result[] = [];
-const meta: string[] = [`日期 ${new Date().toISOString()}；Node ${process.version}；负载生成器与服务器同机（未绑核）；开始时 loadavg ${loadavg().map((x) => x.toFixed(2)).join(' ')}`];
-const only = process.env.HYEDU_BENCH_ENGINE;
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-try {
-  if (!only || only === 'postgresql') {
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.query(`create database ${DB_NAME}`);
-    const url = new URL(PG_ADMIN);
-    url.pathname = `/${DB_NAME}`;
-    const pgDir = mkdtempSync(join(tmpdir(), 'hyedu-bench-'));
-    dirs.push(pgDir);
-    const server = await startServer(pgDir, { ...ENV, DATABASE_URL: url.toString() });
-    try {
-      results.push(await measure('PostgreSQL', server));
-    } finally {
-      await server.stop();
-      await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-    }
-  }
-  if (!only || only === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'hyedu-bench-'));
-    dirs.push(dir);
-    const server = await startServer(dir, ENV);
-    try {
-      results.push(await measure('PGlite', server));
-    } finally {
-      await server.stop();
-    }
-  }
-  meta.push(`结束时 loadavg ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  const md = report(results, meta);
-  mkdirSync(dirname(RESULTS), { recursive: true });
-  writeFileSync(RESULTS, md);
-  console.log(`\n${md}\n已写入 ${RESULTS}`);
-} finally {
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`).catch(() => undefined);
-  await admin.end();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-}
+await onBothEngines(
+  { database: 'hyedu_bench_import', env: ENV, meta: startMeta(), resultsFile: RESULTS, report: (meta) => report(results, meta) },
+  async ({ engine, server }) => void results.push(await measure(engine, server)),
+);

@@ -12,14 +12,12 @@
 // The rollups live in the server process, so a cold dashboard read waits for them to expire (ROLLUP_TTL_MS, 60 s);
 // the bench takes those samples between the list views. PostgreSQL at HYEDU_BENCH_PG_URL (default 127.0.0.1:5432):
 // a database `hyedu_bench_safety` is created and dropped. The load generator shares the machine with the server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startServer, type Running } from '@hyedu/e2e/server';
+import type { Running } from '@hyedu/e2e/server';
+import { onBothEngines, startMeta } from './engines.ts';
 
-const PG_ADMIN = process.env.HYEDU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = 'hyedu_bench_safety';
 // API only (no built front end needed); the load test measures latency, not the per-IP rate limit.
 const ENV = { HYEDU_RATE_LIMIT: '10000000', HYEDU_SEED_SCALE: '1', HYEDU_SERVE_STATIC: '0' };
@@ -267,55 +265,16 @@ function report(rows: Row[], meta: string[]): string {
   return lines.join('\n') + '\n';
 }
 
-const dirs: string[] = [];
 const rows: Row[] = [];
-const meta: string[] = [`日期 ${new Date().toISOString()}；Node ${process.version}；负载生成器与服务器同机（未绑核）；开始时 loadavg ${loadavg().map((x) => x.toFixed(2)).join(' ')}`];
-const admin = new pg.Client({ connectionString: PG_ADMIN });
-await admin.connect();
-try {
-  // PostgreSQL: a fresh database, full-size data loaded by the server's own first start.
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${DB_NAME}`;
-  const pgDir = mkdtempSync(join(tmpdir(), 'hyedu-bench-'));
-  dirs.push(pgDir);
-  let t = performance.now();
-  const pgServer = await startServer(pgDir, { ...ENV, DATABASE_URL: url.toString() });
-  const pgStart = (performance.now() - t) / 1000;
-  const data = await volumes(url.toString());
-  console.log(`PostgreSQL：首次启动并载入全量数据 ${pgStart.toFixed(1)} 秒；数据 ${JSON.stringify(data)}`);
-  meta.push(`PostgreSQL：首次启动（迁移 + 全量演示数据）${pgStart.toFixed(1)} 秒`);
-  meta.push(
-    `数据量：${data.schools} 所学校，${data.profiles} 条学期填报，${data.inspections} 次检查，${data.hazards} 条隐患（逾期 ${data.overdue}），${data.activities} 次专项教育活动，${data.incidents} 起事件（${data.incident_reports} 条报送）`,
-  );
-  try {
-    rows.push(...(await measure('PostgreSQL', pgServer)));
-  } finally {
-    await pgServer.stop();
-    await admin.query(`drop database if exists ${DB_NAME} with (force)`);
+const meta = startMeta();
+await onBothEngines({ database: DB_NAME, env: ENV, meta, resultsFile: RESULTS, report: (m) => report(rows, m) }, async ({ engine, server, startSeconds, databaseUrl }) => {
+  console.log(`\n${engine}：首次启动并载入全量数据 ${startSeconds.toFixed(1)} 秒`);
+  meta.push(`${engine}${engine === 'PGlite' ? '（临时目录）' : ''}：首次启动（迁移 + 全量演示数据）${startSeconds.toFixed(1)} 秒`);
+  if (databaseUrl) {
+    const data = await volumes(databaseUrl);
+    meta.push(
+      `数据量：${data.schools} 所学校，${data.profiles} 条学期填报，${data.inspections} 次检查，${data.hazards} 条隐患（逾期 ${data.overdue}），${data.activities} 次专项教育活动，${data.incidents} 起事件（${data.incident_reports} 条报送）`,
+    );
   }
-
-  // PGlite: the embedded default, the same data (same seed and date) in a temporary folder.
-  const dir = mkdtempSync(join(tmpdir(), 'hyedu-bench-'));
-  dirs.push(dir);
-  t = performance.now();
-  const liteServer = await startServer(dir, ENV);
-  const liteStart = (performance.now() - t) / 1000;
-  console.log(`\nPGlite：首次启动并载入全量数据 ${liteStart.toFixed(1)} 秒`);
-  meta.push(`PGlite（临时目录）：首次启动（迁移 + 全量演示数据）${liteStart.toFixed(1)} 秒`);
-  try {
-    rows.push(...(await measure('PGlite', liteServer)));
-  } finally {
-    await liteServer.stop();
-  }
-  meta.push(`结束时 loadavg ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
-  const md = report(rows, meta);
-  mkdirSync(dirname(RESULTS), { recursive: true });
-  writeFileSync(RESULTS, md);
-  console.log(`\n${md}\n已写入 ${RESULTS}`);
-} finally {
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`).catch(() => undefined);
-  await admin.end();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-}
+  rows.push(...(await measure(engine, server)));
+});

@@ -1,47 +1,29 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
 import { buildApp } from './app.ts';
+import { useTestServer } from './test-server.ts';
 
 // A stand-in build folder: the server's job is to serve whatever the build produced, from the right place.
-function fakeBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'hyedu-apps-'));
-  mkdirSync(join(dir, 'portal/dist/assets'), { recursive: true });
-  writeFileSync(join(dir, 'portal/dist/index.html'), '<!doctype html><title>portal</title>');
-  writeFileSync(join(dir, 'portal/dist/assets/index-AbCdEf12.js'), 'console.log(1)');
-  mkdirSync(join(dir, 'safety/dist'), { recursive: true });
-  writeFileSync(join(dir, 'safety/dist/remoteEntry.js'), 'export {}');
-  return dir;
-}
+const BUILD = {
+  'portal/dist/index.html': '<!doctype html><title>portal</title>',
+  'portal/dist/assets/index-AbCdEf12.js': 'console.log(1)',
+  'safety/dist/remoteEntry.js': 'export {}',
+};
 
 describe('server', () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let appsDir: string;
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    appsDir = fakeBuild();
-    app = await buildApp({ database, serveStatic: true, logLevel: 'silent', appsDir });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    rmSync(appsDir, { recursive: true, force: true });
-  });
+  const server = useTestServer(BUILD);
 
   it('reports health with the database engine', async () => {
-    const res = await app.inject('/api/health');
+    const res = await server.app.inject('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok', engine: 'pglite' });
   });
 
   let cookie = '';
   it('signs in over HTTP: an httpOnly, SameSite session cookie', async () => {
-    const res = await app.inject({
+    const res = await server.app.inject({
       method: 'POST',
       url: '/api/trpc/auth.login',
       headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
@@ -51,11 +33,11 @@ describe('server', () => {
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/^hy_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
     cookie = setCookie.split(';')[0]!;
-    expect((await app.inject('/api/trpc/platform.modules')).statusCode).toBe(401);
+    expect((await server.app.inject('/api/trpc/platform.modules')).statusCode).toBe(401);
   });
 
   it('answers tRPC queries over HTTP with security headers', async () => {
-    const res = await app.inject({ url: '/api/trpc/platform.modules', headers: { cookie } });
+    const res = await server.app.inject({ url: '/api/trpc/platform.modules', headers: { cookie } });
     expect(res.statusCode).toBe(200);
     expect(res.json().result.data).toHaveLength(4);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
@@ -64,7 +46,7 @@ describe('server', () => {
 
   it('gives field errors for bad input, and never a stack trace', async () => {
     const input = encodeURIComponent(JSON.stringify({ pageSize: 5000 }));
-    const res = await app.inject({ url: `/api/trpc/platform.schools?input=${input}`, headers: { cookie } });
+    const res = await server.app.inject({ url: `/api/trpc/platform.schools?input=${input}`, headers: { cookie } });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error.data.zodError.fieldErrors.pageSize).toEqual(['每页最多100条']);
@@ -72,23 +54,23 @@ describe('server', () => {
   });
 
   it('serves the portal at / (deep links too) and each module under /mf/<key>/', async () => {
-    expect((await app.inject('/')).body).toContain('portal');
-    const deep = await app.inject('/safety/schools?unit=430422');
+    expect((await server.app.inject('/')).body).toContain('portal');
+    const deep = await server.app.inject('/safety/schools?unit=430422');
     expect(deep.statusCode).toBe(200);
     expect(deep.body).toContain('portal');
     expect(deep.headers['cache-control']).toBe('no-cache');
     // A route with a dot in it (a KPI id) is a page, not a file.
-    expect((await app.inject('/dashboard/safety.compliance')).body).toContain('portal');
-    const asset = await app.inject('/assets/index-AbCdEf12.js');
+    expect((await server.app.inject('/dashboard/safety.compliance')).body).toContain('portal');
+    const asset = await server.app.inject('/assets/index-AbCdEf12.js');
     expect(asset.headers['cache-control']).toContain('immutable');
-    const entry = await app.inject('/mf/safety/remoteEntry.js');
+    const entry = await server.app.inject('/mf/safety/remoteEntry.js');
     expect(entry.statusCode).toBe(200);
     expect(entry.headers['cache-control']).toBe('no-cache');
   });
 
   it('answers 404 for missing files, API paths and modules, without the portal page', async () => {
     for (const url of ['/mf/teachers/remoteEntry.js', '/api/nothing', '/missing.js', '/favicon.ico', '/robots.txt']) {
-      const res = await app.inject(url);
+      const res = await server.app.inject(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).not.toContain('portal');
     }

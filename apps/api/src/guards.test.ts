@@ -1,7 +1,4 @@
 import { request } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +7,7 @@ import { openTestDatabase } from '@hyedu/db/testing';
 import { callerAs } from '@hyedu/api/testing';
 import { apiRoutes } from './api.ts';
 import { buildApp } from './app.ts';
+import { useTestServer } from './test-server.ts';
 
 /**
  * The CSRF guard and the rate limit must hold for every spelling of an API path the router would accept.
@@ -72,86 +70,66 @@ async function signIn(app: FastifyInstance, username: string) {
   return String(res.headers['set-cookie']).split(';')[0]!;
 }
 
-function fakeBuild() {
-  const dir = mkdtempSync(join(tmpdir(), 'hyedu-guards-'));
-  mkdirSync(join(dir, 'portal/dist/assets'), { recursive: true });
-  writeFileSync(join(dir, 'portal/dist/index.html'), '<!doctype html><title>portal</title>');
-  return dir;
-}
-
 describe('request guards on every spelling of an API path', () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let appsDir: string;
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    appsDir = fakeBuild();
-    app = await buildApp({ database, serveStatic: true, logLevel: 'silent', appsDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    rmSync(appsDir, { recursive: true, force: true });
-  });
+  const server = useTestServer({ 'portal/dist/index.html': '<!doctype html><title>portal</title>' }, { listen: true });
 
   it('a cross-site form cannot end a victim’s other sessions through any spelling of the path', async () => {
-    const mine = await signIn(app, 'leader');
-    const other = await signIn(app, 'leader');
-    const alive = async () => (await app.inject({ url: '/api/trpc/auth.sessions', headers: { cookie: other } })).statusCode;
+    const mine = await signIn(server.app, 'leader');
+    const other = await signIn(server.app, 'leader');
+    const alive = async () => (await server.app.inject({ url: '/api/trpc/auth.sessions', headers: { cookie: other } })).statusCode;
     expect(await alive()).toBe(200);
     // What a form on another origin sends: multipart/form-data, the victim's cookie, no custom header, a foreign Origin.
     const attack = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}`, cookie: mine, origin: 'https://evil.example' };
     for (const path of spellings('trpc/auth.revokeOtherSessions')) {
-      const res = await raw(app, 'POST', path, attack, FORM);
+      const res = await raw(server.app, 'POST', path, attack, FORM);
       expect(res.status, path).toBeGreaterThanOrEqual(400);
       expect(res.status, path).toBeLessThan(500);
       expect(await alive(), `the other session survives ${path}`).toBe(200);
     }
     // The canonical path is refused too, and with our header and no foreign origin the call works.
-    expect((await raw(app, 'POST', '/api/trpc/auth.revokeOtherSessions', attack, FORM)).status).toBe(403);
+    expect((await raw(server.app, 'POST', '/api/trpc/auth.revokeOtherSessions', attack, FORM)).status).toBe(403);
     expect(await alive()).toBe(200);
-    const own = await raw(app, 'POST', '/api/trpc/auth.revokeOtherSessions', { 'content-type': 'application/json', cookie: mine, 'x-trpc-source': 'web' }, '{}');
+    const own = await raw(server.app, 'POST', '/api/trpc/auth.revokeOtherSessions', { 'content-type': 'application/json', cookie: mine, 'x-trpc-source': 'web' }, '{}');
     expect(own.status).toBe(200);
     expect(await alive()).toBe(401);
   });
 
   it('non-canonical spellings of API paths are refused outright, and never answered with the portal page', async () => {
     for (const path of [...spellings('trpc/platform.health'), ...spellings('health')]) {
-      const res = await raw(app, 'GET', path);
+      const res = await raw(server.app, 'GET', path);
       expect(res.status, path).toBe(400);
       expect(res.body, path).not.toContain('portal');
       expect(res.body, path).toContain('请求路径无效');
     }
     // Page routes and files keep working.
-    expect((await raw(app, 'GET', '/safety/schools?unit=430422')).body).toContain('portal');
-    expect((await raw(app, 'GET', '/apis')).body).toContain('portal');
+    expect((await raw(server.app, 'GET', '/safety/schools?unit=430422')).body).toContain('portal');
+    expect((await raw(server.app, 'GET', '/apis')).body).toContain('portal');
   });
 
   it('API answers are never stored by a browser or proxy, errors included', async () => {
-    const cookie = await signIn(app, 'leader');
+    const cookie = await signIn(server.app, 'leader');
     const answers = [
-      await app.inject({ url: '/api/trpc/platform.units', headers: { cookie } }),
-      await app.inject({ url: '/api/trpc/platform.units,auth.me', headers: { cookie } }),
-      await app.inject('/api/trpc/platform.units'), // 401
-      await app.inject({ url: `/api/trpc/platform.schools?input=${encodeURIComponent('{"pageSize":5000}')}`, headers: { cookie } }), // 400
-      await app.inject({ method: 'POST', url: '/api/trpc/auth.logout', headers: { 'content-type': 'text/plain' } }), // CSRF 403
-      await app.inject('/api/trpc/no.such'), // 404 from tRPC
-      await app.inject('/api/health'),
-      await app.inject('/%61pi/health'), // refused
+      await server.app.inject({ url: '/api/trpc/platform.units', headers: { cookie } }),
+      await server.app.inject({ url: '/api/trpc/platform.units,auth.me', headers: { cookie } }),
+      await server.app.inject('/api/trpc/platform.units'), // 401
+      await server.app.inject({ url: `/api/trpc/platform.schools?input=${encodeURIComponent('{"pageSize":5000}')}`, headers: { cookie } }), // 400
+      await server.app.inject({ method: 'POST', url: '/api/trpc/auth.logout', headers: { 'content-type': 'text/plain' } }), // CSRF 403
+      await server.app.inject('/api/trpc/no.such'), // 404 from tRPC
+      await server.app.inject('/api/health'),
+      await server.app.inject('/%61pi/health'), // refused
     ];
     for (const res of answers) expect(res.headers['cache-control'], `${res.statusCode} ${res.body.slice(0, 80)}`).toBe('no-store');
     // The portal's own files keep their caching.
-    expect((await app.inject('/')).headers['cache-control']).toBe('no-cache');
+    expect((await server.app.inject('/')).headers['cache-control']).toBe('no-cache');
   });
 
   it('the Content-Security-Policy allows module code from the platform and the allow-listed origins only', async () => {
     const directive = async (name: string) => {
-      const csp = String((await app.inject('/')).headers['content-security-policy']);
+      const csp = String((await server.app.inject('/')).headers['content-security-policy']);
       return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
     };
     expect(await directive('script-src')).toBe("script-src 'self'");
-    const sysadmin = await callerAs(database, 'sysadmin');
+    const sysadmin = await callerAs(server.database, 'sysadmin');
     await sysadmin.admin.moduleOrigins.add({ origin: 'https://safety.dept.example', note: '安全稳定科模块服务器' });
     for (const name of ['script-src', 'style-src', 'connect-src']) expect(await directive(name)).toBe(`${name} 'self' https://safety.dept.example`);
     expect(await directive('img-src')).toBe("img-src 'self' https://safety.dept.example data:");

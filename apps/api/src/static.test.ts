@@ -1,12 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, type Database } from '@hyedu/db';
-import { openTestDatabase } from '@hyedu/db/testing';
-import { buildApp } from './app.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@hyedu/db';
+import { useTestServer } from './test-server.ts';
 import { API_COMPRESS_MIN_BYTES, DOCUMENT_ONLY } from './static.ts';
 
 const JS = 'export const hello = "衡阳市教育局";\n'.repeat(400);
@@ -14,13 +9,12 @@ const HTML = `<!doctype html><title>portal</title>${'<p>正在加载</p>'.repeat
 
 /** A build folder as `pnpm build` leaves it: each text file beside its brotli and gzip copies. */
 function builtFolder() {
-  const dir = mkdtempSync(join(tmpdir(), 'hyedu-wire-'));
+  const files: Record<string, string | Buffer> = {};
   const put = (name: string, content: string, copies = true) => {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
+    files[name] = content;
     if (!copies) return;
-    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(content));
-    writeFileSync(join(dir, `${name}.gz`), gzipSync(content));
+    files[`${name}.br`] = brotliCompressSync(content);
+    files[`${name}.gz`] = gzipSync(content);
   };
   put('portal/dist/index.html', HTML);
   put('portal/dist/assets/index-AbCdEf12.js', JS);
@@ -28,29 +22,17 @@ function builtFolder() {
   put('portal/dist/assets/tiny-AbCdEf12.js', 'export {}', false);
   put('safety/dist/remoteEntry.js', JS);
   put('safety/dist/assets/routes-Zz9_Yy8-.js', JS);
-  return dir;
+  return files;
 }
 
 const decode = (body: Buffer, encoding: unknown) =>
   (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
 
 describe('bytes on the wire', () => {
-  let database: Database;
-  let app: FastifyInstance;
-  let appsDir: string;
-  beforeAll(async () => {
-    database = await openTestDatabase('pglite');
-    appsDir = builtFolder();
-    app = await buildApp({ database, serveStatic: true, logLevel: 'silent', appsDir });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    rmSync(appsDir, { recursive: true, force: true });
-  });
+  const server = useTestServer(builtFolder());
 
   const get = (url: string, acceptEncoding?: string, cookie?: string) =>
-    app.inject({ url, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...(cookie ? { cookie } : {}) } });
+    server.app.inject({ url, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...(cookie ? { cookie } : {}) } });
 
   it('sends scripts without the headers only a page obeys, and keeps them on the page', async () => {
     const script = await get('/assets/index-AbCdEf12.js', 'br');
@@ -111,7 +93,7 @@ describe('bytes on the wire', () => {
   });
 
   it(`compresses API answers of ${API_COMPRESS_MIN_BYTES} bytes or more, and leaves small ones alone`, async () => {
-    const login = await app.inject({
+    const login = await server.app.inject({
       method: 'POST',
       url: '/api/trpc/auth.login',
       headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
