@@ -118,6 +118,56 @@ interface Result {
   commitSeconds: number;
   imported: number;
   errors: string[];
+  phases: PhaseStat[];
+}
+
+/**
+ * Follows the import's phases (platform.importProgress, as the import dialog does) and labels the readers' samples
+ * with them, so the report shows which phase holds readers up; returns when each phase began.
+ */
+function followPhases(url: string, cookie: string, key: string, prefix: string, r: ReturnType<typeof readers>) {
+  const began = new Map<string, number>();
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const p = await query<{ phase: string } | null>(url, cookie, 'platform.importProgress', { key }).catch(() => null);
+      if (p && running && !began.has(p.phase)) {
+        began.set(p.phase, performance.now());
+        r.set(`${prefix}:${p.phase}`);
+      }
+      await sleep(20);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return began;
+  };
+}
+
+/** Seconds each phase lasted, from when it began to when the next began (the last: to `end`). */
+function phaseSeconds(began: Map<string, number>, end: number): [string, number][] {
+  const order = [...began.entries()].sort((a, b) => a[1] - b[1]);
+  return order.map(([phase, at], i) => [phase, ((order[i + 1]?.[1] ?? end) - at) / 1000]);
+}
+
+/** Runs one import call (dry run or not) with its phases followed; returns the answer, its duration and its phases. */
+async function importWhileReading<T>(url: string, cookie: string, base64: string, dryRun: boolean, r: ReturnType<typeof readers>) {
+  const key = `bench-${dryRun ? 'check' : 'commit'}-${Date.now()}`;
+  const prefix = dryRun ? 'check' : 'commit';
+  r.set(prefix);
+  const stopFollowing = followPhases(url, cookie, key, prefix, r);
+  const t = performance.now();
+  const answer = await mutate<T>(url, cookie, 'safety.importHazards', { fileName: '隐患清单.xlsx', base64, dryRun, progressKey: key });
+  const end = performance.now();
+  const phases = phaseSeconds(await stopFollowing(), end).filter(([p]) => p !== 'done');
+  return { answer, seconds: (end - t) / 1000, phases };
+}
+
+interface PhaseStat {
+  label: string;
+  seconds: number;
+  stat: Stat | null;
 }
 
 async function measure(engine: string, server: Running): Promise<Result> {
@@ -130,24 +180,27 @@ async function measure(engine: string, server: Running): Promise<Result> {
   await sleep(WARMUP_MS);
   r.set('idle');
   await sleep(IDLE_MS);
-  r.set('check');
-  let t = performance.now();
-  const dry = await mutate<{ rows: number; errorCount: number; errors: string[] }>(server.url, importer, 'safety.importHazards', { fileName: '隐患清单.xlsx', base64, dryRun: true });
-  const checkSeconds = (performance.now() - t) / 1000;
-  if (dry.errorCount) throw new Error(`检查未通过：${dry.errors.slice(0, 3).join('；')}`);
+  const dry = await importWhileReading<{ rows: number; errorCount: number; errors: string[] }>(server.url, importer, base64, true, r);
+  if (dry.answer.errorCount) throw new Error(`检查未通过：${dry.answer.errors.slice(0, 3).join('；')}`);
   r.set('between');
   await sleep(1_000);
-  r.set('commit');
-  t = performance.now();
-  const done = await mutate<{ imported: number }>(server.url, importer, 'safety.importHazards', { fileName: '隐患清单.xlsx', base64, dryRun: false });
-  const commitSeconds = (performance.now() - t) / 1000;
+  const done = await importWhileReading<{ imported: number }>(server.url, importer, base64, false, r);
   r.set('after');
   await sleep(500);
   const { samples, errors } = await r.stop();
-  const result = { engine, idle: stat(samples.get('idle') ?? []), check: stat(samples.get('check') ?? []), commit: stat(samples.get('commit') ?? []), checkSeconds, commitSeconds, imported: done.imported, errors };
-  console.log(`  ${engine} 空闲 ${fmt(result.idle)} | 检查中 ${fmt(result.check)}（${checkSeconds.toFixed(1)} s）| 导入中 ${fmt(result.commit)}（${commitSeconds.toFixed(1)} s，导入 ${done.imported} 行）`);
+  const during = (prefix: string) => stat([...samples.entries()].filter(([k]) => k === prefix || k.startsWith(`${prefix}:`)).flatMap(([, v]) => v));
+  const phases: PhaseStat[] = [...dry.phases.map(([p, sec]) => ['check', p, sec] as const), ...done.phases.map(([p, sec]) => ['commit', p, sec] as const)].map(([prefix, p, sec]) => ({
+    label: `${prefix === 'check' ? '检查' : '导入'}·${PHASE_NAMES[p] ?? p}`,
+    seconds: sec,
+    stat: stat(samples.get(`${prefix}:${p}`) ?? []),
+  }));
+  const result: Result = { engine, idle: stat(samples.get('idle') ?? []), check: during('check'), commit: during('commit'), checkSeconds: dry.seconds, commitSeconds: done.seconds, imported: done.answer.imported, errors, phases };
+  console.log(`  ${engine} 空闲 ${fmt(result.idle)} | 检查中 ${fmt(result.check)}（${dry.seconds.toFixed(1)} s）| 导入中 ${fmt(result.commit)}（${done.seconds.toFixed(1)} s，导入 ${done.answer.imported} 行）`);
+  for (const ph of phases) console.log(`    ${ph.label} ${ph.seconds.toFixed(2)} s：读者 ${fmt(ph.stat)}`);
   return result;
 }
+
+const PHASE_NAMES: Record<string, string> = { parsing: '解析', checking: '校验', writing: '暂存', publishing: '发布' };
 
 function verdict(r: Result): string {
   if (!r.idle || !r.commit) return '—';
@@ -167,6 +220,13 @@ function report(results: Result[], meta: string[]): string {
     '| 引擎 | 空闲 p50 / p99 | 检查期间 p50 / p99 | 导入期间 p50 / p99 | 检查耗时 | 导入耗时 | 导入行数 | 是否达标 |',
     '|---|---|---|---|---|---|---|---|',
     ...results.map((r) => `| ${r.engine} | ${fmt(r.idle)} | ${fmt(r.check)} | ${fmt(r.commit)} | ${r.checkSeconds.toFixed(1)} s | ${r.commitSeconds.toFixed(1)} s | ${r.imported} | ${verdict(r)}${r.errors.length ? `；读取错误 ${r.errors.length} 次` : ''} |`),
+
+    '',
+    '各阶段（由 platform.importProgress 跟踪，与导入对话框的进度条相同）期间读者的耗时：',
+    '',
+    '| 引擎 | 阶段 | 时长 | 读者 p50 / p99 |',
+    '|---|---|---|---|',
+    ...results.flatMap((r) => r.phases.map((p) => `| ${r.engine} | ${p.label} | ${p.seconds.toFixed(2)} s | ${fmt(p.stat)} |`)),
   ];
   return lines.join('\n') + '\n';
 }

@@ -12,6 +12,13 @@ export interface StagedRow {
   values: Record<string, unknown>;
 }
 
+/**
+ * Waits, after a chunk, as long as that chunk kept the database busy (at most 50 ms). A request of another user is
+ * several statements in a row; yielding one turn of the event loop lets only its first statement in before the next
+ * chunk (PGlite serves one statement at a time), so each chunk gives the database back for as long as it took it.
+ */
+export const giveWay = (since: number) => new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(1, performance.now() - since))));
+
 /** A new import's id (the staging rows' `job`). */
 export const newImportJob = (): string => randomUUID();
 
@@ -47,6 +54,7 @@ export async function stageRows(
   const ids: number[] = [];
   const idExpr = opts.reserveIds ? sql`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` : sql`null`;
   for (let i = 0; i < rows.length; i += opts.chunkRows) {
+    const started = performance.now();
     const chunk = rows.slice(i, i + opts.chunkRows).map((r, j) => ({ s: i + j, r: r.rowNumber, v: Object.fromEntries(keys.map((k, c) => [names[c], r.values[k] ?? null])) }));
     const result = await db.execute(sql`
       insert into ${importStaging} (job, seq, row_number, target_id, payload)
@@ -54,8 +62,7 @@ export async function stageRows(
       returning seq, target_id`);
     if (opts.reserveIds) for (const r of rowsOf<{ seq: number; target_id: number | null }>(result).sort((a, b) => a.seq - b.seq)) ids.push(Number(r.target_id));
     opts.onChunk?.(Math.min(rows.length, i + opts.chunkRows));
-    // Let whatever queued behind this chunk (other requests) run before the next one.
-    await new Promise((resolve) => setImmediate(resolve));
+    await giveWay(started);
   }
   return opts.reserveIds ? ids : null;
 }
@@ -88,13 +95,14 @@ export async function publishStaged<R extends Record<string, unknown>>(
  * Removes an import's staging rows (after it published, or when it failed), `chunkRows` at a time so that requests
  * queued behind it run in between.
  */
-export async function dropStaged(db: Db, job: string, chunkRows = 1_000): Promise<void> {
+export async function dropStaged(db: Db, job: string, chunkRows = 500): Promise<void> {
   for (;;) {
+    const started = performance.now();
     const gone = await db.execute(sql`
       delete from ${importStaging} where job = ${job}::uuid and seq in (select seq from ${importStaging} where job = ${job}::uuid order by seq limit ${chunkRows})
       returning seq`);
     if (rowsOf(gone).length < chunkRows) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await giveWay(started);
   }
 }
 
