@@ -24,7 +24,6 @@ export const trpc = createTRPCClient<AppRouter>({
   ],
 });
 
-/** A message fit to show a user, in Chinese, from whatever a call threw. */
 /**
  * Field-level messages of a refused input, by path ('policy.idleMinutes', 'username'): forms show each beside
  * its field. Empty when the error is not about the input's shape.
@@ -37,11 +36,11 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+/** A message fit to show a user, in Chinese, from whatever a call threw. */
 export function errorMessage(e: unknown): string {
   if (e instanceof TRPCClientError) {
-    const data = e.data as { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | undefined;
-    const fields = data?.zodError?.fieldErrors;
-    const first = fields ? Object.values(fields).flat().find(Boolean) : undefined;
+    // A refused input: its first problem, which names its field (「标题：不能为空」).
+    const first = Object.values(fieldErrors(e))[0];
     if (first) return first;
     if (e.message && !/fetch|network/i.test(e.message)) return e.message;
   }
