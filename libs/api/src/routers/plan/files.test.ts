@@ -13,7 +13,7 @@ const load = async (base64: string) => {
 };
 
 /** Fills the downloaded template as a person would: a small 2023 plan. */
-async function filled(template: string, lead = '民办教育与校外培训监管科', extra: { items?: unknown[][]; tasks?: unknown[][] } = {}) {
+async function filled(template: string, lead = '民办教育与校外培训监管科', extra: { items?: ExcelJS.CellValue[][]; tasks?: ExcelJS.CellValue[][] } = {}) {
   const wb = await load(template);
   const info = wb.getWorksheet('基本信息')!;
   for (const [k, v] of [['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]) info.addRow([k, v]);
