@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, DateTime, fieldLabel, GrantList, IsoDate, ReportPeriod } from '@hyedu/domain';
+import { authorize, DateTime, fieldLabel, GrantList, IsoDate, namesField, ReportPeriod } from '@hyedu/domain';
 import { DEMO_ACCOUNTS, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { INPUTS } from './fixtures.ts';
@@ -159,7 +159,7 @@ describe.each(testEngines())('hostile input on %s', (engine) => {
           status !== 400 ? `status ${status} ${error?.message.slice(0, 80) ?? ''}`
           : !issue ? `no issue on the field (${error?.data?.issues?.slice(0, 5).map((i) => i.path).join(', ') ?? error?.message})`
           : !CHINESE.test(issue.message) || ENGLISH.test(issue.message) ? `message not Chinese: ${issue.message}`
-          : !label || !issue.message.includes(label) ? `message does not name the field (${label}): ${issue.message}`
+          : !label || !namesField(leaf.path, issue.message) ? `message does not name the field (${label}): ${issue.message}`
           : !CHINESE.test(error!.message) || ENGLISH.test(error!.message) ? `answer's message not Chinese: ${error!.message.slice(0, 80)}`
           : null;
         if (wrong) problems.push(`${field} ← ${name}: ${wrong}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLabel, labelledMessage } from './fields.ts';
+import { fieldLabel, labelledMessage, namesField } from './fields.ts';
 
 // Issue 11 §2: a validation error comes back as "a 4xx whose Chinese message names that field".
 describe('field labels', () => {
@@ -14,5 +14,9 @@ describe('field labels', () => {
     expect(labelledMessage(['title'], '不能为空')).toBe('标题：不能为空');
     expect(labelledMessage(['fileName'], '文件名最多255个字')).toBe('文件名最多255个字');
     expect(labelledMessage(['nonsense'], '不能为空')).toBe('不能为空');
+    // The text type's own label is the more precise one: a note is 活动情况 here, 报送内容 elsewhere.
+    expect(labelledMessage(['note'], '活动情况最多500个字')).toBe('活动情况最多500个字');
+    expect(namesField(['note'], '活动情况最多500个字')).toBe(true);
+    expect(namesField(['note'], '取值无效')).toBe(false);
   });
 });

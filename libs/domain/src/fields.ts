@@ -82,7 +82,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   titleEn: '英文名称',
   icon: '图标',
   items: '事项',
-  origin: '来源地址',
+  origin: '来源',
   note: '说明',
   policy: '安全策略',
   minLength: '密码最小长度',
@@ -144,8 +144,20 @@ export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
   return undefined;
 }
 
-/** The message as a user reads it: the field's label in front unless the message already names it. */
+/**
+ * A message of the shared text type starts with the label its schema gave (textField(100, '活动名称')), which is
+ * more precise than the registry's (a `note` is 活动情况 on one form and 报送内容 on another).
+ */
+const OWN_LABEL = /^[\u4e00-\u9fff]{2,}(最多\d+个字|含有不可见的控制字符或无效字符|不能只含空白或不可见字符|应为文本)$/;
+
+/** True when the message says which field it is about: the registry's label, or the text type's own label. */
+export function namesField(path: readonly PropertyKey[], message: string): boolean {
+  const label = fieldLabel(path);
+  return (label !== undefined && message.includes(label)) || OWN_LABEL.test(message);
+}
+
+/** The message as a user reads it: the field's label in front unless the message already names its field. */
 export function labelledMessage(path: readonly PropertyKey[], message: string): string {
   const label = fieldLabel(path);
-  return label === undefined || message.includes(label) ? message : `${label}：${message}`;
+  return label === undefined || namesField(path, message) ? message : `${label}：${message}`;
 }
