@@ -36,6 +36,24 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * The errors of a form: each field it shows (`shown` says which paths have a place) gets its message beside it, and
+ * `_` holds every other problem (a list that is too long, a field the form does not show), whose messages name
+ * their field, or the call's message when it is not about a field. Nothing the server said is lost.
+ */
+export function formErrors(e: unknown, shown: (path: string) => boolean): Record<string, string> {
+  const fields = fieldErrors(e);
+  const out: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    if (shown(path)) out[path] = message;
+    else rest.push(message);
+  }
+  if (rest.length) out._ = rest.join('；');
+  else if (!Object.keys(out).length) out._ = errorMessage(e);
+  return out;
+}
+
 /** A message fit to show a user, in Chinese, from whatever a call threw. */
 export function errorMessage(e: unknown): string {
   if (e instanceof TRPCClientError) {
