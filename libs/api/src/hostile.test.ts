@@ -8,10 +8,10 @@ import { INPUTS } from './fixtures.ts';
 import { httpCall, procedures, signIn } from './testing.ts';
 
 /**
- * The hostile-input walk (issue 11 §2): every mutation of the router, found in the router itself, called over HTTP by
+ * The hostile-input walk (issue 11 §2): every mutation (and query) of the router, found in the router itself, called over HTTP by
  * an account allowed to call it with its fixture (fixtures.ts) and one hostile value in one field at a time. Each
  * must come back 400 with an issue on exactly that field whose message is Chinese and names it (fields.ts), and
- * leave every business table as it was. A mutation without a fixture, or a field without a label, fails.
+ * leave every business table as it was. A procedure without a fixture, or a field without a label, fails.
  */
 type Def = { type: string; shape?: Record<string, unknown>; innerType?: unknown; in?: unknown; element?: unknown; options?: unknown[] };
 const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
@@ -94,14 +94,15 @@ const bigList = (fixture: unknown, path: (string | number)[], element: unknown) 
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const ENGLISH = /Invalid|expected|received|Too (big|small)|Unrecognized|Required/;
-const mutations = procedures().filter((p) => p.type === 'mutation');
+// Every mutation (the issue's ask) and every query too: an id or a date in a filter reaches the database as well.
+const walked = procedures();
 
-it('every mutation has a fixture', () => {
-  expect(mutations.map((m) => m.path).filter((p) => !(p in INPUTS))).toEqual([]);
+it('every procedure has a fixture', () => {
+  expect(walked.map((m) => m.path).filter((p) => !(p in INPUTS))).toEqual([]);
 });
 
-it('every field of every mutation has a Chinese label', () => {
-  const missing = mutations.flatMap((m) => m.inputs.flatMap((i) => leaves(i)).map((l) => ({ path: l.path.join('.'), label: fieldLabel(l.path) })));
+it('every field of every procedure has a Chinese label', () => {
+  const missing = walked.flatMap((m) => m.inputs.flatMap((i) => leaves(i)).map((l) => ({ path: l.path.join('.'), label: fieldLabel(l.path) })));
   expect(missing.filter((l) => l.label === undefined).map((l) => l.path)).toEqual([]);
 });
 
@@ -132,7 +133,7 @@ describe.each(testEngines())('hostile input on %s', (engine) => {
   afterAll(() => database?.close());
 
   /** The first demo account allowed to call the procedure (anyone for public ones). */
-  async function caller(policy: NonNullable<(typeof mutations)[number]['meta']>['policy']): Promise<string | undefined> {
+  async function caller(policy: NonNullable<(typeof walked)[number]['meta']>['policy']): Promise<string | undefined> {
     if (!policy || policy.access === 'public') return undefined;
     if (policy.access === 'session') return cookies.get('leader');
     for (const demo of DEMO_ACCOUNTS) {
@@ -142,7 +143,7 @@ describe.each(testEngines())('hostile input on %s', (engine) => {
     throw new Error(`no demo account may call ${policy.area}/${policy.action}`);
   }
 
-  it.each(mutations.filter((m) => m.inputs.length > 0).map((m) => [m.path, m] as const))('%s', async (path, m) => {
+  it.each(walked.filter((m) => m.inputs.length > 0).map((m) => [m.path, m] as const))('%s', async (path, m) => {
     const cookie = await caller(m.meta?.policy);
     const before = await fingerprint();
     const problems: string[] = [];

@@ -96,6 +96,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   idleMinutes: '空闲超时',
   idleWarningMinutes: '超时提醒',
   absoluteHours: '会话最长时间',
+  // lists and filters
+  page: '页码',
+  pageSize: '每页条数',
+  q: '搜索词',
+  actor: '操作人',
+  result: '结果',
+  from: '起始日期',
+  to: '截止日期',
+  ownership: '办学性质',
+  boarding: '寄宿',
+  kpiId: '指标',
+  show: '显示范围',
   // safety
   fourth: '第四项',
   term: '学期',
