@@ -24,4 +24,5 @@ export function isIsoDate(value: string): boolean {
 /** A calendar date as 'YYYY-MM-DD'. ISO strings of real dates compare correctly as strings. */
 export const IsoDate = z
   .string({ error: '日期应为字符串' })
-  .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' });
+  .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' })
+  .meta({ format: 'date' });
