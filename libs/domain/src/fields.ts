@@ -36,7 +36,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sectionTitle: '部分标题',
   title: '标题',
   issuer: '发文单位',
-  issuedOn: '发文日期',
+  issuedOn: '印发日期',
   recipients: '主送',
   preamble: '前言',
   closing: '结语',
