@@ -59,6 +59,8 @@ describe('progress on the 2022 work plan', () => {
     await dept.screenshot({ path: join(SHOTS, 'plan-task-returned.png'), fullPage: true });
 
     await county.reload();
+    // The reports table is a lazily loaded component: wait for its rows, not just for its element.
+    await county.locator('[data-test="reports"]', { hasText: '退回原因' }).waitFor();
     await expect(text(county, '[data-test="reports"]')).resolves.toContain('退回原因：请补充教师安置人数');
     await county.locator('[data-test="new-report"]', { hasText: '重新提交' }).click();
     await county.getByLabel('进展情况').fill('已补充：3所“公参民”学校均于6月28日转为公办，安置教师86人。');
@@ -197,7 +199,7 @@ describe('progress on the 2022 work plan', () => {
     await form.getByLabel('印发日期（YYYY-MM-DD）').fill('2030-02-30');
     await form.getByLabel('前言').fill('2030年是……');
     await form.getByRole('button', { name: '保存' }).click();
-    await expect(text(office, '.hy-field-error')).resolves.toBe('日期应为有效的 YYYY-MM-DD 格式');
+    await expect(text(office, '.hy-field-error')).resolves.toBe('印发日期：日期应为有效的 YYYY-MM-DD 格式');
     await form.getByLabel('印发日期（YYYY-MM-DD）').fill('2030-03-01');
     await form.getByRole('button', { name: '保存' }).click();
     await office.waitForURL(/\/plan\/2030$/);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DivisionCode, Ownership, SchoolLevel, textField } from '@hyedu/domain';
+import { DivisionCode, Ownership, requiredText, SchoolLevel, textField } from '@hyedu/domain';
 
 export const Page = z.object({
   page: z.number().int().min(1, { message: '页码从1开始' }).max(10_000).default(1),
@@ -19,7 +19,7 @@ export type SchoolFilter = z.infer<typeof SchoolFilter>;
 
 /** An uploaded file: its name and content as base64 (at most 5 MB once decoded; checked again before parsing). */
 export const Upload = z.object({
-  fileName: z.string().min(1).max(255),
+  fileName: requiredText(255, '文件名'),
   base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
 });
 

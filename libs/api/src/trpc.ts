@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ModuleKey, authorize, type Action, type AllowedScope, type Area } from '@hyedu/domain';
+import { ModuleKey, authorize, labelledMessage, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import type { Context } from './context.ts';
 import { auditExport } from './exports.ts';
@@ -32,13 +32,15 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
-      // Each problem with its full path (policy.idleMinutes, grants.0.unitCode): forms show it beside the field.
-      const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null;
+      // Each problem with its full path (policy.idleMinutes, grants.0.unitCode) and a message that names its field
+      // (「标题：不能为空」): forms show it beside the field, and it still says which field when shown alone.
+      const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: labelledMessage(i.path, i.message) })) : null;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
-        // Never leak internals: a 500 says only that the system is busy.
-        message: internal ? '系统繁忙，请稍后重试' : shape.message,
+        // Never leak internals: a 500 says only that the system is busy. Refused input says its first problem
+        // (zod's own message is a JSON dump of the issues, in English).
+        message: internal ? '系统繁忙，请稍后重试' : issues?.length ? issues.map((i) => i.message).slice(0, 3).join('；') : shape.message,
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, issues, stack: undefined, path: shape.data.path },
       };
     },

@@ -9,13 +9,20 @@ export function isRealDate(year: number, month: number, day: number): boolean {
   return day <= days;
 }
 
-/** True for a 'YYYY-MM-DD' string naming a real date. */
+/** The years a date of the platform can be in: birth dates of staff to the end of any plan. */
+export const MIN_DATE_YEAR = 1900;
+export const MAX_DATE_YEAR = 2100;
+
+/** True for a 'YYYY-MM-DD' string naming a real date between 1900-01-01 and 2100-12-31 (0000-01-01 is not one). */
 export function isIsoDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m !== null && isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m === null) return false;
+  const year = Number(m[1]);
+  return year >= MIN_DATE_YEAR && year <= MAX_DATE_YEAR && isRealDate(year, Number(m[2]), Number(m[3]));
 }
 
 /** A calendar date as 'YYYY-MM-DD'. ISO strings of real dates compare correctly as strings. */
 export const IsoDate = z
   .string({ error: '日期应为字符串' })
-  .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' });
+  .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' })
+  .meta({ format: 'date' });

@@ -1,6 +1,8 @@
 // @hyedu/domain — city-agnostic rules and schemas. City data lives in '@hyedu/domain/hengyang'.
 // First: zod must not compile with eval (pages run under a CSP without 'unsafe-eval').
 import './zod-config.ts';
+// Then: zod's messages in Chinese for every schema without its own.
+import './zod-messages.ts';
 
 export * from './org.ts';
 export * from './school.ts';
@@ -9,6 +11,9 @@ export * from './module-origins.ts';
 export * from './enrolment.ts';
 export * from './date.ts';
 export * from './text.ts';
+export * from './bounds.ts';
+export * from './fields.ts';
+export { chineseMessage } from './zod-messages.ts';
 export * from './id-card.ts';
 export * from './uscc.ts';
 export * from './school-code.ts';

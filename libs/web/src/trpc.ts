@@ -24,7 +24,6 @@ export const trpc = createTRPCClient<AppRouter>({
   ],
 });
 
-/** A message fit to show a user, in Chinese, from whatever a call threw. */
 /**
  * Field-level messages of a refused input, by path ('policy.idleMinutes', 'username'): forms show each beside
  * its field. Empty when the error is not about the input's shape.
@@ -37,11 +36,29 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * The errors of a form: each field it shows (`shown` says which paths have a place) gets its message beside it, and
+ * `_` holds every other problem (a list that is too long, a field the form does not show), whose messages name
+ * their field, or the call's message when it is not about a field. Nothing the server said is lost.
+ */
+export function formErrors(e: unknown, shown: (path: string) => boolean): Record<string, string> {
+  const fields = fieldErrors(e);
+  const out: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    if (shown(path)) out[path] = message;
+    else rest.push(message);
+  }
+  if (rest.length) out._ = rest.join('；');
+  else if (!Object.keys(out).length) out._ = errorMessage(e);
+  return out;
+}
+
+/** A message fit to show a user, in Chinese, from whatever a call threw. */
 export function errorMessage(e: unknown): string {
   if (e instanceof TRPCClientError) {
-    const data = e.data as { zodError?: { fieldErrors?: Record<string, string[] | undefined> } | null } | undefined;
-    const fields = data?.zodError?.fieldErrors;
-    const first = fields ? Object.values(fields).flat().find(Boolean) : undefined;
+    // A refused input: its first problem, which names its field (「标题：不能为空」).
+    const first = Object.values(fieldErrors(e))[0];
     if (first) return first;
     if (e.message && !/fetch|network/i.test(e.message)) return e.message;
   }

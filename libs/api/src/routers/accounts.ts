@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkPasswordStrength, DisplayName, ExpectedVersion, Username } from '@hyedu/domain';
+import { checkPasswordStrength, DisplayName, ExpectedVersion, passwordField, Username } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
 import { hashPassword, tables, writeAudit } from '@hyedu/db';
@@ -11,7 +11,7 @@ import { AccountQuery, endSessions, listAccounts, lockAccount } from './account-
 
 const { accounts, passwordHistory } = tables;
 
-const InitialPassword = z.string().min(1, { message: '请输入初始密码' }).max(128, { message: '密码过长' });
+const InitialPassword = passwordField('初始密码', '请输入初始密码');
 
 /** An initial password must meet the policy too; the holder changes it at first login. Field-level errors. */
 function checkInitial(ctx: Context, username: string, password: string) {

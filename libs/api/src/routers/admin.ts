@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, ModuleKey, ModuleManifestUpdate, ModuleOrigin, ModuleOriginNote } from '@hyedu/domain';
+import { dateTimeField, ExpectedVersion, ModuleKey, ModuleManifestUpdate, ModuleOrigin, ModuleOriginNote } from '@hyedu/domain';
 import { addModuleOrigin, ConflictError, moduleOriginRows, RegistryRefusal, removeModuleOrigin, setModuleEntry, tables, updateModuleOrigin, type Db } from '@hyedu/db';
 import { forgetModuleOrigins } from '../module-origins.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
@@ -23,7 +23,7 @@ const modulesRouter = {
   }),
 
   update: writeProcedure('admin:accounts')
-    .input(z.object({ key: ModuleKey, change: ModuleManifestUpdate, expectedUpdatedAt: z.iso.datetime({ offset: true, message: '缺少记录版本，请刷新后重试' }) }).strict())
+    .input(z.object({ key: ModuleKey, change: ModuleManifestUpdate, expectedUpdatedAt: dateTimeField('缺少记录版本，请刷新后重试') }).strict())
     .mutation(async ({ ctx, input }) => {
       try {
         const row = await setModuleEntry(ctx, input.key, input.change, {

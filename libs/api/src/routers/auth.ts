@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  authorize, checkPasswordStrength, decideLogin, departmentsOf, isLocked, onSuccess, passwordExpiry, passwordExpiryNotice,
+  authorize, checkPasswordStrength, decideLogin, passwordField, departmentsOf, isLocked, onSuccess, passwordExpiry, passwordExpiryNotice,
   secondFactorRequired, stepIsFresh, textField, TotpCode, Area, type DataScope, type Grant, type LoginFacts,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
@@ -31,7 +31,7 @@ const loginLimiter = (db: Db) => {
 const Credentials = z
   .object({
     username: textField(64, '用户名').pipe(z.string().min(1, { message: '请输入用户名' })),
-    password: z.string().min(1, { message: '请输入密码' }).max(128, { message: '密码过长' }),
+    password: passwordField('密码', '请输入密码'),
     /** The second factor, asked for once the password is right (accounts with TOTP set up). */
     otp: TotpCode.optional(),
   })
@@ -142,7 +142,7 @@ export const authRouter = {
   }),
 
   changePassword: sessionProcedure(true)
-    .input(z.object({ current: z.string().min(1, { message: '请输入当前密码' }).max(128), next: z.string().min(1, { message: '请输入新密码' }).max(128) }).strict())
+    .input(z.object({ current: passwordField('当前密码', '请输入当前密码'), next: passwordField('新密码', '请输入新密码') }).strict())
     .mutation(async ({ ctx, input }) => {
       const identity = ctx.identity!;
       const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
@@ -244,7 +244,7 @@ export const authRouter = {
 
   /** Turns the second factor off (with the password); administrators cannot, their roles require it. */
   totpDisable: sessionProcedure()
-    .input(z.object({ password: z.string().min(1, { message: '请输入当前密码' }).max(128) }).strict())
+    .input(z.object({ password: passwordField('密码', '请输入当前密码') }).strict())
     .mutation(async ({ ctx, input }) => {
       const identity = ctx.identity!;
       if (secondFactorRequired(identity.grants)) throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号必须使用动态口令，不能关闭' });

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ModuleManifest } from '@hyedu/domain';
+import { ModuleManifest, PlanYear } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { importProgress } from '../imports/progress.ts';
 import { ImportUpload, SchoolFilter } from '../inputs.ts';
@@ -44,7 +44,7 @@ export const platformRouter = {
   ),
 
   /** One year's work plan: sections with their numbered items. */
-  workPlan: read.input(z.object({ year: z.number().int().min(2000).max(2100) }).strict()).query(async ({ ctx, input }) => {
+  workPlan: read.input(z.object({ year: PlanYear }).strict()).query(async ({ ctx, input }) => {
     const [plan] = await ctx.db.select().from(workPlans).where(eq(workPlans.year, input.year));
     if (!plan) throw new TRPCError({ code: 'NOT_FOUND', message: `没有 ${input.year} 年的工作要点` });
     const [sections, items] = await Promise.all([

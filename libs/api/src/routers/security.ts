@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, OrgUnit, policyFromStorage, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
+import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, MAX_RECORD_ID, OrgUnit, policyFromStorage, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { forgetPolicy } from '../auth/policy-store.ts';
 import { contains } from '../queries.ts';
@@ -111,7 +111,7 @@ export const securityRouter = {
 
   /** Changes the policy. The schema refuses anything weaker than 等保 asks (field-level messages). */
   setPolicy: writeProcedure('admin:security')
-    .input(z.object({ policy: SecurityPolicy, expectedVersion: z.number().int().min(0) }).strict())
+    .input(z.object({ policy: SecurityPolicy, expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict())
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(securityPolicy).where(eq(securityPolicy.id, 1)).for('update');

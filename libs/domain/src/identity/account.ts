@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion } from '../bounds.ts';
 import { textField } from '../text.ts';
 import { isLocked } from './lockout.ts';
 
@@ -15,7 +16,7 @@ export const Username = z
 export const DisplayName = textField(40, '姓名').pipe(z.string().min(1, { message: '请输入姓名或单位名称' }));
 
 /** The row version an editor saw (optimistic locking): a stale one is a conflict, nothing is written. */
-export const ExpectedVersion = z.number({ message: '缺少记录版本，请刷新后重试' }).int().positive();
+export const ExpectedVersion = RecordVersion;
 
 /** Status of an account as shown in the admin lists. */
 export type AccountStatus = 'active' | 'disabled' | 'locked' | 'must_change';

@@ -1,4 +1,22 @@
+import { z } from 'zod';
+import { hasVisibleText, isSafeText } from '../text.ts';
 import type { SecurityPolicy } from './security-policy.ts';
+
+/** The longest password any request may carry (the policy's own maximum is checked when one is set). */
+export const MAX_PASSWORD_INPUT = 128;
+
+/**
+ * A password as typed into a form: not trimmed (spaces may be part of it), at most 128 characters, and text a
+ * person can type: no control characters, broken surrogates or bidi controls, not only invisible characters.
+ */
+export const passwordField = (label: string, missing: string) =>
+  z
+    .string({ message: `${label}应为文本` })
+    .min(1, { message: missing })
+    .max(MAX_PASSWORD_INPUT, { message: `${label}过长` })
+    .refine(isSafeText, { message: `${label}含有不可见的控制字符或无效字符` })
+    .refine(hasVisibleText, { message: `${label}不能只含空白或不可见字符` });
+
 
 /**
  * Password rules (security.md §1 身份鉴别 a). Only the checks that need no secret live here:

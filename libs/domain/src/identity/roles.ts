@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_LIST_ENTRIES, RecordId } from '../bounds.ts';
 import { ModuleKey } from '../modules.ts';
 import { DivisionCode, type Organisation } from '../org.ts';
 import { DeptKey } from '../plan/departments.ts';
@@ -37,7 +38,7 @@ export const Grant = z.discriminatedUnion('role', [
   /** A county-level bureau: its own unit, in the modules granted to it. */
   z.object({ role: z.literal('county'), unitCode: DivisionCode, modules: moduleList }).strict(),
   /** A school: its own school; unitCode is the school's county (or the city's code for 局直 schools). */
-  z.object({ role: z.literal('school'), schoolId: z.number().int().positive(), unitCode: DivisionCode }).strict(),
+  z.object({ role: z.literal('school'), schoolId: RecordId, unitCode: DivisionCode }).strict(),
   z.object({ role: z.literal('sysadmin') }).strict(),
   z.object({ role: z.literal('secadmin') }).strict(),
   z.object({ role: z.literal('auditor') }).strict(),
@@ -86,6 +87,6 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
 export const departmentsOf = (grants: readonly Grant[]): string[] => [...new Set(grants.flatMap((g) => (g.role === 'department' ? [g.dept] : [])))];
 
 /** An account's grants as a zod schema: each grant's shape plus the rules of validateGrants. */
-export const GrantList = z.array(Grant).superRefine((grants, ctx) => {
+export const GrantList = z.array(Grant).max(MAX_LIST_ENTRIES, { message: `权限最多${MAX_LIST_ENTRIES}项` }).superRefine((grants, ctx) => {
   for (const message of validateGrants(grants)) ctx.addIssue({ code: 'custom', message });
 });

@@ -26,7 +26,7 @@ export const SecurityPolicy = z
     /** Idle time after which a session ends. */
     idleMinutes: z.number().int().min(5, { message: '空闲超时不能少于5分钟' }).max(30, { message: '空闲超时不能超过30分钟' }),
     /** How long before the idle timeout the user is warned. */
-    idleWarningMinutes: z.number().int().min(1, { message: '超时提醒至少提前1分钟' }),
+    idleWarningMinutes: z.number().int().min(1, { message: '超时提醒至少提前1分钟' }).max(30, { message: '超时提醒最多提前30分钟' }),
     /** Absolute session lifetime, however active the user is. */
     absoluteHours: z.number().int().min(1, { message: '会话最长时间不能少于1小时' }).max(12, { message: '会话最长时间不能超过12小时' }),
   })

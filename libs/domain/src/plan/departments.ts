@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from '../text.ts';
 import { ModuleKey } from '../modules.ts';
 
 /**
@@ -11,7 +12,7 @@ export type DeptKey = z.infer<typeof DeptKey>;
 export const Department = z
   .object({
     key: DeptKey,
-    name: z.string().trim().min(1, { message: '请输入科室名称' }).max(30, { message: '科室名称最多30个字' }),
+    name: textField(30, '科室名称').pipe(z.string().min(1, { message: '请输入科室名称' })),
     /** The department module it runs, if any (its users read and write that module city-wide). */
     module: ModuleKey.nullable(),
     sortOrder: z.number().int().min(0).max(999),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportPeriod } from '../bounds.ts';
 import { textField } from '../text.ts';
 
 /** A progress report's own assessment (issue 4): 未开始 / 推进中 / 已完成 / 滞后 / 有风险. */
@@ -17,8 +18,8 @@ export const ReviewState = z.enum(['submitted', 'reviewed', 'returned']);
 export type ReviewState = z.infer<typeof ReviewState>;
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { submitted: '待审核', reviewed: '已审核', returned: '已退回' };
 
-/** A reporting period: a calendar month 'YYYY-MM' (reports are monthly by default). */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '报告期应为 YYYY-MM 格式的月份' });
+/** A reporting period: a calendar month 'YYYY-MM' of the plan years (reports are monthly by default). */
+export const Period = ReportPeriod;
 
 /** A figure the reporter gives, e.g. { label: '已转为公办学校数', value: 12, unit: '所' }. */
 export const ReportedFigure = z

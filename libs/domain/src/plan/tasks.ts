@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MAX_LIST_ENTRIES, MAX_MILESTONES_PER_TASK } from '../bounds.ts';
+import { textField } from '../text.ts';
 import { IsoDate } from '../date.ts';
 import { DivisionCode } from '../org.ts';
 import { DeptKey } from './departments.ts';
@@ -11,7 +13,7 @@ export const TaskCode = z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: '任�
 
 export const Milestone = z
   .object({
-    title: z.string().trim().min(1, { message: '请输入节点名称' }).max(100, { message: '节点名称最多100个字' }),
+    title: textField(100, '节点名称').pipe(z.string().min(1, { message: '请输入节点名称' })),
     due: IsoDate,
   })
   .strict();
@@ -21,14 +23,17 @@ export const PlanTask = z
   .object({
     code: TaskCode,
     itemNo: z.number().int().min(1).max(99),
-    title: z.string().trim().min(1, { message: '请输入任务名称' }).max(200, { message: '任务名称最多200个字' }),
+    title: textField(200, '任务名称').pipe(z.string().min(1, { message: '请输入任务名称' })),
     lead: DeptKey,
-    coOwners: z.array(DeptKey).default([]),
+    coOwners: z.array(DeptKey).max(MAX_LIST_ENTRIES, { message: `配合科室最多${MAX_LIST_ENTRIES}个` }).default([]),
     /** County-level units that carry the task out and report on it; 'all' = every county unit. Empty = city level only. */
-    units: z.union([z.literal('all'), z.array(DivisionCode)]),
-    milestones: z.array(Milestone).min(1, { message: '每项任务至少要有一个时间节点' }),
+    units: z.union([z.literal('all'), z.array(DivisionCode).max(MAX_LIST_ENTRIES, { message: `承办单位最多${MAX_LIST_ENTRIES}个` })], { message: '承办单位应为“全部”或单位列表' }),
+    milestones: z
+      .array(Milestone)
+      .min(1, { message: '每项任务至少要有一个时间节点' })
+      .max(MAX_MILESTONES_PER_TASK, { message: `每项任务最多${MAX_MILESTONES_PER_TASK}个时间节点` }),
     /** KPIs (ids of the KPI catalogue) that measure the task. */
-    kpis: z.array(z.string()).default([]),
+    kpis: z.array(textField(60, '关联指标')).max(MAX_LIST_ENTRIES, { message: `关联指标最多${MAX_LIST_ENTRIES}个` }).default([]),
   })
   .strict()
   .refine((t) => !t.coOwners.includes(t.lead), { message: '牵头科室不能同时是配合科室', path: ['coOwners'] })

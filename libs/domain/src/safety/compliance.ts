@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { Term } from './terms.ts';
 
@@ -98,7 +99,7 @@ const headcount = (label: string, max: number) =>
 /** A school's 4个100% status for a term, as the school (or its county) enters it. */
 export const ProfileInput = z
   .object({
-    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    schoolId: SchoolRef,
     term: Term,
     students: headcount('在校生数', 20_000),
     staff: headcount('教职工数', 2_000),

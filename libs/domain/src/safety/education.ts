@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
 
@@ -31,7 +32,7 @@ export const coversCampaign = (topics: Iterable<SafetyTopic>): boolean => {
 
 export const ActivityInput = z
   .object({
-    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    schoolId: SchoolRef,
     topic: SafetyTopic,
     heldOn: IsoDate,
     title: textField(100, '活动名称').pipe(z.string().min(2, { message: '请填写活动名称' })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordId, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
 
@@ -62,9 +63,9 @@ export const sourcesFor = (level: SafetyLevel): readonly HazardSource[] => SOURC
 
 export const HazardInput = z
   .object({
-    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    schoolId: SchoolRef,
     /** The inspection (排查) that found it, if it was recorded as one. */
-    inspectionId: z.number().int().positive().optional(),
+    inspectionId: RecordId.optional(),
     source: HazardSource,
     category: HazardCategory,
     severity: Severity,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateTimeField, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
 
 /** 安全事件 types (domain.md §2.1 Incident); the topics of item 4 plus the usual campus events. */
@@ -51,10 +52,10 @@ export function chainRefusal(done: readonly ReportStage[], stage: ReportStage, l
 
 export const IncidentInput = z
   .object({
-    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    schoolId: SchoolRef,
     type: IncidentType,
     /** When it happened, as an ISO timestamp (the form sends Beijing local time with +08:00). */
-    occurredAt: z.iso.datetime({ offset: true, message: '请填写发生时间' }),
+    occurredAt: dateTimeField('请填写发生时间'),
     place: textField(100, '发生地点').pipe(z.string().min(2, { message: '请填写发生地点' })),
     deaths: z.number({ message: '死亡人数应为整数' }).int({ message: '死亡人数应为整数' }).min(0, { message: '死亡人数不能为负' }).max(1000),
     injuries: z.number({ message: '受伤人数应为整数' }).int({ message: '受伤人数应为整数' }).min(0, { message: '受伤人数不能为负' }).max(10_000),

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ATTACHMENT_LIMITS, safeFileName } from '@hyedu/domain';
+import { ATTACHMENT_LIMITS, safeFileName, RecordId } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
+import { Upload } from '../../inputs.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { scoped } from '../../scoped.ts';
 import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
@@ -16,7 +17,7 @@ const OWNER = 'progress_report';
 export const planAttachmentsRouter = {
   /** Attaches one evidence file to a report the caller filed (while it is under review or returned). */
   attach: writeProcedure('plan')
-    .input(z.object({ reportId: z.number().int().positive(), fileName: z.string().min(1).max(255), base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }) }).strict())
+    .input(z.object({ reportId: RecordId, fileName: Upload.shape.fileName, base64: Upload.shape.base64 }).strict())
     .mutation(async ({ ctx, input }) => {
       const { report, task } = await visibleReport(ctx, input.reportId);
       const unit = await reportingUnit(ctx, task, report.unitCode);
@@ -41,7 +42,7 @@ export const planAttachmentsRouter = {
 
   /** An attachment, for whoever may see its report (its bytes come from GET /api/files/plan/:id, which calls this first). */
   attachment: readProcedure('plan')
-    .input(z.object({ id: z.number().int().positive() }).strict())
+    .input(z.object({ id: RecordId }).strict())
     .query(async ({ ctx, input }) => {
       const file = await scoped('attachment', input.id, async () => {
         const [row] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));

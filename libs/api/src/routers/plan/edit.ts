@@ -1,12 +1,12 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
-import { chineseNumeral, IsoDate, ModuleKey, PlanTask, textField } from '@hyedu/domain';
+import { chineseNumeral, IsoDate, MAX_LIST_ENTRIES, ModuleKey, PlanTask, textField, PlanYear } from '@hyedu/domain';
 import { insertPlanTasks, tables, writeAudit } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
 
 const { departments, orgUnits, planTasks, workPlanItems, workPlans, workPlanSections } = tables;
-const Year = z.number().int().min(2000).max(2100);
+const Year = PlanYear;
 const Text = (max: number, label: string) => textField(max, label).pipe(z.string().min(1, { message: `请输入${label}` }));
 
 /**
@@ -29,7 +29,7 @@ export const planEditRouter = {
 
   /** Adds the next item (numbered on from the last) to a section, creating the section when it is the next one. */
   addItem: writeProcedure('plan:admin')
-    .input(z.object({ year: Year, sectionNo: z.number().int().min(1).max(99), sectionTitle: textField(200, '部分标题'), title: Text(100, '事项标题'), text: Text(4000, '事项内容'), modules: z.array(ModuleKey).default([]) }).strict())
+    .input(z.object({ year: Year, sectionNo: z.number().int().min(1).max(99), sectionTitle: textField(200, '部分标题'), title: Text(100, '事项标题'), text: Text(4000, '事项内容'), modules: z.array(ModuleKey).max(MAX_LIST_ENTRIES, { message: `模块最多${MAX_LIST_ENTRIES}个` }).default([]) }).strict())
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const [plan] = await tx.select({ year: workPlans.year }).from(workPlans).where(eq(workPlans.year, input.year)).for('update');

@@ -13,19 +13,21 @@ const load = async (base64: string) => {
 };
 
 /** Fills the downloaded template as a person would: a small 2023 plan. */
-async function filled(template: string, lead = '民办教育与校外培训监管科') {
+async function filled(template: string, lead = '民办教育与校外培训监管科', extra: { items?: ExcelJS.CellValue[][]; tasks?: ExcelJS.CellValue[][] } = {}) {
   const wb = await load(template);
   const info = wb.getWorksheet('基本信息')!;
   for (const [k, v] of [['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]) info.addRow([k, v]);
   const items = wb.getWorksheet('事项')!;
   items.addRow([1, '深入学习贯彻党的二十大精神', 1, '学习贯彻党的二十大精神', '把学习宣传贯彻党的二十大精神作为首要政治任务。', '']);
   items.addRow([2, '办好人民满意的教育', 2, '规范民办义务教育', '民办义务教育在校生占比持续控制在5%以内。', '民办教育']);
+  for (const row of extra.items ?? []) items.addRow(row);
   // The task sheet has drop-downs on rows 3–1002: people type into those rows, from row 3 (row 2 is the example).
   const tasks = wb.getWorksheet('任务')!;
   [
     ['1.1', '开展党的二十大精神专题学习', '机关党委', '', '全部县市区', '印发学习方案', '2023-04-30', ''],
     ['2.1', '控制民办义务教育在校生占比', lead, '基础教育科', '全部县市区', '秋季招生计划核定', '2023-07-31', 'private.compulsory-share'],
     ['2.1', '控制民办义务教育在校生占比', lead, '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', 'private.compulsory-share'],
+    ...(extra.tasks ?? []),
   ].forEach((values, i) => (tasks.getRow(3 + i).values = values));
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
@@ -77,6 +79,30 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     expect(await failure(office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false }))).toEqual({ code: 'CONFLICT', message: '2023年的工作要点已存在，不能重复导入' });
     const years = await (await callerAs(database, 'leader')).platform.planYears();
     expect(years.map((y) => y.year)).toEqual([2022, 2023]);
+  });
+
+  // Issue 11 §2: duplicate rows in one import file are refused with a message per row, and cells are checked like any text.
+  it('a plan file with a repeated item, a repeated milestone or hidden characters is refused row by row', async () => {
+    const office = await callerAs(database, 'office');
+    const { base64 } = await office.plan.template();
+    const file = await filled(base64, '民办教育与校外培训监管科', {
+      items: [[2, '办好人民满意的教育', 2, '规范民办义务教育', '重复的一行。', '']],
+      tasks: [
+        ['2.1', '控制民办义务教育在校生占比', '民办教育与校外培训监管科', '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', ''],
+        ['1.1', '开展\u202E专题学习', '机关党委', '', '全部县市区', '\u200b\u200b', '2023-05-31', ''],
+      ],
+    });
+    const result = await office.plan.importPlan({ fileName: '2024.xlsx', base64: file, dryRun: true });
+    expect(result.errors).toEqual([
+      '“任务”表 第7行 任务名称 含有不可见的控制字符或无效字符',
+      '“任务”表 第7行 时间节点 不能为空',
+    ]);
+    const repeated = await filled(base64, '民办教育与校外培训监管科', {
+      items: [[2, '办好人民满意的教育', 2, '规范民办义务教育', '重复的一行。', '']],
+      tasks: [['2.1', '控制民办义务教育在校生占比', '民办教育与校外培训监管科', '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', '']],
+    });
+    const dup = await office.plan.importPlan({ fileName: '2024.xlsx', base64: repeated, dryRun: true });
+    expect(dup.errors).toEqual(['“事项”表 第5行 事项序号 与第4行重复（每个事项只能有一行）', '“任务”表 第6行 与第5行重复（同一任务的同一时间节点）']);
   });
 
   it('files that are not spreadsheets are refused before parsing', async () => {

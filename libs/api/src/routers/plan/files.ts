@@ -1,5 +1,6 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { PlanYear } from '@hyedu/domain';
 import { writeAudit } from '@hyedu/db';
 import { parseUpload, sha256, tracked } from '../../imports/run.ts';
 import { ImportUpload } from '../../inputs.ts';
@@ -8,7 +9,7 @@ import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { planStatusWorkbook } from './export.ts';
 import { insertPlan, planLists, planTemplate } from './import.ts';
 
-const Year = z.number().int().min(2000).max(2100);
+const Year = PlanYear;
 
 export const planFilesRouter = {
   /** The plan's status (every milestone with its state and the latest report) as an Excel file. */

@@ -1,7 +1,7 @@
 // The plan import's sheets and every check of a filled template. Runs in the parsing worker (see imports/worker.ts),
 // so it imports no database code: the platform's 科室, units and modules come in as data.
 import { z } from 'zod';
-import { chineseNumeral, IMPORT_LIMITS, IsoDate, type ModuleKey, validateWorkPlan, type PlanTask, type WorkPlan } from '@hyedu/domain';
+import { chineseNumeral, hasVisibleText, IMPORT_LIMITS, isSafeText, IsoDate, MAX_MILESTONES_PER_TASK, type ModuleKey, validateWorkPlan, type PlanTask, type WorkPlan } from '@hyedu/domain';
 import { formatRowError, readSheet, validateRows, type Column } from '@hyedu/excel';
 import type { ParseReport } from '../../imports/types.ts';
 
@@ -68,13 +68,22 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
   if (!Number.isInteger(header.year) || header.year < 2000 || header.year > 2100) errors.push('“基本信息”表 年度应为四位年份');
   if (header.issuedOn && !IsoDate.safeParse(header.issuedOn).success) errors.push('“基本信息”表 印发日期应为 YYYY-MM-DD 格式');
 
+  // A text cell: what the shared text type refuses (control characters, broken or bidi characters, only invisible
+  // characters) is refused here too; the row error names the sheet, row and column.
+  const cell = (max: number) =>
+    z
+      .string()
+      .trim()
+      .max(max, { message: `最多${max}个字` })
+      .refine(isSafeText, { message: '含有不可见的控制字符或无效字符' })
+      .refine(hasVisibleText, { message: '不能为空' });
   const moduleOf = (name: string) => mods.find((m) => m.title === name || m.key === name)?.key;
   const ItemRow = z.object({
     sectionNo: z.coerce.number({ message: '应为整数' }).int({ message: '应为整数' }).min(1, { message: '应从1开始' }),
-    sectionTitle: z.string().min(1, { message: '不能为空' }),
+    sectionTitle: cell(200),
     itemNo: z.coerce.number({ message: '应为整数' }).int({ message: '应为整数' }).min(1, { message: '应从1开始' }),
-    itemTitle: z.string().min(1, { message: '不能为空' }).max(100, { message: '最多100个字' }),
-    itemText: z.string().min(1, { message: '不能为空' }),
+    itemTitle: cell(100),
+    itemText: cell(4000),
     modules: z.string().transform((s, c) => list(s).map((n) => moduleOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的模块` }), z.NEVER))),
   });
   const itemRows = await readSheet(buf, '事项', ITEMS, limit);
@@ -85,7 +94,7 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
   const counties = units.filter((u) => u.kind !== 'city');
   const TaskRow = z.object({
     code: z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: '应为“事项序号.序号”，如 5.1' }),
-    title: z.string().min(1, { message: '不能为空' }).max(200, { message: '最多200个字' }),
+    title: cell(200),
     lead: z.string().transform((n, c) => deptOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的科室` }), z.NEVER)),
     coOwners: z.string().transform((s, c) => list(s).map((n) => deptOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的科室` }), z.NEVER))),
     units: z.string().transform((s, c): PlanTask['units'] => {
@@ -93,7 +102,7 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
       if (s === '市本级') return [];
       return list(s).map((n) => counties.find((u) => u.name === n || u.code === n)?.code ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的县市区` }), z.NEVER));
     }),
-    milestone: z.string().min(1, { message: '不能为空' }).max(100, { message: '最多100个字' }),
+    milestone: cell(100),
     due: IsoDate,
     kpis: z.string().transform(list),
   });
@@ -108,7 +117,14 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
 
   // Sections and items → the domain's plan, checked by the same rules as the 2022 plan.
   const sections = new Map<number, WorkPlan['sections'][number]>();
-  for (const { value: r } of items.valid) {
+  const itemRowOf = new Map<number, number>();
+  for (const { rowNumber, value: r } of items.valid) {
+    const first = itemRowOf.get(r.itemNo);
+    if (first !== undefined) {
+      errors.push(`“事项”表 第${rowNumber}行 事项序号 与第${first}行重复（每个事项只能有一行）`);
+      continue;
+    }
+    itemRowOf.set(r.itemNo, rowNumber);
     const s = sections.get(r.sectionNo) ?? { no: r.sectionNo, numeral: chineseNumeral(r.sectionNo), title: r.sectionTitle, items: [] };
     s.items.push({ no: r.itemNo, title: r.itemTitle, text: r.itemText, modules: r.modules as ModuleKey[] });
     sections.set(r.sectionNo, s);
@@ -117,11 +133,22 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
   errors.push(...validateWorkPlan(plan));
   const itemNos = new Set(plan.sections.flatMap((s) => s.items.map((i) => i.no)));
   const tasks = new Map<string, PlanTask>();
+  // A task takes one row per milestone: the same milestone twice is a duplicate row, and a task has at most
+  // MAX_MILESTONES_PER_TASK of them.
+  const milestoneRowOf = new Map<string, number>();
   for (const { rowNumber, value: r } of taskRows.valid) {
     const itemNo = Number(r.code.split('.')[0]);
     if (!itemNos.has(itemNo)) errors.push(`“任务”表 第${rowNumber}行 任务编号 第${itemNo}项不在“事项”表中`);
+    const key = JSON.stringify([r.code, r.milestone, r.due]);
+    const first = milestoneRowOf.get(key);
+    if (first !== undefined) {
+      errors.push(`“任务”表 第${rowNumber}行 与第${first}行重复（同一任务的同一时间节点）`);
+      continue;
+    }
+    milestoneRowOf.set(key, rowNumber);
     const t = tasks.get(r.code) ?? { code: r.code, itemNo, title: r.title, lead: r.lead, coOwners: r.coOwners, units: r.units, milestones: [], kpis: r.kpis };
-    t.milestones.push({ title: r.milestone, due: r.due });
+    if (t.milestones.length === MAX_MILESTONES_PER_TASK) errors.push(`“任务”表 第${rowNumber}行 任务${r.code}的时间节点超过${MAX_MILESTONES_PER_TASK}个`);
+    else t.milestones.push({ title: r.milestone, due: r.due });
     tasks.set(r.code, t);
   }
   report({ checked: info.length + itemRows.length + taskSheet.length });

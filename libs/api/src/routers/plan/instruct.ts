@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { textField } from '@hyedu/domain';
+import { textField, RecordId, PlanYear } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { scoped } from '../../scoped.ts';
@@ -9,7 +9,7 @@ import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { myDepartments, taskVisible } from './access.ts';
 
 const { departments, instructionAcks, planInstructions, planTasks, workPlanItems } = tables;
-const Year = z.number().int().min(2000).max(2100);
+const Year = PlanYear;
 const ItemNo = z.number().int().min(1).max(99);
 
 /** The departments that must acknowledge an instruction on an item: the lead 科室 of its tasks. */
@@ -74,7 +74,7 @@ export const planInstructRouter = {
 
   /** An owning 科室 acknowledges an instruction (once per 科室). */
   acknowledge: writeProcedure('plan')
-    .input(z.object({ instructionId: z.number().int().positive() }).strict())
+    .input(z.object({ instructionId: RecordId }).strict())
     .mutation(async ({ ctx, input }) => {
       // An instruction is visible with its item: one the caller has a task in (as the list shows them).
       const ins = await scoped('plan_instruction', input.instructionId, async () => {

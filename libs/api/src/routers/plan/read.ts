@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, milestoneState, weekOf } from '@hyedu/domain';
+import { beijingDate, milestoneState, weekOf, RecordId, PlanYear } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
@@ -9,7 +9,7 @@ import { cityCode, findTask, myDepartments, reportVisible, taskVisible, visibleR
 
 const { attachments, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
-const Year = z.number().int().min(2000).max(2100);
+const Year = PlanYear;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 type MilestoneRow = typeof planMilestones.$inferSelect;
@@ -46,7 +46,7 @@ export const planReadRouter = {
   }),
 
   /** One task with its reports (a county sees only its own county's). */
-  task: read.input(z.object({ taskId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
+  task: read.input(z.object({ taskId: RecordId }).strict()).query(async ({ ctx, input }) => {
     const task = await findTask(ctx, input.taskId);
     const today = beijingDate(ctx.now);
     const [milestones, reports] = await Promise.all([
@@ -117,7 +117,7 @@ export const planReadRouter = {
   }),
 
   /** 「操作记录」 of a report: its audit history, for whoever may see the report. */
-  reportHistory: read.input(z.object({ reportId: z.number().int().positive() }).strict()).query(async ({ ctx, input }) => {
+  reportHistory: read.input(z.object({ reportId: RecordId }).strict()).query(async ({ ctx, input }) => {
     await visibleReport(ctx, input.reportId);
     return recordHistory(ctx.db, 'progress_report', input.reportId);
   }),

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, ReportInput, reviewRefusal } from '@hyedu/domain';
+import { DivisionCode, ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, ReportInput, reviewRefusal, RecordId } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
 import { scoped } from '../../scoped.ts';
@@ -17,7 +17,7 @@ export const planReportRouter = {
    * One transaction with its audit record; a report under review or reviewed cannot be overwritten.
    */
   submitReport: write
-    .input(z.object({ taskId: z.number().int().positive(), unitCode: z.string().optional(), report: ReportInput }).strict())
+    .input(z.object({ taskId: RecordId, unitCode: DivisionCode.optional(), report: ReportInput }).strict())
     .mutation(async ({ ctx, input }) => {
       const task = await findTask(ctx, input.taskId);
       const unitCode = await reportingUnit(ctx, task, input.unitCode);
@@ -48,7 +48,7 @@ export const planReportRouter = {
    * A return must say why.
    */
   review: write
-    .input(z.object({ reportId: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .input(z.object({ reportId: RecordId, expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const { report: found, task } = await visibleReport(ctx, input.reportId);
@@ -76,7 +76,7 @@ export const planReportRouter = {
 
   /** The lead 科室 marks a milestone done (or not yet). */
   setMilestone: write
-    .input(z.object({ milestoneId: z.number().int().positive(), expectedVersion: ExpectedVersion, doneOn: IsoDate.nullable() }).strict())
+    .input(z.object({ milestoneId: RecordId, expectedVersion: ExpectedVersion, doneOn: IsoDate.nullable() }).strict())
     .mutation(async ({ ctx, input }) => {
       const task = await scoped('plan_milestone', input.milestoneId, async () => {
         const [found] = await ctx.db.select({ taskId: planMilestones.taskId }).from(planMilestones).where(eq(planMilestones.id, input.milestoneId));

@@ -4,7 +4,7 @@ import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
-  HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep,
+  HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
@@ -116,7 +116,7 @@ export const hazardsRouter = {
 
   /** Sets or changes the rectification deadline (county for its schools, the city for all). */
   setHazardDeadline: write
-    .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, deadline: IsoDate }).strict())
+    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, deadline: IsoDate }).strict())
     .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, 'set_deadline', { deadline: input.deadline })),
 
   /** Moves a hazard along: 开始整改, 提交验收 (with what was done), 退回 (with a reason), 验收销号. */
@@ -124,7 +124,7 @@ export const hazardsRouter = {
     .input(
       z
         .object({
-          id: z.number().int().positive(),
+          id: RecordId,
           expectedVersion: ExpectedVersion,
           action: z.enum(['start', 'submit', 'return', 'close'], { message: '操作无效' }),
           reason: Reason.optional(),
@@ -135,7 +135,7 @@ export const hazardsRouter = {
     .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures })),
 
   /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
-  attachHazardFile: write.input(Upload.extend({ id: z.number().int().positive(), phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
+  attachHazardFile: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
     const row = await visibleHazard(ctx, input.id);
     if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
     const bytes = Buffer.from(input.base64, 'base64');

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { chainRefusal, ExpectedVersion, IncidentInput, ReportStage, textField, type DataScope, type ReportStage as Stage } from '@hyedu/domain';
+import { chainRefusal, ExpectedVersion, IncidentInput, ReportStage, textField, type DataScope, type ReportStage as Stage, RecordId } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -78,7 +78,7 @@ export const incidentsRouter = {
 
   /** Adds a stage to the reporting chain (接报, 上报, 续报, 终报); 终报 closes the incident. */
   reportIncidentStage: write
-    .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, stage: ReportStage, note: textField(1000, '报送内容').pipe(z.string().min(2, { message: '请填写报送内容' })) }).strict())
+    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, stage: ReportStage, note: textField(1000, '报送内容').pipe(z.string().min(2, { message: '请填写报送内容' })) }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleIncident(ctx, input.id);
       const who = ctx.identity!.username;

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DivisionCode, HazardCategory, HazardSource, HazardStatus, IncidentType, SafetyTopic, Severity, Term, textField } from '@hyedu/domain';
+import { DivisionCode, HazardCategory, HazardSource, HazardStatus, IncidentType, SafetyTopic, Severity, Term, textField, RecordId } from '@hyedu/domain';
 import { Page } from '../../inputs.ts';
 export { ImportUpload, Upload } from '../../inputs.ts';
 
 /** Filters shared by the module's lists (every list is paged on the server). */
 const Common = Page.extend({
   unitCode: DivisionCode.optional(),
-  schoolId: z.number().int().positive().optional(),
+  schoolId: RecordId.optional(),
   q: textField(40, '搜索词').optional(),
 });
 
@@ -32,5 +32,5 @@ export type ActivityFilter = z.infer<typeof ActivityFilter>;
 export const IncidentFilter = Common.extend({ type: IncidentType.optional(), status: z.enum(['handling', 'closed']).optional() }).strict();
 export type IncidentFilter = z.infer<typeof IncidentFilter>;
 
-export const Id = z.object({ id: z.number().int().positive() }).strict();
+export const Id = z.object({ id: RecordId }).strict();
 

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, DivisionCode, HazardCategory, IsoDate, textField, type DataScope } from '@hyedu/domain';
+import { beijingDate, DivisionCode, HazardCategory, IsoDate, textField, type DataScope, RecordId, SchoolRef } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { contains } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -16,7 +16,7 @@ const LEVELS_BY_ACTOR = { school: ['self'], county: ['self', 'county'], city: ['
 
 export const InspectionInput = z
   .object({
-    schoolId: z.number({ message: '请选择学校' }).int().positive({ message: '请选择学校' }),
+    schoolId: SchoolRef,
     inspectedOn: IsoDate,
     level: InspectionLevel,
     categories: z.array(HazardCategory).min(1, { message: '请至少选择一项检查内容' }).max(13),
@@ -25,7 +25,7 @@ export const InspectionInput = z
   })
   .strict();
 
-export const InspectionFilter = Page.extend({ unitCode: DivisionCode.optional(), schoolId: z.number().int().positive().optional(), level: InspectionLevel.optional(), q: textField(40, '搜索词').optional() }).strict();
+export const InspectionFilter = Page.extend({ unitCode: DivisionCode.optional(), schoolId: RecordId.optional(), level: InspectionLevel.optional(), q: textField(40, '搜索词').optional() }).strict();
 
 export function inspectionWhere(scope: DataScope, f: Partial<z.infer<typeof InspectionFilter>>): SQL | undefined {
   return and(

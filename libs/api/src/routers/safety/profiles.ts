@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile } from '@hyedu/domain';
+import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile, RecordId, MAX_RECORD_ID } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -86,7 +86,7 @@ export const profilesRouter = {
   }),
 
   /** 安全稳定科 chooses the fourth indicator and the guard norm (city level only). */
-  saveSettings: write.input(SafetySettings.extend({ expectedVersion: z.number().int().min(0) }).strict()).mutation(async ({ ctx, input }) => {
+  saveSettings: write.input(SafetySettings.extend({ expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict()).mutation(async ({ ctx, input }) => {
     if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
     const { expectedVersion, ...settings } = input;
     const who = ctx.identity!.username;
@@ -140,7 +140,7 @@ export const profilesRouter = {
 
   /** The county (or the city) verifies a submitted status, or returns it with a reason. */
   reviewProfile: write
-    .input(z.object({ id: z.number().int().positive(), expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleProfile(ctx, input.id);
       if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });

@@ -1,0 +1,175 @@
+/**
+ * The Chinese label of every input field of the platform, by its name (the last key of its path) or, where one name
+ * means different things, by its full path without list indexes (`task.milestones.title`). A validation message
+ * names its field with it (「标题：不能为空」), so a message read away from its form still says which field is wrong.
+ * The hostile-input walk of the API fails for a mutation field that has no label here.
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  // records and versions
+  id: '记录编号',
+  reportId: '报告编号',
+  taskId: '任务编号',
+  milestoneId: '节点编号',
+  instructionId: '批示编号',
+  schoolId: '学校',
+  inspectionId: '检查记录',
+  expectedVersion: '记录版本',
+  expectedUpdatedAt: '记录版本',
+  // people and accounts
+  username: '用户名',
+  password: '密码',
+  current: '当前密码',
+  next: '新密码',
+  initialPassword: '初始密码',
+  displayName: '姓名',
+  otp: '动态口令',
+  code: '动态口令',
+  grants: '权限',
+  role: '角色',
+  unitCode: '单位',
+  modules: '模块',
+  disabled: '停用',
+  // the plan
+  year: '年度',
+  itemNo: '事项序号',
+  sectionNo: '部分序号',
+  sectionTitle: '部分标题',
+  title: '标题',
+  issuer: '发文单位',
+  issuedOn: '印发日期',
+  recipients: '主送',
+  preamble: '前言',
+  closing: '结语',
+  text: '内容',
+  task: '任务',
+  'task.code': '任务编号',
+  'task.title': '任务名称',
+  'task.itemNo': '事项序号',
+  lead: '牵头科室',
+  coOwners: '配合科室',
+  units: '承办单位',
+  milestones: '时间节点',
+  'task.milestones.title': '节点名称',
+  due: '完成时限',
+  kpis: '关联指标',
+  report: '进展报告',
+  period: '报告期',
+  status: '进展状态',
+  narrative: '进展情况',
+  figures: '填报数据',
+  label: '指标名称',
+  value: '数值',
+  unit: '单位',
+  action: '操作',
+  reason: '原因',
+  doneOn: '完成日期',
+  // files and imports
+  fileName: '文件名',
+  base64: '文件内容',
+  dryRun: '仅检查',
+  progressKey: '导入进度标识',
+  phase: '整改阶段',
+  // departments, modules, origins, security policy
+  key: '代码',
+  name: '名称',
+  module: '对应模块',
+  sortOrder: '排序',
+  change: '修改内容',
+  version: '版本号',
+  remoteEntry: '入口地址',
+  basePath: '基础路径',
+  enabled: '启用',
+  titleEn: '英文名称',
+  icon: '图标',
+  items: '事项',
+  origin: '来源',
+  note: '说明',
+  policy: '安全策略',
+  minLength: '密码最小长度',
+  maxLength: '密码最大长度',
+  minClasses: '字符类别',
+  historyDepth: '密码历史',
+  maxAgeDays: '密码有效期',
+  expiryWarningDays: '到期提醒天数',
+  maxFailures: '失败次数',
+  lockMinutes: '锁定时间',
+  idleMinutes: '空闲超时',
+  idleWarningMinutes: '超时提醒',
+  absoluteHours: '会话最长时间',
+  // lists and filters
+  page: '页码',
+  pageSize: '每页条数',
+  q: '搜索词',
+  actor: '操作人',
+  result: '结果',
+  from: '起始日期',
+  to: '截止日期',
+  ownership: '办学性质',
+  boarding: '寄宿',
+  kpiId: '指标',
+  show: '显示范围',
+  // safety
+  fourth: '第四项',
+  term: '学期',
+  deadline: '整改期限',
+  measures: '整改措施',
+  stage: '报送阶段',
+  categories: '检查内容',
+  inspectors: '检查人员',
+  summary: '情况',
+  level: '级别',
+  category: '隐患类别',
+  source: '隐患来源',
+  location: '隐患部位',
+  description: '隐患描述',
+  responsiblePerson: '整改责任人',
+  occurredAt: '发生时间',
+  place: '发生地点',
+  kind: '类别',
+  severity: '等级',
+  topic: '教育主题',
+  heldOn: '活动日期',
+  participants: '参与人数',
+  inspectedOn: '检查日期',
+  foundOn: '发现日期',
+  type: '事件类型',
+  deaths: '死亡人数',
+  injuries: '受伤人数',
+  students: '在校生数',
+  staff: '教职工数',
+  fulltimeGuards: '专职保安人数',
+  evidenceDate: '佐证日期',
+  norm: '保安配备标准',
+  minimum: '最少保安人数',
+  largeSchoolAbove: '大规模学校人数',
+  perMille: '保安配备比例',
+  boardingPerMille: '寄宿制学校保安配备比例',
+};
+
+/** A field's label from its path (keys and list indexes), or undefined when the registry has none. */
+export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
+  const keys = path.filter((k): k is string => typeof k === 'string');
+  for (let i = 0; i < keys.length; i++) {
+    const label = FIELD_LABELS[keys.slice(i).join('.')];
+    if (label !== undefined) return label;
+  }
+  return undefined;
+}
+
+/**
+ * A message of the shared text type starts with the label its schema gave (textField(100, '活动名称')), which is
+ * more precise than the registry's (a `note` is 活动情况 on one form and 报送内容 on another).
+ */
+const OWN_LABEL = /^[\u4e00-\u9fff]{2,}(最多\d+个字|含有不可见的控制字符或无效字符|不能只含空白或不可见字符|应为文本)$/;
+
+/** True when the message says which field it is about: the registry's label, or the text type's own label. */
+export function namesField(path: readonly PropertyKey[], message: string): boolean {
+  const label = fieldLabel(path);
+  return (label !== undefined && message.includes(label)) || OWN_LABEL.test(message);
+}
+
+/** The message as a user reads it: the field's label in front unless the message already names its field. */
+export function labelledMessage(path: readonly PropertyKey[], message: string): string {
+  const label = fieldLabel(path);
+  return label === undefined || namesField(path, message) ? message : `${label}：${message}`;
+}
