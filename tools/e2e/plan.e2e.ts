@@ -56,6 +56,7 @@ describe('progress on the 2022 work plan', () => {
     await dept.getByLabel('退回原因').fill('请补充教师安置人数');
     await dept.locator('[data-test="confirm-return"]').click();
     await dept.locator('[data-test="reports"] [data-test="review-state"]', { hasText: '已退回' }).waitFor();
+    await expect(text(dept, '[data-test="review-notice"]')).resolves.toMatch(/^已退回：.+ \d{4}-\d{2} 的进展报告，报送单位将看到退回原因$/);
     await dept.screenshot({ path: join(SHOTS, 'plan-task-returned.png'), fullPage: true });
 
     await county.reload();
