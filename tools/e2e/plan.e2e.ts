@@ -127,8 +127,15 @@ describe('progress on the 2022 work plan', () => {
     await league.locator('.el-table__row', { hasText: '衡南县' }).click();
     await leader.waitForURL(/\/dashboard\/teachers\.staffing-use\/430422$/);
     const first = leader.locator('[data-test="kpi-schools"] .el-table__row').first();
-    const school = ((await first.locator('a').textContent()) ?? '').trim();
-    await first.locator('a').click();
+    const school = ((await first.locator('[data-test="school-link"]').textContent()) ?? '').trim();
+    // The school opens its own page (its records across modules), then the module's records behind the number.
+    await first.locator('[data-test="school-link"]').click();
+    await leader.waitForURL(/\/schools\/\d+$/);
+    await expect(text(leader, 'main h1')).resolves.toBe(school);
+    await leader.locator('[data-test="school-hazards"]').waitFor();
+    await leader.screenshot({ path: join(SHOTS, 'school-page.png'), fullPage: true });
+    await leader.goBack();
+    await first.getByRole('link', { name: '查看明细记录' }).click();
     await leader.waitForURL(/\/teachers\/schools\?/);
     const url = new URL(leader.url());
     expect(url.searchParams.get('unit')).toBe('430422');

@@ -34,6 +34,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: 'admin/grants', name: 'grants-admin', component: () => import('./pages/admin/GrantsAdminPage.vue'), meta: { title: '授权管理', titleEn: 'Grants', area: 'admin:security' } },
           { path: 'admin/policy', name: 'policy-admin', component: () => import('./pages/admin/PolicyPage.vue'), meta: { title: '安全策略', titleEn: 'Security policy', area: 'admin:security' } },
           { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' } },
+          { path: 'schools/:schoolId(\\d+)', name: 'school', component: () => import('./pages/schools/SchoolPage.vue'), meta: { title: '学校详情', titleEn: 'School', area: 'plan' } },
           { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
           ...modules.map((m) => ({
             path: `${m.basePath}/:rest(.*)*`,
