@@ -60,7 +60,7 @@ describe('progress on the 2022 work plan', () => {
     await dept.screenshot({ path: join(SHOTS, 'plan-task-returned.png'), fullPage: true });
 
     await county.reload();
-    await expect(text(county, '[data-test="reports"]')).resolves.toContain('退回原因：请补充教师安置人数');
+    await county.locator('[data-test="reports"]', { hasText: '退回原因：请补充教师安置人数' }).waitFor();
     await county.locator('[data-test="new-report"]', { hasText: '重新提交' }).click();
     await county.getByLabel('进展情况').fill('已补充：3所“公参民”学校均于6月28日转为公办，安置教师86人。');
     await county.getByRole('button', { name: '重新提交' }).click();
@@ -131,7 +131,7 @@ describe('progress on the 2022 work plan', () => {
     // The school opens its own page (its records across modules), then the module's records behind the number.
     await first.locator('[data-test="school-link"]').click();
     await leader.waitForURL(/\/schools\/\d+$/);
-    await expect(text(leader, 'main h1')).resolves.toBe(school);
+    await leader.locator('main h1', { hasText: school }).waitFor();
     await leader.locator('[data-test="school-hazards"]').waitFor();
     await leader.screenshot({ path: join(SHOTS, 'school-page.png'), fullPage: true });
     await leader.goBack();
