@@ -51,6 +51,7 @@ const INPUTS: Record<string, unknown> = {
   'dashboard.kpi': { kpiId: 'teachers.staffing-use' },
   'dashboard.kpiSchools': { kpiId: 'teachers.staffing-use', unitCode: '430422' },
   'dashboard.export': undefined,
+  'dashboard.school': { schoolId: 999999 },
   'plan.exportStatus': { year: 2022 },
   'plan.template': undefined,
   'plan.importPlan': { fileName: 'x.txt', base64: '', dryRun: true },
