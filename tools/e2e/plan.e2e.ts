@@ -56,12 +56,12 @@ describe('progress on the 2022 work plan', () => {
     await dept.getByLabel('退回原因').fill('请补充教师安置人数');
     await dept.locator('[data-test="confirm-return"]').click();
     await dept.locator('[data-test="reports"] [data-test="review-state"]', { hasText: '已退回' }).waitFor();
+    await expect(text(dept, '[data-test="review-notice"]')).resolves.toMatch(/^已退回：.+ \d{4}-\d{2} 的进展报告，报送单位将看到退回原因$/);
     await dept.screenshot({ path: join(SHOTS, 'plan-task-returned.png'), fullPage: true });
 
     await county.reload();
     // The reports table is a lazily loaded component: wait for its rows, not just for its element.
-    await county.locator('[data-test="reports"]', { hasText: '退回原因' }).waitFor();
-    await expect(text(county, '[data-test="reports"]')).resolves.toContain('退回原因：请补充教师安置人数');
+    await county.locator('[data-test="reports"]', { hasText: '退回原因：请补充教师安置人数' }).waitFor();
     await county.locator('[data-test="new-report"]', { hasText: '重新提交' }).click();
     await county.getByLabel('进展情况').fill('已补充：3所“公参民”学校均于6月28日转为公办，安置教师86人。');
     await county.getByRole('button', { name: '重新提交' }).click();
@@ -128,8 +128,15 @@ describe('progress on the 2022 work plan', () => {
     await league.locator('.el-table__row', { hasText: '衡南县' }).click();
     await leader.waitForURL(/\/dashboard\/teachers\.staffing-use\/430422$/);
     const first = leader.locator('[data-test="kpi-schools"] .el-table__row').first();
-    const school = ((await first.locator('a').textContent()) ?? '').trim();
-    await first.locator('a').click();
+    const school = ((await first.locator('[data-test="school-link"]').textContent()) ?? '').trim();
+    // The school opens its own page (its records across modules), then the module's records behind the number.
+    await first.locator('[data-test="school-link"]').click();
+    await leader.waitForURL(/\/schools\/\d+$/);
+    await leader.locator('main h1', { hasText: school }).waitFor();
+    await leader.locator('[data-test="school-hazards"]').waitFor();
+    await leader.screenshot({ path: join(SHOTS, 'school-page.png'), fullPage: true });
+    await leader.goBack();
+    await first.getByRole('link', { name: '查看明细记录' }).click();
     await leader.waitForURL(/\/teachers\/schools\?/);
     const url = new URL(leader.url());
     expect(url.searchParams.get('unit')).toBe('430422');

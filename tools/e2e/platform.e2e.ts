@@ -196,7 +196,8 @@ describe('signing in', () => {
     await w.page.locator('[data-test="school-list"]').waitFor();
     await expect(w.page.locator('main h1 + p').first().textContent()).resolves.toContain('共 0 所');
     await w.page.goto(`${h.server.url}/private-edu`);
-    await expect(w.page.locator('main').textContent()).resolves.toContain('页面不存在');
+    await expect(w.page.locator('[data-test="forbidden"]').textContent()).resolves.toContain('无权访问');
+    await expect(w.page.locator('main').textContent()).resolves.toContain('请联系安全管理员授权');
     await w.page.getByRole('menuitem', { name: '安全管理' }).waitFor(); // the menu is there, without 民办教育
     expect(await w.page.getByRole('menuitem', { name: '民办教育' }).count()).toBe(0);
     await closeAll(w);
@@ -252,7 +253,8 @@ describe('the audit trail', () => {
     const w = await open(1280, 'auditor');
     await w.page.getByRole('menuitem', { name: '审计查询' }).click();
     await w.page.locator('[data-test="audit-list"] .el-table__row').first().waitFor();
-    await expect(w.page.locator('[data-test="audit-list"]').textContent()).resolves.toContain('auth.login');
+    await expect(w.page.locator('[data-test="audit-action"]', { hasText: '登录' }).first().textContent()).resolves.toBe('登录');
+    expect(await w.page.locator('[data-test="audit-list"]').textContent()).not.toContain('auth.login');
     await w.page.locator('[data-test="audit-verify"]').click();
     await expect(w.page.locator('[data-test="audit-notice"]').textContent()).resolves.toMatch(/审计链完整：已校验 [\d,]+ 条记录/);
     expect(await seriousViolations(w.page)).toEqual([]);
@@ -261,7 +263,7 @@ describe('the audit trail', () => {
 
     const admin = await open(1280, 'sysadmin');
     await admin.page.goto(`${h.server.url}/admin/audit`);
-    await expect(admin.page.locator('main').textContent()).resolves.toContain('页面不存在');
+    await expect(admin.page.locator('[data-test="forbidden"]').textContent()).resolves.toContain('审计管理员角色');
     const api = await admin.page.request.get(`${h.server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`);
     expect(api.status()).toBe(403);
     await closeAll(admin);

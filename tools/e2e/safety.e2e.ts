@@ -60,12 +60,16 @@ describe('hazard rectification (隐患排查整治)', () => {
     await form.locator('#hz-location').fill('学生宿舍三楼');
     await form.locator('#hz-person').fill('王志强');
     await form.locator('#hz-description').fill('宿舍三楼东侧安全出口被杂物堵塞，疏散指示灯不亮');
+    // A photo of what was found goes with the registration (整改前).
+    await form.locator('[data-test="hazard-photos"]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: realPng() });
+    await form.locator('[data-test="hazard-photo"]', { hasText: '现场.png' }).waitFor();
     await form.locator('[data-test="hazard-submit-form"]').click();
     await school.locator('[data-test="hazard-notice"] a').click();
     await school.waitForURL(/\/safety\/hazards\/\d+$/);
     const id = Number(school.url().split('/').pop());
     await expect(text(school, '[data-test="hazard-status"]')).resolves.toBe('待整改');
     expect(await school.locator('[data-test="step-start"]').count()).toBe(0); // no deadline yet
+    await school.locator('[data-phase="before"] [data-test="hazard-file"]', { hasText: '现场.png' }).waitFor();
     const schoolName = (await school.locator('.hy-dl dd').first().textContent())!.trim();
     expect(await seriousViolations(school)).toEqual([]);
     await shot(school, 'hazard-reported');
@@ -80,20 +84,13 @@ describe('hazard rectification (隐患排查整治)', () => {
     await openHazard(school, id);
     await step(school, 'start');
     await school.locator('[data-test="hazard-status"]', { hasText: '整改中' }).waitFor();
-    await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具' });
-    await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
-
-    await openHazard(county, id);
-    await step(county, 'return', { reason: '' });
-    await expect(text(county, '[data-test="step-error"]')).resolves.toBe('请填写退回原因');
-    await county.locator('[data-test="step-reason"]').fill('未上传整改后照片，请补充');
-    await county.locator('[data-test="step-confirm"]').click();
-    await county.locator('[data-test="step-dialog"]').waitFor({ state: 'hidden' });
-    await county.locator('[data-test="hazard-status"]', { hasText: '整改中' }).waitFor();
-    await shot(county, 'hazard-returned');
-
-    await openHazard(school, id);
-    await expect(text(school, '[data-test="hazard-return-reason"]')).resolves.toContain('未上传整改后照片，请补充');
+    // No 提交验收 without a 整改后 photo: the dialog says so and does not offer the step.
+    await school.locator('[data-test="step-submit"]').click();
+    await expect(text(school, '[data-test="step-evidence"]')).resolves.toContain('请先在“整改后”上传');
+    expect(await school.locator('[data-test="step-confirm"]').isDisabled()).toBe(true);
+    await shot(school, 'hazard-evidence-needed');
+    await school.keyboard.press('Escape');
+    await school.locator('[data-test="step-dialog"]').waitFor({ state: 'hidden' });
     // A page disguised as a photo is refused with a reason; a real photo is stored and previewed from its link.
     await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html>点击领取</html>')]) });
     await expect(text(school, '[data-test="file-error"]')).resolves.toContain('图片无法解码');
@@ -111,6 +108,20 @@ describe('hazard rectification (隐患排查整治)', () => {
     expect(download.suggestedFilename()).toBe('整改后.png');
     await school.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
+    await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具' });
+    await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
+
+    await openHazard(county, id);
+    await step(county, 'return', { reason: '' });
+    await expect(text(county, '[data-test="step-error"]')).resolves.toBe('请填写退回原因');
+    await county.locator('[data-test="step-reason"]').fill('整改后照片未显示疏散指示灯，请补充');
+    await county.locator('[data-test="step-confirm"]').click();
+    await county.locator('[data-test="step-dialog"]').waitFor({ state: 'hidden' });
+    await county.locator('[data-test="hazard-status"]', { hasText: '整改中' }).waitFor();
+    await shot(county, 'hazard-returned');
+
+    await openHazard(school, id);
+    await expect(text(school, '[data-test="hazard-return-reason"]')).resolves.toContain('整改后照片未显示疏散指示灯，请补充');
     await step(school, 'submit', { measures: '已清理杂物，更换疏散指示灯2具，补充整改后照片' });
     await school.locator('[data-test="hazard-status"]', { hasText: '待验收' }).waitFor();
 
@@ -118,7 +129,7 @@ describe('hazard rectification (隐患排查整治)', () => {
     await step(county, 'close');
     await county.locator('[data-test="hazard-status"]', { hasText: '已销号' }).waitFor();
     const history = await text(county, '[data-test="hazard-history"]');
-    for (const words of ['school', 'hengnan', '未上传整改后照片，请补充']) expect(history).toContain(words);
+    for (const words of ['school', 'hengnan', '整改后照片未显示疏散指示灯，请补充']) expect(history).toContain(words);
     await shot(county, 'hazard-closed');
 
     const after = await closureOf(county, schoolName);

@@ -35,8 +35,9 @@ if (shell.account) {
 }
 registerModules(shell.visibleModules);
 
-// Module routes are placeholders until first visited, so a slow or broken remote never delays the portal.
-const router = createPortalRouter(shell.visibleModules);
+// Module routes are placeholders until first visited, so a slow or broken remote never delays the portal. Every
+// enabled module has one (only the account's are registered and loaded): the guard shows 无权访问 for the others.
+const router = createPortalRouter(shell.modules);
 app.use(router);
 await router.isReady();
 app.mount('#app');

@@ -39,12 +39,18 @@ describe('portal router', () => {
     expect(router.currentRoute.value.name).toBe('account');
   });
 
-  it('guards every module route: a module the account may not use, or not in the registry, is not found', async () => {
+  it('guards every module route: a module the account may not use is 无权访问 (at its own address); an unknown address is not found', async () => {
     const shell = useShellStore();
     shell.account = { ...leader, areas: ['platform', 'safety', 'private-edu', 'teachers'] };
     shell.setModules(HENGYANG_MODULES);
     const router = createPortalRouter(HENGYANG_MODULES);
-    await router.push('/funding');
+    await router.push('/funding/grants?year=2022');
+    expect(router.currentRoute.value.name).toBe('forbidden');
+    expect(router.currentRoute.value.fullPath).toBe('/funding/grants?year=2022');
+    expect(document.title).toBe('无权访问 - 衡阳市教育局工作平台');
+    await router.push('/admin/audit');
+    expect(router.currentRoute.value.name).toBe('forbidden');
+    await router.push('/no/such/page');
     expect(router.currentRoute.value.name).toBe('not-found');
     await router.push('/safety');
     expect(router.currentRoute.value.name).toBe(placeholderName('safety'));

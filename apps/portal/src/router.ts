@@ -34,6 +34,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: 'admin/grants', name: 'grants-admin', component: () => import('./pages/admin/GrantsAdminPage.vue'), meta: { title: '授权管理', titleEn: 'Grants', area: 'admin:security' } },
           { path: 'admin/policy', name: 'policy-admin', component: () => import('./pages/admin/PolicyPage.vue'), meta: { title: '安全策略', titleEn: 'Security policy', area: 'admin:security' } },
           { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' } },
+          { path: 'schools/:schoolId(\\d+)', name: 'school', component: () => import('./pages/schools/SchoolPage.vue'), meta: { title: '学校详情', titleEn: 'School', area: 'plan' } },
           { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
           ...modules.map((m) => ({
             path: `${m.basePath}/:rest(.*)*`,
@@ -43,6 +44,8 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
             meta: { module: m.key, title: m.title, titleEn: m.titleEn },
           })),
           { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在', titleEn: 'Not found' } },
+          // Reached only by name from the guard (the address stays the page's own; not-found wins a match by path).
+          { path: ':pathMatch(.*)*', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问', titleEn: 'Access denied' } },
         ],
       },
     ],
@@ -59,7 +62,8 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
     if (!account) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     if (shell.setupPending && to.name !== 'account') return { name: 'account' };
     const key = to.meta.module;
-    if ((to.meta.area && !shell.can(to.meta.area)) || (key && !shell.byKey.has(key))) return { name: 'not-found', params: { pathMatch: to.path.slice(1).split('/') } };
+    // A page that exists but is not this account's: 无权访问 (what is missing, whom to ask); unknown addresses stay 页面不存在.
+    if ((to.meta.area && !shell.can(to.meta.area)) || (key && !shell.byKey.has(key))) return { name: 'forbidden', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     return true;
   });
   router.afterEach((to) => {

@@ -44,6 +44,7 @@ export const INPUTS: Record<string, unknown> = {
   'dashboard.kpis': undefined,
   'dashboard.kpi': { kpiId: 'teachers.staffing-use' },
   'dashboard.kpiSchools': { kpiId: 'teachers.staffing-use', unitCode: '430422' },
+  'dashboard.school': { schoolId: 999999 },
   'dashboard.export': undefined,
   'plan.exportStatus': { year: 2022 },
   'plan.template': undefined,

@@ -52,6 +52,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...byUnitAndSchool('safety.exportProfiles', filter({ term })),
   ...byUnitAndSchool('safety.exportActivities', filter()),
   ...byUnitAndSchool('safety.exportIncidents', filter()),
+  'dashboard.school:schoolId': one('school', (schoolId) => ({ schoolId })),
   'dashboard.kpiSchools:unitCode': one('unit', (unitCode) => ({ kpiId: 'teachers.staffing-use', unitCode })),
   'plan.task:taskId': one('task', (taskId) => ({ taskId })),
   'plan.submitReport:taskId': one('task', (taskId) => ({ taskId, report })),

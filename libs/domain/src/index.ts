@@ -26,3 +26,4 @@ export * from './kpi.ts';
 export * from './attachment.ts';
 export * from './imports.ts';
 export * from './safety/index.ts';
+export * from './audit-labels.ts';

@@ -23,6 +23,16 @@ export function downloadBase64(filename: string, base64: string, type = 'applica
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Saves text the API sent (a CSV export) under its name. */
+export function downloadText(filename: string, text: string, type = 'text/csv;charset=utf-8') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** A chosen file's content as base64, for an import call (the server checks size and type again). */
 export function fileToBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { type z } from 'zod';
 import { accountStatus, GrantList, ROLE_LABELS, textField, type Grant } from '@hyedu/domain';
 import { ConflictError, tables, type Db, type Tx } from '@hyedu/db';
@@ -21,15 +21,22 @@ export async function listAccounts(db: Db, input: z.infer<typeof AccountQuery>, 
     .orderBy(asc(accounts.username))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize);
+  // The schools that school grants name, so the grant editor opens showing them by name (not an empty field).
+  const parsed = rows.map((a) => GrantList.safeParse(a.grants));
+  const schoolIds = [...new Set(parsed.flatMap((g) => (g.success ? g.data.flatMap((x) => (x.role === 'school' ? [x.schoolId] : [])) : [])))];
+  const named = schoolIds.length
+    ? await db.select({ id: tables.schools.id, name: tables.schools.name, code: tables.schools.code, unitCode: tables.schools.unitCode }).from(tables.schools).where(inArray(tables.schools.id, schoolIds))
+    : [];
   return {
     total: total?.n ?? 0,
-    rows: rows.map((a) => {
-      const grants = GrantList.safeParse(a.grants);
+    rows: rows.map((a, i) => {
+      const grants = parsed[i]!;
       return {
         username: a.username,
         displayName: a.displayName,
         grants: grants.success ? grants.data : ([] as Grant[]),
         grantsValid: grants.success,
+        schools: grants.success ? named.filter((s) => grants.data.some((g) => g.role === 'school' && g.schoolId === s.id)) : [],
         roleLabels: grants.success ? [...new Set(grants.data.map((g) => ROLE_LABELS[g.role]))] : [],
         status: accountStatus(a, now),
         totpEnabled: a.totpEnabledAt !== null,

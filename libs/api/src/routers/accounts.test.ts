@@ -86,6 +86,11 @@ describe.each(testEngines())('account and grant administration on %s', (engine) 
     await database.db.update(tables.accounts).set({ failures: 5, lockedUntil: new Date(Date.now() + 15 * 60_000) }).where(eq(tables.accounts.username, 'leader'));
     const sec = await callerAs(database, 'secadmin');
     expect((await sec.admin.security.accounts({ page: 1, pageSize: 5, q: 'leader' })).rows[0]?.status).toBe('locked');
+    // A school grant comes with its school's name, so the grant editor opens showing it.
+    const [school] = (await sec.admin.security.accounts({ page: 1, pageSize: 5, q: 'school' })).rows.filter((r) => r.username === 'school');
+    const granted = school!.grants.find((g) => g.role === 'school')!;
+    expect(school!.schools).toEqual([expect.objectContaining({ id: granted.role === 'school' ? granted.schoolId : 0, name: expect.stringMatching(/学校|幼儿园|中学|小学/) })]);
+    expect((await sec.admin.security.accounts({ page: 1, pageSize: 5, q: 'leader' })).rows[0]?.schools).toEqual([]);
     await sec.admin.security.unlock({ username: 'leader', expectedVersion: await version('leader') });
     await expect(signIn(database, 'leader')).resolves.toMatch(/^hy_session=/);
   });

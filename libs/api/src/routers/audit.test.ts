@@ -35,7 +35,13 @@ describe.each(testEngines())('audit trail for the 审计管理员 on %s', (engin
     expect(denied.rows.every((r) => r.result === 'denied')).toBe(true);
     expect(await auditor.audit.verify()).toMatchObject({ ok: true });
     const file = await auditor.audit.export({ actor: 'sysadmin' });
-    expect(file.csv.startsWith('\uFEFF序号,时间,操作人')).toBe(true);
+    // The file speaks the screen's words: its header is the page's columns, a row names the action and the record in Chinese.
+    const [header, ...lines] = file.csv.slice(1).trimEnd().split('\r\n');
+    expect(header).toBe('序号,时间（北京时间）,操作人,实际操作人,操作,对象,结果,来源,变更');
+    const denial = lines.find((l) => l.includes(',sysadmin,sysadmin,安全管理：safety.compliance,'))!;
+    expect(denial).toMatch(/^\d+,\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+08:00,sysadmin,sysadmin,安全管理：safety.compliance,.*,拒绝,/);
+    expect(lines.some((l) => /,sysadmin,sysadmin,登录,账号 sysadmin,成功,/.test(l))).toBe(true);
+    expect(file.csv).not.toContain('auth.login');
     expect(file.rows).toBeGreaterThanOrEqual(2);
     const exports = await auditor.audit.search({ page: 1, pageSize: 5, action: 'audit.export' });
     expect(exports.rows[0]).toMatchObject({ actor: 'auditor', action: 'audit.export', result: 'ok' });

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { IsoDate, textField } from '@hyedu/domain';
+import { AUDIT_CSV_HEADER, describeAudit, IsoDate, textField } from '@hyedu/domain';
 import { tables, verifyAuditChain } from '@hyedu/db';
 import { Page } from '../inputs.ts';
 import { contains } from '../queries.ts';
@@ -70,14 +70,19 @@ export const auditRouter = {
   /** Recomputes the hash chain and names the first broken record. */
   verify: read.query(({ ctx }) => verifyAuditChain(ctx.db, ctx.auditKey)),
 
-  /** CSV of the filtered trail (at most 50,000 rows); the export itself is recorded (as every export is). */
+  /**
+   * CSV of the filtered trail (at most 50,000 rows) in the screen's words (`describeAudit`: action, record and
+   * field-level changes in Chinese); the export itself is recorded (as every export is).
+   */
   export: exportProcedure('audit')
     .input(AuditFilter.omit({ page: true, pageSize: true }))
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.select(columns).from(auditLog).where(where({ ...input, page: 1, pageSize: 1 })).orderBy(desc(auditLog.id)).limit(50_000);
-      const header = ['序号', '时间', '操作人', '实际操作人', '操作', '对象类型', '对象', '结果', '来源', '变更前', '变更后'];
-      const lines = rows.map((r) => [r.id, chinaTime(r.at), r.actor, r.realActor, r.action, r.targetType, r.targetId, r.result, r.source, r.before, r.after].map(csvCell).join(','));
+      const lines = rows.map((r) => {
+        const d = describeAudit(r);
+        return [r.id, chinaTime(r.at), r.actor, r.realActor, d.action, d.target, d.result, r.source, d.changes].map(csvCell).join(',');
+      });
       // BOM so that Excel opens the Chinese text as UTF-8.
-      return { filename: `审计记录-${chinaTime(ctx.now).slice(0, 10)}.csv`, csv: `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, rows: rows.length };
+      return { filename: `审计记录-${chinaTime(ctx.now).slice(0, 10)}.csv`, csv: `\uFEFF${[AUDIT_CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`, rows: rows.length };
     }),
 } satisfies TRPCRouterRecord;

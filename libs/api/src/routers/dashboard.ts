@@ -12,6 +12,7 @@ import { visibleKpi, visibleKpis } from '../kpi/visible.ts';
 import { listUnits, scopeText } from '../queries.ts';
 import { scoped } from '../scoped.ts';
 import { exportProcedure, readProcedure } from '../trpc.ts';
+import { schoolPageRouter } from './school-page.ts';
 
 const { kpiSnapshots } = tables;
 const read = readProcedure('plan');
@@ -43,6 +44,7 @@ const trendUnit = (scope: DataScope) => (scope.kind === 'all' ? 'total' : scope.
  * target, as-of time and trend; drill-down city → county → school. Scoped like everything else: a county sees itself.
  */
 export const dashboardRouter = {
+  ...schoolPageRouter,
   kpis: read.query(async ({ ctx }) => {
     return Promise.all(
       (await visibleKpis(ctx)).map(async ({ def, scope }) => {

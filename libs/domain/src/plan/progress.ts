@@ -60,3 +60,24 @@ export function reportingPeriods(year: number, issuedOn: string): string[] {
   const startMonth = issuedOn.startsWith(`${year}-`) ? Number(issuedOn.slice(5, 7)) : 1;
   return Array.from({ length: 13 - startMonth }, (_, i) => `${year}-${String(startMonth + i).padStart(2, '0')}`);
 }
+
+/** Where a unit's report for one month stands: none yet (open), or its review state. */
+export type PeriodState = 'open' | ReviewState;
+
+/**
+ * Each month of the plan with where the unit's report stands, and whether a report may be (re)submitted for it now
+ * (the same rule as the server's: new or returned only).
+ */
+export function periodStates(periods: readonly string[], reports: readonly { period: string; review: ReviewState }[]): { period: string; state: PeriodState; canSubmit: boolean }[] {
+  const byPeriod = new Map(reports.map((r) => [r.period, r.review]));
+  return periods.map((period) => {
+    const review = byPeriod.get(period) ?? null;
+    return { period, state: review ?? 'open', canSubmit: reviewRefusal(review, 'submit') === null };
+  });
+}
+
+/** The month a new report is for by default: the earliest month not yet reported up to this month (else the earliest later one). */
+export function firstOpenPeriod(states: readonly { period: string; state: PeriodState }[], thisMonth: string): string | undefined {
+  const open = states.filter((s) => s.state === 'open');
+  return (open.find((s) => s.period <= thisMonth) ?? open[0])?.period;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HazardInput, closureRate, escalatesToCity, hazardDuplicateKey, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
+import { HazardInput, closureRate, escalatesToCity, hazardDuplicateKey, hazardEvidenceRefusal, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
@@ -73,5 +73,15 @@ describe('duplicate rows in one hazard import', () => {
     for (const other of [{ schoolId: 8 }, { foundOn: '2022-05-11' }, { category: 'buildings' as const }, { location: '教学楼三楼' }, { description: '灭火器过期，需更换' }]) {
       expect(hazardDuplicateKey({ ...h, ...other })).not.toBe(hazardDuplicateKey(h));
     }
+  });
+});
+
+describe('整改后 evidence (domain.md §2.1: “measures, photos_before/after”)', () => {
+  it('submitting for acceptance and accepting need at least one 整改后 file; other steps do not', () => {
+    expect(hazardEvidenceRefusal('submit', 0)).toBe('请先上传至少1个整改后照片或文件，再提交验收');
+    expect(hazardEvidenceRefusal('close', 0)).toBe('该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充');
+    expect(hazardEvidenceRefusal('submit', 1)).toBeNull();
+    expect(hazardEvidenceRefusal('close', 2)).toBeNull();
+    for (const step of ['start', 'return', 'set_deadline'] as const) expect(hazardEvidenceRefusal(step, 0)).toBeNull();
   });
 });

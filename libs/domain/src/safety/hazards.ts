@@ -105,6 +105,18 @@ export function hazardStepRefusal(
   return null;
 }
 
+/** The message when 整改后 evidence is missing (the field is the 整改后 upload). */
+export const HAZARD_EVIDENCE_MESSAGE = '请先上传至少1个整改后照片或文件，再提交验收';
+/**
+ * 提交验收 and 验收销号 need evidence of the rectification: at least one 整改后 (after) photo or document
+ * (domain.md §2.1 “photos_before/after”). Checked at the step, so hazards closed before the rule keep their history.
+ */
+export function hazardEvidenceRefusal(step: HazardStep, afterFiles: number): string | null {
+  if (step !== 'submit' && step !== 'close') return null;
+  if (afterFiles > 0) return null;
+  return step === 'submit' ? HAZARD_EVIDENCE_MESSAGE : '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充';
+}
+
 /**
  * When two rows of one hazard import describe the same hazard: the same school, found on the same day, of the same
  * category, at the same place (both blank counts as the same) with the same description. Text is compared as people

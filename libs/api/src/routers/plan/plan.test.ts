@@ -44,6 +44,10 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     expect(await failure((await as('safety')).plan.review({ reportId: id, expectedVersion: version, action: 'review' }))).toMatchObject({ code: 'FORBIDDEN' });
     await privedu.plan.review({ reportId: id, expectedVersion: version, action: 'return', reason: '缺少教师安置人数，请补充' });
 
+    // The task says which unit each caller reports for (the form shows that unit's months): a county its own, the lead 科室 the city, leadership none.
+    expect((await hengnan.plan.task({ taskId: t51 })).myUnit).toBe('430422');
+    expect((await privedu.plan.task({ taskId: t51 })).myUnit).toBe((await privedu.plan.task({ taskId: t51 })).city);
+    expect((await (await as('leader')).plan.task({ taskId: t51 })).myUnit).toBeNull();
     const mine = (await hengnan.plan.task({ taskId: t51 })).reports.find((r) => r.id === id)!;
     expect(mine).toMatchObject({ review: 'returned', returnReason: '缺少教师安置人数，请补充' });
     await hengnan.plan.submitReport({ taskId: t51, report: report('2022-06', '已补充：安置教师86人，全部“公参民”学校于6月28日转为公办。') });

@@ -5,7 +5,7 @@ import { beijingDate, milestoneState, weekOf, RecordId, PlanYear } from '@hyedu/
 import { tables } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
-import { cityCode, findTask, myDepartments, reportVisible, taskVisible, visibleReport } from './access.ts';
+import { cityCode, findTask, myDepartments, reportingUnit, reportVisible, taskVisible, visibleReport } from './access.ts';
 
 const { attachments, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
 const read = readProcedure('plan');
@@ -64,10 +64,13 @@ export const planReadRouter = {
           .from(attachments)
           .where(and(eq(attachments.ownerType, 'progress_report'), inArray(attachments.ownerId, reports.map((r) => r.report.id))))
       : [];
+    // The unit the caller reports for on this task (null when it does not report on it): the form shows its months.
+    const myUnit = await reportingUnit(ctx, task, undefined).catch(() => null);
     return {
       ...task,
       mine: myDepartments(ctx).includes(task.lead),
       city: await cityCode(ctx.db),
+      myUnit,
       milestones: milestones.map((m) => milestoneView(m, today)),
       reports: reports.map(({ report: r, unitName }) => ({
         id: r.id,

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { beijingDate } from '@hyedu/domain';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines, TEST_AUDIT_KEY } from '@hyedu/db/testing';
@@ -7,6 +9,12 @@ import { realPng } from '@hyedu/files/testing';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
 const PNG = realPng().toString('base64');
+/** A refusal's code and its field-level problems (what the error formatter sends as `issues`). */
+const fieldIssues = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof TRPCError && e.cause instanceof z.ZodError ? { code: e.code, issues: e.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } : String(e)),
+  );
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
 
 describe.each(testEngines())('safety hazards on %s', (engine) => {
@@ -64,6 +72,7 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
   it('two people closing the same hazard at once: one wins, the other is told it changed, nothing is overwritten', async () => {
     const { id } = await report('hengnan', { source: 'county', deadline: today });
     await (await as('school')).safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
+    await (await as('school')).safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
     await (await as('school')).safety.hazardStep({ id, expectedVersion: 2, action: 'submit' });
     const [a, b] = await Promise.allSettled([
       (await as('hengnan')).safety.hazardStep({ id, expectedVersion: 3, action: 'close' }),
@@ -76,6 +85,26 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const row = await (await as('safety')).safety.hazard({ id });
     expect(row.version).toBe(4);
     expect(row.status === 'closed' ? row.returns === 0 : row.returns === 1 && row.closedBy === null).toBe(true);
+  });
+
+  it('no 提交验收 and no 验收销号 without a 整改后 file: a 400 on that field, nothing written', async () => {
+    const { id } = await report('hengnan', { source: 'county', deadline: today });
+    const school = await as('school');
+    const hengnan = await as('hengnan');
+    await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
+    await school.safety.attachHazardFile({ id, phase: 'before', fileName: '整改前.png', base64: PNG }); // a 整改前 photo is not evidence of the rectification
+    const submit = school.safety.hazardStep({ id, expectedVersion: 2, action: 'submit', measures: '已更换' });
+    expect(await fieldIssues(submit)).toEqual({ code: 'BAD_REQUEST', issues: [{ path: 'afterFiles', message: '请先上传至少1个整改后照片或文件，再提交验收' }] });
+    expect(await version(id)).toBe(2);
+    // A hazard submitted without evidence before the rule (older data) cannot be accepted either; it can be returned.
+    await database.db.update(tables.safetyHazards).set({ status: 'awaiting_acceptance', submittedBy: 'school', submittedAt: new Date(), version: 3 }).where(eq(tables.safetyHazards.id, id));
+    const close = hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'close' });
+    expect(await fieldIssues(close)).toEqual({ code: 'BAD_REQUEST', issues: [{ path: 'afterFiles', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' }] });
+    expect((await hengnan.safety.hazard({ id })).status).toBe('awaiting_acceptance');
+    await hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'return', reason: '请上传整改后照片' });
+    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazardStep({ id, expectedVersion: 4, action: 'submit' });
+    expect((await hengnan.safety.hazardStep({ id, expectedVersion: 5, action: 'close' })).status).toBe('closed');
   });
 
   it('a county cannot read or change another county’s hazard; a school only its own; leadership only reads', async () => {

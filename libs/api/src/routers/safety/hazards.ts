@@ -3,11 +3,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
+  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardEvidenceRefusal, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
   HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
+import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -188,6 +189,11 @@ async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: 
     if (!row || row.version !== expectedVersion) throw conflict();
     const refusal = hazardStepRefusal(row, action, actor, extra.reason);
     if (refusal) throw new TRPCError({ code: action === 'return' && !extra.reason ? 'BAD_REQUEST' : 'CONFLICT', message: refusal });
+    if (action === 'submit' || action === 'close') {
+      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:after`), eq(attachments.ownerId, id)));
+      const missing = hazardEvidenceRefusal(action, n);
+      if (missing) throw fieldError('afterFiles', missing);
+    }
     const next: Partial<typeof h.$inferInsert> = { version: row.version + 1 };
     if (action === 'set_deadline') {
       if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beijingDate } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { realPng } from '@hyedu/files/testing';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
 describe.each(testEngines())('safety incidents, activities and KPIs on %s', (engine) => {
@@ -61,6 +62,7 @@ describe.each(testEngines())('safety incidents, activities and KPIs on %s', (eng
     const k1 = (await leader.dashboard.kpi({ kpiId: 'safety.hazard-closure' })).total;
     expect({ num: k1.num, den: k1.den }).toEqual({ num: k0.num ?? 0, den: (k0.den ?? 0) + 1 });
     await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
+    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: realPng().toString('base64') });
     await school.safety.hazardStep({ id, expectedVersion: 2, action: 'submit' });
     await hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'close' });
     const k2 = (await leader.dashboard.kpi({ kpiId: 'safety.hazard-closure' })).total;

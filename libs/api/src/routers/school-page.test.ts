@@ -1,0 +1,37 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beijingDate } from '@hyedu/domain';
+import { tables, type Database } from '@hyedu/db';
+import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { callerAs, failure } from '../testing.ts';
+
+describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (engine) => {
+  let database: Database;
+  let schoolId = 0;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
+  }, 120_000);
+  afterAll(() => database?.close());
+
+  it('shows the school and its safety records to its county and the city; the counts follow new records', async () => {
+    const hengnan = await callerAs(database, 'hengnan');
+    const before = await hengnan.dashboard.school({ schoolId });
+    expect(before).toMatchObject({ id: schoolId, unitCode: '430422', unitName: '衡南县' });
+    expect(before.safety).not.toBeNull();
+    const today = beijingDate(new Date());
+    await hengnan.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '实验楼灭火器过期未更换', responsiblePerson: '刘伟', deadline: today });
+    const after = await hengnan.dashboard.school({ schoolId });
+    expect(after.safety!.hazards).toMatchObject({ total: before.safety!.hazards.total + 1, open: before.safety!.hazards.open + 1 });
+    const leader = await callerAs(database, 'leader');
+    expect((await leader.dashboard.school({ schoolId })).safety!.hazards.total).toBe(after.safety!.hazards.total);
+  });
+
+  it('another county’s school and a school that does not exist get the one not-found answer', async () => {
+    const leiyang = await callerAs(database, 'leiyang');
+    const notFound = { code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' };
+    expect(await failure(leiyang.dashboard.school({ schoolId }))).toEqual(notFound);
+    expect(await failure(leiyang.dashboard.school({ schoolId: 999_999_999 }))).toEqual(notFound);
+  });
+});

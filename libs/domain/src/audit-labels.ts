@@ -1,0 +1,167 @@
+/**
+ * The words of the audit trail for the 审计管理员: actions, the records they touch and the fields they change, in
+ * Chinese and English. The audit page and its CSV export both describe a record through `describeAudit`, so the file
+ * says exactly what the screen says.
+ */
+export type AuditLocale = 'zh-CN' | 'en-US';
+type Words = readonly [zh: string, en: string];
+
+export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
+  'auth.login': ['登录', 'Sign in'],
+  'auth.logout': ['退出登录', 'Sign out'],
+  'auth.changePassword': ['修改密码', 'Change password'],
+  'auth.revokeOtherSessions': ['结束其他会话', 'End other sessions'],
+  'auth.totpBegin': ['开始绑定动态口令', 'Begin one-time code setup'],
+  'auth.totpConfirm': ['绑定动态口令', 'Confirm one-time codes'],
+  'auth.totpDisable': ['解绑动态口令', 'Turn off one-time codes'],
+  'admin.accounts.create': ['创建账号', 'Create account'],
+  'admin.accounts.update': ['修改账号', 'Change account'],
+  'admin.accounts.resetPassword': ['重置密码', 'Reset password'],
+  'admin.security.setGrants': ['修改授权', 'Change grants'],
+  'admin.security.unlock': ['解锁账号', 'Unlock account'],
+  'admin.security.resetTotp': ['重置动态口令', 'Reset one-time codes'],
+  'admin.security.setPolicy': ['修改安全策略', 'Change security policy'],
+  'admin.departments.create': ['新增科室', 'Add department'],
+  'admin.departments.update': ['修改科室', 'Change department'],
+  'module.update': ['修改模块登记', 'Change module registry'],
+  'module_origin.add': ['添加模块来源地址', 'Add module origin'],
+  'module_origin.update': ['修改模块来源地址', 'Change module origin'],
+  'module_origin.remove': ['删除模块来源地址', 'Remove module origin'],
+  'audit.export': ['导出审计记录', 'Export audit trail'],
+  'audit.search': ['查询审计记录', 'Search audit trail'],
+  'audit.verify': ['校验审计链', 'Verify audit chain'],
+  'plan.createPlan': ['新建工作要点', 'Create plan'],
+  'plan.importPlan': ['导入工作要点', 'Import plan'],
+  'plan.addItem': ['添加工作要点条目', 'Add plan item'],
+  'plan.createTask': ['新建任务', 'Create task'],
+  'plan.setMilestone': ['更新节点完成情况', 'Update milestone'],
+  'plan.submitReport': ['提交进展报告', 'Submit progress report'],
+  'plan.resubmitReport': ['重新提交进展报告', 'Resubmit progress report'],
+  'plan.reviewReport': ['审核通过进展报告', 'Approve progress report'],
+  'plan.returnReport': ['退回进展报告', 'Return progress report'],
+  'plan.attach': ['上传报告附件', 'Upload report file'],
+  'plan.instruct': ['领导批示', 'Write instruction'],
+  'plan.acknowledge': ['确认批示', 'Acknowledge instruction'],
+  'plan.exportStatus': ['导出工作要点进展', 'Export plan status'],
+  'dashboard.export': ['导出驾驶舱指标', 'Export dashboard'],
+  'safety.reportHazard': ['登记隐患', 'Report hazard'],
+  'safety.importHazards': ['导入隐患', 'Import hazards'],
+  'safety.attachHazardFile': ['上传隐患附件', 'Upload hazard file'],
+  'safety.hazard.set_deadline': ['确定整改期限', 'Set rectification deadline'],
+  'safety.hazard.start': ['开始整改', 'Start rectification'],
+  'safety.hazard.submit': ['提交验收', 'Submit for acceptance'],
+  'safety.hazard.return': ['退回整改', 'Return for rectification'],
+  'safety.hazard.close': ['验收销号', 'Accept and close'],
+  'safety.addInspection': ['登记检查', 'Record inspection'],
+  'safety.addActivity': ['登记专项教育活动', 'Record education activity'],
+  'safety.reportIncident': ['报告安全事件', 'Report incident'],
+  'safety.incidentStage': ['续报安全事件', 'Incident follow-up report'],
+  'safety.submitProfile': ['填报4个100%', 'Submit 4×100% status'],
+  'safety.updateProfile': ['修改4个100%', 'Change 4×100% status'],
+  'safety.verifyProfile': ['核实4个100%', 'Verify 4×100% status'],
+  'safety.returnProfile': ['退回4个100%', 'Return 4×100% status'],
+  'safety.importProfiles': ['导入4个100%', 'Import 4×100% status'],
+  'safety.saveSettings': ['修改安全管理设置', 'Change safety settings'],
+  'safety.exportHazards': ['导出隐患台账', 'Export hazards'],
+  'safety.exportIncidents': ['导出安全事件', 'Export incidents'],
+  'safety.exportActivities': ['导出专项教育活动', 'Export activities'],
+  'safety.exportProfiles': ['导出4个100%', 'Export 4×100% status'],
+};
+
+/** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
+const AREAS: Readonly<Record<string, Words>> = {
+  auth: ['登录与账号', 'Sign-in'], admin: ['系统管理', 'Administration'], audit: ['审计', 'Audit'], platform: ['平台', 'Platform'], plan: ['工作要点', 'Work plan'],
+  dashboard: ['领导驾驶舱', 'Dashboard'], safety: ['安全管理', 'Safety'], 'private-edu': ['民办教育', 'Private education'], privateEdu: ['民办教育', 'Private education'],
+  teachers: ['教师队伍', 'Teachers'], funding: ['经费与资助', 'Funding & aid'],
+};
+
+export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
+  account: ['账号', 'Account'], session: ['会话', 'Session'], department: ['科室', 'Department'], module: ['模块', 'Module'], module_origin: ['模块来源地址', 'Module origin'],
+  security_policy: ['安全策略', 'Security policy'], export: ['导出', 'Export'], procedure: ['接口', 'Procedure'], audit_log: ['审计记录', 'Audit record'],
+  work_plan: ['工作要点', 'Work plan'], work_plan_item: ['工作要点条目', 'Plan item'], plan_task: ['任务', 'Task'], plan_milestone: ['节点', 'Milestone'],
+  progress_report: ['进展报告', 'Progress report'], plan_instruction: ['批示', 'Instruction'], attachment: ['附件', 'File'],
+  safety_hazard: ['隐患', 'Hazard'], safety_inspection: ['检查记录', 'Inspection'], safety_activity: ['专项教育活动', 'Education activity'], safety_incident: ['安全事件', 'Incident'],
+  safety_profile: ['4个100%填报', '4×100% status'], safety_settings: ['安全管理设置', 'Safety settings'],
+};
+
+export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
+  status: ['状态', 'Status'], deadline: ['整改期限', 'Deadline'], reason: ['原因', 'Reason'], measures: ['整改措施', 'Measures'], review: ['审核状态', 'Review'],
+  returnReason: ['退回原因', 'Return reason'], grants: ['授权', 'Grants'], enabled: ['启用', 'Enabled'], remoteEntry: ['入口地址', 'Entry'], version: ['版本', 'Version'],
+  displayName: ['姓名', 'Name'], username: ['用户名', 'Username'], disabled: ['停用', 'Disabled'], narrative: ['进展情况', 'Narrative'], figures: ['数据', 'Figures'],
+  period: ['报告期', 'Period'], task: ['任务', 'Task'], unitCode: ['单位代码', 'Unit code'], school: ['学校代码', 'School code'], schoolId: ['学校编号', 'School id'],
+  fileName: ['文件名', 'File name'], size: ['大小（字节）', 'Size (bytes)'], sha256: ['SHA-256', 'SHA-256'], attachment: ['附件编号', 'File id'], phase: ['阶段', 'Phase'],
+  filter: ['筛选条件', 'Filter'], rows: ['行数', 'Rows'], scope: ['数据范围', 'Scope'], doneOn: ['完成日期', 'Done on'], text: ['内容', 'Text'], note: ['备注', 'Note'],
+  origin: ['来源地址', 'Origin'], title: ['名称', 'Title'], name: ['名称', 'Name'], sortOrder: ['排序', 'Order'], module: ['模块', 'Module'], year: ['年度', 'Year'],
+  failures: ['连续失败次数', 'Failures'], lockedUntil: ['锁定至', 'Locked until'], mustChangePassword: ['须修改密码', 'Must change password'], totp: ['动态口令', 'One-time codes'],
+  mime: ['文件类型', 'File type'], stage: ['报告阶段', 'Stage'], code: ['编号', 'Code'], source: ['隐患来源', 'Source'], category: ['类别', 'Category'],
+  severity: ['严重程度', 'Severity'], foundOn: ['发现日期', 'Found on'], location: ['部位', 'Place'], description: ['描述', 'Description'], responsiblePerson: ['整改责任人', 'Responsible'],
+  file: ['文件', 'File'], row: ['行', 'Row'], itemNo: ['条目序号', 'Item no.'], sectionNo: ['部分序号', 'Section no.'], policy: ['安全策略', 'Policy'], ended: ['结束会话数', 'Sessions ended'],
+};
+
+export const AUDIT_RESULTS: Readonly<Record<'ok' | 'denied' | 'error', Words>> = { ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], error: ['出错', 'Error'] };
+
+const pick = (w: Words, locale: AuditLocale) => (locale === 'en-US' ? w[1] : w[0]);
+
+/** An action's name; an action not in the list (a refused call) is named by its area and its procedure. */
+export function auditActionLabel(action: string, locale: AuditLocale = 'zh-CN'): string {
+  const known = AUDIT_ACTIONS[action];
+  if (known) return pick(known, locale);
+  const area = AREAS[action.split('.')[0] ?? ''];
+  return area ? `${pick(area, locale)}${locale === 'en-US' ? ': ' : '：'}${action}` : action;
+}
+
+/** A record type's name; an import of records is `<type>:import`, a file of a record `<type>:<phase>`. */
+export function auditTargetLabel(targetType: string | null, locale: AuditLocale = 'zh-CN'): string {
+  if (!targetType) return '';
+  const [base = '', suffix] = targetType.split(':');
+  const name = AUDIT_TARGETS[base] ? pick(AUDIT_TARGETS[base], locale) : base;
+  if (suffix === 'import') return locale === 'en-US' ? `${name} (import)` : `${name}（导入）`;
+  return suffix ? `${name}（${suffix}）` : name;
+}
+
+export const auditFieldLabel = (field: string, locale: AuditLocale = 'zh-CN'): string => (AUDIT_FIELDS[field] ? pick(AUDIT_FIELDS[field], locale) : field);
+
+const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '—' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Field-level changes of one audit record: each field that differs between before and after (or that the record
+ * names only after: what was set), in the record's order, with its label and both values as text ('—' for none).
+ */
+export function auditChanges(before: unknown, after: unknown, locale: AuditLocale = 'zh-CN'): { field: string; label: string; before: string; after: string }[] {
+  const b = isRecord(before) ? before : before === null || before === undefined ? {} : { value: before };
+  const a = isRecord(after) ? after : after === null || after === undefined ? {} : { value: after };
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return fields
+    .filter((f) => JSON.stringify(b[f]) !== JSON.stringify(a[f]) || !(f in b))
+    .filter((f) => b[f] !== undefined || a[f] !== undefined)
+    .map((f) => ({ field: f, label: auditFieldLabel(f, locale), before: text(b[f]), after: text(a[f]) }));
+}
+
+/** The changes as one line, as the screen lists them and the CSV holds them: 「状态：整改中 → 待验收；…」. */
+export function auditChangesText(before: unknown, after: unknown, locale: AuditLocale = 'zh-CN'): string {
+  const sep = locale === 'en-US' ? '; ' : '；';
+  const colon = locale === 'en-US' ? ': ' : '：';
+  // A record without a before (something created, a login) lists what it holds; otherwise each field before → after.
+  const created = before === null || before === undefined;
+  return auditChanges(before, after, locale)
+    .map((c) => (created ? `${c.label}${colon}${c.after}` : `${c.label}${colon}${c.before} → ${c.after}`))
+    .join(sep);
+}
+
+/** The CSV's header: the screen's column names. */
+export const AUDIT_CSV_HEADER = ['序号', '时间（北京时间）', '操作人', '实际操作人', '操作', '对象', '结果', '来源', '变更'] as const;
+
+/** One audit record as the screen and the CSV show it (Chinese unless asked). */
+export function describeAudit(
+  r: { action: string; targetType: string | null; targetId: string | null; result: string; before?: unknown; after?: unknown },
+  locale: AuditLocale = 'zh-CN',
+): { action: string; target: string; result: string; changes: string } {
+  const result = AUDIT_RESULTS[r.result as 'ok'];
+  return {
+    action: auditActionLabel(r.action, locale),
+    target: [auditTargetLabel(r.targetType, locale), r.targetId ?? ''].filter(Boolean).join(' '),
+    result: result ? pick(result, locale) : r.result,
+    changes: auditChangesText(r.before, r.after, locale),
+  };
+}
