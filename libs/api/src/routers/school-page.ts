@@ -37,6 +37,7 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, now: Da
           term: profile.term,
           current: profile.term === termOf(today),
           review: profile.review,
+          fourth: settings.fourth,
           met: indicatorsMet({ ...profile, isBoarding: school?.isBoarding ?? false }, settings.fourth, settings.norm),
         }
       : null,
