@@ -25,7 +25,9 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
     const after = await hengnan.dashboard.school({ schoolId });
     expect(after.safety!.hazards).toMatchObject({ total: before.safety!.hazards.total + 1, open: before.safety!.hazards.open + 1 });
     const leader = await callerAs(database, 'leader');
-    expect((await leader.dashboard.school({ schoolId })).safety!.hazards.total).toBe(after.safety!.hazards.total);
+    const seen = await leader.dashboard.school({ schoolId });
+    expect(seen.safety!.hazards.total).toBe(after.safety!.hazards.total);
+    expect(seen.lists).toEqual(seen.ownership === 'private' ? ['teachers', 'private-edu'] : ['teachers']);
   });
 
   it('another county’s school and a school that does not exist get the one not-found answer', async () => {

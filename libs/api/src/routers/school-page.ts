@@ -37,6 +37,7 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, now: Da
           term: profile.term,
           current: profile.term === termOf(today),
           review: profile.review,
+          fourth: settings.fourth,
           met: indicatorsMet({ ...profile, isBoarding: school?.isBoarding ?? false }, settings.fourth, settings.norm),
         }
       : null,
@@ -69,10 +70,19 @@ export const schoolPageRouter = {
         return row;
       });
       const safety = await permission(ctx, 'safety', 'read');
+      // Other modules with a school table (read-only lists): linked when the caller may read the school there.
+      const lists: ('teachers' | 'private-edu')[] = [];
+      for (const area of ['teachers', 'private-edu'] as const) {
+        if (area === 'private-edu' && school.ownership !== 'private') continue;
+        const p = await permission(ctx, area, 'read');
+        if (p.allowed && (await ctx.db.select({ id: schools.id }).from(schools).where(and(eq(schools.id, school.id), scopeCondition(p.scope)))).length) lists.push(area);
+      }
       return {
         ...school,
         unitName: school.unitKind === 'city' ? '局直' : school.unitName,
         safety: safety.allowed ? await safetySummary(ctx.db, safety.scope, school.id, ctx.now) : null,
+        /** Modules whose school list holds this school (the page links to them, filtered to it). */
+        lists,
       };
     }),
 } satisfies TRPCRouterRecord;
