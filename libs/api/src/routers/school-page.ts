@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, indicatorsMet, termOf, type DataScope } from '@hyedu/domain';
+import { beijingDate, indicatorsMet, SchoolRef, termOf, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import { scopeCondition } from '../queries.ts';
 import { scoped } from '../scoped.ts';
@@ -59,7 +59,7 @@ export const schoolPageRouter = {
    * that module's own scope). A school outside the caller's scope answers the one not-found message.
    */
   school: readProcedure('plan')
-    .input(z.object({ schoolId: z.number({ message: '学校编号无效' }).int().positive({ message: '学校编号无效' }) }).strict())
+    .input(z.object({ schoolId: SchoolRef }).strict())
     .query(async ({ ctx, input }) => {
       const school = await scoped('school', input.schoolId, async () => {
         const [row] = await ctx.db
