@@ -6,6 +6,7 @@ import { listUnits, scopeCondition } from '../../queries.ts';
 import { coverageByUnit } from './activities.ts';
 import { complianceBySchool, complianceByUnit, latestTerm, type ComplianceCounts } from './compliance.ts';
 import { recordScope } from './access.ts';
+import { countyLateSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
 
@@ -62,7 +63,8 @@ function hazardSource(id: string, measure: (today: string) => { num: SQL; den: S
 }
 
 const closure = hazardSource('safety.hazard-closure', () => ({ num: sql`count(*) filter (where ${h.status} = 'closed')`, den: sql`count(*)` }));
-const overdue = hazardSource('safety.hazards-overdue', (today) => ({ num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.deadline} < ${today})`, den: null }));
+const overdue = hazardSource('safety.hazards-overdue', (today) => ({ num: sql`count(*) filter (where ${schoolLateSql(today)})`, den: null }));
+const acceptanceOverdue = hazardSource('safety.acceptance-overdue', (today) => ({ num: sql`count(*) filter (where ${countyLateSql(today)})`, den: null }));
 const majorOpen = hazardSource('safety.major-hazards-open', () => ({ num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major')`, den: null }));
 
 const coverage: KpiSource = {
@@ -102,6 +104,7 @@ export const safetyKpis: KpiSource[] = [
   complianceSource('safety.fourth', 'fourth', 'fourthApplies'),
   closure,
   overdue,
+  acceptanceOverdue,
   majorOpen,
   coverage,
   incidents,

@@ -7,6 +7,7 @@ import { listUnits } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { loadSettings, recordScope } from './access.ts';
 import { complianceByUnit, latestTerm } from './compliance.ts';
+import { countyLateSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h } = tables;
 const read = readProcedure('safety');
@@ -20,7 +21,7 @@ export const summaryRouter = {
     return { term, fourth: settings.fourth, units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };
   }),
 
-  /** Hazards by unit: registered, open, overdue, 重大 open, awaiting acceptance, closed. */
+  /** Hazards by unit: registered, open, late at school (overdue) and late at county acceptance, 重大 open, awaiting acceptance, closed. */
   hazardSummary: read.query(async ({ ctx }) => {
     const today = beijingDate(ctx.now);
     const rows = await ctx.db
@@ -29,7 +30,8 @@ export const summaryRouter = {
         total: sql<number>`count(*)::int`,
         closed: sql<number>`(count(*) filter (where ${h.status} = 'closed'))::int`,
         open: sql<number>`(count(*) filter (where ${h.status} <> 'closed'))::int`,
-        overdue: sql<number>`(count(*) filter (where ${h.status} <> 'closed' and ${h.deadline} < ${today}))::int`,
+        overdue: sql<number>`(count(*) filter (where ${schoolLateSql(today)}))::int`,
+        lateAcceptance: sql<number>`(count(*) filter (where ${countyLateSql(today)}))::int`,
         majorOpen: sql<number>`(count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major'))::int`,
         awaiting: sql<number>`(count(*) filter (where ${h.status} = 'awaiting_acceptance'))::int`,
         noDeadline: sql<number>`(count(*) filter (where ${h.status} <> 'closed' and ${h.deadline} is null))::int`,
@@ -38,7 +40,7 @@ export const summaryRouter = {
       .where(recordScope(ctx.scope, h))
       .groupBy(h.unitCode);
     const units = await listUnits(ctx.db, ctx.scope);
-    const zero = { total: 0, closed: 0, open: 0, overdue: 0, majorOpen: 0, awaiting: 0, noDeadline: 0 };
+    const zero = { total: 0, closed: 0, open: 0, overdue: 0, lateAcceptance: 0, majorOpen: 0, awaiting: 0, noDeadline: 0 };
     return units.map((u) => ({ unitCode: u.code, unitName: u.name, ...zero, ...rows.find((r) => r.unitCode === u.code) }));
   }),
 } satisfies TRPCRouterRecord;
