@@ -22,10 +22,10 @@ export interface SchoolMeasure {
  */
 export interface KpiSource {
   id: string;
-  /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope. */
-  byUnit(db: Db, scope: DataScope): Promise<Map<string, Measure>>;
+  /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope, as of `today` (the business date). */
+  byUnit(db: Db, scope: DataScope, today: string): Promise<Map<string, Measure>>;
   /** Per school of one unit, for KPIs measured at school level. */
-  bySchool?(db: Db, scope: DataScope, unitCode: string): Promise<SchoolMeasure[]>;
+  bySchool?(db: Db, scope: DataScope, unitCode: string, today: string): Promise<SchoolMeasure[]>;
   /** The module page listing the records behind the number (the portal adds ?unit= and &q=). */
   recordsPath: string;
 }
