@@ -20,7 +20,7 @@ const KpiId = z.string().max(60).refine((id) => HENGYANG_KPIS_2022.some((k) => k
 const describe = (def: KpiDefinition) => ({ id: def.id, title: def.title, module: def.module, itemNo: def.itemNo, phrase: def.phrase, target: def.target, unit: def.unit, direction: def.direction, levels: def.levels, formula: def.formula, targetSource: def.targetSource, targetLabel: TARGET_SOURCE_LABELS[def.targetSource], hardCap: def.hardCap ?? false });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {
   const value = measureValue(m);
-  return { value, num: m?.num ?? null, den: m?.den ?? null, status: kpiStatus(def, value) };
+  return { value, num: m?.num ?? null, den: m?.den ?? null, verified: m?.verified ?? null, status: kpiStatus(def, value) };
 };
 /** A county row, judged against the county's own target (configured per county; none configured yet → the city's), labelled. */
 const COUNTY_TARGETS: CountyTargets = {};

@@ -19,7 +19,7 @@ function complianceSource(id: string, num: CountKey, den: CountKey = 'schools'):
       const term = await latestTerm(db, today);
       if (!term) return new Map<string, Measure>();
       const rows = await complianceByUnit(db, scope, term);
-      return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r[num], den: r[den] }]));
+      return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r[num], den: r[den], ...(den === 'schools' ? { verified: r.verified } : {}) }]));
     },
     async bySchool(db, scope, unitCode, today) {
       const term = await latestTerm(db, today);
