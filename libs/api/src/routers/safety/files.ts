@@ -115,7 +115,7 @@ export const safetyFilesRouter = {
   ),
 
   exportHazards: exportProcedure('safety').input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const rows = await hazardRowsForExport(ctx.db, hazardWhere(ctx, input), MAX_EXPORT);
     return book(ctx, '安全隐患台账', [
       { key: 'id', header: '编号', width: 8 }, { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolCode', header: '学校标识码', width: 13 }, { key: 'schoolName', header: '学校', width: 24 },

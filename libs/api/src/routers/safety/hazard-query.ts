@@ -1,6 +1,5 @@
 import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { beijingDate } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { contains } from '../../queries.ts';
@@ -11,8 +10,8 @@ import type { HazardFilter } from './inputs.ts';
 const { safetyHazards: h, schools, orgUnits } = tables;
 
 /** The hazards a caller may see, filtered: the one condition the list, its export and its counts share. */
-export function hazardWhere(ctx: Pick<Context, 'scope' | 'now'>, f: Partial<HazardFilter>): SQL | undefined {
-  const today = beijingDate(ctx.now);
+export function hazardWhere(ctx: Pick<Context, 'scope' | 'now' | 'today'>, f: Partial<HazardFilter>): SQL | undefined {
+  const today = ctx.today;
   const pattern = f.q ? contains(f.q) : undefined;
   return and(
     recordScope(ctx.scope, h),

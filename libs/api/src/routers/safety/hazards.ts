@@ -40,7 +40,7 @@ const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return
 export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
   hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const { rows, total } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
     return { total, page: input.page, pageSize: input.pageSize, rows: rows.map(({ submittedAt, ...r }) => ({ ...r, ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today) })) };
   }),
@@ -63,7 +63,7 @@ export const hazardsRouter = {
       submittedAt: row.submittedAt?.toISOString() ?? null,
       closedAt: row.closedAt?.toISOString() ?? null,
       school: school!,
-      ...lateness(row, beijingDate(ctx.now)),
+      ...lateness(row, ctx.today),
       files: files.map(({ checked, ...f }) => ({
         ...f,
         inline: showsInline({ mime: f.mime, checked }),

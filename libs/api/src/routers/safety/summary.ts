@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, Term } from '@hyedu/domain';
+import { Term } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { listUnits } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
@@ -15,7 +15,7 @@ const read = readProcedure('safety');
 export const summaryRouter = {
   /** The 4个100% by county-level unit for a term (default: the latest term reported), in display order. */
   compliance: read.input(z.object({ term: Term.optional() }).strict()).query(async ({ ctx, input }) => {
-    const term = input.term ?? (await latestTerm(ctx.db, beijingDate(ctx.now)));
+    const term = input.term ?? (await latestTerm(ctx.db, ctx.today));
     const settings = await loadSettings(ctx.db);
     const [units, rows] = await Promise.all([listUnits(ctx.db, ctx.scope), term ? complianceByUnit(ctx.db, ctx.scope, term, settings) : []]);
     return { term, fourth: settings.fourth, units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };
@@ -23,7 +23,7 @@ export const summaryRouter = {
 
   /** Hazards by unit: registered, open, late at school (overdue) and late at county acceptance, 重大 open, awaiting acceptance, closed. */
   hazardSummary: read.query(async ({ ctx }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const rows = await ctx.db
       .select({
         unitCode: h.unitCode,
