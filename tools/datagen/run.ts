@@ -1,18 +1,18 @@
 // `pnpm datagen [--scale 1] [--seed 20220414] [--today YYYY-MM-DD]`: fills an empty database with the synthetic
 // Hengyang data set — organisation, module registry, the 2022 plan with tasks and reports, ~2,440 schools and
 // kindergartens with ~1.16 M students as counts by school and grade, staffing, demo accounts, and the safety module's
-// records for the year up to `today` (default: today in Beijing): the 4个100% of every school for this term and the
+// records for the year up to `today` (default: the demo's as-of date DEMO_AS_OF, 2022-11-30, inside the plan year): the 4个100% of every school for this term and the
 // last (~4,300), ~7,000 inspections, ~50,000 hazards with their rectification, ~25,000 专项教育 activities, ~150
 // incidents with their reporting chain (hazards, inspections and incidents × scale). Deterministic from seed + today.
 // Uses DATABASE_URL (PostgreSQL) if set, otherwise PGlite in HYEDU_DATA_DIR (default .data/pglite); prints what it
 // wrote, counted in the database afterwards. Later modules add their records here (teachers, aid) at realistic volumes.
 import { parseArgs } from 'node:util';
-import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
+import { DEMO_AS_OF, loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '20220414' }, today: { type: 'string' } } });
 const scale = Number(values.scale);
 const seed = Number(values.seed);
-const today = values.today;
+const today = values.today ?? DEMO_AS_OF;
 if (!(scale > 0 && scale <= 1) || !Number.isInteger(seed) || (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today))) {
   console.error('用法：pnpm datagen [--scale 0.01–1] [--seed 整数] [--today YYYY-MM-DD]');
   process.exit(2);

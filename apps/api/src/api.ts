@@ -15,6 +15,8 @@ export interface ApiOptions {
   rateLimitPerMinute: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies: boolean;
+  /** The business as-of date (the demo's); by default each request's Beijing date. */
+  asOf?: string;
 }
 
 /** API answers carry personal and business data: no browser or proxy keeps a copy. */
@@ -27,7 +29,7 @@ async function noStore(_req: FastifyRequest, reply: FastifyReply) {
  * hooks run for every request the router hands to these routes, however its path was spelled, in this order:
  * no-store, the per-IP rate limit (the login adds its own, stricter one), the CSRF check.
  */
-export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, { database, allowedOrigins, rateLimitPerMinute, secureCookies }) => {
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, { database, allowedOrigins, rateLimitPerMinute, secureCookies, asOf }) => {
   await api.register(rateLimit, {
     global: false,
     max: rateLimitPerMinute,
@@ -40,7 +42,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, { database,
 
   api.get('/health', async () => ({ status: 'ok', engine: database.engine }));
 
-  const createContext = createContextFactory(database, { secureCookies });
+  const createContext = createContextFactory(database, { secureCookies, asOf });
   await api.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {

@@ -20,10 +20,12 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Mark the session cookie Secure (behind HTTPS). */
   secureCookies?: boolean;
+  /** The business as-of date (the demo's); by default each request's Beijing date. */
+  asOf?: string;
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, attachments at /api/files, /api/health, and (optionally) the built front ends. */
-export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false, asOf }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     // Excel imports travel as base64 inside the tRPC call (the import itself caps the file at 5 MB).
@@ -53,7 +55,7 @@ export async function buildApp({ database, serveStatic, logLevel = 'info', appsD
     crossOriginEmbedderPolicy: false,
   });
 
-  await registerApi(app, { database, allowedOrigins, rateLimitPerMinute, secureCookies });
+  await registerApi(app, { database, allowedOrigins, rateLimitPerMinute, secureCookies, asOf });
 
   if (serveStatic) await registerStatic(app, appsDir);
   return app;

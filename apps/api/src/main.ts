@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 import { takeKpiSnapshot } from '@hyedu/api';
+import { DEMO_AS_OF } from '@hyedu/domain';
 import { buildApp } from './app.ts';
 import { readEnv } from './env.ts';
 
@@ -10,6 +11,8 @@ const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets });
 await migrate(database);
 const production = env.NODE_ENV === 'production';
+// One business date for every figure: the demo's own (its records lead up to it), production's real date.
+const asOf = env.HYEDU_AS_OF ?? (!production && env.HYEDU_SEED === '1' ? DEMO_AS_OF : undefined);
 if (production) {
   // A production start never loads demo data and refuses to run while demo accounts exist.
   const [demo] = await database.db.select({ n: count() }).from(tables.accounts).where(eq(tables.accounts.isDemo, true));
@@ -18,7 +21,7 @@ if (production) {
     process.exit(1);
   }
 } else if (env.HYEDU_SEED === '1') {
-  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE, dataKey: secrets.dataKey });
+  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE, dataKey: secrets.dataKey, today: asOf });
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
 const app = await buildApp({
@@ -27,10 +30,11 @@ const app = await buildApp({
   logLevel: env.LOG_LEVEL,
   rateLimitPerMinute: env.HYEDU_RATE_LIMIT,
   secureCookies: production,
+  asOf,
 });
 
 // The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit).
-const snapshot = () => takeKpiSnapshot(database.db).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
+const snapshot = () => takeKpiSnapshot(database.db, new Date(), asOf).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
 await snapshot();
 setInterval(() => void snapshot(), 6 * 3_600_000).unref();
 

@@ -8,7 +8,7 @@ const units = [
 const counts = (unitCode: string, schools: number, verified: number, all: number) => ({
   unitCode, schools, reported: verified, verified, guards: all, closed: all, alarm: all, fourth: all, fourthApplies: schools, all,
 });
-const hazards = (unitCode: string, total: number, open: number, overdue = 0) => ({ unitCode, total, open, overdue, majorOpen: 0, awaiting: 0 });
+const hazards = (unitCode: string, total: number, open: number, overdue = 0, lateAcceptance = 0) => ({ unitCode, total, open, overdue, lateAcceptance, majorOpen: 0, awaiting: lateAcceptance });
 const coverage = (unitCode: string, schools: number, covered: number, fire: number) => ({ unitCode, schools, covered, byTopic: { fire } });
 
 describe('safety overview', () => {
@@ -28,18 +28,20 @@ describe('safety overview', () => {
     expect(overviewRows(units, data)[1]).toMatchObject({ schools: 200, allRate: null, verified: null, open: null, coverage: null });
     const totals = overviewTotals(data);
     expect(totals.rates).toBeNull();
-    expect(totals.hazards).toEqual({ open: null, overdue: null, majorOpen: null, awaiting: null });
+    expect(totals.hazards).toEqual({ open: null, overdue: null, lateAcceptance: null, majorOpen: null, awaiting: null });
     expect(totals.coverage).toBeNull();
   });
 
   it('totals add the units up before dividing (Σnum ÷ Σden)', () => {
     const totals = overviewTotals({
       compliance: [counts('430400', 20, 20, 20), counts('430422', 180, 90, 0)],
-      hazards: [hazards('430422', 4, 2, 1)],
+      hazards: [hazards('430422', 4, 2, 1), hazards('430400', 5, 3, 0, 2)],
       coverage: [coverage('430400', 20, 10, 10), coverage('430422', 180, 10, 30)],
     });
     expect(totals.rates?.all).toBe(0.1);
-    expect(totals.hazards.open).toBe(2);
+    expect(totals.hazards.open).toBe(5);
+    // School lateness and county lateness stay apart: a hazard waiting for acceptance is the county's, not the school's.
+    expect(totals.hazards).toMatchObject({ overdue: 1, lateAcceptance: 2 });
     expect(totals.coverage).toBe(0.1);
   });
 });

@@ -6,7 +6,10 @@ import { complianceRates, sumCounts, type ComplianceCounts } from './pages/compl
 export interface HazardCounts {
   total: number;
   open: number;
+  /** Late at the school: past the rectification deadline, not yet submitted. */
   overdue: number;
+  /** Late at the county: submitted for acceptance and not accepted within the limit. */
+  lateAcceptance: number;
   majorOpen: number;
   awaiting: number;
 }
@@ -64,7 +67,7 @@ export function overviewTotals(data: { compliance: ByUnit<ComplianceCounts> | nu
   return {
     counts,
     rates: counts ? complianceRates(counts) : null,
-    hazards: { open: sum('open'), overdue: sum('overdue'), majorOpen: sum('majorOpen'), awaiting: sum('awaiting') },
+    hazards: { open: sum('open'), overdue: sum('overdue'), lateAcceptance: sum('lateAcceptance'), majorOpen: sum('majorOpen'), awaiting: sum('awaiting') },
     coverage: coverageRate(cov.covered, cov.schools, anyActivity(data.coverage)),
   };
 }

@@ -1,4 +1,4 @@
-import type { DataScope, SecurityPolicy } from '@hyedu/domain';
+import { businessDate, type DataScope, type SecurityPolicy } from '@hyedu/domain';
 import { verifyPassword, type Database, type Db, type Engine, type Secrets } from '@hyedu/db';
 import { currentPolicy } from './auth/policy-store.ts';
 import { readToken, resolveSession, type Identity } from './auth/session.ts';
@@ -21,6 +21,8 @@ export interface Context {
   /** Whether cookies get the Secure flag (behind HTTPS). */
   secureCookies: boolean;
   now: Date;
+  /** The business “today” (as-of date, a Beijing date) figures are computed for: configured in the demo, else today. */
+  today: string;
   ip: string;
   userAgent: string;
   setCookie(value: string): void;
@@ -38,6 +40,8 @@ export interface ContextOptions {
   /** A fixed policy (tests); by default the stored one (see currentPolicy). */
   policy?: SecurityPolicy;
   clock?: () => Date;
+  /** A fixed as-of date (the demo's DEMO_AS_OF); by default the Beijing date of each request. */
+  asOf?: string;
   /** The password check; tests pass the real one wrapped, to count how often a login runs it. */
   verifyPassword?: (stored: string, password: string) => Promise<boolean>;
 }
@@ -56,6 +60,7 @@ export function createContextFactory(database: Database, opts: ContextOptions = 
       policy,
       secureCookies: opts.secureCookies ?? false,
       now,
+      today: businessDate(now, opts.asOf),
       ip: req.ip,
       userAgent: req.userAgent.slice(0, 300),
       setCookie: req.setCookie,

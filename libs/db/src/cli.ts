@@ -9,7 +9,7 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
-import { ModuleKey } from '@hyedu/domain';
+import { DEMO_AS_OF, ModuleKey } from '@hyedu/domain';
 import { verifyAuditChain } from './audit.ts';
 import { migrate, openDatabase } from './client.ts';
 import { addModuleOrigin, moduleOriginRows, RegistryRefusal, removeModuleOrigin } from './module-origins.ts';
@@ -32,7 +32,7 @@ try {
   if (cmd === 'migrate') {
     console.log(`已迁移：${database.engine} ${database.location}`);
   } else if (cmd === 'seed') {
-    console.log(await seedDemoData(database.db, { dataKey: secrets.dataKey }));
+    console.log(await seedDemoData(database.db, { dataKey: secrets.dataKey, today: DEMO_AS_OF }));
   } else if (cmd === 'registry' && sub === 'list') {
     console.table(await database.db.select().from(modules).orderBy(asc(modules.sortOrder)));
   } else if (cmd === 'registry' && sub === 'set' && key) {

@@ -2,6 +2,8 @@ export { openDatabase, migrate, migrationsFolder, defaultDataDir } from './clien
 export type { Database, DatabaseOptions, Db, Engine, Schema } from './client.ts';
 export * as tables from './schema/index.ts';
 export { seedDemoData, SEED_SCHOOL_YEAR } from './seed/index.ts';
+/** The demo's as-of date (the domain's), for the tools that load the demo data. */
+export { DEMO_AS_OF } from '@hyedu/domain';
 export type { SeedOptions, SeedReport } from './seed/index.ts';
 export { ConflictError, setModuleEntry } from './registry.ts';
 export { addModuleOrigin, listModuleOrigins, moduleOriginRows, RegistryRefusal, removeModuleOrigin, updateModuleOrigin } from './module-origins.ts';

@@ -23,6 +23,7 @@ export * from './staffing.ts';
 export * from './identity/index.ts';
 export * from './plan/index.ts';
 export * from './kpi.ts';
+export * from './as-of.ts';
 export * from './attachment.ts';
 export * from './imports.ts';
 export * from './safety/index.ts';

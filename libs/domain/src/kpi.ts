@@ -23,21 +23,56 @@ export interface KpiDefinition {
   levels: readonly KpiLevel[];
   /** How it is computed, in words, for the person reading the dashboard. */
   formula: string;
-  /** Amber band: how far from target still counts as amber rather than red (fraction of target, or absolute for a 0 target). */
+  /** Amber band: how far from target still counts as amber rather than red (fraction of target). Unused for a 0 target. */
   amber: number;
+  /** Where the target comes from: the seed's own words (工作要点) or a target the bureau set itself (局定目标). */
+  targetSource: TargetSource;
+  /** A hard cap (“控制在…以内”): exceeding it at all is red, never amber. */
+  hardCap?: boolean;
 }
+
+/** 'seed': the work plan states the figure; 'bureau': the seed names the task but no figure, the bureau chose it. */
+export type TargetSource = 'seed' | 'bureau';
+export const TARGET_SOURCE_LABELS: Record<TargetSource, string> = { seed: '工作要点', bureau: '局定目标' };
 
 export type KpiStatus = 'green' | 'amber' | 'red' | 'no_data';
 export const KPI_STATUS_LABELS: Record<KpiStatus, string> = { green: '达标', amber: '接近目标', red: '未达标', no_data: '暂无数据' };
 
 /**
  * Status of a value against its KPI: green when the target is met, amber within the amber band, red beyond it.
+ * A hard cap exceeded is red, and so is any miss of a target of 0 (one 逾期 hazard is one too many): no amber there.
  * A missing value is 'no_data' — never a made-up number.
  */
-export function kpiStatus(def: Pick<KpiDefinition, 'target' | 'direction' | 'amber'>, value: number | null | undefined): KpiStatus {
+export function kpiStatus(def: Pick<KpiDefinition, 'target' | 'direction' | 'amber' | 'hardCap'>, value: number | null | undefined): KpiStatus {
   if (value === null || value === undefined || Number.isNaN(value)) return 'no_data';
   const { target, direction, amber } = def;
-  const band = target === 0 ? amber : Math.abs(target) * amber;
-  if (direction === 'at_least') return value >= target ? 'green' : value >= target - band ? 'amber' : 'red';
-  return value <= target ? 'green' : value <= target + band ? 'amber' : 'red';
+  const met = direction === 'at_least' ? value >= target : value <= target;
+  if (met) return 'green';
+  if (target === 0 || (def.hardCap && direction === 'at_most')) return 'red';
+  const band = Math.abs(target) * amber;
+  return (direction === 'at_least' ? value >= target - band : value <= target + band) ? 'amber' : 'red';
+}
+
+/**
+ * Targets the bureau sets for a county (县市区) per KPI: kpiId → unitCode → target. A county without its own target is
+ * judged against the city's (the seed's targets are 市域 ones), and the figure says which it was.
+ */
+export type CountyTargets = Readonly<Record<string, Readonly<Record<string, number>>>>;
+export interface ResolvedTarget {
+  target: number;
+  source: TargetSource;
+  /** 'county': the county's own target; 'city': the city's, used for the whole city or as the county's fallback. */
+  scope: 'city' | 'county';
+  label: string;
+}
+export function targetFor(def: Pick<KpiDefinition, 'id' | 'target' | 'targetSource'>, unitCode: string | null, county: CountyTargets = {}): ResolvedTarget {
+  const own = unitCode === null ? undefined : county[def.id]?.[unitCode];
+  if (own !== undefined) return { target: own, source: 'bureau', scope: 'county', label: `${TARGET_SOURCE_LABELS.bureau}（县市区）` };
+  const label = unitCode === null ? TARGET_SOURCE_LABELS[def.targetSource] : `${TARGET_SOURCE_LABELS[def.targetSource]}（沿用全市目标）`;
+  return { target: def.target, source: def.targetSource, scope: 'city', label };
+}
+
+/** Status of a unit's value against its own target (county rows against county targets, else the city's). */
+export function kpiStatusFor(def: KpiDefinition, unitCode: string | null, value: number | null | undefined, county: CountyTargets = {}): KpiStatus {
+  return kpiStatus({ ...def, target: targetFor(def, unitCode, county).target }, value);
 }

@@ -1,4 +1,4 @@
-import type { DataScope } from '@hyedu/domain';
+import { beijingDate, type DataScope } from '@hyedu/domain';
 import type { Db } from '@hyedu/db';
 import type { KpiSource, Measure } from './source.ts';
 
@@ -32,15 +32,15 @@ export function memo<T>(db: Db, key: string, now: Date, compute: () => Promise<T
   return value;
 }
 
-export const unitRollup = (db: Db, source: KpiSource, now = new Date()): Promise<Entry> =>
-  memo(db, `rollup:${source.id}`, now, () => source.byUnit(db, { kind: 'all' }).then((byUnit) => ({ at: now, byUnit })));
+export const unitRollup = (db: Db, source: KpiSource, now = new Date(), today = beijingDate(now)): Promise<Entry> =>
+  memo(db, `rollup:${source.id}:${today}`, now, () => source.byUnit(db, { kind: 'all' }, today).then((byUnit) => ({ at: now, byUnit })));
 
 /** Drops the rollups of a database (all of them, or the listed KPI ids) after a change to their records. */
 export function forgetRollups(db: Db, ids?: readonly string[]) {
   const perDb = memos.get(db);
   if (!perDb) return;
   if (!ids) perDb.clear();
-  else for (const id of ids) perDb.delete(`rollup:${id}`);
+  else for (const key of [...perDb.keys()]) if (ids.some((id) => key.startsWith(`rollup:${id}:`))) perDb.delete(key);
 }
 
 /** The units a scope may see, from a city-wide rollup. */

@@ -12,4 +12,8 @@ describe('KPI measures', () => {
     expect(measureValue({ num: 0, den: 0 })).toBeNull();
     expect(measureValue(sumMeasures([]))).toBeNull();
   });
+  it('adds up verified ÷ due for the 4个100% beside the rate, and drops it where a unit lacks it', () => {
+    expect(sumMeasures([{ num: 58, den: 64, verified: 60 }, { num: 30, den: 36, verified: 33 }])).toEqual({ num: 88, den: 100, verified: 93 });
+    expect(sumMeasures([{ num: 58, den: 64, verified: 60 }, { num: 30, den: 36 }])).toEqual({ num: 88, den: 100 });
+  });
 });

@@ -5,6 +5,8 @@ import type { Db } from '@hyedu/db';
 export interface Measure {
   num: number;
   den: number | null;
+  /** For the 4个100%: schools with a county-verified report for the counted term, shown as verified ÷ due (den). */
+  verified?: number;
 }
 
 export interface SchoolMeasure {
@@ -22,10 +24,10 @@ export interface SchoolMeasure {
  */
 export interface KpiSource {
   id: string;
-  /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope. */
-  byUnit(db: Db, scope: DataScope): Promise<Map<string, Measure>>;
+  /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope, as of `today` (the business date). */
+  byUnit(db: Db, scope: DataScope, today: string): Promise<Map<string, Measure>>;
   /** Per school of one unit, for KPIs measured at school level. */
-  bySchool?(db: Db, scope: DataScope, unitCode: string): Promise<SchoolMeasure[]>;
+  bySchool?(db: Db, scope: DataScope, unitCode: string, today: string): Promise<SchoolMeasure[]>;
   /** The module page listing the records behind the number (the portal adds ?unit= and &q=). */
   recordsPath: string;
 }
@@ -35,6 +37,12 @@ export const measureValue = (m: Measure | undefined): number | null => (!m ? nul
 
 export function sumMeasures(ms: Iterable<Measure>): Measure | undefined {
   let out: Measure | undefined;
-  for (const m of ms) out = out ? { num: out.num + m.num, den: out.den === null || m.den === null ? null : out.den + m.den } : { ...m };
+  for (const m of ms) {
+    if (!out) out = { ...m };
+    else {
+      const verified = out.verified === undefined || m.verified === undefined ? undefined : out.verified + m.verified;
+      out = { num: out.num + m.num, den: out.den === null || m.den === null ? null : out.den + m.den, ...(verified === undefined ? {} : { verified }) };
+    }
+  }
   return out;
 }

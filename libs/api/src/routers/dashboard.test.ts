@@ -24,6 +24,19 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(seats).toMatchObject({ value: null, status: 'no_data', asOf: null, target: 33_730 });
   });
 
+  it('computes and labels everything as of one business date: the configured one (the demo’s 2022-11-30), else today', async () => {
+    const demo = await callerAs(database, 'leader', { asOf: '2022-11-30' });
+    const kpis = await demo.dashboard.kpis();
+    expect(new Set(kpis.map((k) => k.asOfDate))).toEqual(new Set(['2022-11-30']));
+    const share = kpis.find((k) => k.id === 'private.compulsory-share')!;
+    expect(share).toMatchObject({ targetSource: 'seed', targetLabel: '工作要点', hardCap: true });
+    expect(kpis.find((k) => k.id === 'safety.acceptance-overdue')).toMatchObject({ targetSource: 'bureau', targetLabel: '局定目标' });
+    const detail = await demo.dashboard.kpi({ kpiId: 'private.compulsory-share' });
+    expect(detail.asOfDate).toBe('2022-11-30');
+    // No county target is configured: each county row is judged against the city's and says so.
+    expect(detail.units.filter((u) => u.kind !== 'city').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）')).toBe(true);
+  });
+
   it('drills city → county → school; the city total is Σ of the units', async () => {
     const leader = await callerAs(database, 'leader');
     const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, KPI_STATUS_LABELS, kpiStatus, type DataScope, type KpiDefinition } from '@hyedu/domain';
+import { asOfLabel, KPI_STATUS_LABELS, kpiStatus, kpiStatusFor, TARGET_SOURCE_LABELS, targetFor, type CountyTargets, type DataScope, type KpiDefinition } from '@hyedu/domain';
 import { writeWorkbook } from '@hyedu/excel';
 import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { tables, type Db } from '@hyedu/db';
@@ -18,10 +18,17 @@ const { kpiSnapshots } = tables;
 const read = readProcedure('plan');
 const KpiId = z.string().max(60).refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id), { message: '指标不存在' });
 
-const describe = (def: KpiDefinition) => ({ id: def.id, title: def.title, module: def.module, itemNo: def.itemNo, phrase: def.phrase, target: def.target, unit: def.unit, direction: def.direction, levels: def.levels, formula: def.formula });
+const describe = (def: KpiDefinition) => ({ id: def.id, title: def.title, module: def.module, itemNo: def.itemNo, phrase: def.phrase, target: def.target, unit: def.unit, direction: def.direction, levels: def.levels, formula: def.formula, targetSource: def.targetSource, targetLabel: TARGET_SOURCE_LABELS[def.targetSource], hardCap: def.hardCap ?? false });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {
   const value = measureValue(m);
-  return { value, num: m?.num ?? null, den: m?.den ?? null, status: kpiStatus(def, value) };
+  return { value, num: m?.num ?? null, den: m?.den ?? null, verified: m?.verified ?? null, status: kpiStatus(def, value) };
+};
+/** A county row, judged against the county's own target (configured per county; none configured yet → the city's), labelled. */
+const COUNTY_TARGETS: CountyTargets = {};
+const shownFor = (def: KpiDefinition, unitCode: string | null, m: Measure | undefined) => {
+  const value = measureValue(m);
+  const t = targetFor(def, unitCode, COUNTY_TARGETS);
+  return { value, num: m?.num ?? null, den: m?.den ?? null, status: kpiStatusFor(def, unitCode, value, COUNTY_TARGETS), target: t.target, targetLabel: t.label };
 };
 
 /** The last snapshots of a KPI for one unit ('total' = the city), oldest first; read at most once a minute. */
@@ -50,13 +57,14 @@ export const dashboardRouter = {
       (await visibleKpis(ctx)).map(async ({ def, scope }) => {
         const unit = trendUnit(scope);
         const source = KPI_SOURCES.get(def.id);
-        const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
+        const rollup = source ? await unitRollup(ctx.db, source, ctx.now, ctx.today) : null;
         const measure = rollup ? sumMeasures(inScope(rollup.byUnit, scope).values()) : undefined;
         return {
           ...describe(def),
           ...shown(def, measure),
           hasSource: !!source,
           asOf: measure && rollup ? rollup.at.toISOString() : null,
+          asOfDate: ctx.today,
           trend: source && unit ? await trend(ctx.db, def.id, unit, ctx.now) : [],
         };
       }),
@@ -67,7 +75,7 @@ export const dashboardRouter = {
   kpi: read.input(z.object({ kpiId: KpiId }).strict()).query(async ({ ctx, input }) => {
     const { def, scope } = await visibleKpi(ctx, input.kpiId);
     const source = KPI_SOURCES.get(def.id);
-    const rollup = source ? await unitRollup(ctx.db, source, ctx.now) : null;
+    const rollup = source ? await unitRollup(ctx.db, source, ctx.now, ctx.today) : null;
     const byUnit = rollup ? inScope(rollup.byUnit, scope) : new Map<string, Measure>();
     const units = await listUnits(ctx.db, scope);
     return {
@@ -75,8 +83,9 @@ export const dashboardRouter = {
       recordsPath: source?.recordsPath ?? null,
       bySchool: !!source?.bySchool,
       asOf: rollup ? rollup.at.toISOString() : null,
+      asOfDate: ctx.today,
       total: shown(def, sumMeasures(byUnit.values())),
-      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shown(def, byUnit.get(u.code)) })),
+      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shownFor(def, u.kind === 'city' ? null : u.code, byUnit.get(u.code)) })),
     };
   }),
 
@@ -88,7 +97,7 @@ export const dashboardRouter = {
     const byUnit: Record<string, string | number | null>[] = [];
     for (const { def, scope } of await visibleKpis(ctx)) {
       const source = KPI_SOURCES.get(def.id);
-      const measures = source ? inScope((await unitRollup(ctx.db, source, ctx.now)).byUnit, scope) : new Map<string, Measure>();
+      const measures = source ? inScope((await unitRollup(ctx.db, source, ctx.now, ctx.today)).byUnit, scope) : new Map<string, Measure>();
       const units = source ? await listUnits(ctx.db, scope) : [];
       const total = shown(def, sumMeasures(measures.values()));
       summary.push({ item: def.itemNo, title: def.title, value: fmt(def, total.value), num: total.num, den: total.den, target: target(def), status: KPI_STATUS_LABELS[total.status], formula: def.formula });
@@ -98,11 +107,9 @@ export const dashboardRouter = {
         byUnit.push({ title: def.title, unit: u.kind === 'city' ? '局直' : u.name, value: fmt(def, r.value), num: r.num, den: r.den, status: KPI_STATUS_LABELS[r.status] });
       }
     }
-    const today = beijingDate(ctx.now);
-    // Beijing time, as every date the bureau reads: 截至 2022年6月30日 16:05.
-    const beijing = new Date(ctx.now.getTime() + 8 * 3_600_000).toISOString();
-    const asOf = `${Number(beijing.slice(0, 4))}年${Number(beijing.slice(5, 7))}月${Number(beijing.slice(8, 10))}日 ${beijing.slice(11, 16)}`;
-    const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，截至 ${asOf}）`;
+    const today = ctx.today;
+    // The one as-of date every figure is computed for: 数据截至 2022年11月30日.
+    const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，${asOfLabel(today)}）`;
     const buf = await writeWorkbook([
       { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: ctx.scope.kind === 'all' ? '全市' : '本单位', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
       { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
@@ -115,7 +122,7 @@ export const dashboardRouter = {
     const { def, scope } = await visibleKpi(ctx, input.kpiId);
     const source = KPI_SOURCES.get(def.id);
     const unit = await scoped('org_unit', input.unitCode, async () => (await listUnits(ctx.db, scope)).find((u) => u.code === input.unitCode));
-    const rows = source?.bySchool ? await source.bySchool(ctx.db, scope, unit.code) : [];
+    const rows = source?.bySchool ? await source.bySchool(ctx.db, scope, unit.code, ctx.today) : [];
     return {
       ...describe(def),
       county: { code: unit.code, name: unit.kind === 'city' ? '局直' : unit.name },

@@ -7,6 +7,7 @@ import { scopeCondition } from '../queries.ts';
 import { scoped } from '../scoped.ts';
 import { permission, readProcedure } from '../trpc.ts';
 import { loadSettings, recordScope } from './safety/access.ts';
+import { overdueSql } from './safety/overdue.ts';
 
 const { schools, orgUnits, safetyProfiles: p, safetyHazards: h, safetyIncidents: inc, safetyActivities: act } = tables;
 
@@ -14,14 +15,13 @@ const { schools, orgUnits, safetyProfiles: p, safetyHazards: h, safetyIncidents:
 const yearBefore = (today: string) => new Date(new Date(`${today}T00:00:00+08:00`).getTime() - 365 * 86_400_000);
 
 /** The safety module's records of one school, as counts with the latest dates (each links to the module's list). */
-async function safetySummary(db: Db, scope: DataScope, schoolId: number, now: Date) {
-  const today = beijingDate(now);
+async function safetySummary(db: Db, scope: DataScope, schoolId: number, today: string) {
   const since = yearBefore(today);
   const mine = (t: typeof h | typeof p | typeof inc | typeof act) => and(eq(t.schoolId, schoolId), recordScope(scope, t));
   const [[profile], hazards, [incidents], [activities], settings] = await Promise.all([
     db.select().from(p).where(mine(p)).orderBy(desc(p.term)).limit(1),
     db
-      .select({ status: h.status, n: count(), overdue: sql<number>`count(*) filter (where ${h.deadline} < ${today} and ${h.status} <> 'closed')`.mapWith(Number), major: sql<number>`count(*) filter (where ${h.severity} = 'major')`.mapWith(Number) })
+      .select({ status: h.status, n: count(), overdue: sql<number>`count(*) filter (where ${overdueSql(today)})`.mapWith(Number), major: sql<number>`count(*) filter (where ${h.severity} = 'major')`.mapWith(Number) })
       .from(h)
       .where(mine(h))
       .groupBy(h.status),
@@ -80,7 +80,7 @@ export const schoolPageRouter = {
       return {
         ...school,
         unitName: school.unitKind === 'city' ? '局直' : school.unitName,
-        safety: safety.allowed ? await safetySummary(ctx.db, safety.scope, school.id, ctx.now) : null,
+        safety: safety.allowed ? await safetySummary(ctx.db, safety.scope, school.id, ctx.today) : null,
         /** Modules whose school list holds this school (the page links to them, filtered to it). */
         lists,
       };

@@ -75,7 +75,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await insertDepartments(tx, HENGYANG_DEPARTMENTS);
     const counties = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city');
     await insertPlanTasks(tx, plan.year, HENGYANG_TASKS_2022, counties.map((u) => u.code));
-    await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code);
+    await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code, today);
     const ids: number[] = [];
     await insertChunked(registry, 500, async (chunk) => {
       const rows = await tx

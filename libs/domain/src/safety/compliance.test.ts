@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceRates, DEFAULT_GUARD_NORM, DEFAULT_SAFETY_SETTINGS, indicatorsMet, ProfileInput, requiredGuards, SafetySettings, type SafetyProfile } from './compliance.ts';
+import { complianceRates, DEFAULT_GUARD_NORM, DEFAULT_SAFETY_SETTINGS, indicatorsMet, ProfileInput, requiredGuards, SafetySettings, verifiedOfDue, type SafetyProfile } from './compliance.ts';
 
 const school = (p: Partial<SafetyProfile> = {}): SafetyProfile => ({
   students: 800, staff: 60, isBoarding: false, fulltimeGuards: 2, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, ...p,
@@ -44,5 +44,12 @@ describe('4个100% configuration and profile input', () => {
     const r = ProfileInput.safeParse({ schoolId: 1, term: '2022-2023-1', students: -1, staff: 10, fulltimeGuards: 1.5, closedManagement: true, alarmLinked110: true, videoLinkedPolice: 'yes', guardPost: true, antiRam: null, evidenceDate: '2022-09-31' });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
     expect(byField).toEqual({ students: '在校生数不能为负', fulltimeGuards: '专职保安人数应为整数', videoLinkedPolice: '请选择视频监控是否与公安联网', evidenceDate: '日期应为有效的 YYYY-MM-DD 格式' });
+  });
+});
+
+describe('verified ÷ due beside the 4个100% rate (seed item 4: “推进中小学幼儿园安全防范建设‘4个100%’”)', () => {
+  it('counts the verified reports against the schools due, and says so in words', () => {
+    expect(verifiedOfDue(58, 64)).toEqual({ verified: 58, due: 64, share: 58 / 64, label: '已核实 58 / 64 所' });
+    expect(verifiedOfDue(0, 0).share).toBeNull();
   });
 });

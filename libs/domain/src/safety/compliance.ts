@@ -71,6 +71,25 @@ export interface Rate {
 }
 const rate = (met: number, inScope: number): Rate => ({ met, inScope, rate: inScope === 0 ? null : met / inScope });
 
+/**
+ * Shown beside a 4个100% rate: how many of the schools due to report for the counted term have a county-verified
+ * report. The rate counts verified reports only, so a low verified ÷ due means the rate is not yet the city's picture.
+ */
+export interface VerifiedOfDue {
+  verified: number;
+  due: number;
+  /** null when no school is due. */
+  share: number | null;
+  /** '已核实 58 / 64 所'. */
+  label: string;
+}
+export const verifiedOfDue = (verified: number, due: number): VerifiedOfDue => ({
+  verified,
+  due,
+  share: due === 0 ? null : verified / due,
+  label: `已核实 ${verified} / ${due} 所`,
+});
+
 /** Rate per indicator and of full compliance (every applicable indicator met) over a set of schools. */
 export function complianceRates(profiles: readonly SafetyProfile[], fourth: FourthIndicator, norm: GuardNorm = DEFAULT_GUARD_NORM): Record<Indicator | 'all', Rate> {
   const results = profiles.map((p) => indicatorsMet(p, fourth, norm));

@@ -24,10 +24,18 @@ export function coverageSince(today: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** True when a school's topics include every campaign topic. */
-export const coversCampaign = (topics: Iterable<SafetyTopic>): boolean => {
+/** What decides whether a campaign topic applies to a school: 校车安全 only where the school runs school buses. */
+export interface TopicApplicability {
+  runsBuses: boolean;
+}
+/** The campaign topics demanded of one school: all eight, less 校车 where it runs no buses (most 幼儿园 run none). */
+export const campaignTopicsFor = (school: TopicApplicability): readonly SafetyTopic[] =>
+  CAMPAIGN_TOPICS.filter((t) => t !== 'school_bus' || school.runsBuses);
+
+/** True when a school's topics include every campaign topic that applies to it. */
+export const coversCampaign = (topics: Iterable<SafetyTopic>, school: TopicApplicability): boolean => {
   const held = new Set(topics);
-  return CAMPAIGN_TOPICS.every((t) => held.has(t));
+  return campaignTopicsFor(school).every((t) => held.has(t));
 };
 
 export const ActivityInput = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HazardInput, closureRate, escalatesToCity, hazardDuplicateKey, hazardEvidenceRefusal, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
+import { HAZARD_ACCEPTANCE_DAYS, HazardInput, acceptanceDueOn, closureRate, escalatesToCity, hazardDuplicateKey, hazardEvidenceRefusal, hazardLateness, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
@@ -11,11 +11,24 @@ describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待
     expect(hazardTransition('pending', 'close')).toEqual({ ok: false, message: '隐患当前为“待整改”，不能验收销号' });
     expect(hazardTransition('closed', 'return', 'x')).toEqual({ ok: false, message: '隐患当前为“已销号”，不能退回' });
   });
-  it('overdue = past the deadline and not closed (“overdue = now > deadline ∧ status ≠ 已销号”)', () => {
-    expect(hazardOverdue({ status: 'rectifying', deadline: '2022-06-30' }, '2022-06-30')).toBe(false);
-    expect(hazardOverdue({ status: 'rectifying', deadline: '2022-06-30' }, '2022-07-01')).toBe(true);
-    expect(hazardOverdue({ status: 'closed', deadline: '2022-06-30' }, '2022-07-01')).toBe(false);
-    expect(hazardOverdue({ status: 'pending', deadline: null }, '2022-07-01')).toBe(false);
+  it('school lateness: past the deadline while still the school’s (“overdue = now > deadline ∧ status ≠ 已销号”, narrowed to 待整改/整改中)', () => {
+    const h = (status: 'pending' | 'rectifying' | 'closed', deadline: string | null) => ({ status, deadline, submittedOn: null });
+    expect(hazardLateness(h('rectifying', '2022-06-30'), '2022-06-30')).toBeNull();
+    expect(hazardLateness(h('rectifying', '2022-06-30'), '2022-07-01')).toBe('school');
+    expect(hazardLateness(h('pending', '2022-06-30'), '2022-07-01')).toBe('school');
+    expect(hazardLateness(h('closed', '2022-06-30'), '2022-07-01')).toBeNull();
+    expect(hazardLateness(h('pending', null), '2022-07-01')).toBeNull();
+    expect(hazardOverdue(h('rectifying', '2022-06-30'), '2022-07-01')).toBe(true);
+  });
+  it('a hazard waiting for acceptance is not the school’s lateness; it is the county’s once the acceptance limit (局定 15 days) has passed', () => {
+    expect(HAZARD_ACCEPTANCE_DAYS).toBe(15);
+    expect(acceptanceDueOn('2022-06-20')).toBe('2022-07-05');
+    const waiting = { status: 'awaiting_acceptance' as const, deadline: '2022-06-30', submittedOn: '2022-06-20' };
+    expect(hazardLateness(waiting, '2022-07-01')).toBeNull();
+    expect(hazardLateness(waiting, '2022-07-05')).toBeNull();
+    expect(hazardLateness(waiting, '2022-07-06')).toBe('county');
+    expect(hazardOverdue(waiting, '2022-07-06')).toBe(true);
+    expect(hazardLateness({ ...waiting, submittedOn: null }, '2023-01-01')).toBeNull();
   });
   it('重大 hazards go to the city at once; closure rate is closed ÷ registered', () => {
     expect(escalatesToCity({ severity: 'major' })).toBe(true);

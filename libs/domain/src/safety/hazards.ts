@@ -35,8 +35,38 @@ export function hazardTransition(status: HazardStatus, action: HazardAction, rea
   return { ok: true, to: step.to };
 }
 
-/** Overdue: the rectification deadline (a Beijing date) has passed and the hazard is not closed (domain.md §2.1). */
-export const hazardOverdue = (h: { status: HazardStatus; deadline: string | null }, today: string): boolean => h.status !== 'closed' && h.deadline !== null && h.deadline < today;
+/**
+ * Days a county has to accept (验收) a submitted rectification before it is late. The seed sets no such limit
+ * (“落实全省教育系统安全专项整治三年行动，深化校园安全专项整顿”): 15 days is the bureau's own figure.
+ */
+export const HAZARD_ACCEPTANCE_DAYS = 15;
+/** Statuses in which rectification is the school's to do (the deadline runs against the school). */
+export const SCHOOL_STAGES: readonly HazardStatus[] = ['pending', 'rectifying'];
+
+/** Who is late with a hazard: 'school' or 'county', or null when nobody is. */
+export type HazardLateness = 'school' | 'county' | null;
+export const HAZARD_LATENESS_LABELS = { school: '学校逾期未整改', county: '县区逾期未验收' } as const;
+
+/** The last day a county may accept a rectification submitted on `submittedOn` (a Beijing date) without being late. */
+export function acceptanceDueOn(submittedOn: string): string {
+  const d = new Date(`${submittedOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + HAZARD_ACCEPTANCE_DAYS);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The one “overdue” rule (domain.md §2.1: deadline, 待整改 → 整改中 → 待验收 → 已销号). School lateness: the
+ * rectification deadline (a Beijing date) has passed while the hazard is still the school's (待整改, 整改中).
+ * County lateness: rectification submitted (待验收) and not accepted within HAZARD_ACCEPTANCE_DAYS of the submission.
+ * A hazard waiting for acceptance is never the school's lateness, whatever its deadline; a closed one is nobody's.
+ */
+export function hazardLateness(h: { status: HazardStatus; deadline: string | null; submittedOn: string | null }, today: string): HazardLateness {
+  if (SCHOOL_STAGES.includes(h.status)) return h.deadline !== null && h.deadline < today ? 'school' : null;
+  if (h.status === 'awaiting_acceptance') return h.submittedOn !== null && acceptanceDueOn(h.submittedOn) < today ? 'county' : null;
+  return null;
+}
+/** Overdue at all (either kind), for lists and exports. */
+export const hazardOverdue = (h: { status: HazardStatus; deadline: string | null; submittedOn: string | null }, today: string): boolean => hazardLateness(h, today) !== null;
 
 /** A 重大 hazard is visible to the city at once (“重大隐患 escalates to L1 automatically”). */
 export const escalatesToCity = (h: { severity: Severity }): boolean => h.severity === 'major';

@@ -27,3 +27,28 @@ export function previousTerm(term: Term): Term {
   const start = Number(term.slice(0, 4));
   return term.endsWith('2') ? `${start}-${start + 1}-1` : `${start - 1}-${start}-2`;
 }
+
+/** First day of a term (autumn 1 September, spring 1 February, as termOf splits the year). */
+export const termStart = (term: Term): string => (term.endsWith('1') ? `${term.slice(0, 4)}-09-01` : `${term.slice(5, 9)}-02-01`);
+
+/**
+ * Days from the start of a term by which every school's 4个100% report for it is due and verified by its county. The
+ * seed (“推进中小学幼儿园安全防范建设‘4个100%’”) sets no reporting window: 30 days is the bureau's own figure.
+ */
+export const TERM_REPORTING_DAYS = 30;
+
+/** The first day a term's reports count (its start + TERM_REPORTING_DAYS). */
+export function termCountsFrom(term: Term): string {
+  const d = new Date(`${termStart(term)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + TERM_REPORTING_DAYS);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The term whose reports the 4个100% figures count on `today`: the current term once its reporting window has closed,
+ * before that the previous term (so the first few reports of a new term do not stand for the whole city).
+ */
+export function countedTerm(today: string): Term {
+  const current = termOf(today);
+  return today >= termCountsFrom(current) ? current : previousTerm(current);
+}

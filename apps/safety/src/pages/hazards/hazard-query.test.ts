@@ -33,9 +33,10 @@ describe('the hazard list URL', () => {
 
 describe('hazard tags', () => {
   it('flags 逾期 and an open 重大 hazard in red; a closed 重大 one turns grey', () => {
-    expect(alarmTags({ status: 'rectifying', severity: 'major', overdue: true })).toEqual([{ key: 'overdue', type: 'danger' }, { key: 'major', type: 'danger' }]);
-    expect(alarmTags({ status: 'closed', severity: 'major', overdue: false })).toEqual([{ key: 'major', type: 'info' }]);
-    expect(alarmTags({ status: 'pending', severity: 'ordinary', overdue: false })).toEqual([]);
+    expect(alarmTags({ status: 'rectifying', severity: 'major', lateness: 'school' })).toEqual([{ key: 'overdue', type: 'danger' }, { key: 'major', type: 'danger' }]);
+    expect(alarmTags({ status: 'awaiting_acceptance', severity: 'ordinary', lateness: 'county' })).toEqual([{ key: 'lateAcceptance', type: 'danger' }]);
+    expect(alarmTags({ status: 'closed', severity: 'major', lateness: null })).toEqual([{ key: 'major', type: 'info' }]);
+    expect(alarmTags({ status: 'pending', severity: 'ordinary', lateness: null })).toEqual([]);
   });
 
   it('colours the status by who must act', () => {

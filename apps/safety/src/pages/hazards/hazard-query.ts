@@ -72,9 +72,11 @@ export const statusTagType = (status: HazardStatus): TagType => STATUS_TAG[statu
  * The alarms a hazard carries besides its status: 逾期 (the server's flag: past the deadline and not closed) and
  * 重大 (red while open; once closed it is history, not an alarm, so it turns grey). Keys of the page's messages.
  */
-export function alarmTags(h: { status: HazardStatus; severity: Severity; overdue: boolean }): { key: 'overdue' | 'major'; type: TagType }[] {
-  const tags: { key: 'overdue' | 'major'; type: TagType }[] = [];
-  if (h.overdue) tags.push({ key: 'overdue', type: 'danger' });
+export function alarmTags(h: { status: HazardStatus; severity: Severity; lateness: 'school' | 'county' | null }): { key: 'overdue' | 'lateAcceptance' | 'major'; type: TagType }[] {
+  const tags: { key: 'overdue' | 'lateAcceptance' | 'major'; type: TagType }[] = [];
+  // Whose lateness it is (the domain's hazardLateness, computed by the server): the school's deadline, or the county's acceptance.
+  if (h.lateness === 'school') tags.push({ key: 'overdue', type: 'danger' });
+  if (h.lateness === 'county') tags.push({ key: 'lateAcceptance', type: 'danger' });
   if (h.severity === 'major') tags.push({ key: 'major', type: h.status === 'closed' ? 'info' : 'danger' });
   return tags;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { beijingDate, MILESTONE_STATE_LABELS, milestoneState, PROGRESS_STATUS_LABELS, type ProgressStatus } from '@hyedu/domain';
+import { MILESTONE_STATE_LABELS, milestoneState, PROGRESS_STATUS_LABELS, type ProgressStatus } from '@hyedu/domain';
 import { writeWorkbook, type Column } from '@hyedu/excel';
 import { tables } from '@hyedu/db';
 import type { Context } from '../../context.ts';
@@ -38,7 +38,7 @@ export async function planStatusWorkbook(ctx: Context, year: number, scopeLabel:
     ids.length ? ctx.db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), await latestShown(ctx))).orderBy(desc(progressReports.period)) : [],
   ]);
   const name = (k: string) => depts.find((d) => d.key === k)?.name ?? k;
-  const today = beijingDate(ctx.now);
+  const today = ctx.today;
   const rows = tasks.flatMap((t) => {
     const latest = reports.find((r) => r.taskId === t.id);
     return milestones

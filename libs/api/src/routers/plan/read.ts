@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, milestoneState, weekOf, RecordId, PlanYear } from '@hyedu/domain';
+import { milestoneState, weekOf, RecordId, PlanYear } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
@@ -29,7 +29,7 @@ export const planReadRouter = {
     if (tasks.length === 0) return [];
     const ids = tasks.map((t) => t.id);
     const milestones = await ctx.db.select().from(planMilestones).where(inArray(planMilestones.taskId, ids)).orderBy(asc(planMilestones.seq));
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const mine = myDepartments(ctx);
     return tasks.map((t) => ({
       id: t.id,
@@ -48,7 +48,7 @@ export const planReadRouter = {
   /** One task with its reports (a county sees only its own county's). */
   task: read.input(z.object({ taskId: RecordId }).strict()).query(async ({ ctx, input }) => {
     const task = await findTask(ctx, input.taskId);
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const [milestones, reports] = await Promise.all([
       ctx.db.select().from(planMilestones).where(eq(planMilestones.taskId, task.id)).orderBy(asc(planMilestones.seq)),
       ctx.db
@@ -94,7 +94,7 @@ export const planReadRouter = {
 
   /** This week's and overdue milestones of the tasks the account may see (the deadlines panel). */
   deadlines: read.input(z.object({ year: Year }).strict()).query(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const rows = await ctx.db
       .select({ m: planMilestones, code: planTasks.code, taskId: planTasks.id, title: planTasks.title, lead: planTasks.lead, itemNo: planTasks.itemNo })
       .from(planMilestones)

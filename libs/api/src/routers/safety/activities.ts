@@ -71,7 +71,7 @@ export const activitiesRouter = {
 
   /** Coverage per county-level unit and topic over the last 365 days. */
   coverage: read.query(async ({ ctx }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const { since, rows } = await coverageByUnit(ctx.db, ctx.scope, today);
     const units = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).orderBy(asc(orgUnits.sortOrder));
     return { since, until: today, rows: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };

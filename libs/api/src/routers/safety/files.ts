@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import {
-  beijingDate, HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, hazardOverdue, INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS, INDICATOR_LABELS, REVIEW_STATE_LABELS,
+  beijingDate, HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, HAZARD_LATENESS_LABELS, hazardLateness, type HazardLateness, INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS, INDICATOR_LABELS, REVIEW_STATE_LABELS,
   SAFETY_TOPIC_LABELS, SCHOOL_LEVEL_LABELS, SEVERITY_LABELS, termLabel, type HazardCategory, type HazardSource, type HazardStatus, type IncidentStatus, type IncidentType, type SafetyTopic, type Severity, type DataScope,
 } from '@hyedu/domain';
 import { writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
@@ -25,6 +25,7 @@ const write = writeProcedure('safety');
 const MAX_EXPORT = 100_000;
 const NO_PAGE = { page: true, pageSize: true } as const;
 const yes = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? '是' : '否');
+const lateLabel = (l: HazardLateness) => (l === null ? '否' : HAZARD_LATENESS_LABELS[l]);
 
 async function book(ctx: { db: Db; scope: DataScope; now: Date }, name: string, columns: Column[], rows: Record<string, CellValue>[]) {
   const today = beijingDate(ctx.now);
@@ -114,16 +115,16 @@ export const safetyFilesRouter = {
   ),
 
   exportHazards: exportProcedure('safety').input(HazardFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const rows = await hazardRowsForExport(ctx.db, hazardWhere(ctx, input), MAX_EXPORT);
     return book(ctx, '安全隐患台账', [
       { key: 'id', header: '编号', width: 8 }, { key: 'unitName', header: '县市区', width: 10 }, { key: 'schoolCode', header: '学校标识码', width: 13 }, { key: 'schoolName', header: '学校', width: 24 },
       { key: 'foundOn', header: '发现日期', width: 11 }, { key: 'source', header: '来源', width: 9 }, { key: 'category', header: '类别', width: 10 }, { key: 'severity', header: '严重程度', width: 8 },
       { key: 'location', header: '部位', width: 14 }, { key: 'description', header: '隐患描述', width: 36 }, { key: 'responsiblePerson', header: '责任人', width: 9 }, { key: 'deadline', header: '整改期限', width: 11 },
       { key: 'status', header: '状态', width: 8 }, { key: 'overdue', header: '是否逾期', width: 8 }, { key: 'returns', header: '退回次数', width: 8 }, { key: 'measures', header: '整改措施', width: 30 },
-    ], rows.map((r) => ({
+    ], rows.map(({ submittedAt, ...r }) => ({
       ...r, source: HAZARD_SOURCE_LABELS[r.source as HazardSource], category: HAZARD_CATEGORY_LABELS[r.category as HazardCategory] ?? r.category, severity: SEVERITY_LABELS[r.severity as Severity],
-      status: HAZARD_STATUS_LABELS[r.status as HazardStatus], overdue: yes(hazardOverdue({ status: r.status as HazardStatus, deadline: r.deadline }, today)), deadline: r.deadline ?? '待定',
+      status: HAZARD_STATUS_LABELS[r.status as HazardStatus], overdue: lateLabel(hazardLateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedOn: submittedAt ? beijingDate(submittedAt) : null }, today)), deadline: r.deadline ?? '待定',
     })));
   }),
 

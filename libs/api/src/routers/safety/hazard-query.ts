@@ -1,17 +1,17 @@
-import { and, asc, count, desc, eq, gte, ilike, isNull, like, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { beijingDate } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { contains } from '../../queries.ts';
 import { recordScope } from './access.ts';
+import { notOverdueSql, overdueSql } from './overdue.ts';
 import type { HazardFilter } from './inputs.ts';
 
 const { safetyHazards: h, schools, orgUnits } = tables;
 
 /** The hazards a caller may see, filtered: the one condition the list, its export and its counts share. */
-export function hazardWhere(ctx: Pick<Context, 'scope' | 'now'>, f: Partial<HazardFilter>): SQL | undefined {
-  const today = beijingDate(ctx.now);
+export function hazardWhere(ctx: Pick<Context, 'scope' | 'now' | 'today'>, f: Partial<HazardFilter>): SQL | undefined {
+  const today = ctx.today;
   const pattern = f.q ? contains(f.q) : undefined;
   return and(
     recordScope(ctx.scope, h),
@@ -21,7 +21,7 @@ export function hazardWhere(ctx: Pick<Context, 'scope' | 'now'>, f: Partial<Haza
     f.severity ? eq(h.severity, f.severity) : undefined,
     f.category ? eq(h.category, f.category) : undefined,
     f.source ? eq(h.source, f.source) : undefined,
-    f.overdue === undefined ? undefined : f.overdue ? and(ne(h.status, 'closed'), lt(h.deadline, today)) : or(eq(h.status, 'closed'), isNull(h.deadline), gte(h.deadline, today)),
+    f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : notOverdueSql(today),
     pattern ? or(match(schools.name, pattern), match(h.description, pattern)) : undefined,
   );
 }
@@ -51,6 +51,7 @@ export const hazardColumns = {
   status: h.status,
   returns: h.returns,
   returnReason: h.returnReason,
+  submittedAt: h.submittedAt,
   version: h.version,
 };
 

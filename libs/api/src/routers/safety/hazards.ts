@@ -3,7 +3,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardEvidenceRefusal, hazardOverdue, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
+  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardEvidenceRefusal, hazardLateness, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
   HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
@@ -23,7 +23,13 @@ const read = readProcedure('safety');
 const write = writeProcedure('safety');
 const TARGET = 'safety_hazard';
 /** The KPIs a change to hazards moves (their one-minute rollups are dropped). */
-export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', 'safety.major-hazards-open'];
+export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', 'safety.acceptance-overdue', 'safety.major-hazards-open'];
+
+/** The domain's overdue rule on one row: overdue at all, and whose lateness it is ('school', 'county' or null). */
+const lateness = (r: { status: HazardStatus; deadline: string | null; submittedAt: Date | null }, today: string) => {
+  const late = hazardLateness({ status: r.status, deadline: r.deadline, submittedOn: r.submittedAt ? beijingDate(r.submittedAt) : null }, today);
+  return { overdue: late !== null, lateness: late };
+};
 const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
 
 /** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
@@ -35,9 +41,9 @@ const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return
 export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
   hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
-    const today = beijingDate(ctx.now);
+    const today = ctx.today;
     const { rows, total } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
-    return { total, page: input.page, pageSize: input.pageSize, rows: rows.map((r) => ({ ...r, overdue: hazardOverdue({ status: r.status as HazardStatus, deadline: r.deadline }, today) })) };
+    return { total, page: input.page, pageSize: input.pageSize, rows: rows.map(({ submittedAt, ...r }) => ({ ...r, ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today) })) };
   }),
 
   /** One hazard with its school, evidence files and the steps the caller may take now. */
@@ -58,7 +64,7 @@ export const hazardsRouter = {
       submittedAt: row.submittedAt?.toISOString() ?? null,
       closedAt: row.closedAt?.toISOString() ?? null,
       school: school!,
-      overdue: hazardOverdue({ status: row.status, deadline: row.deadline }, beijingDate(ctx.now)),
+      ...lateness(row, ctx.today),
       files: files.map(({ checked, ...f }) => ({
         ...f,
         inline: showsInline({ mime: f.mime, checked }),

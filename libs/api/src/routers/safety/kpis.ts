@@ -1,11 +1,12 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { beijingDate, type DataScope } from '@hyedu/domain';
+import type { DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { listUnits, scopeCondition } from '../../queries.ts';
 import { coverageByUnit } from './activities.ts';
 import { complianceBySchool, complianceByUnit, latestTerm, type ComplianceCounts } from './compliance.ts';
 import { recordScope } from './access.ts';
+import { countyLateSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
 
@@ -14,14 +15,14 @@ function complianceSource(id: string, num: CountKey, den: CountKey = 'schools'):
   return {
     id,
     recordsPath: '/safety/compliance',
-    async byUnit(db, scope) {
-      const term = await latestTerm(db);
+    async byUnit(db, scope, today) {
+      const term = await latestTerm(db, today);
       if (!term) return new Map<string, Measure>();
       const rows = await complianceByUnit(db, scope, term);
-      return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r[num], den: r[den] }]));
+      return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r[num], den: r[den], ...(den === 'schools' ? { verified: r.verified } : {}) }]));
     },
-    async bySchool(db, scope, unitCode) {
-      const term = await latestTerm(db);
+    async bySchool(db, scope, unitCode, today) {
+      const term = await latestTerm(db, today);
       if (!term) return [];
       const rows = await complianceBySchool(db, scope, unitCode, term);
       return rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, unitCode: r.unitCode, measure: { num: r[num], den: r[den] } }));
@@ -42,15 +43,15 @@ function hazardSource(id: string, measure: (today: string) => { num: SQL; den: S
   return {
     id,
     recordsPath: '/safety/hazards',
-    async byUnit(db, scope) {
-      const rows = await db.select({ unitCode: h.unitCode, ...cols(beijingDate(new Date())) }).from(h).where(recordScope(scope, h)).groupBy(h.unitCode);
+    async byUnit(db, scope, today) {
+      const rows = await db.select({ unitCode: h.unitCode, ...cols(today) }).from(h).where(recordScope(scope, h)).groupBy(h.unitCode);
       const out = new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.num, den: r.den }]));
       if (out.size && measure('').den === null) for (const code of await unitCodes(db, scope)) if (!out.has(code)) out.set(code, { num: 0, den: null });
       return out;
     },
-    async bySchool(db, scope, unitCode) {
+    async bySchool(db, scope, unitCode, today) {
       const rows = await db
-        .select({ schoolId: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, ...cols(beijingDate(new Date())) })
+        .select({ schoolId: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, ...cols(today) })
         .from(h)
         .innerJoin(schools, eq(schools.id, h.schoolId))
         .where(and(recordScope(scope, h), eq(h.unitCode, unitCode)))
@@ -62,14 +63,15 @@ function hazardSource(id: string, measure: (today: string) => { num: SQL; den: S
 }
 
 const closure = hazardSource('safety.hazard-closure', () => ({ num: sql`count(*) filter (where ${h.status} = 'closed')`, den: sql`count(*)` }));
-const overdue = hazardSource('safety.hazards-overdue', (today) => ({ num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.deadline} < ${today})`, den: null }));
+const overdue = hazardSource('safety.hazards-overdue', (today) => ({ num: sql`count(*) filter (where ${schoolLateSql(today)})`, den: null }));
+const acceptanceOverdue = hazardSource('safety.acceptance-overdue', (today) => ({ num: sql`count(*) filter (where ${countyLateSql(today)})`, den: null }));
 const majorOpen = hazardSource('safety.major-hazards-open', () => ({ num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major')`, den: null }));
 
 const coverage: KpiSource = {
   id: 'safety.campaign-coverage',
   recordsPath: '/safety/activities',
-  async byUnit(db, scope) {
-    const { rows } = await coverageByUnit(db, scope, beijingDate(new Date()));
+  async byUnit(db, scope, today) {
+    const { rows } = await coverageByUnit(db, scope, today);
     // No activity recorded anywhere: no data rather than 0%.
     if (rows.every((r) => Object.values(r.byTopic).every((n) => n === 0))) return new Map();
     return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.covered, den: r.schools }]));
@@ -80,12 +82,13 @@ const coverage: KpiSource = {
 const incidents: KpiSource = {
   id: 'safety.incidents',
   recordsPath: '/safety/incidents',
-  async byUnit(db, scope) {
-    const since = new Date(Date.now() - 365 * 86_400_000);
+  async byUnit(db, scope, today) {
+    const until = new Date(Date.parse(`${today}T00:00:00+08:00`) + 86_400_000);
+    const since = new Date(until.getTime() - 365 * 86_400_000);
     const [any] = await db.select({ id: inc.id }).from(inc).limit(1);
     if (!any) return new Map();
     const rows = await db
-      .select({ unitCode: schools.unitCode, n: sql<number>`(count(${inc.id}) filter (where ${inc.deaths} + ${inc.injuries} > 0 and ${inc.occurredAt} >= ${since}))::int` })
+      .select({ unitCode: schools.unitCode, n: sql<number>`(count(${inc.id}) filter (where ${inc.deaths} + ${inc.injuries} > 0 and ${inc.occurredAt} >= ${since} and ${inc.occurredAt} < ${until}))::int` })
       .from(schools)
       .leftJoin(inc, eq(inc.schoolId, schools.id))
       .where(scopeCondition(scope))
@@ -102,6 +105,7 @@ export const safetyKpis: KpiSource[] = [
   complianceSource('safety.fourth', 'fourth', 'fourthApplies'),
   closure,
   overdue,
+  acceptanceOverdue,
   majorOpen,
   coverage,
   incidents,

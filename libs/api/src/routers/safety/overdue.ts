@@ -1,0 +1,21 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { HAZARD_ACCEPTANCE_DAYS, SCHOOL_STAGES } from '@hyedu/domain';
+import { tables } from '@hyedu/db';
+
+const { safetyHazards: h } = tables;
+const schoolStages = sql.join(SCHOOL_STAGES.map((s) => sql`${s}`), sql`, `);
+/** The Beijing date of the submission for acceptance (UTC+8, no daylight saving), as the domain's beijingDate. */
+const submittedOn = sql`((${h.submittedAt} at time zone 'UTC') + interval '8 hours')::date`;
+
+/**
+ * The domain's hazardLateness in SQL, built from its constants (tested against it on both engines with the same cases).
+ * `today` is the business date (a Beijing date, 'YYYY-MM-DD').
+ */
+export const schoolLateSql = (today: string): SQL =>
+  sql`(${h.status} in (${schoolStages}) and ${h.deadline} is not null and ${h.deadline} < ${today}::date)`;
+export const countyLateSql = (today: string): SQL =>
+  sql`(${h.status} = 'awaiting_acceptance' and ${h.submittedAt} is not null and ${submittedOn} + ${sql.raw(String(HAZARD_ACCEPTANCE_DAYS))} < ${today}::date)`;
+/** Late at all, either kind (the list's “逾期” filter). */
+export const overdueSql = (today: string): SQL => sql`(${schoolLateSql(today)} or ${countyLateSql(today)})`;
+/** Not late: the filter's other half (a null in any column counts as not late, never drops the row). */
+export const notOverdueSql = (today: string): SQL => sql`not coalesce(${overdueSql(today)}, false)`;
