@@ -24,6 +24,13 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(seats).toMatchObject({ value: null, status: 'no_data', asOf: null, target: 33_730 });
   });
 
+  it('each KPI carries its English title and formula for the portal in English', async () => {
+    const leader = await callerAs(database, 'leader');
+    const kpis = await leader.dashboard.kpis();
+    for (const k of kpis) expect(k.en?.title, k.id).toMatch(/^[^\u3400-\u9fff]+$/);
+    expect((await leader.dashboard.kpi({ kpiId: 'safety.hazards-overdue' })).en).toEqual({ title: 'Hazards past their rectification deadline', formula: 'Hazards whose deadline has passed and that are not closed' });
+  });
+
   it('drills city → county → school; the city total is Σ of the units', async () => {
     const leader = await callerAs(database, 'leader');
     const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
