@@ -25,7 +25,7 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
   it('a new county user must change the initial password before anything else, then sees its own county', async () => {
     const sys = await newPage();
     await signIn(sys, h.server.url, 'sysadmin');
-    await sys.getByRole('menuitem', { name: '账号管理' }).click();
+    await sys.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '账号管理', exact: true }).click();
     await sys.locator('[data-test="account-create"]').click();
     const form = sys.locator('[data-test="account-form"]');
     await form.getByLabel('用户名').fill('Wang.Wu');
@@ -43,7 +43,7 @@ describe('accounts are created by the 系统管理员 and granted by the 安全�
 
     const sec = await newPage();
     await signIn(sec, h.server.url, 'secadmin');
-    await sec.getByRole('menuitem', { name: '授权管理' }).click();
+    await sec.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '授权管理', exact: true }).click();
     await sec.getByLabel('搜索用户名或姓名').fill('wang');
     const row = sec.locator('[data-test="account-table"] .el-table__row', { hasText: 'wang.wu' });
     await row.getByRole('button', { name: '授权' }).click();

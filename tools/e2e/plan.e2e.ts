@@ -48,7 +48,7 @@ describe('progress on the 2022 work plan', () => {
     expect(await seriousViolations(county)).toEqual([]);
 
     const dept = await as('privedu');
-    await dept.getByRole('menuitem', { name: '待我审核' }).click();
+    await dept.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '待我审核', exact: true }).click();
     await dept.locator('[data-test="review-queue"] a', { hasText: '5.1' }).click();
     await dept.locator('[data-test="reports"] [data-test="return"]').first().click();
     await dept.locator('[data-test="confirm-return"]').click();
@@ -115,7 +115,7 @@ describe('progress on the 2022 work plan', () => {
 
   it('the dashboard drills from the city to a county to a school to the records behind the number', async () => {
     const leader = await as('leader');
-    await leader.getByRole('menuitem', { name: '领导驾驶舱' }).click();
+    await leader.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '领导驾驶舱', exact: true }).click();
     const card = leader.locator('[data-kpi="teachers.staffing-use"]');
     await card.waitFor();
     expect(await card.getAttribute('data-status')).not.toBe('no_data');

@@ -68,7 +68,7 @@ describe('the portal with all four modules', () => {
     await w.page.goto(h.server.url);
     await w.page.locator('[data-test="work-items"]').waitFor();
     for (const m of MODULES) {
-      await w.page.getByRole('menuitem', { name: m.title }).click();
+      await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: m.title, exact: true }).click();
       await moduleRendered(w.page, m.key);
       expect(await w.page.title()).toContain(m.title);
     }
@@ -198,8 +198,8 @@ describe('signing in', () => {
     await w.page.goto(`${h.server.url}/private-edu`);
     await expect(w.page.locator('[data-test="forbidden"]').textContent()).resolves.toContain('无权访问');
     await expect(w.page.locator('main').textContent()).resolves.toContain('请联系安全管理员授权');
-    await w.page.getByRole('menuitem', { name: '安全管理' }).waitFor(); // the menu is there, without 民办教育
-    expect(await w.page.getByRole('menuitem', { name: '民办教育' }).count()).toBe(0);
+    await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '安全管理', exact: true }).waitFor(); // the menu is there, without 民办教育
+    expect(await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '民办教育', exact: true }).count()).toBe(0);
     await closeAll(w);
   });
 });
@@ -207,7 +207,7 @@ describe('signing in', () => {
 describe('the module registry screen', () => {
   it('the 系统管理员 changes a module there; the change is audited and applies without a restart', async () => {
     const w = await open(1280, 'sysadmin');
-    await w.page.getByRole('menuitem', { name: '模块登记' }).click();
+    await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '模块登记', exact: true }).click();
     const card = w.page.locator('[data-test="registry-funding"]');
     await card.waitFor();
     await card.getByLabel('版本').fill('0.1.1');
@@ -251,7 +251,7 @@ describe('the module registry screen', () => {
 describe('the audit trail', () => {
   it('the 审计管理员 sees and verifies it; the 系统管理员 cannot read it', async () => {
     const w = await open(1280, 'auditor');
-    await w.page.getByRole('menuitem', { name: '审计查询' }).click();
+    await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '审计查询', exact: true }).click();
     await w.page.locator('[data-test="audit-list"] .el-table__row').first().waitFor();
     await expect(w.page.locator('[data-test="audit-action"]', { hasText: '登录' }).first().textContent()).resolves.toBe('登录');
     expect(await w.page.locator('[data-test="audit-list"]').textContent()).not.toContain('auth.login');
@@ -299,7 +299,7 @@ describe('the module registry drives the portal', () => {
     await msg.waitFor({ timeout: 20_000 });
     await expect(msg.textContent()).resolves.toContain('「安全管理」模块暂时无法加载，其他功能不受影响');
     await expect(w.page.getByRole('button', { name: '重试' }).isVisible()).resolves.toBe(true);
-    await w.page.getByRole('menuitem', { name: '经费与资助' }).click();
+    await w.page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '经费与资助', exact: true }).click();
     await w.page.locator('[data-test="module-unavailable"]').filter({ hasText: '经费与资助' }).waitFor();
     for (const key of ['private-edu', 'teachers']) {
       await w.page.goto(`${h.server.url}/${key}`);

@@ -92,7 +92,7 @@ export function listUnits(db: Db, scope: DataScope) {
 }
 
 /** The 「数据范围」 label of a scope, with unit names (for exports' title lines). */
-export async function scopeText(db: Db, scope: DataScope): Promise<string> {
+export async function scopeText(db: Db, scope: DataScope, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<string> {
   const units = await db.select({ code: orgUnits.code, bureauName: orgUnits.bureauName }).from(orgUnits);
-  return scopeLabel(scope, (code) => units.find((u) => u.code === code)?.bureauName);
+  return scopeLabel(scope, (code) => units.find((u) => u.code === code)?.bureauName, locale);
 }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ModuleKey, ModuleManifest } from '@hyedu/domain';
 import type { RouterOutputs } from '@hyedu/api/router';
+import { useLocaleStore } from '@hyedu/ui';
 
 export type Account = NonNullable<RouterOutputs['auth']['me']['account']>;
 
@@ -21,6 +22,9 @@ export const useShellStore = defineStore('web/shell', () => {
   const visibleModules = computed(() => modules.value.filter((m) => account.value?.areas.includes(m.key)));
   const byKey = computed(() => new Map(visibleModules.value.map((m) => [m.key, m])));
   const can = (area: string) => account.value?.areas.includes(area as never) ?? false;
+  const locale = useLocaleStore();
+  /** The 「数据范围」 badge in the shell's language (unit names stay as registered). */
+  const scopeLabel = computed(() => (locale.locale === 'en-US' ? account.value?.scopeLabelEn : account.value?.scopeLabel) ?? '');
   /** The account must first change its password or set up its second factor: only the account page is open. */
   const setupPending = computed(() => !!account.value && (!!account.value.mustChange || account.value.totpSetupRequired));
 
@@ -30,5 +34,5 @@ export const useShellStore = defineStore('web/shell', () => {
   function setStatus(key: ModuleKey, s: RemoteStatus) {
     status.value = { ...status.value, [key]: s };
   }
-  return { modules, visibleModules, status, registryError, account, byKey, can, setupPending, setModules, setStatus };
+  return { modules, visibleModules, status, registryError, account, byKey, can, scopeLabel, setupPending, setModules, setStatus };
 });

@@ -59,6 +59,7 @@ async function accountSummary(ctx: Context, identity: Identity) {
     departments: departmentsOf(identity.grants),
     areas: allowedAreas(identity.grants),
     scopeLabel: await scopeText(ctx.db, readScope(identity.grants)),
+    scopeLabelEn: await scopeText(ctx.db, readScope(identity.grants), 'en-US'),
     mustChange: identity.mustChange,
     totpEnabled: identity.totpEnabled,
     totpSetupRequired: identity.totpSetupRequired,

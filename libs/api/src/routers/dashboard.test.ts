@@ -37,6 +37,13 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(detail.units.filter((u) => u.kind !== 'city').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）')).toBe(true);
   });
 
+  it('each KPI carries its English title and formula for the portal in English', async () => {
+    const leader = await callerAs(database, 'leader');
+    const kpis = await leader.dashboard.kpis();
+    for (const k of kpis) expect(k.en?.title, k.id).toMatch(/^[^\u3400-\u9fff]+$/);
+    expect((await leader.dashboard.kpi({ kpiId: 'safety.hazards-overdue' })).en).toMatchObject({ title: 'Hazards schools left past their rectification deadline' });
+  });
+
   it('drills city → county → school; the city total is Σ of the units', async () => {
     const leader = await callerAs(database, 'leader');
     const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });

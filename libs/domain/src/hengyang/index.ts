@@ -10,6 +10,7 @@ export { HENGYANG_CONTEXT_WORDS } from './context-words.ts';
 export { HENGYANG_DEPARTMENTS } from './departments.ts';
 export { HENGYANG_TASKS_2022 } from './tasks-2022.ts';
 export { HENGYANG_KPIS_2022 } from './kpis-2022.ts';
+export { HENGYANG_KPIS_2022_EN, kpiText } from './kpis-2022.en.ts';
 
 /** 衡阳市 organisation built from its units. */
 export const hengyang = createOrganisation(HENGYANG_ORG_UNITS);

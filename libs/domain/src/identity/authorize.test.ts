@@ -189,4 +189,11 @@ describe('scopeLabel', () => {
     expect(scopeLabel({ kind: 'units', unitCodes: [] }, lookup)).toBe('数据范围：无');
     expect(scopeLabel({ kind: 'units', unitCodes: ['439999'] }, lookup)).toBe('数据范围：439999');
   });
+  it('says the same in English, keeping the unit names as registered', () => {
+    expect(scopeLabel(ALL, lookup, 'en-US')).toBe('Data scope: city-wide');
+    expect(scopeLabel({ kind: 'units', unitCodes: ['430422', '430424'] }, lookup, 'en-US')).toBe('Data scope: 衡南县教育局, 衡东县教育局');
+    expect(scopeLabel(SCHOOL, lookup, 'en-US')).toBe('Data scope: 衡南县教育局 · own school');
+    expect(scopeLabel({ kind: 'school', schoolIds: [1, 2], unitCodes: ['430422'] }, lookup, 'en-US')).toBe('Data scope: 衡南县教育局 · 2 schools');
+    expect(scopeLabel({ kind: 'none' }, lookup, 'en-US')).toBe('Data scope: none');
+  });
 });

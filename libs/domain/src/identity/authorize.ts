@@ -116,20 +116,27 @@ export function authorize(grants: readonly Grant[], permission: Permission): Dec
   }
 }
 
-/** The scope badge shown on every page and export (security.md §6), e.g. '数据范围：衡南县教育局'. */
-export function scopeLabel(scope: DataScope, lookup: (code: string) => string | undefined): string {
-  const names = (codes: readonly string[]) => codes.map((c) => lookup(c) ?? c).join('、');
+/**
+ * The scope badge shown on every page and export (security.md §6), e.g. '数据范围：衡南县教育局'; in English
+ * 'Data scope: 衡南县教育局' (unit names are data and stay as registered).
+ */
+export function scopeLabel(scope: DataScope, lookup: (code: string) => string | undefined, locale: 'zh-CN' | 'en-US' = 'zh-CN'): string {
+  const en = locale === 'en-US';
+  const names = (codes: readonly string[]) => codes.map((c) => lookup(c) ?? c).join(en ? ', ' : '、');
+  const label = (what: string) => (en ? `Data scope: ${what}` : `数据范围：${what}`);
+  const none = label(en ? 'none' : '无');
   switch (scope.kind) {
     case 'all':
-      return '数据范围：全市';
+      return label(en ? 'city-wide' : '全市');
     case 'units':
-      return scope.unitCodes.length > 0 ? `数据范围：${names(scope.unitCodes)}` : '数据范围：无';
+      return scope.unitCodes.length > 0 ? label(names(scope.unitCodes)) : none;
     case 'school': {
       const n = scope.schoolIds.length;
-      if (n === 0) return '数据范围：无';
-      return `数据范围：${names(scope.unitCodes)} · ${n === 1 ? '本校' : `${n}所学校`}`;
+      if (n === 0) return none;
+      const schools = en ? (n === 1 ? 'own school' : `${n} schools`) : n === 1 ? '本校' : `${n}所学校`;
+      return label(`${names(scope.unitCodes)} · ${schools}`);
     }
     default:
-      return '数据范围：无';
+      return none;
   }
 }
