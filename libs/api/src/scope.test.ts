@@ -31,6 +31,8 @@ interface Fixture {
 }
 
 const today = beijingDate(new Date());
+/** A moment already past whatever the hour (a Beijing morning time of today may still be ahead). */
+const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
 const term = termOf(today);
 const list = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ page: 1, pageSize: 20, ...extra, [field]: id }) });
 const filter = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ ...extra, [field]: id }) });
@@ -77,7 +79,7 @@ const FIXTURES: Record<string, Fixture> = {
   'safety.hazardHistory:id': one('hazard', (id) => ({ id })),
   'safety.addActivity:schoolId': one('school', (schoolId) => ({ schoolId, topic: 'fire', heldOn: today, title: '消防疏散演练', participants: 300 })),
   'safety.incident:id': one('incident', (id) => ({ id })),
-  'safety.reportIncident:schoolId': one('school', (schoolId) => ({ schoolId, type: 'accident', occurredAt: `${today}T08:00:00+08:00`, place: '操场', deaths: 0, injuries: 1, publicOpinion: false, summary: '课间活动时一名学生摔倒擦伤。' })),
+  'safety.reportIncident:schoolId': one('school', (schoolId) => ({ schoolId, type: 'accident', occurredAt: earlier, place: '操场', deaths: 0, injuries: 1, publicOpinion: false, summary: '课间活动时一名学生摔倒擦伤。' })),
   'safety.reportIncidentStage:id': one('incident', (id) => ({ id, expectedVersion: 1, stage: 'follow_up', note: '续报处置情况' })),
   'safety.incidentHistory:id': one('incident', (id) => ({ id })),
 };
@@ -121,7 +123,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     const school = await first(db.select({ id: t.schools.id }).from(t.schools).where(eq(t.schools.unitCode, OTHER)).limit(1));
     const inspection = await leiyang.safety.addInspection({ schoolId: school.id, inspectedOn: today, level: 'county', categories: ['fire'], inspectors: '耒阳检查组', summary: '检查消防设施，发现一处隐患。' });
     const hazard = await leiyang.safety.reportHazard({ schoolId: school.id, inspectionId: inspection.id, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '实验楼灭火器过期', responsiblePerson: '刘伟' });
-    const incident = await leiyang.safety.reportIncident({ schoolId: school.id, type: 'accident', occurredAt: `${today}T09:00:00+08:00`, place: '教学楼', deaths: 0, injuries: 1, publicOpinion: false, summary: '一名学生下楼时扭伤脚踝。' });
+    const incident = await leiyang.safety.reportIncident({ schoolId: school.id, type: 'accident', occurredAt: earlier, place: '教学楼', deaths: 0, injuries: 1, publicOpinion: false, summary: '一名学生下楼时扭伤脚踝。' });
     const profile = await first(db.select({ id: t.safetyProfiles.id }).from(t.safetyProfiles).where(eq(t.safetyProfiles.unitCode, OTHER)).limit(1));
     const [hazardFile] = await db.insert(t.attachments).values({ ownerType: 'safety_hazard:before', ownerId: hazard.id, fileName: '现场.pdf', mime: 'application/pdf', size: PDF.length, sha256: 'x', content: PDF, uploadedBy: 'leiyang', uploadedAt: new Date() }).returning({ id: t.attachments.id });
 
