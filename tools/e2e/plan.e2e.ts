@@ -125,7 +125,7 @@ describe('progress on the 2022 work plan', () => {
     await card.click();
     await leader.locator('[data-test="kpi-map"] canvas').waitFor();
     const league = leader.locator('[data-test="kpi-league"]');
-    await league.locator('.el-table__row', { hasText: '衡南县' }).click();
+    await league.locator('tr[data-unit="430422"] a').click(); // the unit's name is a link
     await leader.waitForURL(/\/dashboard\/teachers\.staffing-use\/430422$/);
     const first = leader.locator('[data-test="kpi-schools"] .el-table__row').first();
     const school = ((await first.locator('[data-test="school-link"]').textContent()) ?? '').trim();
