@@ -39,6 +39,32 @@ describe.each(testEngines())('staging on %s', (engine) => {
     expect((await db.select({ n: count() }).from(importStaging).where(eq(importStaging.job, job)))[0]!.n).toBe(0);
   });
 
+  it('with one connection, checks references for the whole set, refuses a missing one, and leaves the per-row checks on after the insert', async () => {
+    const { db } = database;
+    const [school] = await db.select({ id: schools.id, unitCode: schools.unitCode }).from(schools).limit(1);
+    const row = (i: number, schoolId: number) => ({
+      rowNumber: i + 3,
+      values: { schoolId, unitCode: school!.unitCode, source: 'self', category: 'fire', severity: 'ordinary', foundOn: '2022-05-10', description: `整体核对${i}`, responsiblePerson: '王志强', status: 'pending', reportedBy: 't', reportedAt: new Date() },
+    });
+    const keys = Object.keys(row(0, 1).values);
+    const good = newImportJob();
+    await stageRows(db, good, safetyHazards, [row(0, school!.id), row(1, school!.id)], { chunkRows: 10, reserveIds: true });
+    const created = await db.transaction(async (tx) => {
+      const out = await publishStaged<{ id: number }>(tx, good, safetyHazards, { keys, withIds: true, returning: sql`id`, oneConnection: true });
+      // The per-row check is back for what follows in the same transaction.
+      await expect(tx.transaction((inner) => inner.execute(sql`insert into safety_hazards (school_id, unit_code, source, category, severity, found_on, description, responsible_person, status, reported_by, reported_at) values (2147483000, ${school!.unitCode}, 'self', 'fire', 'ordinary', '2022-05-10', 'x', 'y', 'pending', 't', now())`))).rejects.toMatchObject({ cause: { code: '23503' } });
+      return out;
+    });
+    expect(created).toHaveLength(2);
+    await dropStaged(db, good);
+
+    const bad = newImportJob();
+    await stageRows(db, bad, safetyHazards, [row(0, school!.id), row(1, 2147483000)], { chunkRows: 10, reserveIds: true });
+    await expect(db.transaction((tx) => publishStaged(tx, bad, safetyHazards, { keys, withIds: true, returning: sql`id`, oneConnection: true }))).rejects.toThrow(/safety_hazards\.school_id → schools\.id/);
+    expect((await db.select({ n: count() }).from(safetyHazards).where(eq(safetyHazards.description, '整体核对0')))[0]!.n).toBe(1);
+    await dropStaged(db, bad);
+  });
+
   it('staging rows older than the limit are removed, newer ones stay', async () => {
     const { db } = database;
     const [old, fresh] = [newImportJob(), newImportJob()];

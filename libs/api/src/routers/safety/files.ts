@@ -66,7 +66,7 @@ export const safetyFilesRouter = {
             // A term verified since the check is not overwritten: then nothing is imported.
             const set = sql.join(keys.filter((k) => k !== 'schoolId' && k !== 'term').map((k) => sql`${sql.identifier(toSnakeCase(k))} = excluded.${sql.identifier(toSnakeCase(k))}`), sql`, `);
             const written = await publishStaged<{ id: number; school_id: number; term: string }>(tx, job, p, {
-              keys, withIds: false, returning: sql`id, school_id, term`,
+              keys, withIds: false, returning: sql`id, school_id, term`, oneConnection: ctx.engine === 'pglite',
               onConflict: sql`on conflict (school_id, term) do update set ${set}, version = ${p}.version + 1 where ${p}.review <> 'reviewed'`,
             });
             if (written.length !== rows.length) throw new TRPCError({ code: 'CONFLICT', message: '有学校的该学期情况刚刚被核实，未导入任何内容。请重新检查后再导入' });
@@ -103,7 +103,7 @@ export const safetyFilesRouter = {
         await stageAndPublish(ctx.db, tracker, {
           table: h, rows, reserveIds: true,
           publish: async (tx, job, ids) => {
-            const created = await publishStaged<{ id: number }>(tx, job, h, { keys: Object.keys(rows[0]!.values), withIds: true, returning: sql`id` });
+            const created = await publishStaged<{ id: number }>(tx, job, h, { keys: Object.keys(rows[0]!.values), withIds: true, returning: sql`id`, oneConnection: ctx.engine === 'pglite' });
             if (created.length !== rows.length) throw new Error(`导入写入 ${created.length} 行，应为 ${rows.length} 行`);
             await writeImportAudit(tx, ctx, { action: 'safety.importHazards', targetType: 'safety_hazard', fileName: input.fileName, file, records: ids!.map((id, i) => ({ id, rowNumber: rows[i]!.rowNumber })) });
           },
