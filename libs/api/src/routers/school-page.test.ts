@@ -1,9 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate } from '@hyedu/domain';
+import { beijingDate, termCountsFrom, termStart, type Term } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { callerAs, failure } from '../testing.ts';
+
+const nextTerm = (term: Term): Term => {
+  const start = Number(term.slice(0, 4));
+  return (term.endsWith('1') ? `${start}-${start + 1}-2` : `${start + 1}-${start + 2}-1`) as Term;
+};
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (engine) => {
   let database: Database;
@@ -28,6 +34,17 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
     const seen = await leader.dashboard.school({ schoolId });
     expect(seen.safety!.hazards.total).toBe(after.safety!.hazards.total);
     expect(seen.lists).toEqual(seen.ownership === 'private' ? ['teachers', 'private-edu'] : ['teachers']);
+  });
+
+  it('marks the latest 4个100% report current by the term the figures count (the previous one in a new term’s first weeks)', async () => {
+    const [latest] = await database.db.select({ term: tables.safetyProfiles.term }).from(tables.safetyProfiles).where(eq(tables.safetyProfiles.schoolId, schoolId)).orderBy(desc(tables.safetyProfiles.term)).limit(1);
+    const term = latest!.term;
+    const next = nextTerm(term);
+    const page = async (asOf: string) => (await (await callerAs(database, 'hengnan', { asOf })).dashboard.school({ schoolId })).safety!.compliance!;
+    // Ten days into the next term its reports do not count yet: this one still does.
+    expect(await page(addDays(termStart(next), 10))).toMatchObject({ term, current: true });
+    // Once the next term's reporting window has closed, this report is no longer the current one.
+    expect(await page(termCountsFrom(next))).toMatchObject({ term, current: false });
   });
 
   it('another county’s school and a school that does not exist get the one not-found answer', async () => {

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, indicatorsMet, SchoolRef, termOf, type DataScope } from '@hyedu/domain';
+import { beijingDate, countedTerm, indicatorsMet, SchoolRef, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import { scopeCondition } from '../queries.ts';
 import { scoped } from '../scoped.ts';
@@ -35,7 +35,8 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, today: 
     compliance: profile
       ? {
           term: profile.term,
-          current: profile.term === termOf(today),
+          // Current as the 4个100% figures count it: in a new term's first weeks the previous term still counts.
+          current: profile.term >= countedTerm(today),
           review: profile.review,
           fourth: settings.fourth,
           met: indicatorsMet({ ...profile, isBoarding: school?.isBoarding ?? false }, settings.fourth, settings.norm),
