@@ -5,6 +5,7 @@ import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import type { Db } from '../client.ts';
 import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
@@ -75,6 +76,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await insertDepartments(tx, HENGYANG_DEPARTMENTS);
     const counties = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city');
     await insertPlanTasks(tx, plan.year, HENGYANG_TASKS_2022, counties.map((u) => u.code));
+    await seedCountyTargets(tx, plan.year);
     await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code, today);
     const ids: number[] = [];
     await insertChunked(registry, 500, async (chunk) => {
