@@ -82,7 +82,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await insertChunked(registry, 500, async (chunk) => {
       const rows = await tx
         .insert(schools)
-        .values(chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural }) => ({ code, name, unitCode, town, level, ownership, isBoarding, isRural })))
+        .values(chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses }) => ({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses })))
         .returning({ id: schools.id });
       ids.push(...rows.map((r) => r.id));
     });
