@@ -33,7 +33,7 @@ describe('county targets', () => {
     await office.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '县市区目标', exact: true }).click();
     await office.locator('main h1', { hasText: '县市区目标' }).waitFor();
     const row = office.locator('[data-test="targets-table"] tr[data-unit="430421"]');
-    await expect(text(office, '[data-test="targets-city"]')).resolves.toMatch(/全市目标 ≥ 100\.0%（工作要点）/);
+    await expect(text(office, '[data-test="targets-city"]')).resolves.toMatch(/全市目标 ≥ 100\.0% · 工作要点/);
     await expect((await row.locator('[data-test="county-target"]').textContent())?.trim()).toMatch(/^沿用全市目标/);
     await row.getByRole('button', { name: /设置/ }).click();
     const value = office.getByLabel(/目标值/);
