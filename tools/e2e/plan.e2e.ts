@@ -27,6 +27,35 @@ async function openTask(page: Page, no: number, code: string) {
 }
 const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 
+describe('county targets', () => {
+  it('the 办公室 sets a county’s own target (a bad one refused on its field); the dashboard’s county row is judged against it', async () => {
+    const office = await as('office');
+    await office.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '县市区目标', exact: true }).click();
+    await office.locator('main h1', { hasText: '县市区目标' }).waitFor();
+    const row = office.locator('[data-test="targets-table"] tr[data-unit="430421"]');
+    await expect(text(office, '[data-test="targets-city"]')).resolves.toMatch(/全市目标 ≥ 100\.0% · 工作要点/);
+    await expect((await row.locator('[data-test="county-target"]').textContent())?.trim()).toMatch(/^沿用全市目标/);
+    await row.getByRole('button', { name: /设置/ }).click();
+    const value = office.getByLabel(/目标值/);
+    await value.fill('120');
+    await value.press('Enter'); // the form submits from the keyboard
+    await expect(text(office, '[data-test="target-error"]')).resolves.toBe('目标值应在0%到100%之间');
+    await value.fill('80');
+    await office.locator('[data-test="target-save"]').click();
+    await expect(text(office, '[data-test="targets-notice"]')).resolves.toBe('已保存（已记入审计）');
+    await office.locator('[data-test="targets-table"] tr[data-unit="430421"] [data-test="county-target"]', { hasText: '≥ 80.0%' }).waitFor();
+    expect(await seriousViolations(office)).toEqual([]);
+
+    const leader = await as('leader');
+    await leader.goto(`${h.server.url}/dashboard/safety.compliance`);
+    const county = leader.locator('[data-test="kpi-league"] tr[data-unit="430421"] [data-test="unit-target"]');
+    await county.waitFor();
+    await expect((await county.textContent())?.replace(/\s+/g, ' ').trim()).toBe('≥ 80.0% 局定目标（县市区）');
+    const other = ((await leader.locator('[data-test="kpi-league"] tr[data-unit="430481"] [data-test="unit-target"]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    expect(other).toBe('≥ 100.0% 工作要点（沿用全市目标）');
+  });
+});
+
 describe('progress on the 2022 work plan', () => {
   it('a county reports, the 科室 returns it with a reason, the county resubmits; leadership writes a 批示 the 科室 acknowledges', async () => {
     const county = await as('hengnan');

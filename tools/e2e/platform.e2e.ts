@@ -112,7 +112,7 @@ describe('the portal with all four modules', () => {
   });
 
   it('every page passes axe (no serious or critical violations) and fits a 375 px phone', async () => {
-    const pages = ['/', '/plan', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools', '/account'];
+    const pages = ['/', '/plan', '/plan/targets', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools', '/account'];
     for (const width of [1280, 375]) {
       const w = await open(width);
       for (const path of pages) {

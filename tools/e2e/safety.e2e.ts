@@ -155,6 +155,19 @@ describe('hazard rectification (隐患排查整治)', () => {
   });
 });
 
+describe('专项教育 coverage and school buses', () => {
+  it('says 校车安全 applies only to schools that run buses, and that the 100% target is the bureau’s own', async () => {
+    const county = await as('hengnan');
+    await county.goto(`${h.server.url}/safety/activities`);
+    const note = county.locator('[data-test="bus-note"]');
+    await note.waitFor();
+    expect(((await note.textContent()) ?? '').trim()).toMatch(/^\* 校车安全只适用于开行校车的学校（本范围 [\d,]+ 所），其覆盖率按这些学校计算/);
+    await expect(county.locator('[data-test="bus-header"]').first().textContent()).resolves.toBe('校车安全*');
+    expect(((await county.locator('[data-test="coverage-target"]').textContent()) ?? '').trim()).toContain('局定目标');
+    expect(await seriousViolations(county)).toEqual([]);
+  });
+});
+
 describe('hazard import (Excel)', () => {
   it('a county imports 3,000 hazards: the dialog shows the rows read, checked and written as they go, then the count', async () => {
     const county = await as('hengnan');

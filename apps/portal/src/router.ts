@@ -26,6 +26,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: 'dashboard/:kpiId/:unitCode(\\d{6})', name: 'kpi-unit', component: () => import('./pages/dashboard/KpiUnitPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
           { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
           { path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./pages/plan/PlanTaskPage.vue'), meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' } },
+          { path: 'plan/targets', name: 'county-targets', component: () => import('./pages/plan/CountyTargetsPage.vue'), meta: { title: '县市区目标', titleEn: 'County targets', area: 'plan' } },
           { path: 'plan/reviews', name: 'plan-reviews', component: () => import('./pages/plan/ReviewQueuePage.vue'), meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' } },
           { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
           { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },

@@ -54,4 +54,13 @@ describe('safety overview: 专项教育 topics', () => {
     expect(weakestTopic(rows)).toEqual({ topic: 'traffic', rate: 0 });
     expect(weakestTopic([{ schools: 10, covered: 0, byTopic: {} }])).toBeNull();
   });
+  it('asks 校车安全 only of schools that run buses: a school without them is neither missing it nor weakest in it', () => {
+    const own = [{ schools: 1, covered: 1, withBuses: 0, byTopic: { school_bus: 0, fire: 1, drugs_aids: 1, drowning: 1, sexual_assault: 1, bullying: 1, violence: 1, traffic: 1 } }];
+    expect(campaignTopics(own)).toMatchObject({ missing: [], held: expect.not.arrayContaining(['school_bus']) });
+    expect(campaignTopics(own).applicable).toHaveLength(7);
+    expect(campaignTopics([{ ...own[0]!, withBuses: 1 }]).missing).toEqual(['school_bus']);
+    // Two schools of ten run buses and both held it: 100% among them, so the weakest topic is another one.
+    const county = [{ schools: 10, covered: 0, withBuses: 2, byTopic: { school_bus: 2, fire: 10, drugs_aids: 5, drowning: 9, sexual_assault: 8, bullying: 7, violence: 6, traffic: 4 } }];
+    expect(weakestTopic(county)).toEqual({ topic: 'traffic', rate: 0.4 });
+  });
 });

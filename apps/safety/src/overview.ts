@@ -1,5 +1,5 @@
-import { CAMPAIGN_TOPICS, type SafetyTopic } from '@hyedu/domain';
-import { anyActivity, coverageRate, sumCoverage, type CoverageCounts } from './pages/activities/activities.ts';
+import { CAMPAIGN_TOPICS, campaignTopicsFor, type SafetyTopic } from '@hyedu/domain';
+import { anyActivity, coverageRate, sumCoverage, topicSchools, type CoverageCounts } from './pages/activities/activities.ts';
 import { complianceRates, sumCounts, type ComplianceCounts } from './pages/compliance/compliance.ts';
 
 /** What `safety.hazardSummary` gives per unit. */
@@ -73,10 +73,12 @@ export function overviewTotals(data: { compliance: ByUnit<ComplianceCounts> | nu
 }
 
 /** Of the eight campaign topics, those the rows' schools held and those none held (a school's own 专项教育 at a glance). */
-export function campaignTopics(rows: readonly CoverageCounts[]): { held: SafetyTopic[]; missing: SafetyTopic[] } {
+export function campaignTopics(rows: readonly CoverageCounts[]): { held: SafetyTopic[]; missing: SafetyTopic[]; applicable: readonly SafetyTopic[] } {
   const total = sumCoverage(rows);
-  const held = CAMPAIGN_TOPICS.filter((t) => (total.byTopic[t] ?? 0) > 0);
-  return { held, missing: CAMPAIGN_TOPICS.filter((t) => !held.includes(t)) };
+  // 校车安全 applies only where a school runs buses (campaignTopicsFor): without any, it is neither held nor missing.
+  const applicable = campaignTopicsFor({ runsBuses: (total.withBuses ?? 0) > 0 });
+  const held = applicable.filter((t) => (total.byTopic[t] ?? 0) > 0);
+  return { held, missing: applicable.filter((t) => !held.includes(t)), applicable };
 }
 
 /** The topic the fewest schools held (where coverage is weakest), with its rate; null without any activity. */
@@ -84,6 +86,8 @@ export function weakestTopic(rows: readonly CoverageCounts[]): { topic: SafetyTo
   if (!anyActivity(rows)) return null;
   const total = sumCoverage(rows);
   if (total.schools === 0) return null;
-  const topic = [...CAMPAIGN_TOPICS].sort((a, b) => (total.byTopic[a] ?? 0) - (total.byTopic[b] ?? 0))[0]!;
-  return { topic, rate: (total.byTopic[topic] ?? 0) / total.schools };
+  // Each topic's rate among the schools it applies to (校车安全: those that run buses).
+  const rate = (t: SafetyTopic) => (total.byTopic[t] ?? 0) / topicSchools(total, t);
+  const topic = CAMPAIGN_TOPICS.filter((t) => topicSchools(total, t) > 0).sort((a, b) => rate(a) - rate(b))[0]!;
+  return { topic, rate: rate(topic) };
 }

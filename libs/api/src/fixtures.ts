@@ -64,6 +64,8 @@ export const INPUTS: Record<string, unknown> = {
   'plan.review': { reportId: 999999, expectedVersion: 1, action: 'review' },
   'plan.setMilestone': { milestoneId: 999999, expectedVersion: 1, doneOn: null },
   'plan.instructions': { year: 2022 },
+  'plan.countyTargets': { year: 2022 },
+  'plan.setCountyTarget': { year: 2022, kpiId: 'safety.hazard-closure', unitCode: '430499', target: 0.9 },
   'plan.instruct': { year: 2022, itemNo: 99, text: '矩阵测试' },
   'plan.acknowledge': { instructionId: 999999 },
   'platform.health': undefined,

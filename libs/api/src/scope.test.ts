@@ -26,8 +26,8 @@ interface Own {
 interface Fixture {
   kind: Kind;
   input: (id: number | string, own: Own) => unknown;
-  /** The answer to the missing id: a list or file (200), a refusal of the value (400) or NOT_FOUND (404). */
-  status: 200 | 400 | 404;
+  /** The answer to the missing id: a list or file (200), a refusal of the value (400), NOT_FOUND (404) or, for a procedure the county may not call at all, FORBIDDEN (403). */
+  status: 200 | 400 | 403 | 404;
 }
 
 const today = beijingDate(new Date());
@@ -37,7 +37,7 @@ const term = termOf(today);
 const list = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ page: 1, pageSize: 20, ...extra, [field]: id }) });
 const filter = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ ...extra, [field]: id }) });
 const byUnitAndSchool = (path: string, make: (field: string, kind: Kind) => Fixture) => ({ [`${path}:unitCode`]: make('unitCode', 'unit'), [`${path}:schoolId`]: make('schoolId', 'school') });
-const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, status: 200 | 400 | 404 = 404): Fixture => ({ kind, input, status });
+const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, status: 200 | 400 | 403 | 404 = 404): Fixture => ({ kind, input, status });
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -59,6 +59,8 @@ const FIXTURES: Record<string, Fixture> = {
   'plan.task:taskId': one('task', (taskId) => ({ taskId })),
   'plan.submitReport:taskId': one('task', (taskId) => ({ taskId, report })),
   'plan.submitReport:unitCode': one('unit', (unitCode, own) => ({ taskId: own.task, unitCode, report }), 400),
+  // Only the 办公室 sets county targets: a county is refused before any unit is looked at (each refusal recorded).
+  'plan.setCountyTarget:unitCode': one('unit', (unitCode) => ({ year: 2022, kpiId: 'safety.hazard-closure', unitCode, target: 0.9 }), 403),
   'plan.reportHistory:reportId': one('report', (reportId) => ({ reportId })),
   'plan.review:reportId': one('report', (reportId) => ({ reportId, expectedVersion: 1, action: 'review' })),
   'plan.attach:reportId': one('report', (reportId) => ({ reportId, fileName: '佐证.pdf', base64: PDF.toString('base64') })),
@@ -155,6 +157,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     expect(missing.status, missing.body).toBe(fixture.status);
     expect(outOfScope).toEqual(missing);
     // Both NOT_FOUNDs are refusals and each leaves one record; a list or a refused value leaves none.
-    expect(await denied()).toBe(before + (fixture.status === 404 ? 2 : 0));
+    expect(await denied()).toBe(before + (fixture.status === 404 || fixture.status === 403 ? 2 : 0));
   });
 });

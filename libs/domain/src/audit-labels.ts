@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'plan.importPlan': ['导入工作要点', 'Import plan'],
   'plan.addItem': ['添加工作要点条目', 'Add plan item'],
   'plan.createTask': ['新建任务', 'Create task'],
+  'plan.setCountyTarget': ['设置县市区目标', 'Set county target'],
   'plan.setMilestone': ['更新节点完成情况', 'Update milestone'],
   'plan.submitReport': ['提交进展报告', 'Submit progress report'],
   'plan.resubmitReport': ['重新提交进展报告', 'Resubmit progress report'],
@@ -79,6 +80,7 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   account: ['账号', 'Account'], session: ['会话', 'Session'], department: ['科室', 'Department'], module: ['模块', 'Module'], module_origin: ['模块来源地址', 'Module origin'],
   security_policy: ['安全策略', 'Security policy'], export: ['导出', 'Export'], procedure: ['接口', 'Procedure'], audit_log: ['审计记录', 'Audit record'],
   work_plan: ['工作要点', 'Work plan'], work_plan_item: ['工作要点条目', 'Plan item'], plan_task: ['任务', 'Task'], plan_milestone: ['节点', 'Milestone'],
+  kpi_county_target: ['县市区指标目标', 'County KPI target'],
   progress_report: ['进展报告', 'Progress report'], plan_instruction: ['批示', 'Instruction'], attachment: ['附件', 'File'],
   safety_hazard: ['隐患', 'Hazard'], safety_inspection: ['检查记录', 'Inspection'], safety_activity: ['专项教育活动', 'Education activity'], safety_incident: ['安全事件', 'Incident'],
   safety_profile: ['4个100%填报', '4×100% status'], safety_settings: ['安全管理设置', 'Safety settings'],
@@ -95,7 +97,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   failures: ['连续失败次数', 'Failures'], lockedUntil: ['锁定至', 'Locked until'], mustChangePassword: ['须修改密码', 'Must change password'], totp: ['动态口令', 'One-time codes'],
   mime: ['文件类型', 'File type'], stage: ['报告阶段', 'Stage'], code: ['编号', 'Code'], source: ['隐患来源', 'Source'], category: ['类别', 'Category'],
   severity: ['严重程度', 'Severity'], foundOn: ['发现日期', 'Found on'], location: ['部位', 'Place'], description: ['描述', 'Description'], responsiblePerson: ['整改责任人', 'Responsible'],
-  file: ['文件', 'File'], row: ['行', 'Row'], itemNo: ['条目序号', 'Item no.'], sectionNo: ['部分序号', 'Section no.'], policy: ['安全策略', 'Policy'], ended: ['结束会话数', 'Sessions ended'],
+  file: ['文件', 'File'], row: ['行', 'Row'], itemNo: ['条目序号', 'Item no.'], sectionNo: ['部分序号', 'Section no.'], policy: ['安全策略', 'Policy'], target: ['目标值', 'Target'], ended: ['结束会话数', 'Sessions ended'],
 };
 
 export const AUDIT_RESULTS: Readonly<Record<'ok' | 'denied' | 'error', Words>> = { ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], error: ['出错', 'Error'] };

@@ -107,6 +107,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   ownership: '办学性质',
   boarding: '寄宿',
   kpiId: '指标',
+  target: '目标值',
   show: '显示范围',
   // safety
   fourth: '第四项',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HENGYANG_KPIS_2022 } from './hengyang/kpis-2022.ts';
-import { kpiStatus, kpiStatusFor, targetFor, TARGET_SOURCE_LABELS } from './kpi.ts';
+import { countyTargetRefusal, countyTargetsFrom, kpiStatus, kpiStatusFor, targetFor, TARGET_SOURCE_LABELS } from './kpi.ts';
 
 const seed = readFileSync(new URL('../../../docs/seed/2022-work-priorities.txt', import.meta.url), 'utf8');
 const kpi = (id: string) => HENGYANG_KPIS_2022.find((k) => k.id === id)!;
@@ -40,6 +40,39 @@ describe('county targets and target sources', () => {
     expect(targetFor(share, '430405', county)).toMatchObject({ target: 0.05, scope: 'city', label: '工作要点（沿用全市目标）' });
     expect(kpiStatusFor(share, '430407', 0.07, county)).toBe('green');
     expect(kpiStatusFor(share, '430405', 0.07, county)).toBe('red');
+  });
+  it('builds the lookup from stored rows; a county target changes the county row’s status, not the city’s nor another county’s', () => {
+    const closure = kpi('safety.hazard-closure');
+    const county = countyTargetsFrom([
+      { kpiId: 'safety.hazard-closure', unitCode: '430422', target: 0.8 },
+      { kpiId: 'safety.incidents', unitCode: '430422', target: 2 },
+    ]);
+    expect(county).toEqual({ 'safety.hazard-closure': { '430422': 0.8 }, 'safety.incidents': { '430422': 2 } });
+    expect(kpiStatusFor(closure, '430422', 0.82, county)).toBe('green');
+    expect(kpiStatusFor(closure, '430481', 0.82, county)).toBe('red');
+    expect(kpiStatusFor(closure, null, 0.82, county)).toBe('red');
+    expect(kpiStatusFor(kpi('safety.incidents'), '430422', 2, county)).toBe('green');
+    expect(targetFor(kpi('safety.incidents'), '430422', county).label).toBe('局定目标（县市区）');
+    expect(countyTargetsFrom([])).toEqual({});
+  });
+  it('accepts a county target only in its KPI’s unit: a ratio 0–100% to 0.01%, a count a whole number, money whole fen', () => {
+    const ratio = kpi('safety.hazard-closure');
+    expect(countyTargetRefusal(ratio, 0.95)).toBeNull();
+    expect(countyTargetRefusal(ratio, 0.9575)).toBeNull();
+    expect(countyTargetRefusal(ratio, 0)).toBeNull();
+    expect(countyTargetRefusal(ratio, 1)).toBeNull();
+    expect(countyTargetRefusal(ratio, 1.01)).toBe('目标值应在0%到100%之间');
+    expect(countyTargetRefusal(ratio, 0.95755)).toBe('目标值最多保留两位小数（百分比）');
+    expect(countyTargetRefusal(ratio, -0.1)).toBe('目标值不能为负数');
+    const count = kpi('safety.incidents');
+    expect(countyTargetRefusal(count, 3)).toBeNull();
+    expect(countyTargetRefusal(count, 2.5)).toBe('目标值应为整数');
+    expect(countyTargetRefusal(count, 1_000_001)).toBe('目标值不能大于1000000');
+    expect(countyTargetRefusal({ unit: 'yuan', levels: ['city', 'county'] }, 12_345.5)).toBe('金额目标应为整数（分）');
+    expect(countyTargetRefusal({ unit: 'yuan', levels: ['city', 'county'] }, 1_234_567_800)).toBeNull();
+    expect(countyTargetRefusal({ unit: 'ratio', levels: ['city'] }, 0.5)).toBe('该指标不按县市区计算，不能设置县市区目标');
+    expect(countyTargetRefusal({ unit: 'yuan', levels: ['county'] }, 2e12)).toBe('金额目标不能大于100亿元');
+    expect(countyTargetRefusal(ratio, Number.NaN)).toBe('目标值应为数字');
   });
   it('labels every target: a seed target’s figure is in the seed’s own words, the rest are the bureau’s', () => {
     expect(TARGET_SOURCE_LABELS).toEqual({ seed: '工作要点', bureau: '局定目标' });

@@ -76,3 +76,41 @@ export function targetFor(def: Pick<KpiDefinition, 'id' | 'target' | 'targetSour
 export function kpiStatusFor(def: KpiDefinition, unitCode: string | null, value: number | null | undefined, county: CountyTargets = {}): KpiStatus {
   return kpiStatus({ ...def, target: targetFor(def, unitCode, county).target }, value);
 }
+
+/** A county target as stored: one KPI, one county-level unit, one plan year. */
+export interface CountyTargetRow {
+  kpiId: string;
+  unitCode: string;
+  target: number;
+}
+/** The stored county targets of one year as the lookup `targetFor` takes (kpiId → unitCode → target). */
+export function countyTargetsFrom(rows: readonly CountyTargetRow[]): CountyTargets {
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of rows) (out[r.kpiId] ??= {})[r.unitCode] = r.target;
+  return out;
+}
+
+/** Largest count/seat target a county may be given (a county's seats or cases are far below it). */
+export const MAX_COUNTY_TARGET_COUNT = 1_000_000;
+/** Largest amount target in fen (100亿元). */
+export const MAX_COUNTY_TARGET_FEN = 1_000_000_000_000;
+
+/**
+ * Why a county target is not acceptable for a KPI, or null: a ratio is a fraction 0–1 (entered as a percentage, to
+ * 0.01%), a count or number of seats a whole number 0–1,000,000, an amount in yuan whole fen (the API stores money as
+ * integer fen). A KPI not computed per county (levels without 'county') takes no county target.
+ */
+export function countyTargetRefusal(def: Pick<KpiDefinition, 'unit' | 'levels'>, target: number): string | null {
+  if (!def.levels.includes('county')) return '该指标不按县市区计算，不能设置县市区目标';
+  if (!Number.isFinite(target)) return '目标值应为数字';
+  if (target < 0) return '目标值不能为负数';
+  if (def.unit === 'ratio') {
+    if (target > 1) return '目标值应在0%到100%之间';
+    if (Math.abs(target * 10_000 - Math.round(target * 10_000)) > 1e-6) return '目标值最多保留两位小数（百分比）';
+    return null;
+  }
+  if (!Number.isInteger(target)) return def.unit === 'yuan' ? '金额目标应为整数（分）' : '目标值应为整数';
+  if (def.unit !== 'yuan' && target > MAX_COUNTY_TARGET_COUNT) return `目标值不能大于${MAX_COUNTY_TARGET_COUNT}`;
+  if (def.unit === 'yuan' && target > MAX_COUNTY_TARGET_FEN) return '金额目标不能大于100亿元';
+  return null;
+}

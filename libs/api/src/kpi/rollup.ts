@@ -43,6 +43,11 @@ export function forgetRollups(db: Db, ids?: readonly string[]) {
   else for (const key of [...perDb.keys()]) if (ids.some((id) => key.startsWith(`rollup:${id}:`))) perDb.delete(key);
 }
 
+/** Drops one memoised value of a database (e.g. the county targets of a year after one was set). */
+export function forgetMemo(db: Db, key: string) {
+  memos.get(db)?.delete(key);
+}
+
 /** The units a scope may see, from a city-wide rollup. */
 export function inScope(byUnit: ReadonlyMap<string, Measure>, scope: DataScope): Map<string, Measure> {
   if (scope.kind === 'all') return new Map(byUnit);

@@ -33,8 +33,10 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(kpis.find((k) => k.id === 'safety.acceptance-overdue')).toMatchObject({ targetSource: 'bureau', targetLabel: '局定目标' });
     const detail = await demo.dashboard.kpi({ kpiId: 'private.compulsory-share' });
     expect(detail.asOfDate).toBe('2022-11-30');
-    // No county target is configured: each county row is judged against the city's and says so.
-    expect(detail.units.filter((u) => u.kind !== 'city').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）')).toBe(true);
+    // The demo sets 石鼓区 a county target of its own (8%); every other county row is judged against the city's and says so.
+    const counties = detail.units.filter((u) => u.kind !== 'city');
+    expect(counties.find((u) => u.code === '430407')).toMatchObject({ target: 0.08, targetLabel: '局定目标（县市区）' });
+    expect(counties.filter((u) => u.code !== '430407').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）')).toBe(true);
   });
 
   it('each KPI carries its English title and formula for the portal in English', async () => {

@@ -8,6 +8,7 @@ import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
 import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
+import { countyTargets, yearOf } from '../kpi/targets.ts';
 import { visibleKpi, visibleKpis } from '../kpi/visible.ts';
 import { listUnits, scopeText } from '../queries.ts';
 import { scoped } from '../scoped.ts';
@@ -23,13 +24,14 @@ const shown = (def: KpiDefinition, m: Measure | undefined) => {
   const value = measureValue(m);
   return { value, num: m?.num ?? null, den: m?.den ?? null, verified: m?.verified ?? null, status: kpiStatus(def, value) };
 };
-/** A county row, judged against the county's own target (configured per county; none configured yet → the city's), labelled. */
-const COUNTY_TARGETS: CountyTargets = {};
-const shownFor = (def: KpiDefinition, unitCode: string | null, m: Measure | undefined) => {
+/** A county row, judged against the county's own target (the 办公室's 县市区目标 of the year; none set → the city's), labelled. */
+const shownFor = (def: KpiDefinition, unitCode: string | null, m: Measure | undefined, county: CountyTargets) => {
   const value = measureValue(m);
-  const t = targetFor(def, unitCode, COUNTY_TARGETS);
-  return { value, num: m?.num ?? null, den: m?.den ?? null, status: kpiStatusFor(def, unitCode, value, COUNTY_TARGETS), target: t.target, targetLabel: t.label };
+  const t = targetFor(def, unitCode, county);
+  return { value, num: m?.num ?? null, den: m?.den ?? null, verified: m?.verified ?? null, status: kpiStatusFor(def, unitCode, value, county), target: t.target, targetLabel: t.label, targetScope: t.scope };
 };
+/** The one county a scope is (a county's own dashboard is its row), or null for the city and several units. */
+const ownCounty = (scope: DataScope) => (scope.kind === 'units' && scope.unitCodes.length === 1 ? scope.unitCodes[0]! : null);
 
 /** The last snapshots of a KPI for one unit ('total' = the city), oldest first; read at most once a minute. */
 const trend = (db: Db, kpiId: string, unitCode: string, now: Date) => memo(db, `trend:${kpiId}|${unitCode}`, now, () => readTrend(db, kpiId, unitCode));
@@ -53,15 +55,19 @@ const trendUnit = (scope: DataScope) => (scope.kind === 'all' ? 'total' : scope.
 export const dashboardRouter = {
   ...schoolPageRouter,
   kpis: read.query(async ({ ctx }) => {
+    const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     return Promise.all(
       (await visibleKpis(ctx)).map(async ({ def, scope }) => {
         const unit = trendUnit(scope);
         const source = KPI_SOURCES.get(def.id);
         const rollup = source ? await unitRollup(ctx.db, source, ctx.now, ctx.today) : null;
         const measure = rollup ? sumMeasures(inScope(rollup.byUnit, scope).values()) : undefined;
+        // A county's cards are its own row: judged against its own target when one is set, labelled either way.
+        const own = ownCounty(scope);
+        const figures = own ? shownFor(def, own, measure, county) : { ...shown(def, measure), target: def.target, targetLabel: TARGET_SOURCE_LABELS[def.targetSource], targetScope: 'city' as const };
         return {
           ...describe(def),
-          ...shown(def, measure),
+          ...figures,
           hasSource: !!source,
           asOf: measure && rollup ? rollup.at.toISOString() : null,
           asOfDate: ctx.today,
@@ -78,6 +84,7 @@ export const dashboardRouter = {
     const rollup = source ? await unitRollup(ctx.db, source, ctx.now, ctx.today) : null;
     const byUnit = rollup ? inScope(rollup.byUnit, scope) : new Map<string, Measure>();
     const units = await listUnits(ctx.db, scope);
+    const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     return {
       ...describe(def),
       recordsPath: source?.recordsPath ?? null,
@@ -85,7 +92,7 @@ export const dashboardRouter = {
       asOf: rollup ? rollup.at.toISOString() : null,
       asOfDate: ctx.today,
       total: shown(def, sumMeasures(byUnit.values())),
-      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shownFor(def, u.kind === 'city' ? null : u.code, byUnit.get(u.code)) })),
+      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, ...shownFor(def, u.kind === 'city' ? null : u.code, byUnit.get(u.code), county) })),
     };
   }),
 
@@ -93,6 +100,7 @@ export const dashboardRouter = {
   export: exportProcedure('plan').query(async ({ ctx }) => {
     const fmt = (def: KpiDefinition, v: number | null) => (v === null ? '暂无数据' : def.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v));
     const target = (def: KpiDefinition) => `${def.direction === 'at_least' ? '≥' : '≤'} ${fmt(def, def.target)}`;
+    const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     const summary: Record<string, string | number | null>[] = [];
     const byUnit: Record<string, string | number | null>[] = [];
     for (const { def, scope } of await visibleKpis(ctx)) {
@@ -103,8 +111,8 @@ export const dashboardRouter = {
       summary.push({ item: def.itemNo, title: def.title, value: fmt(def, total.value), num: total.num, den: total.den, target: target(def), status: KPI_STATUS_LABELS[total.status], formula: def.formula });
       if (!source) continue;
       for (const u of units) {
-        const r = shown(def, measures.get(u.code));
-        byUnit.push({ title: def.title, unit: u.kind === 'city' ? '局直' : u.name, value: fmt(def, r.value), num: r.num, den: r.den, status: KPI_STATUS_LABELS[r.status] });
+        const r = shownFor(def, u.kind === 'city' ? null : u.code, measures.get(u.code), county);
+        byUnit.push({ title: def.title, unit: u.kind === 'city' ? '局直' : u.name, value: fmt(def, r.value), num: r.num, den: r.den, target: `${def.direction === 'at_least' ? '≥' : '≤'} ${fmt(def, r.target)}（${r.targetLabel}）`, status: KPI_STATUS_LABELS[r.status] });
       }
     }
     const today = ctx.today;
@@ -112,7 +120,7 @@ export const dashboardRouter = {
     const title = `领导驾驶舱指标（${await scopeText(ctx.db, ctx.scope)}，${asOfLabel(today)}）`;
     const buf = await writeWorkbook([
       { name: '指标', title, columns: [{ key: 'item', header: '事项', width: 6 }, { key: 'title', header: '指标', width: 36 }, { key: 'value', header: ctx.scope.kind === 'all' ? '全市' : '本单位', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 12 }, { key: 'status', header: '状态', width: 10 }, { key: 'formula', header: '计算方法', width: 50 }], rows: summary },
-      { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
+      { name: '各县市区', title, columns: [{ key: 'title', header: '指标', width: 36 }, { key: 'unit', header: '单位', width: 10 }, { key: 'value', header: '数值', width: 12 }, { key: 'num', header: '分子', width: 12 }, { key: 'den', header: '分母', width: 12 }, { key: 'target', header: '目标', width: 28 }, { key: 'status', header: '状态', width: 10 }], rows: byUnit },
     ]);
     return { filename: `领导驾驶舱指标_${today}.xlsx`, base64: buf.toString('base64'), rows: summary.length + byUnit.length };
   }),

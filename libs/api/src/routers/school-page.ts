@@ -64,7 +64,7 @@ export const schoolPageRouter = {
     .query(async ({ ctx, input }) => {
       const school = await scoped('school', input.schoolId, async () => {
         const [row] = await ctx.db
-          .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, unitName: orgUnits.name, unitKind: orgUnits.kind, level: schools.level, ownership: schools.ownership, isBoarding: schools.isBoarding, town: schools.town })
+          .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, unitName: orgUnits.name, unitKind: orgUnits.kind, level: schools.level, ownership: schools.ownership, isBoarding: schools.isBoarding, runsBuses: schools.runsBuses, town: schools.town })
           .from(schools)
           .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
           .where(and(eq(schools.id, input.schoolId), scopeCondition(ctx.scope)));

@@ -26,6 +26,8 @@ export const schools = pgTable(
     ownership: text({ enum: ['public', 'private'] }).notNull(),
     isBoarding: boolean().notNull(),
     isRural: boolean().notNull(),
+    /** Runs school buses (校车): only such a school is asked for 校车安全 education (the domain's campaignTopicsFor). */
+    runsBuses: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

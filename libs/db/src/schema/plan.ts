@@ -128,6 +128,26 @@ export const kpiSnapshots = pgTable(
   (t) => [primaryKey({ columns: [t.kpiId, t.takenOn, t.unitCode] })],
 );
 
+/**
+ * Targets the 办公室 sets for a county-level unit per KPI and plan year (the seed's targets are 市域 ones); a county
+ * without a row is judged against the city's target. Ratios are stored as fractions (0.95), counts as whole numbers,
+ * money as integer fen — the domain's countyTargetRefusal checks the value against its KPI before it is written.
+ */
+export const kpiCountyTargets = pgTable(
+  'kpi_county_targets',
+  {
+    kpiId: text().notNull(),
+    unitCode: varchar({ length: 6 })
+      .notNull()
+      .references(() => orgUnits.code),
+    year: smallint().notNull(),
+    target: doublePrecision().notNull(),
+    setBy: text().notNull(),
+    setAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kpiId, t.unitCode, t.year] }), index('kpi_county_targets_year_idx').on(t.year)],
+);
+
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),

@@ -5,6 +5,7 @@ import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import type { Db } from '../client.ts';
 import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
+import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
@@ -75,12 +76,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await insertDepartments(tx, HENGYANG_DEPARTMENTS);
     const counties = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city');
     await insertPlanTasks(tx, plan.year, HENGYANG_TASKS_2022, counties.map((u) => u.code));
+    await seedCountyTargets(tx, plan.year);
     await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code, today);
     const ids: number[] = [];
     await insertChunked(registry, 500, async (chunk) => {
       const rows = await tx
         .insert(schools)
-        .values(chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural }) => ({ code, name, unitCode, town, level, ownership, isBoarding, isRural })))
+        .values(chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses }) => ({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses })))
         .returning({ id: schools.id });
       ids.push(...rows.map((r) => r.id));
     });

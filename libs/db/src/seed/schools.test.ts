@@ -1,7 +1,7 @@
 import { GRADES_BY_LEVEL, parseSchoolCode, schoolCodeCategoryForLevel } from '@hyedu/domain';
 import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
 import { describe, expect, it } from 'vitest';
-import { CITY_DIRECT_UNIT_CODE, compulsoryStudents, generateSchoolRegistry, totalStudents } from './schools.ts';
+import { CITY_DIRECT_UNIT_CODE, compulsoryStudents, generateSchoolRegistry, runsBusesFor, totalStudents } from './schools.ts';
 import type { SchoolSeed } from './schools.ts';
 
 const registry = generateSchoolRegistry();
@@ -21,6 +21,18 @@ describe('generateSchoolRegistry', () => {
     expect(generateSchoolRegistry({ seed: 7 })).not.toEqual(registry);
   });
 
+  it('has buses where they are plausible: most rural primary and junior schools, some kindergartens, few urban schools', () => {
+    const share = (xs: readonly SchoolSeed[]) => xs.filter((s) => s.runsBuses).length / xs.length;
+    const ruralCompulsory = registry.filter((s) => s.isRural && (s.level === 'primary' || s.level === 'junior' || s.level === 'nine_year'));
+    const urbanCompulsory = registry.filter((s) => !s.isRural && (s.level === 'primary' || s.level === 'junior' || s.level === 'nine_year'));
+    const kindergartens = registry.filter((s) => s.level === 'kindergarten');
+    expect(share(ruralCompulsory)).toBe(1);
+    expect(share(urbanCompulsory)).toBe(0);
+    expect(share(kindergartens)).toBeGreaterThan(0.1);
+    expect(share(kindergartens)).toBeLessThan(0.9);
+    expect(registry.filter((s) => s.level === 'senior').every((s) => !s.runsBuses)).toBe(true);
+    expect(registry.every((s) => s.runsBuses === runsBusesFor(s))).toBe(true);
+  });
   it('is fast', () => {
     const t0 = performance.now();
     generateSchoolRegistry({ seed: 3 });

@@ -30,6 +30,8 @@ export interface SchoolSeed {
   ownership: Ownership;
   isBoarding: boolean;
   isRural: boolean;
+  /** Runs school buses (校车): decided by runsBusesFor, from the school's own facts (no random draw). */
+  runsBuses: boolean;
   enrolment: Partial<Record<Grade, number>>;
   staffing: Staffing;
 }
@@ -116,21 +118,38 @@ class Registry {
     const running = (this.counters.get(key) ?? 0) + 1;
     if (running > 9999) throw new Error(`code sequence exhausted for ${key}`);
     this.counters.set(key, running);
+    const code = `${category}${HUNAN_PROVINCE_CODE}${unitPart}${String(running).padStart(4, '0')}`;
+    const isRural = d.town !== null && !d.town.urban;
     const school: SchoolSeed = {
-      code: `${category}${HUNAN_PROVINCE_CODE}${unitPart}${String(running).padStart(4, '0')}`,
+      code,
       name: d.name,
       unitCode,
       town: d.town?.name ?? '',
       level: d.level,
       ownership: d.ownership,
       isBoarding: d.level !== 'kindergarten' && rng.chance(d.boardingChance),
-      isRural: d.town !== null && !d.town.urban,
+      isRural,
+      runsBuses: runsBusesFor({ code, level: d.level, ownership: d.ownership, isRural }),
       enrolment: spreadEnrolment(rng, d.level, d.students),
       staffing: deriveStaffing(rng, d.level, d.ownership, d.students),
     };
     this.schools.push(school);
     return school;
   }
+}
+
+/**
+ * Whether a demo school runs school buses (校车), decided from its facts without a random draw (so the rest of the
+ * demo data stays as it was): rural primary, junior, nine-year and special schools carry pupils from scattered
+ * villages and do; rural kindergartens do for the private ones and every other public one (by running number); in
+ * towns only special schools and one private kindergarten in four do; senior and vocational schools do not.
+ */
+export function runsBusesFor(s: { code: string; level: SchoolLevel; ownership: Ownership; isRural: boolean }): boolean {
+  const running = Number(s.code.slice(-4));
+  if (s.level === 'special') return true;
+  if (s.level === 'senior' || s.level === 'vocational' || s.level === 'complete_middle') return false;
+  if (s.level === 'kindergarten') return s.ownership === 'private' ? s.isRural || running % 4 === 0 : s.isRural && running % 2 === 0;
+  return s.isRural;
 }
 
 export function compulsoryStudents(s: SchoolSeed): number {

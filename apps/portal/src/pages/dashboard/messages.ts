@@ -10,6 +10,7 @@ export const useDashboardMessages = defineMessages({
     cityValue: '全市：{v}', formulaLabel: '计算方法：', sourceLabel: '工作要点原文（第{n}项）：', besideLabel: '不在地图上的单位：',
     status_green: '达标', status_amber: '接近目标', status_red: '未达标', status_no_data: '暂无数据',
     dataAsOf: '数据截至 {d}', seed: '工作要点', bureau: '局定目标', targetSourceHint: '目标来源', verifiedOfDue: '已核实 {verified} / 应报 {due} 所',
+    countyTarget: '局定目标（县市区）', cityApplies: '{source}（沿用全市目标）',
   },
   'en-US': {
     title: 'Leadership dashboard', lead: "The work plan's key indicators, computed live from the modules' records.", item: 'Item {n}', target: 'Target', asOf: 'As of {t}', noData: 'No data yet',
@@ -19,5 +20,6 @@ export const useDashboardMessages = defineMessages({
     cityValue: 'City: {v}', formulaLabel: 'Formula: ', sourceLabel: 'In the work plan (item {n}): ', besideLabel: 'Units not on the map: ',
     status_green: 'On target', status_amber: 'Near target', status_red: 'Off target', status_no_data: 'No data',
     dataAsOf: 'Data as of {d}', seed: 'Work plan', bureau: "Bureau's own target", targetSourceHint: 'Target source', verifiedOfDue: 'Verified {verified} of {due} schools due',
+    countyTarget: "Bureau's target for the county", cityApplies: '{source} (city target applies)',
   },
 });

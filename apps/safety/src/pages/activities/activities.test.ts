@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anyActivity, coverageRate, parseActivityQuery, sumCoverage } from './activities.ts';
+import { anyActivity, coverageRate, parseActivityQuery, sumCoverage, topicSchools } from './activities.ts';
 
 describe('专项教育 page helpers', () => {
   it('reads unit, topic, q and page from the URL; an unknown topic is no filter', () => {
@@ -18,5 +18,14 @@ describe('专项教育 page helpers', () => {
     expect(total.byTopic.traffic).toBe(0);
     expect(coverageRate(total.byTopic.fire!, total.schools, anyActivity(some))).toBe(0.3);
     expect(coverageRate(0, 0, true)).toBeNull();
+  });
+  it('校车安全 counts among the schools that run buses only; every other topic among all schools', () => {
+    const rows = [{ schools: 10, covered: 4, withBuses: 2, byTopic: { school_bus: 2, fire: 8 } }, { schools: 30, covered: 20, withBuses: 0, byTopic: { school_bus: 0, fire: 25 } }];
+    const total = sumCoverage(rows);
+    expect(total.withBuses).toBe(2);
+    expect(topicSchools(total, 'school_bus')).toBe(2);
+    expect(topicSchools(total, 'fire')).toBe(40);
+    expect(coverageRate(total.byTopic.school_bus!, topicSchools(total, 'school_bus'), true)).toBe(1);
+    expect(coverageRate(0, topicSchools(rows[1]!, 'school_bus'), true)).toBeNull();
   });
 });

@@ -19,20 +19,27 @@ export function parseActivityQuery(query: Record<string, unknown>): ActivityQuer
 export interface CoverageCounts {
   schools: number;
   covered: number;
+  /** Schools that run buses: the only ones 校车安全 applies to (its count in byTopic is among them). */
+  withBuses?: number;
   byTopic: Record<string, number>;
 }
+
+/** The schools a topic applies to: 校车安全 only those that run buses, every other topic all of them. */
+export const topicSchools = (r: CoverageCounts, topic: string): number => (topic === 'school_bus' ? (r.withBuses ?? r.schools) : r.schools);
 
 /** The units' coverage added up (the scope's total row). */
 export function sumCoverage(rows: readonly CoverageCounts[]): CoverageCounts {
   const byTopic: Record<string, number> = Object.fromEntries(SafetyTopic.options.map((t) => [t, 0]));
   let schools = 0;
   let covered = 0;
+  let withBuses = 0;
   for (const r of rows) {
     schools += r.schools;
     covered += r.covered;
+    withBuses += r.withBuses ?? r.schools;
     for (const t of SafetyTopic.options) byTopic[t]! += r.byTopic[t] ?? 0;
   }
-  return { schools, covered, byTopic };
+  return { schools, covered, withBuses, byTopic };
 }
 
 /** True when any school in the rows held any activity in the window (otherwise coverage is no data, not 0%). */

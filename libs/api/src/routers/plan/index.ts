@@ -5,6 +5,7 @@ import { planFilesRouter } from './files.ts';
 import { planInstructRouter } from './instruct.ts';
 import { planReadRouter } from './read.ts';
 import { planReportRouter } from './report.ts';
+import { planTargetsRouter } from './targets.ts';
 
-/** The work plan's tasks, milestones, progress reports and their review, and leadership instructions (批示). */
-export const planRouter = { ...planReadRouter, ...planReportRouter, ...planInstructRouter, ...planFilesRouter, ...planEditRouter, ...planAttachmentsRouter } satisfies TRPCRouterRecord;
+/** The work plan's tasks, milestones, progress reports and their review, leadership instructions (批示) and the KPIs' county targets. */
+export const planRouter = { ...planReadRouter, ...planReportRouter, ...planInstructRouter, ...planFilesRouter, ...planEditRouter, ...planAttachmentsRouter, ...planTargetsRouter } satisfies TRPCRouterRecord;

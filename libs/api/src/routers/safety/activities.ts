@@ -1,12 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ActivityInput, beijingDate, CAMPAIGN_TOPICS, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
+import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
+import { coversCampaignSql } from './campaign.ts';
 import { ActivityFilter } from './inputs.ts';
 
 const { safetyActivities: a, schools, orgUnits } = tables;
@@ -29,8 +30,9 @@ export const activityRows = (db: Db, where: SQL | undefined) =>
   db.select(activityColumns).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, a.unitCode)).where(where).orderBy(desc(a.heldOn), desc(a.id));
 
 /**
- * Coverage per unit and topic over the rolling year: schools that held at least one activity of the topic, and
- * schools that held every campaign topic (the dashboard's 专项安全教育学校覆盖率), against the unit's schools.
+ * Coverage per unit and topic over the rolling year: schools that held at least one activity of the topic (校车安全:
+ * among the schools that run buses, `withBuses`), and schools that held every campaign topic that applies to them
+ * (the dashboard's 专项安全教育学校覆盖率: 校车 only where the school runs buses), against the unit's schools.
  */
 export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
   const since = coverageSince(today);
@@ -40,14 +42,15 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
     .where(and(gte(a.heldOn, since), sql`${a.heldOn} <= ${today}`))
     .groupBy(a.schoolId)
     .as('per_school');
-  const campaign = sql.raw(`array[${CAMPAIGN_TOPICS.map((t) => `'${t}'`).join(',')}]::text[]`);
   const rows = await db
     .select({
       unitCode: schools.unitCode,
       schools: sql<number>`count(*)::int`,
-      covered: sql<number>`(count(*) filter (where ${perSchool.topics} @> ${campaign}))::int`,
+      covered: sql<number>`(count(*) filter (where ${coversCampaignSql(perSchool.topics)}))::int`,
+      // 校车安全 applies only to schools that run buses: its count is over those schools.
+      withBuses: sql<number>`(count(*) filter (where ${schools.runsBuses}))::int`,
       byTopic: sql<Record<string, number>>`json_build_object(${sql.join(
-        SafetyTopic.options.map((t) => sql`${t}::text, (count(*) filter (where ${sql.raw(`'${t}'`)} = any(${perSchool.topics})))::int`),
+        SafetyTopic.options.map((t) => sql`${t}::text, (count(*) filter (where ${sql.raw(`'${t}'`)} = any(${perSchool.topics})${t === 'school_bus' ? sql` and ${schools.runsBuses}` : sql``}))::int`),
         sql`, `,
       )})`,
     })

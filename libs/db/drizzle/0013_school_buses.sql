@@ -1,0 +1,1 @@
+ALTER TABLE "schools" ADD COLUMN "runs_buses" boolean DEFAULT false NOT NULL;
