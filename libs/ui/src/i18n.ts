@@ -13,6 +13,8 @@ function initialLocale(): Locale {
 /** The one locale of the whole platform (portal and every module share this store). */
 export const useLocaleStore = defineStore('ui/locale', () => {
   const locale = ref<Locale>(initialLocale());
+  // <html lang> follows the locale from the start (a page opened with English saved is English to a screen reader).
+  if (typeof document !== 'undefined') document.documentElement.lang = locale.value;
   function setLocale(next: Locale) {
     locale.value = next;
     if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, next);
