@@ -37,3 +37,18 @@ export function defineMessages<K extends string>(messages: { 'zh-CN': Record<K, 
     return (key: K, params?: Params) => fill(messages[store.locale][key], params);
   };
 }
+
+/**
+ * Punctuation around values in the shared locale: full-width in Chinese (「牵头：安全稳定科」「（5）」「甲、乙」),
+ * ASCII in English ("Lead: …", " (5)", "a, b").
+ */
+export function usePunctuation() {
+  const store = useLocaleStore();
+  const en = () => store.locale === 'en-US';
+  return {
+    colon: () => (en() ? ': ' : '：'),
+    comma: () => (en() ? ', ' : '，'),
+    paren: (inner: string | number) => (en() ? ` (${inner})` : `（${inner}）`),
+    list: (items: readonly string[]) => items.join(en() ? ', ' : '、'),
+  };
+}
