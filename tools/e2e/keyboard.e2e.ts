@@ -41,6 +41,7 @@ async function tabTo(page: Page, target: Target, { back = false, max = 120 } = {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const f = await focused(page, target);
+    if (f.what === 'nothing') continue; // past the last control the browser's own toolbar has focus; the next Tab comes back
     expect(f.visible, `focus not visible on ${f.what}`).toBe(true);
     if (f.matches) return;
   }
@@ -144,7 +145,7 @@ describe('one job per role, by keyboard alone', () => {
   it('funding 科室: the module, then the school registry filtered by a search', async () => {
     const page = await signIn('funding');
     await follow(page, menu('经费与资助'));
-    expect(await h1(page)).toContain('经费与资助');
+    expect(page.url()).toMatch(/\/funding$/);
     await follow(page, menu('学校名录'));
     await tabTo(page, { selector: 'main input[type="search"], main input' });
     await page.keyboard.type('实验');
