@@ -18,7 +18,7 @@ export function pageKind(path: string): string {
 /** Addresses in the page's side menu, header and main area that lead to another page of the platform (no files, no sign-out). */
 export async function pageLinks(page: Page): Promise<string[]> {
   const hrefs = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLAnchorElement>('header a[href], nav a[href], main a[href]')]
+    Array.from(document.querySelectorAll<HTMLAnchorElement>('header a[href], nav a[href], main a[href]'))
       .filter((a) => a.origin === location.origin && a.target !== '_blank')
       .map((a) => a.pathname),
   );
@@ -131,7 +131,7 @@ export async function chineseOutsideData(page: Page): Promise<string[]> {
       if (isData(el) || !el.checkVisibility({ visibilityProperty: true })) continue;
       note(el, n.nodeValue!);
     }
-    for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'))) {
       if (isData(el) || !el.checkVisibility({ visibilityProperty: true })) continue;
       for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
         const v = el.getAttribute(attr);
