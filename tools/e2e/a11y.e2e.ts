@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chineseOutsideData, crawl, go, headingProblems, pageKind, ROLES, settle } from './crawl.ts';
-import { useHarness } from './harness.ts';
+import { SHOTS, useHarness } from './harness.ts';
 import { seriousViolations } from './page-checks.ts';
 import { signIn } from './sign-in.ts';
 
@@ -16,6 +17,13 @@ const readInEnglish = new Set<string>();
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
+/** A few of the leader's pages photographed in both languages, for a person to look at (not compared). */
+const PHOTOGRAPHED = new Set(['/plan', '/dashboard/:id', '/schools/:n', '/safety/hazards/:n']);
+async function photograph(page: Page, role: string, path: string, lang: string) {
+  if (role !== 'leader' || !PHOTOGRAPHED.has(pageKind(path))) return;
+  await page.screenshot({ path: join(SHOTS, `a11y-${lang}-${pageKind(path).replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`) });
+}
+
 describe('every page of every role: axe, one h1, and English without Chinese outside data', () => {
   for (const role of ROLES) {
     it(role, async () => {
@@ -25,14 +33,11 @@ describe('every page of every role: axe, one h1, and English without Chinese out
       const problems: string[] = [];
       await signIn(page, h.server.url, role);
 
-      let t0 = Date.now();
       const pages = await crawl(page, h.server.url, async (path) => {
-        const t1 = Date.now();
         for (const p of await seriousViolations(page)) problems.push(`${path}: ${p}`);
         for (const p of await headingProblems(page)) problems.push(`${path}: ${p}`);
         if ((await htmlLang(page)) !== 'zh-CN') problems.push(`${path}: html lang ${await htmlLang(page)} in Chinese`);
-        console.log(`T ${path} load ${t1 - t0} axe ${Date.now() - t1}`);
-        t0 = Date.now();
+        await photograph(page, role, path, 'zh');
       });
       expect(pages.length, `${role} reaches pages`).toBeGreaterThan(1);
 
@@ -48,6 +53,7 @@ describe('every page of every role: axe, one h1, and English without Chinese out
         if (path !== '/') await go(page, path);
         if ((await htmlLang(page)) !== 'en-US') problems.push(`${path}: html lang ${await htmlLang(page)} in English`);
         for (const p of await chineseOutsideData(page)) problems.push(`${path} (en): ${p}`);
+        await photograph(page, role, path, 'en');
       }
       await context.close();
       if (problems.length) console.log(`${role}: ${pages.length} pages\n  ${problems.join('\n  ')}`);
