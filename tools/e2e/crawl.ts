@@ -44,13 +44,13 @@ export function trackRequests(page: Page) {
   page.on('requestfailed', done);
 }
 
-/** Waits until a page has its title and its data: no request for 300 ms, no loading mask. */
+/** Waits until a page has its title and its data: no request for 200 ms, no loading mask. */
 export async function settle(page: Page) {
   trackRequests(page);
   const n = inFlight.get(page)!;
   await page.locator('main h1').first().waitFor({ timeout: 20_000 });
   const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && (n.count > 0 || Date.now() - n.last < 300)) await page.waitForTimeout(50);
+  while (Date.now() < deadline && (n.count > 0 || Date.now() - n.last < 200)) await page.waitForTimeout(50);
   await page.waitForFunction(() => !document.querySelector('main .el-loading-mask, main [aria-busy="true"]'), undefined, { timeout: 10_000 }).catch(() => undefined);
 }
 
