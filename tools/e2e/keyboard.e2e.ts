@@ -27,7 +27,8 @@ async function focused(page: Page, target: Target) {
       const s = getComputedStyle(e);
       return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
     };
-    let visible = shows(el);
+    // A radio or check box is drawn by the element after its (hidden) input.
+    let visible = shows(el) || (el.matches('input[type="radio"], input[type="checkbox"]') && !!el.nextElementSibling && shows(el.nextElementSibling));
     for (let e = el.parentElement, i = 0; !visible && e && i < 3; e = e.parentElement, i++) visible = e.matches('.is-focus, .is-focused') && shows(e);
     const label = `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}`.trim();
     const matches =
@@ -147,7 +148,7 @@ describe('one job per role, by keyboard alone', () => {
     await follow(page, menu('经费与资助'));
     expect(page.url()).toMatch(/\/funding$/);
     await follow(page, menu('学校名录'));
-    await tabTo(page, { selector: 'main input[type="search"], main input' });
+    await tabTo(page, { selector: 'main input', text: '搜索|学校名称' });
     await page.keyboard.type('实验');
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
@@ -186,7 +187,7 @@ describe('one job per role, by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.locator('[data-test="field-category"] .el-select__selected-item:not(.is-transparent)').first().innerText()).resolves.toBeTruthy();
+    await expect(page.locator('[data-test="field-category"] .el-select__placeholder:not(.is-transparent)').first().innerText()).resolves.toBeTruthy();
     await tabTo(page, { selector: '#hz-location' });
     await page.keyboard.type('学生宿舍三楼');
     await tabTo(page, { selector: '#hz-person' });
