@@ -56,7 +56,7 @@ describe('every page of every role: axe, one h1, and English without Chinese out
         await photograph(page, role, path, 'en');
       }
       await context.close();
-      if (problems.length) console.log(`${role}: ${pages.length} pages\n  ${problems.join('\n  ')}`);
+      console.log(`${role}: ${pages.length} pages${problems.length ? `\n  ${problems.join('\n  ')}` : ''}`);
       expect(problems).toEqual([]);
     });
   }
