@@ -1,5 +1,5 @@
 import {
-  INDICATOR_LABELS, SAFETY_TOPIC_LABELS, termLabel, type FourthIndicator, type ReviewState, type SafetyTopic, type Term,
+  INDICATOR_LABELS, INDICATOR_LABELS_EN, SAFETY_TOPIC_LABELS, termLabel, type FourthIndicator, type ReviewState, type SafetyTopic, type Term,
 } from '@hyedu/domain';
 import type { Locale } from '@hyedu/ui';
 
@@ -14,14 +14,7 @@ const TOPIC_EN: Record<SafetyTopic, string> = {
 export const topicLabel = (topic: SafetyTopic, locale: Locale = 'zh-CN') => (locale === 'en-US' ? TOPIC_EN[topic] : SAFETY_TOPIC_LABELS[topic]);
 
 export type IndicatorKey = keyof typeof INDICATOR_LABELS;
-const INDICATOR_EN: Record<IndicatorKey, string> = {
-  guards: 'Full-time guards',
-  closed: 'Closed campus',
-  alarm: 'Alarm and video linked to police',
-  guard_post: 'School-gate guard post',
-  anti_ram: 'Anti-ramming barriers',
-};
-export const indicatorLabel = (key: IndicatorKey, locale: Locale = 'zh-CN') => (locale === 'en-US' ? INDICATOR_EN[key] : INDICATOR_LABELS[key]);
+export const indicatorLabel = (key: IndicatorKey, locale: Locale = 'zh-CN') => (locale === 'en-US' ? INDICATOR_LABELS_EN[key] : INDICATOR_LABELS[key]);
 
 /** The four indicators in order, the fourth as configured by the city. */
 export const indicatorKeys = (fourth: FourthIndicator): readonly IndicatorKey[] => ['guards', 'closed', 'alarm', fourth];

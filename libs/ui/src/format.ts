@@ -27,18 +27,22 @@ export function formatDateTime(iso: string | null | undefined): string {
 }
 
 /** A KPI value in its unit: ratios as percentages, counts as integers; no value is '—' (暂无数据 is the status's job). */
-export function formatKpi(value: number | null | undefined, unit: KpiUnit): string {
+export function formatKpi(value: number | null | undefined, unit: KpiUnit, locale: Locale = 'zh-CN'): string {
   if (value === null || value === undefined) return '—';
+  const en = locale === 'en-US';
   if (unit === 'ratio') return formatPercent(value, 1);
-  if (unit === 'seats') return `${formatInt(value)}个`;
-  if (unit === 'yuan') return `${(value).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
+  if (unit === 'seats') return en ? `${formatInt(value)} places` : `${formatInt(value)}个`;
+  if (unit === 'yuan') {
+    const amount = value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return en ? `CNY ${amount}` : `${amount}元`;
+  }
   return formatInt(value);
 }
 
 /** A KPI's target as a sentence fragment: '≥ 100.0%', '≤ 5.0%', '≥ 33,730个', '0'. */
-export function formatKpiTarget(target: number, unit: KpiUnit, direction: KpiDirection): string {
+export function formatKpiTarget(target: number, unit: KpiUnit, direction: KpiDirection, locale: Locale = 'zh-CN'): string {
   if (target === 0 && direction === 'at_most') return '0';
-  return `${direction === 'at_least' ? '≥' : '≤'} ${formatKpi(target, unit)}`;
+  return `${direction === 'at_least' ? '≥' : '≤'} ${formatKpi(target, unit, locale)}`;
 }
 
 export function formatRatio(x: number | null | undefined, digits = 1): string {

@@ -23,4 +23,10 @@ describe('i18n', () => {
     expect(localStorage.getItem('hyedu.locale')).toBe('en-US');
     expect(document.documentElement.lang).toBe('en-US');
   });
+  it('sets <html lang> from the saved locale when the app starts', () => {
+    document.documentElement.lang = 'zh-CN';
+    localStorage.setItem('hyedu.locale', 'en-US');
+    expect(useLocaleStore().locale).toBe('en-US');
+    expect(document.documentElement.lang).toBe('en-US');
+  });
 });

@@ -13,6 +13,8 @@ function initialLocale(): Locale {
 /** The one locale of the whole platform (portal and every module share this store). */
 export const useLocaleStore = defineStore('ui/locale', () => {
   const locale = ref<Locale>(initialLocale());
+  // <html lang> follows the locale from the start (a page opened with English saved is English to a screen reader).
+  if (typeof document !== 'undefined') document.documentElement.lang = locale.value;
   function setLocale(next: Locale) {
     locale.value = next;
     if (typeof localStorage !== 'undefined') localStorage.setItem(STORAGE_KEY, next);
@@ -33,5 +35,20 @@ export function defineMessages<K extends string>(messages: { 'zh-CN': Record<K, 
   return function useMessages() {
     const store = useLocaleStore();
     return (key: K, params?: Params) => fill(messages[store.locale][key], params);
+  };
+}
+
+/**
+ * Punctuation around values in the shared locale: full-width in Chinese (「牵头：安全稳定科」「（5）」「甲、乙」),
+ * ASCII in English ("Lead: …", " (5)", "a, b").
+ */
+export function usePunctuation() {
+  const store = useLocaleStore();
+  const en = () => store.locale === 'en-US';
+  return {
+    colon: () => (en() ? ': ' : '：'),
+    comma: () => (en() ? ', ' : '，'),
+    paren: (inner: string | number) => (en() ? ` (${inner})` : `（${inner}）`),
+    list: (items: readonly string[]) => items.join(en() ? ', ' : '、'),
   };
 }

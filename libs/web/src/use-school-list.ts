@@ -44,8 +44,10 @@ export function useSchoolList<R>(key: string, fields: readonly SchoolQueryField[
   /** The row's county label (局直学校 for the city's own schools). */
   const unitOf = (r: { unitCode: string; unitName: string }) =>
     unitLabel(unitByCode.value.get(r.unitCode) ?? { kind: '', name: r.unitName }, locale.locale);
+  /** The row's county is data (lang="zh-CN"); the city's own label is translated. */
+  const unitLang = (r: { unitCode: string }) => (unitByCode.value.get(r.unitCode)?.kind === 'city' ? undefined : 'zh-CN');
   /** The filtered county, for a page's lead line. */
   const filteredUnit = computed(() => (filters.value.unitCode ? unitByCode.value.get(filters.value.unitCode) : undefined));
 
-  return { filters, units, list, setQuery, setPage, unitOf, filteredUnit };
+  return { filters, units, list, setQuery, setPage, unitOf, unitLang, filteredUnit };
 }

@@ -15,7 +15,7 @@ const { modules } = tables;
 const modulesRouter = {
   list: readProcedure('admin:accounts').query(async ({ ctx }) => {
     const rows = await ctx.db
-      .select({ key: modules.key, title: modules.title, basePath: modules.basePath, remoteEntry: modules.remoteEntry, version: modules.version, enabled: modules.enabled, updatedAt: modules.updatedAt })
+      .select({ key: modules.key, title: modules.title, titleEn: modules.titleEn, basePath: modules.basePath, remoteEntry: modules.remoteEntry, version: modules.version, enabled: modules.enabled, updatedAt: modules.updatedAt })
       .from(modules)
       .orderBy(asc(modules.sortOrder));
     // Dates travel as ISO text (no transformer on the wire): say so in the type too.

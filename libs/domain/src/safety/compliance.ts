@@ -17,6 +17,14 @@ export const INDICATOR_LABELS = {
   guard_post: '“护学岗”设置',
   anti_ram: '硬质防冲撞设施安装',
 } as const;
+/** The same indicators in English (the pages' English; the exports and templates stay Chinese). */
+export const INDICATOR_LABELS_EN: Record<keyof typeof INDICATOR_LABELS, string> = {
+  guards: 'Full-time guards',
+  closed: 'Closed campus',
+  alarm: 'Alarm and video linked to police',
+  guard_post: 'School-gate guard post',
+  anti_ram: 'Anti-ramming barriers',
+};
 export type Indicator = 'guards' | 'closed' | 'alarm' | 'fourth';
 
 /**
