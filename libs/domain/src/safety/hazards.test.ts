@@ -20,7 +20,7 @@ describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
     expect(transition('pending', 'start')).toEqual({ ok: true, to: 'rectifying' });
     expect(transition('rectifying', 'submit')).toEqual({ ok: true, to: 'awaiting_acceptance' });
-    expect(transition('awaiting_acceptance', 'return')).toEqual({ ok: false, message: '退回必须填写原因' });
+    expect(transition('awaiting_acceptance', 'return')).toEqual({ ok: false, message: '请填写退回原因' });
     expect(transition('awaiting_acceptance', 'return', '整改照片不清楚')).toEqual({ ok: true, to: 'rectifying' });
     expect(transition('awaiting_acceptance', 'close')).toEqual({ ok: true, to: 'closed' });
     expect(transition('pending', 'close')).toEqual({ ok: false, message: '隐患当前为“待整改”，不能验收销号' });
@@ -72,7 +72,7 @@ describe('who does what with a hazard (issue 5: schools rectify, counties and th
   it('acceptance is the county’s or city’s, never by the one who submitted, and a return needs a reason', () => {
     expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', school)).toBe('验收由县区教育局或市教育局进行');
     expect(refusal(h('awaiting_acceptance', '2022-06-30', 'hengnan'), 'close', county)).toBe('不能验收自己提交的整改');
-    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county)).toBe('退回必须填写原因');
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county)).toBe('请填写退回原因');
     expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county, '照片未显示整改后情况')).toBeNull();
     expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', city)).toBeNull();
   });

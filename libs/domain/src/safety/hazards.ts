@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RecordId, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels } from '../workflow/workflow.ts';
+import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (domain.md §2.1). */
 export const HazardCategory = z.enum(['school_bus', 'fire', 'drugs_aids', 'drowning', 'sexual_assault', 'bullying', 'violence', 'traffic', 'epidemic', 'food_water', 'buildings', 'surroundings', 'facilities'], { message: '请选择隐患类别' });
@@ -80,7 +80,7 @@ export const HAZARD_STATUS_LABELS = stateLabels(HAZARD_WORKFLOW, 'zh');
 export type HazardStep = (typeof HAZARD_WORKFLOW.actions)[number];
 export type HazardAction = Exclude<HazardStep, 'set_deadline'>;
 /** The steps that move a hazard, as an input schema (setting the deadline has its own procedure). */
-export const HazardAction = z.enum(HAZARD_WORKFLOW.actions.filter((a): a is HazardAction => a !== 'set_deadline') as [HazardAction, ...HazardAction[]], { message: '操作无效' });
+export const HazardAction = stepEnum(HAZARD_WORKFLOW, ['set_deadline']);
 
 /** The hazard as its workflow sees it. */
 export const hazardCase = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }) => ({ state: h.status, submittedBy: h.submittedBy, fields: { deadline: h.deadline } });

@@ -33,8 +33,8 @@ describe('a workflow declared as data', () => {
     const draft = { state: 'draft' as const, fields: { contact: '王老师' } };
     expect(report.refusal(draft, 'review', school)).toBe('“审核通过”由县区教育局进行');
     expect(report.refusal(draft, 'review', county)).toBe('报告当前为“草稿”，不能审核通过');
-    expect(report.refusal({ state: 'submitted' }, 'return', county, {})).toBe('退回必须填写原因');
-    expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '  ' })).toBe('退回必须填写原因');
+    expect(report.refusal({ state: 'submitted' }, 'return', county, {})).toBe('请填写退回原因');
+    expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '  ' })).toBe('请填写退回原因');
     expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '数据有误' })).toBeNull();
     expect(report.refusal({ state: 'draft', fields: { contact: '' } }, 'note', school)).toBe('请先填写联系人');
     expect(report.refusal({ state: 'submitted', submittedBy: 'hengnan' }, 'review', county)).toBe('不能审核自己提交的报告');
@@ -49,10 +49,21 @@ describe('a workflow declared as data', () => {
     expect(report.allowed({ state: 'reviewed' }, county)).toEqual([]);
   });
 
-  it('says which input a refusal is about, for a field-level error', () => {
-    expect(report.refusalField({ state: 'submitted' }, 'return', county, {})).toBe('reason');
-    expect(report.refusalField({ state: 'draft' }, 'submit', school, { files: {} })).toBe('scan');
-    expect(report.refusalField({ state: 'draft' }, 'review', county, {})).toBeNull();
+  it('a step that opens a record is allowed when there is none yet; any other step on no record is refused', () => {
+    const opening = defineWorkflow({ ...report, steps: { ...report.steps, submit: { ...report.steps.submit, opens: true, refusals: { state: { submitted: '该报告已提交，正在等待审核' } } } } });
+    expect(opening.refusal(null, 'submit', school)).toBeNull();
+    expect(opening.refusal(null, 'review', county)).toBe('报告不存在');
+    expect(opening.refusal({ state: 'submitted' }, 'submit', school)).toBe('该报告已提交，正在等待审核');
+    expect(opening.refusal({ state: 'reviewed' }, 'submit', school)).toBe('报告当前为“已审核”，不能提交');
+    expect(opening.allowed(null, school)).toEqual(['submit']);
+  });
+
+  it('says what a refusal is about: the level (403), the state, a missing input (a field-level 400) or another rule', () => {
+    expect(report.refusalOf({ state: 'submitted' }, 'return', county, {})).toMatchObject({ kind: 'input', field: 'reason' });
+    expect(report.refusalOf({ state: 'draft' }, 'submit', school, { files: {} })).toMatchObject({ kind: 'input', field: 'scan' });
+    expect(report.refusalOf({ state: 'draft' }, 'review', county, {})).toMatchObject({ kind: 'state', field: null });
+    expect(report.refusalOf({ state: 'submitted' }, 'review', school, {})).toMatchObject({ kind: 'level', field: null });
+    expect(report.refusalOf({ state: 'submitted', submittedBy: 'hengnan' }, 'review', county, {})).toMatchObject({ kind: 'rule', field: null });
   });
 
   it('whose turn it is, for the 待办 inbox', () => {
@@ -69,7 +80,7 @@ describe('a workflow declared as data', () => {
 
   it('reads back as plain data (JSON) for another bureau or a document', () => {
     const data = JSON.parse(JSON.stringify(describeWorkflow(report)));
-    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], notBySubmitter: false });
+    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], notBySubmitter: false });
     expect(data.states[1]).toEqual({ state: 'submitted', label: { zh: '待审核', en: 'Submitted' }, turn: ['county'] });
   });
 });

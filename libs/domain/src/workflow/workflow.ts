@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Case workflows as data. A workflow names its states and its steps; each step says from which states it may be
  * taken, where it leads, at which levels of the bureau people may take it and what it requires (a reason, evidence
@@ -40,8 +42,10 @@ export interface StepSpec<S extends string> {
   needs?: readonly { field: string; message: string }[];
   /** Nobody takes this step on a record whose last submission was their own (four eyes). */
   notBySubmitter?: { message: string };
-  /** Refusal texts that say more than the generic ones. */
-  refusals?: { level?: string; state?: string };
+  /** The step may also create the record (a first submission): allowed when there is none yet. */
+  opens?: boolean;
+  /** Refusal texts that say more than the generic ones (for a wrong state: one text, or one per state). */
+  refusals?: { level?: string; state?: string | Partial<Record<S, string>> };
 }
 
 export interface WorkflowSpec<S extends string, A extends string> {
@@ -75,6 +79,16 @@ export interface StepGiven {
   files?: Record<string, number>;
 }
 
+/**
+ * Why a step is refused: `level` (not this actor's step: a 403), `state` (not from the record's state, or no record),
+ * `input` (a reason or evidence is missing: a field-level 400 on `field`), `rule` (a needed field, four eyes).
+ */
+export interface Refusal {
+  message: string;
+  kind: 'level' | 'state' | 'input' | 'rule';
+  field: string | null;
+}
+
 export interface Workflow<S extends string, A extends string> extends WorkflowSpec<S, A> {
   /** The step names in declaration order. */
   actions: readonly A[];
@@ -85,11 +99,11 @@ export interface Workflow<S extends string, A extends string> extends WorkflowSp
    * when given: the reason with `given`, the evidence with `given.files`. Without them it answers “may they start
    * this step”, which pages ask to show its button.
    */
-  refusal(record: CaseRecord<S>, action: A, actor: Actor, given?: StepGiven): string | null;
-  /** Which refusal a missing input is: 'reason' or an evidence slot, for field-level errors. */
-  refusalField(record: CaseRecord<S>, action: A, actor: Actor, given: StepGiven): string | null;
-  /** The steps `actor` may start on `record` now, in declaration order. */
-  allowed(record: CaseRecord<S>, actor: Actor): A[];
+  refusal(record: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): string | null;
+  /** The refusal with what it is about: its kind, and for a missing input the field ('reason' or an evidence slot). */
+  refusalOf(record: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): Refusal | null;
+  /** The steps `actor` may start on `record` (null: none yet) now, in declaration order. */
+  allowed(record: CaseRecord<S> | null, actor: Actor): A[];
   /** Whether it is `level`'s turn on a record in `state` (the 待办 inbox). */
   awaits(state: S, level: ActorLevel): boolean;
   /** The end states: no step leads out of them. */
@@ -113,15 +127,21 @@ export function defineWorkflow<const S extends string, const A extends string>(s
   const finalStates = spec.states.filter((s) => !actions.some((a) => spec.steps[a].from.includes(s)));
 
   /** The refusal and the field it concerns (null when the refusal is not about an input). */
-  function check(record: CaseRecord<S>, action: A, actor: Actor, given?: StepGiven): { message: string; field: string | null } | null {
+  function check(found: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): Refusal | null {
     const step = spec.steps[action];
-    if (!step) return { message: '操作无效', field: null };
-    if (!step.by.includes(actor.level)) return { message: step.refusals?.level ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, field: null };
-    if (!step.from.includes(record.state)) return { message: step.refusals?.state ?? `${spec.noun.zh}当前为“${spec.stateLabels[record.state].zh}”，不能${step.label.zh}`, field: null };
-    if (given && step.reason && !filled(given.reason)) return { message: `${step.label.zh}必须填写原因`, field: 'reason' };
-    for (const need of step.needs ?? []) if (!filled(record.fields?.[need.field])) return { message: need.message, field: null };
-    if (step.notBySubmitter && record.submittedBy === actor.username) return { message: step.notBySubmitter.message, field: null };
-    if (given?.files && step.evidence && !((given.files[step.evidence.slot] ?? 0) > 0)) return { message: step.evidence.message, field: step.evidence.slot };
+    if (!step) return { message: '操作无效', kind: 'state', field: null };
+    if (!step.by.includes(actor.level)) return { message: step.refusals?.level ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, kind: 'level', field: null };
+    if (!found && !step.opens) return { message: `${spec.noun.zh}不存在`, kind: 'state', field: null };
+    const record: CaseRecord<S> = found ?? { state: spec.initial };
+    if (found && !step.from.includes(found.state)) {
+      const texts = step.refusals?.state;
+      const text = typeof texts === 'string' ? texts : texts?.[found.state];
+      return { message: text ?? `${spec.noun.zh}当前为“${spec.stateLabels[found.state].zh}”，不能${step.label.zh}`, kind: 'state', field: null };
+    }
+    if (given && step.reason && !filled(given.reason)) return { message: `请填写${step.label.zh}原因`, kind: 'input', field: 'reason' };
+    for (const need of step.needs ?? []) if (!filled(record.fields?.[need.field])) return { message: need.message, kind: 'rule', field: null };
+    if (step.notBySubmitter && record.submittedBy === actor.username) return { message: step.notBySubmitter.message, kind: 'rule', field: null };
+    if (given?.files && step.evidence && !((given.files[step.evidence.slot] ?? 0) > 0)) return { message: step.evidence.message, kind: 'input', field: step.evidence.slot };
     return null;
   }
 
@@ -131,7 +151,7 @@ export function defineWorkflow<const S extends string, const A extends string>(s
     finalStates,
     next: (action, state) => spec.steps[action].to ?? state,
     refusal: (record, action, actor, given) => check(record, action, actor, given)?.message ?? null,
-    refusalField: (record, action, actor, given) => check(record, action, actor, given)?.field ?? null,
+    refusalOf: check,
     allowed: (record, actor) => actions.filter((a) => check(record, a, actor) === null),
     awaits: (state, level) => spec.turn[state].includes(level),
   };
@@ -146,8 +166,8 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
     finalStates: wf.finalStates,
     states: wf.states.map((s) => ({ state: s, label: wf.stateLabels[s], turn: wf.turn[s] })),
     steps: wf.actions.map((a) => {
-      const { label, from, to, by, reason, evidence, needs, notBySubmitter } = wf.steps[a];
-      return { step: a, label, from, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null, needs: (needs ?? []).map((n) => n.field), notBySubmitter: !!notBySubmitter };
+      const { label, from, to, by, reason, evidence, needs, notBySubmitter, opens } = wf.steps[a];
+      return { step: a, label, from, opens: !!opens, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null, needs: (needs ?? []).map((n) => n.field), notBySubmitter: !!notBySubmitter };
     }),
   };
 }
@@ -155,3 +175,9 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
 /** The states' labels in one language, e.g. { pending: '待整改', … } for tables, exports and tags. */
 export const stateLabels = <S extends string, A extends string>(wf: Workflow<S, A>, lang: keyof Words): Record<S, string> =>
   Object.fromEntries(wf.states.map((s) => [s, wf.stateLabels[s][lang]])) as Record<S, string>;
+
+/** The steps of a workflow as an input schema, without those that have procedures of their own. */
+export function stepEnum<S extends string, A extends string, const E extends A = never>(wf: Workflow<S, A>, except: readonly E[] = []) {
+  const steps = wf.actions.filter((a): a is Exclude<A, E> => !(except as readonly string[]).includes(a));
+  return z.enum(steps as [Exclude<A, E>, ...Exclude<A, E>[]], { message: '操作无效' });
+}

@@ -8,13 +8,13 @@ import {
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
-import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { applyStep } from '../../workflow-step.ts';
+import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
 import { HazardFilter, Id, Upload } from './inputs.ts';
 
@@ -180,43 +180,30 @@ export const hazardsRouter = {
 type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
 
 /**
- * One step of the rectification loop under a row lock: the version must be the one the caller saw (else CONFLICT:
- * two reviewers closing at once → one wins), the domain decides whether the caller may take it, and the audit row is
- * written in the same transaction.
+ * One step of the rectification loop (the workflow decides, applyStep locks, checks the version and audits). Setting
+ * the deadline is a step that keeps the state; it may not precede the finding.
  */
 async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: HazardStep, extra: { deadline?: string; reason?: string; measures?: string }) {
   await visibleHazard(ctx, id);
   const who = ctx.identity!.username;
-  const actor = { level: safetyLevel(ctx.scope), username: who };
-  const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(h).where(eq(h.id, id)).for('update');
-    if (!row || row.version !== expectedVersion) throw conflict();
-    const slot = wf.steps[action].evidence?.slot;
-    const files = slot ? { [slot]: (await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:${slot}`), eq(attachments.ownerId, id))))[0]?.n ?? 0 } : undefined;
-    const given = { reason: extra.reason, files };
-    const refusal = wf.refusal(hazardCase(row), action, actor, given);
-    if (refusal) {
-      const field = wf.refusalField(hazardCase(row), action, actor, given);
-      if (field === slot) throw fieldError('afterFiles', refusal);
-      throw new TRPCError({ code: field === 'reason' ? 'BAD_REQUEST' : 'CONFLICT', message: refusal });
-    }
-    const next: Partial<typeof h.$inferInsert> = { version: row.version + 1 };
-    if (action === 'set_deadline') {
-      if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
-      next.deadline = extra.deadline!;
-    } else {
-      next.status = wf.next(action, row.status);
-      if (action === 'submit') Object.assign(next, { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) });
-      if (action === 'return') Object.assign(next, { returnReason: extra.reason!, returns: row.returns + 1 });
-      if (action === 'close') Object.assign(next, { closedBy: who, closedAt: ctx.now });
-    }
-    const [updated] = await tx.update(h).set(next).where(eq(h.id, id)).returning({ version: h.version, status: h.status });
-    await writeAudit(tx, ctx.auditKey, {
-      actor: who, action: `safety.hazard.${action}`, targetType: TARGET, targetId: String(id), result: 'ok', source: ctx.ip,
-      before: { status: row.status, deadline: row.deadline }, after: { status: updated!.status, ...extra },
-    });
-    return updated!;
+  const result = await applyStep(ctx, {
+    wf, table: h, stateKey: 'status', id, expectedVersion, action, reason: extra.reason,
+    actor: { level: safetyLevel(ctx.scope), username: who },
+    caseOf: hazardCase,
+    evidence: async (tx, slot) => (await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:${slot}`), eq(attachments.ownerId, id))))[0]?.n ?? 0,
+    evidenceField: () => 'afterFiles',
+    changes: (row) => {
+      if (action === 'set_deadline') {
+        if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
+        return { deadline: extra.deadline! };
+      }
+      if (action === 'submit') return { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) };
+      if (action === 'return') return { returnReason: extra.reason!, returns: row.returns + 1 };
+      if (action === 'close') return { closedBy: who, closedAt: ctx.now };
+      return {};
+    },
+    audit: { targetType: TARGET, before: (row) => ({ status: row.status, deadline: row.deadline }), after: (_row, to) => ({ status: to, ...extra }) },
   });
   forgetRollups(ctx.db, HAZARD_KPIS);
-  return result;
+  return { version: result.version, status: result.state };
 }
