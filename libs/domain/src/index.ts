@@ -27,4 +27,5 @@ export * from './as-of.ts';
 export * from './attachment.ts';
 export * from './imports.ts';
 export * from './safety/index.ts';
+export * from './workflow/workflow.ts';
 export * from './audit-labels.ts';

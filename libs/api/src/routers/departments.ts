@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Department, ExpectedVersion } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { readProcedure, writeProcedure } from '../trpc.ts';
+import { conflict } from '../workflow-step.ts';
 
 const { departments } = tables;
 
@@ -32,7 +33,7 @@ export const departmentsRouter = {
       ctx.db.transaction(async (tx) => {
         const [before] = await tx.select().from(departments).where(eq(departments.key, input.key)).for('update');
         if (!before) throw new TRPCError({ code: 'NOT_FOUND', message: '科室不存在' });
-        if (before.version !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
+        if (before.version !== input.expectedVersion) throw conflict();
         const [after] = await tx
           .update(departments)
           .set({ name: input.name, module: input.module, sortOrder: input.sortOrder, version: before.version + 1 })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { firstOpenPeriod, periodStates, Reason, ReportInput, reportingPeriods, reviewRefusal } from './progress.ts';
+import { firstOpenPeriod, periodStates, Reason, REPORT_REVIEW, ReportInput, reportingPeriods, type ReviewAction, type ReviewState } from './progress.ts';
+
+/** The workflow's refusal for whoever may take the step (which 科室 reviews is the router's to decide). */
+const reviewRefusal = (state: ReviewState | null, action: ReviewAction) =>
+  REPORT_REVIEW.refusal(state ? { state } : null, action, { level: REPORT_REVIEW.steps[action].by.at(-1)!, username: 'someone' });
 
 describe('progress reports', () => {
   it('monthly periods from the month the plan was issued (2022-04-14) to December', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReportPeriod } from '../bounds.ts';
 import { textField } from '../text.ts';
+import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /** A progress report's own assessment (issue 4): 未开始 / 推进中 / 已完成 / 滞后 / 有风险. */
 export const ProgressStatus = z.enum(['not_started', 'in_progress', 'done', 'behind', 'at_risk'], { message: '请选择进展状态' });
@@ -12,11 +13,6 @@ export const PROGRESS_STATUS_LABELS: Record<ProgressStatus, string> = {
   behind: '滞后',
   at_risk: '有风险',
 };
-
-/** Where a report is in review: submitted → reviewed, or returned (with a reason) and submitted again. */
-export const ReviewState = z.enum(['submitted', 'reviewed', 'returned']);
-export type ReviewState = z.infer<typeof ReviewState>;
-export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { submitted: '待审核', reviewed: '已审核', returned: '已退回' };
 
 /** A reporting period: a calendar month 'YYYY-MM' of the plan years (reports are monthly by default). */
 export const Period = ReportPeriod;
@@ -43,17 +39,42 @@ export type ReportInput = z.infer<typeof ReportInput>;
 /** A return or an instruction must say why / what: at least a few characters, not just spaces. */
 export const Reason = textField(500, '原因').pipe(z.string().min(2, { message: '请填写退回原因' }));
 
-export type ReviewAction = 'submit' | 'review' | 'return';
-
 /**
- * Review transitions. A report can be (re)submitted when new or returned; only a submitted report can be reviewed
- * or returned. Returns null when allowed, else the Chinese reason it is not.
+ * The review of a progress report: a county (or the lead 科室, for the city) submits; the task's lead 科室 reviews its
+ * counties' reports and the 办公室 the 科室's own (which 科室, the router decides); a return must say why and reopens
+ * the report for a new submission. A report under review or reviewed cannot be overwritten.
  */
-export function reviewRefusal(state: ReviewState | null, action: ReviewAction): string | null {
-  if (action === 'submit') return state === null || state === 'returned' ? null : state === 'submitted' ? '该报告已提交，正在等待审核' : '该报告已审核，不能再修改';
-  if (state !== 'submitted') return state === null ? '报告不存在' : `该报告${REVIEW_STATE_LABELS[state]}，不能${action === 'review' ? '审核' : '退回'}`;
-  return null;
-}
+export const REPORT_REVIEW = defineWorkflow({
+  key: 'plan.report',
+  noun: { zh: '报告', en: 'report' },
+  states: ['submitted', 'reviewed', 'returned'],
+  stateLabels: { submitted: { zh: '待审核', en: 'Awaiting review' }, reviewed: { zh: '已审核', en: 'Reviewed' }, returned: { zh: '已退回', en: 'Returned' } },
+  initial: 'submitted',
+  turn: { submitted: ['city'], reviewed: [], returned: ['county', 'city'] },
+  steps: {
+    submit: {
+      label: { zh: '提交', en: 'Submit' },
+      opens: true,
+      from: ['returned'],
+      to: 'submitted',
+      by: ['county', 'city'],
+      refusals: { state: { submitted: '该报告已提交，正在等待审核', reviewed: '该报告已审核，不能再修改' } },
+    },
+    review: { label: { zh: '审核', en: 'Approve' }, from: ['submitted'], to: 'reviewed', by: ['city'], refusals: { state: { reviewed: '该报告已审核，不能审核', returned: '该报告已退回，不能审核' } } },
+    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'returned', by: ['city'], reason: true, refusals: { state: { reviewed: '该报告已审核，不能退回', returned: '该报告已退回，不能退回' } } },
+  },
+});
+
+/** Where a report is in review (the workflow's states; the schema and labels are built from them). */
+export const ReviewState = z.enum(REPORT_REVIEW.states);
+export type ReviewState = z.infer<typeof ReviewState>;
+export const REVIEW_STATE_LABELS = stateLabels(REPORT_REVIEW, 'zh');
+export type ReviewAction = (typeof REPORT_REVIEW.actions)[number];
+/** The reviewer's steps, as an input schema (submitting has its own procedure). */
+export const ReviewStep = stepEnum(REPORT_REVIEW, ['submit']);
+
+/** Whether a report in `state` (null: none yet) may be (re)submitted: the workflow's rule, for the form's month list. */
+const canSubmit = (state: ReviewState | null) => REPORT_REVIEW.refusal(state ? { state } : null, 'submit', { level: 'county', username: '' }) === null;
 
 /** The month periods a year's plan is reported on: from the month it was issued through December. */
 export function reportingPeriods(year: number, issuedOn: string): string[] {
@@ -72,7 +93,7 @@ export function periodStates(periods: readonly string[], reports: readonly { per
   const byPeriod = new Map(reports.map((r) => [r.period, r.review]));
   return periods.map((period) => {
     const review = byPeriod.get(period) ?? null;
-    return { period, state: review ?? 'open', canSubmit: reviewRefusal(review, 'submit') === null };
+    return { period, state: review ?? 'open', canSubmit: canSubmit(review) };
   });
 }
 

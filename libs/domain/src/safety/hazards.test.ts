@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { HAZARD_ACCEPTANCE_DAYS, HazardInput, acceptanceDueOn, closureRate, escalatesToCity, hazardDuplicateKey, hazardEvidenceRefusal, hazardLateness, hazardOverdue, hazardStepRefusal, hazardTransition, sourcesFor } from './hazards.ts';
+import { HAZARD_ACCEPTANCE_DAYS, HAZARD_WORKFLOW as wf, HazardInput, acceptanceDueOn, closureRate, escalatesToCity, hazardCase, hazardDuplicateKey, hazardLateness, hazardOverdue, sourcesFor, type HazardStatus, type HazardStep } from './hazards.ts';
+
+type Level = 'school' | 'county' | 'city';
+/** Whom each step is open to, for the checks that concern only the state and the step's own inputs. */
+const taker = (step: HazardStep) => ({ level: wf.steps[step].by[0] as Level, username: 'someone' });
+/** A step on a hazard with a deadline, as the old pure transition: its next state or its refusal. */
+function transition(state: HazardStatus, step: HazardStep, reason?: string) {
+  const message = wf.refusal({ state, fields: { deadline: '2022-06-30' } }, step, taker(step), { reason });
+  return message ? { ok: false, message } : { ok: true, to: wf.next(step, state) };
+}
+/** The refusal for an actor, with the reason given (evidence is asked separately). */
+const refusal = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }, step: HazardStep, actor: { level: Level; username: string }, reason?: string) =>
+  wf.refusal(hazardCase(h), step, actor, { reason });
+/** The evidence refusal of a step with `n` 整改后 files (null when the step needs none or has enough). */
+const evidence = (step: HazardStep, n: number) =>
+  wf.refusal({ state: wf.steps[step].from[0]!, fields: { deadline: '2022-06-30' } }, step, taker(step), { reason: '整改照片不清楚', files: { after: n } });
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
-    expect(hazardTransition('pending', 'start')).toEqual({ ok: true, to: 'rectifying' });
-    expect(hazardTransition('rectifying', 'submit')).toEqual({ ok: true, to: 'awaiting_acceptance' });
-    expect(hazardTransition('awaiting_acceptance', 'return')).toEqual({ ok: false, message: '退回必须填写原因' });
-    expect(hazardTransition('awaiting_acceptance', 'return', '整改照片不清楚')).toEqual({ ok: true, to: 'rectifying' });
-    expect(hazardTransition('awaiting_acceptance', 'close')).toEqual({ ok: true, to: 'closed' });
-    expect(hazardTransition('pending', 'close')).toEqual({ ok: false, message: '隐患当前为“待整改”，不能验收销号' });
-    expect(hazardTransition('closed', 'return', 'x')).toEqual({ ok: false, message: '隐患当前为“已销号”，不能退回' });
+    expect(transition('pending', 'start')).toEqual({ ok: true, to: 'rectifying' });
+    expect(transition('rectifying', 'submit')).toEqual({ ok: true, to: 'awaiting_acceptance' });
+    expect(transition('awaiting_acceptance', 'return')).toEqual({ ok: false, message: '请填写退回原因' });
+    expect(transition('awaiting_acceptance', 'return', '整改照片不清楚')).toEqual({ ok: true, to: 'rectifying' });
+    expect(transition('awaiting_acceptance', 'close')).toEqual({ ok: true, to: 'closed' });
+    expect(transition('pending', 'close')).toEqual({ ok: false, message: '隐患当前为“待整改”，不能验收销号' });
+    expect(transition('closed', 'return', 'x')).toEqual({ ok: false, message: '隐患当前为“已销号”，不能退回' });
   });
   it('school lateness: past the deadline while still the school’s (“overdue = now > deadline ∧ status ≠ 已销号”, narrowed to 待整改/整改中)', () => {
     const h = (status: 'pending' | 'rectifying' | 'closed', deadline: string | null) => ({ status, deadline, submittedOn: null });
@@ -44,22 +59,22 @@ describe('who does what with a hazard (issue 5: schools rectify, counties and th
   const city = { level: 'city' as const, username: 'safety' };
   const h = (status: 'pending' | 'rectifying' | 'awaiting_acceptance' | 'closed', deadline: string | null = '2022-06-30', submittedBy: string | null = null) => ({ status, deadline, submittedBy });
   it('the deadline is set by the county or city, not the school, and not after closing', () => {
-    expect(hazardStepRefusal(h('pending', null), 'set_deadline', school)).toBe('整改期限由县区教育局或市教育局确定');
-    expect(hazardStepRefusal(h('pending', null), 'set_deadline', county)).toBeNull();
-    expect(hazardStepRefusal(h('closed'), 'set_deadline', city)).toBe('隐患已销号，不能修改整改期限');
+    expect(refusal(h('pending', null), 'set_deadline', school)).toBe('整改期限由县区教育局或市教育局确定');
+    expect(refusal(h('pending', null), 'set_deadline', county)).toBeNull();
+    expect(refusal(h('closed'), 'set_deadline', city)).toBe('隐患已销号，不能修改整改期限');
   });
   it('rectification starts only with a deadline; the city does not rectify', () => {
-    expect(hazardStepRefusal(h('pending', null), 'start', school)).toBe('尚未确定整改期限，请等待县区教育局确定后再开始整改');
-    expect(hazardStepRefusal(h('pending'), 'start', school)).toBeNull();
-    expect(hazardStepRefusal(h('pending'), 'start', county)).toBeNull();
-    expect(hazardStepRefusal(h('pending'), 'start', city)).toBe('整改由学校（或代其填报的县区教育局）进行');
+    expect(refusal(h('pending', null), 'start', school)).toBe('尚未确定整改期限，请等待县区教育局确定后再开始整改');
+    expect(refusal(h('pending'), 'start', school)).toBeNull();
+    expect(refusal(h('pending'), 'start', county)).toBeNull();
+    expect(refusal(h('pending'), 'start', city)).toBe('整改由学校（或代其填报的县区教育局）进行');
   });
   it('acceptance is the county’s or city’s, never by the one who submitted, and a return needs a reason', () => {
-    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', school)).toBe('验收由县区教育局或市教育局进行');
-    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'hengnan'), 'close', county)).toBe('不能验收自己提交的整改');
-    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county)).toBe('退回必须填写原因');
-    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county, '照片未显示整改后情况')).toBeNull();
-    expect(hazardStepRefusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', city)).toBeNull();
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', school)).toBe('验收由县区教育局或市教育局进行');
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'hengnan'), 'close', county)).toBe('不能验收自己提交的整改');
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county)).toBe('请填写退回原因');
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'return', county, '照片未显示整改后情况')).toBeNull();
+    expect(refusal(h('awaiting_acceptance', '2022-06-30', 'school'), 'close', city)).toBeNull();
   });
   it('a school records only its own checks and reports', () => {
     expect(sourcesFor('school')).toEqual(['self', 'report']);
@@ -91,10 +106,10 @@ describe('duplicate rows in one hazard import', () => {
 
 describe('整改后 evidence (domain.md §2.1: “measures, photos_before/after”)', () => {
   it('submitting for acceptance and accepting need at least one 整改后 file; other steps do not', () => {
-    expect(hazardEvidenceRefusal('submit', 0)).toBe('请先上传至少1个整改后照片或文件，再提交验收');
-    expect(hazardEvidenceRefusal('close', 0)).toBe('该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充');
-    expect(hazardEvidenceRefusal('submit', 1)).toBeNull();
-    expect(hazardEvidenceRefusal('close', 2)).toBeNull();
-    for (const step of ['start', 'return', 'set_deadline'] as const) expect(hazardEvidenceRefusal(step, 0)).toBeNull();
+    expect(evidence('submit', 0)).toBe('请先上传至少1个整改后照片或文件，再提交验收');
+    expect(evidence('close', 0)).toBe('该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充');
+    expect(evidence('submit', 1)).toBeNull();
+    expect(evidence('close', 2)).toBeNull();
+    for (const step of ['start', 'return', 'set_deadline'] as const) expect(evidence(step, 0)).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RecordId, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
+import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (domain.md §2.1). */
 export const HazardCategory = z.enum(['school_bus', 'fire', 'drugs_aids', 'drowning', 'sexual_assault', 'bullying', 'violence', 'traffic', 'epidemic', 'food_water', 'buildings', 'surroundings', 'facilities'], { message: '请选择隐患类别' });
@@ -14,26 +15,75 @@ export const Severity = z.enum(['ordinary', 'major'], { message: '请选择严�
 export type Severity = z.infer<typeof Severity>;
 export const SEVERITY_LABELS: Record<Severity, string> = { ordinary: '一般', major: '重大' };
 
-/** 待整改 → 整改中 → 待验收 → 已销号 (“挂账销号”); a return at 验收 sends it back to 整改中 with a reason. */
-export const HazardStatus = z.enum(['pending', 'rectifying', 'awaiting_acceptance', 'closed']);
+/** The message when 整改后 evidence is missing (the field is the 整改后 upload). */
+export const HAZARD_EVIDENCE_MESSAGE = '请先上传至少1个整改后照片或文件，再提交验收';
+const RECTIFIERS = { by: ['school', 'county'], refusals: { level: '整改由学校（或代其填报的县区教育局）进行' } } as const;
+const ACCEPTORS = { by: ['county', 'city'], refusals: { level: '验收由县区教育局或市教育局进行' }, notBySubmitter: { message: '不能验收自己提交的整改' } } as const;
+
+/**
+ * The rectification loop (“挂账销号”, domain.md §2.1): 待整改 → 整改中 → 待验收 → 已销号, a return at 验收 sending it
+ * back to 整改中 with a reason. The school rectifies its own hazards (a county may enter for a school without an
+ * account); the deadline and acceptance are the county's for its schools and the city's for all; nobody accepts
+ * rectification they submitted. 提交验收 and 验收销号 need at least one 整改后 photo or document (“photos_before/after”),
+ * checked at the step so hazards closed before the rule keep their history.
+ */
+export const HAZARD_WORKFLOW = defineWorkflow({
+  key: 'safety.hazard',
+  noun: { zh: '隐患', en: 'hazard' },
+  states: ['pending', 'rectifying', 'awaiting_acceptance', 'closed'],
+  stateLabels: {
+    pending: { zh: '待整改', en: 'To rectify' },
+    rectifying: { zh: '整改中', en: 'Rectifying' },
+    awaiting_acceptance: { zh: '待验收', en: 'Awaiting acceptance' },
+    closed: { zh: '已销号', en: 'Closed' },
+  },
+  initial: 'pending',
+  turn: { pending: ['school'], rectifying: ['school'], awaiting_acceptance: ['county'], closed: [] },
+  steps: {
+    set_deadline: {
+      label: { zh: '确定整改期限', en: 'Set the deadline' },
+      from: ['pending', 'rectifying', 'awaiting_acceptance'],
+      by: ['county', 'city'],
+      refusals: { level: '整改期限由县区教育局或市教育局确定', state: '隐患已销号，不能修改整改期限' },
+    },
+    start: {
+      label: { zh: '开始整改', en: 'Start rectifying' },
+      from: ['pending'],
+      to: 'rectifying',
+      ...RECTIFIERS,
+      needs: [{ field: 'deadline', message: '尚未确定整改期限，请等待县区教育局确定后再开始整改' }],
+    },
+    submit: {
+      label: { zh: '提交验收', en: 'Submit for acceptance' },
+      from: ['rectifying'],
+      to: 'awaiting_acceptance',
+      ...RECTIFIERS,
+      evidence: { slot: 'after', message: HAZARD_EVIDENCE_MESSAGE },
+    },
+    return: { label: { zh: '退回', en: 'Return' }, from: ['awaiting_acceptance'], to: 'rectifying', ...ACCEPTORS, reason: true },
+    close: {
+      label: { zh: '验收销号', en: 'Accept and close' },
+      from: ['awaiting_acceptance'],
+      to: 'closed',
+      ...ACCEPTORS,
+      evidence: { slot: 'after', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' },
+    },
+  },
+});
+
+/** A hazard's status: the workflow's states (the validation schema and the labels are built from them). */
+export const HazardStatus = z.enum(HAZARD_WORKFLOW.states);
 export type HazardStatus = z.infer<typeof HazardStatus>;
-export const HAZARD_STATUS_LABELS: Record<HazardStatus, string> = { pending: '待整改', rectifying: '整改中', awaiting_acceptance: '待验收', closed: '已销号' };
+export const HAZARD_STATUS_LABELS = stateLabels(HAZARD_WORKFLOW, 'zh');
 
-export type HazardAction = 'start' | 'submit' | 'return' | 'close';
-const NEXT: Record<HazardAction, { from: HazardStatus; to: HazardStatus; label: string }> = {
-  start: { from: 'pending', to: 'rectifying', label: '开始整改' },
-  submit: { from: 'rectifying', to: 'awaiting_acceptance', label: '提交验收' },
-  return: { from: 'awaiting_acceptance', to: 'rectifying', label: '退回' },
-  close: { from: 'awaiting_acceptance', to: 'closed', label: '验收销号' },
-};
+/** A step of the loop, and the steps that move it (all but setting the deadline). */
+export type HazardStep = (typeof HAZARD_WORKFLOW.actions)[number];
+export type HazardAction = Exclude<HazardStep, 'set_deadline'>;
+/** The steps that move a hazard, as an input schema (setting the deadline has its own procedure). */
+export const HazardAction = stepEnum(HAZARD_WORKFLOW, ['set_deadline']);
 
-/** The status after an action, or the Chinese reason it is refused. A return needs a reason. */
-export function hazardTransition(status: HazardStatus, action: HazardAction, reason?: string): { ok: true; to: HazardStatus } | { ok: false; message: string } {
-  const step = NEXT[action];
-  if (status !== step.from) return { ok: false, message: `隐患当前为“${HAZARD_STATUS_LABELS[status]}”，不能${step.label}` };
-  if (action === 'return' && !reason?.trim()) return { ok: false, message: '退回必须填写原因' };
-  return { ok: true, to: step.to };
-}
+/** The hazard as its workflow sees it. */
+export const hazardCase = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }) => ({ state: h.status, submittedBy: h.submittedBy, fields: { deadline: h.deadline } });
 
 /**
  * Days a county has to accept (验收) a submitted rectification before it is late. The seed sets no such limit
@@ -109,43 +159,6 @@ export const HazardInput = z
   .strict()
   .refine((h) => h.deadline === null || h.deadline >= h.foundOn, { message: '整改期限不能早于发现日期', path: ['deadline'] });
 export type HazardInput = z.infer<typeof HazardInput>;
-
-export type HazardStep = HazardAction | 'set_deadline';
-/**
- * Who does what (issue 5): the school rectifies its own hazards (a county may enter for a school without an account);
- * acceptance (验收销号 or 退回) and the deadline are the county's for its schools and the city's for all. Nobody
- * accepts rectification they submitted themselves.
- */
-export function hazardStepRefusal(
-  h: { status: HazardStatus; deadline: string | null; submittedBy: string | null },
-  step: HazardStep,
-  actor: { level: SafetyLevel; username: string },
-  reason?: string,
-): string | null {
-  if (step === 'set_deadline') {
-    if (actor.level === 'school') return '整改期限由县区教育局或市教育局确定';
-    return h.status === 'closed' ? '隐患已销号，不能修改整改期限' : null;
-  }
-  if ((step === 'return' || step === 'close') && actor.level === 'school') return '验收由县区教育局或市教育局进行';
-  if ((step === 'start' || step === 'submit') && actor.level === 'city') return '整改由学校（或代其填报的县区教育局）进行';
-  const t = hazardTransition(h.status, step, reason);
-  if (!t.ok) return t.message;
-  if (step === 'start' && h.deadline === null) return '尚未确定整改期限，请等待县区教育局确定后再开始整改';
-  if ((step === 'return' || step === 'close') && h.submittedBy === actor.username) return '不能验收自己提交的整改';
-  return null;
-}
-
-/** The message when 整改后 evidence is missing (the field is the 整改后 upload). */
-export const HAZARD_EVIDENCE_MESSAGE = '请先上传至少1个整改后照片或文件，再提交验收';
-/**
- * 提交验收 and 验收销号 need evidence of the rectification: at least one 整改后 (after) photo or document
- * (domain.md §2.1 “photos_before/after”). Checked at the step, so hazards closed before the rule keep their history.
- */
-export function hazardEvidenceRefusal(step: HazardStep, afterFiles: number): string | null {
-  if (step !== 'submit' && step !== 'close') return null;
-  if (afterFiles > 0) return null;
-  return step === 'submit' ? HAZARD_EVIDENCE_MESSAGE : '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充';
-}
 
 /**
  * When two rows of one hazard import describe the same hazard: the same school, found on the same day, of the same

@@ -1,15 +1,15 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DivisionCode, ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, ReportInput, reviewRefusal, RecordId } from '@hyedu/domain';
+import { DivisionCode, ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, REPORT_REVIEW, ReportInput, RecordId, ReviewStep } from '@hyedu/domain';
 import { tables, writeAudit } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
+import { applyStep, conflict } from '../../workflow-step.ts';
 import { scoped } from '../../scoped.ts';
 import { cityCode, findTask, myDepartments, reportingUnit, taskIfVisible, visibleReport } from './access.ts';
 
 const { planMilestones, progressReports } = tables;
 const write = writeProcedure('plan');
-const conflict = () => new TRPCError({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
 
 export const planReportRouter = {
   /**
@@ -22,13 +22,14 @@ export const planReportRouter = {
       const task = await findTask(ctx, input.taskId);
       const unitCode = await reportingUnit(ctx, task, input.unitCode);
       const who = ctx.identity!.username;
+      const level = unitCode === (await cityCode(ctx.db)) ? 'city' : 'county';
       return ctx.db.transaction(async (tx) => {
         const [existing] = await tx
           .select()
           .from(progressReports)
           .where(and(eq(progressReports.taskId, task.id), eq(progressReports.unitCode, unitCode), eq(progressReports.period, input.report.period)))
           .for('update');
-        const refusal = reviewRefusal(existing?.review ?? null, 'submit');
+        const refusal = REPORT_REVIEW.refusal(existing ? { state: existing.review } : null, 'submit', { level, username: who });
         if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
         const values = { ...input.report, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
         const [row] = existing
@@ -48,30 +49,23 @@ export const planReportRouter = {
    * A return must say why.
    */
   review: write
-    .input(z.object({ reportId: RecordId, expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .input(z.object({ reportId: RecordId, expectedVersion: ExpectedVersion, action: ReviewStep, reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
-      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const { report: found, task } = await visibleReport(ctx, input.reportId);
       const reviewer = found.unitCode === (await cityCode(ctx.db)) ? PLAN_COORDINATOR : task.lead;
       if (!myDepartments(ctx).includes(reviewer)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以审核县市区的报告，科室自己的报告由办公室审核' });
       const who = ctx.identity!.username;
-      return ctx.db.transaction(async (tx) => {
-        const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, input.reportId)).for('update');
-        if (!report || report.version !== input.expectedVersion) throw conflict();
-        const refusal = reviewRefusal(report.review, input.action);
-        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
-        const review = input.action === 'review' ? ('reviewed' as const) : ('returned' as const);
-        const [row] = await tx
-          .update(progressReports)
-          .set({ review, returnReason: input.action === 'return' ? input.reason! : null, reviewedBy: who, reviewedAt: ctx.now, version: report.version + 1 })
-          .where(eq(progressReports.id, report.id))
-          .returning({ version: progressReports.version });
-        await writeAudit(tx, ctx.auditKey, {
-          actor: who, action: input.action === 'review' ? 'plan.reviewReport' : 'plan.returnReport', targetType: 'progress_report', targetId: String(report.id), result: 'ok', source: ctx.ip,
-          before: { review: report.review }, after: { review, ...(input.reason ? { reason: input.reason } : {}) },
-        });
-        return { version: row!.version };
+      const { version } = await applyStep(ctx, {
+        wf: REPORT_REVIEW, table: progressReports, stateKey: 'review', id: input.reportId, expectedVersion: input.expectedVersion, action: input.action, reason: input.reason,
+        actor: { level: 'city', username: who },
+        caseOf: (r) => ({ state: r.review, submittedBy: r.submittedBy }),
+        changes: () => ({ returnReason: input.action === 'return' ? input.reason! : null, reviewedBy: who, reviewedAt: ctx.now }),
+        audit: {
+          targetType: 'progress_report', action: input.action === 'review' ? 'plan.reviewReport' : 'plan.returnReport',
+          before: (r) => ({ review: r.review }), after: (_r, review) => ({ review, ...(input.reason ? { reason: input.reason } : {}) }),
+        },
       });
+      return { version };
     }),
 
   /** The lead 科室 marks a milestone done (or not yet). */

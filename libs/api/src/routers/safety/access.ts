@@ -1,4 +1,3 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DEFAULT_SAFETY_SETTINGS, SafetySettings, type DataScope, type SafetyLevel } from '@hyedu/domain';
@@ -48,4 +47,4 @@ export async function loadSettings(db: Db): Promise<SafetySettings & { version: 
   return { ...(parsed.success ? parsed.data : DEFAULT_SAFETY_SETTINGS), version: row.version, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
 }
 
-export const conflict = () => new TRPCError({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
+export { conflict } from '../../workflow-step.ts';

@@ -40,7 +40,7 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const school = await as('school');
     const hengnan = await as('hengnan');
     expect((await school.safety.hazard({ id })).allowed).toEqual([]); // no deadline yet: nothing for the school to do
-    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({ code: 'CONFLICT', message: '整改期限由县区教育局或市教育局确定' });
+    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({ code: 'FORBIDDEN', message: '整改期限由县区教育局或市教育局确定' });
     expect(await failure(school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' }))).toEqual({ code: 'CONFLICT', message: '尚未确定整改期限，请等待县区教育局确定后再开始整改' });
 
     expect((await hengnan.safety.hazard({ id })).allowed).toEqual(['set_deadline']);
@@ -48,9 +48,9 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     await school.safety.hazardStep({ id, expectedVersion: 2, action: 'start' });
     await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
     await school.safety.hazardStep({ id, expectedVersion: 3, action: 'submit', measures: '已更换灭火器4具' });
-    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({ code: 'CONFLICT', message: '验收由县区教育局或市教育局进行' });
+    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({ code: 'FORBIDDEN', message: '验收由县区教育局或市教育局进行' });
 
-    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '退回必须填写原因' });
+    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '请填写退回原因' });
     await hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return', reason: '照片未显示灭火器压力表，请补充' });
     const returned = await school.safety.hazard({ id });
     expect(returned).toMatchObject({ status: 'rectifying', returns: 1, returnReason: '照片未显示灭火器压力表，请补充', measures: '已更换灭火器4具' });

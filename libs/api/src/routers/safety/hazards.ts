@@ -3,18 +3,18 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HazardInput, hazardEvidenceRefusal, hazardLateness, hazardStepRefusal, IsoDate, Reason, safeFileName, sourcesFor,
+  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HAZARD_WORKFLOW as wf, HazardAction, hazardCase, HazardInput, hazardLateness, IsoDate, Reason, safeFileName, sourcesFor,
   HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
 } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
-import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { applyStep } from '../../workflow-step.ts';
+import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
 import { HazardFilter, Id, Upload } from './inputs.ts';
 
@@ -36,8 +36,6 @@ const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整�
 const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) => (await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h))))[0];
 const visibleHazard = (ctx: { db: Db; scope: DataScope }, id: number) => scoped(TARGET, id, () => hazardIfVisible(ctx, id));
 
-const STEPS: readonly HazardStep[] = ['set_deadline', 'start', 'submit', 'return', 'close'];
-
 export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
   hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
@@ -57,7 +55,7 @@ export const hazardsRouter = {
       .orderBy(asc(attachments.id));
     const actor = { level: safetyLevel(ctx.scope), username: ctx.identity!.username };
     const canWrite = authorize(ctx.identity!.grants, { area: 'safety', action: 'write' }).allowed;
-    const allowed = canWrite ? STEPS.filter((s) => hazardStepRefusal(row, s, actor, 'x') === null) : [];
+    const allowed = canWrite ? wf.allowed(hazardCase(row), actor) : [];
     return {
       ...row,
       reportedAt: row.reportedAt.toISOString(),
@@ -133,7 +131,7 @@ export const hazardsRouter = {
         .object({
           id: RecordId,
           expectedVersion: ExpectedVersion,
-          action: z.enum(['start', 'submit', 'return', 'close'], { message: '操作无效' }),
+          action: HazardAction,
           reason: Reason.optional(),
           measures: textField(1000, '整改措施').optional(),
         })
@@ -182,41 +180,30 @@ export const hazardsRouter = {
 type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
 
 /**
- * One step of the rectification loop under a row lock: the version must be the one the caller saw (else CONFLICT:
- * two reviewers closing at once → one wins), the domain decides whether the caller may take it, and the audit row is
- * written in the same transaction.
+ * One step of the rectification loop (the workflow decides, applyStep locks, checks the version and audits). Setting
+ * the deadline is a step that keeps the state; it may not precede the finding.
  */
 async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: HazardStep, extra: { deadline?: string; reason?: string; measures?: string }) {
   await visibleHazard(ctx, id);
   const who = ctx.identity!.username;
-  const actor = { level: safetyLevel(ctx.scope), username: who };
-  const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(h).where(eq(h.id, id)).for('update');
-    if (!row || row.version !== expectedVersion) throw conflict();
-    const refusal = hazardStepRefusal(row, action, actor, extra.reason);
-    if (refusal) throw new TRPCError({ code: action === 'return' && !extra.reason ? 'BAD_REQUEST' : 'CONFLICT', message: refusal });
-    if (action === 'submit' || action === 'close') {
-      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:after`), eq(attachments.ownerId, id)));
-      const missing = hazardEvidenceRefusal(action, n);
-      if (missing) throw fieldError('afterFiles', missing);
-    }
-    const next: Partial<typeof h.$inferInsert> = { version: row.version + 1 };
-    if (action === 'set_deadline') {
-      if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
-      next.deadline = extra.deadline!;
-    } else {
-      next.status = action === 'start' ? 'rectifying' : action === 'submit' ? 'awaiting_acceptance' : action === 'return' ? 'rectifying' : 'closed';
-      if (action === 'submit') Object.assign(next, { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) });
-      if (action === 'return') Object.assign(next, { returnReason: extra.reason!, returns: row.returns + 1 });
-      if (action === 'close') Object.assign(next, { closedBy: who, closedAt: ctx.now });
-    }
-    const [updated] = await tx.update(h).set(next).where(eq(h.id, id)).returning({ version: h.version, status: h.status });
-    await writeAudit(tx, ctx.auditKey, {
-      actor: who, action: `safety.hazard.${action}`, targetType: TARGET, targetId: String(id), result: 'ok', source: ctx.ip,
-      before: { status: row.status, deadline: row.deadline }, after: { status: updated!.status, ...extra },
-    });
-    return updated!;
+  const result = await applyStep(ctx, {
+    wf, table: h, stateKey: 'status', id, expectedVersion, action, reason: extra.reason,
+    actor: { level: safetyLevel(ctx.scope), username: who },
+    caseOf: hazardCase,
+    evidence: async (tx, slot) => (await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:${slot}`), eq(attachments.ownerId, id))))[0]?.n ?? 0,
+    evidenceField: () => 'afterFiles',
+    changes: (row) => {
+      if (action === 'set_deadline') {
+        if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
+        return { deadline: extra.deadline! };
+      }
+      if (action === 'submit') return { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) };
+      if (action === 'return') return { returnReason: extra.reason!, returns: row.returns + 1 };
+      if (action === 'close') return { closedBy: who, closedAt: ctx.now };
+      return {};
+    },
+    audit: { targetType: TARGET, before: (row) => ({ status: row.status, deadline: row.deadline }), after: (_row, to) => ({ status: to, ...extra }) },
   });
   forgetRollups(ctx.db, HAZARD_KPIS);
-  return result;
+  return { version: result.version, status: result.state };
 }

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, reviewRefusal, SafetySettings, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile, RecordId, MAX_RECORD_ID } from '@hyedu/domain';
+import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, PROFILE_REVIEW, SafetySettings, stepEnum, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile, RecordId, MAX_RECORD_ID } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
@@ -9,6 +9,7 @@ import { contains, scopeCondition } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { allMetSql } from './compliance.ts';
+import { applyStep } from '../../workflow-step.ts';
 import { conflict, loadSettings, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, ProfileFilter } from './inputs.ts';
 
@@ -125,8 +126,8 @@ export const profilesRouter = {
     const out = await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select().from(p).where(and(eq(p.schoolId, school.id), eq(p.term, input.term))).for('update');
       // Before review a school may correct its own entry; after verification only a return reopens it.
-      const refusal = existing?.review === 'submitted' ? null : reviewRefusal(existing?.review ?? null, 'submit');
-      if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal === '该报告已审核，不能再修改' ? '该学期情况已核实，如需更正请联系县区教育局退回' : refusal });
+      const refusal = PROFILE_REVIEW.refusal(existing ? { state: existing.review } : null, 'submit', { level: safetyLevel(ctx.scope), username: who });
+      if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
       const values = { ...input, unitCode: school.unitCode, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
       const [row] = existing
         ? await tx.update(p).set({ ...values, version: existing.version + 1 }).where(eq(p.id, existing.id)).returning({ id: p.id, version: p.version })
@@ -140,24 +141,22 @@ export const profilesRouter = {
 
   /** The county (or the city) verifies a submitted status, or returns it with a reason. */
   reviewProfile: write
-    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: z.enum(['review', 'return']), reason: Reason.optional() }).strict())
+    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleProfile(ctx, input.id);
-      if (safetyLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
-      if (input.action === 'return' && !input.reason) throw new TRPCError({ code: 'BAD_REQUEST', message: '请填写退回原因' });
       const who = ctx.identity!.username;
-      const out = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.select().from(p).where(eq(p.id, input.id)).for('update');
-        if (!row || row.version !== input.expectedVersion) throw conflict();
-        const refusal = reviewRefusal(row.review, input.action);
-        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal.replace('报告', '记录') });
-        const review = input.action === 'review' ? ('reviewed' as const) : ('returned' as const);
-        const [updated] = await tx.update(p).set({ review, returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now, version: row.version + 1 }).where(eq(p.id, row.id)).returning({ version: p.version });
-        await writeAudit(tx, ctx.auditKey, { actor: who, action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, before: { review: row.review }, after: { review, ...(input.reason ? { reason: input.reason } : {}) } });
-        return updated!;
+      const out = await applyStep(ctx, {
+        wf: PROFILE_REVIEW, table: p, stateKey: 'review', id: input.id, expectedVersion: input.expectedVersion, action: input.action, reason: input.reason,
+        actor: { level: safetyLevel(ctx.scope), username: who },
+        caseOf: (row) => ({ state: row.review, submittedBy: row.submittedBy }),
+        changes: () => ({ returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now }),
+        audit: {
+          targetType: TARGET, action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile',
+          before: (row) => ({ review: row.review }), after: (_row, review) => ({ review, ...(input.reason ? { reason: input.reason } : {}) }),
+        },
       });
       forgetRollups(ctx.db, COMPLIANCE_KPIS);
-      return out;
+      return { version: out.version };
     }),
 
   /** 「操作记录」 of a school's term status. */
