@@ -20,6 +20,6 @@ export const useDashboardMessages = defineMessages({
     cityValue: 'City: {v}', formulaLabel: 'Formula: ', sourceLabel: 'In the work plan (item {n}): ', besideLabel: 'Units not on the map: ',
     status_green: 'On target', status_amber: 'Near target', status_red: 'Off target', status_no_data: 'No data',
     dataAsOf: 'Data as of {d}', seed: 'Work plan', bureau: "Bureau's own target", targetSourceHint: 'Target source', verifiedOfDue: 'Verified {verified} of {due} schools due',
-    countyTarget: "Bureau's target for the county", cityApplies: '{source} (city target applies)',
+    countyTarget: "County's own target", cityApplies: 'City target ({source})',
   },
 });
