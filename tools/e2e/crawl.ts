@@ -52,6 +52,11 @@ export async function settle(page: Page) {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline && (n.count > 0 || Date.now() - n.last < 200)) await page.waitForTimeout(50);
   await page.waitForFunction(() => !document.querySelector('main .el-loading-mask, main [aria-busy="true"]'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  // A tag or button still fading between colours would be measured half-way (a contrast that nobody sees): wait for
+  // the finite transitions and animations to end (spinners run forever and are not waited for).
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
 }
 
 /** Opens a page of the signed-in app through its router (as a click on a link does), without loading the app again. */

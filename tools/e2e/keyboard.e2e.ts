@@ -224,10 +224,11 @@ describe('one job per role, by keyboard alone', () => {
     await tabTo(page, { selector: 'main form.hy-filters input' });
     await page.keyboard.type('leader');
     await page.keyboard.press('Enter');
-    await settle(page);
-    const actors = await page.locator('[data-test="audit-list"] .el-table__row').allInnerTexts();
-    expect(actors.length).toBeGreaterThan(0);
-    for (const row of actors) expect(row).toContain('leader');
+    // The old rows stay until the filtered ones arrive: wait until every row shown is the account's.
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-test="audit-list"] .el-table__row')];
+      return rows.length > 0 && rows.every((r) => r.textContent?.includes('leader'));
+    }, undefined, { timeout: 15_000 });
     await page.context().close();
   });
 });
