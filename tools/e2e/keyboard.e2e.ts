@@ -226,7 +226,7 @@ describe('one job per role, by keyboard alone', () => {
     await page.keyboard.press('Enter');
     // The old rows stay until the filtered ones arrive: wait until every row shown is the account's.
     await page.waitForFunction(() => {
-      const rows = [...document.querySelectorAll('[data-test="audit-list"] .el-table__row')];
+      const rows = Array.from(document.querySelectorAll('[data-test="audit-list"] .el-table__row'));
       return rows.length > 0 && rows.every((r) => r.textContent?.includes('leader'));
     }, undefined, { timeout: 15_000 });
     await page.context().close();
