@@ -103,7 +103,7 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     expect(await issues({ target: -1 })).toEqual([{ path: 'target', message: '目标值不能为负数' }]);
     expect(await issues({ kpiId: 'safety.incidents', target: 2.5 })).toEqual([{ path: 'target', message: '目标值应为整数' }]);
     expect(await issues({ kpiId: 'no.such-kpi' })).toEqual([{ path: 'kpiId', message: '指标不存在或不按县市区计算' }]);
-    expect(await issues({ unitCode: '4304' })).toEqual([{ path: 'unitCode', message: '单位代码应为6位数字' }]);
+    expect(await issues({ unitCode: '4304' })).toEqual([{ path: 'unitCode', message: '单位：行政区划代码应为6位数字' }]);
     // The city itself is no county: its row is the city's target.
     const city = await call({ unitCode: '430400' });
     expect(city.status).toBe(404);

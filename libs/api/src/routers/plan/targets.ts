@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { countyTargetRefusal, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
+import { countyTargetRefusal, DivisionCode, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022, HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
 import { tables, writeAudit } from '@hyedu/db';
 import { forgetCountyTargets, yearOf } from '../../kpi/targets.ts';
@@ -22,7 +22,7 @@ const SetCountyTarget = z
   .object({
     year: PlanYear,
     kpiId: KpiId,
-    unitCode: z.string({ message: '请选择单位' }).regex(/^\d{6}$/, { message: '单位代码应为6位数字' }),
+    unitCode: DivisionCode,
     target: z.number({ message: '目标值应为数字' }).nullable(),
   })
   .strict()
@@ -33,7 +33,7 @@ const SetCountyTarget = z
   });
 
 /**
- * 县市区目标 (issue: county rows are judged against county targets, not the city's): the 办公室, which keeps the plan
+ * 县市区目标 (county rows are judged against their county's target, not the city's): the 办公室, which keeps the plan
  * and its KPIs (plan:admin), sets a target per KPI × county-level unit × year; the dashboard judges that county's row
  * against it (else the city's target, labelled 沿用全市目标). Everyone with the plan reads them in their scope: a
  * county its own unit, the KPIs of the modules it reads (the 办公室 every KPI, since it keeps them).
