@@ -18,3 +18,5 @@ export { downloadBase64, downloadText, fileToBase64, fileUrl, FILES_URL } from '
 export { useExport, type Base64File } from './use-export.ts';
 export { useExcelImport, type ImportResult, type ImportUploadInput } from './excel-import.ts';
 export { default as ImportProgressBar } from './ImportProgressBar.vue';
+export { api, keyOf, useInvalidate } from './api.ts';
+export type { ApiTree, InputKey, PathKey, PathNode, QueryNode, ReadOptions } from './api.ts';
