@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/vue-query';
 import { computed } from 'vue';
 import type { SafetyLevel } from '@hyedu/domain';
-import { trpc } from '@hyedu/web';
+import { api, trpc } from '@hyedu/web';
 
 /**
  * What the signed-in account may do in the module, as the server decides it (`safety.access`): the level it acts at
@@ -10,7 +10,7 @@ import { trpc } from '@hyedu/web';
  * server would refuse anyway; until the answer arrives nothing can be written.
  */
 export function useSafetyAccess() {
-  const access = useQuery({ queryKey: ['safety.access'], queryFn: () => trpc.safety.access.query(), staleTime: 5 * 60_000 });
+  const access = useQuery(api.safety.access.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const level = computed<SafetyLevel>(() => access.data.value?.level ?? 'school');
   const canWrite = computed(() => access.data.value?.canWrite ?? false);
   const canSettings = computed(() => access.data.value?.canConfigure ?? false);

@@ -1,5 +1,5 @@
 import type { QueryKey } from '@tanstack/vue-query';
-import { useQueryClient } from '@tanstack/vue-query';
+import { keepPreviousData, useQueryClient } from '@tanstack/vue-query';
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
 import { trpc } from './trpc.ts';
 
@@ -16,10 +16,11 @@ type Queryable = { query: (input: never, opts?: never) => Promise<unknown> };
 type InputOf<C> = C extends { query: (input: infer I, ...rest: never[]) => Promise<unknown> } ? I : never;
 type OutputOf<C> = C extends { query: (...args: never[]) => Promise<infer O> } ? O : never;
 
-/** Extra vue-query options a read may pass (enabled, placeholderData, staleTime, select is not offered: map in a computed). */
-export interface ReadOptions<O> {
+/** The vue-query options a read may add (select is not offered: map the data in a computed). */
+export interface ReadOptions {
   enabled?: MaybeRefOrGetter<boolean>;
-  placeholderData?: (previous: O | undefined) => O | undefined;
+  /** Keep showing the previous answer while the next input loads (a list's next page or filter). */
+  keepPrevious?: boolean;
   staleTime?: number;
   refetchInterval?: number | false;
 }
@@ -30,11 +31,12 @@ export interface QueryNode<I, O> {
   /** Options for useQuery: a reactive key from the path and the input (a ref or getter re-reads on change), and the call. */
   queryOptions(
     input?: MaybeRefOrGetter<I>,
-    extra?: ReadOptions<O>,
+    extra?: ReadOptions,
   ): {
     queryKey: ComputedRef<InputKey>;
     queryFn: (ctx: { queryKey: QueryKey; signal: AbortSignal }) => Promise<O>;
-  } & ReadOptions<O>;
+    placeholderData?: typeof keepPreviousData;
+  } & Omit<ReadOptions, 'keepPrevious'>;
 }
 export interface PathNode {
   pathKey(): PathKey;
@@ -58,8 +60,9 @@ function node(path: string[]): unknown {
   const methods = {
     pathKey: (): PathKey => [path],
     queryKey: (input?: unknown) => keyOf(path, input),
-    queryOptions: (input?: MaybeRefOrGetter<unknown>, extra: object = {}) => ({
+    queryOptions: (input?: MaybeRefOrGetter<unknown>, { keepPrevious, ...extra }: ReadOptions = {}) => ({
       ...extra,
+      ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
       queryKey: computed(() => keyOf(path, toValue(input))),
       queryFn: ({ queryKey, signal }: { queryKey: QueryKey; signal: AbortSignal }) =>
         procedureAt(path).query((queryKey[1] as { input?: unknown } | undefined)?.input, { signal }),

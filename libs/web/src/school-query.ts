@@ -1,43 +1,26 @@
-import { DivisionCode, Ownership, SchoolLevel } from '@hyedu/domain';
+import { Ownership, SchoolLevel } from '@hyedu/domain';
+import { defineListQuery, LIST_PAGE_SIZE, oneOf, text, unit, yesNo, yesNoParam } from './list-query.ts';
 
-/** Filters of a school list as they live in the URL, so a row elsewhere (a county, a KPI) can link to them. */
-export interface SchoolQuery {
-  unitCode?: string;
-  level?: SchoolLevel;
-  ownership?: Ownership;
-  boarding?: boolean;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
+/** The filters a school list may offer, by their URL parameter. */
 export type SchoolQueryField = 'unit' | 'level' | 'ownership' | 'boarding' | 'q';
-
-export const PAGE_SIZE = 20;
 const ALL: readonly SchoolQueryField[] = ['unit', 'level', 'ownership', 'boarding', 'q'];
 
-const str = (v: unknown) => {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' && s.trim() ? s.trim().slice(0, 40) : undefined;
-};
+/** Every school list's filters as they live in the URL (`?unit=&level=&ownership=&boarding=yes|no&q=&page=`). */
+export const schoolQuery = defineListQuery({ unitCode: unit(), level: oneOf(SchoolLevel), ownership: oneOf(Ownership), boarding: yesNo(), q: text() });
+export type SchoolQuery = ReturnType<typeof schoolQuery.parse>;
+const FIELD_KEY = { unit: 'unitCode', level: 'level', ownership: 'ownership', boarding: 'boarding', q: 'q' } as const;
+
+export const PAGE_SIZE = LIST_PAGE_SIZE;
 
 /**
- * Reads `?unit=&level=&ownership=&boarding=yes|no&q=&page=` leniently: anything malformed is simply no filter.
- * Only the fields a page offers controls for are read, so a stray parameter never filters invisibly.
+ * Reads a school list's URL leniently: anything malformed is simply no filter. Only the fields a page offers controls
+ * for are read, so a stray parameter never filters invisibly.
  */
 export function parseSchoolQuery(query: Record<string, unknown>, fields: readonly SchoolQueryField[] = ALL): SchoolQuery {
-  const has = (f: SchoolQueryField) => fields.includes(f);
-  const boarding = has('boarding') ? str(query.boarding) : undefined;
-  const page = Number(str(query.page));
-  return {
-    unitCode: has('unit') ? DivisionCode.safeParse(str(query.unit)).data : undefined,
-    level: has('level') ? SchoolLevel.safeParse(str(query.level)).data : undefined,
-    ownership: has('ownership') ? Ownership.safeParse(str(query.ownership)).data : undefined,
-    boarding: boarding === 'yes' ? true : boarding === 'no' ? false : undefined,
-    q: has('q') ? str(query.q) : undefined,
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-    pageSize: PAGE_SIZE,
-  };
+  const q = schoolQuery.parse(query);
+  for (const f of ALL) if (!fields.includes(f)) q[FIELD_KEY[f]] = undefined;
+  return q;
 }
 
 /** The URL value of the boarding filter ('' = all), for a radio group. */
-export const boardingParam = (b: boolean | undefined): '' | 'yes' | 'no' => (b === undefined ? '' : b ? 'yes' : 'no');
+export const boardingParam = yesNoParam;

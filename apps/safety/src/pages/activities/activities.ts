@@ -1,19 +1,9 @@
 import { SafetyTopic } from '@hyedu/domain';
-import { parseSchoolQuery } from '@hyedu/web';
+import { defineListQuery, oneOf, text, unit } from '@hyedu/web';
 
 /** The activity list's filters as they live in the URL: `?unit=&topic=&q=&page=` (anything malformed is no filter). */
-export interface ActivityQuery {
-  unitCode?: string;
-  topic?: SafetyTopic;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-export function parseActivityQuery(query: Record<string, unknown>): ActivityQuery {
-  const { unitCode, q, page, pageSize } = parseSchoolQuery(query, ['unit', 'q']);
-  const topic = SafetyTopic.safeParse(Array.isArray(query.topic) ? query.topic[0] : query.topic).data;
-  return { unitCode, topic, q, page, pageSize };
-}
+export const activityQuery = defineListQuery({ unitCode: unit(), topic: oneOf(SafetyTopic), q: text() });
+export const parseActivityQuery = activityQuery.parse;
 
 /** What `safety.coverage` gives per unit: its schools, those that held every campaign topic, and those that held each topic. */
 export interface CoverageCounts {

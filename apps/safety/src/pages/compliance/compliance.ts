@@ -1,26 +1,16 @@
 import { Term, type FourthIndicator, type Indicator } from '@hyedu/domain';
-import { parseSchoolQuery } from '@hyedu/web';
+import { among, defineListQuery, oneOf, text, unit } from '@hyedu/web';
 import { indicatorKeys, type IndicatorKey } from '../../labels.ts';
 
 /** The school list's filters as they live in the URL: `?term=&show=&unit=&q=&page=` (anything malformed is no filter). */
 export const SHOW = ['all', 'missing', 'noncompliant', 'submitted'] as const;
 export type Show = (typeof SHOW)[number];
-export interface ComplianceQuery {
-  term?: Term;
-  show: Show;
-  unitCode?: string;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-
-export function parseComplianceQuery(query: Record<string, unknown>): ComplianceQuery {
-  const { unitCode, q, page, pageSize } = parseSchoolQuery(query, ['unit', 'q']);
-  const show = SHOW.find((s) => s === first(query.show)) ?? 'all';
-  return { term: Term.safeParse(first(query.term)).data, show, unitCode, q, page, pageSize };
-}
+export const complianceQuery = defineListQuery({ term: oneOf(Term), show: among(SHOW), unitCode: unit(), q: text() });
+export type ComplianceQuery = ReturnType<typeof parseComplianceQuery>;
+export const parseComplianceQuery = (query: Record<string, unknown>) => {
+  const q = complianceQuery.parse(query);
+  return { ...q, show: q.show ?? ('all' as Show) };
+};
 
 /** The terms to pick from: the server's recent ones plus any other term in view (the latest reported may be older), newest first. */
 export function termOptions(recent: readonly string[], ...also: (string | null | undefined)[]): string[] {

@@ -1,65 +1,21 @@
-import { DivisionCode, HazardCategory, HazardSource, HazardStatus, Severity } from '@hyedu/domain';
-
-/** Rows per page of the module's lists (the server caps a page at 100). */
-export const LIST_PAGE_SIZE = 20;
+import { HazardCategory, HazardSource, HazardStatus, Severity } from '@hyedu/domain';
+import { defineListQuery, oneOf, text, unit, yesNo } from '@hyedu/web';
 
 /** The hazard list's filters as they live in the URL: `?unit=&status=&severity=&category=&source=&overdue=yes|no&q=&page=`. */
-export interface HazardQuery {
-  unitCode?: string;
-  status?: HazardStatus;
-  severity?: Severity;
-  category?: HazardCategory;
-  source?: HazardSource;
-  overdue?: boolean;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** One URL value, trimmed and capped (the server's search term is at most 40 characters); '' and arrays' tails are no value. */
-export const queryString = (v: unknown): string | undefined => {
-  const s = Array.isArray(v) ? v[0] : v;
-  return typeof s === 'string' && s.trim() ? s.trim().slice(0, 40) : undefined;
-};
-
-/** `?page=` leniently: anything but a sensible positive integer is page 1. */
-export const queryPage = (v: unknown): number => {
-  const n = Number(queryString(v));
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
-};
-
-/** `?overdue=yes|no` → true/false; anything else is no filter. */
-export const yesNoParam = (v: unknown): boolean | undefined => {
-  const s = queryString(v);
-  return s === 'yes' ? true : s === 'no' ? false : undefined;
-};
-
-/**
- * Reads the hazard list's URL leniently: a malformed value is simply no filter (a stale or hand-edited link still
- * opens the list). The dashboard links here with `?unit=<county code>&q=<school name>`.
- */
-export function parseHazardQuery(query: Record<string, unknown>): HazardQuery {
-  return {
-    unitCode: DivisionCode.safeParse(queryString(query.unit)).data,
-    status: HazardStatus.safeParse(queryString(query.status)).data,
-    severity: Severity.safeParse(queryString(query.severity)).data,
-    category: HazardCategory.safeParse(queryString(query.category)).data,
-    source: HazardSource.safeParse(queryString(query.source)).data,
-    overdue: yesNoParam(query.overdue),
-    q: queryString(query.q),
-    page: queryPage(query.page),
-    pageSize: LIST_PAGE_SIZE,
-  };
-}
-
-/** The filters without paging, for the export (it takes the list's filters and returns every matching row). */
-export function exportFilter(q: HazardQuery): Omit<HazardQuery, 'page' | 'pageSize'> {
-  const { page: _page, pageSize: _size, ...rest } = q;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-}
-
-/** Whether any filter besides the page is set (the empty text then says “no hazard matches”, not “none recorded”). */
-export const hasFilter = (q: HazardQuery): boolean => Object.keys(exportFilter(q)).length > 0;
+export const hazardQuery = defineListQuery({
+  unitCode: unit(),
+  status: oneOf(HazardStatus),
+  severity: oneOf(Severity),
+  category: oneOf(HazardCategory),
+  source: oneOf(HazardSource),
+  overdue: yesNo(),
+  q: text(),
+});
+export type HazardQuery = ReturnType<typeof hazardQuery.parse>;
+/** Reads the URL leniently; the dashboard links here with `?unit=<county code>&q=<school name>`. */
+export const parseHazardQuery = hazardQuery.parse;
+export const exportFilter = hazardQuery.filterOf;
+export const hasFilter = hazardQuery.filtered;
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
@@ -98,14 +54,5 @@ export const isConflict = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { data?: { code?: unknown } | null }).data?.code === 'CONFLICT';
 
 /** The inspection list's filters in the URL: `?unit=&level=&q=&page=`. */
-export interface InspectionQuery {
-  unitCode?: string;
-  level?: Exclude<HazardSource, 'report'>;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-export function parseInspectionQuery(query: Record<string, unknown>): InspectionQuery {
-  const level = HazardSource.exclude(['report']).safeParse(queryString(query.level)).data;
-  return { unitCode: DivisionCode.safeParse(queryString(query.unit)).data, level, q: queryString(query.q), page: queryPage(query.page), pageSize: LIST_PAGE_SIZE };
-}
+export const inspectionQuery = defineListQuery({ unitCode: unit(), level: oneOf(HazardSource.exclude(['report'])), q: text() });
+export const parseInspectionQuery = inspectionQuery.parse;

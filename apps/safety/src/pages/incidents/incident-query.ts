@@ -1,33 +1,10 @@
-import { DivisionCode, IncidentStatus, IncidentType } from '@hyedu/domain';
-import { LIST_PAGE_SIZE, queryPage, queryString } from '../hazards/hazard-query.ts';
+import { IncidentStatus, IncidentType } from '@hyedu/domain';
+import { defineListQuery, oneOf, text, unit } from '@hyedu/web';
 
 /** The incident list's filters as they live in the URL: `?unit=&type=&status=&q=&page=` (the dashboard links with ?unit=). */
-export interface IncidentQuery {
-  unitCode?: string;
-  type?: IncidentType;
-  status?: IncidentStatus;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
-/** Reads the URL leniently: a malformed value is no filter. */
-export function parseIncidentQuery(query: Record<string, unknown>): IncidentQuery {
-  return {
-    unitCode: DivisionCode.safeParse(queryString(query.unit)).data,
-    type: IncidentType.safeParse(queryString(query.type)).data,
-    status: IncidentStatus.safeParse(queryString(query.status)).data,
-    q: queryString(query.q),
-    page: queryPage(query.page),
-    pageSize: LIST_PAGE_SIZE,
-  };
-}
-
-/** The filters without paging and without empty values, for the export. */
-export function incidentExportFilter(q: IncidentQuery): Omit<IncidentQuery, 'page' | 'pageSize'> {
-  const { page: _page, pageSize: _size, ...rest } = q;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-}
+export const incidentQuery = defineListQuery({ unitCode: unit(), type: oneOf(IncidentType), status: oneOf(IncidentStatus), q: text() });
+export const parseIncidentQuery = incidentQuery.parse;
+export const incidentExportFilter = incidentQuery.filterOf;
 
 const BEIJING_MS = 8 * 3_600_000;
 
