@@ -89,6 +89,18 @@ export default [
       'no-restricted-imports': ['error', { patterns: [{ group: ['element-plus', 'element-plus/*'], message: '请从 @hyedu/ui 引用组件：全平台只用一份 Element Plus。' }] }],
     },
   },
+  // Query keys come from the procedure's path (api.….queryOptions / useInvalidate in @hyedu/web), never typed by hand.
+  {
+    files: ['apps/**/*.vue', 'apps/**/*.ts', 'libs/web/**/*.vue', 'libs/web/**/*.ts'],
+    ignores: ['libs/web/src/api.ts', '**/*.test.ts', '**/vite.config.ts', '**/vitest.config.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='queryKey']", message: '查询键由接口路径生成：请用 api.<路径>.queryOptions(...)，不要手写 queryKey。' },
+        { selector: "CallExpression[callee.property.name='invalidateQueries']", message: '请用 useInvalidate()(api.<路径>) 按接口路径失效缓存。' },
+      ],
+    },
+  },
   // The domain library is pure: no I/O outside its tests.
   {
     files: ['libs/domain/src/**/*.ts'],

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/vue-query';
 import { computed } from 'vue';
 import type { SafetyLevel } from '@hyedu/domain';
-import { api, trpc } from '@hyedu/web';
+import { api } from '@hyedu/web';
 
 /**
  * What the signed-in account may do in the module, as the server decides it (`safety.access`): the level it acts at

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/vue-query';
 import { computed } from 'vue';
-import { api, trpc, useShellStore } from '@hyedu/web';
+import { api, useShellStore } from '@hyedu/web';
 
 /** The 科室 names by key (for the plan's lead and co-owner columns). */
 export function useDepartments() {
