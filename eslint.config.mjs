@@ -101,6 +101,16 @@ export default [
       ],
     },
   },
+  // A column's enumeration is the domain's declaration (members(X.options) / a workflow's states), never a second copy.
+  {
+    files: ['libs/db/src/schema/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Property[key.name='enum'] > ArrayExpression", message: '枚举列请用领域库的声明：members(领域枚举.options) 或工作流的 states，不要再抄一份取值。' },
+      ],
+    },
+  },
   // The domain library is pure: no I/O outside its tests.
   {
     files: ['libs/domain/src/**/*.ts'],

@@ -49,4 +49,14 @@ describe('apps stay apart', () => {
   it('a module cannot reach into another module by a relative path', async () => {
     expect(await problems('apps/safety/src/x.ts', "import r from '../../teachers/src/routes.ts';\nexport const a = r;\n")).not.toEqual([]);
   });
+
+  it('query keys come from the procedure path, and enumeration columns from the domain', async () => {
+    expect(await problems('apps/safety/src/x.ts', "export const o = { queryKey: ['safety.hazards'] };\n")).toEqual([expect.stringContaining('queryKey')]);
+    expect(await problems('apps/portal/src/x.ts', 'export const f = (c: { invalidateQueries(x: object): void }) => c.invalidateQueries({});\n')).toEqual([
+      expect.stringContaining('useInvalidate'),
+    ]);
+    expect(await problems('libs/db/src/schema/x.ts', "import { text } from 'drizzle-orm/pg-core';\nexport const c = text({ enum: ['a', 'b'] });\n")).toEqual([
+      expect.stringContaining('members('),
+    ]);
+  });
 });

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { OrgUnitKind, Ownership, SchoolLevel } from '@hyedu/domain';
+import { members } from './members.ts';
 
 /** County-level units and the city itself (domain: OrgUnit). */
 export const orgUnits = pgTable('org_units', {
   code: varchar({ length: 6 }).primaryKey(),
   name: text().notNull(),
   bureauName: text().notNull(),
-  kind: text({ enum: ['city', 'district', 'county', 'county_city', 'zone'] }).notNull(),
+  kind: text({ enum: members(OrgUnitKind.options) }).notNull(),
   parentCode: varchar({ length: 6 }),
   sortOrder: smallint().notNull(),
 });
@@ -22,8 +24,8 @@ export const schools = pgTable(
       .notNull()
       .references(() => orgUnits.code),
     town: text().notNull(),
-    level: text({ enum: ['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'complete_middle', 'vocational', 'special'] }).notNull(),
-    ownership: text({ enum: ['public', 'private'] }).notNull(),
+    level: text({ enum: members(SchoolLevel.options) }).notNull(),
+    ownership: text({ enum: members(Ownership.options) }).notNull(),
     isBoarding: boolean().notNull(),
     isRural: boolean().notNull(),
     /** Runs school buses (校车): only such a school is asked for 校车安全 education (the domain's campaignTopicsFor). */

@@ -1,6 +1,8 @@
 import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org.ts';
 import { workPlans } from './platform.ts';
+import { ProgressStatus, REPORT_REVIEW } from '@hyedu/domain';
+import { members } from './members.ts';
 
 /** The city bureau's departments (科室): configurable, since the real list is not public. */
 export const departments = pgTable('departments', {
@@ -66,10 +68,10 @@ export const progressReports = pgTable(
       .notNull()
       .references(() => orgUnits.code),
     period: varchar({ length: 7 }).notNull(),
-    status: text({ enum: ['not_started', 'in_progress', 'done', 'behind', 'at_risk'] }).notNull(),
+    status: text({ enum: members(ProgressStatus.options) }).notNull(),
     narrative: text().notNull(),
     figures: jsonb().notNull().default([]),
-    review: text({ enum: ['submitted', 'reviewed', 'returned'] }).notNull(),
+    review: text({ enum: members(REPORT_REVIEW.states) }).notNull(),
     returnReason: text(),
     submittedBy: text().notNull(),
     submittedAt: timestamp({ withTimezone: true }).notNull(),

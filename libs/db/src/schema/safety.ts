@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
 import { orgUnits, schools } from './org.ts';
+import { FourthIndicator, HAZARD_WORKFLOW, HazardSource, IncidentStatus, InspectionLevel, PROFILE_REVIEW, Severity } from '@hyedu/domain';
+import { members } from './members.ts';
 
 /**
  * The safety module (seed item 4; domain.md §2.1). Every record carries its school and the school's unit code (a
@@ -18,7 +20,7 @@ const unitRef = () =>
 /** The city's configuration of the 4个100% (one row; absent → the domain's defaults). */
 export const safetySettings = pgTable('safety_settings', {
   id: smallint().primaryKey().default(1),
-  fourth: text({ enum: ['guard_post', 'anti_ram'] }).notNull(),
+  fourth: text({ enum: members(FourthIndicator.options) }).notNull(),
   norm: jsonb().notNull(),
   updatedBy: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
@@ -42,7 +44,7 @@ export const safetyProfiles = pgTable(
     guardPost: boolean().notNull(),
     antiRam: boolean(),
     evidenceDate: date({ mode: 'string' }).notNull(),
-    review: text({ enum: ['submitted', 'reviewed', 'returned'] }).notNull(),
+    review: text({ enum: members(PROFILE_REVIEW.states) }).notNull(),
     returnReason: text(),
     submittedBy: text().notNull(),
     submittedAt: timestamp({ withTimezone: true }).notNull(),
@@ -65,7 +67,7 @@ export const safetyInspections = pgTable(
     schoolId: schoolRef(),
     unitCode: unitRef(),
     inspectedOn: date({ mode: 'string' }).notNull(),
-    level: text({ enum: ['self', 'county', 'city', 'supervision'] }).notNull(),
+    level: text({ enum: members(InspectionLevel.options) }).notNull(),
     categories: text().array().notNull(),
     inspectors: text().notNull(),
     summary: text().notNull(),
@@ -83,16 +85,16 @@ export const safetyHazards = pgTable(
     schoolId: schoolRef(),
     unitCode: unitRef(),
     inspectionId: integer().references(() => safetyInspections.id),
-    source: text({ enum: ['self', 'county', 'city', 'supervision', 'report'] }).notNull(),
+    source: text({ enum: members(HazardSource.options) }).notNull(),
     category: text().notNull(),
-    severity: text({ enum: ['ordinary', 'major'] }).notNull(),
+    severity: text({ enum: members(Severity.options) }).notNull(),
     foundOn: date({ mode: 'string' }).notNull(),
     location: text(),
     description: text().notNull(),
     responsiblePerson: text().notNull(),
     deadline: date({ mode: 'string' }),
     measures: text(),
-    status: text({ enum: ['pending', 'rectifying', 'awaiting_acceptance', 'closed'] }).notNull(),
+    status: text({ enum: members(HAZARD_WORKFLOW.states) }).notNull(),
     returnReason: text(),
     returns: smallint().notNull().default(0),
     reportedBy: text().notNull(),
@@ -148,7 +150,7 @@ export const safetyIncidents = pgTable(
     injuries: integer().notNull(),
     publicOpinion: boolean().notNull(),
     summary: text().notNull(),
-    status: text({ enum: ['handling', 'closed'] }).notNull(),
+    status: text({ enum: members(IncidentStatus.options) }).notNull(),
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     version: integer().notNull().default(1),

@@ -129,6 +129,9 @@ export const closureRate = (hazards: readonly { status: HazardStatus }[]): numbe
 export const HazardSource = z.enum(['self', 'county', 'city', 'supervision', 'report'], { message: '请选择隐患来源' });
 export type HazardSource = z.infer<typeof HazardSource>;
 export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = { self: '学校自查', county: '县区检查', city: '市局检查', supervision: '督导检查', report: '群众举报' };
+/** The level of an inspection (排查): every source but a report from the public. */
+export const InspectionLevel = HazardSource.exclude(['report'], { message: '请选择检查层级' });
+export type InspectionLevel = z.infer<typeof InspectionLevel>;
 
 /** The level an account acts at in the safety module: its own school, a county's schools, or the whole city. */
 export type SafetyLevel = 'school' | 'county' | 'city';

@@ -1,4 +1,4 @@
-import { HazardCategory, HazardSource, HazardStatus, Severity } from '@hyedu/domain';
+import { HazardCategory, HazardSource, HazardStatus, InspectionLevel, Severity } from '@hyedu/domain';
 import { defineListQuery, oneOf, text, unit, yesNo } from '@hyedu/web';
 
 /** The hazard list's filters as they live in the URL: `?unit=&status=&severity=&category=&source=&overdue=yes|no&q=&page=`. */
@@ -54,5 +54,5 @@ export const isConflict = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { data?: { code?: unknown } | null }).data?.code === 'CONFLICT';
 
 /** The inspection list's filters in the URL: `?unit=&level=&q=&page=`. */
-export const inspectionQuery = defineListQuery({ unitCode: unit(), level: oneOf(HazardSource.exclude(['report'])), q: text() });
+export const inspectionQuery = defineListQuery({ unitCode: unit(), level: oneOf(InspectionLevel), q: text() });
 export const parseInspectionQuery = inspectionQuery.parse;

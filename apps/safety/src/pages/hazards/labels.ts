@@ -1,4 +1,5 @@
 import {
+  type InspectionLevel,
   HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, SEVERITY_LABELS, type HazardCategory, type HazardSource, type HazardStatus, type Severity,
 } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
@@ -15,7 +16,7 @@ const EN = {
 };
 
 /** An inspection's level (排查层级) uses the words of the matching hazard source: 学校自查, 县区检查, 市局检查, 督导检查. */
-export type InspectionLevel = Exclude<HazardSource, 'report'>;
+export type { InspectionLevel };
 
 /** Labels of the hazard enums in the shared locale. */
 export function useHazardLabels() {

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, DivisionCode, HazardCategory, IsoDate, textField, type DataScope, RecordId, SchoolRef } from '@hyedu/domain';
+import { beijingDate, DivisionCode, HazardCategory, InspectionLevel, IsoDate, textField, type DataScope, RecordId, SchoolRef } from '@hyedu/domain';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { contains } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -11,7 +11,6 @@ import { Page } from '../../inputs.ts';
 const { safetyInspections: s, safetyHazards: h, schools, orgUnits } = tables;
 
 /** 排查 levels (自查/县查/市查/督导) and who may record each. */
-export const InspectionLevel = z.enum(['self', 'county', 'city', 'supervision'], { message: '请选择检查层级' });
 const LEVELS_BY_ACTOR = { school: ['self'], county: ['self', 'county'], city: ['self', 'county', 'city', 'supervision'] } as const;
 
 export const InspectionInput = z
