@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { asc, eq, gt } from 'drizzle-orm';
+import type { AuditResult } from '@hyedu/domain';
 import type { Db } from './client.ts';
 import { auditHead, auditLog } from './schema/index.ts';
 
@@ -13,7 +14,7 @@ export interface AuditEntry {
   targetId: string;
   before?: unknown;
   after?: unknown;
-  result: 'ok' | 'denied' | 'error';
+  result: AuditResult;
   source: string;
 }
 

@@ -100,7 +100,10 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   file: ['文件', 'File'], row: ['行', 'Row'], itemNo: ['条目序号', 'Item no.'], sectionNo: ['部分序号', 'Section no.'], policy: ['安全策略', 'Policy'], target: ['目标值', 'Target'], ended: ['结束会话数', 'Sessions ended'],
 };
 
-export const AUDIT_RESULTS: Readonly<Record<'ok' | 'denied' | 'error', Words>> = { ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], error: ['出错', 'Error'] };
+/** How an audited call ended: done, refused, or failed. */
+export const AUDIT_RESULT_VALUES = ['ok', 'denied', 'error'] as const;
+export type AuditResult = (typeof AUDIT_RESULT_VALUES)[number];
+export const AUDIT_RESULTS: Readonly<Record<AuditResult, Words>> = { ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], error: ['出错', 'Error'] };
 
 const pick = (w: Words, locale: AuditLocale) => (locale === 'en-US' ? w[1] : w[0]);
 

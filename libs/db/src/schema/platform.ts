@@ -1,4 +1,5 @@
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
+import { AUDIT_RESULT_VALUES } from '@hyedu/domain';
 
 /** The module registry: where the portal loads each department module from. */
 export const modules = pgTable('modules', {
@@ -85,7 +86,7 @@ export const auditLog = pgTable(
   targetId: text().notNull(),
   before: jsonb(),
   after: jsonb(),
-  result: text({ enum: ['ok', 'denied', 'error'] }).notNull(),
+  result: text({ enum: AUDIT_RESULT_VALUES }).notNull(),
   /** Where from: client IP, or 'cli'. */
   source: text().notNull(),
   prevHash: text().notNull(),
