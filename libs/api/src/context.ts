@@ -35,6 +35,9 @@ export interface Context {
   verifyPassword(stored: string, password: string): Promise<boolean>;
 }
 
+/** The context of a procedure that requires a signed-in account (the procedure builders in trpc.ts guarantee it). */
+export type AuthedContext = Context & { identity: Identity };
+
 export interface ContextOptions {
   secureCookies?: boolean;
   /** A fixed policy (tests); by default the stored one (see currentPolicy). */

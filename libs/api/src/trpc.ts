@@ -99,24 +99,35 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }
   const scope = decision.scope;
   const result = scope ? await next({ ctx: { ...ctx, scope } }) : await next();
   if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
-  else if (meta?.export) await auditExport({ ...ctx, scope: scope ?? ctx.scope }, path, await input(), result.data);
+  // An export is an area read: it passed the policy, so its caller is signed in.
+  else if (meta?.export && ctx.identity) await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);
   return result;
 });
 
 const base = t.procedure.use(enforcePolicy);
+
+/**
+ * Past the policy of a session or area procedure the caller is signed in: procedures get a non-null identity (and,
+ * for area policies, the scope the middleware decided), so none has to assert it.
+ */
+const signedIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.identity) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' });
+  return next({ ctx: { identity: ctx.identity } });
+});
+const authed = base.use(signedIn);
 
 export const publicProcedure = base.meta({ policy: { access: 'public' } });
 /**
  * Any signed-in account; `allowDuringSetup` for the few calls a user needs while the account must first change
  * its password or set up its second factor (sign out, change password, set up TOTP).
  */
-export const sessionProcedure = (allowDuringSetup = false) => base.meta({ policy: { access: 'session', allowDuringSetup } });
+export const sessionProcedure = (allowDuringSetup = false) => authed.meta({ policy: { access: 'session', allowDuringSetup } });
 /** Reads an area (the portal's own data, a module, …); queries must apply ctx.scope. */
-export const readProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' } });
+export const readProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' } });
 /** Changes data of an area; the procedure validates its input with zod, runs one transaction and writes an audit row in it. */
-export const writeProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'write' } });
+export const writeProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'write' } });
 /**
  * Exports personal or business data of an area as a file: a query (GET) like any read, whose answer must carry the
  * number of rows it holds (`rows`); the middleware records who exported what (the filter, the row count, the scope).
  */
-export const exportProcedure = (area: Area) => base.meta({ policy: { access: 'area', area, action: 'read' }, export: true });
+export const exportProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' }, export: true });

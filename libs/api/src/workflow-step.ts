@@ -2,7 +2,9 @@ import { TRPCError } from '@trpc/server';
 import { eq, getTableColumns, type InferInsertModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Actor, CaseRecord, Workflow } from '@hyedu/domain';
-import { writeAudit, type Db, type Tx } from '@hyedu/db';
+import type { Tx } from '@hyedu/db';
+import { auditChange } from './audit-change.ts';
+import type { AuthedContext } from './context.ts';
 import { fieldError } from './field-error.ts';
 
 /** Someone else changed the record since the caller read it (its version moved on). */
@@ -12,12 +14,8 @@ export const conflict = () => new TRPCError({ code: 'CONFLICT', message: '该记
 type CaseTable = PgTable & { id: PgColumn; version: PgColumn };
 type Row<T extends CaseTable> = T['$inferSelect'] & { id: number; version: number };
 
-export interface StepContext {
-  db: Db;
-  auditKey: Buffer;
-  ip: string;
-  now: Date;
-}
+/** A step is taken by the signed-in caller; the audit record names them. */
+export type StepContext = Pick<AuthedContext, 'db' | 'auditKey' | 'ip' | 'now' | 'identity'>;
 
 export interface StepOptions<S extends string, A extends string, T extends CaseTable> {
   wf: Workflow<S, A>;
@@ -70,13 +68,10 @@ export async function applyStep<S extends string, A extends string, T extends Ca
       .set(values as never)
       .where(eq(o.table.id, o.id))
       .returning({ version: o.table.version, state: stateColumn })) as { version: number; state: S }[];
-    await writeAudit(tx, ctx.auditKey, {
-      actor: o.actor.username,
+    await auditChange(tx, ctx, {
       action: o.audit.action ?? `${o.wf.key}.${o.action}`,
       targetType: o.audit.targetType,
-      targetId: String(o.id),
-      result: 'ok',
-      source: ctx.ip,
+      targetId: o.id,
       before: o.audit.before?.(row) ?? { [o.stateKey]: record.state },
       after: o.audit.after?.(row, to) ?? { [o.stateKey]: to, ...(o.reason ? { reason: o.reason } : {}) },
     });

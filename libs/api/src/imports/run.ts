@@ -5,11 +5,12 @@ import { TRPCError } from '@trpc/server';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { IMPORT_LIMITS } from '@hyedu/domain';
 import { checkFileName, ExcelFileError, formatRowError, type RowError } from '@hyedu/excel';
-import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, writeAudit, type Db, type StagedRow, type Tx } from '@hyedu/db';
-import type { Context } from '../context.ts';
+import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, type Db, type StagedRow, type Tx } from '@hyedu/db';
+import type { AuthedContext } from '../context.ts';
 import { parseInWorker, type ParseBounds } from './parse.ts';
 import type { ParseArgs, ParseKind, ParseResult } from './parsers.ts';
 import { trackImport, type ImportTracker } from './progress.ts';
+import { auditChange } from '../audit-change.ts';
 
 /** At most this many problems travel back to the page (all are counted). */
 const MAX_ERRORS_SHOWN = 200;
@@ -23,8 +24,8 @@ export interface ImportRequest {
 }
 
 /** Runs an import with its progress tracked under the page's key: done when it returns, failed when it throws. */
-export async function tracked<R>(ctx: Context, input: ImportRequest, run: (tracker: ImportTracker, file: Buffer) => Promise<R>): Promise<R> {
-  const tracker = trackImport(ctx.identity!.username, input.progressKey);
+export async function tracked<R>(ctx: AuthedContext, input: ImportRequest, run: (tracker: ImportTracker, file: Buffer) => Promise<R>): Promise<R> {
+  const tracker = trackImport(ctx.identity.username, input.progressKey);
   try {
     const result = await run(tracker, Buffer.from(input.base64, 'base64'));
     tracker.set({ phase: 'done' });
@@ -94,10 +95,10 @@ export const importTarget = (targetType: string) => `${targetType}:import`;
  * One audit record for a whole import, in the publish transaction: who, the file's name and SHA-256, how many rows and
  * which records they became (with their sheet rows), so each record's 「操作记录」 can show that it was imported.
  */
-export async function writeImportAudit(tx: Tx, ctx: Context, e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] }) {
+export async function writeImportAudit(tx: Tx, ctx: AuthedContext, e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] }) {
   const ids = idRuns(e.records);
   const first = ids[0]?.[0];
   const last = Math.max(...ids.map((r) => r[1]));
   const after: ImportAudit = { file: e.fileName, sha256: sha256(e.file), rows: e.records.length, ids };
-  await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: e.action, targetType: importTarget(e.targetType), targetId: first === undefined ? '' : `${first}-${last}`, result: 'ok', source: ctx.ip, after });
+  await auditChange(tx, ctx, { action: e.action, targetType: importTarget(e.targetType), targetId: first === undefined ? '' : `${first}-${last}`, after });
 }

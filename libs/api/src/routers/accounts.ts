@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { checkPasswordStrength, DisplayName, ExpectedVersion, passwordField, Username } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
-import { hashPassword, tables, writeAudit } from '@hyedu/db';
+import { hashPassword, tables } from '@hyedu/db';
 import type { Context } from '../context.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, endSessions, listAccounts, lockAccount } from './account-rows.ts';
+import { auditChange } from '../audit-change.ts';
 
 const { accounts, passwordHistory } = tables;
 
@@ -37,7 +38,7 @@ export const accountsRouter = {
         const [exists] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, input.username));
         if (exists) throw new TRPCError({ code: 'CONFLICT', message: `用户名 ${input.username} 已存在` });
         await tx.insert(accounts).values({ username: input.username, displayName: input.displayName, passwordHash, passwordChangedAt: ctx.now, mustChangePassword: true, grants: [] });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.accounts.create', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, after: { displayName: input.displayName, mustChangePassword: true, grants: [] } });
+        await auditChange(tx, ctx, { action: 'admin.accounts.create', targetType: 'account', targetId: input.username, after: { displayName: input.displayName, mustChangePassword: true, grants: [] } });
         return { username: input.username };
       });
     }),
@@ -45,7 +46,7 @@ export const accountsRouter = {
   update: writeProcedure('admin:accounts')
     .input(z.object({ username: Username, expectedVersion: ExpectedVersion, displayName: DisplayName.optional(), disabled: z.boolean().optional() }).strict())
     .mutation(async ({ ctx, input }) => {
-      const me = ctx.identity!;
+      const me = ctx.identity;
       if (input.disabled && input.username === me.username) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能停用自己的账号' });
       return ctx.db.transaction(async (tx) => {
         const before = await lockAccount(tx, input.username, input.expectedVersion);
@@ -53,8 +54,7 @@ export const accountsRouter = {
         const [after] = await tx.update(accounts).set({ ...patch, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
         // A disabled account loses its live sessions at once.
         if (input.disabled && !before.disabled) await endSessions(tx, before.id, ctx.now, 'account_disabled');
-        await writeAudit(tx, ctx.auditKey, {
-          actor: me.username, action: 'admin.accounts.update', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip,
+        await auditChange(tx, ctx, { action: 'admin.accounts.update', targetType: 'account', targetId: input.username,
           before: { displayName: before.displayName, disabled: before.disabled }, after: { displayName: input.displayName ?? before.displayName, disabled: input.disabled ?? before.disabled },
         });
         return { version: after!.version };
@@ -76,7 +76,7 @@ export const accountsRouter = {
           .where(eq(accounts.id, before.id))
           .returning({ version: accounts.version });
         await endSessions(tx, before.id, ctx.now, 'password_reset');
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.accounts.resetPassword', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, after: { mustChangePassword: true } });
+        await auditChange(tx, ctx, { action: 'admin.accounts.resetPassword', targetType: 'account', targetId: input.username, after: { mustChangePassword: true } });
         return { version: after!.version };
       });
     }),

@@ -27,7 +27,7 @@ const modulesRouter = {
     .mutation(async ({ ctx, input }) => {
       try {
         const row = await setModuleEntry(ctx, input.key, input.change, {
-          actor: ctx.identity!.username,
+          actor: ctx.identity.username,
           source: ctx.ip,
           expectedUpdatedAt: new Date(input.expectedUpdatedAt),
         });
@@ -44,7 +44,7 @@ const modulesRouter = {
     }),
 } satisfies TRPCRouterRecord;
 
-const who = (ctx: { identity: { username: string } | null; ip: string }) => ({ actor: ctx.identity!.username, source: ctx.ip });
+const who = (ctx: { identity: { username: string }; ip: string }) => ({ actor: ctx.identity.username, source: ctx.ip });
 /** Runs a change to the allow-list; its refusals become the matching tRPC errors, and the CSP sees the new list. */
 async function originChange<T>(ctx: { db: Db }, change: () => Promise<T>): Promise<T> {
   try {

@@ -133,7 +133,7 @@ export const authRouter = {
   }),
 
   logout: sessionProcedure(true).mutation(async ({ ctx }) => {
-    const identity = ctx.identity!;
+    const identity = ctx.identity;
     await ctx.db.transaction(async (tx) => {
       await tx.update(sessions).set({ revokedAt: ctx.now, revokeReason: 'logout' }).where(eq(sessions.id, identity.sessionId));
       await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.logout', targetType: 'session', targetId: String(identity.sessionId), result: 'ok', source: ctx.ip });
@@ -145,7 +145,7 @@ export const authRouter = {
   changePassword: sessionProcedure(true)
     .input(z.object({ current: passwordField('当前密码', '请输入当前密码'), next: passwordField('新密码', '请输入新密码') }).strict())
     .mutation(async ({ ctx, input }) => {
-      const identity = ctx.identity!;
+      const identity = ctx.identity;
       const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
       if (!account || !(await verifyPassword(account.passwordHash, input.current))) {
         await audit(ctx, identity.username, 'auth.changePassword', 'denied', { reason: 'wrong_current' });
@@ -180,7 +180,7 @@ export const authRouter = {
 
   /** The account's own open sessions (「在线会话」). */
   sessions: sessionProcedure().query(async ({ ctx }) => {
-    const identity = ctx.identity!;
+    const identity = ctx.identity;
     const rows = await ctx.db
       .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
       .from(sessions)
@@ -191,7 +191,7 @@ export const authRouter = {
 
   /** 「退出其他设备」: ends every other session of this account. */
   revokeOtherSessions: sessionProcedure().mutation(async ({ ctx }) => {
-    const identity = ctx.identity!;
+    const identity = ctx.identity;
     const ended = await ctx.db.transaction(async (tx) => {
       const rows = await tx
         .update(sessions)
@@ -209,7 +209,7 @@ export const authRouter = {
    * Open during setup: administrators must do this before anything else.
    */
   totpBegin: sessionProcedure(true).mutation(async ({ ctx }) => {
-    const identity = ctx.identity!;
+    const identity = ctx.identity;
     const secret = newTotpSecret();
     const uri = totpUri(secret, identity.username);
     await ctx.db.transaction(async (tx) => {
@@ -224,7 +224,7 @@ export const authRouter = {
   totpConfirm: sessionProcedure(true)
     .input(z.object({ code: TotpCode }).strict())
     .mutation(async ({ ctx, input }) => {
-      const identity = ctx.identity!;
+      const identity = ctx.identity;
       const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
       if (!account?.totpPending) throw new TRPCError({ code: 'BAD_REQUEST', message: '请先生成动态口令密钥' });
       const secret = decryptField(ctx.keys.dataKey, account.totpPending, totpRecordId(account.id));
@@ -247,7 +247,7 @@ export const authRouter = {
   totpDisable: sessionProcedure()
     .input(z.object({ password: passwordField('密码', '请输入当前密码') }).strict())
     .mutation(async ({ ctx, input }) => {
-      const identity = ctx.identity!;
+      const identity = ctx.identity;
       if (secondFactorRequired(identity.grants)) throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号必须使用动态口令，不能关闭' });
       const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
       if (!account || !(await verifyPassword(account.passwordHash, input.password))) {

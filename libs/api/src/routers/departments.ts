@@ -2,9 +2,10 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { Department, ExpectedVersion } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { conflict } from '../workflow-step.ts';
+import { auditChange } from '../audit-change.ts';
 
 const { departments } = tables;
 
@@ -22,7 +23,7 @@ export const departmentsRouter = {
         const [exists] = await tx.select({ key: departments.key }).from(departments).where(eq(departments.key, input.key));
         if (exists) throw new TRPCError({ code: 'CONFLICT', message: `科室代码 ${input.key} 已存在` });
         await tx.insert(departments).values(input);
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.departments.create', targetType: 'department', targetId: input.key, result: 'ok', source: ctx.ip, after: input });
+        await auditChange(tx, ctx, { action: 'admin.departments.create', targetType: 'department', targetId: input.key, after: input });
         return { key: input.key };
       }),
     ),
@@ -39,7 +40,7 @@ export const departmentsRouter = {
           .set({ name: input.name, module: input.module, sortOrder: input.sortOrder, version: before.version + 1 })
           .where(eq(departments.key, input.key))
           .returning();
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.departments.update', targetType: 'department', targetId: input.key, result: 'ok', source: ctx.ip, before: { name: before.name, module: before.module, sortOrder: before.sortOrder }, after: { name: after!.name, module: after!.module, sortOrder: after!.sortOrder } });
+        await auditChange(tx, ctx, { action: 'admin.departments.update', targetType: 'department', targetId: input.key, before: { name: before.name, module: before.module, sortOrder: before.sortOrder }, after: { name: after!.name, module: after!.module, sortOrder: after!.sortOrder } });
         return { version: after!.version };
       }),
     ),

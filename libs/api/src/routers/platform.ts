@@ -99,5 +99,5 @@ export const platformRouter = {
   /** How far one of the caller's own imports has come (the import dialog polls it while the import call runs). */
   importProgress: sessionProcedure()
     .input(z.object({ key: ImportUpload.shape.progressKey.unwrap() }).strict())
-    .query(({ ctx, input }) => importProgress(ctx.identity!.username, input.key)),
+    .query(({ ctx, input }) => importProgress(ctx.identity.username, input.key)),
 } satisfies TRPCRouterRecord;

@@ -2,11 +2,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, MAX_RECORD_ID, OrgUnit, policyFromStorage, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
 import { forgetPolicy } from '../auth/policy-store.ts';
 import { contains } from '../queries.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
+import { auditChange } from '../audit-change.ts';
 
 const { accounts, departments, orgUnits, schools, securityPolicy } = tables;
 
@@ -41,7 +42,7 @@ export const securityRouter = {
   setGrants: writeProcedure('admin:security')
     .input(z.object({ username: Username, expectedVersion: ExpectedVersion, grants: GrantList }).strict())
     .mutation(async ({ ctx, input }) => {
-      const me = ctx.identity!;
+      const me = ctx.identity;
       // Nobody grants themselves anything (三员: the 安全管理员 cannot widen their own rights).
       if (input.username === me.username) throw new TRPCError({ code: 'FORBIDDEN', message: '不能修改自己的授权' });
       const units = await ctx.db.select().from(orgUnits);
@@ -64,7 +65,7 @@ export const securityRouter = {
       return ctx.db.transaction(async (tx) => {
         const before = await lockAccount(tx, input.username, input.expectedVersion);
         const [after] = await tx.update(accounts).set({ grants: input.grants, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
-        await writeAudit(tx, ctx.auditKey, { actor: me.username, action: 'admin.security.setGrants', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { grants: before.grants }, after: { grants: input.grants } });
+        await auditChange(tx, ctx, { action: 'admin.security.setGrants', targetType: 'account', targetId: input.username, before: { grants: before.grants }, after: { grants: input.grants } });
         return { version: after!.version };
       });
     }),
@@ -76,7 +77,7 @@ export const securityRouter = {
       ctx.db.transaction(async (tx) => {
         const before = await lockAccount(tx, input.username, input.expectedVersion);
         const [after] = await tx.update(accounts).set({ failures: 0, lockedUntil: null, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.unlock', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { failures: before.failures, lockedUntil: before.lockedUntil?.toISOString() ?? null }, after: { failures: 0, lockedUntil: null } });
+        await auditChange(tx, ctx, { action: 'admin.security.unlock', targetType: 'account', targetId: input.username, before: { failures: before.failures, lockedUntil: before.lockedUntil?.toISOString() ?? null }, after: { failures: 0, lockedUntil: null } });
         return { version: after!.version };
       }),
     ),
@@ -92,7 +93,7 @@ export const securityRouter = {
           .set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null, version: before.version + 1 })
           .where(eq(accounts.id, before.id))
           .returning({ version: accounts.version });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.resetTotp', targetType: 'account', targetId: input.username, result: 'ok', source: ctx.ip, before: { totp: before.totpEnabledAt !== null }, after: { totp: false } });
+        await auditChange(tx, ctx, { action: 'admin.security.resetTotp', targetType: 'account', targetId: input.username, before: { totp: before.totpEnabledAt !== null }, after: { totp: false } });
         return { version: after!.version };
       }),
     ),
@@ -118,9 +119,9 @@ export const securityRouter = {
         if ((row?.version ?? 0) !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: '安全策略已被他人修改，请刷新后重新提交' });
         const before = row?.policy ?? DEFAULT_SECURITY_POLICY;
         const version = (row?.version ?? 0) + 1;
-        if (row) await tx.update(securityPolicy).set({ policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity!.username, version }).where(and(eq(securityPolicy.id, 1)));
-        else await tx.insert(securityPolicy).values({ id: 1, policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity!.username, version });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'admin.security.setPolicy', targetType: 'security_policy', targetId: '1', result: 'ok', source: ctx.ip, before, after: input.policy });
+        if (row) await tx.update(securityPolicy).set({ policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version }).where(and(eq(securityPolicy.id, 1)));
+        else await tx.insert(securityPolicy).values({ id: 1, policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version });
+        await auditChange(tx, ctx, { action: 'admin.security.setPolicy', targetType: 'security_policy', targetId: '1', before, after: input.policy });
         return { version };
       });
       forgetPolicy(ctx.db);

@@ -3,13 +3,14 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, safeFileName, RecordId } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { Upload } from '../../inputs.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { scoped } from '../../scoped.ts';
 import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { attachments } = tables;
 const OWNER = 'progress_report';
@@ -33,9 +34,9 @@ export const planAttachmentsRouter = {
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const [row] = await tx
           .insert(attachments)
-          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity.username, uploadedAt: ctx.now })
           .returning({ id: attachments.id });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.attach', targetType: OWNER, targetId: String(report.id), result: 'ok', source: ctx.ip, after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 } });
+        await auditChange(tx, ctx, { action: 'plan.attach', targetType: OWNER, targetId: String(report.id), after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 } });
         return { id: row!.id };
       });
     }),

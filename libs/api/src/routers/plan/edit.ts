@@ -2,8 +2,9 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, max } from 'drizzle-orm';
 import { z } from 'zod';
 import { chineseNumeral, IsoDate, MAX_LIST_ENTRIES, ModuleKey, PlanTask, textField, PlanYear } from '@hyedu/domain';
-import { insertPlanTasks, tables, writeAudit } from '@hyedu/db';
+import { insertPlanTasks, tables } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { departments, orgUnits, planTasks, workPlanItems, workPlans, workPlanSections } = tables;
 const Year = PlanYear;
@@ -22,7 +23,7 @@ export const planEditRouter = {
         const [exists] = await tx.select({ year: workPlans.year }).from(workPlans).where(eq(workPlans.year, input.year));
         if (exists) throw new TRPCError({ code: 'CONFLICT', message: `${input.year}年的工作要点已存在` });
         await tx.insert(workPlans).values(input);
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.createPlan', targetType: 'work_plan', targetId: String(input.year), result: 'ok', source: ctx.ip, after: { title: input.title } });
+        await auditChange(tx, ctx, { action: 'plan.createPlan', targetType: 'work_plan', targetId: String(input.year), after: { title: input.title } });
         return { year: input.year };
       }),
     ),
@@ -45,7 +46,7 @@ export const planEditRouter = {
         const [{ lastItem } = { lastItem: null }] = await tx.select({ lastItem: max(workPlanItems.no) }).from(workPlanItems).where(eq(workPlanItems.year, input.year));
         const no = (lastItem ?? 0) + 1;
         await tx.insert(workPlanItems).values({ year: input.year, no, sectionNo: input.sectionNo, title: input.title, body: input.text, modules: input.modules });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.addItem', targetType: 'work_plan_item', targetId: `${input.year}-${no}`, result: 'ok', source: ctx.ip, after: { sectionNo: input.sectionNo, title: input.title } });
+        await auditChange(tx, ctx, { action: 'plan.addItem', targetType: 'work_plan_item', targetId: `${input.year}-${no}`, after: { sectionNo: input.sectionNo, title: input.title } });
         return { no };
       }),
     ),
@@ -66,7 +67,7 @@ export const planEditRouter = {
         const [dup] = await tx.select({ id: planTasks.id }).from(planTasks).where(and(eq(planTasks.year, input.year), eq(planTasks.code, task.code)));
         if (dup) throw new TRPCError({ code: 'CONFLICT', message: `任务编号 ${task.code} 已存在` });
         const ids = await insertPlanTasks(tx, input.year, [task], counties);
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.createTask', targetType: 'plan_task', targetId: String(ids.get(task.code)), result: 'ok', source: ctx.ip, after: task });
+        await auditChange(tx, ctx, { action: 'plan.createTask', targetType: 'plan_task', targetId: String(ids.get(task.code)), after: task });
         return { id: ids.get(task.code)! };
       });
     }),

@@ -1,13 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { PlanYear } from '@hyedu/domain';
-import { writeAudit } from '@hyedu/db';
 import { parseUpload, sha256, tracked } from '../../imports/run.ts';
 import { ImportUpload } from '../../inputs.ts';
 import { scopeText } from '../../queries.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { planStatusWorkbook } from './export.ts';
 import { insertPlan, planLists, planTemplate } from './import.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const Year = PlanYear;
 
@@ -42,7 +42,7 @@ export const planFilesRouter = {
           } catch (e) {
             throw new TRPCError({ code: 'CONFLICT', message: (e as Error).message });
           }
-          await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.importPlan', targetType: 'work_plan', targetId: String(result.plan.year), result: 'ok', source: ctx.ip, after: { file: input.fileName, sha256: sha256(file), ...summary } });
+          await auditChange(tx, ctx, { action: 'plan.importPlan', targetType: 'work_plan', targetId: String(result.plan.year), after: { file: input.fileName, sha256: sha256(file), ...summary } });
         });
         return { imported: true, errors: [], errorCount: 0, summary };
       }),

@@ -2,11 +2,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { textField, RecordId, PlanYear } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { myDepartments, taskVisible } from './access.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { departments, instructionAcks, planInstructions, planTasks, workPlanItems } = tables;
 const Year = PlanYear;
@@ -64,10 +65,10 @@ export const planInstructRouter = {
     .mutation(async ({ ctx, input }) => {
       const [item] = await ctx.db.select({ no: workPlanItems.no }).from(workPlanItems).where(and(eq(workPlanItems.year, input.year), eq(workPlanItems.no, input.itemNo)));
       if (!item) throw new TRPCError({ code: 'NOT_FOUND', message: '工作事项不存在' });
-      const me = ctx.identity!;
+      const me = ctx.identity;
       return ctx.db.transaction(async (tx) => {
         const [row] = await tx.insert(planInstructions).values({ year: input.year, itemNo: input.itemNo, text: input.text, author: me.username, authorName: me.displayName, createdAt: ctx.now }).returning({ id: planInstructions.id });
-        await writeAudit(tx, ctx.auditKey, { actor: me.username, action: 'plan.instruct', targetType: 'plan_instruction', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { year: input.year, itemNo: input.itemNo, text: input.text } });
+        await auditChange(tx, ctx, { action: 'plan.instruct', targetType: 'plan_instruction', targetId: String(row!.id), after: { year: input.year, itemNo: input.itemNo, text: input.text } });
         return { id: row!.id };
       });
     }),
@@ -85,9 +86,9 @@ export const planInstructRouter = {
       const dept = (await owners(ctx, ins.year, ins.itemNo)).find((d) => myDepartments(ctx).includes(d));
       if (!dept) throw new TRPCError({ code: 'FORBIDDEN', message: '该批示不需要本科室确认' });
       return ctx.db.transaction(async (tx) => {
-        const inserted = await tx.insert(instructionAcks).values({ instructionId: ins.id, dept, ackBy: ctx.identity!.username, ackAt: ctx.now }).onConflictDoNothing().returning();
+        const inserted = await tx.insert(instructionAcks).values({ instructionId: ins.id, dept, ackBy: ctx.identity.username, ackAt: ctx.now }).onConflictDoNothing().returning();
         if (inserted.length === 0) throw new TRPCError({ code: 'CONFLICT', message: '本科室已确认该批示' });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.acknowledge', targetType: 'plan_instruction', targetId: String(ins.id), result: 'ok', source: ctx.ip, after: { dept } });
+        await auditChange(tx, ctx, { action: 'plan.acknowledge', targetType: 'plan_instruction', targetId: String(ins.id), after: { dept } });
         return { ok: true as const };
       });
     }),

@@ -2,11 +2,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DivisionCode, ExpectedVersion, IsoDate, PLAN_COORDINATOR, Reason, REPORT_REVIEW, ReportInput, RecordId, ReviewStep } from '@hyedu/domain';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
 import { writeProcedure } from '../../trpc.ts';
 import { applyStep, conflict } from '../../workflow-step.ts';
 import { scoped } from '../../scoped.ts';
 import { cityCode, findTask, myDepartments, reportingUnit, taskIfVisible, visibleReport } from './access.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { planMilestones, progressReports } = tables;
 const write = writeProcedure('plan');
@@ -21,7 +22,7 @@ export const planReportRouter = {
     .mutation(async ({ ctx, input }) => {
       const task = await findTask(ctx, input.taskId);
       const unitCode = await reportingUnit(ctx, task, input.unitCode);
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const level = unitCode === (await cityCode(ctx.db)) ? 'city' : 'county';
       return ctx.db.transaction(async (tx) => {
         const [existing] = await tx
@@ -35,8 +36,7 @@ export const planReportRouter = {
         const [row] = existing
           ? await tx.update(progressReports).set({ ...values, version: existing.version + 1 }).where(eq(progressReports.id, existing.id)).returning()
           : await tx.insert(progressReports).values({ taskId: task.id, unitCode, ...values }).returning();
-        await writeAudit(tx, ctx.auditKey, {
-          actor: who, action: existing ? 'plan.resubmitReport' : 'plan.submitReport', targetType: 'progress_report', targetId: String(row!.id), result: 'ok', source: ctx.ip,
+        await auditChange(tx, ctx, { action: existing ? 'plan.resubmitReport' : 'plan.submitReport', targetType: 'progress_report', targetId: String(row!.id),
           before: existing ? { status: existing.status, review: existing.review, narrative: existing.narrative } : undefined,
           after: { task: task.code, unitCode, period: input.report.period, status: input.report.status, narrative: input.report.narrative, figures: input.report.figures },
         });
@@ -54,7 +54,7 @@ export const planReportRouter = {
       const { report: found, task } = await visibleReport(ctx, input.reportId);
       const reviewer = found.unitCode === (await cityCode(ctx.db)) ? PLAN_COORDINATOR : task.lead;
       if (!myDepartments(ctx).includes(reviewer)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室可以审核县市区的报告，科室自己的报告由办公室审核' });
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const { version } = await applyStep(ctx, {
         wf: REPORT_REVIEW, table: progressReports, stateKey: 'review', id: input.reportId, expectedVersion: input.expectedVersion, action: input.action, reason: input.reason,
         actor: { level: 'city', username: who },
@@ -82,10 +82,10 @@ export const planReportRouter = {
         if (!m || m.version !== input.expectedVersion) throw conflict();
         const [row] = await tx
           .update(planMilestones)
-          .set({ doneOn: input.doneOn, doneBy: input.doneOn ? ctx.identity!.username : null, version: m.version + 1 })
+          .set({ doneOn: input.doneOn, doneBy: input.doneOn ? ctx.identity.username : null, version: m.version + 1 })
           .where(eq(planMilestones.id, m.id))
           .returning({ version: planMilestones.version });
-        await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'plan.setMilestone', targetType: 'plan_milestone', targetId: String(m.id), result: 'ok', source: ctx.ip, before: { doneOn: m.doneOn }, after: { doneOn: input.doneOn } });
+        await auditChange(tx, ctx, { action: 'plan.setMilestone', targetType: 'plan_milestone', targetId: String(m.id), before: { doneOn: m.doneOn }, after: { doneOn: input.doneOn } });
         return { version: row!.version };
       });
     }),

@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { countyTargetRefusal, DivisionCode, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022, HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
-import { tables, writeAudit } from '@hyedu/db';
+import { tables } from '@hyedu/db';
+import { auditChange } from '../../audit-change.ts';
 import { forgetCountyTargets, yearOf } from '../../kpi/targets.ts';
 import { visibleKpis } from '../../kpi/visible.ts';
 import { listUnits } from '../../queries.ts';
@@ -75,7 +76,7 @@ export const planTargetsRouter = {
         if (!unit || unit.kind === 'city') throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在或不是县市区' });
         const where = and(eq(kpiCountyTargets.kpiId, input.kpiId), eq(kpiCountyTargets.unitCode, input.unitCode), eq(kpiCountyTargets.year, input.year));
         const [before] = await tx.select({ target: kpiCountyTargets.target }).from(kpiCountyTargets).where(where).for('update');
-        const actor = ctx.identity!.username;
+        const actor = ctx.identity.username;
         if (input.target === null) {
           if (!before) return { changed: false };
           await tx.delete(kpiCountyTargets).where(where);
@@ -85,13 +86,10 @@ export const planTargetsRouter = {
         } else {
           await tx.insert(kpiCountyTargets).values({ kpiId: input.kpiId, unitCode: input.unitCode, year: input.year, target: input.target, setBy: actor, setAt: ctx.now });
         }
-        await writeAudit(tx, ctx.auditKey, {
-          actor,
+        await auditChange(tx, ctx, {
           action: 'plan.setCountyTarget',
           targetType: 'kpi_county_target',
           targetId: `${input.year}:${input.kpiId}:${input.unitCode}`,
-          result: 'ok',
-          source: ctx.ip,
           before: before ? { target: before.target } : undefined,
           after: input.target === null ? undefined : { target: input.target },
         });

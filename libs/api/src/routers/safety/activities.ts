@@ -2,13 +2,14 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
 import { coversCampaignSql } from './campaign.ts';
 import { ActivityFilter } from './inputs.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { safetyActivities: a, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -84,10 +85,10 @@ export const activitiesRouter = {
   addActivity: write.input(ActivityInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     const row = await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(a).values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now }).returning({ id: a.id });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.addActivity', targetType: 'safety_activity', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, { action: 'safety.addActivity', targetType: 'safety_activity', targetId: String(row!.id), after: { school: school.code, ...input } });
       return row!;
     });
     forgetRollups(ctx.db, ['safety.campaign-coverage']);

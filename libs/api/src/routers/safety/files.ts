@@ -48,7 +48,7 @@ export const safetyFilesRouter = {
       const parsed = await parseUpload(tracker, input.fileName, file, 'safety.profiles', { today, schools: await schoolRefs(ctx.db, ctx.scope) });
       const errors = [...parsed.errors, ...(await verifiedProfileErrors(ctx.db, parsed.rows))];
       if (errors.length || input.dryRun) return checkedAnswer(parsed.rows.length, errors);
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const { safetyProfiles: p } = tables;
       const rows = parsed.rows.map(({ rowNumber, value: v, unitCode }) => ({
         rowNumber,
@@ -90,7 +90,7 @@ export const safetyFilesRouter = {
       const today = beijingDate(ctx.now);
       const parsed = await parseUpload(tracker, input.fileName, file, 'safety.hazards', { level: safetyLevel(ctx.scope), today, schools: await schoolRefs(ctx.db, ctx.scope) });
       if (parsed.errors.length || input.dryRun) return checkedAnswer(parsed.rows.length, parsed.errors);
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const { safetyHazards: h } = tables;
       const rows = parsed.rows.map(({ rowNumber, value: v, unitCode }) => ({
         rowNumber,

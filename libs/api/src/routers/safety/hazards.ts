@@ -6,7 +6,7 @@ import {
   ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HAZARD_WORKFLOW as wf, HazardAction, hazardCase, HazardInput, hazardLateness, IsoDate, Reason, safeFileName, sourcesFor,
   HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
 } from '@hyedu/domain';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { checkUploadInWorker } from '@hyedu/files';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
@@ -17,6 +17,7 @@ import { applyStep } from '../../workflow-step.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
 import { HazardFilter, Id, Upload } from './inputs.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { safetyHazards: h, attachments, schools } = tables;
 const read = readProcedure('safety');
@@ -53,8 +54,8 @@ export const hazardsRouter = {
       .from(attachments)
       .where(and(like(attachments.ownerType, `${TARGET}:%`), eq(attachments.ownerId, row.id)))
       .orderBy(asc(attachments.id));
-    const actor = { level: safetyLevel(ctx.scope), username: ctx.identity!.username };
-    const canWrite = authorize(ctx.identity!.grants, { area: 'safety', action: 'write' }).allowed;
+    const actor = { level: safetyLevel(ctx.scope), username: ctx.identity.username };
+    const canWrite = authorize(ctx.identity.grants, { area: 'safety', action: 'write' }).allowed;
     const allowed = canWrite ? wf.allowed(hazardCase(row), actor) : [];
     return {
       ...row,
@@ -80,7 +81,7 @@ export const hazardsRouter = {
    */
   access: read.query(({ ctx }) => {
     // The level of the write scope when there is one (a leader who also runs a county writes as that county).
-    const write = authorize(ctx.identity!.grants, { area: 'safety', action: 'write' });
+    const write = authorize(ctx.identity.grants, { area: 'safety', action: 'write' });
     const canWrite = write.allowed;
     const scope = write.allowed ? write.scope : ctx.scope;
     const level = safetyLevel(scope);
@@ -106,13 +107,13 @@ export const hazardsRouter = {
       const [inspection] = await ctx.db.select({ schoolId: tables.safetyInspections.schoolId }).from(tables.safetyInspections).where(eq(tables.safetyInspections.id, input.inspectionId));
       if (inspection?.schoolId !== school.id) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选检查记录不属于该学校' });
     }
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     const row = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(h)
         .values({ ...input, location: input.location || null, measures: input.measures || null, unitCode: school.unitCode, status: 'pending', reportedBy: who, reportedAt: ctx.now })
         .returning({ id: h.id, version: h.version });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.reportHazard', targetType: TARGET, targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, { action: 'safety.reportHazard', targetType: TARGET, targetId: String(row!.id), after: { school: school.code, ...input } });
       return row!;
     });
     forgetRollups(ctx.db, HAZARD_KPIS);
@@ -154,9 +155,9 @@ export const hazardsRouter = {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const [file] = await tx
         .insert(attachments)
-        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity!.username, uploadedAt: ctx.now })
+        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity.username, uploadedAt: ctx.now })
         .returning({ id: attachments.id });
-      await writeAudit(tx, ctx.auditKey, { actor: ctx.identity!.username, action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 } });
+      await auditChange(tx, ctx, { action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 } });
       return { id: file!.id };
     });
   }),
@@ -185,7 +186,7 @@ type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
  */
 async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: HazardStep, extra: { deadline?: string; reason?: string; measures?: string }) {
   await visibleHazard(ctx, id);
-  const who = ctx.identity!.username;
+  const who = ctx.identity.username;
   const result = await applyStep(ctx, {
     wf, table: h, stateKey: 'status', id, expectedVersion, action, reason: extra.reason,
     actor: { level: safetyLevel(ctx.scope), username: who },

@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { chainRefusal, ExpectedVersion, IncidentInput, ReportStage, textField, type DataScope, type ReportStage as Stage, RecordId } from '@hyedu/domain';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
@@ -10,6 +10,7 @@ import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, IncidentFilter } from './inputs.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { safetyIncidents: i, safetyIncidentReports: r, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -65,11 +66,11 @@ export const incidentsRouter = {
   reportIncident: write.input(IncidentInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (new Date(input.occurredAt) > ctx.now) throw new TRPCError({ code: 'BAD_REQUEST', message: '发生时间不能晚于现在' });
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     const out = await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(i).values({ ...input, occurredAt: new Date(input.occurredAt), unitCode: school.unitCode, status: 'handling', createdBy: who, createdAt: ctx.now }).returning({ id: i.id, version: i.version });
       await tx.insert(r).values({ incidentId: row!.id, stage: 'school_report', note: '首次报告（随事件登记）', reportedBy: who, reportedAt: ctx.now });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.reportIncident', targetType: TARGET, targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, { action: 'safety.reportIncident', targetType: TARGET, targetId: String(row!.id), after: { school: school.code, ...input } });
       return row!;
     });
     forgetRollups(ctx.db, ['safety.incidents']);
@@ -81,7 +82,7 @@ export const incidentsRouter = {
     .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, stage: ReportStage, note: textField(1000, '报送内容').pipe(z.string().min(2, { message: '请填写报送内容' })) }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleIncident(ctx, input.id);
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const out = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(i).where(eq(i.id, input.id)).for('update');
         if (!row || row.version !== input.expectedVersion) throw conflict();
@@ -91,7 +92,7 @@ export const incidentsRouter = {
         await tx.insert(r).values({ incidentId: row.id, stage: input.stage, note: input.note, reportedBy: who, reportedAt: ctx.now });
         const status = input.stage === 'final_report' ? ('closed' as const) : row.status;
         const [updated] = await tx.update(i).set({ status, version: row.version + 1 }).where(eq(i.id, row.id)).returning({ version: i.version, status: i.status });
-        await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.incidentStage', targetType: TARGET, targetId: String(row.id), result: 'ok', source: ctx.ip, after: { stage: input.stage, note: input.note } });
+        await auditChange(tx, ctx, { action: 'safety.incidentStage', targetType: TARGET, targetId: String(row.id), after: { stage: input.stage, note: input.note } });
         return updated!;
       });
       forgetRollups(ctx.db, ['safety.incidents']);

@@ -2,11 +2,12 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { beijingDate, DivisionCode, HazardCategory, InspectionLevel, IsoDate, textField, type DataScope, RecordId, SchoolRef } from '@hyedu/domain';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { contains } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Page } from '../../inputs.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { safetyInspections: s, safetyHazards: h, schools, orgUnits } = tables;
 
@@ -59,10 +60,10 @@ export const inspectionsRouter = {
     const school = await schoolInScope(ctx, input.schoolId);
     if (!(LEVELS_BY_ACTOR[safetyLevel(ctx.scope)] as readonly string[]).includes(input.level)) throw new TRPCError({ code: 'FORBIDDEN', message: '您不能登记该层级的检查' });
     if (input.inspectedOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '检查日期不能晚于今天' });
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(s).values({ ...input, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now }).returning({ id: s.id });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.addInspection', targetType: 'safety_inspection', targetId: String(row!.id), result: 'ok', source: ctx.ip, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, { action: 'safety.addInspection', targetType: 'safety_inspection', targetId: String(row!.id), after: { school: school.code, ...input } });
       return row!;
     });
   }),

@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, PROFILE_REVIEW, SafetySettings, stepEnum, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile, RecordId, MAX_RECORD_ID } from '@hyedu/domain';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
@@ -12,6 +12,7 @@ import { allMetSql } from './compliance.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { conflict, loadSettings, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, ProfileFilter } from './inputs.ts';
+import { auditChange } from '../../audit-change.ts';
 
 const { safetyProfiles: p, safetySettings, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -90,14 +91,14 @@ export const profilesRouter = {
   saveSettings: write.input(SafetySettings.extend({ expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict()).mutation(async ({ ctx, input }) => {
     if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
     const { expectedVersion, ...settings } = input;
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     const out = await ctx.db.transaction(async (tx) => {
       const [row] = await tx.select().from(safetySettings).where(eq(safetySettings.id, 1)).for('update');
       if ((row?.version ?? 0) !== expectedVersion) throw conflict();
       const values = { fourth: settings.fourth, norm: settings.norm, updatedBy: who, updatedAt: ctx.now, version: expectedVersion + 1 };
       if (row) await tx.update(safetySettings).set(values).where(eq(safetySettings.id, 1));
       else await tx.insert(safetySettings).values({ id: 1, ...values });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: 'safety.saveSettings', targetType: 'safety_settings', targetId: '1', result: 'ok', source: ctx.ip, before: row ? { fourth: row.fourth, norm: row.norm } : undefined, after: settings });
+      await auditChange(tx, ctx, { action: 'safety.saveSettings', targetType: 'safety_settings', targetId: '1', before: row ? { fourth: row.fourth, norm: row.norm } : undefined, after: settings });
       return { version: values.version };
     });
     forgetRollups(ctx.db, COMPLIANCE_KPIS);
@@ -122,7 +123,7 @@ export const profilesRouter = {
     const school = await schoolInScope(ctx, input.schoolId);
     if (input.evidenceDate > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '核查日期不能晚于今天' });
     if (input.term > termOf(beijingDate(ctx.now))) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
-    const who = ctx.identity!.username;
+    const who = ctx.identity.username;
     const out = await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select().from(p).where(and(eq(p.schoolId, school.id), eq(p.term, input.term))).for('update');
       // Before review a school may correct its own entry; after verification only a return reopens it.
@@ -132,7 +133,7 @@ export const profilesRouter = {
       const [row] = existing
         ? await tx.update(p).set({ ...values, version: existing.version + 1 }).where(eq(p.id, existing.id)).returning({ id: p.id, version: p.version })
         : await tx.insert(p).values(values).returning({ id: p.id, version: p.version });
-      await writeAudit(tx, ctx.auditKey, { actor: who, action: existing ? 'safety.updateProfile' : 'safety.submitProfile', targetType: TARGET, targetId: String(row!.id), result: 'ok', source: ctx.ip, before: existing ? { ...existing, submittedAt: undefined } : undefined, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, { action: existing ? 'safety.updateProfile' : 'safety.submitProfile', targetType: TARGET, targetId: String(row!.id), before: existing ? { ...existing, submittedAt: undefined } : undefined, after: { school: school.code, ...input } });
       return row!;
     });
     forgetRollups(ctx.db, COMPLIANCE_KPIS);
@@ -144,7 +145,7 @@ export const profilesRouter = {
     .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleProfile(ctx, input.id);
-      const who = ctx.identity!.username;
+      const who = ctx.identity.username;
       const out = await applyStep(ctx, {
         wf: PROFILE_REVIEW, table: p, stateKey: 'review', id: input.id, expectedVersion: input.expectedVersion, action: input.action, reason: input.reason,
         actor: { level: safetyLevel(ctx.scope), username: who },
