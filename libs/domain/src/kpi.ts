@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ModuleKey } from './modules.ts';
 
 /**
@@ -9,8 +10,39 @@ export type KpiUnit = 'ratio' | 'count' | 'seats' | 'yuan';
 export type KpiDirection = 'at_least' | 'at_most';
 export type KpiLevel = 'city' | 'county' | 'school';
 
+/**
+ * Every KPI the platform knows, by id: a KPI source for an id not listed here fails the type check, and the catalogue
+ * a city configures (its titles, targets, formulas) is keyed by these ids.
+ */
+export const KPI_IDS = [
+  'safety.compliance',
+  'safety.guards',
+  'safety.closed',
+  'safety.alarm',
+  'safety.fourth',
+  'safety.hazard-closure',
+  'safety.hazards-overdue',
+  'safety.acceptance-overdue',
+  'safety.major-hazards-open',
+  'safety.campaign-coverage',
+  'safety.incidents',
+  'private.gongcanmin-converted',
+  'private.compulsory-share',
+  'private.training-converted',
+  'funding.seats-delivered',
+  'funding.two-no-decrease',
+  'funding.aid-coverage',
+  'funding.dropouts',
+  'teachers.ethics-cases',
+  'teachers.training-completion',
+  'teachers.staffing-use',
+  'teachers.wage-guarantee',
+] as const;
+export const KpiId = z.enum(KPI_IDS, { message: '指标不存在' });
+export type KpiId = z.infer<typeof KpiId>;
+
 export interface KpiDefinition {
-  id: string;
+  id: KpiId;
   title: string;
   module: ModuleKey;
   /** Work-plan item number and the phrase of the seed the KPI measures. */

@@ -1,3 +1,4 @@
+import type { KpiId } from '@hyedu/domain';
 import { privateEduKpis } from '../routers/private-edu.kpis.ts';
 import { safetyKpis } from '../routers/safety/kpis.ts';
 import { teachersKpis } from '../routers/teachers.kpis.ts';
@@ -5,7 +6,22 @@ import type { KpiSource } from './source.ts';
 
 /**
  * Every module's KPI sources. A module adds its KPIs here (and its definitions to the domain catalogue); the
- * dashboard and the portal need no change. Funding and the rest of private-edu and teachers have no
- * records yet: their KPIs show 暂无数据 until those modules arrive.
+ * dashboard and the portal need no change.
  */
-export const KPI_SOURCES: ReadonlyMap<string, KpiSource> = new Map([...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]));
+export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map([...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]));
+
+/**
+ * The KPIs whose records do not exist yet, with the module work that will bring them: the dashboard shows 暂无数据 for
+ * them. A test keeps this list honest — every KPI has a source or is listed here, never both.
+ */
+export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
+  'private.gongcanmin-converted': '民办教育：学校与“公参民”转设（第一部分）',
+  'private.training-converted': '民办教育：校外培训监管与“双减”（第二部分）',
+  'funding.seats-delivered': '经费与资助：学位建设与重点项目（第一部分）',
+  'funding.two-no-decrease': '经费与资助：“两个只增不减”（第一部分）',
+  'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
+  'funding.dropouts': '经费与资助：控辍保学（第二部分）',
+  'teachers.ethics-cases': '教师队伍：师德档案与准入（第一部分）',
+  'teachers.training-completion': '教师队伍：培训与编制（第二部分）',
+  'teachers.wage-guarantee': '教师队伍：工资保障（第二部分）',
+};

@@ -6,7 +6,7 @@ import type { KpiSource } from './source.ts';
 const counting = () => {
   let calls = 0;
   const source: KpiSource = {
-    id: 'test.kpi',
+    id: 'safety.incidents',
     recordsPath: '/x',
     byUnit: async () => {
       calls++;
@@ -30,7 +30,7 @@ describe('KPI rollups', () => {
     const later = await unitRollup(db, source, new Date(t0.getTime() + ROLLUP_TTL_MS));
     expect(calls()).toBe(2);
     expect(later.at.getTime()).toBe(t0.getTime() + ROLLUP_TTL_MS); // the as-of time the dashboard shows
-    forgetRollups(db, ['test.kpi']);
+    forgetRollups(db, ['safety.incidents']);
     await unitRollup(db, source, later.at);
     expect(calls()).toBe(3);
   });

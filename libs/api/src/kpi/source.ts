@@ -1,4 +1,4 @@
-import type { DataScope } from '@hyedu/domain';
+import type { DataScope, KpiId } from '@hyedu/domain';
 import type { Db } from '@hyedu/db';
 
 /** A KPI's raw figure: a count (den null) or a ratio num/den that aggregates as Σnum / Σden. */
@@ -23,7 +23,7 @@ export interface SchoolMeasure {
  * A KPI without a source, or whose source finds no records, is shown as 暂无数据.
  */
 export interface KpiSource {
-  id: string;
+  id: KpiId;
   /** Per reporting unit (county-level units; 局直 schools under the city's code), within the caller's scope, as of `today` (the business date). */
   byUnit(db: Db, scope: DataScope, today: string): Promise<Map<string, Measure>>;
   /** Per school of one unit, for KPIs measured at school level. */

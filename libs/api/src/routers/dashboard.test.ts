@@ -63,7 +63,7 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
     expect(detail.units.map((u) => u.code)).toEqual(['430422']);
     expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({ code: 'NOT_FOUND', message: '单位不存在或不在您的数据范围内' });
-    expect(await failure(hengnan.dashboard.kpi({ kpiId: 'nope' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await failure(hengnan.dashboard.kpi({ kpiId: 'nope' as never }))).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('a county sees only the KPIs of the modules it was granted: cards, detail, schools and the export', async () => {

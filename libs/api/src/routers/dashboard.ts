@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { asOfLabel, KPI_STATUS_LABELS, kpiStatus, kpiStatusFor, TARGET_SOURCE_LABELS, targetFor, type CountyTargets, type DataScope, type KpiDefinition } from '@hyedu/domain';
+import { asOfLabel, KPI_STATUS_LABELS, KpiId, kpiStatus, kpiStatusFor, TARGET_SOURCE_LABELS, targetFor, type CountyTargets, type DataScope, type KpiDefinition } from '@hyedu/domain';
 import { writeWorkbook } from '@hyedu/excel';
-import { HENGYANG_KPIS_2022, HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
+import { HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
 import { tables, type Db } from '@hyedu/db';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
@@ -17,7 +17,6 @@ import { schoolPageRouter } from './school-page.ts';
 
 const { kpiSnapshots } = tables;
 const read = readProcedure('plan');
-const KpiId = z.string().max(60).refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id), { message: '指标不存在' });
 
 const describe = (def: KpiDefinition) => ({ id: def.id, title: def.title, module: def.module, itemNo: def.itemNo, phrase: def.phrase, target: def.target, unit: def.unit, direction: def.direction, levels: def.levels, formula: def.formula, targetSource: def.targetSource, targetLabel: TARGET_SOURCE_LABELS[def.targetSource], hardCap: def.hardCap ?? false, en: HENGYANG_KPIS_2022_EN[def.id] ?? null });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {

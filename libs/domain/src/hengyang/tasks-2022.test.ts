@@ -9,7 +9,7 @@ import { HENGYANG_TASKS_2022 } from './tasks-2022.ts';
 
 const seed = readFileSync(new URL('../../../../docs/seed/2022-work-priorities.txt', import.meta.url), 'utf8').replace(/\s+/g, '');
 const depts = new Set(HENGYANG_DEPARTMENTS.map((d) => d.key));
-const kpis = new Map(HENGYANG_KPIS_2022.map((k) => [k.id, k]));
+const kpis = new Map<string, (typeof HENGYANG_KPIS_2022)[number]>(HENGYANG_KPIS_2022.map((k) => [k.id, k]));
 
 describe('the 2022 plan as tasks, milestones and KPIs', () => {
   it('every one of the 19 items has at least one task; every task is valid and led by a known 科室', () => {

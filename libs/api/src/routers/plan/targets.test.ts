@@ -79,7 +79,7 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
   });
 
   it('refuses anyone but the 办公室 (each refusal recorded once), writing nothing', async () => {
-    const input = { year: 2022, kpiId: 'safety.hazard-closure', unitCode: HENGNAN, target: 0.5 };
+    const input = { year: 2022, kpiId: 'safety.hazard-closure' as const, unitCode: HENGNAN, target: 0.5 };
     for (const who of ['hengnan', 'safety', 'leader']) {
       const deniedBefore = (await audits('plan.setCountyTarget', 'denied')).length;
       const caller = await callerAs(database, who, AS_OF);

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { countyTargetRefusal, DivisionCode, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
+import { countyTargetRefusal, DivisionCode, KPI_IDS, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022, HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
 import { tables } from '@hyedu/db';
 import { auditChange } from '../../audit-change.ts';
@@ -13,16 +13,13 @@ import { permission, readProcedure, writeProcedure } from '../../trpc.ts';
 const { kpiCountyTargets, orgUnits } = tables;
 const byCounty = (def: KpiDefinition) => def.levels.includes('county');
 
-const KpiId = z
-  .string({ message: '请选择指标' })
-  .max(60, { message: '指标不存在' })
-  .refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id && byCounty(k)), { message: '指标不存在或不按县市区计算' });
+const CountyKpiId = z.enum(KPI_IDS, { message: '指标不存在或不按县市区计算' }).refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id && byCounty(k)), { message: '指标不存在或不按县市区计算' });
 
 /** Set (a number) or clear (null) one county's target for one KPI and year; the value is checked against the KPI's unit. */
 const SetCountyTarget = z
   .object({
     year: PlanYear,
-    kpiId: KpiId,
+    kpiId: CountyKpiId,
     unitCode: DivisionCode,
     target: z.number({ message: '目标值应为数字' }).nullable(),
   })

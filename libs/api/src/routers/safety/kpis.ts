@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DataScope } from '@hyedu/domain';
+import type { DataScope, KpiId } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { listUnits, scopeCondition } from '../../queries.ts';
@@ -11,7 +11,7 @@ import { countyLateSql, schoolLateSql } from './overdue.ts';
 const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
 
 /** The four indicators and full compliance, from the latest reported term. */
-function complianceSource(id: string, num: CountKey, den: CountKey = 'schools'): KpiSource {
+function complianceSource(id: KpiId, num: CountKey, den: CountKey = 'schools'): KpiSource {
   return {
     id,
     recordsPath: '/safety/compliance',
@@ -35,7 +35,7 @@ type CountKey = Exclude<keyof ComplianceCounts, 'unitCode'>;
 const unitCodes = async (db: Db, scope: DataScope) => (await listUnits(db, scope)).map((u) => u.code);
 
 /** A hazard KPI: a ratio or a count over the hazard ledger, per unit and per school. */
-function hazardSource(id: string, measure: (today: string) => { num: SQL; den: SQL | null }): KpiSource {
+function hazardSource(id: KpiId, measure: (today: string) => { num: SQL; den: SQL | null }): KpiSource {
   const cols = (today: string) => {
     const m = measure(today);
     return { num: sql<number>`(${m.num})::int`, den: m.den ? sql<number>`(${m.den})::int` : sql<null>`null` };
