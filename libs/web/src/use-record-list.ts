@@ -9,6 +9,8 @@ import { useExport, type Base64File } from './use-export.ts';
 export interface ListPage<R> {
   total: number;
   rows: R[];
+  /** For a list paged by key: the key of this page's last row, which the next page starts after. */
+  next?: string | null;
 }
 interface ListQueryOf<Q> {
   parse(query: Record<string, unknown>): Q;
@@ -25,7 +27,16 @@ export interface RecordListOptions<Q extends { page: number; pageSize: number },
   enabled?: MaybeRefOrGetter<boolean>;
   /** The export of every row matching the same filters (an export procedure answers a file and its row count). */
   exporter?: (filter: ListFilter<Q>) => Promise<Base64File & { rows: number }>;
+  /**
+   * The list can grow past ten thousand rows and its procedure pages by key: going to the next page puts the previous
+   * page's last key in the URL (`?page=&after=`), so the server starts there instead of skipping rows; a shared link
+   * keeps both. Any other jump pages by offset.
+   */
+  keyset?: boolean;
 }
+
+/** A cursor from the URL as the server issued it (anything else is dropped, and the page is found by offset). */
+const cursorParam = (v: unknown): string | undefined => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,300}$/.test(v) ? v : undefined);
 
 /**
  * A filtered, paged list whose filters live in the URL (any row elsewhere can link to it, and a link can be shared),
@@ -37,15 +48,23 @@ export function useRecordList<Q extends { page: number; pageSize: number }, I, O
   const router = useRouter();
   const invalidate = useInvalidate();
   const filters = computed(() => opts.query.parse(route.query));
-  const input = computed(() => (opts.input ? opts.input(filters.value) : (filters.value as unknown as I)));
+  const after = computed(() => (opts.keyset && filters.value.page > 1 ? cursorParam(route.query.after) : undefined));
+  const input = computed(() => {
+    const base = opts.input ? opts.input(filters.value) : (filters.value as unknown as I);
+    return (after.value ? { ...base, after: after.value } : base) as I;
+  });
   const list = useQuery(opts.source.queryOptions(input, { keepPrevious: true, enabled: opts.enabled }));
   const rows = computed<O['rows']>(() => list.data.value?.rows ?? []);
   const total = computed(() => list.data.value?.total);
   const filtered = computed(() => opts.query.filtered(filters.value));
 
   /** Changes filters by their URL parameters; each change goes back to page 1. */
-  const setQuery = (patch: Record<string, string | undefined>) => router.replace({ query: { ...route.query, page: undefined, ...patch } });
-  const setPage = (p: number) => router.replace({ query: { ...route.query, page: p > 1 ? String(p) : undefined } });
+  const setQuery = (patch: Record<string, string | undefined>) => router.replace({ query: { ...route.query, page: undefined, after: undefined, ...patch } });
+  /** The next page by key when the server gave this page's last key; any other page by offset. */
+  const setPage = (p: number) => {
+    const next = !list.isPlaceholderData.value && p === filters.value.page + 1 ? list.data.value?.next : undefined;
+    return router.replace({ query: { ...route.query, page: p > 1 ? String(p) : undefined, after: opts.keyset && next ? next : undefined } });
+  };
   /** Reloads the list (every page of it) after a change. */
   const refresh = () => invalidate(opts.source);
 

@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
@@ -6,6 +7,7 @@ import { contains } from '../../queries.ts';
 import { recordScope } from './access.ts';
 import { notOverdueSql, overdueSql } from './overdue.ts';
 import type { HazardFilter } from './inputs.ts';
+import { afterKey, decodeCursor, nextCursor, type KeyPart } from '../../keyset.ts';
 
 const { safetyHazards: h, schools, orgUnits } = tables;
 
@@ -55,16 +57,30 @@ export const hazardColumns = {
   version: h.version,
 };
 
-/** One page of hazards (newest first; 重大 first within a day) and the total. */
-export async function listHazards(db: Db, where: SQL | undefined, page: { page: number; pageSize: number; q?: string }) {
+/** The list's order, newest first and 重大 first within a day: also the key a long list pages by. */
+const HAZARD_KEY: KeyPart[] = [
+  { column: h.foundOn, desc: true, kind: 'string' },
+  { column: h.severity, desc: false, kind: 'string' },
+  { column: h.id, desc: true, kind: 'number' },
+];
+
+/**
+ * One page of hazards and the total. With `after` (the previous page's last key) the page starts after that row;
+ * otherwise at its offset. `next` is the key of this page's last row, for the page after it.
+ */
+export async function listHazards(db: Db, where: SQL | undefined, page: { page: number; pageSize: number; q?: string; after?: string }) {
+  const after = page.after === undefined ? undefined : decodeCursor(page.after, HAZARD_KEY);
+  if (after === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '翻页位置无效，请从第一页重新翻页' });
   const base = () => db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
   // The count needs the registry only to search school names (the join doubles its cost over the whole ledger).
   const counted = page.q ? db.select({ n: count() }).from(h).innerJoin(schools, eq(schools.id, h.schoolId)) : db.select({ n: count() }).from(h);
   const [rows, [total]] = await Promise.all([
-    base().where(where).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+    after
+      ? base().where(and(where, afterKey(HAZARD_KEY, after))).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize)
+      : base().where(where).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
     counted.where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows, total: total?.n ?? 0, next: nextCursor(rows, page.pageSize, (r) => [r.foundOn, r.severity, r.id]) };
 }
 
 export const hazardRowsForExport = (db: Db, where: SQL | undefined, max: number) =>

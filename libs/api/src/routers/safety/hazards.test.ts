@@ -150,4 +150,21 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const count = await database.db.select().from(tables.attachments).where(and(eq(tables.attachments.ownerId, id), eq(tables.attachments.ownerType, 'safety_hazard:before')));
     expect(count).toHaveLength(0);
   });
+
+  it('pages a long list by key: the pages after a cursor are the pages by offset; a forged cursor is refused in Chinese', async () => {
+    for (let i = 0; i < 7; i++) await report('school', { severity: i % 3 === 0 ? 'major' : 'ordinary', foundOn: i < 4 ? today : '2022-03-01' });
+    const city = await as('safety');
+    const byOffset = await Promise.all([1, 2, 3].map((page) => city.safety.hazards({ page, pageSize: 2 })));
+    let after: string | undefined;
+    for (const [i, expected] of byOffset.entries()) {
+      const page = await city.safety.hazards({ page: i + 1, pageSize: 2, after });
+      expect(page.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
+      expect(page.total).toBe(expected.total);
+      after = page.next ?? undefined;
+    }
+    expect(await failure(city.safety.hazards({ page: 2, pageSize: 2, after: Buffer.from('["x"]').toString('base64url') }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '翻页位置无效，请从第一页重新翻页',
+    });
+  });
 });

@@ -41,8 +41,8 @@ export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
   hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
     const today = ctx.today;
-    const { rows, total } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
-    return { total, page: input.page, pageSize: input.pageSize, rows: rows.map(({ submittedAt, ...r }) => ({ ...r, ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today) })) };
+    const { rows, total, next } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
+    return { total, page: input.page, pageSize: input.pageSize, next, rows: rows.map(({ submittedAt, ...r }) => ({ ...r, ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today) })) };
   }),
 
   /** One hazard with its school, evidence files and the steps the caller may take now. */

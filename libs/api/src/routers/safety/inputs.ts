@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DivisionCode, HazardCategory, HazardSource, HazardStatus, IncidentType, SafetyTopic, Severity, Term, textField, RecordId } from '@hyedu/domain';
 import { Page } from '../../inputs.ts';
+import { Cursor } from '../../keyset.ts';
 export { ImportUpload, Upload } from '../../inputs.ts';
 
 /** Filters shared by the module's lists (every list is paged on the server). */
@@ -16,6 +17,8 @@ export const HazardFilter = Common.extend({
   category: HazardCategory.optional(),
   source: HazardSource.optional(),
   overdue: z.boolean().optional(),
+  /** The next page after this key (the cursor of the previous page's last row); without it the page is found by offset. */
+  after: Cursor.optional(),
 }).strict();
 export type HazardFilter = z.infer<typeof HazardFilter>;
 

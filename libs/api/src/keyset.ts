@@ -1,0 +1,42 @@
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+
+/**
+ * Paging by key: a long list's next page starts after the last row of the page before (its sort key), so page 500
+ * costs what page 1 costs instead of skipping 10,000 rows. The key travels as an opaque cursor in the URL, next to the
+ * page number, so a shared link opens the same page; any other jump (page 7 from page 2) still pages by offset.
+ */
+export interface KeyPart {
+  column: PgColumn;
+  desc: boolean;
+  kind: 'string' | 'number';
+}
+
+/** A cursor as the client sends it back: URL-safe base64 of the key's values. */
+export const Cursor = z.string().max(300, { message: '翻页位置无效，请从第一页重新翻页' }).regex(/^[A-Za-z0-9_-]+$/, { message: '翻页位置无效，请从第一页重新翻页' });
+
+export const encodeCursor = (values: readonly (string | number)[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
+
+/** The key's values, or null when the cursor is not one this key produced (a hand-edited or stale link). */
+export function decodeCursor(cursor: string, key: readonly KeyPart[]): (string | number)[] | null {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(values) || values.length !== key.length) return null;
+    return values.every((v, i) => typeof v === key[i]!.kind && (typeof v !== 'string' || v.length <= 100)) ? (values as (string | number)[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rows that sort after the given key values: (a after x) or (a = x and b after y) or … for any mix of directions. */
+export function afterKey(key: readonly KeyPart[], values: readonly (string | number)[]): SQL {
+  const branches = key.map((part, i) =>
+    and(...key.slice(0, i).map((p, j) => eq(p.column, values[j]!)), part.desc ? lt(part.column, values[i]!) : gt(part.column, values[i]!)),
+  );
+  return or(...branches)!;
+}
+
+/** The cursor of a page's last row, when there may be a next page. */
+export const nextCursor = <R>(rows: readonly R[], pageSize: number, valuesOf: (row: R) => (string | number)[]): string | null =>
+  rows.length === pageSize && rows.length > 0 ? encodeCursor(valuesOf(rows[rows.length - 1]!)) : null;
