@@ -86,6 +86,15 @@ describe('useRecordForm (every record form)', () => {
     expect({ title: form.values.value.title, dirty: form.dirty.value }).toEqual({ title: '已有', dirty: false });
   });
 
+  it('a value the page fills in itself is not an unsaved change', () => {
+    const form = useRecordForm({ blank, submit: () => Promise.resolve(1) });
+    form.adopt({ deadline: '2026-12-31' });
+    expect({ deadline: form.values.value.deadline, dirty: form.dirty.value }).toEqual({ deadline: '2026-12-31', dirty: false });
+    form.values.value.title = '改了';
+    form.adopt({ deadline: '2027-01-01' });
+    expect(form.dirty.value).toBe(true);
+  });
+
   it('asks before closing with unsaved changes, and only then', async () => {
     const form = useRecordForm({ blank, submit: () => Promise.resolve(1) });
     const closed = vi.fn();

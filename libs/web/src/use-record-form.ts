@@ -66,6 +66,12 @@ export function useRecordForm<V extends object, R = unknown>(options: RecordForm
     saved.value = JSON.stringify(values.value);
   }
 
+  /** Fills in values the page chose itself (a default from the server, a school account's own school): not a change to save. */
+  function adopt(changes: Partial<V>) {
+    values.value = { ...values.value, ...changes };
+    saved.value = JSON.stringify({ ...(JSON.parse(saved.value) as V), ...changes });
+  }
+
   async function submit(): Promise<R | undefined> {
     if (busy.value) return undefined;
     busy.value = true;
@@ -114,6 +120,6 @@ export function useRecordForm<V extends object, R = unknown>(options: RecordForm
     onBeforeRouteLeave(() => (options.open && !options.open.value ? true : confirmLeave()));
   }
 
-  return { values, errors, busy, dirty, submit, reset, confirmLeave, close, beforeClose };
+  return { values, errors, busy, dirty, submit, reset, adopt, confirmLeave, close, beforeClose };
 }
 export type RecordForm<V extends object, R = unknown> = ReturnType<typeof useRecordForm<V, R>>;
