@@ -6,7 +6,7 @@ import { nextTick, ref } from 'vue';
 const asked: string[] = [];
 let answer = true;
 vi.mock('@hyedu/ui', async (original) => ({
-  ...(await original<typeof import('@hyedu/ui')>()),
+  ...(await original<object>()),
   askConfirm: (message: string) => {
     asked.push(message);
     return Promise.resolve(answer);
