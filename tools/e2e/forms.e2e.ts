@@ -77,4 +77,36 @@ describe('record forms (useRecordForm, FormField)', () => {
     await shot(school, 'incident-errors');
     await school.context().close();
   });
+
+  it('the city’s settings, an activity and an inspection: errors beside their fields, no serious axe violation', async () => {
+    const city = await as('safety');
+    await city.goto(`${h.server.url}/safety/compliance`);
+    await city.locator('[data-test="settings-open"]').click();
+    const settings = city.locator('[data-test="settings-form"]');
+    await settings.waitFor();
+    await settings.locator('[data-test="settings-minimum"]').fill('-1');
+    await city.locator('[data-test="settings-save"]').click();
+    await settings.locator('.hy-field-error').first().waitFor();
+    await expect(settings.locator('#settings-minimum').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(seriousViolations(city)).resolves.toEqual([]);
+    await shot(city, 'settings-errors');
+
+    await city.goto(`${h.server.url}/safety/activities`);
+    await city.locator('[data-test="activity-add"]').click();
+    await city.locator('[data-test="activity-form"]').waitFor();
+    await city.locator('[data-test="activity-save"]').click();
+    await city.locator('[data-test="activity-form"] .hy-field-error').first().waitFor();
+    await expect(seriousViolations(city)).resolves.toEqual([]);
+    await shot(city, 'activity-errors');
+
+    await city.goto(`${h.server.url}/safety/inspections`);
+    await city.locator('[data-test="inspection-add"]').click();
+    const inspection = city.locator('[data-test="inspection-form"]');
+    await inspection.waitFor();
+    await inspection.locator('[data-test="inspection-submit-form"]').click();
+    await inspection.locator('.hy-field-error').first().waitFor();
+    await expect(seriousViolations(city)).resolves.toEqual([]);
+    await shot(city, 'inspection-errors');
+    await city.context().close();
+  });
 });
