@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { realPng } from './fixtures.ts';
 import { SHOTS, useHarness } from './harness.ts';
 import { seriousViolations } from './page-checks.ts';
 import { signIn } from './sign-in.ts';
@@ -52,6 +53,26 @@ describe('record forms (useRecordForm, FormField)', () => {
     await expect(form.locator('#hz-location').inputValue()).resolves.toBe('');
     await form.getByRole('button', { name: '取消' }).click();
     await form.waitFor({ state: 'hidden' });
+
+    // Saved with a photo: the hazard's attachment list shows it with size and who, and previews it inline.
+    await school.locator('[data-test="hazard-report"]').click();
+    await form.locator('[data-test="field-category"] .el-select').click({ force: true });
+    await school.locator('.el-select-dropdown__item:visible', { hasText: '消防' }).first().click();
+    await form.locator('#hz-person').fill('王志强');
+    await form.locator('#hz-description').fill('宿舍三楼东侧安全出口被杂物堵塞');
+    await form.locator('[data-test="hazard-photos"]').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: realPng() });
+    await form.locator('[data-test="hazard-submit-form"]').click();
+    await school.locator('[data-test="hazard-notice"] a').click();
+    const file = school.locator('[data-phase="before"] [data-test="hazard-file"]', { hasText: '现场.png' });
+    await file.waitFor();
+    await expect(school.locator('[data-phase="before"] .hy-attachments__meta').textContent()).resolves.toMatch(/KB · /);
+    await shot(school, 'hazard-files');
+    await file.click();
+    await school.locator('[data-test="hazard-preview"]').waitFor();
+    // The preview fades in: axe measures contrast once it has (a half-faded link reads as too faint).
+    await school.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
+    await shot(school, 'hazard-preview');
+    await expect(seriousViolations(school)).resolves.toEqual([]);
     await school.context().close();
   });
 
