@@ -1,7 +1,9 @@
 import { TRPCClientError } from '@trpc/client';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { nextTick, ref } from 'vue';
+import { mount } from '@vue/test-utils';
+import { defineComponent, h, nextTick, ref } from 'vue';
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 
 const asked: string[] = [];
 let answer = true;
@@ -117,5 +119,31 @@ describe('useRecordForm (every record form)', () => {
     open.value = true;
     await nextTick();
     expect({ values: form.values.value, errors: form.errors.value, dirty: form.dirty.value }).toEqual({ values: blank(), errors: {}, dirty: false });
+  });
+
+  it('in a routed page, leaving with unsaved changes asks first and stays when the user keeps editing', async () => {
+    let form!: ReturnType<typeof useRecordForm<{ title: string; deadline: string }>>;
+    const Editor = defineComponent({
+      setup() {
+        form = useRecordForm({ blank, submit: () => Promise.resolve(1) });
+        return () => h('form');
+      },
+    });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/edit', component: Editor }, { path: '/list', component: Editor }] });
+    await router.push('/edit');
+    mount(RouterView, { global: { plugins: [router] } });
+    await router.isReady();
+    await nextTick();
+    await router.push('/list'); // nothing changed: no question
+    expect({ at: router.currentRoute.value.path, asked: asked.length }).toEqual({ at: '/list', asked: 0 });
+    await router.push('/edit');
+    await nextTick();
+    form.values.value.title = '写了一半';
+    answer = false;
+    await router.push('/list');
+    expect({ at: router.currentRoute.value.path, asked: asked.length }).toEqual({ at: '/edit', asked: 1 });
+    answer = true;
+    await router.push('/list');
+    expect(router.currentRoute.value.path).toBe('/list');
   });
 });
