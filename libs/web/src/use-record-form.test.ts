@@ -111,6 +111,16 @@ describe('useRecordForm (every record form)', () => {
     expect(closed.mock.calls.length).toBe(2);
   });
 
+  it('asks in English when the user reads English', async () => {
+    const { useLocaleStore } = await import('@hyedu/ui');
+    useLocaleStore().setLocale('en-US');
+    const form = useRecordForm({ blank, submit: () => Promise.reject(new Error('boom')) });
+    form.values.value.title = 'changed';
+    await form.close(() => undefined);
+    expect(asked).toEqual(['There are unsaved changes. Discard them?']);
+    useLocaleStore().setLocale('zh-CN');
+  });
+
   it('a dialog\'s form starts blank each time it opens', async () => {
     const open = ref(false);
     const form = useRecordForm({ blank, submit: () => Promise.resolve(1), open });
