@@ -43,6 +43,18 @@ export const ElOption = lazyComponent('ElOption', () => select().then((m) => m.E
 export const ElPagination = lazyComponent('ElPagination', () => select().then((m) => m.ElPagination)) as typeof EP.ElPagination;
 export const ElDialog = lazyComponent('ElDialog', () => overlay().then((m) => m.ElDialog), opened) as typeof EP.ElDialog;
 export const ElDrawer = lazyComponent('ElDrawer', () => overlay().then((m) => m.ElDrawer), opened) as typeof EP.ElDrawer;
+
+/**
+ * Asks a yes/no question in Element Plus' message box (its code comes with the dialogs'). Resolves true when the user
+ * confirms, false when they cancel or close it. The caller gives every text, in the user's locale.
+ */
+export async function askConfirm(message: string, texts: { title: string; confirm: string; cancel: string }): Promise<boolean> {
+  const { ElMessageBox } = await overlay();
+  return ElMessageBox.confirm(message, texts.title, { type: 'warning', confirmButtonText: texts.confirm, cancelButtonText: texts.cancel }).then(
+    () => true,
+    () => false,
+  );
+}
 export const ElMenu = lazyComponent('ElMenu', () => menu().then((m) => m.ElMenu)) as typeof EP.ElMenu;
 export const ElMenuItem = lazyComponent('ElMenuItem', () => menu().then((m) => m.ElMenuItem)) as typeof EP.ElMenuItem;
 export const ElEmpty = lazyComponent('ElEmpty', () => extra().then((m) => m.ElEmpty)) as typeof EP.ElEmpty;

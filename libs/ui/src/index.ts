@@ -9,3 +9,4 @@ export { default as ModuleUnavailable } from './components/ModuleUnavailable.vue
 export { default as UnitSelect } from './components/UnitSelect.vue';
 export { default as RecordHistory } from './components/RecordHistory.vue';
 export type { HistoryEntry } from './components/RecordHistory.vue';
+export { default as FormField } from './components/FormField.vue';

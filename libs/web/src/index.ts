@@ -25,3 +25,7 @@ export { useExcelImport, type ImportResult, type ImportUploadInput } from './exc
 export { default as ImportProgressBar } from './ImportProgressBar.vue';
 export { api, keyOf, useInvalidate } from './api.ts';
 export type { ApiTree, InputKey, PathKey, PathNode, QueryNode, ReadOptions } from './api.ts';
+export { useRecordForm, refusal, FormRefusal } from './use-record-form.ts';
+export type { RecordForm, RecordFormOptions } from './use-record-form.ts';
+export { default as AttachmentList } from './AttachmentList.vue';
+export type { Attachment } from './AttachmentList.vue';

@@ -1,2 +1,2 @@
-// Loaded on first use through element.ts (the first dialog or drawer that opens).
-export { ElDialog, ElDrawer } from 'element-plus';
+// Loaded on first use through element.ts (the first dialog, drawer or confirmation that opens).
+export { ElDialog, ElDrawer, ElMessageBox } from 'element-plus';
