@@ -112,4 +112,8 @@ describe('整改后 evidence (domain.md §2.1: “measures, photos_before/after�
     expect(evidence('close', 2)).toBeNull();
     for (const step of ['start', 'return', 'set_deadline'] as const) expect(evidence(step, 0)).toBeNull();
   });
+
+  it('acceptance (验收销号) and starting work may be taken on several hazards at once; a return, with its reason, only one by one', () => {
+    expect(wf.actions.filter((a) => wf.steps[a].bulk)).toEqual(['start', 'close']);
+  });
 });

@@ -51,6 +51,7 @@ export const HAZARD_WORKFLOW = defineWorkflow({
       from: ['pending'],
       to: 'rectifying',
       ...RECTIFIERS,
+      bulk: true,
       needs: [{ field: 'deadline', message: '尚未确定整改期限，请等待县区教育局确定后再开始整改' }],
     },
     submit: {
@@ -66,6 +67,7 @@ export const HAZARD_WORKFLOW = defineWorkflow({
       from: ['awaiting_acceptance'],
       to: 'closed',
       ...ACCEPTORS,
+      bulk: true,
       evidence: { slot: 'after', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' },
     },
   },

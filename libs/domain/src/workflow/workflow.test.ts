@@ -76,11 +76,14 @@ describe('a workflow declared as data', () => {
     const base = { key: 'x', noun: { zh: '记录', en: 'record' }, states: ['a', 'b'] as ['a', 'b'], stateLabels: { a: { zh: 'A', en: 'A' }, b: { zh: 'B', en: 'B' } }, initial: 'a' as const, turn: { a: [], b: [] } };
     expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'c' as 'b', by: ['school'] } } })).toThrow(/unknown state c/);
     expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: [] } } })).toThrow(/nobody may take it/);
+    expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: ['county'], reason: true, bulk: true } } })).toThrow(
+      /cannot be taken in bulk/,
+    );
   });
 
   it('reads back as plain data (JSON) for another bureau or a document', () => {
     const data = JSON.parse(JSON.stringify(describeWorkflow(report)));
-    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], notBySubmitter: false });
+    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], notBySubmitter: false, bulk: false });
     expect(data.states[1]).toEqual({ state: 'submitted', label: { zh: '待审核', en: 'Submitted' }, turn: ['county'] });
   });
 });

@@ -44,6 +44,8 @@ export interface StepSpec<S extends string> {
   notBySubmitter?: { message: string };
   /** The step may also create the record (a first submission): allowed when there is none yet. */
   opens?: boolean;
+  /** The step may be taken on several records at once (批量): it asks the caller for nothing but the choice (no reason). */
+  bulk?: boolean;
   /** Refusal texts that say more than the generic ones (for a wrong state: one text, or one per state). */
   refusals?: { level?: string; state?: string | Partial<Record<S, string>> };
 }
@@ -123,6 +125,7 @@ export function defineWorkflow<const S extends string, const A extends string>(s
     const step = spec.steps[a];
     for (const s of [...step.from, ...(step.to ? [step.to] : [])]) if (!states.has(s)) throw new Error(`${spec.key}.${a}: unknown state ${s}`);
     if (step.by.length === 0) throw new Error(`${spec.key}.${a}: nobody may take it`);
+    if (step.bulk && step.reason) throw new Error(`${spec.key}.${a}: a step that asks for a reason cannot be taken in bulk`);
   }
   const finalStates = spec.states.filter((s) => !actions.some((a) => spec.steps[a].from.includes(s)));
 
@@ -166,8 +169,11 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
     finalStates: wf.finalStates,
     states: wf.states.map((s) => ({ state: s, label: wf.stateLabels[s], turn: wf.turn[s] })),
     steps: wf.actions.map((a) => {
-      const { label, from, to, by, reason, evidence, needs, notBySubmitter, opens } = wf.steps[a];
-      return { step: a, label, from, opens: !!opens, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null, needs: (needs ?? []).map((n) => n.field), notBySubmitter: !!notBySubmitter };
+      const { label, from, to, by, reason, evidence, needs, notBySubmitter, opens, bulk } = wf.steps[a];
+      return {
+        step: a, label, from, opens: !!opens, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null,
+        needs: (needs ?? []).map((n) => n.field), notBySubmitter: !!notBySubmitter, bulk: !!bulk,
+      };
     }),
   };
 }

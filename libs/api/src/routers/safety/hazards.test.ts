@@ -167,4 +167,38 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       message: '翻页位置无效，请从第一页重新翻页',
     });
   });
+
+  it('accepts several hazards at once, each on its own: the others are done when one is refused, and the refusal says why', async () => {
+    const school = await as('school');
+    const hengnan = await as('hengnan');
+    const awaiting = async (evidence = true) => {
+      const { id } = await report('hengnan', { source: 'county', deadline: today });
+      await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
+      if (evidence) await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+      if (evidence) await school.safety.hazardStep({ id, expectedVersion: await version(id), action: 'submit' });
+      return { id, expectedVersion: await version(id) };
+    };
+    const a = await awaiting();
+    const b = await awaiting();
+    const outcome = await hengnan.safety.hazardStepMany({ action: 'close', items: [a, { id: b.id, expectedVersion: b.expectedVersion + 5 }, { id: b.id, expectedVersion: b.expectedVersion }] });
+    expect(outcome).toEqual({
+      done: 2,
+      results: [
+        { id: a.id, ok: true, status: 'closed' },
+        { id: b.id, ok: false, message: '该记录已被他人修改，请刷新后重新提交' },
+        { id: b.id, ok: true, status: 'closed' },
+      ],
+    });
+    // A school cannot accept (the refusal is audited, as a single step's is); a step that needs a reason is taken one by one.
+    const c = await awaiting();
+    const denied = () => database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.action, 'safety.hazardStepMany'), eq(tables.auditLog.result, 'denied')));
+    const deniedBefore = (await denied()).length;
+    expect((await school.safety.hazardStepMany({ action: 'close', items: [c] })).results).toEqual([{ id: c.id, ok: false, message: '验收由县区教育局或市教育局进行' }]);
+    expect((await denied()).length).toBe(deniedBefore + 1);
+    expect(await fieldIssues(hengnan.safety.hazardStepMany({ action: 'return', items: [c] }))).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'action', message: '“退回”不能批量办理，请逐条办理' }],
+    });
+    expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
+  });
 });

@@ -14,6 +14,8 @@ import { forgetRollups } from '../../kpi/rollup.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
+import { fieldError } from '../../field-error.ts';
+import { auditRefusal } from '../../refusals.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
 import { HazardFilter, Id, Upload } from './inputs.ts';
@@ -23,6 +25,8 @@ const { safetyHazards: h, attachments, schools } = tables;
 const read = readProcedure('safety');
 const write = writeProcedure('safety');
 const TARGET = 'safety_hazard';
+/** Hazards one bulk step may take at most. */
+const BULK_LIMIT = 100;
 /** The KPIs a change to hazards moves (their one-minute rollups are dropped). */
 export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', 'safety.acceptance-overdue', 'safety.major-hazards-open'];
 
@@ -139,6 +143,39 @@ export const hazardsRouter = {
         .strict(),
     )
     .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures })),
+
+  /**
+   * One step on several hazards at once (批量验收销号, 批量开始整改) — only a step the workflow declares bulk, which asks
+   * for nothing but the choice. Each hazard is its own step (its own check, version, transaction and audit record); one
+   * refused does not stop the others, and the answer says, hazard by hazard, what was done and why not.
+   */
+  hazardStepMany: write
+    .input(
+      z
+        .object({
+          action: HazardAction,
+          items: z
+            .array(z.object({ id: RecordId, expectedVersion: ExpectedVersion }).strict())
+            .min(1, { message: '请至少选择一条隐患' })
+            .max(BULK_LIMIT, { message: `一次最多办理${BULK_LIMIT}条` }),
+        })
+        .strict(),
+    )
+    .mutation(async ({ ctx, input, path }) => {
+      if (!wf.steps[input.action].bulk) throw fieldError('action', `“${wf.steps[input.action].label.zh}”不能批量办理，请逐条办理`);
+      const results: ({ id: number; ok: true; status: HazardStatus } | { id: number; ok: false; message: string })[] = [];
+      for (const item of input.items) {
+        try {
+          const done = await step(ctx, item.id, item.expectedVersion, input.action, {});
+          results.push({ id: item.id, ok: true, status: done.status });
+        } catch (e) {
+          if (!(e instanceof TRPCError) || e.code === 'INTERNAL_SERVER_ERROR') throw e;
+          await auditRefusal(ctx, path, e, item);
+          results.push({ id: item.id, ok: false, message: e.message });
+        }
+      }
+      return { done: results.filter((r) => r.ok).length, results };
+    }),
 
   /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
   attachHazardFile: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
