@@ -8,25 +8,25 @@ import { stepViews } from './present.ts';
 describe('inbox rules read from the workflows', () => {
   it('hazards: the school rectifies once a deadline is set, the county sets missing deadlines and accepts', () => {
     expect(inboxRules(HAZARD_WORKFLOW, 'school')).toEqual([
-      { state: 'pending', missing: [], filled: ['deadline'], steps: ['start'] },
-      { state: 'rectifying', missing: [], filled: [], steps: ['submit'] },
+      { state: 'pending', missing: [], filled: ['deadline'], steps: ['start'], notBySubmitter: false },
+      { state: 'rectifying', missing: [], filled: [], steps: ['submit'], notBySubmitter: false },
     ]);
     expect(inboxRules(HAZARD_WORKFLOW, 'county')).toEqual([
-      { state: 'pending', missing: ['deadline'], filled: [], steps: ['set_deadline'] },
-      { state: 'awaiting_acceptance', missing: [], filled: [], steps: ['return', 'close'] },
+      { state: 'pending', missing: ['deadline'], filled: [], steps: ['set_deadline'], notBySubmitter: false },
+      { state: 'awaiting_acceptance', missing: [], filled: [], steps: ['return', 'close'], notBySubmitter: true },
     ]);
     // The city may act on any hazard, but none awaits it: it is the county's turn.
     expect(inboxRules(HAZARD_WORKFLOW, 'city')).toEqual([]);
   });
 
   it('reviews: the county verifies profiles, the school corrects returned ones; the city reviews reports', () => {
-    expect(inboxRules(PROFILE_REVIEW, 'county')).toEqual([{ state: 'submitted', missing: [], filled: [], steps: ['review', 'return'] }]);
-    expect(inboxRules(PROFILE_REVIEW, 'school')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'] }]);
+    expect(inboxRules(PROFILE_REVIEW, 'county')).toEqual([{ state: 'submitted', missing: [], filled: [], steps: ['review', 'return'], notBySubmitter: false }]);
+    expect(inboxRules(PROFILE_REVIEW, 'school')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false }]);
     expect(inboxRules(REPORT_REVIEW, 'city')).toEqual([
-      { state: 'submitted', missing: [], filled: [], steps: ['review', 'return'] },
-      { state: 'returned', missing: [], filled: [], steps: ['submit'] },
+      { state: 'submitted', missing: [], filled: [], steps: ['review', 'return'], notBySubmitter: false },
+      { state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false },
     ]);
-    expect(inboxRules(REPORT_REVIEW, 'county')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'] }]);
+    expect(inboxRules(REPORT_REVIEW, 'county')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false }]);
   });
 
   it('orders the buttons: moving on, sending back, then steps that keep the state', () => {

@@ -12,6 +12,8 @@ export interface InboxRule<S extends string, A extends string> {
   filled: readonly string[];
   /** The steps the level takes on such a record. */
   steps: readonly A[];
+  /** None of the steps may be taken by who submitted the record last (four eyes): such a record awaits others. */
+  notBySubmitter: boolean;
 }
 
 /**
@@ -32,12 +34,12 @@ export function inboxRules<S extends string, A extends string>(wf: Workflow<S, A
     };
     if (wf.awaits(state, level)) {
       const steps = moves(level);
-      if (steps.length) rules.push({ state, missing: [], filled: blocking(level), steps });
+      if (steps.length) rules.push({ state, missing: [], filled: blocking(level), steps, notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter) });
     }
     for (const other of wf.turn[state]) {
       for (const field of blocking(other)) {
         const steps = fillers(field).filter((a) => wf.steps[a].by[0] === level);
-        if (steps.length) rules.push({ state, missing: [field], filled: [], steps });
+        if (steps.length) rules.push({ state, missing: [field], filled: [], steps, notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter) });
       }
     }
   }
