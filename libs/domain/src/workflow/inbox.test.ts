@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { REPORT_REVIEW } from '../plan/progress.ts';
-import { inboxRules } from './inbox.ts';
+import { inboxRules, whoseTurn } from './inbox.ts';
 import { stepViews } from './present.ts';
 
 describe('inbox rules read from the workflows', () => {
@@ -32,5 +32,14 @@ describe('inbox rules read from the workflows', () => {
   it('orders the buttons: moving on, sending back, then steps that keep the state', () => {
     expect(stepViews(HAZARD_WORKFLOW, ['set_deadline', 'return', 'close']).map((s) => [s.step, s.kind])).toEqual([['close', 'primary'], ['return', 'danger'], ['set_deadline', 'default']]);
     expect(stepViews(HAZARD_WORKFLOW, ['submit'])[0]).toMatchObject({ reason: false, evidence: { slot: 'after' } });
+  });
+});
+
+describe('whose turn a record is', () => {
+  it('names the level and its steps, from the same rules as the inbox', () => {
+    expect(whoseTurn(HAZARD_WORKFLOW, 'pending', { deadline: null })).toEqual([{ level: 'county', steps: ['set_deadline'] }]);
+    expect(whoseTurn(HAZARD_WORKFLOW, 'pending', { deadline: '2022-06-30' })).toEqual([{ level: 'school', steps: ['start'] }]);
+    expect(whoseTurn(HAZARD_WORKFLOW, 'awaiting_acceptance')).toEqual([{ level: 'county', steps: ['return', 'close'] }]);
+    expect(whoseTurn(HAZARD_WORKFLOW, 'closed')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { ActorLevel, Workflow } from './workflow.ts';
+import { ACTOR_LEVELS, type ActorLevel, type Workflow } from './workflow.ts';
 
 /**
  * Which records await a level's action, read from a workflow's declaration: a record in `state` whose `missing` fields
@@ -44,4 +44,16 @@ export function inboxRules<S extends string, A extends string>(wf: Workflow<S, A
     }
   }
   return rules;
+}
+
+/**
+ * Whose turn a record is and for which steps (what a page says when the caller has nothing to do): the levels whose
+ * inbox rules match the record's state and fields. Empty for an end state.
+ */
+export function whoseTurn<S extends string, A extends string>(wf: Workflow<S, A>, state: S, fields: Record<string, unknown> = {}): { level: ActorLevel; steps: readonly A[] }[] {
+  const filled = (f: string) => fields[f] !== null && fields[f] !== undefined && fields[f] !== '';
+  return ACTOR_LEVELS.flatMap((level) => {
+    const rule = inboxRules(wf, level).find((r) => r.state === state && r.missing.every((f) => !filled(f)) && r.filled.every(filled));
+    return rule ? [{ level, steps: rule.steps }] : [];
+  });
 }
