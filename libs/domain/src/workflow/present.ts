@@ -32,10 +32,10 @@ export function stepView<S extends string, A extends string>(wf: Workflow<S, A>,
  * The steps among `allowed` as buttons, in the order a page shows them: those that move the record on first
  * (declaration order), then those that send it back, then those that leave its state.
  */
-export function stepViews<S extends string, A extends string>(wf: Workflow<S, A>, allowed: readonly A[]): StepView<A>[] {
+export function stepViews<S extends string, A extends string, B extends A = A>(wf: Workflow<S, A>, allowed: readonly B[]): StepView<B>[] {
   const rank = { primary: 0, danger: 1, default: 2 } as const;
   return wf.actions
-    .filter((a) => allowed.includes(a))
-    .map((a) => stepView(wf, a))
+    .filter((a): a is B => (allowed as readonly A[]).includes(a))
+    .map((a) => stepView(wf, a) as StepView<B>)
     .sort((x, y) => rank[x.kind] - rank[y.kind]);
 }
