@@ -20,7 +20,7 @@ export const useInboxMessages = defineMessages({
     lead: 'What awaits your action across the modules: overdue items first, then by due date.',
     none: 'Nothing awaits you',
     noneHere: 'Nothing of this kind',
-    count: '{n} items',
+    count: '{n} to do',
     shownOf: 'The first {shown} of {n} are listed',
     todo: 'To do: {steps}',
     due: 'Due {d}',
