@@ -28,6 +28,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
           { path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./pages/plan/PlanTaskPage.vue'), meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' } },
           { path: 'plan/targets', name: 'county-targets', component: () => import('./pages/plan/CountyTargetsPage.vue'), meta: { title: '县市区目标', titleEn: 'County targets', area: 'plan' } },
           { path: 'plan/reviews', name: 'plan-reviews', component: () => import('./pages/plan/ReviewQueuePage.vue'), meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' } },
+          { path: 'inbox', name: 'inbox', component: () => import('./pages/inbox/InboxPage.vue'), meta: { title: '我的待办', titleEn: 'My to-do' } },
           { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
           { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },
           { path: 'admin/accounts', name: 'accounts-admin', component: () => import('./pages/admin/AccountsAdminPage.vue'), meta: { title: '账号管理', titleEn: 'Accounts', area: 'admin:accounts' } },

@@ -42,6 +42,8 @@ export const INPUTS: Record<string, unknown> = {
   'audit.verify': undefined,
   'audit.export': {},
   'dashboard.kpis': undefined,
+  'inbox.list': undefined,
+  'inbox.count': undefined,
   'dashboard.kpi': { kpiId: 'teachers.staffing-use' },
   'dashboard.kpiSchools': { kpiId: 'teachers.staffing-use', unitCode: '430422' },
   'dashboard.school': { schoolId: 999999 },

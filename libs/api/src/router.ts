@@ -3,6 +3,7 @@ import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { dashboardRouter } from './routers/dashboard.ts';
 import { fundingRouter } from './routers/funding.ts';
+import { inboxRouter } from './routers/inbox.ts';
 import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';
 import { privateEduRouter } from './routers/private-edu.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   privateEdu: privateEduRouter,
   teachers: teachersRouter,
   funding: fundingRouter,
+  inbox: inboxRouter,
 });
 export type AppRouter = typeof appRouter;
 export const createCaller = createCallerFactory(appRouter);

@@ -28,4 +28,7 @@ export * from './attachment.ts';
 export * from './imports.ts';
 export * from './safety/index.ts';
 export * from './workflow/workflow.ts';
+export * from './workflow/inbox.ts';
+export * from './workflow/inbox-sources.ts';
+export * from './workflow/present.ts';
 export * from './audit-labels.ts';

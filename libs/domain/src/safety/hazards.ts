@@ -44,6 +44,7 @@ export const HAZARD_WORKFLOW = defineWorkflow({
       label: { zh: '确定整改期限', en: 'Set the deadline' },
       from: ['pending', 'rectifying', 'awaiting_acceptance'],
       by: ['county', 'city'],
+      fills: ['deadline'],
       refusals: { level: '整改期限由县区教育局或市教育局确定', state: '隐患已销号，不能修改整改期限' },
     },
     start: {

@@ -83,7 +83,7 @@ describe('a workflow declared as data', () => {
 
   it('reads back as plain data (JSON) for another bureau or a document', () => {
     const data = JSON.parse(JSON.stringify(describeWorkflow(report)));
-    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], notBySubmitter: false, bulk: false });
+    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], fills: [], notBySubmitter: false, bulk: false });
     expect(data.states[1]).toEqual({ state: 'submitted', label: { zh: '待审核', en: 'Submitted' }, turn: ['county'] });
   });
 });

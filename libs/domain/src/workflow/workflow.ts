@@ -40,6 +40,8 @@ export interface StepSpec<S extends string> {
   evidence?: { slot: string; message: string };
   /** Fields of the record that must be filled before the step, each with the refusal that says so. */
   needs?: readonly { field: string; message: string }[];
+  /** Fields of the record the step fills (setting a deadline fills `deadline`): who takes it unblocks a step that needs them. */
+  fills?: readonly string[];
   /** Nobody takes this step on a record whose last submission was their own (four eyes). */
   notBySubmitter?: { message: string };
   /** The step may also create the record (a first submission): allowed when there is none yet. */
@@ -169,10 +171,10 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
     finalStates: wf.finalStates,
     states: wf.states.map((s) => ({ state: s, label: wf.stateLabels[s], turn: wf.turn[s] })),
     steps: wf.actions.map((a) => {
-      const { label, from, to, by, reason, evidence, needs, notBySubmitter, opens, bulk } = wf.steps[a];
+      const { label, from, to, by, reason, evidence, needs, fills, notBySubmitter, opens, bulk } = wf.steps[a];
       return {
         step: a, label, from, opens: !!opens, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null,
-        needs: (needs ?? []).map((n) => n.field), notBySubmitter: !!notBySubmitter, bulk: !!bulk,
+        needs: (needs ?? []).map((n) => n.field), fills: fills ?? [], notBySubmitter: !!notBySubmitter, bulk: !!bulk,
       };
     }),
   };

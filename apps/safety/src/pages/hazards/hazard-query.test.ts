@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alarmTags, exportFilter, hasFilter, isConflict, parseHazardQuery, parseInspectionQuery, statusTagType, stepIndex, waitingFor } from './hazard-query.ts';
+import { alarmTags, exportFilter, hasFilter, isConflict, parseHazardQuery, parseInspectionQuery, statusTagType } from './hazard-query.ts';
 
 describe('the hazard list URL', () => {
   it('reads the dashboard link ?unit=&q= and the list’s own filters', () => {
@@ -47,19 +47,7 @@ describe('hazard tags', () => {
   });
 });
 
-describe('the rectification loop', () => {
-  it('places the status on 待整改 → 整改中 → 待验收 → 已销号', () => {
-    expect(['pending', 'rectifying', 'awaiting_acceptance', 'closed'].map((s) => stepIndex(s as never))).toEqual([0, 1, 2, 3]);
-  });
-
-  it('says whom a hazard waits for', () => {
-    expect(waitingFor({ status: 'pending', deadline: null })).toBe('deadline');
-    expect(waitingFor({ status: 'pending', deadline: '2022-06-30' })).toBe('start');
-    expect(waitingFor({ status: 'rectifying', deadline: '2022-06-30' })).toBe('submit');
-    expect(waitingFor({ status: 'awaiting_acceptance', deadline: '2022-06-30' })).toBe('acceptance');
-    expect(waitingFor({ status: 'closed', deadline: '2022-06-30' })).toBe('closed');
-  });
-
+describe('changes under the caller', () => {
   it('recognises the server’s CONFLICT (someone changed the record meanwhile)', () => {
     expect(isConflict({ data: { code: 'CONFLICT', httpStatus: 409 } })).toBe(true);
     expect(isConflict({ data: { code: 'BAD_REQUEST' } })).toBe(false);

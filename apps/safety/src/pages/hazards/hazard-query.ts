@@ -37,18 +37,6 @@ export function alarmTags(h: { status: HazardStatus; severity: Severity; latenes
   return tags;
 }
 
-/** The four stations of the loop and where a hazard stands on them (0–3), for the steps bar. */
-export const HAZARD_STEPS: readonly HazardStatus[] = HazardStatus.options;
-export const stepIndex = (status: HazardStatus): number => HAZARD_STEPS.indexOf(status);
-
-/** What the loop waits for next, for whoever cannot act now (the UI says who is next instead of showing nothing). */
-export function waitingFor(h: { status: HazardStatus; deadline: string | null }): 'deadline' | 'start' | 'submit' | 'acceptance' | 'closed' {
-  if (h.status === 'closed') return 'closed';
-  if (h.status === 'awaiting_acceptance') return 'acceptance';
-  if (h.status === 'rectifying') return 'submit';
-  return h.deadline === null ? 'deadline' : 'start';
-}
-
 /** Whether a call failed because the record changed under the caller (CONFLICT): the page then reloads it. */
 export const isConflict = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { data?: { code?: unknown } | null }).data?.code === 'CONFLICT';

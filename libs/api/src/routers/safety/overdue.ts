@@ -19,3 +19,9 @@ export const countyLateSql = (today: string): SQL =>
 export const overdueSql = (today: string): SQL => sql`(${schoolLateSql(today)} or ${countyLateSql(today)})`;
 /** Not late: the filter's other half (a null in any column counts as not late, never drops the row). */
 export const notOverdueSql = (today: string): SQL => sql`not coalesce(${overdueSql(today)}, false)`;
+/**
+ * The day the hazard's current stage is due: the rectification deadline while it is the school's, the last day of
+ * acceptance (submission + HAZARD_ACCEPTANCE_DAYS) while it awaits the county; null when neither applies.
+ */
+export const stageDueSql = (): SQL =>
+  sql`(case when ${h.status} = 'awaiting_acceptance' then (${submittedOn} + ${sql.raw(String(HAZARD_ACCEPTANCE_DAYS))})::date when ${h.status} in (${schoolStages}) then ${h.deadline} end)`;

@@ -1,0 +1,35 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { INBOX_SOURCES, departmentsOf, type InboxKind } from '@hyedu/domain';
+import type { Context } from '../context.ts';
+import { permission, sessionProcedure } from '../trpc.ts';
+import { hazards, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
+
+const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup>> = { hazard: hazards, profile: profiles, report: reports };
+/** Rows shown per kind; the total says how many there are. */
+const SHOWN = 50;
+
+/**
+ * 我的待办: what awaits the caller's action across modules, from each workflow's declaration of whose turn a state is.
+ * A source counts only where the caller may write its area, in the scope it writes it in (the modules' own scope
+ * rules); an area the caller may not act in contributes nothing.
+ */
+async function inbox(ctx: Context, limit: number): Promise<InboxGroup[]> {
+  const groups: InboxGroup[] = [];
+  for (const kind of Object.keys(SOURCES) as InboxKind[]) {
+    const decision = await permission(ctx, INBOX_SOURCES[kind].area, 'write');
+    if (!decision.allowed) continue;
+    const asker: Asker = { db: ctx.db, scope: decision.scope, username: ctx.identity!.username, departments: departmentsOf(ctx.identity!.grants), today: ctx.today };
+    groups.push(await SOURCES[kind](asker, limit));
+  }
+  return groups;
+}
+
+export const inboxRouter = {
+  /** The records awaiting the caller, by kind: overdue first, then by due day (at most 50 of each, with the total). */
+  list: sessionProcedure().query(({ ctx }) => inbox(ctx, SHOWN)),
+  /** How many records await the caller (the header's badge), in all and by kind. */
+  count: sessionProcedure().query(async ({ ctx }) => {
+    const groups = await inbox(ctx, 0);
+    return { total: groups.reduce((n, g) => n + g.total, 0), byKind: Object.fromEntries(groups.map((g) => [g.kind, g.total])) as Partial<Record<InboxKind, number>> };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,16 @@
+import { REPORT_REVIEW } from '../plan/progress.ts';
+import { PROFILE_REVIEW } from '../safety/compliance.ts';
+import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
+import type { Words } from './workflow.ts';
+
+/**
+ * The 待办 inbox's sources: each a workflow whose declaration says whose turn a record is (`inboxRules`), in the
+ * area whose write permission lets a caller act on it. The server queries each source in the caller's scope.
+ */
+export const INBOX_SOURCES = {
+  hazard: { workflow: HAZARD_WORKFLOW, area: 'safety', label: { zh: '隐患整改', en: 'Hazards' } },
+  profile: { workflow: PROFILE_REVIEW, area: 'safety', label: { zh: '4个100%核实', en: 'Security standard records' } },
+  report: { workflow: REPORT_REVIEW, area: 'plan', label: { zh: '工作要点进展报告', en: 'Work plan progress reports' } },
+} as const satisfies Record<string, { workflow: unknown; area: string; label: Words }>;
+export type InboxKind = keyof typeof INBOX_SOURCES;
+export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

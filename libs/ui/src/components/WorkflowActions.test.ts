@@ -1,0 +1,46 @@
+import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HAZARD_WORKFLOW } from '@hyedu/domain';
+import { preloadComponents } from '../lazy.ts';
+import { useLocaleStore } from '../i18n.ts';
+import WorkflowActions from './WorkflowActions.vue';
+import WorkflowTimeline from './WorkflowTimeline.vue';
+
+describe('workflow actions and timeline, from the declaration', () => {
+  beforeAll(preloadComponents);
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('shows the allowed steps with the declaration’s labels and weights, and emits the one clicked', async () => {
+    const w = mount(WorkflowActions, { props: { workflow: HAZARD_WORKFLOW, allowed: ['set_deadline', 'return', 'close'], state: 'awaiting_acceptance' } });
+    const buttons = w.findAll('button');
+    expect(buttons.map((b) => [b.attributes('data-test'), b.text()])).toEqual([['step-close', '验收销号'], ['step-return', '退回'], ['step-set_deadline', '确定整改期限']]);
+    expect(buttons[1]!.classes()).toContain('el-button--danger');
+    await buttons[0]!.trigger('click');
+    expect(w.emitted('take')).toEqual([['close']]);
+  });
+
+  it('with nothing to do, says whose turn it is (in English too) or that the case is finished', async () => {
+    let w = mount(WorkflowActions, { props: { workflow: HAZARD_WORKFLOW, allowed: [], state: 'pending', fields: { deadline: null } } });
+    expect(w.text()).toBe('等待县区教育局确定整改期限');
+    useLocaleStore().setLocale('en-US');
+    await w.vm.$nextTick();
+    expect(w.text()).toBe('Waiting for the county bureau: Set the deadline');
+    useLocaleStore().setLocale('zh-CN');
+    w = mount(WorkflowActions, { props: { workflow: HAZARD_WORKFLOW, allowed: [], state: 'closed' } });
+    expect(w.text()).toBe('流程已结束：已销号');
+  });
+
+  it('reads the history as steps: who, which step, from → to, the reason', () => {
+    const entries = [
+      { at: '2022-09-01T02:00:00Z', actor: 'school', action: 'safety.reportHazard', after: {} },
+      { at: '2022-09-05T02:00:00Z', actor: 'hengnan', action: 'safety.hazard.return', before: { status: 'awaiting_acceptance' }, after: { status: 'rectifying', reason: '照片不清楚' } },
+    ];
+    const w = mount(WorkflowTimeline, { props: { workflow: HAZARD_WORKFLOW, entries, stateKey: 'status', labels: { 'safety.reportHazard': '登记隐患' } } });
+    const text = w.text();
+    expect(text).toContain('school 登记隐患');
+    expect(text).toContain('hengnan 退回');
+    expect(text).toContain('待验收 → 整改中');
+    expect(text).toContain('原因：照片不清楚');
+  });
+});
