@@ -54,6 +54,7 @@ export const hazardColumns = {
   returns: h.returns,
   returnReason: h.returnReason,
   submittedAt: h.submittedAt,
+  submittedBy: h.submittedBy,
   version: h.version,
 };
 
