@@ -4,6 +4,7 @@ import nx from '@nx/eslint-plugin';
 import vue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 import vueParser from 'vue-eslint-parser';
+import prettier from 'eslint-config-prettier';
 
 const SERVER_PACKAGES = ['drizzle-orm', 'drizzle-orm/*', 'drizzle-kit', 'pg', '@electric-sql/*', 'fastify', '@fastify/*', '@trpc/server', '@trpc/server/*'];
 const APP_PACKAGES = ['@hyedu/portal', '@hyedu/safety', '@hyedu/private-edu', '@hyedu/teachers', '@hyedu/funding', '@hyedu/server'];
@@ -117,4 +118,6 @@ export default [
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http'], message: '领域库不做 I/O。' }] }] },
   },
+  // Layout is the formatter's (Prettier, `.prettierrc.json`): the style rules that would argue with it are off.
+  prettier,
 ];
