@@ -17,7 +17,11 @@ const PG_ADMIN = process.env.HYEDU_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.
 const RATE = { HYEDU_RATE_LIMIT: '10000000', HYEDU_SEED_SCALE: '1' };
 
 async function signIn(url: string) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' }, body: JSON.stringify({ username: 'leader', password: 'Demo#2022pass' }) });
+  const res = await fetch(`${url}/api/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
+    body: JSON.stringify({ username: 'leader', password: 'Demo#2022pass' }),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!res.ok || !cookie) throw new Error(`登录失败：${res.status}`);
   return cookie;
@@ -60,11 +64,17 @@ async function measure(label: string, server: Running, raw: (() => Promise<unkno
   const detailLoad = await load(detail);
   console.log(`\n== ${label} ==`);
   console.log(`dashboard.kpis, 1 connection: p50 ${one.p50.toFixed(1)} ms, p99 ${one.p99.toFixed(1)} ms`);
-  console.log(`dashboard.kpis, 50 concurrent: ${underLoad.rps.toFixed(0)} req/s, p50 ${underLoad.p50} ms, p99 ${underLoad.p99} ms, errors ${underLoad.errors}   (target p99 ≤ 150 ms on PostgreSQL)`);
-  console.log(`dashboard.kpi (map + league), 50 concurrent: ${detailLoad.rps.toFixed(0)} req/s, p50 ${detailLoad.p50} ms, p99 ${detailLoad.p99} ms, errors ${detailLoad.errors}`);
+  console.log(
+    `dashboard.kpis, 50 concurrent: ${underLoad.rps.toFixed(0)} req/s, p50 ${underLoad.p50} ms, p99 ${underLoad.p99} ms, errors ${underLoad.errors}   (target p99 ≤ 150 ms on PostgreSQL)`,
+  );
+  console.log(
+    `dashboard.kpi (map + league), 50 concurrent: ${detailLoad.rps.toFixed(0)} req/s, p50 ${detailLoad.p50} ms, p99 ${detailLoad.p99} ms, errors ${detailLoad.errors}`,
+  );
   if (raw) {
     const r = await serial(100, raw);
-    console.log(`the same KPI SQL raw, 1 connection: p50 ${r.p50.toFixed(1)} ms → API (reading the 1-minute rollup) ÷ raw ${(one.p50 / r.p50).toFixed(2)}×`);
+    console.log(
+      `the same KPI SQL raw, 1 connection: p50 ${r.p50.toFixed(1)} ms → API (reading the 1-minute rollup) ÷ raw ${(one.p50 / r.p50).toFixed(2)}×`,
+    );
   }
   return { one, underLoad };
 }
@@ -85,7 +95,9 @@ try {
   console.log(`PostgreSQL: started with full-size data in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
-  const counts = await client.query(`select (select count(*) from schools)::int schools, (select sum(students) from school_enrolment)::int students, (select sum(teachers + contract_teachers) from school_staffing)::int teachers, (select count(*) from school_enrolment)::int rows`);
+  const counts = await client.query(
+    `select (select count(*) from schools)::int schools, (select sum(students) from school_enrolment)::int students, (select sum(teachers + contract_teachers) from school_staffing)::int teachers, (select count(*) from school_enrolment)::int rows`,
+  );
   console.log(`data: ${JSON.stringify(counts.rows[0])}`);
   results.pg = await measure('PostgreSQL (full scale)', pgServer, () => Promise.all(RAW_SQL.map((q) => client.query(q))));
 
@@ -107,8 +119,13 @@ try {
   // The page reloads after sign-in; files it already has come from the browser's cache: count each file once.
   const files = [...new Map(rec.list.map((f) => [f.url, f])).values()];
   console.log(`\n== JavaScript a leader downloads from the login page to the dashboard (cold cache) ==`);
-  console.log(`files ${files.length}, raw ${kb(sum(files, 'raw'))}, gzip ${kb(sum(files, 'gzip'))}   (target ≤ 400 KB gzip); cards on screen ${cardsMs.toFixed(0)} ms after navigating`);
-  for (const f of [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 6)) console.log(`  ${kb(f.gzip).padStart(9)}  ${new URL(f.url).pathname.replace(/_virtual_mf___mfe_internal__portal__mf_owner__\d+__loadShare___mf_0_/, 'shared:')}`);
+  console.log(
+    `files ${files.length}, raw ${kb(sum(files, 'raw'))}, gzip ${kb(sum(files, 'gzip'))}   (target ≤ 400 KB gzip); cards on screen ${cardsMs.toFixed(0)} ms after navigating`,
+  );
+  for (const f of [...files].sort((a, b) => b.gzip - a.gzip).slice(0, 6))
+    console.log(
+      `  ${kb(f.gzip).padStart(9)}  ${new URL(f.url).pathname.replace(/_virtual_mf___mfe_internal__portal__mf_owner__\d+__loadShare___mf_0_/, 'shared:')}`,
+    );
   await ctx.close();
   await client.end();
   await pgServer.stop();
@@ -123,7 +140,9 @@ try {
   console.log(`\nPGlite: started with full-size data in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   results.pglite = await measure('PGlite (full scale)', liteServer, null);
   await liteServer.stop();
-  console.log(`\nPGlite ÷ PostgreSQL: 1 connection p50 ${(results.pglite.one.p50 / results.pg.one.p50).toFixed(2)}×, 50 concurrent p99 ${(results.pglite.underLoad.p99 / results.pg.underLoad.p99).toFixed(2)}×   (target ≤ 2.5×)`);
+  console.log(
+    `\nPGlite ÷ PostgreSQL: 1 connection p50 ${(results.pglite.one.p50 / results.pg.one.p50).toFixed(2)}×, 50 concurrent p99 ${(results.pglite.underLoad.p99 / results.pg.underLoad.p99).toFixed(2)}×   (target ≤ 2.5×)`,
+  );
 } finally {
   await browser.close();
   for (const d of dirs) rmSync(d, { recursive: true, force: true });

@@ -18,17 +18,25 @@ export interface Started {
   databaseUrl?: string;
 }
 
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 /** The first lines of a results file: when, on what, and how busy the machine was. */
-export const startMeta = () => [`日期 ${new Date().toISOString()}；Node ${process.version}；负载生成器与服务器同机（未绑核）；开始时 loadavg ${load()}`];
+export const startMeta = () => [
+  `日期 ${new Date().toISOString()}；Node ${process.version}；负载生成器与服务器同机（未绑核）；开始时 loadavg ${load()}`,
+];
 
 /**
  * Runs `measure` against the server on PostgreSQL (database `database`, created and dropped; at HYEDU_BENCH_PG_URL) and
  * then on PGlite (a temporary folder), stopping each server and removing what it made; HYEDU_BENCH_ENGINE=postgresql|pglite
  * runs one. Afterwards writes `report(meta)` to `resultsFile`, `meta` ending with the machine's load.
  */
-export async function onBothEngines(opts: { database: string; env: Record<string, string>; meta: string[]; resultsFile: string; report: (meta: string[]) => string }, measure: (s: Started) => Promise<void>) {
+export async function onBothEngines(
+  opts: { database: string; env: Record<string, string>; meta: string[]; resultsFile: string; report: (meta: string[]) => string },
+  measure: (s: Started) => Promise<void>,
+) {
   const only = process.env.HYEDU_BENCH_ENGINE;
   const dirs: string[] = [];
   const admin = new pg.Client({ connectionString: PG_ADMIN });

@@ -38,13 +38,19 @@ const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const fmt = (s: Stat | null) => (s ? `${ms(s.p50)} / ${ms(s.p99)} ms（最大 ${ms(s.max)}，n=${s.n}）` : '—');
 
 async function signIn(url: string, username: string) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: HEADERS, body: JSON.stringify({ username, password: 'Demo#2022pass' }) });
+  const res = await fetch(`${url}/api/trpc/auth.login`, {
+    method: 'POST',
+    headers: HEADERS,
+    body: JSON.stringify({ username, password: 'Demo#2022pass' }),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!res.ok || !cookie) throw new Error(`${username} 登录失败：${res.status}`);
   return cookie;
 }
 async function query<T>(url: string, cookie: string, path: string, input?: unknown): Promise<T> {
-  const res = await fetch(`${url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, { headers: { cookie, 'x-trpc-source': 'web' } });
+  const res = await fetch(`${url}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, {
+    headers: { cookie, 'x-trpc-source': 'web' },
+  });
   const body = await res.text();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 300)}`);
   return (JSON.parse(body) as { result: { data: T } }).result.data;
@@ -60,7 +66,11 @@ async function mutate<T>(url: string, cookie: string, path: string, input: unkno
 async function workbook(url: string, cookie: string): Promise<string> {
   const codes: string[] = [];
   for (let page = 1; ; page++) {
-    const r = await query<{ total: number; rows: { code: string }[] }>(url, cookie, 'platform.schools', { unitCode: '430422', page, pageSize: 100 });
+    const r = await query<{ total: number; rows: { code: string }[] }>(url, cookie, 'platform.schools', {
+      unitCode: '430422',
+      page,
+      pageSize: 100,
+    });
     codes.push(...r.rows.map((s) => s.code));
     if (codes.length >= r.total || r.rows.length === 0) break;
   }
@@ -70,7 +80,19 @@ async function workbook(url: string, cookie: string): Promise<string> {
   await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('隐患清单')!;
   for (let i = 0; i < ROWS; i++) {
-    ws.getRow(3 + i).values = [codes[i % codes.length]!, '', today, '学校自查', '消防', i % 50 === 0 ? '重大' : '一般', `${(i % 5) + 1}号楼`, `第${i + 1}处：疏散指示标志损坏，需更换`, '王志强', today, '更换疏散指示标志'];
+    ws.getRow(3 + i).values = [
+      codes[i % codes.length]!,
+      '',
+      today,
+      '学校自查',
+      '消防',
+      i % 50 === 0 ? '重大' : '一般',
+      `${(i % 5) + 1}号楼`,
+      `第${i + 1}处：疏散指示标志损坏，需更换`,
+      '王志强',
+      today,
+      '更换疏散指示标志',
+    ];
   }
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
@@ -174,7 +196,7 @@ async function measure(engine: string, server: Running): Promise<Result> {
   const importer = await signIn(server.url, 'hengnan');
   const reader = await signIn(server.url, 'leiyang');
   const base64 = await workbook(server.url, importer);
-  console.log(`  ${engine}：${ROWS} 行的工作簿 ${(base64.length * 0.75 / 1024).toFixed(0)} KB`);
+  console.log(`  ${engine}：${ROWS} 行的工作簿 ${((base64.length * 0.75) / 1024).toFixed(0)} KB`);
   const r = readers(server.url, reader);
   r.set('warmup');
   await sleep(WARMUP_MS);
@@ -188,14 +210,30 @@ async function measure(engine: string, server: Running): Promise<Result> {
   r.set('after');
   await sleep(500);
   const { samples, errors } = await r.stop();
-  const during = (prefix: string) => stat([...samples.entries()].filter(([k]) => k === prefix || k.startsWith(`${prefix}:`)).flatMap(([, v]) => v));
-  const phases: PhaseStat[] = [...dry.phases.map(([p, sec]) => ['check', p, sec] as const), ...done.phases.map(([p, sec]) => ['commit', p, sec] as const)].map(([prefix, p, sec]) => ({
+  const during = (prefix: string) =>
+    stat([...samples.entries()].filter(([k]) => k === prefix || k.startsWith(`${prefix}:`)).flatMap(([, v]) => v));
+  const phases: PhaseStat[] = [
+    ...dry.phases.map(([p, sec]) => ['check', p, sec] as const),
+    ...done.phases.map(([p, sec]) => ['commit', p, sec] as const),
+  ].map(([prefix, p, sec]) => ({
     label: `${prefix === 'check' ? '检查' : '导入'}·${PHASE_NAMES[p] ?? p}`,
     seconds: sec,
     stat: stat(samples.get(`${prefix}:${p}`) ?? []),
   }));
-  const result: Result = { engine, idle: stat(samples.get('idle') ?? []), check: during('check'), commit: during('commit'), checkSeconds: dry.seconds, commitSeconds: done.seconds, imported: done.answer.imported, errors, phases };
-  console.log(`  ${engine} 空闲 ${fmt(result.idle)} | 检查中 ${fmt(result.check)}（${dry.seconds.toFixed(1)} s）| 导入中 ${fmt(result.commit)}（${done.seconds.toFixed(1)} s，导入 ${done.answer.imported} 行）`);
+  const result: Result = {
+    engine,
+    idle: stat(samples.get('idle') ?? []),
+    check: during('check'),
+    commit: during('commit'),
+    checkSeconds: dry.seconds,
+    commitSeconds: done.seconds,
+    imported: done.answer.imported,
+    errors,
+    phases,
+  };
+  console.log(
+    `  ${engine} 空闲 ${fmt(result.idle)} | 检查中 ${fmt(result.check)}（${dry.seconds.toFixed(1)} s）| 导入中 ${fmt(result.commit)}（${done.seconds.toFixed(1)} s，导入 ${done.answer.imported} 行）`,
+  );
   for (const ph of phases) console.log(`    ${ph.label} ${ph.seconds.toFixed(2)} s：读者 ${fmt(ph.stat)}`);
   return result;
 }
@@ -219,7 +257,10 @@ function report(results: Result[], meta: string[]): string {
     '',
     '| 引擎 | 空闲 p50 / p99 | 检查期间 p50 / p99 | 导入期间 p50 / p99 | 检查耗时 | 导入耗时 | 导入行数 | 是否达标 |',
     '|---|---|---|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.engine} | ${fmt(r.idle)} | ${fmt(r.check)} | ${fmt(r.commit)} | ${r.checkSeconds.toFixed(1)} s | ${r.commitSeconds.toFixed(1)} s | ${r.imported} | ${verdict(r)}${r.errors.length ? `；读取错误 ${r.errors.length} 次` : ''} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.engine} | ${fmt(r.idle)} | ${fmt(r.check)} | ${fmt(r.commit)} | ${r.checkSeconds.toFixed(1)} s | ${r.commitSeconds.toFixed(1)} s | ${r.imported} | ${verdict(r)}${r.errors.length ? `；读取错误 ${r.errors.length} 次` : ''} |`,
+    ),
 
     '',
     '各阶段（由 platform.importProgress 跟踪，与导入对话框的进度条相同）期间读者的耗时：',

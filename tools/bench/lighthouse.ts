@@ -5,7 +5,15 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM } from '@hyedu/e2e/browser';
 
 // The flags of tools/e2e/browser.mjs (no downloads, no background networking).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export interface Audit {
   score: number;
@@ -27,7 +35,8 @@ export async function openBrowser(): Promise<Browser> {
 
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
 const num = (lhr: Lhr, id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
-const savings = (lhr: Lhr, id: string) => (lhr.audits[id]?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0;
+const savings = (lhr: Lhr, id: string) =>
+  (lhr.audits[id]?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0;
 
 /** Audits one URL for performance in the page (its cookies stay; its cache is cleared by Lighthouse). */
 export async function audit(page: Page, url: string): Promise<Audit> {

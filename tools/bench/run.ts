@@ -69,7 +69,9 @@ try {
   await rec.settle();
   const portal = rec.list;
   console.log('\n== Portal initial JavaScript (home page of a signed-in user, cold cache, before any module) ==');
-  console.log(`files ${portal.length}, raw ${kb(sum(portal, 'raw'))}, gzip ${kb(sum(portal, 'gzip'))}   (target ≤ 250 KB gzip, UI kit included)`);
+  console.log(
+    `files ${portal.length}, raw ${kb(sum(portal, 'raw'))}, gzip ${kb(sum(portal, 'gzip'))}   (target ≤ 250 KB gzip, UI kit included)`,
+  );
   const ui = portal.find((f) => /hyedu_mf_1_ui__loadShare__\.js-/.test(f.url));
   if (ui) console.log(`  of which @hyedu/ui (the shared Element Plus subset): gzip ${kb(ui.gzip)}`);
 
@@ -116,7 +118,9 @@ try {
   await bare.close();
   console.log('\n== API throughput (autocannon -c 100 -p 10 -d 8, load generator on the same 2 cores) ==');
   const line = (name: string, r: typeof fastifyRes) =>
-    console.log(`${name.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  ratio ${(r.rps / fastifyRes.rps).toFixed(3)}`);
+    console.log(
+      `${name.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  ratio ${(r.rps / fastifyRes.rps).toFixed(3)}`,
+    );
   line('bare Fastify hello-world', fastifyRes);
   line('tRPC platform.health (no database)', healthRes);
   line('tRPC platform.modules (signed in, PGlite)', modulesRes);

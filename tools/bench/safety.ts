@@ -40,12 +40,20 @@ interface View {
 }
 const VIEWS: readonly View[] = [
   { name: 'safety.hazards 第1页（全部）', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20 }) },
-  { name: 'safety.hazards 衡南县+整改中', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20, unitCode: '430422', status: 'rectifying' }) },
+  {
+    name: 'safety.hazards 衡南县+整改中',
+    path: 'safety.hazards',
+    input: () => ({ page: 1, pageSize: 20, unitCode: '430422', status: 'rectifying' }),
+  },
   { name: 'safety.hazards 逾期', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20, overdue: true }) },
   { name: 'safety.hazards 第200页', path: 'safety.hazards', input: () => ({ page: 200, pageSize: 20 }) },
   { name: 'safety.hazards 搜索“灭火器”', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20, q: '灭火器' }) },
   { name: 'safety.profiles 本学期（全部）', path: 'safety.profiles', input: (term) => ({ term, page: 1, pageSize: 20, show: 'all' }) },
-  { name: 'safety.profiles 本学期（未达标）', path: 'safety.profiles', input: (term) => ({ term, page: 1, pageSize: 20, show: 'noncompliant' }) },
+  {
+    name: 'safety.profiles 本学期（未达标）',
+    path: 'safety.profiles',
+    input: (term) => ({ term, page: 1, pageSize: 20, show: 'noncompliant' }),
+  },
   { name: 'safety.activities 第1页', path: 'safety.activities', input: () => ({ page: 1, pageSize: 20 }) },
   { name: 'safety.incidents 第1页', path: 'safety.incidents', input: () => ({ page: 1, pageSize: 20 }) },
   { name: 'safety.coverage', path: 'safety.coverage' },
@@ -74,7 +82,11 @@ const stat = (xs: number[]): Stat | null => (xs.length ? { p50: pct(xs, 50), p99
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function signIn(url: string, username: User) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' }, body: JSON.stringify({ username, password: 'Demo#2022pass' }) });
+  const res = await fetch(`${url}/api/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
+    body: JSON.stringify({ username, password: 'Demo#2022pass' }),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!res.ok || !cookie) throw new Error(`${username} 登录失败：${res.status}`);
   return cookie;
@@ -176,7 +188,14 @@ class ColdKpis {
     }
   }
   rows(engine: string): Row[] {
-    return USERS.map((user) => ({ engine, view: COLD_NAME, user, one: stat(this.single.get(user)!), many: stat(this.burst.get(user)!), ...(this.errors.has(user) ? { error: this.errors.get(user)! } : {}) }));
+    return USERS.map((user) => ({
+      engine,
+      view: COLD_NAME,
+      user,
+      one: stat(this.single.get(user)!),
+      many: stat(this.burst.get(user)!),
+      ...(this.errors.has(user) ? { error: this.errors.get(user)! } : {}),
+    }));
   }
 }
 
@@ -202,12 +221,17 @@ async function measure(engine: string, server: Running): Promise<Row[]> {
       }
       if (view.path === 'dashboard.kpis') cold.touched();
       rows.push(row);
-      console.log(`  ${engine} ${user.padEnd(7)} ${view.name.padEnd(34)} ${fmt(row.one)} | ${fmt(row.many)}${row.error ? `  错误：${row.error}` : ''}`);
+      console.log(
+        `  ${engine} ${user.padEnd(7)} ${view.name.padEnd(34)} ${fmt(row.one)} | ${fmt(row.many)}${row.error ? `  错误：${row.error}` : ''}`,
+      );
     }
   }
   await cold.finish((s) => console.log(s));
   const coldRows = cold.rows(engine);
-  for (const r of coldRows) console.log(`  ${engine} ${r.user.padEnd(7)} ${r.view.padEnd(34)} ${fmt(r.one)} | ${fmt(r.many)}${r.error ? `  错误：${r.error}` : ''}`);
+  for (const r of coldRows)
+    console.log(
+      `  ${engine} ${r.user.padEnd(7)} ${r.view.padEnd(34)} ${fmt(r.one)} | ${fmt(r.many)}${r.error ? `  错误：${r.error}` : ''}`,
+    );
   return [...rows, ...coldRows];
 }
 
@@ -219,13 +243,20 @@ function verdict(r: Row): string {
   if (!r.many) return '—';
   if (r.view === COLD_NAME) {
     const b6 = r.many.p99 <= ROLLUP_BUDGET_MS ? '✓ B6（汇总重建 ≤ 60 s）' : '✗ B6';
-    const b2 = r.many.p99 <= BUDGET.p99 && r.many.p50 <= BUDGET.p50 ? '；在 B2 内' : `；超出 B2（p99 ${ms(r.many.p99)} > ${BUDGET.p99} ms，冷读每分钟至多一次）`;
+    const b2 =
+      r.many.p99 <= BUDGET.p99 && r.many.p50 <= BUDGET.p50
+        ? '；在 B2 内'
+        : `；超出 B2（p99 ${ms(r.many.p99)} > ${BUDGET.p99} ms，冷读每分钟至多一次）`;
     return b6 + b2;
   }
-  const over = [r.many.p50 > BUDGET.p50 ? `p50 ${ms(r.many.p50)} > ${BUDGET.p50}` : '', r.many.p99 > BUDGET.p99 ? `p99 ${ms(r.many.p99)} > ${BUDGET.p99}` : ''].filter(Boolean);
+  const over = [
+    r.many.p50 > BUDGET.p50 ? `p50 ${ms(r.many.p50)} > ${BUDGET.p50}` : '',
+    r.many.p99 > BUDGET.p99 ? `p99 ${ms(r.many.p99)} > ${BUDGET.p99}` : '',
+  ].filter(Boolean);
   if (!over.length) return '✓ 在 B2 内';
   // Slow per call, or only queued behind 19 others: the single-connection figures against the same limits tell them apart.
-  const single = r.one && r.one.p50 <= BUDGET.p50 && r.one.p99 <= BUDGET.p99 ? '1 连接时在限内：并发排队所致' : '1 连接时也超出：单次查询慢';
+  const single =
+    r.one && r.one.p50 <= BUDGET.p50 && r.one.p99 <= BUDGET.p99 ? '1 连接时在限内：并发排队所致' : '1 连接时也超出：单次查询慢';
   return `✗ 超出 B2（${over.join('，')} ms；${single}）`;
 }
 
@@ -267,14 +298,17 @@ function report(rows: Row[], meta: string[]): string {
 
 const rows: Row[] = [];
 const meta = startMeta();
-await onBothEngines({ database: DB_NAME, env: ENV, meta, resultsFile: RESULTS, report: (m) => report(rows, m) }, async ({ engine, server, startSeconds, databaseUrl }) => {
-  console.log(`\n${engine}：首次启动并载入全量数据 ${startSeconds.toFixed(1)} 秒`);
-  meta.push(`${engine}${engine === 'PGlite' ? '（临时目录）' : ''}：首次启动（迁移 + 全量演示数据）${startSeconds.toFixed(1)} 秒`);
-  if (databaseUrl) {
-    const data = await volumes(databaseUrl);
-    meta.push(
-      `数据量：${data.schools} 所学校，${data.profiles} 条学期填报，${data.inspections} 次检查，${data.hazards} 条隐患（逾期 ${data.overdue}），${data.activities} 次专项教育活动，${data.incidents} 起事件（${data.incident_reports} 条报送）`,
-    );
-  }
-  rows.push(...(await measure(engine, server)));
-});
+await onBothEngines(
+  { database: DB_NAME, env: ENV, meta, resultsFile: RESULTS, report: (m) => report(rows, m) },
+  async ({ engine, server, startSeconds, databaseUrl }) => {
+    console.log(`\n${engine}：首次启动并载入全量数据 ${startSeconds.toFixed(1)} 秒`);
+    meta.push(`${engine}${engine === 'PGlite' ? '（临时目录）' : ''}：首次启动（迁移 + 全量演示数据）${startSeconds.toFixed(1)} 秒`);
+    if (databaseUrl) {
+      const data = await volumes(databaseUrl);
+      meta.push(
+        `数据量：${data.schools} 所学校，${data.profiles} 条学期填报，${data.inspections} 次检查，${data.hazards} 条隐患（逾期 ${data.overdue}），${data.activities} 次专项教育活动，${data.incidents} 起事件（${data.incident_reports} 条报送）`,
+      );
+    }
+    rows.push(...(await measure(engine, server)));
+  },
+);

@@ -83,7 +83,9 @@ try {
   say(`| JavaScript | ${js.length} | ${kb(total(js, 'wire'))} | ${kb(total(js, 'body'))} | ${kb(total(js, 'decoded'))} |`);
   say(`| CSS | ${css.length} | ${kb(total(css, 'wire'))} | ${kb(total(css, 'body'))} | ${kb(total(css, 'decoded'))} |`);
   say(`| **JS + CSS** | ${code.length} | **${kb(total(code, 'wire'))}** | ${kb(total(code, 'body'))} | ${kb(total(code, 'decoded'))} |`);
-  say(`| everything (HTML, API, images) | ${all.length} | ${kb(total(all, 'wire'))} | ${kb(total(all, 'body'))} | ${kb(total(all, 'decoded'))} |`);
+  say(
+    `| everything (HTML, API, images) | ${all.length} | ${kb(total(all, 'wire'))} | ${kb(total(all, 'body'))} | ${kb(total(all, 'decoded'))} |`,
+  );
   say();
   const verdict = (n: number) => (n <= STRETCH ? 'within the stretch goal' : n <= BUDGET ? 'within budget' : 'OVER BUDGET');
   say(
@@ -93,7 +95,8 @@ try {
   say();
   say('Largest files:');
   say();
-  for (const r of [...code].sort((a, b) => b.wire - a.wire).slice(0, 8)) say(`- ${kb(r.wire)} (${kb(r.decoded)} decoded, ${r.encoding}) \`${short(r.url)}\``);
+  for (const r of [...code].sort((a, b) => b.wire - a.wire).slice(0, 8))
+    say(`- ${kb(r.wire)} (${kb(r.decoded)} decoded, ${r.encoding}) \`${short(r.url)}\``);
   say();
 
   if (RUNS > 0) {
@@ -115,7 +118,9 @@ try {
     say();
     say(`1-minute load average of this ${cpus().length}-core machine before each run: ${loads.map((l) => l.toFixed(1)).join(', ')}.`);
     say();
-    say('| page | performance | FCP | LCP | TBT | Speed Index | CLS | transferred | text-compression savings | unused-JS savings | all scores |');
+    say(
+      '| page | performance | FCP | LCP | TBT | Speed Index | CLS | transferred | text-compression savings | unused-JS savings | all scores |',
+    );
     say('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const [name, list] of Object.entries(runs)) {
       const m = median(list);

@@ -15,16 +15,22 @@ async function problems(filePath: string, code: string) {
 
 describe('module boundaries', () => {
   it('a module remote cannot import the database, server packages or another module', async () => {
-    expect(await problems('apps/safety/src/x.ts', "import { openDatabase } from '@hyedu/db';\nexport const a = openDatabase;\n")).not.toEqual([]);
+    expect(
+      await problems('apps/safety/src/x.ts', "import { openDatabase } from '@hyedu/db';\nexport const a = openDatabase;\n"),
+    ).not.toEqual([]);
     expect(await problems('apps/safety/src/x.ts', "import pg from 'pg';\nexport const a = pg;\n")).toEqual([
       expect.stringContaining('is not allowed to import "pg"'),
     ]);
-    expect(await problems('apps/safety/src/x.ts', "import { drizzle } from 'drizzle-orm/pglite';\nexport const a = drizzle;\n")).not.toEqual([]);
+    expect(
+      await problems('apps/safety/src/x.ts', "import { drizzle } from 'drizzle-orm/pglite';\nexport const a = drizzle;\n"),
+    ).not.toEqual([]);
     expect(await problems('apps/safety/src/x.ts', "import r from '@hyedu/teachers';\nexport const a = r;\n")).not.toEqual([]);
   });
 
   it('browser code may import the API only as a type', async () => {
-    expect(await problems('libs/web/src/x.ts', "import type { AppRouter } from '@hyedu/api/router';\nexport type A = AppRouter;\n")).toEqual([]);
+    expect(
+      await problems('libs/web/src/x.ts', "import type { AppRouter } from '@hyedu/api/router';\nexport type A = AppRouter;\n"),
+    ).toEqual([]);
     expect(await problems('libs/web/src/x.ts', "import { appRouter } from '@hyedu/api';\nexport const a = appRouter;\n")).toEqual([
       expect.stringContaining('import type'),
     ]);
@@ -39,7 +45,9 @@ describe('module boundaries', () => {
 
   it('layers depend one way: domain ← db ← api', async () => {
     expect(await problems('libs/domain/src/x.ts', "import { tables } from '@hyedu/db';\nexport const a = tables;\n")).not.toEqual([]);
-    expect(await problems('libs/domain/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).not.toEqual([]);
+    expect(await problems('libs/domain/src/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).not.toEqual(
+      [],
+    );
     expect(await problems('libs/db/src/x.ts', "import { appRouter } from '@hyedu/api';\nexport const a = appRouter;\n")).not.toEqual([]);
     expect(await problems('libs/api/src/x.ts', "import { tables } from '@hyedu/db';\nexport const a = tables;\n")).toEqual([]);
   });
@@ -51,12 +59,17 @@ describe('apps stay apart', () => {
   });
 
   it('query keys come from the procedure path, and enumeration columns from the domain', async () => {
-    expect(await problems('apps/safety/src/x.ts', "export const o = { queryKey: ['safety.hazards'] };\n")).toEqual([expect.stringContaining('queryKey')]);
-    expect(await problems('apps/portal/src/x.ts', 'export const f = (c: { invalidateQueries(x: object): void }) => c.invalidateQueries({});\n')).toEqual([
-      expect.stringContaining('useInvalidate'),
+    expect(await problems('apps/safety/src/x.ts', "export const o = { queryKey: ['safety.hazards'] };\n")).toEqual([
+      expect.stringContaining('queryKey'),
     ]);
-    expect(await problems('libs/db/src/schema/x.ts', "import { text } from 'drizzle-orm/pg-core';\nexport const c = text({ enum: ['a', 'b'] });\n")).toEqual([
-      expect.stringContaining('members('),
-    ]);
+    expect(
+      await problems('apps/portal/src/x.ts', 'export const f = (c: { invalidateQueries(x: object): void }) => c.invalidateQueries({});\n'),
+    ).toEqual([expect.stringContaining('useInvalidate')]);
+    expect(
+      await problems(
+        'libs/db/src/schema/x.ts',
+        "import { text } from 'drizzle-orm/pg-core';\nexport const c = text({ enum: ['a', 'b'] });\n",
+      ),
+    ).toEqual([expect.stringContaining('members(')]);
   });
 });

@@ -17,13 +17,19 @@ describe('generators', () => {
     expect(existsSync(`${made[0]}/src/index.test.ts`)).toBe(true);
   });
   it('remote: creates a module exposing ./routes with its scope tag and a routes test', () => {
-    execFileSync('node', ['tools/generators/remote.mjs', 'zz-gen-remote', '--title', '测试', '--title-en', 'Test', '--port', '5199'], { cwd: root });
+    execFileSync('node', ['tools/generators/remote.mjs', 'zz-gen-remote', '--title', '测试', '--title-en', 'Test', '--port', '5199'], {
+      cwd: root,
+    });
     const pkg = JSON.parse(readFileSync(`${made[1]}/package.json`, 'utf8'));
     expect(pkg.nx.tags).toContain('scope:zz-gen-remote');
-    expect(readFileSync(`${made[1]}/vite.config.ts`, 'utf8')).toContain("remoteConfig({ key: 'zz-gen-remote', name: 'zzGenRemote', port: 5199 })");
+    expect(readFileSync(`${made[1]}/vite.config.ts`, 'utf8')).toContain(
+      "remoteConfig({ key: 'zz-gen-remote', name: 'zzGenRemote', port: 5199 })",
+    );
     expect(existsSync(`${made[1]}/src/routes.test.ts`)).toBe(true);
   });
   it('refuses bad names', () => {
-    expect(() => execFileSync('node', ['tools/generators/lib.mjs', 'Bad Name', '--type', 'domain'], { cwd: root, stdio: 'ignore' })).toThrow();
+    expect(() =>
+      execFileSync('node', ['tools/generators/lib.mjs', 'Bad Name', '--type', 'domain'], { cwd: root, stdio: 'ignore' }),
+    ).toThrow();
   });
 });

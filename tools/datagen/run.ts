@@ -9,7 +9,9 @@
 import { parseArgs } from 'node:util';
 import { DEMO_AS_OF, loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '20220414' }, today: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '20220414' }, today: { type: 'string' } },
+});
 const scale = Number(values.scale);
 const seed = Number(values.seed);
 const today = values.today ?? DEMO_AS_OF;
@@ -26,7 +28,9 @@ try {
   const seconds = ((performance.now() - t) / 1000).toFixed(1);
   if (!report.seeded) console.log(`数据库中已有数据（${report.schools} 所学校），未重复生成。请使用空数据库。`);
   else {
-    console.log(`已生成（${database.engine}，${seconds} 秒）：${report.orgUnits} 个单位，${report.schools} 所学校，${report.students} 名在校生（${report.enrolmentRows} 行），${report.accounts} 个演示账号`);
+    console.log(
+      `已生成（${database.engine}，${seconds} 秒）：${report.orgUnits} 个单位，${report.schools} 所学校，${report.students} 名在校生（${report.enrolmentRows} 行），${report.accounts} 个演示账号`,
+    );
     // The safety module's rows as the database has them (counted, not taken from the generator's report).
     const { db } = database;
     const n = async (table: Parameters<typeof db.$count>[0]) => (await db.$count(table)).toLocaleString('en-US');

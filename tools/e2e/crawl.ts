@@ -1,7 +1,20 @@
 import type { Page } from 'playwright-core';
 
 /** The demo accounts, one per role (libs/db/src/seed/accounts.ts; the README's table). */
-export const ROLES = ['leader', 'office', 'safety', 'privedu', 'teachers', 'funding', 'hengnan', 'leiyang', 'school', 'sysadmin', 'secadmin', 'auditor'] as const;
+export const ROLES = [
+  'leader',
+  'office',
+  'safety',
+  'privedu',
+  'teachers',
+  'funding',
+  'hengnan',
+  'leiyang',
+  'school',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -51,11 +64,17 @@ export async function settle(page: Page) {
   await page.locator('main h1').first().waitFor({ timeout: 20_000 });
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline && (n.count > 0 || Date.now() - n.last < 200)) await page.waitForTimeout(50);
-  await page.waitForFunction(() => !document.querySelector('main .el-loading-mask, main [aria-busy="true"]'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('main .el-loading-mask, main [aria-busy="true"]'), undefined, { timeout: 10_000 })
+    .catch(() => undefined);
   // A tag or button still fading between colours would be measured half-way (a contrast that nobody sees): wait for
   // the finite transitions and animations to end (spinners run forever and are not waited for).
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 5_000 })
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
 }
 
@@ -63,7 +82,11 @@ export async function settle(page: Page) {
 export async function go(page: Page, path: string) {
   trackRequests(page);
   await page.evaluate(async (to) => {
-    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } } }).__vue_app__;
+    const app = (
+      document.querySelector('#app') as unknown as {
+        __vue_app__: { config: { globalProperties: { $router: { push(p: string): Promise<unknown> } } } };
+      }
+    ).__vue_app__;
     await app.config.globalProperties.$router.push(to);
   }, path);
   await settle(page);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `pnpm demo-otp`: the current one-time code of the demo administrators (sysadmin, secadmin, auditor), as an
 // authenticator app holding the demo secret would show it. Demo data only: a production start has no demo accounts.
-import { Secret, TOTP } from 'otpauth';
 import { pathToFileURL } from 'node:url';
+import { Secret, TOTP } from 'otpauth';
 
 /** The demo administrators' TOTP secret (the same as libs/db/src/seed/accounts.ts; listed in the README). */
 export const DEMO_TOTP_SECRET = 'HYEDUDEMOHYEDUDEMOHYEDUDEMOHYEDU';

@@ -70,7 +70,9 @@ describe('record forms (useRecordForm, FormField)', () => {
     await file.click();
     await school.locator('[data-test="hazard-preview"]').waitFor();
     // The preview fades in: axe measures contrast once it has (a half-faded link reads as too faint).
-    await school.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
+    await school.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    );
     await shot(school, 'hazard-preview');
     await expect(seriousViolations(school)).resolves.toEqual([]);
     await school.context().close();

@@ -26,7 +26,8 @@ export function useHarness(prefix: string) {
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') {
       for (const [i, page] of watched.entries()) {
-        if (!page.isClosed()) await page.screenshot({ path: join(SHOTS, `failed-${prefix}${i}.png`), fullPage: true }).catch(() => undefined);
+        if (!page.isClosed())
+          await page.screenshot({ path: join(SHOTS, `failed-${prefix}${i}.png`), fullPage: true }).catch(() => undefined);
       }
     }
     watched.length = 0;

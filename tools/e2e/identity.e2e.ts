@@ -127,7 +127,11 @@ describe('idle sessions', () => {
     // start (installing a fake clock into a live page makes its time jump).
     const first = await newPage();
     await signIn(first, h.server.url, 'teachers');
-    const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', storageState: await first.context().storageState() });
+    const context = await h.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      storageState: await first.context().storageState(),
+    });
     await first.context().close();
     const page = await context.newPage();
     await page.clock.install();

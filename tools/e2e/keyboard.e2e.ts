@@ -28,11 +28,16 @@ async function focused(page: Page, target: Target) {
       return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow !== 'none' && s.boxShadow !== '');
     };
     // A radio or check box is drawn by the element after its (hidden) input.
-    let visible = shows(el) || (el.matches('input[type="radio"], input[type="checkbox"]') && !!el.nextElementSibling && shows(el.nextElementSibling));
-    for (let e = el.parentElement, i = 0; !visible && e && i < 3; e = e.parentElement, i++) visible = e.matches('.is-focus, .is-focused') && shows(e);
-    const label = `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}`.trim();
+    let visible =
+      shows(el) || (el.matches('input[type="radio"], input[type="checkbox"]') && !!el.nextElementSibling && shows(el.nextElementSibling));
+    for (let e = el.parentElement, i = 0; !visible && e && i < 3; e = e.parentElement, i++)
+      visible = e.matches('.is-focus, .is-focused') && shows(e);
+    const label =
+      `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''} ${(el as HTMLInputElement).labels?.[0]?.textContent ?? ''}`.trim();
     const matches =
-      (!t.selector || el.matches(t.selector)) && (!t.text || new RegExp(t.text).test(label)) && (!t.href || new RegExp(t.href).test(el.getAttribute('href') ?? ''));
+      (!t.selector || el.matches(t.selector)) &&
+      (!t.text || new RegExp(t.text).test(label)) &&
+      (!t.href || new RegExp(t.href).test(el.getAttribute('href') ?? ''));
     return { matches, visible, what: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} “${label.slice(0, 40)}”` };
   }, target);
 }
@@ -187,7 +192,9 @@ describe('one job per role, by keyboard alone', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect(page.locator('[data-test="field-category"] .el-select__placeholder:not(.is-transparent)').first().innerText()).resolves.toBeTruthy();
+    await expect(
+      page.locator('[data-test="field-category"] .el-select__placeholder:not(.is-transparent)').first().innerText(),
+    ).resolves.toBeTruthy();
     await tabTo(page, { selector: '#hz-location' });
     await page.keyboard.type('学生宿舍三楼');
     await tabTo(page, { selector: '#hz-person' });
@@ -225,10 +232,14 @@ describe('one job per role, by keyboard alone', () => {
     await page.keyboard.type('leader');
     await page.keyboard.press('Enter');
     // The old rows stay until the filtered ones arrive: wait until every row shown is the account's.
-    await page.waitForFunction(() => {
-      const rows = Array.from(document.querySelectorAll('[data-test="audit-list"] .el-table__row'));
-      return rows.length > 0 && rows.every((r) => r.textContent?.includes('leader'));
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const rows = Array.from(document.querySelectorAll('[data-test="audit-list"] .el-table__row'));
+        return rows.length > 0 && rows.every((r) => r.textContent?.includes('leader'));
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.context().close();
   });
 });

@@ -20,7 +20,11 @@ async function as(user: string, width = 1280): Promise<Page> {
 /** Opens item `no` of the 2022 plan and the task `code` under it. */
 async function openTask(page: Page, no: number, code: string) {
   await page.goto(`${h.server.url}/plan/2022`);
-  await page.locator('[data-test="work-items"] .el-collapse-item').nth(no - 1).locator('.el-collapse-item__header').click();
+  await page
+    .locator('[data-test="work-items"] .el-collapse-item')
+    .nth(no - 1)
+    .locator('.el-collapse-item__header')
+    .click();
   await page.locator(`[data-task="${code}"] a`).click();
   await page.waitForURL(/\/plan\/2022\/tasks\/\d+$/);
   await page.locator('[data-test="milestones"]').waitFor();
@@ -43,7 +47,9 @@ describe('county targets', () => {
     await value.fill('80');
     await office.locator('[data-test="target-save"]').click();
     await expect(text(office, '[data-test="targets-notice"]')).resolves.toBe('已保存（已记入审计）');
-    await office.locator('[data-test="targets-table"] tr[data-unit="430421"] [data-test="county-target"]', { hasText: '≥ 80.0%' }).waitFor();
+    await office
+      .locator('[data-test="targets-table"] tr[data-unit="430421"] [data-test="county-target"]', { hasText: '≥ 80.0%' })
+      .waitFor();
     expect(await seriousViolations(office)).toEqual([]);
 
     const leader = await as('leader');
@@ -51,7 +57,9 @@ describe('county targets', () => {
     const county = leader.locator('[data-test="kpi-league"] tr[data-unit="430421"] [data-test="unit-target"]');
     await county.waitFor();
     await expect((await county.textContent())?.replace(/\s+/g, ' ').trim()).toBe('≥ 80.0% 局定目标（县市区）');
-    const other = ((await leader.locator('[data-test="kpi-league"] tr[data-unit="430481"] [data-test="unit-target"]').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const other = ((await leader.locator('[data-test="kpi-league"] tr[data-unit="430481"] [data-test="unit-target"]').textContent()) ?? '')
+      .replace(/\s+/g, ' ')
+      .trim();
     expect(other).toBe('≥ 100.0% 工作要点（沿用全市目标）');
   });
 });
@@ -70,7 +78,9 @@ describe('progress on the 2022 work plan', () => {
     await form.getByLabel('指标').fill('已转为公办学校数');
     await form.getByLabel('数值').fill('2');
     await form.getByLabel('单位').fill('所');
-    await form.locator('[data-test="report-files"]').setInputFiles({ name: '转公办批复.pdf', mimeType: 'application/pdf', buffer: await realPdf() });
+    await form
+      .locator('[data-test="report-files"]')
+      .setInputFiles({ name: '转公办批复.pdf', mimeType: 'application/pdf', buffer: await realPdf() });
     await form.getByRole('button', { name: '提交报告' }).click();
     await expect(text(county, '[data-test="task-notice"]')).resolves.toBe('报告已提交，等待牵头科室审核');
     await expect(text(county, '[data-test="reports"] [data-test="review-state"]')).resolves.toBe('待审核');
@@ -112,7 +122,11 @@ describe('progress on the 2022 work plan', () => {
     await link.focus();
     const evidence = await downloadOf(leader, () => leader.keyboard.press('Enter'));
     expect(evidence.suggestedFilename()).toBe('转公办批复.pdf');
-    expect(readFileSync((await evidence.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await evidence.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(await leader.locator('[data-test="new-report"]').count()).toBe(0); // leadership reads, it does not report
     await leader.goto(`${h.server.url}/plan/2022`);
     await leader.locator('[data-test="work-items"] .el-collapse-item').nth(4).locator('.el-collapse-item__header').click();
@@ -186,8 +200,18 @@ describe('progress on the 2022 work plan', () => {
     await office.goto(`${h.server.url}/plan/2022`);
     await office.locator('[data-test="plan-import"]').click();
     const template = await workbookOf(await downloadOf(office, () => office.locator('[data-test="plan-template"]').click()));
-    template.getWorksheet('基本信息')!.addRows([['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]);
-    template.getWorksheet('事项')!.addRow([1, '深入学习贯彻党的二十大精神', 1, '学习贯彻党的二十大精神', '把学习宣传贯彻党的二十大精神作为首要政治任务。', '']);
+    template.getWorksheet('基本信息')!.addRows([
+      ['年度', '2023'],
+      ['标题', '2023年衡阳市教育局工作要点'],
+      ['发文单位', '衡阳市教育局'],
+      ['印发日期', '2023-03-20'],
+      ['主送', '各县市区教育局'],
+      ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'],
+      ['结语', '统筹做好其他工作。'],
+    ]);
+    template
+      .getWorksheet('事项')!
+      .addRow([1, '深入学习贯彻党的二十大精神', 1, '学习贯彻党的二十大精神', '把学习宣传贯彻党的二十大精神作为首要政治任务。', '']);
     const tasks = template.getWorksheet('任务')!;
     tasks.getRow(3).values = ['1.1', '开展党的二十大精神专题学习', '机关党委', '', '全部县市区', '印发学习方案', '2023-04-30', ''];
     tasks.getRow(4).values = ['1.2', '宣讲进校园', '宣传思政科', '', '衡南县、耒阳市', '宣讲全覆盖', '2099-12-31', ''];
@@ -219,7 +243,10 @@ describe('progress on the 2022 work plan', () => {
     await card.waitFor();
     const shownValue = ((await card.locator('.hy-kpi__value').textContent()) ?? '').trim();
     const dash = await workbookOf(await downloadOf(leader, () => leader.locator('[data-test="dashboard-export"]').click()));
-    const kpiRow = dash.getWorksheet('指标')!.getRows(3, 20)!.find((r) => r.getCell(2).value === '民办义务教育在校生占比')!;
+    const kpiRow = dash
+      .getWorksheet('指标')!
+      .getRows(3, 20)!
+      .find((r) => r.getCell(2).value === '民办义务教育在校生占比')!;
     expect(kpiRow.getCell(3).value).toBe(shownValue);
     expect((await leader.pdf({ format: 'A4' })).length).toBeGreaterThan(10_000);
     await leader.context().close();

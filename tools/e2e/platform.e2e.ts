@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SHOTS, useHarness } from './harness.ts';
-import { DEMO_PASSWORD, signIn as signInAt } from './sign-in.ts';
 import { countSharedFetches, overflowsHorizontally, seriousViolations } from './page-checks.ts';
 import { registry, ROOT, startServer } from './server.ts';
+import { DEMO_PASSWORD, signIn as signInAt } from './sign-in.ts';
 
 const MODULES = [
   { key: 'safety', title: '安全管理' },
@@ -48,7 +48,6 @@ async function moduleRendered(page: Page, key: string) {
   await expect(page.locator('main h1').first().textContent()).resolves.toBeTruthy();
 }
 const closeAll = async (w: Watched) => w.page.context().close();
-
 
 describe('the portal with all four modules', () => {
   it('shows the 19 work items and the registry by county, with real data', async () => {
@@ -112,7 +111,17 @@ describe('the portal with all four modules', () => {
   });
 
   it('every page passes axe (no serious or critical violations) and fits a 375 px phone', async () => {
-    const pages = ['/', '/plan', '/plan/targets', '/registry?unit=430481', ...MODULES.map((m) => `/${m.key}`), '/safety/schools', '/private-edu/schools', '/teachers/schools', '/account'];
+    const pages = [
+      '/',
+      '/plan',
+      '/plan/targets',
+      '/registry?unit=430481',
+      ...MODULES.map((m) => `/${m.key}`),
+      '/safety/schools',
+      '/private-edu/schools',
+      '/teachers/schools',
+      '/account',
+    ];
     for (const width of [1280, 375]) {
       const w = await open(width);
       for (const path of pages) {
@@ -221,7 +230,9 @@ describe('the module registry screen', () => {
     const entry = card.getByLabel('入口地址');
     await entry.fill('https://funding.dept.example/remoteEntry.js');
     await card.getByRole('button', { name: '保存' }).click();
-    await expect(w.page.locator('[data-test="entry-error-funding"]').textContent()).resolves.toBe('入口地址的来源 https://funding.dept.example 不在模块来源名单中，请先登记该来源');
+    await expect(w.page.locator('[data-test="entry-error-funding"]').textContent()).resolves.toBe(
+      '入口地址的来源 https://funding.dept.example 不在模块来源名单中，请先登记该来源',
+    );
     const origins = w.page.locator('[data-test="module-origins"]');
     await origins.getByLabel('来源', { exact: true }).fill('https://funding.example/mf');
     await origins.getByLabel('说明').fill('计划财务科模块服务器');
@@ -264,7 +275,9 @@ describe('the audit trail', () => {
     const admin = await open(1280, 'sysadmin');
     await admin.page.goto(`${h.server.url}/admin/audit`);
     await expect(admin.page.locator('[data-test="forbidden"]').textContent()).resolves.toContain('审计管理员角色');
-    const api = await admin.page.request.get(`${h.server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`);
+    const api = await admin.page.request.get(
+      `${h.server.url}/api/trpc/audit.search?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 5 }))}`,
+    );
     expect(api.status()).toBe(403);
     await closeAll(admin);
   });

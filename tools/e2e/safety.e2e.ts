@@ -92,9 +92,15 @@ describe('hazard rectification (隐患排查整治)', () => {
     await school.keyboard.press('Escape');
     await school.locator('[data-test="step-dialog"]').waitFor({ state: 'hidden' });
     // A page disguised as a photo is refused with a reason; a real photo is stored and previewed from its link.
-    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html>点击领取</html>')]) });
+    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({
+      name: '整改后.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html>点击领取</html>')]),
+    });
     await expect(text(school, '[data-test="file-error"]')).resolves.toContain('图片无法解码');
-    await school.locator('[data-test="hazard-upload-after"]').setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: realPng() });
+    await school
+      .locator('[data-test="hazard-upload-after"]')
+      .setInputFiles({ name: '整改后.png', mimeType: 'image/png', buffer: realPng() });
     const photo = school.locator('[data-test="hazard-file"]', { hasText: '整改后.png' });
     await photo.waitFor();
     expect(await photo.getAttribute('href')).toMatch(/^\/api\/files\/safety\/\d+$/);
@@ -141,7 +147,10 @@ describe('hazard rectification (隐患排查整治)', () => {
   });
 
   it('the module’s pages open for the city and a county at 1280 and 375 px without sideways scrolling', async () => {
-    for (const [user, width] of [['safety', 1280], ['hengnan', 375]] as const) {
+    for (const [user, width] of [
+      ['safety', 1280],
+      ['hengnan', 375],
+    ] as const) {
       const page = await as(user, width);
       for (const path of ['', '/compliance', '/hazards', '/inspections', '/activities', '/incidents']) {
         await page.goto(`${h.server.url}/safety${path}`);
@@ -161,7 +170,9 @@ describe('专项教育 coverage and school buses', () => {
     await county.goto(`${h.server.url}/safety/activities`);
     const note = county.locator('[data-test="bus-note"]');
     await note.waitFor();
-    expect(((await note.textContent()) ?? '').trim()).toMatch(/^\* 校车安全只适用于开行校车的学校（本范围 [\d,]+ 所），其覆盖率按这些学校计算/);
+    expect(((await note.textContent()) ?? '').trim()).toMatch(
+      /^\* 校车安全只适用于开行校车的学校（本范围 [\d,]+ 所），其覆盖率按这些学校计算/,
+    );
     await expect(county.locator('[data-test="bus-header"]').first().textContent()).resolves.toBe('校车安全*');
     expect(((await county.locator('[data-test="coverage-target"]').textContent()) ?? '').trim()).toContain('局定目标');
     expect(await seriousViolations(county)).toEqual([]);
@@ -175,22 +186,46 @@ describe('hazard import (Excel)', () => {
     await county.locator('h1').waitFor();
     // The county's template, filled as a person would, for its own schools (through the same API the page uses).
     const api = async (path: string, input?: unknown) =>
-      ((await (await county.request.get(`${h.server.url}/api/trpc/${path}${input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`, { headers: { 'x-trpc-source': 'web' } })).json()) as { result: { data: never } }).result.data;
+      (
+        (await (
+          await county.request.get(
+            `${h.server.url}/api/trpc/${path}${input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`,
+            { headers: { 'x-trpc-source': 'web' } },
+          )
+        ).json()) as { result: { data: never } }
+      ).result.data;
     const codes: string[] = [];
     for (let page = 1; codes.length === 0 || codes.length % 100 === 0; page++) {
-      const rows = (await api('platform.schools', { unitCode: '430422', page, pageSize: 100 }) as { rows: { code: string }[] }).rows;
+      const rows = ((await api('platform.schools', { unitCode: '430422', page, pageSize: 100 })) as { rows: { code: string }[] }).rows;
       if (!rows.length) break;
       codes.push(...rows.map((r) => r.code));
     }
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from((await api('safety.hazardTemplate') as { base64: string }).base64, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      Buffer.from(((await api('safety.hazardTemplate')) as { base64: string }).base64, 'base64') as unknown as ArrayBuffer,
+    );
     const ws = wb.getWorksheet('隐患清单')!;
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    for (let i = 0; i < 3000; i++) ws.getRow(3 + i).values = [codes[i % codes.length]!, '', today, '学校自查', '消防', '一般', `${(i % 5) + 1}号楼`, `导入测试第${i}处：疏散指示标志损坏`, '王志强', today, '更换疏散指示标志'];
+    for (let i = 0; i < 3000; i++)
+      ws.getRow(3 + i).values = [
+        codes[i % codes.length]!,
+        '',
+        today,
+        '学校自查',
+        '消防',
+        '一般',
+        `${(i % 5) + 1}号楼`,
+        `导入测试第${i}处：疏散指示标志损坏`,
+        '王志强',
+        today,
+        '更换疏散指示标志',
+      ];
     const buffer = Buffer.from(await wb.xlsx.writeBuffer());
 
     await county.locator('[data-test="hazard-import"]').click();
-    await county.locator('[data-test="hazard-file"]').setInputFiles({ name: '隐患清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await county
+      .locator('[data-test="hazard-file"]')
+      .setInputFiles({ name: '隐患清单.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     await county.locator('[data-test="import-check"]').click();
     await county.locator('[data-test="import-progress"] [role="progressbar"]').waitFor();
     await county.locator('[data-test="import-summary"]', { hasText: '检查通过' }).waitFor({ timeout: 60_000 });

@@ -3,12 +3,17 @@
 // With --user, signs in first as that demo account (password and, for administrators, the demo TOTP secret from the README).
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoCode } from './demo-otp.mjs';
 import { launch } from './browser.mjs';
+import { demoCode } from './demo-otp.mjs';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { width: { type: 'string', default: '1280' }, out: { type: 'string', default: 'screenshots' }, full: { type: 'boolean', default: false }, user: { type: 'string' } },
+  options: {
+    width: { type: 'string', default: '1280' },
+    out: { type: 'string', default: 'screenshots' },
+    full: { type: 'boolean', default: false },
+    user: { type: 'string' },
+  },
 });
 const [base, ...paths] = positionals;
 mkdirSync(values.out, { recursive: true });
@@ -21,7 +26,12 @@ if (values.user) {
   await page.getByLabel('密码', { exact: true }).fill('Demo#2022pass');
   await page.getByRole('button', { name: '登录' }).click();
   const otp = page.getByLabel('动态口令');
-  if (await otp.waitFor({ timeout: 3000 }).then(() => true, () => false)) {
+  if (
+    await otp.waitFor({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    )
+  ) {
     await otp.fill(demoCode());
     await page.getByRole('button', { name: '登录' }).click();
   }

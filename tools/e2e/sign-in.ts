@@ -15,8 +15,16 @@ export async function signIn(page: Page, baseUrl: string, user: string, password
   await page.getByRole('button', { name: '登录' }).click();
   const otp = page.getByLabel('动态口令');
   const next = await Promise.race([
-    page.waitForURL((u) => !u.pathname.startsWith('/login')).then(() => 'in', () => 'timeout'),
-    otp.waitFor().then(() => 'otp', () => 'timeout'),
+    page
+      .waitForURL((u) => !u.pathname.startsWith('/login'))
+      .then(
+        () => 'in',
+        () => 'timeout',
+      ),
+    otp.waitFor().then(
+      () => 'otp',
+      () => 'timeout',
+    ),
   ]);
   if (next === 'otp') {
     await otp.fill(await nextCode(user));

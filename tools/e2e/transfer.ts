@@ -23,7 +23,10 @@ export interface Transferred {
 export async function recordTransfer(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const seen = new Map<string, { url: string; type: string; status: number; headers: number; encoding: string; fromCache: boolean; decoded: number }>();
+  const seen = new Map<
+    string,
+    { url: string; type: string; status: number; headers: number; encoding: string; fromCache: boolean; decoded: number }
+  >();
   const list: Transferred[] = [];
   cdp.on('Network.responseReceived', (e) => {
     const h = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
@@ -48,13 +51,23 @@ export async function recordTransfer(page: Page) {
     // Served from the memory cache: nothing crossed the network. A 304 brought headers only.
     const fromCache = r.fromCache || e.encodedDataLength === 0;
     const decoded = fromCache || r.status === 304 ? 0 : r.decoded;
-    list.push({ url: r.url, type: r.type, status: r.status, wire: e.encodedDataLength, body: Math.max(0, e.encodedDataLength - r.headers), decoded, encoding: r.encoding, fromCache });
+    list.push({
+      url: r.url,
+      type: r.type,
+      status: r.status,
+      wire: e.encodedDataLength,
+      body: Math.max(0, e.encodedDataLength - r.headers),
+      decoded,
+      encoding: r.encoding,
+      fromCache,
+    });
   });
   return { list, stop: () => cdp.detach().catch(() => undefined) };
 }
 
 /** JavaScript and CSS only (what the byte budget counts), from the network (not the browser's cache). */
-export const jsAndCss = (list: readonly Transferred[]) => list.filter((r) => (r.type === 'Script' || r.type === 'Stylesheet') && !r.fromCache);
+export const jsAndCss = (list: readonly Transferred[]) =>
+  list.filter((r) => (r.type === 'Script' || r.type === 'Stylesheet') && !r.fromCache);
 
 /** Everything that came from the network. */
 export const fromNetwork = (list: readonly Transferred[]) => list.filter((r) => !r.fromCache);

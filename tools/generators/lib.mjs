@@ -26,25 +26,28 @@ if (existsSync(dir)) {
   process.exit(1);
 }
 const files = {
-  'package.json': JSON.stringify(
-    {
-      name: `@hyedu/${name}`,
-      version: '0.1.0',
-      private: true,
-      type: 'module',
-      description: values.description ?? '',
-      exports: { '.': { types: './src/index.ts', default: './src/index.ts' } },
-      scripts: { typecheck: `${browser ? 'vue-tsc' : 'tsc'} -p tsconfig.json --noEmit`, test: 'vitest run' },
-      devDependencies: {
-        ...(browser ? { '@vitejs/plugin-vue': 'catalog:', 'happy-dom': 'catalog:', vue: 'catalog:', 'vue-tsc': 'catalog:', vite: 'catalog:' } : { '@types/node': 'catalog:' }),
-        typescript: 'catalog:',
-        vitest: 'catalog:',
+  'package.json':
+    JSON.stringify(
+      {
+        name: `@hyedu/${name}`,
+        version: '0.1.0',
+        private: true,
+        type: 'module',
+        description: values.description ?? '',
+        exports: { '.': { types: './src/index.ts', default: './src/index.ts' } },
+        scripts: { typecheck: `${browser ? 'vue-tsc' : 'tsc'} -p tsconfig.json --noEmit`, test: 'vitest run' },
+        devDependencies: {
+          ...(browser
+            ? { '@vitejs/plugin-vue': 'catalog:', 'happy-dom': 'catalog:', vue: 'catalog:', 'vue-tsc': 'catalog:', vite: 'catalog:' }
+            : { '@types/node': 'catalog:' }),
+          typescript: 'catalog:',
+          vitest: 'catalog:',
+        },
+        nx: { tags: ['scope:shared', `type:${values.type}`, `platform:${platform}`] },
       },
-      nx: { tags: ['scope:shared', `type:${values.type}`, `platform:${platform}`] },
-    },
-    null,
-    2,
-  ) + '\n',
+      null,
+      2,
+    ) + '\n',
   'tsconfig.json': browser
     ? '{\n  "extends": "../../tsconfig.base.json",\n  "compilerOptions": { "lib": ["ES2023", "DOM", "DOM.Iterable"], "jsx": "preserve", "types": ["vite/client"] },\n  "include": ["src/**/*.ts", "src/**/*.vue", "vitest.config.ts"]\n}\n'
     : '{ "extends": "../../tsconfig.base.json", "compilerOptions": { "types": ["node"] }, "include": ["src", "vitest.config.ts"] }\n',

@@ -29,40 +29,41 @@ const title = values.title;
 const titleEn = values['title-en'];
 
 const files = {
-  'package.json': JSON.stringify(
-    {
-      name: `@hyedu/${key}`,
-      version: '0.1.0',
-      private: true,
-      type: 'module',
-      description: `${title} module: a Vue 3 remote loaded by the portal at run time.`,
-      scripts: { dev: 'vite', build: 'vite build', typecheck: 'vue-tsc -p tsconfig.json --noEmit', test: 'vitest run' },
-      dependencies: {
-        '@hyedu/domain': 'workspace:*',
-        '@hyedu/ui': 'workspace:*',
-        '@hyedu/web': 'workspace:*',
-        '@tanstack/vue-query': 'catalog:',
-        '@vue/devtools-api': 'catalog:',
-        pinia: 'catalog:',
-        vue: 'catalog:',
-        'vue-router': 'catalog:',
+  'package.json':
+    JSON.stringify(
+      {
+        name: `@hyedu/${key}`,
+        version: '0.1.0',
+        private: true,
+        type: 'module',
+        description: `${title} module: a Vue 3 remote loaded by the portal at run time.`,
+        scripts: { dev: 'vite', build: 'vite build', typecheck: 'vue-tsc -p tsconfig.json --noEmit', test: 'vitest run' },
+        dependencies: {
+          '@hyedu/domain': 'workspace:*',
+          '@hyedu/ui': 'workspace:*',
+          '@hyedu/web': 'workspace:*',
+          '@tanstack/vue-query': 'catalog:',
+          '@vue/devtools-api': 'catalog:',
+          pinia: 'catalog:',
+          vue: 'catalog:',
+          'vue-router': 'catalog:',
+        },
+        devDependencies: {
+          '@hyedu/api': 'workspace:*',
+          '@hyedu/vite-config': 'workspace:*',
+          '@vitejs/plugin-vue': 'catalog:',
+          '@vue/test-utils': 'catalog:',
+          'happy-dom': 'catalog:',
+          typescript: 'catalog:',
+          vite: 'catalog:',
+          vitest: 'catalog:',
+          'vue-tsc': 'catalog:',
+        },
+        nx: { tags: [`scope:${key}`, 'type:app', 'type:remote', 'platform:browser'] },
       },
-      devDependencies: {
-        '@hyedu/api': 'workspace:*',
-        '@hyedu/vite-config': 'workspace:*',
-        '@vitejs/plugin-vue': 'catalog:',
-        '@vue/test-utils': 'catalog:',
-        'happy-dom': 'catalog:',
-        typescript: 'catalog:',
-        vite: 'catalog:',
-        vitest: 'catalog:',
-        'vue-tsc': 'catalog:',
-      },
-      nx: { tags: [`scope:${key}`, 'type:app', 'type:remote', 'platform:browser'] },
-    },
-    null,
-    2,
-  ) + '\n',
+      null,
+      2,
+    ) + '\n',
   'vite.config.ts': `import { defineConfig } from 'vite';
 import { remoteConfig } from '@hyedu/vite-config';
 

@@ -12,7 +12,11 @@ export function run(cmd, args, env = {}, stdout = 'inherit') {
     // Nx runs package scripts with pnpm, and drops the workspace's node_modules/.bin from PATH:
     // tools/scripts/bin holds a pnpm that runs the workspace's own pinned copy.
     const PATH = [`${ROOT}tools/scripts/bin`, `${ROOT}node_modules/.bin`, process.env.PATH ?? ''].join(delimiter);
-    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['inherit', stdout, 'inherit'], env: { ...process.env, PATH, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env } });
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      stdio: ['inherit', stdout, 'inherit'],
+      env: { ...process.env, PATH, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...env },
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }

@@ -66,10 +66,17 @@ if (!hasChromium) {
 
 // ESLint's module-boundary rule reads Nx's project graph and silently skips itself when there is none
 // (a fresh clone): compute the graph first.
-await step('lint', async () => (await run(bin('nx'), ['show', 'projects'], {}, 'ignore')) || run(bin('eslint'), ['--max-warnings', '0', '.']));
+await step(
+  'lint',
+  async () => (await run(bin('nx'), ['show', 'projects'], {}, 'ignore')) || run(bin('eslint'), ['--max-warnings', '0', '.']),
+);
 await step('typecheck', () => run(bin('nx'), ['run-many', '-t', 'typecheck', '--outputStyle=static']));
 await step(`unit + integration tests (${hasPg ? 'PGlite and PostgreSQL' : 'PGlite only'})`, () =>
-  run(bin('nx'), ['run-many', '-t', 'test', '--outputStyle=static', '--parallel=2'], hasPg ? { HYEDU_TEST_PG_URL: PG_URL } : { HYEDU_TEST_PG_URL: '' }),
+  run(
+    bin('nx'),
+    ['run-many', '-t', 'test', '--outputStyle=static', '--parallel=2'],
+    hasPg ? { HYEDU_TEST_PG_URL: PG_URL } : { HYEDU_TEST_PG_URL: '' },
+  ),
 );
 await step('production build', () => run(bin('nx'), ['run-many', '-t', 'build', '--outputStyle=static']));
 if (hasChromium) await step('browser tests (Chromium)', () => run(bin('nx'), ['run', '@hyedu/e2e:e2e', '--outputStyle=static']));

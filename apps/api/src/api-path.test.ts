@@ -16,13 +16,31 @@ describe('API path spellings', () => {
   });
 
   it('accepts only the spelling our client uses', () => {
-    for (const t of ['/api/health', '/api/trpc/auth.login', '/api/trpc/platform.units,auth.me?batch=1&input=%7B%7D', '/api/trpc/safety.hazards?input=%7B%22q%22%3A%22..%2F%22%7D']) {
+    for (const t of [
+      '/api/health',
+      '/api/trpc/auth.login',
+      '/api/trpc/platform.units,auth.me?batch=1&input=%7B%7D',
+      '/api/trpc/safety.hazards?input=%7B%22q%22%3A%22..%2F%22%7D',
+    ]) {
       expect(nonCanonicalApiPath(t), t).toBe(false);
     }
-    for (const t of ['/api', '/api/', '/api/trpc/a.b/', '/api/trpc/./a', '/api/trpc/.hidden', '/api/%74rpc/a', '/API/trpc/a', '//api/trpc/a', '/api/trpc/a#b', '/api\\trpc/a', 'http://h/api/trpc/a']) {
+    for (const t of [
+      '/api',
+      '/api/',
+      '/api/trpc/a.b/',
+      '/api/trpc/./a',
+      '/api/trpc/.hidden',
+      '/api/%74rpc/a',
+      '/API/trpc/a',
+      '//api/trpc/a',
+      '/api/trpc/a#b',
+      '/api\\trpc/a',
+      'http://h/api/trpc/a',
+    ]) {
       expect(nonCanonicalApiPath(t), t).toBe(true);
     }
     // Anything that is not the API is none of this check's business.
-    for (const t of ['/safety/schools?unit=430422', '/%E5%AE%89%E5%85%A8', '/assets/index-AbCdEf12.js']) expect(nonCanonicalApiPath(t), t).toBe(false);
+    for (const t of ['/safety/schools?unit=430422', '/%E5%AE%89%E5%85%A8', '/assets/index-AbCdEf12.js'])
+      expect(nonCanonicalApiPath(t), t).toBe(false);
   });
 });

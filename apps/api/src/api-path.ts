@@ -58,5 +58,8 @@ export function nonCanonicalApiPath(target: string): boolean {
 export async function refuseNonCanonicalApiPath(req: FastifyRequest, reply: FastifyReply) {
   if (!nonCanonicalApiPath(req.url)) return;
   req.log.warn({ url: req.url }, 'refused a non-canonical spelling of an API path');
-  return reply.code(400).header('cache-control', 'no-store').send({ error: { message: '请求路径无效', code: 'BAD_REQUEST' } });
+  return reply
+    .code(400)
+    .header('cache-control', 'no-store')
+    .send({ error: { message: '请求路径无效', code: 'BAD_REQUEST' } });
 }

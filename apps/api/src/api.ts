@@ -29,12 +29,18 @@ async function noStore(_req: FastifyRequest, reply: FastifyReply) {
  * hooks run for every request the router hands to these routes, however its path was spelled, in this order:
  * no-store, the per-IP rate limit (the login adds its own, stricter one), the CSRF check.
  */
-export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, { database, allowedOrigins, rateLimitPerMinute, secureCookies, asOf }) => {
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
+  api,
+  { database, allowedOrigins, rateLimitPerMinute, secureCookies, asOf },
+) => {
   await api.register(rateLimit, {
     global: false,
     max: rateLimitPerMinute,
     timeWindow: '1 minute',
-    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, error: { message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`, code: 'TOO_MANY_REQUESTS' } }),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后重试`, code: 'TOO_MANY_REQUESTS' },
+    }),
   });
   api.addHook('onRequest', noStore);
   api.addHook('onRequest', api.rateLimit());
@@ -48,7 +54,12 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, { database,
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) =>
-        createContext({ cookie: req.headers.cookie, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', setCookie: (v) => void res.header('set-cookie', v) }),
+        createContext({
+          cookie: req.headers.cookie,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? '',
+          setCookie: (v) => void res.header('set-cookie', v),
+        }),
       maxBatchSize: 20,
       onError({ error, path }) {
         if (error.code === 'INTERNAL_SERVER_ERROR') api.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');

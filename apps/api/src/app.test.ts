@@ -82,7 +82,13 @@ describe('request guards', () => {
   let app: FastifyInstance;
   beforeAll(async () => {
     database = await openTestDatabase('pglite', false);
-    app = await buildApp({ database, serveStatic: false, logLevel: 'silent', rateLimitPerMinute: 5, allowedOrigins: ['http://localhost:5173'] });
+    app = await buildApp({
+      database,
+      serveStatic: false,
+      logLevel: 'silent',
+      rateLimitPerMinute: 5,
+      allowedOrigins: ['http://localhost:5173'],
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -90,14 +96,19 @@ describe('request guards', () => {
   });
 
   it('refuses state-changing API requests without our header or from another origin', async () => {
-    const post = (headers: Record<string, string>) => app.inject({ method: 'POST', url: '/api/trpc/platform.health', headers, payload: {} });
+    const post = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/api/trpc/platform.health', headers, payload: {} });
     const plain = await post({ 'content-type': 'application/json' });
     expect(plain.statusCode).toBe(403);
     expect(plain.json().error.message).toContain('跨站请求防护');
     expect((await post({ 'content-type': 'text/plain', 'x-trpc-source': 'web', origin: 'https://evil.example' })).statusCode).toBe(403);
     // Our header, same origin or an allowed dev origin: it reaches tRPC (which then says a query is not a mutation).
-    expect((await post({ 'content-type': 'application/json', 'x-trpc-source': 'web', origin: 'http://localhost:80' })).statusCode).not.toBe(403);
-    expect((await post({ 'content-type': 'application/json', 'x-trpc-source': 'web', origin: 'http://localhost:5173' })).statusCode).not.toBe(403);
+    expect((await post({ 'content-type': 'application/json', 'x-trpc-source': 'web', origin: 'http://localhost:80' })).statusCode).not.toBe(
+      403,
+    );
+    expect(
+      (await post({ 'content-type': 'application/json', 'x-trpc-source': 'web', origin: 'http://localhost:5173' })).statusCode,
+    ).not.toBe(403);
   });
 
   it('rate-limits the API per client with a Chinese message', async () => {

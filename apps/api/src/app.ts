@@ -25,7 +25,16 @@ export interface AppOptions {
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, attachments at /api/files, /api/health, and (optionally) the built front ends. */
-export async function buildApp({ database, serveStatic, logLevel = 'info', appsDir = defaultAppsDir, allowedOrigins = [], rateLimitPerMinute = 3000, secureCookies = false, asOf }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  database,
+  serveStatic,
+  logLevel = 'info',
+  appsDir = defaultAppsDir,
+  allowedOrigins = [],
+  rateLimitPerMinute = 3000,
+  secureCookies = false,
+  asOf,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     // Excel imports travel as base64 inside the tRPC call (the import itself caps the file at 5 MB).

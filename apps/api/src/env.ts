@@ -17,7 +17,10 @@ const Env = z.object({
   HYEDU_RATE_LIMIT: z.coerce.number().int().min(10).max(10_000_000).default(3000),
   /** The business “today” (as-of date, YYYY-MM-DD) figures are computed for. Default: the demo's DEMO_AS_OF when the demo
    *  data is loaded (HYEDU_SEED=1 outside production), else the real Beijing date. */
-  HYEDU_AS_OF: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD' }).optional(),
+  HYEDU_AS_OF: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate } from '@hyedu/domain';
+import { callerWithCookie, signIn } from '@hyedu/api/testing';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerWithCookie, signIn } from '@hyedu/api/testing';
+import { beijingDate } from '@hyedu/domain';
 import { realPdf, realPng } from '@hyedu/files/testing';
 import { buildApp } from './app.ts';
 import { contentDisposition } from './files.ts';
@@ -23,11 +23,26 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
     app = await buildApp({ database, serveStatic: false, logLevel: 'silent' });
     for (const u of ['school', 'hengnan', 'leiyang', 'sysadmin']) cookies.set(u, await signIn(database, u));
     const school = await callerWithCookie(database, cookies.get('school')!);
-    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    const [account] = await database.db
+      .select({ grants: tables.accounts.grants })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'school'));
     const schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
-    const { id } = await school.safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'ordinary', foundOn: beijingDate(new Date()), location: '食堂', description: '食堂灭火器过期未更换', responsiblePerson: '王强' });
-    photo = (await school.safety.attachHazardFile({ id, phase: 'before', fileName: '现场 照片（一）.png', base64: PNG.toString('base64') })).id;
-    report = (await school.safety.attachHazardFile({ id, phase: 'before', fileName: '检查记录.pdf', base64: (await realPdf()).toString('base64') })).id;
+    const { id } = await school.safety.reportHazard({
+      schoolId,
+      source: 'self',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: beijingDate(new Date()),
+      location: '食堂',
+      description: '食堂灭火器过期未更换',
+      responsiblePerson: '王强',
+    });
+    photo = (await school.safety.attachHazardFile({ id, phase: 'before', fileName: '现场 照片（一）.png', base64: PNG.toString('base64') }))
+      .id;
+    report = (
+      await school.safety.attachHazardFile({ id, phase: 'before', fileName: '检查记录.pdf', base64: (await realPdf()).toString('base64') })
+    ).id;
   }, 120_000);
   afterAll(async () => {
     await app?.close();
@@ -76,7 +91,13 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
     expect(await route('leiyang', photo)).toEqual(await trpc('leiyang', photo));
     expect(await route('hengnan', 999_999)).toEqual(await trpc('hengnan', 999_999));
 
-    const denied = () => database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.action, 'safety.hazardFile'), eq(tables.auditLog.result, 'denied')));
+    const denied = () =>
+      database.db
+        .select()
+        .from(tables.auditLog)
+        .where(
+          and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.action, 'safety.hazardFile'), eq(tables.auditLog.result, 'denied')),
+        );
     const before = (await denied()).length;
     expect(await route('sysadmin', photo)).toMatchObject({ status: 403 });
     expect((await denied()).length).toBe(before + 1);
@@ -91,6 +112,8 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
 
   it('keeps non-ASCII, quotes and separators out of the plain filename', () => {
     expect(contentDisposition('a"b;c%.pdf', false)).toBe(`attachment; filename="a_b_c_.pdf"; filename*=UTF-8''a%22b%3Bc%25.pdf`);
-    expect(contentDisposition("整改(1)'s.png", true)).toBe(`inline; filename="__(1)'s.png"; filename*=UTF-8''%E6%95%B4%E6%94%B9%281%29%27s.png`);
+    expect(contentDisposition("整改(1)'s.png", true)).toBe(
+      `inline; filename="__(1)'s.png"; filename*=UTF-8''%E6%95%B4%E6%94%B9%281%29%27s.png`,
+    );
   });
 });

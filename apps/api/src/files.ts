@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { FastifyInstance } from 'fastify';
 import { openFile, type Context, type RequestInfo } from '@hyedu/api';
 
 /**
@@ -22,7 +22,12 @@ export function registerFileRoutes(app: FastifyInstance, createContext: (req: Re
   app.get<{ Params: { area: string; id: string }; Querystring: { inline?: string } }>('/files/:area/:id', async (req, reply) => {
     reply.header('Cache-Control', 'no-store').header('X-Content-Type-Options', 'nosniff').header('Content-Security-Policy', SANDBOX);
     try {
-      const ctx = await createContext({ cookie: req.headers.cookie, ip: req.ip, userAgent: req.headers['user-agent'] ?? '', setCookie: (v) => void reply.header('set-cookie', v) });
+      const ctx = await createContext({
+        cookie: req.headers.cookie,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? '',
+        setCookie: (v) => void reply.header('set-cookie', v),
+      });
       const file = await openFile(ctx, req.params.area, Number(req.params.id));
       return reply
         .header('Content-Type', file.mime)
@@ -33,7 +38,10 @@ export function registerFileRoutes(app: FastifyInstance, createContext: (req: Re
       const known = e instanceof TRPCError && e.code !== 'INTERNAL_SERVER_ERROR';
       if (!known) req.log.error({ err: e instanceof TRPCError ? (e.cause ?? e) : e }, 'file download failed');
       const message = !known ? '系统繁忙，请稍后重试' : e.code === 'BAD_REQUEST' ? '文件编号无效' : e.message;
-      return reply.code(known ? getHTTPStatusCodeFromError(e) : 500).header('Content-Type', 'text/plain; charset=utf-8').send(message);
+      return reply
+        .code(known ? getHTTPStatusCodeFromError(e) : 500)
+        .header('Content-Type', 'text/plain; charset=utf-8')
+        .send(message);
     }
   });
 }

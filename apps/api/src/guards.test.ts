@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerAs } from '@hyedu/api/testing';
 import { DEMO_PASSWORD, type Database } from '@hyedu/db';
 import { openTestDatabase } from '@hyedu/db/testing';
-import { callerAs } from '@hyedu/api/testing';
 import { apiRoutes } from './api.ts';
 import { buildApp } from './app.ts';
 import { useTestServer } from './test-server.ts';
@@ -89,7 +89,13 @@ describe('request guards on every spelling of an API path', () => {
     // The canonical path is refused too, and with our header and no foreign origin the call works.
     expect((await raw(server.app, 'POST', '/api/trpc/auth.revokeOtherSessions', attack, FORM)).status).toBe(403);
     expect(await alive()).toBe(200);
-    const own = await raw(server.app, 'POST', '/api/trpc/auth.revokeOtherSessions', { 'content-type': 'application/json', cookie: mine, 'x-trpc-source': 'web' }, '{}');
+    const own = await raw(
+      server.app,
+      'POST',
+      '/api/trpc/auth.revokeOtherSessions',
+      { 'content-type': 'application/json', cookie: mine, 'x-trpc-source': 'web' },
+      '{}',
+    );
     expect(own.status).toBe(200);
     expect(await alive()).toBe(401);
   });
@@ -126,12 +132,16 @@ describe('request guards on every spelling of an API path', () => {
   it('the Content-Security-Policy allows module code from the platform and the allow-listed origins only', async () => {
     const directive = async (name: string) => {
       const csp = String((await server.app.inject('/')).headers['content-security-policy']);
-      return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+      return csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `));
     };
     expect(await directive('script-src')).toBe("script-src 'self'");
     const sysadmin = await callerAs(server.database, 'sysadmin');
     await sysadmin.admin.moduleOrigins.add({ origin: 'https://safety.dept.example', note: '安全稳定科模块服务器' });
-    for (const name of ['script-src', 'style-src', 'connect-src']) expect(await directive(name)).toBe(`${name} 'self' https://safety.dept.example`);
+    for (const name of ['script-src', 'style-src', 'connect-src'])
+      expect(await directive(name)).toBe(`${name} 'self' https://safety.dept.example`);
     expect(await directive('img-src')).toBe("img-src 'self' https://safety.dept.example data:");
     expect(await directive('default-src')).toBe("default-src 'self'");
     await sysadmin.admin.moduleOrigins.remove({ origin: 'https://safety.dept.example', expectedVersion: 1 });

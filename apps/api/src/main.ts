@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
-import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 import { takeKpiSnapshot } from '@hyedu/api';
+import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 import { DEMO_AS_OF } from '@hyedu/domain';
 import { buildApp } from './app.ts';
 import { readEnv } from './env.ts';
@@ -34,7 +34,8 @@ const app = await buildApp({
 });
 
 // The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit).
-const snapshot = () => takeKpiSnapshot(database.db, new Date(), asOf).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
+const snapshot = () =>
+  takeKpiSnapshot(database.db, new Date(), asOf).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
 await snapshot();
 setInterval(() => void snapshot(), 6 * 3_600_000).unref();
 

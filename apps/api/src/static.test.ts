@@ -1,8 +1,8 @@
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@hyedu/db';
-import { useTestServer } from './test-server.ts';
 import { API_COMPRESS_MIN_BYTES, DOCUMENT_ONLY } from './static.ts';
+import { useTestServer } from './test-server.ts';
 
 const JS = 'export const hello = "衡阳市教育局";\n'.repeat(400);
 const HTML = `<!doctype html><title>portal</title>${'<p>正在加载</p>'.repeat(200)}`;
@@ -32,7 +32,10 @@ describe('bytes on the wire', () => {
   const server = useTestServer(builtFolder());
 
   const get = (url: string, acceptEncoding?: string, cookie?: string) =>
-    server.app.inject({ url, headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...(cookie ? { cookie } : {}) } });
+    server.app.inject({
+      url,
+      headers: { ...(acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }), ...(cookie ? { cookie } : {}) },
+    });
 
   it('sends scripts without the headers only a page obeys, and keeps them on the page', async () => {
     const script = await get('/assets/index-AbCdEf12.js', 'br');

@@ -23,7 +23,15 @@ describe('funding enrolment helpers', () => {
 
   it('builds the footer row, one cell per column', () => {
     expect(summaryCells([unit(1000, 2000, 0, 2500)], STAGES, '全市合计', formatInt)).toEqual([
-      '全市合计', '1,000', '2,000', '0', '0', '0', '0', '3,000', '2,500',
+      '全市合计',
+      '1,000',
+      '2,000',
+      '0',
+      '0',
+      '0',
+      '0',
+      '3,000',
+      '2,500',
     ]);
   });
 

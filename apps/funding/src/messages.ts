@@ -35,7 +35,8 @@ export const useMessages = defineMessages({
     schoolYear: 'School year',
     schoolYearHint: 'Student registry figures',
     pendingTitle: 'Funding and aid ledgers not connected yet',
-    pendingBody: 'Education spending (the “two no-decrease” rule), school-place building and student aid ledgers will be connected in a later version; the student numbers here are the base for per-student spending.',
+    pendingBody:
+      'Education spending (the “two no-decrease” rule), school-place building and student aid ledgers will be connected in a later version; the student numbers here are the base for per-student spending.',
     byUnitTitle: 'Students by county and stage',
     unit: 'County',
     total: 'Total',

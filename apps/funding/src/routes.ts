@@ -6,7 +6,12 @@ export default defineModuleRoutes('funding', (base) => [
     path: base,
     component: () => import('./ModuleLayout.vue'),
     children: [
-      { path: '', name: 'funding:home', component: () => import('./pages/OverviewPage.vue'), meta: { title: '经费与资助', titleEn: 'Funding & aid' } },
+      {
+        path: '',
+        name: 'funding:home',
+        component: () => import('./pages/OverviewPage.vue'),
+        meta: { title: '经费与资助', titleEn: 'Funding & aid' },
+      },
     ],
   },
 ]);

@@ -8,7 +8,10 @@ export interface MissingRight {
 
 /** The portal's own pages by the area they need (a module's pages need that module's grant). */
 const AREAS: Record<string, MissingRight> = {
-  plan: { zh: '工作要点与领导驾驶舱的查看权限（局领导、科室或县区教育局角色）', en: 'access to the work plan and the dashboard (a leader, department or county role)' },
+  plan: {
+    zh: '工作要点与领导驾驶舱的查看权限（局领导、科室或县区教育局角色）',
+    en: 'access to the work plan and the dashboard (a leader, department or county role)',
+  },
   'admin:accounts': { zh: '系统管理员角色', en: 'the system administrator role' },
   'admin:security': { zh: '安全管理员角色', en: 'the security administrator role' },
   audit: { zh: '审计管理员角色', en: 'the audit administrator role' },
@@ -19,7 +22,9 @@ const AREAS: Record<string, MissingRight> = {
  * needs. Null for a page anyone signed in may open (then the address itself is wrong: 页面不存在).
  */
 export function missingRight(meta: RouteMeta): MissingRight | null {
-  if (meta.module) return { zh: `“${meta.title ?? meta.module}”模块的授权`, en: `a grant for the “${meta.titleEn ?? meta.title ?? meta.module}” module` };
-  if (meta.area) return AREAS[meta.area] ?? { zh: `“${meta.title ?? meta.area}”的访问权限`, en: `access to “${meta.titleEn ?? meta.area}”` };
+  if (meta.module)
+    return { zh: `“${meta.title ?? meta.module}”模块的授权`, en: `a grant for the “${meta.titleEn ?? meta.title ?? meta.module}” module` };
+  if (meta.area)
+    return AREAS[meta.area] ?? { zh: `“${meta.title ?? meta.area}”的访问权限`, en: `access to “${meta.titleEn ?? meta.area}”` };
   return null;
 }

@@ -26,7 +26,11 @@ export function registerModules(list: readonly ModuleManifest[]) {
 export async function loadModuleRoutes(m: ModuleManifest, opts: { timeoutMs?: number; fresh?: boolean } = {}): Promise<RouteRecordRaw[]> {
   // After a failure, register again with force so the runtime fetches the entry anew.
   if (opts.fresh) registerRemotes([toRemote(m)], { force: true });
-  const mod = await withTimeout(loadRemote<{ default?: ModuleRoutes }>(`${remoteName(m.key)}/routes`), opts.timeoutMs ?? 6000, `「${m.title}」模块`);
+  const mod = await withTimeout(
+    loadRemote<{ default?: ModuleRoutes }>(`${remoteName(m.key)}/routes`),
+    opts.timeoutMs ?? 6000,
+    `「${m.title}」模块`,
+  );
   const factory = mod?.default;
   if (typeof factory !== 'function') throw new Error(`「${m.title}」模块的入口不符合约定`);
   const routes = factory(m.basePath);

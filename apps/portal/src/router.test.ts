@@ -5,8 +5,18 @@ import { useShellStore, type Account } from '@hyedu/web';
 import { createPortalRouter, placeholderName } from './router.ts';
 
 const leader: Account = {
-  username: 'leader', displayName: '局领导', roles: ['leader'], departments: [], scopeLabel: '数据范围：全市', scopeLabelEn: 'Data scope: city-wide', mustChange: null, totpEnabled: false, totpSetupRequired: false, passwordNotice: null,
-  idleMinutes: 30, idleWarningMinutes: 5,
+  username: 'leader',
+  displayName: '局领导',
+  roles: ['leader'],
+  departments: [],
+  scopeLabel: '数据范围：全市',
+  scopeLabelEn: 'Data scope: city-wide',
+  mustChange: null,
+  totpEnabled: false,
+  totpSetupRequired: false,
+  passwordNotice: null,
+  idleMinutes: 30,
+  idleWarningMinutes: 5,
   areas: ['platform', 'safety', 'private-edu', 'teachers', 'funding'],
 };
 

@@ -13,7 +13,12 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
-      { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录', titleEn: 'Sign in', public: true } },
+      {
+        path: '/login',
+        name: 'login',
+        component: () => import('./pages/LoginPage.vue'),
+        meta: { title: '登录', titleEn: 'Sign in', public: true },
+      },
       {
         path: '/',
         name: SHELL_ROUTE,
@@ -21,23 +26,108 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
         component: () => import('./layout/TheShell.vue'),
         children: [
           { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页', titleEn: 'Home' } },
-          { path: 'dashboard', name: 'dashboard', component: () => import('./pages/dashboard/DashboardPage.vue'), meta: { title: '领导驾驶舱', titleEn: 'Dashboard', area: 'plan' } },
-          { path: 'dashboard/:kpiId', name: 'kpi', component: () => import('./pages/dashboard/KpiDetailPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
-          { path: 'dashboard/:kpiId/:unitCode(\\d{6})', name: 'kpi-unit', component: () => import('./pages/dashboard/KpiUnitPage.vue'), meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' } },
-          { path: 'plan/:year(\\d{4})?', name: 'plan', component: () => import('./pages/WorkPlanPage.vue'), meta: { title: '工作要点', titleEn: 'Work plan' } },
-          { path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)', name: 'plan-task', component: () => import('./pages/plan/PlanTaskPage.vue'), meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' } },
-          { path: 'plan/targets', name: 'county-targets', component: () => import('./pages/plan/CountyTargetsPage.vue'), meta: { title: '县市区目标', titleEn: 'County targets', area: 'plan' } },
-          { path: 'plan/reviews', name: 'plan-reviews', component: () => import('./pages/plan/ReviewQueuePage.vue'), meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' } },
-          { path: 'inbox', name: 'inbox', component: () => import('./pages/inbox/InboxPage.vue'), meta: { title: '我的待办', titleEn: 'My to-do' } },
-          { path: 'account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: '账号与安全', titleEn: 'Account & security', account: true } },
-          { path: 'admin/modules', name: 'module-registry', component: () => import('./pages/ModuleRegistryPage.vue'), meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' } },
-          { path: 'admin/accounts', name: 'accounts-admin', component: () => import('./pages/admin/AccountsAdminPage.vue'), meta: { title: '账号管理', titleEn: 'Accounts', area: 'admin:accounts' } },
-          { path: 'admin/departments', name: 'departments-admin', component: () => import('./pages/admin/DepartmentsPage.vue'), meta: { title: '科室设置', titleEn: 'Departments', area: 'admin:accounts' } },
-          { path: 'admin/grants', name: 'grants-admin', component: () => import('./pages/admin/GrantsAdminPage.vue'), meta: { title: '授权管理', titleEn: 'Grants', area: 'admin:security' } },
-          { path: 'admin/policy', name: 'policy-admin', component: () => import('./pages/admin/PolicyPage.vue'), meta: { title: '安全策略', titleEn: 'Security policy', area: 'admin:security' } },
-          { path: 'admin/audit', name: 'audit', component: () => import('./pages/AuditPage.vue'), meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' } },
-          { path: 'schools/:schoolId(\\d+)', name: 'school', component: () => import('./pages/schools/SchoolPage.vue'), meta: { title: '学校详情', titleEn: 'School', area: 'plan' } },
-          { path: 'registry', name: 'registry', component: () => import('./pages/RegistryPage.vue'), meta: { title: '学校名录', titleEn: 'School registry' } },
+          {
+            path: 'dashboard',
+            name: 'dashboard',
+            component: () => import('./pages/dashboard/DashboardPage.vue'),
+            meta: { title: '领导驾驶舱', titleEn: 'Dashboard', area: 'plan' },
+          },
+          {
+            path: 'dashboard/:kpiId',
+            name: 'kpi',
+            component: () => import('./pages/dashboard/KpiDetailPage.vue'),
+            meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' },
+          },
+          {
+            path: 'dashboard/:kpiId/:unitCode(\\d{6})',
+            name: 'kpi-unit',
+            component: () => import('./pages/dashboard/KpiUnitPage.vue'),
+            meta: { title: '指标详情', titleEn: 'Indicator', area: 'plan' },
+          },
+          {
+            path: 'plan/:year(\\d{4})?',
+            name: 'plan',
+            component: () => import('./pages/WorkPlanPage.vue'),
+            meta: { title: '工作要点', titleEn: 'Work plan' },
+          },
+          {
+            path: 'plan/:year(\\d{4})/tasks/:taskId(\\d+)',
+            name: 'plan-task',
+            component: () => import('./pages/plan/PlanTaskPage.vue'),
+            meta: { title: '任务进展', titleEn: 'Task progress', area: 'plan' },
+          },
+          {
+            path: 'plan/targets',
+            name: 'county-targets',
+            component: () => import('./pages/plan/CountyTargetsPage.vue'),
+            meta: { title: '县市区目标', titleEn: 'County targets', area: 'plan' },
+          },
+          {
+            path: 'plan/reviews',
+            name: 'plan-reviews',
+            component: () => import('./pages/plan/ReviewQueuePage.vue'),
+            meta: { title: '待我审核', titleEn: 'Reviews', area: 'plan' },
+          },
+          {
+            path: 'inbox',
+            name: 'inbox',
+            component: () => import('./pages/inbox/InboxPage.vue'),
+            meta: { title: '我的待办', titleEn: 'My to-do' },
+          },
+          {
+            path: 'account',
+            name: 'account',
+            component: () => import('./pages/AccountPage.vue'),
+            meta: { title: '账号与安全', titleEn: 'Account & security', account: true },
+          },
+          {
+            path: 'admin/modules',
+            name: 'module-registry',
+            component: () => import('./pages/ModuleRegistryPage.vue'),
+            meta: { title: '模块登记', titleEn: 'Module registry', area: 'admin:accounts' },
+          },
+          {
+            path: 'admin/accounts',
+            name: 'accounts-admin',
+            component: () => import('./pages/admin/AccountsAdminPage.vue'),
+            meta: { title: '账号管理', titleEn: 'Accounts', area: 'admin:accounts' },
+          },
+          {
+            path: 'admin/departments',
+            name: 'departments-admin',
+            component: () => import('./pages/admin/DepartmentsPage.vue'),
+            meta: { title: '科室设置', titleEn: 'Departments', area: 'admin:accounts' },
+          },
+          {
+            path: 'admin/grants',
+            name: 'grants-admin',
+            component: () => import('./pages/admin/GrantsAdminPage.vue'),
+            meta: { title: '授权管理', titleEn: 'Grants', area: 'admin:security' },
+          },
+          {
+            path: 'admin/policy',
+            name: 'policy-admin',
+            component: () => import('./pages/admin/PolicyPage.vue'),
+            meta: { title: '安全策略', titleEn: 'Security policy', area: 'admin:security' },
+          },
+          {
+            path: 'admin/audit',
+            name: 'audit',
+            component: () => import('./pages/AuditPage.vue'),
+            meta: { title: '审计查询', titleEn: 'Audit trail', area: 'audit' },
+          },
+          {
+            path: 'schools/:schoolId(\\d+)',
+            name: 'school',
+            component: () => import('./pages/schools/SchoolPage.vue'),
+            meta: { title: '学校详情', titleEn: 'School', area: 'plan' },
+          },
+          {
+            path: 'registry',
+            name: 'registry',
+            component: () => import('./pages/RegistryPage.vue'),
+            meta: { title: '学校名录', titleEn: 'School registry' },
+          },
           ...modules.map((m) => ({
             path: `${m.basePath}/:rest(.*)*`,
             name: placeholderName(m.key),
@@ -45,9 +135,19 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
             props: { moduleKey: m.key },
             meta: { module: m.key, title: m.title, titleEn: m.titleEn },
           })),
-          { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在', titleEn: 'Not found' } },
+          {
+            path: ':pathMatch(.*)*',
+            name: 'not-found',
+            component: () => import('./pages/NotFoundPage.vue'),
+            meta: { title: '页面不存在', titleEn: 'Not found' },
+          },
           // Reached only by name from the guard (the address stays the page's own; not-found wins a match by path).
-          { path: ':pathMatch(.*)*', name: 'forbidden', component: () => import('./pages/ForbiddenPage.vue'), meta: { title: '无权访问', titleEn: 'Access denied' } },
+          {
+            path: ':pathMatch(.*)*',
+            name: 'forbidden',
+            component: () => import('./pages/ForbiddenPage.vue'),
+            meta: { title: '无权访问', titleEn: 'Access denied' },
+          },
         ],
       },
     ],
@@ -65,7 +165,8 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
     if (shell.setupPending && to.name !== 'account') return { name: 'account' };
     const key = to.meta.module;
     // A page that exists but is not this account's: 无权访问 (what is missing, whom to ask); unknown addresses stay 页面不存在.
-    if ((to.meta.area && !shell.can(to.meta.area)) || (key && !shell.byKey.has(key))) return { name: 'forbidden', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
+    if ((to.meta.area && !shell.can(to.meta.area)) || (key && !shell.byKey.has(key)))
+      return { name: 'forbidden', params: { pathMatch: to.path.slice(1).split('/') }, query: to.query, hash: to.hash };
     return true;
   });
   router.afterEach((to) => {

@@ -39,7 +39,8 @@ export const useMessages = defineMessages({
     home: 'Overview',
     schoolsTab: 'Private schools',
     overviewTitle: 'Private compulsory education',
-    overviewLead: 'School year {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools).',
+    overviewLead:
+      'School year {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools).',
     cityShare: 'City-wide private share of compulsory students',
     capHint: 'Target ≤{cap} (item 5)',
     privateStudents: 'Compulsory students, private schools',

@@ -1,5 +1,12 @@
 import {
-  INDICATOR_LABELS, INDICATOR_LABELS_EN, SAFETY_TOPIC_LABELS, termLabel, type FourthIndicator, type ReviewState, type SafetyTopic, type Term,
+  INDICATOR_LABELS,
+  INDICATOR_LABELS_EN,
+  SAFETY_TOPIC_LABELS,
+  termLabel,
+  type FourthIndicator,
+  type ReviewState,
+  type SafetyTopic,
+  type Term,
 } from '@hyedu/domain';
 import type { Locale } from '@hyedu/ui';
 
@@ -8,13 +15,23 @@ import type { Locale } from '@hyedu/ui';
  * templates), English beside them. Review wording follows the exports: a county 核实s a school's status.
  */
 const TOPIC_EN: Record<SafetyTopic, string> = {
-  school_bus: 'School bus', fire: 'Fire', drugs_aids: 'Drugs and AIDS', drowning: 'Drowning', sexual_assault: 'Sexual abuse', bullying: 'Bullying',
-  violence: 'Violence', traffic: 'Traffic', epidemic: 'Infectious disease', food_water: 'Food and water',
+  school_bus: 'School bus',
+  fire: 'Fire',
+  drugs_aids: 'Drugs and AIDS',
+  drowning: 'Drowning',
+  sexual_assault: 'Sexual abuse',
+  bullying: 'Bullying',
+  violence: 'Violence',
+  traffic: 'Traffic',
+  epidemic: 'Infectious disease',
+  food_water: 'Food and water',
 };
-export const topicLabel = (topic: SafetyTopic, locale: Locale = 'zh-CN') => (locale === 'en-US' ? TOPIC_EN[topic] : SAFETY_TOPIC_LABELS[topic]);
+export const topicLabel = (topic: SafetyTopic, locale: Locale = 'zh-CN') =>
+  locale === 'en-US' ? TOPIC_EN[topic] : SAFETY_TOPIC_LABELS[topic];
 
 export type IndicatorKey = keyof typeof INDICATOR_LABELS;
-export const indicatorLabel = (key: IndicatorKey, locale: Locale = 'zh-CN') => (locale === 'en-US' ? INDICATOR_LABELS_EN[key] : INDICATOR_LABELS[key]);
+export const indicatorLabel = (key: IndicatorKey, locale: Locale = 'zh-CN') =>
+  locale === 'en-US' ? INDICATOR_LABELS_EN[key] : INDICATOR_LABELS[key];
 
 /** The four indicators in order, the fourth as configured by the city. */
 export const indicatorKeys = (fourth: FourthIndicator): readonly IndicatorKey[] => ['guards', 'closed', 'alarm', fourth];

@@ -58,7 +58,8 @@ export const useMessages = defineMessages({
     activitiesTab: 'Safety education',
     incidentsTab: 'Incidents',
     overviewTitle: 'Campus safety overview',
-    overviewLead: 'Safety and stability of the education system (item 4): the “4 × 100%” security standard, hazard rectification, safety education.',
+    overviewLead:
+      'Safety and stability of the education system (item 4): the “4 × 100%” security standard, hazard rectification, safety education.',
     complianceGroup: 'Security standard · {term}',
     complianceNoTerm: 'Security standard · no school has reported',
     allMet: 'All four met',

@@ -6,9 +6,26 @@ const units = [
   { code: '430422', name: '衡南县', kind: 'county' },
 ];
 const counts = (unitCode: string, schools: number, verified: number, all: number) => ({
-  unitCode, schools, reported: verified, verified, guards: all, closed: all, alarm: all, fourth: all, fourthApplies: schools, all,
+  unitCode,
+  schools,
+  reported: verified,
+  verified,
+  guards: all,
+  closed: all,
+  alarm: all,
+  fourth: all,
+  fourthApplies: schools,
+  all,
 });
-const hazards = (unitCode: string, total: number, open: number, overdue = 0, lateAcceptance = 0) => ({ unitCode, total, open, overdue, lateAcceptance, majorOpen: 0, awaiting: lateAcceptance });
+const hazards = (unitCode: string, total: number, open: number, overdue = 0, lateAcceptance = 0) => ({
+  unitCode,
+  total,
+  open,
+  overdue,
+  lateAcceptance,
+  majorOpen: 0,
+  awaiting: lateAcceptance,
+});
 const coverage = (unitCode: string, schools: number, covered: number, fire: number) => ({ unitCode, schools, covered, byTopic: { fire } });
 
 describe('safety overview', () => {
@@ -24,7 +41,11 @@ describe('safety overview', () => {
   });
 
   it('no reported term, no hazard and no activity are no data, never 0', () => {
-    const data = { compliance: null, hazards: [hazards('430400', 0, 0), hazards('430422', 0, 0)], coverage: [coverage('430400', 20, 0, 0), coverage('430422', 200, 0, 0)] };
+    const data = {
+      compliance: null,
+      hazards: [hazards('430400', 0, 0), hazards('430422', 0, 0)],
+      coverage: [coverage('430400', 20, 0, 0), coverage('430422', 200, 0, 0)],
+    };
     expect(overviewRows(units, data)[1]).toMatchObject({ schools: 200, allRate: null, verified: null, open: null, coverage: null });
     const totals = overviewTotals(data);
     expect(totals.rates).toBeNull();
@@ -48,19 +69,49 @@ describe('safety overview', () => {
 
 describe('safety overview: 专项教育 topics', () => {
   it('names the campaign topics held and missing, and the weakest one', () => {
-    const rows = [{ schools: 10, covered: 0, byTopic: { school_bus: 2, fire: 10, drugs_aids: 5, drowning: 9, sexual_assault: 8, bullying: 7, violence: 6, traffic: 0, epidemic: 1 } }];
+    const rows = [
+      {
+        schools: 10,
+        covered: 0,
+        byTopic: {
+          school_bus: 2,
+          fire: 10,
+          drugs_aids: 5,
+          drowning: 9,
+          sexual_assault: 8,
+          bullying: 7,
+          violence: 6,
+          traffic: 0,
+          epidemic: 1,
+        },
+      },
+    ];
     expect(campaignTopics(rows).missing).toEqual(['traffic']);
     expect(campaignTopics(rows).held).toHaveLength(7);
     expect(weakestTopic(rows)).toEqual({ topic: 'traffic', rate: 0 });
     expect(weakestTopic([{ schools: 10, covered: 0, byTopic: {} }])).toBeNull();
   });
   it('asks 校车安全 only of schools that run buses: a school without them is neither missing it nor weakest in it', () => {
-    const own = [{ schools: 1, covered: 1, withBuses: 0, byTopic: { school_bus: 0, fire: 1, drugs_aids: 1, drowning: 1, sexual_assault: 1, bullying: 1, violence: 1, traffic: 1 } }];
+    const own = [
+      {
+        schools: 1,
+        covered: 1,
+        withBuses: 0,
+        byTopic: { school_bus: 0, fire: 1, drugs_aids: 1, drowning: 1, sexual_assault: 1, bullying: 1, violence: 1, traffic: 1 },
+      },
+    ];
     expect(campaignTopics(own)).toMatchObject({ missing: [], held: expect.not.arrayContaining(['school_bus']) });
     expect(campaignTopics(own).applicable).toHaveLength(7);
     expect(campaignTopics([{ ...own[0]!, withBuses: 1 }]).missing).toEqual(['school_bus']);
     // Two schools of ten run buses and both held it: 100% among them, so the weakest topic is another one.
-    const county = [{ schools: 10, covered: 0, withBuses: 2, byTopic: { school_bus: 2, fire: 10, drugs_aids: 5, drowning: 9, sexual_assault: 8, bullying: 7, violence: 6, traffic: 4 } }];
+    const county = [
+      {
+        schools: 10,
+        covered: 0,
+        withBuses: 2,
+        byTopic: { school_bus: 2, fire: 10, drugs_aids: 5, drowning: 9, sexual_assault: 8, bullying: 7, violence: 6, traffic: 4 },
+      },
+    ];
     expect(weakestTopic(county)).toEqual({ topic: 'traffic', rate: 0.4 });
   });
 });

@@ -59,7 +59,11 @@ export function overviewRows(
 }
 
 /** The scope's figures for the cards: the 4个100% rates, hazard counts and campaign coverage, each null without data. */
-export function overviewTotals(data: { compliance: ByUnit<ComplianceCounts> | null; hazards: ByUnit<HazardCounts>; coverage: ByUnit<CoverageCounts> }) {
+export function overviewTotals(data: {
+  compliance: ByUnit<ComplianceCounts> | null;
+  hazards: ByUnit<HazardCounts>;
+  coverage: ByUnit<CoverageCounts>;
+}) {
   const counts = data.compliance ? sumCounts(data.compliance) : null;
   const hasHazards = data.hazards.some((h) => h.total > 0);
   const sum = (k: keyof HazardCounts) => (hasHazards ? data.hazards.reduce((a, h) => a + h[k], 0) : null);
@@ -67,13 +71,23 @@ export function overviewTotals(data: { compliance: ByUnit<ComplianceCounts> | nu
   return {
     counts,
     rates: counts ? complianceRates(counts) : null,
-    hazards: { open: sum('open'), overdue: sum('overdue'), lateAcceptance: sum('lateAcceptance'), majorOpen: sum('majorOpen'), awaiting: sum('awaiting') },
+    hazards: {
+      open: sum('open'),
+      overdue: sum('overdue'),
+      lateAcceptance: sum('lateAcceptance'),
+      majorOpen: sum('majorOpen'),
+      awaiting: sum('awaiting'),
+    },
     coverage: coverageRate(cov.covered, cov.schools, anyActivity(data.coverage)),
   };
 }
 
 /** Of the eight campaign topics, those the rows' schools held and those none held (a school's own 专项教育 at a glance). */
-export function campaignTopics(rows: readonly CoverageCounts[]): { held: SafetyTopic[]; missing: SafetyTopic[]; applicable: readonly SafetyTopic[] } {
+export function campaignTopics(rows: readonly CoverageCounts[]): {
+  held: SafetyTopic[];
+  missing: SafetyTopic[];
+  applicable: readonly SafetyTopic[];
+} {
   const total = sumCoverage(rows);
   // 校车安全 applies only where a school runs buses (campaignTopicsFor): without any, it is neither held nor missing.
   const applicable = campaignTopicsFor({ runsBuses: (total.withBuses ?? 0) > 0 });

@@ -14,9 +14,27 @@ describe('safety routes', () => {
   it('has the overview, the 4个100%, hazards, inspections, activities, incidents and the school list, each titled in both languages', () => {
     const children = flat(routes('/safety')).filter((r) => r.name);
     expect(children.map((r) => r.name)).toEqual([
-      'safety:home', 'safety:compliance', 'safety:hazards', 'safety:hazard', 'safety:inspections', 'safety:activities', 'safety:incidents', 'safety:incident', 'safety:schools',
+      'safety:home',
+      'safety:compliance',
+      'safety:hazards',
+      'safety:hazard',
+      'safety:inspections',
+      'safety:activities',
+      'safety:incidents',
+      'safety:incident',
+      'safety:schools',
     ]);
-    expect(children.map((r) => r.path)).toEqual(['', 'compliance', 'hazards', 'hazards/:id(\\d+)', 'inspections', 'activities', 'incidents', 'incidents/:id(\\d+)', 'schools']);
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'compliance',
+      'hazards',
+      'hazards/:id(\\d+)',
+      'inspections',
+      'activities',
+      'incidents',
+      'incidents/:id(\\d+)',
+      'schools',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 

@@ -35,7 +35,8 @@ export const useMessages = defineMessages({
     home: 'Overview',
     schoolsTab: 'Staffing by school',
     overviewTitle: 'Teacher posts and staffing',
-    overviewLead: 'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',
+    overviewLead:
+      'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',
     quota: 'Post quota',
     teachers: 'Teachers in post',
     contract: 'Contract teachers',
@@ -51,7 +52,8 @@ export const useMessages = defineMessages({
     students: 'Students',
     schoolsTitle: 'Staffing by school',
     schoolsLead: '{n} schools',
-    schoolsNote: 'Private schools have no post quota, so their fill rate does not apply (—); schools that have not reported staffing show “—”.',
+    schoolsNote:
+      'Private schools have no post quota, so their fill rate does not apply (—); schools that have not reported staffing show “—”.',
     level: 'Level',
     ownership: 'Ownership',
     code: 'School code',

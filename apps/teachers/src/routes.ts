@@ -6,8 +6,18 @@ export default defineModuleRoutes('teachers', (base) => [
     path: base,
     component: () => import('./ModuleLayout.vue'),
     children: [
-      { path: '', name: 'teachers:home', component: () => import('./pages/OverviewPage.vue'), meta: { title: '教师队伍', titleEn: 'Teachers' } },
-      { path: 'schools', name: 'teachers:schools', component: () => import('./pages/SchoolsPage.vue'), meta: { title: '教师队伍 · 学校编制', titleEn: 'Teachers · Staffing by school' } },
+      {
+        path: '',
+        name: 'teachers:home',
+        component: () => import('./pages/OverviewPage.vue'),
+        meta: { title: '教师队伍', titleEn: 'Teachers' },
+      },
+      {
+        path: 'schools',
+        name: 'teachers:schools',
+        component: () => import('./pages/SchoolsPage.vue'),
+        meta: { title: '教师队伍 · 学校编制', titleEn: 'Teachers · Staffing by school' },
+      },
     ],
   },
 ]);

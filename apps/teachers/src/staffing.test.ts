@@ -25,5 +25,4 @@ describe('staffing helpers', () => {
     expect(fillFlag(1.02)).toBe('over');
     expect(fillFlag(null)).toBeNull();
   });
-
 });

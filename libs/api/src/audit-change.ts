@@ -15,4 +15,10 @@ export interface Change {
  * the signed-in caller, the request's address, and the change. Refusals are audited by the policy middleware.
  */
 export const auditChange = (tx: Tx, ctx: Pick<AuthedContext, 'auditKey' | 'ip' | 'identity'>, change: Change) =>
-  writeAudit(tx, ctx.auditKey, { ...change, targetId: String(change.targetId), actor: ctx.identity.username, result: 'ok', source: ctx.ip });
+  writeAudit(tx, ctx.auditKey, {
+    ...change,
+    targetId: String(change.targetId),
+    actor: ctx.identity.username,
+    result: 'ok',
+    source: ctx.ip,
+  });

@@ -2,8 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { anonymousCaller, callerAs, callerWithCookie, signIn, failure } from './testing.ts';
-
+import { anonymousCaller, callerAs, callerWithCookie, failure, signIn } from './testing.ts';
 
 describe.each(testEngines())('identity on %s', (engine) => {
   let database: Database;
@@ -24,12 +23,16 @@ describe.each(testEngines())('identity on %s', (engine) => {
     const COMMON = '用户名或密码错误（连续失败5次将锁定15分钟）';
     const unknown = await failure(anon.auth.login({ username: 'nobody', password: 'whatever1A!' }));
     const messages: (string | undefined)[] = [];
-    for (let i = 0; i < 5; i++) messages.push((await failure(anon.auth.login({ username: 'funding', password: 'wrong-password' })))?.message);
+    for (let i = 0; i < 5; i++)
+      messages.push((await failure(anon.auth.login({ username: 'funding', password: 'wrong-password' })))?.message);
     expect(unknown?.message).toBe(COMMON);
     expect(messages).toEqual([COMMON, COMMON, COMMON, COMMON, COMMON]);
     // Even the right password is refused while locked, with the same message.
     expect((await failure(anon.auth.login({ username: 'funding', password: DEMO_PASSWORD })))?.message).toBe(COMMON);
-    const [row] = await database.db.select({ lockedUntil: tables.accounts.lockedUntil }).from(tables.accounts).where(eq(tables.accounts.username, 'funding'));
+    const [row] = await database.db
+      .select({ lockedUntil: tables.accounts.lockedUntil })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'funding'));
     expect(row?.lockedUntil).not.toBeNull();
     // Once the 15 minutes have passed, the right password works.
     const later = await anonymousCaller(database, { clock: () => new Date(Date.now() + 16 * 60_000) });
@@ -56,7 +59,10 @@ describe.each(testEngines())('identity on %s', (engine) => {
   it('a disabled account loses its live session at once', async () => {
     const cookie = await signIn(database, 'privedu');
     await database.db.update(tables.accounts).set({ disabled: true }).where(eq(tables.accounts.username, 'privedu'));
-    expect(await failure((await callerWithCookie(database, cookie)).platform.units())).toEqual({ code: 'UNAUTHORIZED', message: '账号已停用' });
+    expect(await failure((await callerWithCookie(database, cookie)).platform.units())).toEqual({
+      code: 'UNAUTHORIZED',
+      message: '账号已停用',
+    });
     await database.db.update(tables.accounts).set({ disabled: false }).where(eq(tables.accounts.username, 'privedu'));
   });
 
@@ -83,7 +89,10 @@ describe.each(testEngines())('identity on %s', (engine) => {
     const secadmin = await callerAs(database, 'secadmin');
     expect(await failure(secadmin.teachers.overview())).toMatchObject({ code: 'FORBIDDEN' });
     // Denied attempts are in the audit trail, which still verifies.
-    const denied = await database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.result, 'denied')));
+    const denied = await database.db
+      .select()
+      .from(tables.auditLog)
+      .where(and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.result, 'denied')));
     expect(denied.map((r) => r.action)).toContain('safety.compliance');
     expect((await verifyAuditChain(database.db, database.auditKey)).ok).toBe(true);
   });
@@ -91,7 +100,10 @@ describe.each(testEngines())('identity on %s', (engine) => {
   it('password changes follow the policy and end the other sessions', async () => {
     const other = await signIn(database, 'school');
     const api = await callerAs(database, 'school');
-    expect(await failure(api.auth.changePassword({ current: 'wrong', next: 'Xq7#mPz92kLw' }))).toEqual({ code: 'BAD_REQUEST', message: '当前密码不正确' });
+    expect(await failure(api.auth.changePassword({ current: 'wrong', next: 'Xq7#mPz92kLw' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '当前密码不正确',
+    });
     expect((await failure(api.auth.changePassword({ current: DEMO_PASSWORD, next: 'abc' })))?.message).toContain('密码至少8位');
     expect((await failure(api.auth.changePassword({ current: DEMO_PASSWORD, next: DEMO_PASSWORD })))?.message).toMatch(/最近 5 次/);
     await api.auth.changePassword({ current: DEMO_PASSWORD, next: 'Xq7#mPz92kLw' });

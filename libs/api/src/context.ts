@@ -1,5 +1,5 @@
-import { businessDate, type DataScope, type SecurityPolicy } from '@hyedu/domain';
 import { verifyPassword, type Database, type Db, type Engine, type Secrets } from '@hyedu/db';
+import { businessDate, type DataScope, type SecurityPolicy } from '@hyedu/domain';
 import { currentPolicy } from './auth/policy-store.ts';
 import { readToken, resolveSession, type Identity } from './auth/session.ts';
 

@@ -24,7 +24,11 @@ const SHAPES: unknown[] = [
   'page=1',
 ];
 
-const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof TRPCError ? e.code : 'THROWN'));
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'ok',
+    (e: unknown) => (e instanceof TRPCError ? e.code : 'THROWN'),
+  );
 
 describe.each(testEngines())('bad-input corpus on %s', (engine) => {
   let database: Database;
@@ -40,12 +44,20 @@ describe.each(testEngines())('bad-input corpus on %s', (engine) => {
     const secadmin = await callerAs(database, 'secadmin');
     const anon = await anonymousCaller(database);
     for (const bad of TEXT) {
-      expect(await codeOf(leader.platform.schools({ page: 1, pageSize: 5, q: bad })), `q=${JSON.stringify(bad.slice(0, 8))}`).toBe('BAD_REQUEST');
-      expect(await codeOf(anon.auth.login({ username: bad, password: 'x' })), `username=${JSON.stringify(bad.slice(0, 8))}`).toBe('BAD_REQUEST');
+      expect(await codeOf(leader.platform.schools({ page: 1, pageSize: 5, q: bad })), `q=${JSON.stringify(bad.slice(0, 8))}`).toBe(
+        'BAD_REQUEST',
+      );
+      expect(await codeOf(anon.auth.login({ username: bad, password: 'x' })), `username=${JSON.stringify(bad.slice(0, 8))}`).toBe(
+        'BAD_REQUEST',
+      );
       expect(await codeOf(auditor.audit.search({ page: 1, pageSize: 5, actor: bad }))).toBe('BAD_REQUEST');
       expect(await codeOf(sysadmin.admin.accounts.list({ page: 1, pageSize: 5, q: bad }))).toBe('BAD_REQUEST');
-      expect(await codeOf(sysadmin.admin.accounts.create({ username: 'corpus', displayName: bad, initialPassword: 'Chu#shi2026mima' }))).toBe('BAD_REQUEST');
-      expect(await codeOf(sysadmin.admin.accounts.create({ username: bad, displayName: '名', initialPassword: 'Chu#shi2026mima' }))).toBe('BAD_REQUEST');
+      expect(
+        await codeOf(sysadmin.admin.accounts.create({ username: 'corpus', displayName: bad, initialPassword: 'Chu#shi2026mima' })),
+      ).toBe('BAD_REQUEST');
+      expect(await codeOf(sysadmin.admin.accounts.create({ username: bad, displayName: '名', initialPassword: 'Chu#shi2026mima' }))).toBe(
+        'BAD_REQUEST',
+      );
       expect(await codeOf(secadmin.admin.security.findSchools({ q: bad }))).toBe('BAD_REQUEST');
       expect(await codeOf(anon.auth.login({ username: 'leader', password: 'x', otp: bad }))).toBe('BAD_REQUEST');
     }
@@ -67,8 +79,17 @@ describe.each(testEngines())('bad-input corpus on %s', (engine) => {
       expect(await codeOf(leader.platform.schools(input as never)), JSON.stringify(input)).toBe('BAD_REQUEST');
     }
     const secadmin = await callerAs(database, 'secadmin');
-    for (const grants of [[{ role: 'leader', unitCode: '430422' }], [{ role: 'root' }], [{ role: 'county', unitCode: '430422', modules: [] }], 'leader', null]) {
-      expect(await codeOf(secadmin.admin.security.setGrants({ username: 'leader', expectedVersion: 1, grants } as never)), JSON.stringify(grants)).toBe('BAD_REQUEST');
+    for (const grants of [
+      [{ role: 'leader', unitCode: '430422' }],
+      [{ role: 'root' }],
+      [{ role: 'county', unitCode: '430422', modules: [] }],
+      'leader',
+      null,
+    ]) {
+      expect(
+        await codeOf(secadmin.admin.security.setGrants({ username: 'leader', expectedVersion: 1, grants } as never)),
+        JSON.stringify(grants),
+      ).toBe('BAD_REQUEST');
     }
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });

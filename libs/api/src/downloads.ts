@@ -22,7 +22,10 @@ export async function openFile(ctx: Context, area: string, id: number): Promise<
   const download = Object.hasOwn(DOWNLOADS, area) ? DOWNLOADS[area] : undefined;
   if (!download) throw new TRPCError({ code: 'NOT_FOUND', message: '文件不存在' });
   const file = await download(createCaller(ctx), id);
-  const [row] = await ctx.db.select({ content: tables.attachments.content }).from(tables.attachments).where(eq(tables.attachments.id, file.id));
+  const [row] = await ctx.db
+    .select({ content: tables.attachments.content })
+    .from(tables.attachments)
+    .where(eq(tables.attachments.id, file.id));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: '文件不存在' });
   return { ...file, content: row.content };
 }

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, beijingDate, GrantList, termOf } from '@hyedu/domain';
 import { DEMO_ACCOUNTS, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { authorize, beijingDate, GrantList, termOf } from '@hyedu/domain';
 import { callerAs, procedures } from './testing.ts';
 
 /**
@@ -36,7 +36,8 @@ const load = async (base64: string) => {
   return wb;
 };
 type Api = Awaited<ReturnType<typeof callerAs>>;
-const call = (api: Api, path: string, input: unknown) => (path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], api) as (i: unknown) => Promise<{ rows: number }>)(input);
+const call = (api: Api, path: string, input: unknown) =>
+  (path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], api) as (i: unknown) => Promise<{ rows: number }>)(input);
 
 describe.each(testEngines())('exports on %s', (engine) => {
   let database: Database;
@@ -50,21 +51,35 @@ describe.each(testEngines())('exports on %s', (engine) => {
     if (policy.access !== 'area') throw new Error('exports read an area');
     // The first demo account the domain lets read the area.
     const rows = await database.db.select({ username: tables.accounts.username, grants: tables.accounts.grants }).from(tables.accounts);
-    const user = DEMO_ACCOUNTS.map((d) => rows.find((r) => r.username === d.username)!).find((r) => authorize(GrantList.parse(r.grants), { area: policy.area, action: 'read' }).allowed)!.username;
-    const audited = () => database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.action, path), eq(tables.auditLog.result, 'ok')));
+    const user = DEMO_ACCOUNTS.map((d) => rows.find((r) => r.username === d.username)!).find(
+      (r) => authorize(GrantList.parse(r.grants), { area: policy.area, action: 'read' }).allowed,
+    )!.username;
+    const audited = () =>
+      database.db
+        .select()
+        .from(tables.auditLog)
+        .where(and(eq(tables.auditLog.action, path), eq(tables.auditLog.result, 'ok')));
     const before = (await audited()).length;
     const file = await call(await callerAs(database, user), path, FILTERS[path]);
     const after = await audited();
     expect(after.length - before).toBe(1);
     expect(typeof file.rows).toBe('number');
-    expect(after.at(-1)).toMatchObject({ actor: user, targetType: 'export', targetId: path, after: { filter: FILTERS[path] ?? {}, rows: file.rows } });
+    expect(after.at(-1)).toMatchObject({
+      actor: user,
+      targetType: 'export',
+      targetId: path,
+      after: { filter: FILTERS[path] ?? {}, rows: file.rows },
+    });
   });
 
   it('a county’s plan export shows the reports its task pages show, not the city’s own', async () => {
     const leiyang = await callerAs(database, 'leiyang');
     const tasks = await leiyang.plan.tasks({ year: 2022 });
     const task = tasks.find((t) => t.units.includes('430481'))!;
-    await leiyang.plan.submitReport({ taskId: task.id, report: { period: '2022-05', status: 'in_progress', narrative: '耒阳市已完成摸底，正在制定方案。' } });
+    await leiyang.plan.submitReport({
+      taskId: task.id,
+      report: { period: '2022-05', status: 'in_progress', narrative: '耒阳市已完成摸底，正在制定方案。' },
+    });
     const ws = (await load((await leiyang.plan.exportStatus({ year: 2022 })).base64)).getWorksheet('落实情况')!;
     const shown = new Map<string, string>();
     for (const t of tasks) shown.set(t.code, (await leiyang.plan.task({ taskId: t.id })).reports[0]?.period ?? '');

@@ -7,5 +7,9 @@ import { z } from 'zod';
  * (`ZodRealError`: zod 4's `ZodError` is no `Error`, and tRPC keeps only an `Error` as the cause.)
  */
 export function fieldError(field: string, message: string): TRPCError {
-  return new TRPCError({ code: 'BAD_REQUEST', message, cause: new z.ZodRealError([{ code: 'custom', path: [field], message, input: undefined }]) });
+  return new TRPCError({
+    code: 'BAD_REQUEST',
+    message,
+    cause: new z.ZodRealError([{ code: 'custom', path: [field], message, input: undefined }]),
+  });
 }

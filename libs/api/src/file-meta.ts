@@ -1,5 +1,5 @@
-import { showsInline } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { showsInline } from '@hyedu/domain';
 
 /**
  * What a download procedure returns: the file's description, never its bytes. The bytes travel only over the HTTP

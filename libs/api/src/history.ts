@@ -10,7 +10,14 @@ import { importTarget, type ImportAudit } from './imports/run.ts';
  */
 export async function recordHistory(db: Db, targetType: string, id: number) {
   const { auditLog } = tables;
-  const columns = { id: auditLog.id, at: auditLog.at, actor: auditLog.actor, action: auditLog.action, before: auditLog.before, after: auditLog.after };
+  const columns = {
+    id: auditLog.id,
+    at: auditLog.at,
+    actor: auditLog.actor,
+    action: auditLog.action,
+    before: auditLog.before,
+    after: auditLog.after,
+  };
   const [own, imported] = await Promise.all([
     db
       .select(columns)

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { authorize, fieldLabel, GrantList, namesField } from '@hyedu/domain';
 import { DEMO_ACCOUNTS, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { authorize, fieldLabel, GrantList, namesField } from '@hyedu/domain';
 import { INPUTS } from './fixtures.ts';
 import { httpCall, procedures, signIn } from './testing.ts';
 
@@ -22,7 +22,13 @@ function unwrap(schema: unknown): { def: Def; schema: unknown } {
   return { def: defOf(s), schema: s };
 }
 
-const TEXT = { NUL: 'a\u0000b', 'lone surrogate': 'x\uD800', 'right-to-left override': 'abc\u202Etxt.exe', 'zero-width only': '\u200b\u200c\u200d', '100k characters': 'x'.repeat(100_000) };
+const TEXT = {
+  NUL: 'a\u0000b',
+  'lone surrogate': 'x\uD800',
+  'right-to-left override': 'abc\u202Etxt.exe',
+  'zero-width only': '\u200b\u200c\u200d',
+  '100k characters': 'x'.repeat(100_000),
+};
 const NUMBER = { '2³¹': 2 ** 31, '-1': -1, '1.5': 1.5 };
 const DATE = { '0000-01-01': '0000-01-01', '9999-12-31': '9999-12-31' };
 const PERIOD = { '0000-01': '0000-01', '9999-12': '9999-12' };
@@ -38,14 +44,18 @@ const ACCEPTS: Record<string, string[]> = {
   'norm.boardingPerMille': ['1.5'],
   base64: ['100k characters'],
 };
-const accepts = (path: string, name: string) => Object.entries(ACCEPTS).some(([p, names]) => (path === p || path.endsWith(`.${p}`) || path.replace(/\.\d+\./g, '.') === p) && names.includes(name));
+const accepts = (path: string, name: string) =>
+  Object.entries(ACCEPTS).some(
+    ([p, names]) => (path === p || path.endsWith(`.${p}`) || path.replace(/\.\d+\./g, '.') === p) && names.includes(name),
+  );
 
 type Leaf = { path: (string | number)[]; values: Record<string, unknown>; element?: unknown };
 /** Every field of an input schema that takes a value, with the hostile values for its kind. */
 function leaves(schema: unknown, path: (string | number)[] = []): Leaf[] {
   const { def, schema: inner } = unwrap(schema);
   if (def.type === 'object') return Object.entries(def.shape!).flatMap(([key, field]) => leaves(field, [...path, key]));
-  if (def.type === 'array') return [{ path, values: { '5,000 entries': 'ARRAY' }, element: def.element }, ...leaves(def.element, [...path, 0])];
+  if (def.type === 'array')
+    return [{ path, values: { '5,000 entries': 'ARRAY' }, element: def.element }, ...leaves(def.element, [...path, 0])];
   if (def.type === 'string') {
     // The domain's date types say what they hold (bounds.ts, date.ts): they get the dates no one means.
     const format = (z.globalRegistry.get(inner as z.ZodType) as { format?: string } | undefined)?.format;
@@ -102,15 +112,27 @@ it('every procedure has a fixture', () => {
 });
 
 it('every field of every procedure has a Chinese label', () => {
-  const missing = walked.flatMap((m) => m.inputs.flatMap((i) => leaves(i)).map((l) => ({ path: l.path.join('.'), label: fieldLabel(l.path) })));
+  const missing = walked.flatMap((m) =>
+    m.inputs.flatMap((i) => leaves(i)).map((l) => ({ path: l.path.join('.'), label: fieldLabel(l.path) })),
+  );
   expect(missing.filter((l) => l.label === undefined).map((l) => l.path)).toEqual([]);
 });
 
 it('the walk knows dates, months and instants when it sees them', () => {
-  const fields = (name: string) => walked.flatMap((m) => m.inputs.flatMap((i) => leaves(i)).filter((l) => name in l.values).map((l) => `${m.path}:${l.path.join('.')}`));
-  expect(fields('0000-01-01')).toEqual(expect.arrayContaining(['plan.setMilestone:doneOn', 'safety.reportHazard:foundOn', 'plan.createTask:task.milestones.0.due']));
+  const fields = (name: string) =>
+    walked.flatMap((m) =>
+      m.inputs
+        .flatMap((i) => leaves(i))
+        .filter((l) => name in l.values)
+        .map((l) => `${m.path}:${l.path.join('.')}`),
+    );
+  expect(fields('0000-01-01')).toEqual(
+    expect.arrayContaining(['plan.setMilestone:doneOn', 'safety.reportHazard:foundOn', 'plan.createTask:task.milestones.0.due']),
+  );
   expect(fields('0000-01')).toEqual(expect.arrayContaining(['plan.submitReport:report.period']));
-  expect(fields('0000-01-01T00:00Z')).toEqual(expect.arrayContaining(['safety.reportIncident:occurredAt', 'admin.modules.update:expectedUpdatedAt']));
+  expect(fields('0000-01-01T00:00Z')).toEqual(
+    expect.arrayContaining(['safety.reportIncident:occurredAt', 'admin.modules.update:expectedUpdatedAt']),
+  );
 });
 
 describe.each(testEngines())('hostile input on %s', (engine) => {
@@ -127,11 +149,15 @@ describe.each(testEngines())('hostile input on %s', (engine) => {
     const tablesToWatch = (rows as unknown as { rows: { table_name: string }[] }).rows
       .map((r) => r.table_name)
       .filter((t) => !/^(audit|sessions|__drizzle)/.test(t));
-    expect(tablesToWatch).toEqual(expect.arrayContaining(['accounts', 'departments', 'schools', 'safety_hazards', 'progress_reports', 'plan_tasks']));
+    expect(tablesToWatch).toEqual(
+      expect.arrayContaining(['accounts', 'departments', 'schools', 'safety_hazards', 'progress_reports', 'plan_tasks']),
+    );
     fingerprint = async () => {
       const parts: string[] = [];
       for (const t of tablesToWatch) {
-        const r = await database.db.execute<{ h: string | null }>(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`));
+        const r = await database.db.execute<{ h: string | null }>(
+          sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${t}" x`),
+        );
         parts.push(`${t}:${(r as unknown as { rows: { h: string }[] }).rows[0]!.h}`);
       }
       return parts.join('\n');
@@ -144,42 +170,66 @@ describe.each(testEngines())('hostile input on %s', (engine) => {
     if (!policy || policy.access === 'public') return undefined;
     if (policy.access === 'session') return cookies.get('leader');
     for (const demo of DEMO_ACCOUNTS) {
-      const [row] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, demo.username));
+      const [row] = await database.db
+        .select({ grants: tables.accounts.grants })
+        .from(tables.accounts)
+        .where(eq(tables.accounts.username, demo.username));
       if (authorize(GrantList.parse(row?.grants), { area: policy.area, action: policy.action }).allowed) return cookies.get(demo.username);
     }
     throw new Error(`no demo account may call ${policy.area}/${policy.action}`);
   }
 
-  it.each(walked.filter((m) => m.inputs.length > 0).map((m) => [m.path, m] as const))('%s', async (path, m) => {
-    const cookie = await caller(m.meta?.policy);
-    const before = await fingerprint();
-    const problems: string[] = [];
-    for (const leaf of m.inputs.flatMap((i) => leaves(i))) {
-      const field = leaf.path.join('.');
-      const label = fieldLabel(leaf.path);
-      for (const [name, raw] of Object.entries(leaf.values)) {
-        if (accepts(field, name)) continue;
-        const value = raw === 'ARRAY' ? bigList(INPUTS[path], leaf.path, leaf.element) : raw;
-        const { status, body } = await httpCall(database, cookie, path, withValue(INPUTS[path], leaf.path, value));
-        const error = (JSON.parse(body) as { error?: { message: string; data?: { issues?: { path: string; message: string }[] | null } } }).error;
-        const issue = error?.data?.issues?.find((i) => i.path === field);
-        const wrong =
-          status !== 400 ? `status ${status} ${error?.message.slice(0, 80) ?? ''}`
-          : !issue ? `no issue on the field (${error?.data?.issues?.slice(0, 5).map((i) => i.path).join(', ') ?? error?.message})`
-          : !CHINESE.test(issue.message) || ENGLISH.test(issue.message) ? `message not Chinese: ${issue.message}`
-          : !label || !namesField(leaf.path, issue.message) ? `message does not name the field (${label}): ${issue.message}`
-          : !CHINESE.test(error!.message) || ENGLISH.test(error!.message) ? `answer's message not Chinese: ${error!.message.slice(0, 80)}`
-          : null;
-        if (wrong) problems.push(`${field} ← ${name}: ${wrong}`);
+  it.each(walked.filter((m) => m.inputs.length > 0).map((m) => [m.path, m] as const))(
+    '%s',
+    async (path, m) => {
+      const cookie = await caller(m.meta?.policy);
+      const before = await fingerprint();
+      const problems: string[] = [];
+      for (const leaf of m.inputs.flatMap((i) => leaves(i))) {
+        const field = leaf.path.join('.');
+        const label = fieldLabel(leaf.path);
+        for (const [name, raw] of Object.entries(leaf.values)) {
+          if (accepts(field, name)) continue;
+          const value = raw === 'ARRAY' ? bigList(INPUTS[path], leaf.path, leaf.element) : raw;
+          const { status, body } = await httpCall(database, cookie, path, withValue(INPUTS[path], leaf.path, value));
+          const error = (
+            JSON.parse(body) as { error?: { message: string; data?: { issues?: { path: string; message: string }[] | null } } }
+          ).error;
+          const issue = error?.data?.issues?.find((i) => i.path === field);
+          const wrong =
+            status !== 400
+              ? `status ${status} ${error?.message.slice(0, 80) ?? ''}`
+              : !issue
+                ? `no issue on the field (${
+                    error?.data?.issues
+                      ?.slice(0, 5)
+                      .map((i) => i.path)
+                      .join(', ') ?? error?.message
+                  })`
+                : !CHINESE.test(issue.message) || ENGLISH.test(issue.message)
+                  ? `message not Chinese: ${issue.message}`
+                  : !label || !namesField(leaf.path, issue.message)
+                    ? `message does not name the field (${label}): ${issue.message}`
+                    : !CHINESE.test(error!.message) || ENGLISH.test(error!.message)
+                      ? `answer's message not Chinese: ${error!.message.slice(0, 80)}`
+                      : null;
+          if (wrong) problems.push(`${field} ← ${name}: ${wrong}`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-    expect(await fingerprint(), 'business tables changed').toBe(before);
-  }, 120_000);
+      expect(problems).toEqual([]);
+      expect(await fingerprint(), 'business tables changed').toBe(before);
+    },
+    120_000,
+  );
 
   it('the fingerprint sees a business write', async () => {
     const before = await fingerprint();
-    const { status } = await httpCall(database, cookies.get('sysadmin'), 'admin.departments.create', { key: 'hostile-check', name: '指纹检查科', module: null, sortOrder: 1 });
+    const { status } = await httpCall(database, cookies.get('sysadmin'), 'admin.departments.create', {
+      key: 'hostile-check',
+      name: '指纹检查科',
+      module: null,
+      sortOrder: 1,
+    });
     expect(status).toBe(200);
     expect(await fingerprint()).not.toBe(before);
   });

@@ -20,7 +20,10 @@ export type SchoolFilter = z.infer<typeof SchoolFilter>;
 /** An uploaded file: its name and content as base64 (at most 5 MB once decoded; checked again before parsing). */
 export const Upload = z.object({
   fileName: requiredText(255, '文件名'),
-  base64: z.string().max(7_000_000, { message: '文件过大，最大 5MB' }).regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
+  base64: z
+    .string()
+    .max(7_000_000, { message: '文件过大，最大 5MB' })
+    .regex(/^[A-Za-z0-9+/=]*$/, { message: '文件内容编码无效' }),
 });
 
 /**
@@ -29,5 +32,8 @@ export const Upload = z.object({
  */
 export const ImportUpload = Upload.extend({
   dryRun: z.boolean(),
-  progressKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '导入进度标识无效' }).optional(),
+  progressKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '导入进度标识无效' })
+    .optional(),
 }).strict();

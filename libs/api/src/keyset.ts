@@ -14,7 +14,10 @@ export interface KeyPart {
 }
 
 /** A cursor as the client sends it back: URL-safe base64 of the key's values. */
-export const Cursor = z.string().max(300, { message: '翻页位置无效，请从第一页重新翻页' }).regex(/^[A-Za-z0-9_-]+$/, { message: '翻页位置无效，请从第一页重新翻页' });
+export const Cursor = z
+  .string()
+  .max(300, { message: '翻页位置无效，请从第一页重新翻页' })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: '翻页位置无效，请从第一页重新翻页' });
 
 export const encodeCursor = (values: readonly (string | number)[]): string => Buffer.from(JSON.stringify(values)).toString('base64url');
 
@@ -23,7 +26,9 @@ export function decodeCursor(cursor: string, key: readonly KeyPart[]): (string |
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(values) || values.length !== key.length) return null;
-    return values.every((v, i) => typeof v === key[i]!.kind && (typeof v !== 'string' || v.length <= 100)) ? (values as (string | number)[]) : null;
+    return values.every((v, i) => typeof v === key[i]!.kind && (typeof v !== 'string' || v.length <= 100))
+      ? (values as (string | number)[])
+      : null;
   } catch {
     return null;
   }

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorize, GrantList, type Area } from '@hyedu/domain';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hashPassword, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { authorize, GrantList, type Area } from '@hyedu/domain';
 import { INPUTS } from './fixtures.ts';
 import { appRouter } from './router.ts';
 import { anonymousCaller, callerWithCookie, signIn } from './testing.ts';
@@ -18,11 +18,15 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 const areaProcedures = procedures.filter(([, p]) => p._def.meta?.policy?.access === 'area');
 
 type Call = (api: Awaited<ReturnType<typeof anonymousCaller>>) => Promise<unknown>;
-const call = (path: string): Call => (api) => {
-  // Walk the caller along the dotted path (routers nest: admin.modules.update).
-  const fn = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], api) as (input?: unknown) => Promise<unknown>;
-  return fn(INPUTS[path]);
-};
+const call =
+  (path: string): Call =>
+  (api) => {
+    // Walk the caller along the dotted path (routers nest: admin.modules.update).
+    const fn = path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], api) as (
+      input?: unknown,
+    ) => Promise<unknown>;
+    return fn(INPUTS[path]);
+  };
 // What the matrix checks is the access decision: refused (UNAUTHORIZED / FORBIDDEN) or let through ('ok' — a let-through
 // call may still answer CONFLICT or NOT_FOUND on its own merits, e.g. the stale version in the update fixture).
 const outcome = (p: Promise<unknown>) =>
@@ -43,13 +47,42 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     const hash = await hashPassword(DEMO_PASSWORD);
     const long_ago = new Date(Date.now() - 100 * 86_400_000);
     await database.db.insert(tables.accounts).values([
-      { username: 'noscope', displayName: '无权限账号', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [] },
-      { username: 'expired', displayName: '密码过期账号', passwordHash: hash, passwordChangedAt: long_ago, mustChangePassword: false, grants: [{ role: 'leader' }] },
-      { username: 'disabled', displayName: '停用账号', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'leader' }] },
+      {
+        username: 'noscope',
+        displayName: '无权限账号',
+        passwordHash: hash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+        grants: [],
+      },
+      {
+        username: 'expired',
+        displayName: '密码过期账号',
+        passwordHash: hash,
+        passwordChangedAt: long_ago,
+        mustChangePassword: false,
+        grants: [{ role: 'leader' }],
+      },
+      {
+        username: 'disabled',
+        displayName: '停用账号',
+        passwordHash: hash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+        grants: [{ role: 'leader' }],
+      },
       // An administrator who has not set up the second factor yet: nothing but the setup is open.
-      { username: 'nototp', displayName: '未绑定动态口令的管理员', passwordHash: hash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'sysadmin' }] },
+      {
+        username: 'nototp',
+        displayName: '未绑定动态口令的管理员',
+        passwordHash: hash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+        grants: [{ role: 'sysadmin' }],
+      },
     ]);
-    for (const a of [...DEMO_ACCOUNTS.map((d) => d.username), 'noscope', 'expired', 'disabled', 'nototp']) cookies.set(a, await signIn(database, a));
+    for (const a of [...DEMO_ACCOUNTS.map((d) => d.username), 'noscope', 'expired', 'disabled', 'nototp'])
+      cookies.set(a, await signIn(database, a));
     await database.db.update(tables.accounts).set({ disabled: true }).where(eq(tables.accounts.username, 'disabled'));
   }, 120_000);
   afterAll(() => database?.close());
@@ -63,23 +96,45 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     expect(await outcome(run(await callerWithCookie(database, cookies.get('noscope')!))), 'no scope').toBe('FORBIDDEN');
     expect(await outcome(run(await callerWithCookie(database, cookies.get('nototp')!))), 'administrator without TOTP').toBe('FORBIDDEN');
     for (const demo of DEMO_ACCOUNTS) {
-      const [row] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, demo.username));
+      const [row] = await database.db
+        .select({ grants: tables.accounts.grants })
+        .from(tables.accounts)
+        .where(eq(tables.accounts.username, demo.username));
       const grants = GrantList.parse(row?.grants);
-      const allowed = [policy.area, ...(ALSO_READS[path] ?? [])].every((area) => authorize(grants, { area, action: policy.action }).allowed);
+      const allowed = [policy.area, ...(ALSO_READS[path] ?? [])].every(
+        (area) => authorize(grants, { area, action: policy.action }).allowed,
+      );
       const expected = allowed ? 'ok' : 'FORBIDDEN';
       expect(await outcome(run(await callerWithCookie(database, cookies.get(demo.username)!))), demo.username).toBe(expected);
     }
   });
 
   it('county and school users get only their own rows from every list, whatever they ask for', async () => {
-    const lists = ['platform.schools', 'safety.schools', 'privateEdu.schools', 'teachers.schools', 'safety.hazards', 'safety.inspections', 'safety.activities', 'safety.incidents'];
-    for (const [user, unit, other] of [['hengnan', '430422', '430481'], ['school', '430422', '430481']] as const) {
+    const lists = [
+      'platform.schools',
+      'safety.schools',
+      'privateEdu.schools',
+      'teachers.schools',
+      'safety.hazards',
+      'safety.inspections',
+      'safety.activities',
+      'safety.incidents',
+    ];
+    for (const [user, unit, other] of [
+      ['hengnan', '430422', '430481'],
+      ['school', '430422', '430481'],
+    ] as const) {
       const api = await callerWithCookie(database, cookies.get(user)!);
       for (const path of lists) {
         const [ns, name] = path.split('.') as [string, string];
-        const fn = (api as unknown as Record<string, Record<string, (input: unknown) => Promise<{ total: number; rows: { unitCode: string }[] }>>>)[ns]![name]!;
+        const fn = (
+          api as unknown as Record<string, Record<string, (input: unknown) => Promise<{ total: number; rows: { unitCode: string }[] }>>>
+        )[ns]![name]!;
         const mine = await fn({ page: 1, pageSize: 100 });
-        expect(mine.rows.every((r) => r.unitCode === unit), `${user} ${path}`).toBe(true);
+        expect(
+          mine.rows.every((r) => r.unitCode === unit),
+          `${user} ${path}`,
+        ).toBe(true);
         expect((await fn({ page: 1, pageSize: 100, unitCode: other })).total, `${user} ${path} → ${other}`).toBe(0);
       }
     }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { SEED_SCHOOL_YEAR, tables, type Db } from '@hyedu/db';
 import { scopeLabel, type DataScope } from '@hyedu/domain';
-import { tables, type Db, SEED_SCHOOL_YEAR } from '@hyedu/db';
 import type { SchoolFilter } from './inputs.ts';
 
 const { schools, schoolEnrolment, orgUnits } = tables;

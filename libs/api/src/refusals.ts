@@ -60,7 +60,9 @@ function anonymousTurn(db: Db, ip: string, now: number): number | null {
 /** The input's record ids (id, …Id, unitCode, username), so that a refusal says what it was about. */
 function ids(input: unknown): Record<string, unknown> | undefined {
   if (!input || typeof input !== 'object') return undefined;
-  const out = Object.entries(input).filter(([k, v]) => /^(id|.*Id|unitCode|username)$/.test(k) && (typeof v === 'number' || (typeof v === 'string' && v.length <= 64)));
+  const out = Object.entries(input).filter(
+    ([k, v]) => /^(id|.*Id|unitCode|username)$/.test(k) && (typeof v === 'number' || (typeof v === 'string' && v.length <= 64)),
+  );
   return out.length ? Object.fromEntries(out) : undefined;
 }
 
@@ -77,6 +79,14 @@ export async function auditRefusal(ctx: Context, path: string, error: TRPCError,
   }
   const after = { code: error.code, message: error.message, ...(ids(input) ? { input: ids(input) } : {}), ...folded };
   await ctx.db.transaction((tx) =>
-    writeAudit(tx, ctx.auditKey, { actor, action: path, targetType: mark?.type ?? 'procedure', targetId: mark?.id ?? path, result: 'denied', source: ctx.ip, after }),
+    writeAudit(tx, ctx.auditKey, {
+      actor,
+      action: path,
+      targetType: mark?.type ?? 'procedure',
+      targetId: mark?.id ?? path,
+      result: 'denied',
+      source: ctx.ip,
+      after,
+    }),
   );
 }

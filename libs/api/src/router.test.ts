@@ -37,7 +37,9 @@ describe.each(testEngines())('API on %s', (engine) => {
     const rows = await api.platform.registryByUnit();
     expect(rows).toHaveLength(14);
     const [schools] = await database.db.select({ n: count() }).from(tables.schools);
-    const [students] = await database.db.select({ n: sql<number>`sum(${tables.schoolEnrolment.students})::int` }).from(tables.schoolEnrolment);
+    const [students] = await database.db
+      .select({ n: sql<number>`sum(${tables.schoolEnrolment.students})::int` })
+      .from(tables.schoolEnrolment);
     expect(rows.reduce((a, r) => a + r.schools, 0)).toBe(schools?.n);
     expect(rows.reduce((a, r) => a + r.students, 0)).toBe(students?.n);
     expect(rows.find((r) => r.kind === 'city')?.schools).toBeGreaterThan(0); // the 局直 bucket
@@ -55,7 +57,14 @@ describe.each(testEngines())('API on %s', (engine) => {
   });
 
   it('refuses bad input with field-level errors, not a 500', async () => {
-    for (const input of [{ pageSize: 1000 }, { unitCode: 'abc' }, { page: 0 }, { level: 'university' }, { extra: 1 }, { q: 'x'.repeat(41) }]) {
+    for (const input of [
+      { pageSize: 1000 },
+      { unitCode: 'abc' },
+      { page: 0 },
+      { level: 'university' },
+      { extra: 1 },
+      { q: 'x'.repeat(41) },
+    ]) {
       const err = await api.platform.schools(input as never).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(TRPCError);
       expect((err as TRPCError).code).toBe('BAD_REQUEST');
@@ -75,7 +84,7 @@ describe.each(testEngines())('API on %s', (engine) => {
       .where(sql`${tables.schoolEnrolment.grade} ~ '^[PJ]'`);
     expect(o.city.privateStudents).toBe(raw?.priv);
     expect(o.city.totalStudents).toBe(raw?.all);
-    expect(o.city.withinCap).toBe((raw!.priv / raw!.all) <= 0.05);
+    expect(o.city.withinCap).toBe(raw!.priv / raw!.all <= 0.05);
     expect(o.units.reduce((a, u) => a + u.totalStudents, 0)).toBe(raw?.all);
   });
 
@@ -90,7 +99,13 @@ describe.each(testEngines())('API on %s', (engine) => {
     const [first] = staffed.rows;
     await database.db.delete(tables.schoolStaffing).where(eq(tables.schoolStaffing.schoolId, first!.id));
     const after = await api.teachers.schools({ unitCode: '430400', page: 1, pageSize: 5 });
-    expect(after.rows.find((r) => r.id === first!.id)?.staff).toEqual({ quota: null, teachers: null, contractTeachers: null, ratio: null, fillRate: null });
+    expect(after.rows.find((r) => r.id === first!.id)?.staff).toEqual({
+      quota: null,
+      teachers: null,
+      contractTeachers: null,
+      ratio: null,
+      fillRate: null,
+    });
     const funding = await api.funding.enrolmentByUnit();
     const total = funding.units.reduce((a, u) => a + u.total, 0);
     expect(total).toBe((await api.platform.registryByUnit()).reduce((a, r) => a + r.students, 0));
@@ -102,9 +117,6 @@ describe.each(testEngines())('API on %s', (engine) => {
     expect((await api.platform.modules()).map((m) => m.key)).not.toContain('funding');
     await setModuleEntry(database, 'funding', { enabled: true }, { actor: 'test', source: 'test' });
     const audit = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.targetId, 'funding'));
-    expect(audit.map((a) => a.after)).toEqual([
-      expect.objectContaining({ enabled: false }),
-      expect.objectContaining({ enabled: true }),
-    ]);
+    expect(audit.map((a) => a.after)).toEqual([expect.objectContaining({ enabled: false }), expect.objectContaining({ enabled: true })]);
   });
 });

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { and, arrayOverlaps, count, eq, ne } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, termOf } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, termOf } from '@hyedu/domain';
 import { callerAs, httpCall, procedures, recordIdFields, signIn } from './testing.ts';
 
 /**
@@ -18,7 +18,19 @@ const NO_UNIT = '430499';
 const MISSING = 999_999_999;
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 
-type Kind = 'unit' | 'school' | 'hazard' | 'hazardFile' | 'profile' | 'incident' | 'inspection' | 'task' | 'report' | 'reportFile' | 'milestone' | 'instruction';
+type Kind =
+  | 'unit'
+  | 'school'
+  | 'hazard'
+  | 'hazardFile'
+  | 'profile'
+  | 'incident'
+  | 'inspection'
+  | 'task'
+  | 'report'
+  | 'reportFile'
+  | 'milestone'
+  | 'instruction';
 interface Own {
   school: number;
   task: number;
@@ -34,10 +46,21 @@ const today = beijingDate(new Date());
 /** A moment already past whatever the hour (a Beijing morning time of today may still be ahead). */
 const earlier = new Date(Date.now() - 2 * 3_600_000).toISOString();
 const term = termOf(today);
-const list = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ page: 1, pageSize: 20, ...extra, [field]: id }) });
-const filter = (extra: Record<string, unknown> = {}) => (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ ...extra, [field]: id }) });
-const byUnitAndSchool = (path: string, make: (field: string, kind: Kind) => Fixture) => ({ [`${path}:unitCode`]: make('unitCode', 'unit'), [`${path}:schoolId`]: make('schoolId', 'school') });
-const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, status: 200 | 400 | 403 | 404 = 404): Fixture => ({ kind, input, status });
+const list =
+  (extra: Record<string, unknown> = {}) =>
+  (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ page: 1, pageSize: 20, ...extra, [field]: id }) });
+const filter =
+  (extra: Record<string, unknown> = {}) =>
+  (field: string, kind: Kind): Fixture => ({ kind, status: 200, input: (id) => ({ ...extra, [field]: id }) });
+const byUnitAndSchool = (path: string, make: (field: string, kind: Kind) => Fixture) => ({
+  [`${path}:unitCode`]: make('unitCode', 'unit'),
+  [`${path}:schoolId`]: make('schoolId', 'school'),
+});
+const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, status: 200 | 400 | 403 | 404 = 404): Fixture => ({
+  kind,
+  input,
+  status,
+});
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -67,21 +90,76 @@ const FIXTURES: Record<string, Fixture> = {
   'plan.attachment:id': one('reportFile', (id) => ({ id })),
   'plan.setMilestone:milestoneId': one('milestone', (milestoneId) => ({ milestoneId, expectedVersion: 1, doneOn: today })),
   'plan.acknowledge:instructionId': one('instruction', (instructionId) => ({ instructionId })),
-  'safety.submitProfile:schoolId': one('school', (schoolId) => ({ schoolId, term, students: 800, staff: 60, fulltimeGuards: 3, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: true, evidenceDate: today })),
+  'safety.submitProfile:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    term,
+    students: 800,
+    staff: 60,
+    fulltimeGuards: 3,
+    closedManagement: true,
+    alarmLinked110: true,
+    videoLinkedPolice: true,
+    guardPost: true,
+    antiRam: true,
+    evidenceDate: today,
+  })),
   'safety.reviewProfile:id': one('profile', (id) => ({ id, expectedVersion: 1, action: 'review' })),
   'safety.profileHistory:id': one('profile', (id) => ({ id })),
-  'safety.addInspection:schoolId': one('school', (schoolId) => ({ schoolId, inspectedOn: today, level: 'county', categories: ['fire'], inspectors: '王强、李明', summary: '检查消防设施和疏散通道，情况良好。' })),
-  'safety.reportHazard:schoolId': one('school', (schoolId) => ({ schoolId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '二楼走廊灭火器压力不足', responsiblePerson: '张建国' })),
-  'safety.reportHazard:inspectionId': one('inspection', (inspectionId, own) => ({ schoolId: own.school, inspectionId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '二楼走廊灭火器压力不足', responsiblePerson: '张建国' }), 400),
+  'safety.addInspection:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    inspectedOn: today,
+    level: 'county',
+    categories: ['fire'],
+    inspectors: '王强、李明',
+    summary: '检查消防设施和疏散通道，情况良好。',
+  })),
+  'safety.reportHazard:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    source: 'county',
+    category: 'fire',
+    severity: 'ordinary',
+    foundOn: today,
+    description: '二楼走廊灭火器压力不足',
+    responsiblePerson: '张建国',
+  })),
+  'safety.reportHazard:inspectionId': one(
+    'inspection',
+    (inspectionId, own) => ({
+      schoolId: own.school,
+      inspectionId,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      description: '二楼走廊灭火器压力不足',
+      responsiblePerson: '张建国',
+    }),
+    400,
+  ),
   'safety.hazard:id': one('hazard', (id) => ({ id })),
   'safety.setHazardDeadline:id': one('hazard', (id) => ({ id, expectedVersion: 1, deadline: today })),
   'safety.hazardStep:id': one('hazard', (id) => ({ id, expectedVersion: 1, action: 'start' })),
   'safety.attachHazardFile:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
   'safety.hazardFile:id': one('hazardFile', (id) => ({ id })),
   'safety.hazardHistory:id': one('hazard', (id) => ({ id })),
-  'safety.addActivity:schoolId': one('school', (schoolId) => ({ schoolId, topic: 'fire', heldOn: today, title: '消防疏散演练', participants: 300 })),
+  'safety.addActivity:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    topic: 'fire',
+    heldOn: today,
+    title: '消防疏散演练',
+    participants: 300,
+  })),
   'safety.incident:id': one('incident', (id) => ({ id })),
-  'safety.reportIncident:schoolId': one('school', (schoolId) => ({ schoolId, type: 'accident', occurredAt: earlier, place: '操场', deaths: 0, injuries: 1, publicOpinion: false, summary: '课间活动时一名学生摔倒擦伤。' })),
+  'safety.reportIncident:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    type: 'accident',
+    occurredAt: earlier,
+    place: '操场',
+    deaths: 0,
+    injuries: 1,
+    publicOpinion: false,
+    summary: '课间活动时一名学生摔倒擦伤。',
+  })),
   'safety.reportIncidentStage:id': one('incident', (id) => ({ id, expectedVersion: 1, stage: 'follow_up', note: '续报处置情况' })),
   'safety.incidentHistory:id': one('incident', (id) => ({ id })),
 };
@@ -117,31 +195,112 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     cookie = await signIn(database, COUNTY);
     const first = async <T>(rows: Promise<T[]>) => (await rows)[0]!;
     const ownSchool = await first(db.select({ id: t.schools.id }).from(t.schools).where(eq(t.schools.unitCode, OWN)).limit(1));
-    const ownTask = await first(db.select({ id: t.planTasks.id }).from(t.planTasks).where(and(eq(t.planTasks.year, 2022), arrayOverlaps(t.planTasks.units, [OWN]))).limit(1));
+    const ownTask = await first(
+      db
+        .select({ id: t.planTasks.id })
+        .from(t.planTasks)
+        .where(and(eq(t.planTasks.year, 2022), arrayOverlaps(t.planTasks.units, [OWN])))
+        .limit(1),
+    );
     own = { school: ownSchool.id, task: ownTask.id };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
     const school = await first(db.select({ id: t.schools.id }).from(t.schools).where(eq(t.schools.unitCode, OTHER)).limit(1));
-    const inspection = await leiyang.safety.addInspection({ schoolId: school.id, inspectedOn: today, level: 'county', categories: ['fire'], inspectors: '耒阳检查组', summary: '检查消防设施，发现一处隐患。' });
-    const hazard = await leiyang.safety.reportHazard({ schoolId: school.id, inspectionId: inspection.id, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '实验楼灭火器过期', responsiblePerson: '刘伟' });
-    const incident = await leiyang.safety.reportIncident({ schoolId: school.id, type: 'accident', occurredAt: earlier, place: '教学楼', deaths: 0, injuries: 1, publicOpinion: false, summary: '一名学生下楼时扭伤脚踝。' });
-    const profile = await first(db.select({ id: t.safetyProfiles.id }).from(t.safetyProfiles).where(eq(t.safetyProfiles.unitCode, OTHER)).limit(1));
-    const [hazardFile] = await db.insert(t.attachments).values({ ownerType: 'safety_hazard:before', ownerId: hazard.id, fileName: '现场.pdf', mime: 'application/pdf', size: PDF.length, sha256: 'x', content: PDF, uploadedBy: 'leiyang', uploadedAt: new Date() }).returning({ id: t.attachments.id });
+    const inspection = await leiyang.safety.addInspection({
+      schoolId: school.id,
+      inspectedOn: today,
+      level: 'county',
+      categories: ['fire'],
+      inspectors: '耒阳检查组',
+      summary: '检查消防设施，发现一处隐患。',
+    });
+    const hazard = await leiyang.safety.reportHazard({
+      schoolId: school.id,
+      inspectionId: inspection.id,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      description: '实验楼灭火器过期',
+      responsiblePerson: '刘伟',
+    });
+    const incident = await leiyang.safety.reportIncident({
+      schoolId: school.id,
+      type: 'accident',
+      occurredAt: earlier,
+      place: '教学楼',
+      deaths: 0,
+      injuries: 1,
+      publicOpinion: false,
+      summary: '一名学生下楼时扭伤脚踝。',
+    });
+    const profile = await first(
+      db.select({ id: t.safetyProfiles.id }).from(t.safetyProfiles).where(eq(t.safetyProfiles.unitCode, OTHER)).limit(1),
+    );
+    const [hazardFile] = await db
+      .insert(t.attachments)
+      .values({
+        ownerType: 'safety_hazard:before',
+        ownerId: hazard.id,
+        fileName: '现场.pdf',
+        mime: 'application/pdf',
+        size: PDF.length,
+        sha256: 'x',
+        content: PDF,
+        uploadedBy: 'leiyang',
+        uploadedAt: new Date(),
+      })
+      .returning({ id: t.attachments.id });
 
     // The city's own records of the plan: a task only the city carries, and the city's report on a task the county shares.
-    const tasks2022 = await db.select({ id: t.planTasks.id, itemNo: t.planTasks.itemNo, units: t.planTasks.units }).from(t.planTasks).where(eq(t.planTasks.year, 2022));
+    const tasks2022 = await db
+      .select({ id: t.planTasks.id, itemNo: t.planTasks.itemNo, units: t.planTasks.units })
+      .from(t.planTasks)
+      .where(eq(t.planTasks.year, 2022));
     const cityTask = tasks2022.find((x) => tasks2022.every((y) => y.itemNo !== x.itemNo || !y.units.includes(OWN)))!; // on an item the county has no task in
-    const milestone = await first(db.select({ id: t.planMilestones.id }).from(t.planMilestones).where(eq(t.planMilestones.taskId, cityTask.id)).limit(1));
-    const cityReport = await first(
-      db.select({ id: t.progressReports.id }).from(t.progressReports).innerJoin(t.planTasks, eq(t.planTasks.id, t.progressReports.taskId)).where(and(ne(t.progressReports.unitCode, OWN), arrayOverlaps(t.planTasks.units, [OWN]))).limit(1),
+    const milestone = await first(
+      db.select({ id: t.planMilestones.id }).from(t.planMilestones).where(eq(t.planMilestones.taskId, cityTask.id)).limit(1),
     );
-    const [reportFile] = await db.insert(t.attachments).values({ ownerType: 'progress_report', ownerId: cityReport.id, fileName: '佐证.pdf', mime: 'application/pdf', size: PDF.length, sha256: 'x', content: PDF, uploadedBy: 'office', uploadedAt: new Date() }).returning({ id: t.attachments.id });
-    const instruction = await (await callerAs(database, 'leader')).plan.instruct({ year: 2022, itemNo: cityTask.itemNo, text: '请抓紧推进。' });
+    const cityReport = await first(
+      db
+        .select({ id: t.progressReports.id })
+        .from(t.progressReports)
+        .innerJoin(t.planTasks, eq(t.planTasks.id, t.progressReports.taskId))
+        .where(and(ne(t.progressReports.unitCode, OWN), arrayOverlaps(t.planTasks.units, [OWN])))
+        .limit(1),
+    );
+    const [reportFile] = await db
+      .insert(t.attachments)
+      .values({
+        ownerType: 'progress_report',
+        ownerId: cityReport.id,
+        fileName: '佐证.pdf',
+        mime: 'application/pdf',
+        size: PDF.length,
+        sha256: 'x',
+        content: PDF,
+        uploadedBy: 'office',
+        uploadedAt: new Date(),
+      })
+      .returning({ id: t.attachments.id });
+    const instruction = await (
+      await callerAs(database, 'leader')
+    ).plan.instruct({ year: 2022, itemNo: cityTask.itemNo, text: '请抓紧推进。' });
 
     Object.assign(foreign, {
-      unit: OTHER, school: school.id, hazard: hazard.id, hazardFile: hazardFile!.id, profile: profile.id, incident: incident.id, inspection: inspection.id,
-      task: cityTask.id, report: cityReport.id, reportFile: reportFile!.id, milestone: milestone.id, instruction: instruction.id,
+      unit: OTHER,
+      school: school.id,
+      hazard: hazard.id,
+      hazardFile: hazardFile!.id,
+      profile: profile.id,
+      incident: incident.id,
+      inspection: inspection.id,
+      task: cityTask.id,
+      report: cityReport.id,
+      reportFile: reportFile!.id,
+      milestone: milestone.id,
+      instruction: instruction.id,
     });
   }, 180_000);
   afterAll(() => database?.close());
@@ -150,7 +309,13 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     const fixture = FIXTURES[name]!;
     const path = name.split(':')[0]!;
     const missingId = fixture.kind === 'unit' ? NO_UNIT : MISSING;
-    const denied = async () => (await database.db.select({ n: count() }).from(tables.auditLog).where(and(eq(tables.auditLog.actor, COUNTY), eq(tables.auditLog.action, path), eq(tables.auditLog.result, 'denied'))))[0]!.n;
+    const denied = async () =>
+      (
+        await database.db
+          .select({ n: count() })
+          .from(tables.auditLog)
+          .where(and(eq(tables.auditLog.actor, COUNTY), eq(tables.auditLog.action, path), eq(tables.auditLog.result, 'denied')))
+      )[0]!.n;
     const before = await denied();
     const missing = await comparable(await httpCall(database, cookie, path, fixture.input(missingId, own)));
     const outOfScope = await comparable(await httpCall(database, cookie, path, fixture.input(foreign[fixture.kind], own)));

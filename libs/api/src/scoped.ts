@@ -20,7 +20,8 @@ export type RecordType = keyof typeof NAMES;
  * The one answer for a record the caller may not see: a record that does not exist and one outside the caller's
  * scope get the same code and message (no existence oracle), and the refusal's audit record names it.
  */
-export const notFound = (type: RecordType, id: number | string) => refusalAbout(new TRPCError({ code: 'NOT_FOUND', message: `${NAMES[type]}不存在或不在您的数据范围内` }), type, id);
+export const notFound = (type: RecordType, id: number | string) =>
+  refusalAbout(new TRPCError({ code: 'NOT_FOUND', message: `${NAMES[type]}不存在或不在您的数据范围内` }), type, id);
 
 /**
  * Loads a record in the caller's scope, or throws the one NOT_FOUND. `lookup` answers nothing (undefined, null or

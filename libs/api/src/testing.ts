@@ -17,12 +17,21 @@ export async function anonymousCaller(database: Database, opts: ContextOptions =
  * One procedure called over HTTP as the browser calls it (GET for queries, POST for mutations) through tRPC's own
  * request handler and error formatter: the status and the exact bytes of the answer.
  */
-export async function httpCall(database: Database, cookie: string | undefined, path: string, input: unknown, opts: ContextOptions & { ip?: string } = {}) {
+export async function httpCall(
+  database: Database,
+  cookie: string | undefined,
+  path: string,
+  input: unknown,
+  opts: ContextOptions & { ip?: string } = {},
+) {
   const procedure = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>)[path];
   if (!procedure) throw new Error(`no procedure ${path}`);
   const query = procedure._def.type === 'query';
   const url = `http://hyedu.test/api/trpc/${path}${query && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`;
-  const req = new Request(url, query ? { method: 'GET' } : { method: 'POST', body: JSON.stringify(input ?? null), headers: { 'content-type': 'application/json' } });
+  const req = new Request(
+    url,
+    query ? { method: 'GET' } : { method: 'POST', body: JSON.stringify(input ?? null), headers: { 'content-type': 'application/json' } },
+  );
   const context = createContextFactory(database, opts);
   const res = await fetchRequestHandler({
     endpoint: '/api/trpc',
@@ -40,7 +49,10 @@ export async function httpCall(database: Database, cookie: string | undefined, p
  */
 export async function signIn(database: Database, username: string, password = DEMO_PASSWORD, opts: ContextOptions = {}): Promise<string> {
   let cookie = '';
-  const ctx = await createContextFactory(database, opts)({ cookie: undefined, ip: '127.0.0.1', userAgent: 'test', setCookie: (v) => (cookie = v.split(';')[0] ?? '') });
+  const ctx = await createContextFactory(
+    database,
+    opts,
+  )({ cookie: undefined, ip: '127.0.0.1', userAgent: 'test', setCookie: (v) => (cookie = v.split(';')[0] ?? '') });
   const first = await createCaller(ctx).auth.login({ username, password });
   if (first.status === 'otp_required') {
     await database.db.update(tables.accounts).set({ totpLastStep: null }).where(eq(tables.accounts.username, username));
@@ -83,7 +95,9 @@ function unwrap(schema: unknown): ZodDef {
 
 /** Every procedure of the router by its dotted path, with its kind, declared meta and input schemas. */
 export const procedures = () =>
-  Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation'; meta?: Meta; inputs: unknown[] } }>).map(([path, p]) => ({
+  Object.entries(
+    appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation'; meta?: Meta; inputs: unknown[] } }>,
+  ).map(([path, p]) => ({
     path,
     type: p._def.type,
     meta: p._def.meta,

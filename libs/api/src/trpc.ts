@@ -1,8 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ModuleKey, authorize, labelledMessage, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { authorize, labelledMessage, ModuleKey, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import type { Context } from './context.ts';
 import { auditExport } from './exports.ts';
 import { auditRefusal } from './refusals.ts';
@@ -16,9 +16,7 @@ import { auditRefusal } from './refusals.ts';
  *   authorize(), which also yields the data scope the procedure's queries must apply.
  */
 export type Policy =
-  | { access: 'public' }
-  | { access: 'session'; allowDuringSetup?: boolean }
-  | { access: 'area'; area: Area; action: Action };
+  { access: 'public' } | { access: 'session'; allowDuringSetup?: boolean } | { access: 'area'; area: Area; action: Action };
 export interface Meta {
   policy?: Policy;
   /** An export of personal or business data (exportProcedure): audited with its filter and row count. */
@@ -34,13 +32,23 @@ const t = initTRPC
       const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
       // Each problem with its full path (policy.idleMinutes, grants.0.unitCode) and a message that names its field
       // (「标题：不能为空」): forms show it beside the field, and it still says which field when shown alone.
-      const issues = error.cause instanceof z.ZodError ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: labelledMessage(i.path, i.message) })) : null;
+      const issues =
+        error.cause instanceof z.ZodError
+          ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: labelledMessage(i.path, i.message) }))
+          : null;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
       return {
         ...shape,
         // Never leak internals: a 500 says only that the system is busy. Refused input says its first problem
         // (zod's own message is a JSON dump of the issues, in English).
-        message: internal ? '系统繁忙，请稍后重试' : issues?.length ? issues.map((i) => i.message).slice(0, 3).join('；') : shape.message,
+        message: internal
+          ? '系统繁忙，请稍后重试'
+          : issues?.length
+            ? issues
+                .map((i) => i.message)
+                .slice(0, 3)
+                .join('；')
+            : shape.message,
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, zodError, issues, stack: undefined, path: shape.data.path },
       };
     },
@@ -50,7 +58,8 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** A permission's decision: the data scope, or the refusal's code and message. */
-export type PermissionDecision = { allowed: true; scope: AllowedScope } | { allowed: false; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };
+export type PermissionDecision =
+  { allowed: true; scope: AllowedScope } | { allowed: false; code: 'UNAUTHORIZED' | 'FORBIDDEN'; message: string };
 
 /**
  * The one access decision for a signed-in request: the domain's authorize() on the session's grants, and a module
@@ -70,16 +79,25 @@ export async function permission(ctx: Context, area: Area, action: Action): Prom
 }
 
 /** What the policy lets this request do: go on (with the data scope for area policies) or be refused. */
-async function decide(ctx: Context, policy: Policy | undefined, path: string): Promise<PermissionDecision | { allowed: true; scope: null }> {
+async function decide(
+  ctx: Context,
+  policy: Policy | undefined,
+  path: string,
+): Promise<PermissionDecision | { allowed: true; scope: null }> {
   if (!policy) return { allowed: false, code: 'FORBIDDEN', message: `接口 ${path} 未声明访问策略` };
   if (policy.access === 'public') return { allowed: true, scope: null };
   const identity = ctx.identity;
   if (!identity) return { allowed: false, code: 'UNAUTHORIZED', message: ctx.sessionEnded ?? '请先登录' };
   const setupOnly = policy.access === 'session' && policy.allowDuringSetup;
   if (identity.mustChange && !setupOnly) {
-    return { allowed: false, code: 'FORBIDDEN', message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码' };
+    return {
+      allowed: false,
+      code: 'FORBIDDEN',
+      message: identity.mustChange === 'EXPIRED' ? '密码已过期，请先修改密码' : '首次登录，请先修改初始密码',
+    };
   }
-  if (identity.totpSetupRequired && !setupOnly) return { allowed: false, code: 'FORBIDDEN', message: '管理员账号须先绑定动态口令（双因素认证）' };
+  if (identity.totpSetupRequired && !setupOnly)
+    return { allowed: false, code: 'FORBIDDEN', message: '管理员账号须先绑定动态口令（双因素认证）' };
   if (policy.access === 'session') return { allowed: true, scope: null };
   return permission(ctx, policy.area, policy.action);
 }
@@ -100,7 +118,8 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }
   const result = scope ? await next({ ctx: { ...ctx, scope } }) : await next();
   if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
   // An export is an area read: it passed the policy, so its caller is signed in.
-  else if (meta?.export && ctx.identity) await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);
+  else if (meta?.export && ctx.identity)
+    await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);
   return result;
 });
 

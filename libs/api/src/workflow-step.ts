@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { eq, getTableColumns, type InferInsertModel } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Actor, CaseRecord, Workflow } from '@hyedu/domain';
 import type { Tx } from '@hyedu/db';
+import type { Actor, CaseRecord, Workflow } from '@hyedu/domain';
 import { auditChange } from './audit-change.ts';
 import type { AuthedContext } from './context.ts';
 import { fieldError } from './field-error.ts';
@@ -37,7 +37,12 @@ export interface StepOptions<S extends string, A extends string, T extends CaseT
   /** Columns the step sets besides the state and the version (who, when, the reason…). */
   changes?: (row: Row<T>, to: S) => Partial<InferInsertModel<T>>;
   /** The audit record: its target type, action name (default `<workflow key>.<step>`) and what it shows before and after. */
-  audit: { targetType: string; action?: string; before?: (row: Row<T>) => Record<string, unknown>; after?: (row: Row<T>, to: S) => Record<string, unknown> };
+  audit: {
+    targetType: string;
+    action?: string;
+    before?: (row: Row<T>) => Record<string, unknown>;
+    after?: (row: Row<T>, to: S) => Record<string, unknown>;
+  };
 }
 
 /**
@@ -48,18 +53,26 @@ export interface StepOptions<S extends string, A extends string, T extends CaseT
  * transaction; the record's 「操作记录」 is read from those audit records. The caller has already checked that the
  * record is in the caller's scope (a foreign id is NOT_FOUND there, and audited).
  */
-export async function applyStep<S extends string, A extends string, T extends CaseTable>(ctx: StepContext, o: StepOptions<S, A, T>): Promise<{ version: number; state: S }> {
+export async function applyStep<S extends string, A extends string, T extends CaseTable>(
+  ctx: StepContext,
+  o: StepOptions<S, A, T>,
+): Promise<{ version: number; state: S }> {
   const columns = getTableColumns(o.table) as Record<string, PgColumn>;
   const stateColumn = columns[o.stateKey];
   if (!stateColumn) throw new Error(`${o.wf.key}: no column ${o.stateKey}`);
   return ctx.db.transaction(async (tx) => {
-    const [row] = (await tx.select().from(o.table as PgTable).where(eq(o.table.id, o.id)).for('update')) as Row<T>[];
+    const [row] = (await tx
+      .select()
+      .from(o.table as PgTable)
+      .where(eq(o.table.id, o.id))
+      .for('update')) as Row<T>[];
     if (!row || row.version !== o.expectedVersion) throw conflict();
     const record = o.caseOf(row);
     const slot = o.wf.steps[o.action].evidence?.slot;
     const given = { reason: o.reason, files: slot ? { [slot]: o.evidence ? await o.evidence(tx, slot) : 0 } : undefined };
     const refusal = o.wf.refusalOf(record, o.action, o.actor, given);
-    if (refusal?.kind === 'input') throw fieldError(refusal.field === slot && slot ? (o.evidenceField?.(slot) ?? slot) : refusal.field!, refusal.message);
+    if (refusal?.kind === 'input')
+      throw fieldError(refusal.field === slot && slot ? (o.evidenceField?.(slot) ?? slot) : refusal.field!, refusal.message);
     if (refusal) throw new TRPCError({ code: refusal.kind === 'level' ? 'FORBIDDEN' : 'CONFLICT', message: refusal.message });
     const to = o.wf.next(o.action, record.state);
     const values = { ...o.changes?.(row, to), [o.stateKey]: to, version: row.version + 1 };

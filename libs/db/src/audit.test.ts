@@ -51,7 +51,11 @@ describe.each(testEngines())('audit trail on %s', (engine) => {
 
   it('refuses UPDATE, DELETE and TRUNCATE', async () => {
     // drizzle wraps the database's error; the database's own message is the cause.
-    const failure = (p: Promise<unknown>) => p.then(() => 'allowed', (e: { cause?: Error; message: string }) => e.cause?.message ?? e.message);
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'allowed',
+        (e: { cause?: Error; message: string }) => e.cause?.message ?? e.message,
+      );
     for (const statement of [sql`update audit_log set actor = 'x'`, sql`delete from audit_log`, sql`truncate audit_log`]) {
       expect(await failure(database.db.execute(statement))).toMatch(/审计记录只能追加，不能修改或删除/);
     }

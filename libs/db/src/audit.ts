@@ -47,7 +47,18 @@ interface Hashed {
 }
 
 function chainHash(key: Buffer, prevHash: string, r: Hashed): string {
-  const body = stable([r.at.toISOString(), r.actor, r.realActor, r.action, r.targetType, r.targetId, r.before ?? null, r.after ?? null, r.result, r.source]);
+  const body = stable([
+    r.at.toISOString(),
+    r.actor,
+    r.realActor,
+    r.action,
+    r.targetType,
+    r.targetId,
+    r.before ?? null,
+    r.after ?? null,
+    r.result,
+    r.source,
+  ]);
   return createHmac('sha256', key).update(prevHash).update('\n').update(body).digest('hex');
 }
 
@@ -93,14 +104,17 @@ export async function verifyAuditChain(db: Db, key: Buffer, batch = 5000): Promi
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batch);
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (!same(r.prevHash, prev)) return { ok: false, checked, firstBroken: { id: r.id, reason: '与上一条记录的链接断开（记录被删除、插入或重排）' } };
-      if (!same(r.hash, chainHash(key, r.prevHash, r))) return { ok: false, checked, firstBroken: { id: r.id, reason: '记录内容与其哈希不符（记录被修改）' } };
+      if (!same(r.prevHash, prev))
+        return { ok: false, checked, firstBroken: { id: r.id, reason: '与上一条记录的链接断开（记录被删除、插入或重排）' } };
+      if (!same(r.hash, chainHash(key, r.prevHash, r)))
+        return { ok: false, checked, firstBroken: { id: r.id, reason: '记录内容与其哈希不符（记录被修改）' } };
       prev = r.hash;
       lastId = r.id;
       checked++;
     }
   }
   const [head] = await db.select({ lastHash: auditHead.lastHash }).from(auditHead).where(eq(auditHead.id, 1));
-  if (!head || !same(head.lastHash, prev)) return { ok: false, checked, firstBroken: { id: lastId + 1, reason: '链尾之后的记录缺失（记录被删除）' } };
+  if (!head || !same(head.lastHash, prev))
+    return { ok: false, checked, firstBroken: { id: lastId + 1, reason: '链尾之后的记录缺失（记录被删除）' } };
   return { ok: true, checked };
 }

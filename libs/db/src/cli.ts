@@ -20,7 +20,13 @@ import { seedDemoData } from './seed/index.ts';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { entry: { type: 'string' }, version: { type: 'string' }, enable: { type: 'boolean' }, disable: { type: 'boolean' }, note: { type: 'string' } },
+  options: {
+    entry: { type: 'string' },
+    version: { type: 'string' },
+    enable: { type: 'boolean' },
+    disable: { type: 'boolean' },
+    note: { type: 'string' },
+  },
 });
 
 const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
@@ -61,7 +67,9 @@ try {
       process.exitCode = 1;
     }
   } else {
-    console.error('用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable] | registry origins | registry origin add <来源> --note 说明 | registry origin remove <来源>');
+    console.error(
+      '用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable] | registry origins | registry origin add <来源> --note 说明 | registry origin remove <来源>',
+    );
     process.exitCode = 2;
   }
 } catch (e) {

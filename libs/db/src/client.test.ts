@@ -46,6 +46,8 @@ describe('embedded PGlite', () => {
   });
 
   it('says clearly when PostgreSQL is not there', async () => {
-    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none', keys: TEST_KEYS })).rejects.toThrow(/无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/);
+    await expect(openDatabase({ url: 'postgres://nobody:secret@127.0.0.1:1/none', keys: TEST_KEYS })).rejects.toThrow(
+      /无法连接 PostgreSQL（postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none）/,
+    );
   });
 });

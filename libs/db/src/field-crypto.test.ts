@@ -19,7 +19,11 @@ describe('sensitive field encryption (等保 数据保密性: 身份证号 store
     const stored = encryptField(key, id, 'student:7');
     const [v, iv, tag, data] = stored.split('.');
     const flipped = `${v}.${iv}.${tag}.${data!.slice(0, -2)}${data!.slice(-2) === 'AA' ? 'AB' : 'AA'}`;
-    for (const attempt of [() => decryptField(key, flipped, 'student:7'), () => decryptField(key, stored, 'student:8'), () => decryptField(randomBytes(32), stored, 'student:7')]) {
+    for (const attempt of [
+      () => decryptField(key, flipped, 'student:7'),
+      () => decryptField(key, stored, 'student:8'),
+      () => decryptField(randomBytes(32), stored, 'student:7'),
+    ]) {
       expect(attempt).toThrow('加密字段校验失败');
       try {
         attempt();

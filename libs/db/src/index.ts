@@ -6,7 +6,14 @@ export { seedDemoData, SEED_SCHOOL_YEAR } from './seed/index.ts';
 export { DEMO_AS_OF } from '@hyedu/domain';
 export type { SeedOptions, SeedReport } from './seed/index.ts';
 export { ConflictError, setModuleEntry } from './registry.ts';
-export { addModuleOrigin, listModuleOrigins, moduleOriginRows, RegistryRefusal, removeModuleOrigin, updateModuleOrigin } from './module-origins.ts';
+export {
+  addModuleOrigin,
+  listModuleOrigins,
+  moduleOriginRows,
+  RegistryRefusal,
+  removeModuleOrigin,
+  updateModuleOrigin,
+} from './module-origins.ts';
 export { writeAudit, verifyAuditChain, GENESIS } from './audit.ts';
 export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';

@@ -36,7 +36,15 @@ export async function addModuleOrigin(database: Pick<Database, 'db' | 'auditKey'
     // Two people adding the same origin at once: the second finds the key taken (no error from the database).
     const [row] = await tx.insert(moduleOrigins).values({ origin, note, updatedBy: who.actor }).onConflictDoNothing().returning();
     if (!row) throw new RegistryRefusal('CONFLICT', `来源 ${origin} 已登记`);
-    await writeAudit(tx, database.auditKey, { actor: who.actor, action: 'module_origin.add', targetType: 'module_origin', targetId: origin, result: 'ok', source: who.source, after: { origin, note } });
+    await writeAudit(tx, database.auditKey, {
+      actor: who.actor,
+      action: 'module_origin.add',
+      targetType: 'module_origin',
+      targetId: origin,
+      result: 'ok',
+      source: who.source,
+      after: { origin, note },
+    });
     return row;
   });
 }
@@ -49,7 +57,11 @@ async function lockOrigin(tx: Tx, origin: string, expectedVersion: number) {
 }
 
 /** Changes an origin's note (optimistic locking on its version). */
-export async function updateModuleOrigin(database: Pick<Database, 'db' | 'auditKey'>, input: { origin: string; note: string; expectedVersion: number }, who: Who) {
+export async function updateModuleOrigin(
+  database: Pick<Database, 'db' | 'auditKey'>,
+  input: { origin: string; note: string; expectedVersion: number },
+  who: Who,
+) {
   const note = ModuleOriginNote.parse(input.note);
   return database.db.transaction(async (tx) => {
     const before = await lockOrigin(tx, input.origin, input.expectedVersion);
@@ -58,7 +70,16 @@ export async function updateModuleOrigin(database: Pick<Database, 'db' | 'auditK
       .set({ note, version: before.version + 1, updatedAt: new Date(), updatedBy: who.actor })
       .where(eq(moduleOrigins.origin, input.origin))
       .returning();
-    await writeAudit(tx, database.auditKey, { actor: who.actor, action: 'module_origin.update', targetType: 'module_origin', targetId: input.origin, result: 'ok', source: who.source, before: { note: before.note }, after: { note } });
+    await writeAudit(tx, database.auditKey, {
+      actor: who.actor,
+      action: 'module_origin.update',
+      targetType: 'module_origin',
+      targetId: input.origin,
+      result: 'ok',
+      source: who.source,
+      before: { note: before.note },
+      after: { note },
+    });
     return after!;
   });
 }
@@ -67,14 +88,30 @@ export async function updateModuleOrigin(database: Pick<Database, 'db' | 'auditK
  * Takes an origin off the allow-list, unless a registry entry still loads from it (the module would stop loading
  * under the Content-Security-Policy). The module rows are locked too, so an entry moved there meanwhile is seen.
  */
-export async function removeModuleOrigin(database: Pick<Database, 'db' | 'auditKey'>, input: { origin: string; expectedVersion: number }, who: Who) {
+export async function removeModuleOrigin(
+  database: Pick<Database, 'db' | 'auditKey'>,
+  input: { origin: string; expectedVersion: number },
+  who: Who,
+) {
   return database.db.transaction(async (tx) => {
     const before = await lockOrigin(tx, input.origin, input.expectedVersion);
-    const entries = await tx.select({ title: modules.title, remoteEntry: modules.remoteEntry }).from(modules).orderBy(asc(modules.sortOrder)).for('update');
+    const entries = await tx
+      .select({ title: modules.title, remoteEntry: modules.remoteEntry })
+      .from(modules)
+      .orderBy(asc(modules.sortOrder))
+      .for('update');
     const users = entries.filter((m) => entryOrigin(m.remoteEntry) === input.origin).map((m) => `「${m.title}」`);
     if (users.length) throw new RegistryRefusal('BAD_REQUEST', `模块${users.join('、')}仍从该来源加载，请先修改其入口地址`);
     await tx.delete(moduleOrigins).where(eq(moduleOrigins.origin, input.origin));
-    await writeAudit(tx, database.auditKey, { actor: who.actor, action: 'module_origin.remove', targetType: 'module_origin', targetId: input.origin, result: 'ok', source: who.source, before: { origin: before.origin, note: before.note } });
+    await writeAudit(tx, database.auditKey, {
+      actor: who.actor,
+      action: 'module_origin.remove',
+      targetType: 'module_origin',
+      targetId: input.origin,
+      result: 'ok',
+      source: who.source,
+      before: { origin: before.origin, note: before.note },
+    });
     return { origin: input.origin };
   });
 }

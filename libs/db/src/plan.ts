@@ -16,7 +16,16 @@ export async function insertPlanTasks(tx: Tx, year: number, tasks: readonly Plan
   for (const t of parsed) {
     const [row] = await tx
       .insert(planTasks)
-      .values({ year, code: t.code, itemNo: t.itemNo, title: t.title, lead: t.lead, coOwners: t.coOwners, units: t.units === 'all' ? [...countyUnits] : t.units, kpis: t.kpis })
+      .values({
+        year,
+        code: t.code,
+        itemNo: t.itemNo,
+        title: t.title,
+        lead: t.lead,
+        coOwners: t.coOwners,
+        units: t.units === 'all' ? [...countyUnits] : t.units,
+        kpis: t.kpis,
+      })
       .returning({ id: planTasks.id });
     ids.set(t.code, row!.id);
     await tx.insert(planMilestones).values(t.milestones.map((m, i) => ({ taskId: row!.id, seq: i + 1, title: m.title, due: m.due })));

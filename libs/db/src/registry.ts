@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { moduleUpdateFor, type ModuleKey, type ModuleManifestUpdate } from '@hyedu/domain';
 import { writeAudit } from './audit.ts';
-import { listModuleOrigins } from './module-origins.ts';
 import type { Database } from './client.ts';
+import { listModuleOrigins } from './module-origins.ts';
 import { modules } from './schema/index.ts';
 
 /** Someone else changed the row since the editor read it: nothing was written. */

@@ -12,7 +12,9 @@ describe('secrets', () => {
     const k = (n: number) => Buffer.alloc(32, n).toString('base64');
     const s = loadSecrets({ env: { HYEDU_AUDIT_KEY: k(7), HYEDU_DATA_KEY: k(8), HYEDU_INDEX_KEY: k(9) }, allowLocal: false });
     expect([s.auditKey[0], s.dataKey[0], s.indexKey[0]]).toEqual([7, 8, 9]);
-    expect(() => loadSecrets({ env: { HYEDU_AUDIT_KEY: 'c2hvcnQ=', HYEDU_DATA_KEY: k(8), HYEDU_INDEX_KEY: k(9) }, allowLocal: false })).toThrow('至少32字节');
+    expect(() =>
+      loadSecrets({ env: { HYEDU_AUDIT_KEY: 'c2hvcnQ=', HYEDU_DATA_KEY: k(8), HYEDU_INDEX_KEY: k(9) }, allowLocal: false }),
+    ).toThrow('至少32字节');
   });
   it('a production start refuses to run without configured keys', () => {
     expect(() => loadSecrets({ env: {}, allowLocal: false, file: join(dir, 's.json') })).toThrow(/生产环境必须.*HYEDU_DATA_KEY/);
@@ -23,7 +25,9 @@ describe('secrets', () => {
     expect(first.auditKey.length).toBe(32);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const again = loadSecrets({ env: {}, allowLocal: true, file });
-    expect(again.auditKey.equals(first.auditKey) && again.dataKey.equals(first.dataKey) && again.indexKey.equals(first.indexKey)).toBe(true);
+    expect(again.auditKey.equals(first.auditKey) && again.dataKey.equals(first.dataKey) && again.indexKey.equals(first.indexKey)).toBe(
+      true,
+    );
     expect(first.dataKey.equals(first.auditKey)).toBe(false);
   });
   it('adds keys missing from an older local key file and keeps the ones it has', () => {
@@ -32,6 +36,10 @@ describe('secrets', () => {
     writeFileSync(file, JSON.stringify({ auditKey: audit }), { mode: 0o600 });
     const s = loadSecrets({ env: {}, allowLocal: true, file });
     expect(s.auditKey.toString('base64')).toBe(audit);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ auditKey: audit, dataKey: expect.any(String), indexKey: expect.any(String) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      auditKey: audit,
+      dataKey: expect.any(String),
+      indexKey: expect.any(String),
+    });
   });
 });

@@ -16,7 +16,10 @@ export interface Secrets {
 export const defaultSecretsFile = fileURLToPath(new URL('../../../.data/secrets.json', import.meta.url));
 
 /** Each key: its environment variable and its name in the local demo key file. */
-const KEYS = { auditKey: 'HYEDU_AUDIT_KEY', dataKey: 'HYEDU_DATA_KEY', indexKey: 'HYEDU_INDEX_KEY' } as const satisfies Record<keyof Secrets, string>;
+const KEYS = { auditKey: 'HYEDU_AUDIT_KEY', dataKey: 'HYEDU_DATA_KEY', indexKey: 'HYEDU_INDEX_KEY' } as const satisfies Record<
+  keyof Secrets,
+  string
+>;
 
 const decode = (name: string, value: string) => {
   const key = Buffer.from(value, 'base64');

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { getTableColumns, getTableName, lt, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from './client.ts';
 import type { Tx } from './audit.ts';
+import type { Db } from './client.ts';
 import { importStaging } from './schema/index.ts';
 
 /** One checked row of an import: its sheet row number and its values under the real table's property names. */
@@ -17,7 +17,8 @@ export interface StagedRow {
  * several statements in a row; yielding one turn of the event loop lets only its first statement in before the next
  * chunk (PGlite serves one statement at a time), so each chunk gives the database back for as long as it took it.
  */
-export const giveWay = (since: number) => new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(1, performance.now() - since))));
+export const giveWay = (since: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(50, Math.max(1, performance.now() - since))));
 
 /** A new import's id (the staging rows' `job`). */
 export const newImportJob = (): string => randomUUID();
@@ -55,12 +56,16 @@ export async function stageRows(
   const idExpr = opts.reserveIds ? sql`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` : sql`null`;
   for (let i = 0; i < rows.length; i += opts.chunkRows) {
     const started = performance.now();
-    const chunk = rows.slice(i, i + opts.chunkRows).map((r, j) => ({ s: i + j, r: r.rowNumber, v: Object.fromEntries(keys.map((k, c) => [names[c], r.values[k] ?? null])) }));
+    const chunk = rows
+      .slice(i, i + opts.chunkRows)
+      .map((r, j) => ({ s: i + j, r: r.rowNumber, v: Object.fromEntries(keys.map((k, c) => [names[c], r.values[k] ?? null])) }));
     const result = await db.execute(sql`
       insert into ${importStaging} (job, seq, row_number, target_id, payload)
       select ${job}::uuid, (e->>'s')::int, (e->>'r')::int, ${idExpr}, e->'v' from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) e
       returning seq, target_id`);
-    if (opts.reserveIds) for (const r of rowsOf<{ seq: number; target_id: number | null }>(result).sort((a, b) => a.seq - b.seq)) ids.push(Number(r.target_id));
+    if (opts.reserveIds)
+      for (const r of rowsOf<{ seq: number; target_id: number | null }>(result).sort((a, b) => a.seq - b.seq))
+        ids.push(Number(r.target_id));
     opts.onChunk?.(Math.min(rows.length, i + opts.chunkRows));
     await giveWay(started);
   }
@@ -104,20 +109,35 @@ export async function publishStaged<R extends Record<string, unknown>>(
  */
 async function checkReferencesAtOnce(tx: Tx, job: string, table: PgTable): Promise<boolean> {
   const name = getTableName(table);
-  const own = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from pg_trigger where tgrelid = ${name}::regclass and not tgisinternal`));
+  const own = rowsOf<{ n: number }>(
+    await tx.execute(sql`select count(*)::int as n from pg_trigger where tgrelid = ${name}::regclass and not tgisinternal`),
+  );
   const keys = getTableConfig(table).foreignKeys.map((fk) => fk.reference());
   if (own[0]!.n > 0 || keys.some((k) => k.columns.length !== 1)) return false;
   const refs = keys.map((k) => {
     const column = k.columns[0]!;
     const [col] = columnNames(table, [Object.entries(getTableColumns(table)).find(([, c]) => c === column)![0]]);
-    const [fcol] = columnNames(k.foreignTable, [Object.entries(getTableColumns(k.foreignTable)).find(([, c]) => c === k.foreignColumns[0])![0]]);
+    const [fcol] = columnNames(k.foreignTable, [
+      Object.entries(getTableColumns(k.foreignTable)).find(([, c]) => c === k.foreignColumns[0])![0],
+    ]);
     const value = sql`(s.payload->>${col!})::${sql.raw(column.getSQLType())}`;
-    return { text: `${name}.${col} → ${getTableName(k.foreignTable)}.${fcol}`, missing: sql`(${value} is not null and not exists (select 1 from ${k.foreignTable} f where f.${sql.identifier(fcol!)} = ${value}))` };
+    return {
+      text: `${name}.${col} → ${getTableName(k.foreignTable)}.${fcol}`,
+      missing: sql`(${value} is not null and not exists (select 1 from ${k.foreignTable} f where f.${sql.identifier(fcol!)} = ${value}))`,
+    };
   });
   if (refs.length === 0) return true;
-  const bad = rowsOf<{ ref: number }>(await tx.execute(sql`
-    select case ${sql.join(refs.map((r, i) => sql`when ${r.missing} then ${i}`), sql` `)} end as ref
-    from ${importStaging} s where s.job = ${job}::uuid and (${sql.join(refs.map((r) => r.missing), sql` or `)}) limit 1`));
+  const bad = rowsOf<{ ref: number }>(
+    await tx.execute(sql`
+    select case ${sql.join(
+      refs.map((r, i) => sql`when ${r.missing} then ${i}`),
+      sql` `,
+    )} end as ref
+    from ${importStaging} s where s.job = ${job}::uuid and (${sql.join(
+      refs.map((r) => r.missing),
+      sql` or `,
+    )}) limit 1`),
+  );
   if (bad.length) throw new Error(`导入的行引用了不存在的记录（${refs[Number(bad[0]!.ref)]!.text}）`);
   return true;
 }

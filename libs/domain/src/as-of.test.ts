@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HENGYANG_TARGETS_2022 } from './hengyang/targets.ts';
 import { asOfLabel, businessDate, DEMO_AS_OF } from './as-of.ts';
+import { HENGYANG_TARGETS_2022 } from './hengyang/targets.ts';
 
 describe('as-of date (the business “today”)', () => {
   it('the demo is dated inside the 2022 plan year (《2022年衡阳市教育局工作要点》), before its year end', () => {

@@ -21,8 +21,14 @@ export interface FileKind {
   label: string;
 }
 const KINDS: { test: (b: Uint8Array) => boolean; kind: FileKind }[] = [
-  { test: (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d, kind: { mime: 'application/pdf', ext: 'pdf', label: 'PDF' } },
-  { test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47, kind: { mime: 'image/png', ext: 'png', label: 'PNG 图片' } },
+  {
+    test: (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d,
+    kind: { mime: 'application/pdf', ext: 'pdf', label: 'PDF' },
+  },
+  {
+    test: (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,
+    kind: { mime: 'image/png', ext: 'png', label: 'PNG 图片' },
+  },
   { test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff, kind: { mime: 'image/jpeg', ext: 'jpg', label: 'JPEG 图片' } },
 ];
 const ZIP = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -34,7 +40,8 @@ const OFFICE: Record<string, FileKind> = {
 /** The accepted kind of a file, or the Chinese reason it is refused. */
 export function checkAttachment(bytes: Uint8Array, fileName: string): { ok: true; kind: FileKind } | { ok: false; message: string } {
   if (bytes.length === 0) return { ok: false, message: '文件为空' };
-  if (bytes.length > ATTACHMENT_LIMITS.maxBytes) return { ok: false, message: `文件过大，最大 ${ATTACHMENT_LIMITS.maxBytes / 1024 / 1024}MB` };
+  if (bytes.length > ATTACHMENT_LIMITS.maxBytes)
+    return { ok: false, message: `文件过大，最大 ${ATTACHMENT_LIMITS.maxBytes / 1024 / 1024}MB` };
   const ext = /\.([a-z0-9]+)$/i.exec(fileName.trim())?.[1]?.toLowerCase() ?? '';
   const found = KINDS.find((k) => k.test(bytes))?.kind ?? (ZIP(bytes) ? OFFICE[ext] : undefined);
   if (!found) return { ok: false, message: '只能上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件' };

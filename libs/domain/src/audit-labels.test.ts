@@ -27,8 +27,20 @@ describe('the audit trail in words (security.md: the 审计管理员 reads who d
   });
 
   it('describes a record the same way for the screen and the file', () => {
-    expect(describeAudit({ action: 'plan.returnReport', targetType: 'progress_report', targetId: '12', result: 'ok', before: { review: 'submitted' }, after: { review: 'returned', reason: '缺少教师安置人数' } })).toEqual({
-      action: '退回进展报告', target: '进展报告 12', result: '成功', changes: '审核状态：submitted → returned；原因：— → 缺少教师安置人数',
+    expect(
+      describeAudit({
+        action: 'plan.returnReport',
+        targetType: 'progress_report',
+        targetId: '12',
+        result: 'ok',
+        before: { review: 'submitted' },
+        after: { review: 'returned', reason: '缺少教师安置人数' },
+      }),
+    ).toEqual({
+      action: '退回进展报告',
+      target: '进展报告 12',
+      result: '成功',
+      changes: '审核状态：submitted → returned；原因：— → 缺少教师安置人数',
     });
   });
 });

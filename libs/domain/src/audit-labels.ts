@@ -71,39 +71,114 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
 const AREAS: Readonly<Record<string, Words>> = {
-  auth: ['登录与账号', 'Sign-in'], admin: ['系统管理', 'Administration'], audit: ['审计', 'Audit'], platform: ['平台', 'Platform'], plan: ['工作要点', 'Work plan'],
-  dashboard: ['领导驾驶舱', 'Dashboard'], safety: ['安全管理', 'Safety'], 'private-edu': ['民办教育', 'Private education'], privateEdu: ['民办教育', 'Private education'],
-  teachers: ['教师队伍', 'Teachers'], funding: ['经费与资助', 'Funding & aid'],
+  auth: ['登录与账号', 'Sign-in'],
+  admin: ['系统管理', 'Administration'],
+  audit: ['审计', 'Audit'],
+  platform: ['平台', 'Platform'],
+  plan: ['工作要点', 'Work plan'],
+  dashboard: ['领导驾驶舱', 'Dashboard'],
+  safety: ['安全管理', 'Safety'],
+  'private-edu': ['民办教育', 'Private education'],
+  privateEdu: ['民办教育', 'Private education'],
+  teachers: ['教师队伍', 'Teachers'],
+  funding: ['经费与资助', 'Funding & aid'],
 };
 
 export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
-  account: ['账号', 'Account'], session: ['会话', 'Session'], department: ['科室', 'Department'], module: ['模块', 'Module'], module_origin: ['模块来源地址', 'Module origin'],
-  security_policy: ['安全策略', 'Security policy'], export: ['导出', 'Export'], procedure: ['接口', 'Procedure'], audit_log: ['审计记录', 'Audit record'],
-  work_plan: ['工作要点', 'Work plan'], work_plan_item: ['工作要点条目', 'Plan item'], plan_task: ['任务', 'Task'], plan_milestone: ['节点', 'Milestone'],
+  account: ['账号', 'Account'],
+  session: ['会话', 'Session'],
+  department: ['科室', 'Department'],
+  module: ['模块', 'Module'],
+  module_origin: ['模块来源地址', 'Module origin'],
+  security_policy: ['安全策略', 'Security policy'],
+  export: ['导出', 'Export'],
+  procedure: ['接口', 'Procedure'],
+  audit_log: ['审计记录', 'Audit record'],
+  work_plan: ['工作要点', 'Work plan'],
+  work_plan_item: ['工作要点条目', 'Plan item'],
+  plan_task: ['任务', 'Task'],
+  plan_milestone: ['节点', 'Milestone'],
   kpi_county_target: ['县市区指标目标', 'County KPI target'],
-  progress_report: ['进展报告', 'Progress report'], plan_instruction: ['批示', 'Instruction'], attachment: ['附件', 'File'],
-  safety_hazard: ['隐患', 'Hazard'], safety_inspection: ['检查记录', 'Inspection'], safety_activity: ['专项教育活动', 'Education activity'], safety_incident: ['安全事件', 'Incident'],
-  safety_profile: ['4个100%填报', '4×100% status'], safety_settings: ['安全管理设置', 'Safety settings'],
+  progress_report: ['进展报告', 'Progress report'],
+  plan_instruction: ['批示', 'Instruction'],
+  attachment: ['附件', 'File'],
+  safety_hazard: ['隐患', 'Hazard'],
+  safety_inspection: ['检查记录', 'Inspection'],
+  safety_activity: ['专项教育活动', 'Education activity'],
+  safety_incident: ['安全事件', 'Incident'],
+  safety_profile: ['4个100%填报', '4×100% status'],
+  safety_settings: ['安全管理设置', 'Safety settings'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
-  status: ['状态', 'Status'], deadline: ['整改期限', 'Deadline'], reason: ['原因', 'Reason'], measures: ['整改措施', 'Measures'], review: ['审核状态', 'Review'],
-  returnReason: ['退回原因', 'Return reason'], grants: ['授权', 'Grants'], enabled: ['启用', 'Enabled'], remoteEntry: ['入口地址', 'Entry'], version: ['版本', 'Version'],
-  displayName: ['姓名', 'Name'], username: ['用户名', 'Username'], disabled: ['停用', 'Disabled'], narrative: ['进展情况', 'Narrative'], figures: ['数据', 'Figures'],
-  period: ['报告期', 'Period'], task: ['任务', 'Task'], unitCode: ['单位代码', 'Unit code'], school: ['学校代码', 'School code'], schoolId: ['学校编号', 'School id'],
-  fileName: ['文件名', 'File name'], size: ['大小（字节）', 'Size (bytes)'], sha256: ['SHA-256', 'SHA-256'], attachment: ['附件编号', 'File id'], phase: ['阶段', 'Phase'],
-  filter: ['筛选条件', 'Filter'], rows: ['行数', 'Rows'], scope: ['数据范围', 'Scope'], doneOn: ['完成日期', 'Done on'], text: ['内容', 'Text'], note: ['备注', 'Note'],
-  origin: ['来源地址', 'Origin'], title: ['名称', 'Title'], name: ['名称', 'Name'], sortOrder: ['排序', 'Order'], module: ['模块', 'Module'], year: ['年度', 'Year'],
-  failures: ['连续失败次数', 'Failures'], lockedUntil: ['锁定至', 'Locked until'], mustChangePassword: ['须修改密码', 'Must change password'], totp: ['动态口令', 'One-time codes'],
-  mime: ['文件类型', 'File type'], stage: ['报告阶段', 'Stage'], code: ['编号', 'Code'], source: ['隐患来源', 'Source'], category: ['类别', 'Category'],
-  severity: ['严重程度', 'Severity'], foundOn: ['发现日期', 'Found on'], location: ['部位', 'Place'], description: ['描述', 'Description'], responsiblePerson: ['整改责任人', 'Responsible'],
-  file: ['文件', 'File'], row: ['行', 'Row'], itemNo: ['条目序号', 'Item no.'], sectionNo: ['部分序号', 'Section no.'], policy: ['安全策略', 'Policy'], target: ['目标值', 'Target'], ended: ['结束会话数', 'Sessions ended'],
+  status: ['状态', 'Status'],
+  deadline: ['整改期限', 'Deadline'],
+  reason: ['原因', 'Reason'],
+  measures: ['整改措施', 'Measures'],
+  review: ['审核状态', 'Review'],
+  returnReason: ['退回原因', 'Return reason'],
+  grants: ['授权', 'Grants'],
+  enabled: ['启用', 'Enabled'],
+  remoteEntry: ['入口地址', 'Entry'],
+  version: ['版本', 'Version'],
+  displayName: ['姓名', 'Name'],
+  username: ['用户名', 'Username'],
+  disabled: ['停用', 'Disabled'],
+  narrative: ['进展情况', 'Narrative'],
+  figures: ['数据', 'Figures'],
+  period: ['报告期', 'Period'],
+  task: ['任务', 'Task'],
+  unitCode: ['单位代码', 'Unit code'],
+  school: ['学校代码', 'School code'],
+  schoolId: ['学校编号', 'School id'],
+  fileName: ['文件名', 'File name'],
+  size: ['大小（字节）', 'Size (bytes)'],
+  sha256: ['SHA-256', 'SHA-256'],
+  attachment: ['附件编号', 'File id'],
+  phase: ['阶段', 'Phase'],
+  filter: ['筛选条件', 'Filter'],
+  rows: ['行数', 'Rows'],
+  scope: ['数据范围', 'Scope'],
+  doneOn: ['完成日期', 'Done on'],
+  text: ['内容', 'Text'],
+  note: ['备注', 'Note'],
+  origin: ['来源地址', 'Origin'],
+  title: ['名称', 'Title'],
+  name: ['名称', 'Name'],
+  sortOrder: ['排序', 'Order'],
+  module: ['模块', 'Module'],
+  year: ['年度', 'Year'],
+  failures: ['连续失败次数', 'Failures'],
+  lockedUntil: ['锁定至', 'Locked until'],
+  mustChangePassword: ['须修改密码', 'Must change password'],
+  totp: ['动态口令', 'One-time codes'],
+  mime: ['文件类型', 'File type'],
+  stage: ['报告阶段', 'Stage'],
+  code: ['编号', 'Code'],
+  source: ['隐患来源', 'Source'],
+  category: ['类别', 'Category'],
+  severity: ['严重程度', 'Severity'],
+  foundOn: ['发现日期', 'Found on'],
+  location: ['部位', 'Place'],
+  description: ['描述', 'Description'],
+  responsiblePerson: ['整改责任人', 'Responsible'],
+  file: ['文件', 'File'],
+  row: ['行', 'Row'],
+  itemNo: ['条目序号', 'Item no.'],
+  sectionNo: ['部分序号', 'Section no.'],
+  policy: ['安全策略', 'Policy'],
+  target: ['目标值', 'Target'],
+  ended: ['结束会话数', 'Sessions ended'],
 };
 
 /** How an audited call ended: done, refused, or failed. */
 export const AUDIT_RESULT_VALUES = ['ok', 'denied', 'error'] as const;
 export type AuditResult = (typeof AUDIT_RESULT_VALUES)[number];
-export const AUDIT_RESULTS: Readonly<Record<AuditResult, Words>> = { ok: ['成功', 'OK'], denied: ['拒绝', 'Denied'], error: ['出错', 'Error'] };
+export const AUDIT_RESULTS: Readonly<Record<AuditResult, Words>> = {
+  ok: ['成功', 'OK'],
+  denied: ['拒绝', 'Denied'],
+  error: ['出错', 'Error'],
+};
 
 const pick = (w: Words, locale: AuditLocale) => (locale === 'en-US' ? w[1] : w[0]);
 
@@ -124,16 +199,28 @@ export function auditTargetLabel(targetType: string | null, locale: AuditLocale 
   return suffix ? `${name}（${suffix}）` : name;
 }
 
-export const auditFieldLabel = (field: string, locale: AuditLocale = 'zh-CN'): string => (AUDIT_FIELDS[field] ? pick(AUDIT_FIELDS[field], locale) : field);
+export const auditFieldLabel = (field: string, locale: AuditLocale = 'zh-CN'): string =>
+  AUDIT_FIELDS[field] ? pick(AUDIT_FIELDS[field], locale) : field;
 
-const text = (v: unknown): string => (v === undefined || v === null || v === '' ? '—' : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
+const text = (v: unknown): string =>
+  v === undefined || v === null || v === ''
+    ? '—'
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number' || typeof v === 'boolean'
+        ? String(v)
+        : JSON.stringify(v);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Field-level changes of one audit record: each field that differs between before and after (or that the record
  * names only after: what was set), in the record's order, with its label and both values as text ('—' for none).
  */
-export function auditChanges(before: unknown, after: unknown, locale: AuditLocale = 'zh-CN'): { field: string; label: string; before: string; after: string }[] {
+export function auditChanges(
+  before: unknown,
+  after: unknown,
+  locale: AuditLocale = 'zh-CN',
+): { field: string; label: string; before: string; after: string }[] {
   const b = isRecord(before) ? before : before === null || before === undefined ? {} : { value: before };
   const a = isRecord(after) ? after : after === null || after === undefined ? {} : { value: after };
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];

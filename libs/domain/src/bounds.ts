@@ -50,7 +50,11 @@ export const ReportPeriod = z
 
 /** True for an instant with its offset (ISO 8601) on a real date between 1900 and 2100. */
 export function isDateTime(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && isIsoDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value));
+  return (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
+    isIsoDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 /** An instant (ISO 8601 with offset) within 1900–2100; `message` says what the field wants. */
 export const dateTimeField = (message = '时间应为有效的日期时间（1900–2100年）') =>

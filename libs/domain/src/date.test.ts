@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IsoDate, isIsoDate, isRealDate } from './date.ts';
+import { isIsoDate, IsoDate, isRealDate } from './date.ts';
 
 // domain.md §4: "+ real date check"
 describe('calendar dates', () => {

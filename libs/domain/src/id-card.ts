@@ -17,9 +17,7 @@ export interface IdCardInfo {
 
 export type IdCardErrorCode = 'ID_FORMAT' | 'ID_DATE' | 'ID_FUTURE' | 'ID_CHECKSUM';
 
-export type IdCardResult =
-  | { ok: true; value: IdCardInfo }
-  | { ok: false; code: IdCardErrorCode; message: string };
+export type IdCardResult = { ok: true; value: IdCardInfo } | { ok: false; code: IdCardErrorCode; message: string };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';

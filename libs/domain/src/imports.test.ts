@@ -10,7 +10,14 @@ describe('import bounds', () => {
 });
 
 describe('import progress', () => {
-  const p = (over: Partial<ImportProgress>): ImportProgress => ({ phase: 'writing', total: 1000, parsed: 1000, checked: 1000, written: 0, ...over });
+  const p = (over: Partial<ImportProgress>): ImportProgress => ({
+    phase: 'writing',
+    total: 1000,
+    parsed: 1000,
+    checked: 1000,
+    written: 0,
+    ...over,
+  });
   it('grows with each phase and reaches 1 only when done', () => {
     const steps = [
       p({ phase: 'parsing', total: 0, parsed: 0, checked: 0 }),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HENGYANG_KPIS_2022 } from './hengyang/kpis-2022.ts';
-import { countyTargetRefusal, countyTargetsFrom, kpiStatus, kpiStatusFor, targetFor, TARGET_SOURCE_LABELS } from './kpi.ts';
+import { countyTargetRefusal, countyTargetsFrom, kpiStatus, kpiStatusFor, TARGET_SOURCE_LABELS, targetFor } from './kpi.ts';
 
 const seed = readFileSync(new URL('../../../docs/seed/2022-work-priorities.txt', import.meta.url), 'utf8');
 const kpi = (id: string) => HENGYANG_KPIS_2022.find((k) => k.id === id)!;
@@ -78,7 +78,10 @@ describe('county targets and target sources', () => {
     expect(TARGET_SOURCE_LABELS).toEqual({ seed: '工作要点', bureau: '局定目标' });
     for (const k of HENGYANG_KPIS_2022) {
       expect(seed).toContain(k.phrase);
-      if (k.targetSource === 'seed') expect(k.target === 1 ? /100%|全部|确保/.test(k.phrase) : k.phrase.includes(String(k.target * (k.unit === 'ratio' ? 100 : 1)))).toBe(true);
+      if (k.targetSource === 'seed')
+        expect(
+          k.target === 1 ? /100%|全部|确保/.test(k.phrase) : k.phrase.includes(String(k.target * (k.unit === 'ratio' ? 100 : 1))),
+        ).toBe(true);
     }
     expect(kpi('funding.seats-delivered').phrase).toContain('33730');
     expect(kpi('safety.hazards-overdue').targetSource).toBe('bureau');

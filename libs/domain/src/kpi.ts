@@ -75,7 +75,10 @@ export const KPI_STATUS_LABELS: Record<KpiStatus, string> = { green: '达标', a
  * A hard cap exceeded is red, and so is any miss of a target of 0 (one 逾期 hazard is one too many): no amber there.
  * A missing value is 'no_data' — never a made-up number.
  */
-export function kpiStatus(def: Pick<KpiDefinition, 'target' | 'direction' | 'amber' | 'hardCap'>, value: number | null | undefined): KpiStatus {
+export function kpiStatus(
+  def: Pick<KpiDefinition, 'target' | 'direction' | 'amber' | 'hardCap'>,
+  value: number | null | undefined,
+): KpiStatus {
   if (value === null || value === undefined || Number.isNaN(value)) return 'no_data';
   const { target, direction, amber } = def;
   const met = direction === 'at_least' ? value >= target : value <= target;
@@ -97,7 +100,11 @@ export interface ResolvedTarget {
   scope: 'city' | 'county';
   label: string;
 }
-export function targetFor(def: Pick<KpiDefinition, 'id' | 'target' | 'targetSource'>, unitCode: string | null, county: CountyTargets = {}): ResolvedTarget {
+export function targetFor(
+  def: Pick<KpiDefinition, 'id' | 'target' | 'targetSource'>,
+  unitCode: string | null,
+  county: CountyTargets = {},
+): ResolvedTarget {
   const own = unitCode === null ? undefined : county[def.id]?.[unitCode];
   if (own !== undefined) return { target: own, source: 'bureau', scope: 'county', label: `${TARGET_SOURCE_LABELS.bureau}（县市区）` };
   const label = unitCode === null ? TARGET_SOURCE_LABELS[def.targetSource] : `${TARGET_SOURCE_LABELS[def.targetSource]}（沿用全市目标）`;
@@ -105,7 +112,12 @@ export function targetFor(def: Pick<KpiDefinition, 'id' | 'target' | 'targetSour
 }
 
 /** Status of a unit's value against its own target (county rows against county targets, else the city's). */
-export function kpiStatusFor(def: KpiDefinition, unitCode: string | null, value: number | null | undefined, county: CountyTargets = {}): KpiStatus {
+export function kpiStatusFor(
+  def: KpiDefinition,
+  unitCode: string | null,
+  value: number | null | undefined,
+  county: CountyTargets = {},
+): KpiStatus {
   return kpiStatus({ ...def, target: targetFor(def, unitCode, county).target }, value);
 }
 

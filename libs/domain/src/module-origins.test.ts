@@ -7,7 +7,13 @@ const originMessage = (text: unknown) => ModuleOrigin.safeParse(text).error?.iss
 
 describe('where module code may come from', () => {
   it('accepts the platform’s own paths and allow-listed origins, compared exactly', () => {
-    for (const entry of ['/mf/safety/1.2.0/remoteEntry.js', '/mf/safety/remoteEntry.js?v=2', 'https://safety.hyedu.example/mf/remoteEntry.js', 'HTTPS://SAFETY.hyedu.example:443/x.js', 'http://10.1.2.3:8080/remoteEntry.js']) {
+    for (const entry of [
+      '/mf/safety/1.2.0/remoteEntry.js',
+      '/mf/safety/remoteEntry.js?v=2',
+      'https://safety.hyedu.example/mf/remoteEntry.js',
+      'HTTPS://SAFETY.hyedu.example:443/x.js',
+      'http://10.1.2.3:8080/remoteEntry.js',
+    ]) {
       expect(entryRefusal(entry, allowed), entry).toBeNull();
     }
     expect(entryOrigin('/mf/safety/remoteEntry.js')).toBeNull();
@@ -25,7 +31,9 @@ describe('where module code may come from', () => {
     ]) {
       expect(entryRefusal(entry, allowed), entry).toMatch(/^入口地址的来源 \S+ 不在模块来源名单中，请先登记该来源$/);
     }
-    expect(entryRefusal('https://evil.example/remoteEntry.js', [])).toBe('入口地址的来源 https://evil.example 不在模块来源名单中，请先登记该来源');
+    expect(entryRefusal('https://evil.example/remoteEntry.js', [])).toBe(
+      '入口地址的来源 https://evil.example 不在模块来源名单中，请先登记该来源',
+    );
   });
 
   it('refuses paths that a browser would read as another host, credentials and other schemes, whatever the list', () => {
@@ -77,10 +85,17 @@ describe('where module code may come from', () => {
 
   it('the registry change is checked against the list on its field', () => {
     const update = moduleUpdateFor(allowed);
-    expect(update.parse({ remoteEntry: 'https://safety.hyedu.example/remoteEntry.js', version: '1.2.0' })).toEqual({ remoteEntry: 'https://safety.hyedu.example/remoteEntry.js', version: '1.2.0' });
+    expect(update.parse({ remoteEntry: 'https://safety.hyedu.example/remoteEntry.js', version: '1.2.0' })).toEqual({
+      remoteEntry: 'https://safety.hyedu.example/remoteEntry.js',
+      version: '1.2.0',
+    });
     expect(update.parse({ enabled: false })).toEqual({ enabled: false });
     const refused = update.safeParse({ remoteEntry: 'https://evil.example/remoteEntry.js' }).error?.issues;
-    expect(refused).toEqual([expect.objectContaining({ path: ['remoteEntry'], message: '入口地址的来源 https://evil.example 不在模块来源名单中，请先登记该来源' })]);
-    expect(update.safeParse({ remoteEntry: '//evil.example/x.js' }).error?.issues.map((i) => i.message)).toEqual(['入口地址应为以 / 开头的路径或 http(s) 地址']);
+    expect(refused).toEqual([
+      expect.objectContaining({ path: ['remoteEntry'], message: '入口地址的来源 https://evil.example 不在模块来源名单中，请先登记该来源' }),
+    ]);
+    expect(update.safeParse({ remoteEntry: '//evil.example/x.js' }).error?.issues.map((i) => i.message)).toEqual([
+      '入口地址应为以 / 开头的路径或 http(s) 地址',
+    ]);
   });
 });

@@ -78,7 +78,10 @@ export const ModuleOrigin = z
     const url = /^https?:\/\//i.test(text) ? parse(text) : null;
     const problem = !url
       ? '来源应为 https://主机名[:端口] 的形式'
-      : (originRefusal(url, '来源') ?? (url.pathname !== '/' || url.search || url.hash || /[?#]$/.test(text) || !/^[^/]+\/\/[^/]+\/?$/.test(text) ? '来源只含协议、主机名和端口，不含路径' : null));
+      : (originRefusal(url, '来源') ??
+        (url.pathname !== '/' || url.search || url.hash || /[?#]$/.test(text) || !/^[^/]+\/\/[^/]+\/?$/.test(text)
+          ? '来源只含协议、主机名和端口，不含路径'
+          : null));
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((text) => new URL(text).origin);

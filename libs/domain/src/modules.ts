@@ -34,9 +34,7 @@ export const ModuleManifest = z.object({
 export type ModuleManifest = z.infer<typeof ModuleManifest>;
 
 /** What an administrator may change about a module. */
-export const ModuleManifestUpdate = ModuleManifest.pick({ remoteEntry: true, version: true, enabled: true })
-  .partial()
-  .strict();
+export const ModuleManifestUpdate = ModuleManifest.pick({ remoteEntry: true, version: true, enabled: true }).partial().strict();
 export type ModuleManifestUpdate = z.infer<typeof ModuleManifestUpdate>;
 
 /**

@@ -14,9 +14,18 @@ describe('createOrganisation with Hengyang data', () => {
 
   it('codes match the domain.md §3 GB/T 2260 table', () => {
     const table: Record<string, string> = {
-      '430405': '珠晖区', '430406': '雁峰区', '430407': '石鼓区', '430408': '蒸湘区', '430412': '南岳区',
-      '430421': '衡阳县', '430422': '衡南县', '430423': '衡山县', '430424': '衡东县', '430426': '祁东县',
-      '430481': '耒阳市', '430482': '常宁市',
+      '430405': '珠晖区',
+      '430406': '雁峰区',
+      '430407': '石鼓区',
+      '430408': '蒸湘区',
+      '430412': '南岳区',
+      '430421': '衡阳县',
+      '430422': '衡南县',
+      '430423': '衡山县',
+      '430424': '衡东县',
+      '430426': '祁东县',
+      '430481': '耒阳市',
+      '430482': '常宁市',
     };
     for (const [code, name] of Object.entries(table)) expect(org.byCode(code)?.name, code).toBe(name);
     // "430472 湖南衡阳高新技术产业园区" is an NBS functional-zone code (domain.md §3)

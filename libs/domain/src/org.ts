@@ -17,9 +17,7 @@ export const ORG_UNIT_KIND_LABELS: Record<OrgUnitKind, string> = {
 };
 
 /** A six-digit administrative division code (GB/T 2260), or an NBS functional-zone code. */
-export const DivisionCode = z
-  .string()
-  .regex(/^\d{6}$/, { message: '行政区划代码应为6位数字' });
+export const DivisionCode = z.string().regex(/^\d{6}$/, { message: '行政区划代码应为6位数字' });
 
 export const OrgUnit = z.object({
   code: DivisionCode,

@@ -37,9 +37,7 @@ export interface SchoolCodeInfo {
 }
 
 export type SchoolCodeErrorCode = 'SCHOOL_CODE_FORMAT' | 'SCHOOL_CODE_CATEGORY' | 'SCHOOL_CODE_PROVINCE';
-export type SchoolCodeResult =
-  | { ok: true; value: SchoolCodeInfo }
-  | { ok: false; code: SchoolCodeErrorCode; message: string };
+export type SchoolCodeResult = { ok: true; value: SchoolCodeInfo } | { ok: false; code: SchoolCodeErrorCode; message: string };
 
 export interface SchoolCodeOptions {
   /** Two-digit province code the school must belong to, e.g. '43' (湖南). */

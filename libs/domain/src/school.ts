@@ -1,16 +1,7 @@
 import { z } from 'zod';
 
 /** School levels as the bureau manages them (幼/小/初/高/九年一贯/完中/中职/特教). */
-export const SchoolLevel = z.enum([
-  'kindergarten',
-  'primary',
-  'junior',
-  'senior',
-  'nine_year',
-  'complete_middle',
-  'vocational',
-  'special',
-]);
+export const SchoolLevel = z.enum(['kindergarten', 'primary', 'junior', 'senior', 'nine_year', 'complete_middle', 'vocational', 'special']);
 export type SchoolLevel = z.infer<typeof SchoolLevel>;
 
 export const SCHOOL_LEVEL_LABELS: Record<SchoolLevel, string> = {
@@ -33,12 +24,33 @@ export const OWNERSHIP_LABELS: Record<Ownership, string> = { public: '公办', p
  * 义务教育 (compulsory) = P1–P6 + J1–J3, whatever kind of school teaches them.
  */
 export const Grade = z.enum([
-  'K1', 'K2', 'K3',
-  'P1', 'P2', 'P3', 'P4', 'P5', 'P6',
-  'J1', 'J2', 'J3',
-  'S1', 'S2', 'S3',
-  'V1', 'V2', 'V3',
-  'X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'X8', 'X9',
+  'K1',
+  'K2',
+  'K3',
+  'P1',
+  'P2',
+  'P3',
+  'P4',
+  'P5',
+  'P6',
+  'J1',
+  'J2',
+  'J3',
+  'S1',
+  'S2',
+  'S3',
+  'V1',
+  'V2',
+  'V3',
+  'X1',
+  'X2',
+  'X3',
+  'X4',
+  'X5',
+  'X6',
+  'X7',
+  'X8',
+  'X9',
 ]);
 export type Grade = z.infer<typeof Grade>;
 

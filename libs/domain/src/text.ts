@@ -16,7 +16,8 @@ export function compactText(raw: string): string {
  * embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069), which make text display in another
  * order than it is stored ("Trojan Source": a file name `invoice\u202Efdp.exe` shows as `invoiceexe.pdf`).
  */
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** True when a text can be stored and shown as it is (PostgreSQL refuses NUL; broken surrogates are not text; no bidi controls). */
 export function isSafeText(value: string): boolean {

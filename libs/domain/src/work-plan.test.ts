@@ -46,7 +46,9 @@ describe('work plan structure (seed: items "1." … "19." run on across sections
 
   it('reports schema errors in Chinese', () => {
     expect(validateWorkPlan({ ...plan(), issuedOn: '2022-02-30' })).toEqual(['issuedOn：日期应为有效的 YYYY-MM-DD 格式']);
-    expect(validateWorkPlan({ ...plan(), sections: [{ no: 1, numeral: '一', title: '甲', items: [{ ...item(1), modules: ['x'] }] }] }).length).toBe(1);
+    expect(
+      validateWorkPlan({ ...plan(), sections: [{ no: 1, numeral: '一', title: '甲', items: [{ ...item(1), modules: ['x'] }] }] }).length,
+    ).toBe(1);
   });
 
   it('Chinese numerals', () => {

@@ -7,7 +7,16 @@ import { z } from 'zod';
  */
 type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]>['customError'] & {}>[0];
 
-const KIND: Record<string, string> = { string: '文本', number: '数字', int: '整数', boolean: '是或否', array: '列表', object: '对象', date: '日期', bigint: '整数' };
+const KIND: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+  bigint: '整数',
+};
 
 function sized(origin: string | undefined, bound: unknown, more: boolean, inclusive: boolean | undefined): string {
   const n = String(bound);

@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkFileName, checkXlsx, ExcelFileError, formatRowError, readSheet, validateRows, writeTemplate, writeWorkbook, type Column } from './index.ts';
+import {
+  checkFileName,
+  checkXlsx,
+  ExcelFileError,
+  formatRowError,
+  readSheet,
+  validateRows,
+  writeTemplate,
+  writeWorkbook,
+  type Column,
+} from './index.ts';
 import { zipWith } from './testing.ts';
 
 const COLUMNS: Column[] = [
@@ -49,7 +59,11 @@ describe('template → import', () => {
   });
 
   it('500 rows with one bad row: every problem named by row and column, so nothing needs to be imported', async () => {
-    const rows = Array.from({ length: 500 }, (_, i) => ({ name: `学校${i + 1}`, level: i === 55 ? '大学' : '初中', guards: i === 55 ? '两人' : 3 }));
+    const rows = Array.from({ length: 500 }, (_, i) => ({
+      name: `学校${i + 1}`,
+      level: i === 55 ? '大学' : '初中',
+      guards: i === 55 ? '两人' : 3,
+    }));
     const buf = await writeWorkbook([{ name: '学校', columns: COLUMNS, rows }]);
     const read = await readSheet(buf, '学校', COLUMNS);
     expect(read).toHaveLength(500);
@@ -67,7 +81,9 @@ describe('template → import', () => {
 
 describe('formulas are text, both ways', () => {
   it('exported text that looks like a formula is escaped', async () => {
-    const buf = await writeWorkbook([{ name: '学校', columns: COLUMNS, rows: [{ name: '=HYPERLINK("http://x","点我")', level: '+1', guards: -3 }] }]);
+    const buf = await writeWorkbook([
+      { name: '学校', columns: COLUMNS, rows: [{ name: '=HYPERLINK("http://x","点我")', level: '+1', guards: -3 }] },
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const row = wb.getWorksheet('学校')!.getRow(2);

@@ -12,14 +12,19 @@ const template = await writeTemplate([{ name: '学校', columns: COLUMNS }], ['�
 
 describe('a lying archive is refused while it is inflated, whatever its headers say', () => {
   it('a valid template plus one entry of 48 MB of zeros declared as 1 KB', async () => {
-    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * MB), size: 48 * MB, declaredSize: 1024 }]);
+    const lying = rawZip([
+      ...entriesOf(template),
+      { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * MB), size: 48 * MB, declaredSize: 1024 },
+    ]);
     expect(lying.length).toBeLessThan(MB);
     expect(() => checkXlsx(lying)).toThrow('疑似压缩炸弹');
     await expect(readSheet(lying, '学校', COLUMNS)).rejects.toThrow('疑似压缩炸弹');
   });
 
   it('a central directory that disagrees with the local headers: the parser would read a hidden sheet', async () => {
-    const hidden = entriesOf(await writeWorkbook([{ name: '学校', columns: COLUMNS, rows: [{ name: '未经检查的学校', level: '高中' }] }])).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const hidden = entriesOf(
+      await writeWorkbook([{ name: '学校', columns: COLUMNS, rows: [{ name: '未经检查的学校', level: '高中' }] }]),
+    ).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
     const entries = entriesOf(template);
     const sheet = entries.findIndex((e) => e.name === 'xl/worksheets/sheet1.xml');
     // The directory's record of sheet1 points at a second local entry of the same name, placed after the others.

@@ -27,7 +27,11 @@ function cellText(cell: ExcelJS.Cell): string {
   if (v instanceof Date) return new Date(v.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   if (typeof v === 'object' && 'formula' in v) return `=${String((v as { formula: string }).formula)}`;
   if (typeof v === 'object' && 'sharedFormula' in v) return `=${String((v as { sharedFormula: string }).sharedFormula)}`;
-  if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join('').trim();
+  if (typeof v === 'object' && 'richText' in v)
+    return (v as { richText: { text: string }[] }).richText
+      .map((t) => t.text)
+      .join('')
+      .trim();
   if (typeof v === 'object' && 'text' in v) return String((v as { text: string }).text).trim();
   return String(cell.text ?? '').trim();
 }
@@ -37,7 +41,12 @@ function cellText(cell: ExcelJS.Cell): string {
  * the zip rebuilt from the verified entries. Missing required columns are a file error; blank rows and the template's
  * example row are skipped; at most `maxRows` rows.
  */
-export async function readSheet(buf: Buffer, sheetName: string, columns: readonly Column[], opts: { limits?: FileLimits; maxRows?: number } = {}): Promise<SheetRow[]> {
+export async function readSheet(
+  buf: Buffer,
+  sheetName: string,
+  columns: readonly Column[],
+  opts: { limits?: FileLimits; maxRows?: number } = {},
+): Promise<SheetRow[]> {
   const verified = verifiedXlsx(buf, opts.limits ?? DEFAULT_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
@@ -79,7 +88,11 @@ export async function readSheet(buf: Buffer, sheetName: string, columns: readonl
  * Validates every row with a zod schema (keys = column keys) and collects every problem with its row and column
  * header, so a dry run reports them all at once.
  */
-export function validateRows<T>(rows: readonly SheetRow[], schema: z.ZodType<T>, columns: readonly Column[]): { valid: { rowNumber: number; value: T }[]; errors: RowError[] } {
+export function validateRows<T>(
+  rows: readonly SheetRow[],
+  schema: z.ZodType<T>,
+  columns: readonly Column[],
+): { valid: { rowNumber: number; value: T }[]; errors: RowError[] } {
   const header = (key: PropertyKey | undefined) => columns.find((c) => c.key === key)?.header ?? '';
   const valid: { rowNumber: number; value: T }[] = [];
   const errors: RowError[] = [];

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EXAMPLE_MARK, escapeFormula, type Column } from './columns.ts';
+import { escapeFormula, EXAMPLE_MARK, type Column } from './columns.ts';
 
 export type CellValue = string | number | null | undefined;
 
@@ -26,7 +26,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetData) {
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = HEADER_FILL));
   sheet.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? Math.max(10, c.header.length * 2 + 2)));
-  for (const row of sheet.rows) ws.addRow(sheet.columns.map((c) => (typeof row[c.key] === 'string' ? escapeFormula(row[c.key] as string) : (row[c.key] ?? null))));
+  for (const row of sheet.rows)
+    ws.addRow(sheet.columns.map((c) => (typeof row[c.key] === 'string' ? escapeFormula(row[c.key] as string) : (row[c.key] ?? null))));
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   return ws;
 }
@@ -57,7 +58,10 @@ export async function writeTemplate(sheets: readonly TemplateSheet[], instructio
   help.addRow([]);
   for (const s of sheets) {
     help.addRow([`【${s.name}】`]).font = { bold: true };
-    for (const c of s.columns) help.addRow([`${c.header}${c.required ? '（必填）' : ''}${c.options ? `：可选 ${c.options.join('、')}` : ''}${c.note ? `；${c.note}` : ''}`]);
+    for (const c of s.columns)
+      help.addRow([
+        `${c.header}${c.required ? '（必填）' : ''}${c.options ? `：可选 ${c.options.join('、')}` : ''}${c.note ? `；${c.note}` : ''}`,
+      ]);
   }
   for (const s of sheets) {
     const example = Object.fromEntries(s.columns.map((c, i) => [c.key, i === 0 ? `${EXAMPLE_MARK}${c.example ?? ''}` : (c.example ?? '')]));
@@ -69,7 +73,15 @@ export async function writeTemplate(sheets: readonly TemplateSheet[], instructio
       // Excel limits an inline list to 255 characters; longer lists are only checked on import.
       if (list.length > 255) return;
       const letter = ws.getColumn(i + 1).letter;
-      for (let r = 3; r <= 1002; r++) ws.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: !c.required, formulae: [list], showErrorMessage: true, errorTitle: '输入有误', error: `请从下拉列表中选择${c.header}` };
+      for (let r = 3; r <= 1002; r++)
+        ws.getCell(`${letter}${r}`).dataValidation = {
+          type: 'list',
+          allowBlank: !c.required,
+          formulae: [list],
+          showErrorMessage: true,
+          errorTitle: '输入有误',
+          error: `请从下拉列表中选择${c.header}`,
+        };
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

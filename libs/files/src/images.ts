@@ -42,7 +42,13 @@ export function checkJpeg(bytes: Uint8Array, maxPixels: number): string | null {
   const end = jpegEnd(bytes);
   if (end > 0 && end < bytes.length) return trailing();
   try {
-    jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, tolerantDecoding: true, maxResolutionInMP: maxPixels / 1_000_000, maxMemoryUsageInMB: 512 });
+    jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: false,
+      tolerantDecoding: true,
+      maxResolutionInMP: maxPixels / 1_000_000,
+      maxMemoryUsageInMB: 512,
+    });
   } catch (e) {
     if (e instanceof Error && /maxResolutionInMP|maxMemoryUsageInMB/.test(e.message)) return tooLarge(maxPixels);
     return `图片无法解码（文件已损坏或不是真正的 JPEG 图片）；${REDO}`;

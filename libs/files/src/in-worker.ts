@@ -39,7 +39,8 @@ function next(): void {
     next();
   };
   const onMessage = (r: UploadCheck) => done(() => job.resolve(r));
-  const onError = (e: Error & { code?: string }) => done(() => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? job.resolve({ ok: false, message: TOO_HARD }) : job.reject(e)), true);
+  const onError = (e: Error & { code?: string }) =>
+    done(() => (e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? job.resolve({ ok: false, message: TOO_HARD }) : job.reject(e)), true);
   const onExit = (code: number) => done(() => job.reject(new Error(`文件检查线程意外退出（${code}）`)), true);
   const timer = setTimeout(() => done(() => job.resolve({ ok: false, message: TOO_HARD }), true), job.timeoutMs);
   w.on('message', onMessage).on('error', onError).on('exit', onExit);

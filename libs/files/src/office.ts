@@ -6,11 +6,22 @@ import { safeUnzip, UnsafeFileError, type ZipLimits } from './unzip.ts';
  * — by name or by its first bytes, also inside an embedded zip (a chart's workbook) — and no external template.
  */
 const MAIN = {
-  docx: { part: 'word/document.xml', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml', label: 'Word 文档（.docx）', app: 'Word' },
-  xlsx: { part: 'xl/workbook.xml', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', label: 'Excel 工作簿（.xlsx）', app: 'Excel' },
+  docx: {
+    part: 'word/document.xml',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    label: 'Word 文档（.docx）',
+    app: 'Word',
+  },
+  xlsx: {
+    part: 'xl/workbook.xml',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+    label: 'Excel 工作簿（.xlsx）',
+    app: 'Excel',
+  },
 } as const;
 
-const PROGRAM_NAME = /\.(exe|dll|com|scr|pif|cpl|msi|msp|msc|bat|cmd|ps1|psm1|vbs|vbe|js|jse|mjs|wsf|wsh|hta|jar|class|sh|lnk|reg|inf|scf|url|application|gadget|apk|so|dylib|docm|xlsm|pptm|dotm|xltm)$/i;
+const PROGRAM_NAME =
+  /\.(exe|dll|com|scr|pif|cpl|msi|msp|msc|bat|cmd|ps1|psm1|vbs|vbe|js|jse|mjs|wsf|wsh|hta|jar|class|sh|lnk|reg|inf|scf|url|application|gadget|apk|so|dylib|docm|xlsm|pptm|dotm|xltm)$/i;
 const MACRO_PART = /(^|\/)(vbaproject\.bin|vbadata\.xml)$|(^|\/)activex\//i;
 const MACRO_TYPE = /macroenabled|vbaproject|vbadata|activex|oleobject|\.addin\./i;
 const EXTERNAL = /<Relationship\b[^>]*>/g;
@@ -61,7 +72,8 @@ function partsRefusal(parts: ReadonlyMap<string, Uint8Array>, limits: ZipLimits,
 /** Macros declared in [Content_Types].xml, or relationships to an external template or object. */
 function typesRefusal(parts: ReadonlyMap<string, Uint8Array>): string | null {
   const text = (name: string) => new TextDecoder().decode(parts.get(name));
-  if (parts.has('[Content_Types].xml') && MACRO_TYPE.test(text('[Content_Types].xml'))) return '文件含有宏或嵌入对象（内容类型声明），已拒绝；请另存为不含宏的文件后再上传';
+  if (parts.has('[Content_Types].xml') && MACRO_TYPE.test(text('[Content_Types].xml')))
+    return '文件含有宏或嵌入对象（内容类型声明），已拒绝；请另存为不含宏的文件后再上传';
   for (const name of parts.keys()) {
     if (!name.endsWith('.rels')) continue;
     for (const [rel] of text(name).matchAll(EXTERNAL)) {
@@ -81,7 +93,9 @@ export function checkOffice(bytes: Uint8Array, kind: keyof typeof MAIN, limits: 
     return e.reason === 'corrupt' ? `文件已损坏，无法打开；请用 ${main.app} 或 WPS 另存为${main.label}后再上传` : e.message;
   }
   const types = parts.has('[Content_Types].xml') ? new TextDecoder().decode(parts.get('[Content_Types].xml')) : '';
-  const declared = new RegExp(`PartName="/${main.part.replace('.', '\\.')}"\\s+ContentType="([^"]+)"|ContentType="([^"]+)"\\s+PartName="/${main.part.replace('.', '\\.')}"`).exec(types);
+  const declared = new RegExp(
+    `PartName="/${main.part.replace('.', '\\.')}"\\s+ContentType="([^"]+)"|ContentType="([^"]+)"\\s+PartName="/${main.part.replace('.', '\\.')}"`,
+  ).exec(types);
   const type = declared?.[1] ?? declared?.[2];
   if (type && MACRO_TYPE.test(type)) return '文件含有宏（启用宏的文档），已拒绝；请另存为不含宏的文件后再上传';
   if (!parts.has(main.part) || type !== main.type) return `文件内容不是${main.label}；请用 ${main.app} 或 WPS 另存为${main.label}后再上传`;

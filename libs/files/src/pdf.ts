@@ -33,7 +33,8 @@ interface Budget {
 const budget = new AsyncLocalStorage<Budget>();
 type Growing = { buffer: Uint8Array; counted?: number; ensureBuffer(requested: number): Uint8Array };
 // The same module instance as pdf-lib's own (its package entry is this CommonJS build).
-const proto = (createRequire(import.meta.url)('pdf-lib/cjs/core/streams/DecodeStream.js') as { default: { prototype: Growing } }).default.prototype;
+const proto = (createRequire(import.meta.url)('pdf-lib/cjs/core/streams/DecodeStream.js') as { default: { prototype: Growing } }).default
+  .prototype;
 const ensureBuffer = proto.ensureBuffer;
 proto.ensureBuffer = function (this: Growing, requested: number) {
   const store = budget.getStore();
@@ -47,7 +48,8 @@ proto.ensureBuffer = function (this: Growing, requested: number) {
 };
 
 /** Undoes #xx escapes (PDF 1.2+), in either case: /J#61vaScript and /#4aavaScript are /JavaScript to a reader. */
-const plain = (name: string) => name.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const plain = (name: string) =>
+  name.replace(/^\//, '').replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 function namesIn(obj: PDFObject | undefined, found: Set<string>, depth = 0): void {
   if (!obj || depth > 64) return;
@@ -89,11 +91,15 @@ export async function checkPdf(bytes: Uint8Array, maxStreamBytes: number, onDeco
   let doc: PDFDocument;
   const spent: Budget = { left: maxStreamBytes, onDecode };
   try {
-    doc = await budget.run(spent, () => PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false, parseSpeed: 500 }));
+    doc = await budget.run(spent, () =>
+      PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false, parseSpeed: 500 }),
+    );
   } catch (e) {
     // pdf-lib may wrap the error of a decoder it called, so the budget itself tells.
-    if (e instanceof PdfTooLarge || spent.left < 0) return `PDF 内容解压后过大（超过 ${Math.round(maxStreamBytes / 1024 / 1024)}MB，疑似压缩炸弹），已拒绝；${REDO}`;
-    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/Encrypt')) return 'PDF 已加密（设置了密码或权限），无法检查其内容；请去除加密后再上传';
+    if (e instanceof PdfTooLarge || spent.left < 0)
+      return `PDF 内容解压后过大（超过 ${Math.round(maxStreamBytes / 1024 / 1024)}MB，疑似压缩炸弹），已拒绝；${REDO}`;
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('/Encrypt'))
+      return 'PDF 已加密（设置了密码或权限），无法检查其内容；请去除加密后再上传';
     return `PDF 文件已损坏，无法读取；${REDO}`;
   }
   const found = new Set<string>();

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { Deflate, strToU8, unzipSync, Zlib, zipSync } from 'fflate';
+import { Deflate, strToU8, unzipSync, zipSync, Zlib } from 'fflate';
 import jpeg from 'jpeg-js';
 import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib';
 import { PNG } from 'pngjs';
@@ -44,7 +44,8 @@ const CONTENT_TYPES = (main: string, extra = '') =>
 const ROOT_RELS = (target: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${target}"/></Relationships>`;
 type Parts = Record<string, string | Uint8Array>;
-const zipParts = (parts: Parts) => Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v]))));
+const zipParts = (parts: Parts) =>
+  Buffer.from(zipSync(Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v]))));
 
 export const DOCX_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 export const XLSX_MAIN = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml';
@@ -159,7 +160,8 @@ export function deflatedZeros(size: number): Buffer {
   const out: Uint8Array[] = [];
   const deflate = new Deflate({ level: 6 }, (chunk) => void out.push(chunk));
   const mega = new Uint8Array(1024 * 1024);
-  for (let left = size; left > 0; left -= mega.length) deflate.push(left > mega.length ? mega : mega.subarray(0, left), left <= mega.length);
+  for (let left = size; left > 0; left -= mega.length)
+    deflate.push(left > mega.length ? mega : mega.subarray(0, left), left <= mega.length);
   zeros.set(`raw${size}`, Buffer.concat(out));
   return zeros.get(`raw${size}`)!;
 }
@@ -204,5 +206,10 @@ export function pngDeclaring(width: number, height: number): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', Buffer.from(zlibZeros(16))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', Buffer.from(zlibZeros(16))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

@@ -21,7 +21,12 @@ function attempt(zip: Uint8Array, limits = LIMITS) {
 }
 
 const workbook = entriesOf(realXlsx());
-const zeros = (mb: number, declaredSize?: number) => ({ name: 'xl/media/image1.bin', deflated: deflatedZeros(mb * MB), size: mb * MB, declaredSize });
+const zeros = (mb: number, declaredSize?: number) => ({
+  name: 'xl/media/image1.bin',
+  deflated: deflatedZeros(mb * MB),
+  size: mb * MB,
+  declaredSize,
+});
 
 describe('safe unzip: hard caps on what is really inflated, whatever the headers say', () => {
   it('an honest workbook comes out whole, and its rebuilt copy holds exactly the verified entries', () => {
@@ -62,7 +67,11 @@ describe('safe unzip: hard caps on what is really inflated, whatever the headers
     const hidden = { name: 'xl/vbaProject.bin', data: new Uint8Array([1, 2, 3]), hidden: true };
     expect(attempt(rawZip([...workbook, hidden])).reason).toBe('mismatch');
     const twice = workbook.findIndex((e) => e.name === 'xl/workbook.xml');
-    expect(attempt(rawZip([...workbook.map((e, i) => (i === twice ? { ...e, pointsAt: workbook.length } : e)), { ...workbook[twice]!, hidden: true }])).reason).toBe('mismatch');
+    expect(
+      attempt(
+        rawZip([...workbook.map((e, i) => (i === twice ? { ...e, pointsAt: workbook.length } : e)), { ...workbook[twice]!, hidden: true }]),
+      ).reason,
+    ).toBe('mismatch');
     expect(attempt(rawZip(workbook, workbook.length + 5)).reason).toBe('mismatch');
   });
 

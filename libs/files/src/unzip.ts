@@ -113,7 +113,8 @@ export function safeUnzip(buf: Uint8Array, limits: ZipLimits, opts: UnzipOptions
   });
   unzip.register(UnzipInflate);
   try {
-    for (let at = 0; at < buf.length; at += INFLATE_SLICE) unzip.push(buf.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= buf.length);
+    for (let at = 0; at < buf.length; at += INFLATE_SLICE)
+      unzip.push(buf.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= buf.length);
   } catch (e) {
     if (e instanceof UnsafeFileError) throw e;
     refuse('corrupt', limits);

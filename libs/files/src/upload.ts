@@ -17,10 +17,14 @@ export async function checkUpload(bytes: Uint8Array, fileName: string): Promise<
   const { kind } = first;
   const limits = ATTACHMENT_LIMITS;
   const refusal =
-    kind.ext === 'png' ? checkPng(bytes, limits.maxPixels)
-    : kind.ext === 'jpg' ? checkJpeg(bytes, limits.maxPixels)
-    : kind.ext === 'pdf' ? await checkPdf(bytes, limits.maxPdfStreamBytes)
-    : kind.ext === 'docx' || kind.ext === 'xlsx' ? checkOffice(bytes, kind.ext, limits.zip)
-    : '不支持的文件类型';
+    kind.ext === 'png'
+      ? checkPng(bytes, limits.maxPixels)
+      : kind.ext === 'jpg'
+        ? checkJpeg(bytes, limits.maxPixels)
+        : kind.ext === 'pdf'
+          ? await checkPdf(bytes, limits.maxPdfStreamBytes)
+          : kind.ext === 'docx' || kind.ext === 'xlsx'
+            ? checkOffice(bytes, kind.ext, limits.zip)
+            : '不支持的文件类型';
   return refusal ? { ok: false, message: refusal } : first;
 }

@@ -50,7 +50,11 @@ export const ElDrawer = lazyComponent('ElDrawer', () => overlay().then((m) => m.
  */
 export async function askConfirm(message: string, texts: { title: string; confirm: string; cancel: string }): Promise<boolean> {
   const { ElMessageBox } = await overlay();
-  return ElMessageBox.confirm(message, texts.title, { type: 'warning', confirmButtonText: texts.confirm, cancelButtonText: texts.cancel }).then(
+  return ElMessageBox.confirm(message, texts.title, {
+    type: 'warning',
+    confirmButtonText: texts.confirm,
+    cancelButtonText: texts.cancel,
+  }).then(
     () => true,
     () => false,
   );
@@ -66,14 +70,4 @@ export const ElTimelineItem = lazyComponent('ElTimelineItem', () => extra().then
 
 export { default as elementZhCn } from 'element-plus/es/locale/lang/zh-cn.mjs';
 export { default as elementEn } from 'element-plus/es/locale/lang/en.mjs';
-export {
-  Coin,
-  DataAnalysis,
-  Expand,
-  FirstAidKit,
-  House,
-  OfficeBuilding,
-  Reading,
-  School,
-  User,
-} from '@element-plus/icons-vue';
+export { Coin, DataAnalysis, Expand, FirstAidKit, House, OfficeBuilding, Reading, School, User } from '@element-plus/icons-vue';

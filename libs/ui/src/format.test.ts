@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatInt, formatKpi, formatKpiTarget, formatPercent, formatRatio, levelLabel, unitLabel } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatInt,
+  formatKpi,
+  formatKpiTarget,
+  formatPercent,
+  formatRatio,
+  levelLabel,
+  unitLabel,
+} from './format.ts';
 
 describe('format', () => {
   it('groups integers and shows no data as a dash', () => {

@@ -1,4 +1,4 @@
-import { SCHOOL_LEVEL_LABELS, OWNERSHIP_LABELS, type KpiDirection, type KpiUnit, type Ownership, type SchoolLevel } from '@hyedu/domain';
+import { OWNERSHIP_LABELS, SCHOOL_LEVEL_LABELS, type KpiDirection, type KpiUnit, type Ownership, type SchoolLevel } from '@hyedu/domain';
 import type { Locale } from './i18n.ts';
 
 const intFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
@@ -23,7 +23,17 @@ export function formatDate(iso: string | null | undefined, locale: Locale = 'zh-
 
 /** An ISO instant as Beijing date and time, '2022/6/28 10:00'. */
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '—';
+  return iso
+    ? new Date(iso).toLocaleString('zh-CN', {
+        hour12: false,
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      })
+    : '—';
 }
 
 /** A KPI value in its unit: ratios as percentages, counts as integers; no value is '—' (暂无数据 is the status's job). */

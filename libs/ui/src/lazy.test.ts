@@ -8,7 +8,11 @@ const Real = defineComponent({
   props: { label: { type: String, required: true }, border: Boolean },
   emits: ['pick'],
   setup(props, { emit, slots }) {
-    return () => h('button', { class: props.border ? 'bordered' : '', onClick: () => emit('pick', props.label) }, [props.label, slots.default?.({ n: 7 })]);
+    return () =>
+      h('button', { class: props.border ? 'bordered' : '', onClick: () => emit('pick', props.label) }, [
+        props.label,
+        slots.default?.({ n: 7 }),
+      ]);
   },
 });
 
@@ -16,11 +20,15 @@ function counted(ready?: (attrs: Record<string, unknown>) => boolean) {
   const calls = { n: 0 };
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const comp = lazyComponent('Real', async () => {
-    calls.n++;
-    await gate;
-    return Real;
-  }, ready);
+  const comp = lazyComponent(
+    'Real',
+    async () => {
+      calls.n++;
+      await gate;
+      return Real;
+    },
+    ready,
+  );
   return { comp, calls, release };
 }
 
@@ -28,7 +36,9 @@ describe('lazyComponent', () => {
   it('renders nothing until its code is there, then the real component with props, listeners and slots', async () => {
     const { comp, calls, release } = counted();
     const picked: string[] = [];
-    const w = mount(() => h(comp, { label: '确定', border: '', onPick: (v: string) => picked.push(v) }, { default: ({ n }: { n: number }) => `×${n}` }));
+    const w = mount(() =>
+      h(comp, { label: '确定', border: '', onPick: (v: string) => picked.push(v) }, { default: ({ n }: { n: number }) => `×${n}` }),
+    );
     expect(w.find('button').exists()).toBe(false);
     release();
     await flushPromises();
@@ -59,6 +69,10 @@ describe('lazyComponent', () => {
     const { comp, release } = counted(opened);
     release();
     await preloadComponents();
-    expect(mount(() => h(comp, { label: '已加载' })).find('button').text()).toBe('已加载');
+    expect(
+      mount(() => h(comp, { label: '已加载' }))
+        .find('button')
+        .text(),
+    ).toBe('已加载');
   });
 });

@@ -8,7 +8,11 @@ const loaders = new Set<() => Promise<Component>>();
  * is there, every instance renders at once. `ready(attrs)`, if given, must be true before the code is fetched
  * (a dialog that was never opened needs none).
  */
-export function lazyComponent(name: string, load: () => Promise<Component>, ready?: (attrs: Record<string, unknown>) => boolean): Component {
+export function lazyComponent(
+  name: string,
+  load: () => Promise<Component>,
+  ready?: (attrs: Record<string, unknown>) => boolean,
+): Component {
   let loaded: Component | undefined;
   let pending: Promise<Component> | undefined;
   const fetchOnce = () =>

@@ -27,7 +27,9 @@ export const SHARED = {
  * @param {typeof SHARED} shared
  */
 function hostProvided(shared) {
-  return Object.fromEntries(Object.entries(shared).map(([k, v]) => [k, k.startsWith('@hyedu/') ? { ...v, import: /** @type {false} */ (false) } : v]));
+  return Object.fromEntries(
+    Object.entries(shared).map(([k, v]) => [k, k.startsWith('@hyedu/') ? { ...v, import: /** @type {false} */ (false) } : v]),
+  );
 }
 
 /** The API server the dev servers proxy /api (and, for the portal, /mf) to. */

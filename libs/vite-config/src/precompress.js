@@ -39,10 +39,22 @@ export async function precompressDir(dir) {
     await Promise.all(
       targets.slice(i, i + 4).map(async (file) => {
         const data = await readFile(file);
-        const copies = data.length < MIN_BYTES ? [] : [
-          ['.br', await br(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } })],
-          ['.gz', await gz(data, { level: 9 })],
-        ];
+        const copies =
+          data.length < MIN_BYTES
+            ? []
+            : [
+                [
+                  '.br',
+                  await br(data, {
+                    params: {
+                      [constants.BROTLI_PARAM_QUALITY]: 11,
+                      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+                      [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+                    },
+                  }),
+                ],
+                ['.gz', await gz(data, { level: 9 })],
+              ];
         for (const suffix of SUFFIXES) {
           const copy = copies.find(([s]) => s === suffix)?.[1];
           if (copy instanceof Buffer && copy.length < data.length) {

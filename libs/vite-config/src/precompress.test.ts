@@ -21,7 +21,11 @@ const js = 'export const message = "衡阳市教育局工作平台";\n'.repeat(2
 
 describe('precompressDir', () => {
   it('writes brotli and gzip copies that decode to the file, in nested folders too', async () => {
-    const dir = folder({ 'assets/index-AbCdEf12.js': js, 'assets/style-AbCdEf12.css': `.a{color:red}\n`.repeat(200), 'index.html': `<p>${'x'.repeat(2000)}</p>` });
+    const dir = folder({
+      'assets/index-AbCdEf12.js': js,
+      'assets/style-AbCdEf12.css': `.a{color:red}\n`.repeat(200),
+      'index.html': `<p>${'x'.repeat(2000)}</p>`,
+    });
     await precompressDir(dir);
     for (const name of ['assets/index-AbCdEf12.js', 'assets/style-AbCdEf12.css', 'index.html']) {
       const original = readFileSync(join(dir, name));
@@ -39,7 +43,12 @@ describe('precompressDir', () => {
   });
 
   it('replaces stale copies and removes copies whose file is gone', async () => {
-    const dir = folder({ 'remoteEntry.js': js, 'remoteEntry.js.br': 'stale', 'old-AbCdEf12.js.br': 'orphan', 'old-AbCdEf12.js.gz': 'orphan' });
+    const dir = folder({
+      'remoteEntry.js': js,
+      'remoteEntry.js.br': 'stale',
+      'old-AbCdEf12.js.br': 'orphan',
+      'old-AbCdEf12.js.gz': 'orphan',
+    });
     await precompressDir(dir);
     expect(brotliDecompressSync(readFileSync(join(dir, 'remoteEntry.js.br'))).toString()).toBe(js);
     expect(existsSync(join(dir, 'old-AbCdEf12.js.br'))).toBe(false);

@@ -1,5 +1,4 @@
-import type { QueryKey } from '@tanstack/vue-query';
-import { keepPreviousData, useQueryClient } from '@tanstack/vue-query';
+import { keepPreviousData, useQueryClient, type QueryKey } from '@tanstack/vue-query';
 import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue';
 import { trpc } from './trpc.ts';
 
@@ -50,9 +49,10 @@ export type ApiTree<C> = C extends Queryable
 export const keyOf = (path: string[], input?: unknown): InputKey => (input === undefined ? [path] : [path, { input }]);
 
 /** The client's procedure at a path (the tRPC proxy resolves any path; an unknown one fails on the server). */
-const procedureAt = (path: string[]) => path.reduce<unknown>((node, p) => (node as Record<string, unknown>)[p], trpc) as {
-  query: (input: unknown, opts?: { signal?: AbortSignal }) => Promise<unknown>;
-};
+const procedureAt = (path: string[]) =>
+  path.reduce<unknown>((node, p) => (node as Record<string, unknown>)[p], trpc) as {
+    query: (input: unknown, opts?: { signal?: AbortSignal }) => Promise<unknown>;
+  };
 
 const NODE_METHODS = new Set(['pathKey', 'queryKey', 'queryOptions']);
 

@@ -1,5 +1,5 @@
-import { nextTick, ref } from 'vue';
 import { describe, expect, it } from 'vitest';
+import { nextTick, ref } from 'vue';
 import { useExcelImport, type ImportResult } from './excel-import.ts';
 
 const chosen = (name: string) => ({ target: { files: [new File(['PK'], name)] } }) as unknown as Event;
@@ -9,7 +9,8 @@ describe('useExcelImport', () => {
     const open = ref(true);
     const calls: boolean[] = [];
     const imported: number[] = [];
-    const answer = (dryRun: boolean): ImportResult => (dryRun ? { imported: 0, rows: 3, errors: [], errorCount: 0 } : { imported: 3, rows: 3, errors: [], errorCount: 0 });
+    const answer = (dryRun: boolean): ImportResult =>
+      dryRun ? { imported: 0, rows: 3, errors: [], errorCount: 0 } : { imported: 3, rows: 3, errors: [], errorCount: 0 };
     const dialog = useExcelImport({
       open,
       template: async () => ({ filename: 't.xlsx', base64: '' }),

@@ -1,7 +1,7 @@
 import { computed, ref, watch, type Ref } from 'vue';
 import { importFraction, type ImportProgress } from '@hyedu/domain';
-import { errorMessage, trpc } from './trpc.ts';
 import { downloadBase64, fileToBase64 } from './files.ts';
+import { errorMessage, trpc } from './trpc.ts';
 
 /** What every module import answers: rows written (0 on a dry run or with errors) and the problems found. */
 export interface ImportResult {
@@ -22,7 +22,11 @@ export interface ImportUploadInput {
 /** How often a running import's progress is asked for. */
 const POLL_MS = 500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const newKey = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`).replace(/[^A-Za-z0-9_-]/g, '');
+const newKey = () =>
+  (globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`).replace(
+    /[^A-Za-z0-9_-]/g,
+    '',
+  );
 
 /**
  * The state of an Excel import dialog, shared by the modules: download the template, choose a file, 检查 (a dry run

@@ -11,7 +11,11 @@ export function fileUrl(area: 'plan' | 'safety', id: number, inline = false): st
 }
 
 /** Saves a file the API sent as base64 (exports, templates) under its name. */
-export function downloadBase64(filename: string, base64: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+export function downloadBase64(
+  filename: string,
+  base64: string,
+  type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');

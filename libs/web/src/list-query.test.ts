@@ -7,7 +7,12 @@ const hazards = defineListQuery({ unitCode: unit(), status: oneOf(Status), overd
 describe('a list query declared once', () => {
   it('reads each filter from its URL parameter, and anything malformed as no filter', () => {
     expect(hazards.parse({ unit: '430405', status: 'closed', overdue: 'yes', q: ' 围墙 ', page: '3' })).toEqual({
-      unitCode: '430405', status: 'closed', overdue: true, q: '围墙', page: 3, pageSize: 20,
+      unitCode: '430405',
+      status: 'closed',
+      overdue: true,
+      q: '围墙',
+      page: 3,
+      pageSize: 20,
     });
     expect(hazards.parse({ unit: '43', status: 'gone', overdue: 'maybe', q: '  ', page: '-1' })).toEqual({ page: 1, pageSize: 20 });
     expect(Object.keys(hazards.parse({}))).toEqual(['unitCode', 'status', 'overdue', 'q', 'page', 'pageSize']);

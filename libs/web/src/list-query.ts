@@ -27,18 +27,27 @@ interface SafeParser<T> {
 /** A value from a closed set (a domain enum or any zod schema): anything else is no filter. */
 export const oneOf = <T>(schema: SafeParser<T>, param?: string): Param<T> => ({ param, read: (raw) => schema.safeParse(raw).data });
 /** A value from a constant tuple (`['all', 'missing'] as const`). */
-export const among = <const T extends string>(values: readonly T[], param?: string): Param<T> => ({ param, read: (raw) => values.find((v) => v === raw) });
+export const among = <const T extends string>(values: readonly T[], param?: string): Param<T> => ({
+  param,
+  read: (raw) => values.find((v) => v === raw),
+});
 /** A free search term. */
 export const text = (param?: string): Param<string> => ({ param, read: (raw) => raw });
 /** `yes|no` → true/false. */
-export const yesNo = (param?: string): Param<boolean> => ({ param, read: (raw) => (raw === 'yes' ? true : raw === 'no' ? false : undefined) });
+export const yesNo = (param?: string): Param<boolean> => ({
+  param,
+  read: (raw) => (raw === 'yes' ? true : raw === 'no' ? false : undefined),
+});
 /** A county or the city (`?unit=`), the filter every list of the platform offers. */
 export const unit = (): Param<string> => oneOf(DivisionCode, 'unit');
 
 /** The URL value of a yes/no filter ('' = all), for a radio group. */
 export const yesNoParam = (b: boolean | undefined): '' | 'yes' | 'no' => (b === undefined ? '' : b ? 'yes' : 'no');
 
-export type ListQuery<S extends Record<string, Param<unknown>>> = { [K in keyof S]?: S[K] extends Param<infer T> ? T : never } & { page: number; pageSize: number };
+export type ListQuery<S extends Record<string, Param<unknown>>> = { [K in keyof S]?: S[K] extends Param<infer T> ? T : never } & {
+  page: number;
+  pageSize: number;
+};
 export type ListFilter<Q> = Omit<Q, 'page' | 'pageSize'>;
 
 /**

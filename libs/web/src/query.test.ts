@@ -2,7 +2,8 @@ import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { retryOnce } from './query.ts';
 
-const answered = (httpStatus: number, code: string) => TRPCClientError.from({ error: { message: '拒绝', code: -32003, data: { code, httpStatus } } });
+const answered = (httpStatus: number, code: string) =>
+  TRPCClientError.from({ error: { message: '拒绝', code: -32003, data: { code, httpStatus } } });
 
 describe('retrying failed reads', () => {
   it('a refusal or bad input is not asked again (each refusal is audited); a server or network failure once', () => {

@@ -6,7 +6,13 @@ export type SchoolQueryField = 'unit' | 'level' | 'ownership' | 'boarding' | 'q'
 const ALL: readonly SchoolQueryField[] = ['unit', 'level', 'ownership', 'boarding', 'q'];
 
 /** Every school list's filters as they live in the URL (`?unit=&level=&ownership=&boarding=yes|no&q=&page=`). */
-export const schoolQuery = defineListQuery({ unitCode: unit(), level: oneOf(SchoolLevel), ownership: oneOf(Ownership), boarding: yesNo(), q: text() });
+export const schoolQuery = defineListQuery({
+  unitCode: unit(),
+  level: oneOf(SchoolLevel),
+  ownership: oneOf(Ownership),
+  boarding: yesNo(),
+  q: text(),
+});
 export type SchoolQuery = ReturnType<typeof schoolQuery.parse>;
 const FIELD_KEY = { unit: 'unitCode', level: 'level', ownership: 'ownership', boarding: 'boarding', q: 'q' } as const;
 

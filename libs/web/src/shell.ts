@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ModuleKey, ModuleManifest } from '@hyedu/domain';
 import type { RouterOutputs } from '@hyedu/api/router';
+import type { ModuleKey, ModuleManifest } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
 
 export type Account = NonNullable<RouterOutputs['auth']['me']['account']>;

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage, fieldErrors, formErrors } from './trpc.ts';
 
 const refused = (issues: { path: string; message: string }[] | null, message = '输入有误') =>
-  TRPCClientError.from({ error: { message, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400, issues, zodError: issues ? { formErrors: [], fieldErrors: { policy: issues.map((i) => i.message) } } : null } } });
+  TRPCClientError.from({
+    error: {
+      message,
+      code: -32600,
+      data: {
+        code: 'BAD_REQUEST',
+        httpStatus: 400,
+        issues,
+        zodError: issues ? { formErrors: [], fieldErrors: { policy: issues.map((i) => i.message) } } : null,
+      },
+    },
+  });
 
 describe('errors shown to users', () => {
   it('field errors by path, first message per field', () => {

@@ -16,13 +16,23 @@ describe('useExport (every export button)', () => {
     expect(await run(fetch, (f) => saved.push(f.filename))).toBeNull(); // the double click
     finish({ filename: '隐患台账.xlsx', rows: 3 });
     expect(await first).toEqual({ filename: '隐患台账.xlsx', rows: 3 });
-    expect({ fetches, saved, busy: busy.value, error: error.value }).toEqual({ fetches: 1, saved: ['隐患台账.xlsx'], busy: false, error: null });
+    expect({ fetches, saved, busy: busy.value, error: error.value }).toEqual({
+      fetches: 1,
+      saved: ['隐患台账.xlsx'],
+      busy: false,
+      error: null,
+    });
   });
 
   it('a failure ends the busy state with a Chinese message and saves nothing', async () => {
     const { busy, error, run } = useExport();
     const saved: unknown[] = [];
-    expect(await run(() => Promise.reject(new TypeError('Failed to fetch')), (f) => saved.push(f))).toBeNull();
+    expect(
+      await run(
+        () => Promise.reject(new TypeError('Failed to fetch')),
+        (f) => saved.push(f),
+      ),
+    ).toBeNull();
     expect({ busy: busy.value, error: error.value, saved }).toEqual({ busy: false, error: '无法连接服务器，请检查网络后重试', saved: [] });
   });
 });

@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
+import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mount } from '@vue/test-utils';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 
@@ -30,19 +30,35 @@ describe('useRecordForm (every record form)', () => {
   it('maps a refused input onto the fields it shows, and the other paths into `_`', async () => {
     const form = useRecordForm({
       blank,
-      submit: () => Promise.reject(refused([{ path: 'title', message: '标题：不能为空' }, { path: 'files', message: '附件：最多5个' }])),
+      submit: () =>
+        Promise.reject(
+          refused([
+            { path: 'title', message: '标题：不能为空' },
+            { path: 'files', message: '附件：最多5个' },
+          ]),
+        ),
     });
     expect(await form.submit()).toBeUndefined();
     expect(form.errors.value).toEqual({ title: '标题：不能为空', _: '附件：最多5个' });
   });
 
   it('`shown` names the paths with a place; a refusal from the page is placed the same way', async () => {
-    const form = useRecordForm({ blank, shown: ['norm.minimum'], submit: () => Promise.reject(refusal([{ path: ['norm', 'minimum'], message: '最少1人' }, { path: ['fourth'], message: '请选择' }])) });
+    const form = useRecordForm({
+      blank,
+      shown: ['norm.minimum'],
+      submit: () =>
+        Promise.reject(
+          refusal([
+            { path: ['norm', 'minimum'], message: '最少1人' },
+            { path: ['fourth'], message: '请选择' },
+          ]),
+        ),
+    });
     await form.submit();
     expect(form.errors.value).toEqual({ 'norm.minimum': '最少1人', _: '请选择' });
   });
 
-  it('never shows a library\'s English message: a network failure and a non-Chinese one read in Chinese', async () => {
+  it("never shows a library's English message: a network failure and a non-Chinese one read in Chinese", async () => {
     const offline = useRecordForm({ blank, submit: () => Promise.reject(new TypeError('Failed to fetch')) });
     await offline.submit();
     expect(offline.errors.value).toEqual({ _: '无法连接服务器，请检查网络后重试' });
@@ -83,7 +99,11 @@ describe('useRecordForm (every record form)', () => {
     form.values.value.deadline = '2026-12-31';
     form.errors.value = { deadline: '不能早于发现日期' };
     form.reset();
-    expect({ values: form.values.value, errors: form.errors.value, dirty: form.dirty.value }).toEqual({ values: blank(), errors: {}, dirty: false });
+    expect({ values: form.values.value, errors: form.errors.value, dirty: form.dirty.value }).toEqual({
+      values: blank(),
+      errors: {},
+      dirty: false,
+    });
     form.reset({ title: '已有', deadline: '' });
     expect({ title: form.values.value.title, dirty: form.dirty.value }).toEqual({ title: '已有', dirty: false });
   });
@@ -121,14 +141,18 @@ describe('useRecordForm (every record form)', () => {
     useLocaleStore().setLocale('zh-CN');
   });
 
-  it('a dialog\'s form starts blank each time it opens', async () => {
+  it("a dialog's form starts blank each time it opens", async () => {
     const open = ref(false);
     const form = useRecordForm({ blank, submit: () => Promise.resolve(1), open });
     form.values.value.title = '上次没保存的';
     form.errors.value = { _: '上次的错误' };
     open.value = true;
     await nextTick();
-    expect({ values: form.values.value, errors: form.errors.value, dirty: form.dirty.value }).toEqual({ values: blank(), errors: {}, dirty: false });
+    expect({ values: form.values.value, errors: form.errors.value, dirty: form.dirty.value }).toEqual({
+      values: blank(),
+      errors: {},
+      dirty: false,
+    });
   });
 
   it('in a routed page, leaving with unsaved changes asks first and stays when the user keeps editing', async () => {
@@ -139,7 +163,13 @@ describe('useRecordForm (every record form)', () => {
         return () => h('form');
       },
     });
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/edit', component: Editor }, { path: '/list', component: Editor }] });
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [
+        { path: '/edit', component: Editor },
+        { path: '/list', component: Editor },
+      ],
+    });
     await router.push('/edit');
     mount(RouterView, { global: { plugins: [router] } });
     await router.isReady();

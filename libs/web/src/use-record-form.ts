@@ -4,8 +4,20 @@ import { askConfirm, defineMessages } from '@hyedu/ui';
 import { formErrors } from './trpc.ts';
 
 const useMessages = defineMessages({
-  'zh-CN': { discard: '有未保存的修改，确定放弃吗？', discardTitle: '放弃修改', discardYes: '放弃', discardNo: '继续编辑', failed: '保存未成功，请稍后重试' },
-  'en-US': { discard: 'There are unsaved changes. Discard them?', discardTitle: 'Discard changes', discardYes: 'Discard', discardNo: 'Keep editing', failed: 'Not saved. Please try again later.' },
+  'zh-CN': {
+    discard: '有未保存的修改，确定放弃吗？',
+    discardTitle: '放弃修改',
+    discardYes: '放弃',
+    discardNo: '继续编辑',
+    failed: '保存未成功，请稍后重试',
+  },
+  'en-US': {
+    discard: 'There are unsaved changes. Discard them?',
+    discardTitle: 'Discard changes',
+    discardYes: 'Discard',
+    discardNo: 'Keep editing',
+    failed: 'Not saved. Please try again later.',
+  },
 });
 
 /** Problems found in the page before anything is sent (the domain's schema), by field path, as the server would say them. */

@@ -43,7 +43,9 @@ const cursorParam = (v: unknown): string | undefined => (typeof v === 'string' &
  * read from one procedure; its export takes the same filters. A page keeps only its columns, its filter controls and
  * this one call.
  */
-export function useRecordList<Q extends { page: number; pageSize: number }, I, O extends ListPage<unknown>>(opts: RecordListOptions<Q, I, O>) {
+export function useRecordList<Q extends { page: number; pageSize: number }, I, O extends ListPage<unknown>>(
+  opts: RecordListOptions<Q, I, O>,
+) {
   const route = useRoute();
   const router = useRouter();
   const invalidate = useInvalidate();
@@ -59,18 +61,35 @@ export function useRecordList<Q extends { page: number; pageSize: number }, I, O
   const filtered = computed(() => opts.query.filtered(filters.value));
 
   /** Changes filters by their URL parameters; each change goes back to page 1. */
-  const setQuery = (patch: Record<string, string | undefined>) => router.replace({ query: { ...route.query, page: undefined, after: undefined, ...patch } });
+  const setQuery = (patch: Record<string, string | undefined>) =>
+    router.replace({ query: { ...route.query, page: undefined, after: undefined, ...patch } });
   /** The next page by key when the server gave this page's last key; any other page by offset. */
   const setPage = (p: number) => {
     const next = !list.isPlaceholderData.value && p === filters.value.page + 1 ? list.data.value?.next : undefined;
-    return router.replace({ query: { ...route.query, page: p > 1 ? String(p) : undefined, after: opts.keyset && next ? next : undefined } });
+    return router.replace({
+      query: { ...route.query, page: p > 1 ? String(p) : undefined, after: opts.keyset && next ? next : undefined },
+    });
   };
   /** Reloads the list (every page of it) after a change. */
   const refresh = () => invalidate(opts.source);
 
   const exporting = useExport();
   /** Exports every row matching the list's filters; the file, or null with `exportError` set. */
-  const exportRows = () => (opts.exporter ? exporting.run(() => opts.exporter!(opts.query.filterOf(filters.value))) : Promise.resolve(null));
+  const exportRows = () =>
+    opts.exporter ? exporting.run(() => opts.exporter!(opts.query.filterOf(filters.value))) : Promise.resolve(null);
 
-  return { filters, input, list, rows, total, filtered, setQuery, setPage, refresh, exportRows, exportBusy: exporting.busy, exportError: exporting.error };
+  return {
+    filters,
+    input,
+    list,
+    rows,
+    total,
+    filtered,
+    setQuery,
+    setPage,
+    refresh,
+    exportRows,
+    exportBusy: exporting.busy,
+    exportError: exporting.error,
+  };
 }

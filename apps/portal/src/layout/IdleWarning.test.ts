@@ -7,8 +7,19 @@ import { lastServerActivity, useShellStore, type Account } from '@hyedu/web';
 import IdleWarning from './IdleWarning.vue';
 
 const account: Account = {
-  username: 'teachers', displayName: '人事教师科', roles: ['department'], departments: ['personnel'], scopeLabel: '数据范围：全市', scopeLabelEn: 'Data scope: city-wide', mustChange: null, totpEnabled: false, totpSetupRequired: false, passwordNotice: null,
-  idleMinutes: 30, idleWarningMinutes: 5, areas: ['platform', 'teachers'],
+  username: 'teachers',
+  displayName: '人事教师科',
+  roles: ['department'],
+  departments: ['personnel'],
+  scopeLabel: '数据范围：全市',
+  scopeLabelEn: 'Data scope: city-wide',
+  mustChange: null,
+  totpEnabled: false,
+  totpSetupRequired: false,
+  passwordNotice: null,
+  idleMinutes: 30,
+  idleWarningMinutes: 5,
+  areas: ['platform', 'teachers'],
 };
 
 describe('idle warning (等保: 30-minute idle timeout, warned 5 minutes before)', () => {

@@ -8,8 +8,19 @@ import { createPortalRouter } from '../router.ts';
 import ForbiddenPage from './ForbiddenPage.vue';
 
 const county: Account = {
-  username: 'hengnan', displayName: '衡南县教育局', roles: ['county'], departments: [], scopeLabel: '数据范围：衡南县', scopeLabelEn: 'Scope: Hengnan County', mustChange: null, totpEnabled: false, totpSetupRequired: false,
-  passwordNotice: null, idleMinutes: 30, idleWarningMinutes: 5, areas: ['platform', 'plan', 'safety'],
+  username: 'hengnan',
+  displayName: '衡南县教育局',
+  roles: ['county'],
+  departments: [],
+  scopeLabel: '数据范围：衡南县',
+  scopeLabelEn: 'Scope: Hengnan County',
+  mustChange: null,
+  totpEnabled: false,
+  totpSetupRequired: false,
+  passwordNotice: null,
+  idleMinutes: 30,
+  idleWarningMinutes: 5,
+  areas: ['platform', 'plan', 'safety'],
 };
 
 async function open(path: string) {

@@ -27,14 +27,34 @@ describe.each(testEngines())('one answer and one password check for every failed
     return { answer, verifications };
   };
   const state = async (username: string) =>
-    (await database.db.select({ failures: tables.accounts.failures, lockedUntil: tables.accounts.lockedUntil }).from(tables.accounts).where(eq(tables.accounts.username, username)))[0];
+    (
+      await database.db
+        .select({ failures: tables.accounts.failures, lockedUntil: tables.accounts.lockedUntil })
+        .from(tables.accounts)
+        .where(eq(tables.accounts.username, username))
+    )[0];
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await database.db.insert(tables.accounts).values([
-      { username: 'gone', displayName: '已停用', passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, disabled: true, grants: [] },
-      { username: 'target', displayName: '被试账号', passwordHash, passwordChangedAt: new Date(), mustChangePassword: false, grants: [{ role: 'leader' }] },
+      {
+        username: 'gone',
+        displayName: '已停用',
+        passwordHash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+        disabled: true,
+        grants: [],
+      },
+      {
+        username: 'target',
+        displayName: '被试账号',
+        passwordHash,
+        passwordChangedAt: new Date(),
+        mustChangePassword: false,
+        grants: [{ role: 'leader' }],
+      },
     ]);
   });
   afterAll(() => database?.close());
@@ -70,7 +90,10 @@ describe.each(testEngines())('one answer and one password check for every failed
     const reasons = rows.map((r) => r.after as { reason: string; locked?: boolean });
     expect(reasons.filter((r) => r.reason === 'wrong_password').map((r) => r.locked)).toEqual([false, false, false, false, true]);
     expect(reasons.filter((r) => r.reason === 'locked')).toHaveLength(2);
-    const unknown = await database.db.select({ after: tables.auditLog.after }).from(tables.auditLog).where(eq(tables.auditLog.targetId, 'no-such-user'));
+    const unknown = await database.db
+      .select({ after: tables.auditLog.after })
+      .from(tables.auditLog)
+      .where(eq(tables.auditLog.targetId, 'no-such-user'));
     expect(unknown.map((r) => (r.after as { reason: string }).reason)).toEqual(['unknown', 'unknown']);
     // 16 minutes on, the right password works, after one check.
     const later = await attempt({ username: 'target', password: DEMO_PASSWORD }, new Date(Date.now() + 16 * 60_000));
@@ -79,7 +102,10 @@ describe.each(testEngines())('one answer and one password check for every failed
   });
 
   it('the second factor is asked for only after the right password of an unlocked account; a wrong code says so', async () => {
-    await database.db.update(tables.accounts).set({ failures: 0, lockedUntil: null, totpLastStep: null }).where(eq(tables.accounts.username, 'secadmin'));
+    await database.db
+      .update(tables.accounts)
+      .set({ failures: 0, lockedUntil: null, totpLastStep: null })
+      .where(eq(tables.accounts.username, 'secadmin'));
     const first = await attempt({ username: 'secadmin', password: DEMO_PASSWORD });
     expect(first).toEqual({ answer: JSON.stringify({ status: 'otp_required' }), verifications: 1 });
     const wrongCode = await attempt({ username: 'secadmin', password: DEMO_PASSWORD, otp: '000000' });
@@ -90,7 +116,10 @@ describe.each(testEngines())('one answer and one password check for every failed
     expect(ok.verifications).toBe(1);
     expect(JSON.parse(ok.answer)).toMatchObject({ status: 'ok' });
     // Locked: even the right password and the right code get the common answer, and no request for a code.
-    await database.db.update(tables.accounts).set({ failures: 5, lockedUntil: new Date(Date.now() + 15 * 60_000), totpLastStep: null }).where(eq(tables.accounts.username, 'secadmin'));
+    await database.db
+      .update(tables.accounts)
+      .set({ failures: 5, lockedUntil: new Date(Date.now() + 15 * 60_000), totpLastStep: null })
+      .where(eq(tables.accounts.username, 'secadmin'));
     const locked = await attempt({ username: 'secadmin', password: DEMO_PASSWORD });
     const lockedWithCode = await attempt({ username: 'secadmin', password: DEMO_PASSWORD, otp: totpCodeAt(DEMO_TOTP_SECRET, new Date()) });
     const unknown = await attempt({ username: 'no-such-admin', password: DEMO_PASSWORD });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { policyFromStorage, type SecurityPolicy } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { policyFromStorage, type SecurityPolicy } from '@hyedu/domain';
 
 /**
  * The security policy in force: the 安全管理员's stored policy, or the domain default. Read at most every few
@@ -12,7 +12,10 @@ const cache = new WeakMap<Db, { at: number; policy: SecurityPolicy }>();
 export async function currentPolicy(db: Db, now = Date.now()): Promise<SecurityPolicy> {
   const hit = cache.get(db);
   if (hit && now - hit.at < CACHE_MS) return hit.policy;
-  const [row] = await db.select({ policy: tables.securityPolicy.policy }).from(tables.securityPolicy).where(eq(tables.securityPolicy.id, 1));
+  const [row] = await db
+    .select({ policy: tables.securityPolicy.policy })
+    .from(tables.securityPolicy)
+    .where(eq(tables.securityPolicy.id, 1));
   // A stored policy that no longer validates is ignored for the default, which is the 等保 floor.
   const policy = policyFromStorage(row?.policy ?? null);
   cache.set(db, { at: now, policy });

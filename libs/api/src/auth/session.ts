@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { GrantList, mustChangePassword, secondFactorRequired, sessionEndedMessage, sessionStatus, type Grant, type MustChangeReason, type SecurityPolicy } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  GrantList,
+  mustChangePassword,
+  secondFactorRequired,
+  sessionEndedMessage,
+  sessionStatus,
+  type Grant,
+  type MustChangeReason,
+  type SecurityPolicy,
+} from '@hyedu/domain';
 
 const { accounts, sessions } = tables;
 
@@ -33,7 +42,8 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
 export function sessionCookie(token: string, opts: { secure: boolean; maxAgeSeconds: number }) {
   return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${opts.maxAgeSeconds}${opts.secure ? '; Secure' : ''}`;
 }
-export const clearedCookie = (secure: boolean) => `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
+export const clearedCookie = (secure: boolean) =>
+  `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${secure ? '; Secure' : ''}`;
 
 export function readToken(cookieHeader: string | undefined): string | null {
   if (!cookieHeader) return null;
@@ -78,7 +88,11 @@ export async function resolveSession(db: Db, token: string | null, now: Date, po
       // Grants that do not validate give no rights at all (fail closed).
       grants: grants.success ? grants.data : [],
       sessionId: row.session.id,
-      mustChange: mustChangePassword({ mustChange: row.account.mustChangePassword, passwordChangedAt: row.account.passwordChangedAt }, now, policy),
+      mustChange: mustChangePassword(
+        { mustChange: row.account.mustChangePassword, passwordChangedAt: row.account.passwordChangedAt },
+        now,
+        policy,
+      ),
       passwordChangedAt: row.account.passwordChangedAt,
       totpEnabled,
       // Invalid grants count as requiring it too: they give no rights anyway, and setup stays open.

@@ -4,7 +4,14 @@ import { TOTP_PARAMS, totpStep } from '@hyedu/domain';
 
 /** TOTP (RFC 6238) with the otpauth library; the rules (who needs it, replay) are the domain's. */
 const totp = (secret: string, label = '') =>
-  new TOTP({ issuer: TOTP_PARAMS.issuer, label, algorithm: TOTP_PARAMS.algorithm, digits: TOTP_PARAMS.digits, period: TOTP_PARAMS.period, secret: Secret.fromBase32(secret) });
+  new TOTP({
+    issuer: TOTP_PARAMS.issuer,
+    label,
+    algorithm: TOTP_PARAMS.algorithm,
+    digits: TOTP_PARAMS.digits,
+    period: TOTP_PARAMS.period,
+    secret: Secret.fromBase32(secret),
+  });
 
 /** A new random secret, base32 (what authenticator apps take). */
 export const newTotpSecret = (): string => new Secret({ size: TOTP_PARAMS.secretBytes }).base32;

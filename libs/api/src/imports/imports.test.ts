@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { and, count, eq, like, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, IMPORT_LIMITS } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, IMPORT_LIMITS } from '@hyedu/domain';
 import { callerAs, failure } from '../testing.ts';
 
 const today = beijingDate(new Date());
@@ -16,7 +16,9 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
   let template = '';
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    codes = (await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430422'))).map((s) => s.code);
+    codes = (await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430422'))).map(
+      (s) => s.code,
+    );
     template = (await (await callerAs(database, 'hengnan')).safety.hazardTemplate()).base64;
   }, 120_000);
   afterAll(() => database?.close());
@@ -27,13 +29,31 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     await wb.xlsx.load(Buffer.from(template, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('隐患清单')!;
     for (let i = 0; i < n; i++) {
-      const row: (string | number)[] = [codes[i % codes.length]!, '', today, '学校自查', '消防', '一般', `${(i % 5) + 1}号楼`, `${tag}第${i}处：疏散指示标志损坏`, '王志强', today, '更换疏散指示标志'];
+      const row: (string | number)[] = [
+        codes[i % codes.length]!,
+        '',
+        today,
+        '学校自查',
+        '消防',
+        '一般',
+        `${(i % 5) + 1}号楼`,
+        `${tag}第${i}处：疏散指示标志损坏`,
+        '王志强',
+        today,
+        '更换疏散指示标志',
+      ];
       edit?.(row, i);
       ws.getRow(3 + i).values = row;
     }
     return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
   }
-  const hazards = async (tag: string) => (await database.db.select({ n: count() }).from(safetyHazards).where(like(safetyHazards.description, `${tag}%`)))[0]!.n;
+  const hazards = async (tag: string) =>
+    (
+      await database.db
+        .select({ n: count() })
+        .from(safetyHazards)
+        .where(like(safetyHazards.description, `${tag}%`))
+    )[0]!.n;
   const staged = async () => (await database.db.select({ n: count() }).from(importStaging))[0]!.n;
   const run = async (...statements: string[]) => {
     for (const s of statements) await database.db.execute(sql.raw(s));
@@ -44,7 +64,11 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     const county = await callerAs(database, 'hengnan');
     const base64 = await workbook('试运行', 300);
     const before = await audits();
-    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: true })).toMatchObject({ imported: 0, rows: 300, errorCount: 0 });
+    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: true })).toMatchObject({
+      imported: 0,
+      rows: 300,
+      errorCount: 0,
+    });
     expect(await hazards('试运行')).toBe(0);
     expect(await staged()).toBe(0);
     expect(await audits()).toBe(before);
@@ -56,11 +80,23 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     const before = await audits();
     expect(await county.safety.importHazards({ fileName: '审计隐患.xlsx', base64, dryRun: false })).toMatchObject({ imported: 600 });
     expect(await audits()).toBe(before + 1);
-    const [record] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'safety.importHazards')).orderBy(sql`${auditLog.id} desc`).limit(1);
+    const [record] = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'safety.importHazards'))
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(1);
     const after = record!.after as { file: string; sha256: string; rows: number; ids: [number, number, number][] };
     expect(record).toMatchObject({ actor: 'hengnan', targetType: 'safety_hazard:import', result: 'ok' });
-    expect(after).toMatchObject({ file: '审计隐患.xlsx', rows: 600, sha256: createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex') });
-    const created = await database.db.select({ id: safetyHazards.id, description: safetyHazards.description }).from(safetyHazards).where(like(safetyHazards.description, '审计%'));
+    expect(after).toMatchObject({
+      file: '审计隐患.xlsx',
+      rows: 600,
+      sha256: createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex'),
+    });
+    const created = await database.db
+      .select({ id: safetyHazards.id, description: safetyHazards.description })
+      .from(safetyHazards)
+      .where(like(safetyHazards.description, '审计%'));
     const listed = after.ids.flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, i) => first + i));
     expect(listed.sort((a, b) => a - b)).toEqual(created.map((c) => c.id).sort((a, b) => a - b));
 
@@ -69,7 +105,10 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     const history = await county.safety.hazardHistory({ id: h57.id });
     expect(history[0]).toMatchObject({ actor: 'hengnan', action: 'safety.importHazards', after: { file: '审计隐患.xlsx', row: 57 } });
     await county.safety.setHazardDeadline({ id: h57.id, expectedVersion: 1, deadline: today });
-    expect((await county.safety.hazardHistory({ id: h57.id })).map((e) => e.action)).toEqual(['safety.importHazards', 'safety.hazard.set_deadline']);
+    expect((await county.safety.hazardHistory({ id: h57.id })).map((e) => e.action)).toEqual([
+      'safety.importHazards',
+      'safety.hazard.set_deadline',
+    ]);
   });
 
   it('a failure while publishing leaves no record, no staging row and no audit record', async () => {
@@ -136,7 +175,9 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     }
     try {
       let finished = false;
-      const importing = county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey }).finally(() => (finished = true));
+      const importing = county.safety
+        .importHazards({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey })
+        .finally(() => (finished = true));
       // Wait until the import has staged a chunk.
       for (;;) {
         const p = await county.platform.importProgress({ key: progressKey });
@@ -155,7 +196,13 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
       expect(progress!.written).toBeLessThan(3000);
       release();
       expect(await importing).toMatchObject({ imported: 3000 });
-      expect(await county.platform.importProgress({ key: progressKey })).toMatchObject({ phase: 'done', total: 3000, parsed: 3000, checked: 3000, written: 3000 });
+      expect(await county.platform.importProgress({ key: progressKey })).toMatchObject({
+        phase: 'done',
+        total: 3000,
+        parsed: 3000,
+        checked: 3000,
+        written: 3000,
+      });
       expect(await reader.platform.importProgress({ key: progressKey })).toBeNull(); // only one's own
     } finally {
       release();
@@ -167,8 +214,17 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
   it('staging rows of an import that died are removed by the next import', async () => {
     const county = await callerAs(database, 'hengnan');
     const job = '00000000-0000-4000-8000-000000000001';
-    await database.db.insert(importStaging).values({ job, seq: 0, rowNumber: 3, payload: {}, stagedAt: new Date(Date.now() - (IMPORT_LIMITS.stagingTtlMinutes + 1) * 60_000) });
-    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64: await workbook('清理', 5), dryRun: false })).toMatchObject({ imported: 5 });
-    expect(await database.db.select().from(importStaging).where(and(eq(importStaging.job, job)))).toEqual([]);
+    await database.db
+      .insert(importStaging)
+      .values({ job, seq: 0, rowNumber: 3, payload: {}, stagedAt: new Date(Date.now() - (IMPORT_LIMITS.stagingTtlMinutes + 1) * 60_000) });
+    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64: await workbook('清理', 5), dryRun: false })).toMatchObject({
+      imported: 5,
+    });
+    expect(
+      await database.db
+        .select()
+        .from(importStaging)
+        .where(and(eq(importStaging.job, job))),
+    ).toEqual([]);
   });
 });

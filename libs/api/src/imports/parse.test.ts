@@ -2,20 +2,30 @@ import { describe, expect, it } from 'vitest';
 import { ExcelFileError, writeWorkbook } from '@hyedu/excel';
 import { HAZARD_SHEET, hazardColumns, type SchoolRef } from '../routers/safety/import-sheets.ts';
 import { parseInWorker } from './parse.ts';
-import { parseUpload } from './run.ts';
 import { trackImport } from './progress.ts';
+import { parseUpload } from './run.ts';
 
 const SCHOOLS: SchoolRef[] = [['4304220001', 1, '430422']];
 const ARGS = { level: 'county' as const, today: '2022-12-01', schools: SCHOOLS };
 const hazards = (n: number) =>
-  writeWorkbook([{
-    name: HAZARD_SHEET,
-    columns: hazardColumns('county'),
-    rows: Array.from({ length: n }, (_, i) => ({
-      schoolCode: '4304220001', foundOn: '2022-05-10', source: '学校自查', category: '消防', severity: '一般', location: `${i}号楼`,
-      description: `第${i}处：疏散指示标志损坏，需要更换一批新的标志牌`, responsiblePerson: '王志强', deadline: '2022-06-01', measures: '更换疏散指示标志',
-    })),
-  }]);
+  writeWorkbook([
+    {
+      name: HAZARD_SHEET,
+      columns: hazardColumns('county'),
+      rows: Array.from({ length: n }, (_, i) => ({
+        schoolCode: '4304220001',
+        foundOn: '2022-05-10',
+        source: '学校自查',
+        category: '消防',
+        severity: '一般',
+        location: `${i}号楼`,
+        description: `第${i}处：疏散指示标志损坏，需要更换一批新的标志牌`,
+        responsiblePerson: '王志强',
+        deadline: '2022-06-01',
+        measures: '更换疏散指示标志',
+      })),
+    },
+  ]);
 
 describe('the parsing worker', () => {
   it('parses a file in a worker thread and reports the rows read and checked', async () => {
@@ -44,7 +54,10 @@ describe('the parsing worker', () => {
     expect(slow).toBeInstanceOf(ExcelFileError);
     expect((slow as Error).message).toBe('文件解析超时（超过0.005秒），已停止。请检查文件内容，或拆分后分批导入');
     const tracker = trackImport('test', undefined);
-    await expect(parseUpload(tracker, '隐患.xlsx', file, 'safety.hazards', ARGS, { memoryMb: 256, seconds: 0.005 })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('文件解析超时') });
+    await expect(parseUpload(tracker, '隐患.xlsx', file, 'safety.hazards', ARGS, { memoryMb: 256, seconds: 0.005 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('文件解析超时'),
+    });
   });
 
   it('a file the reader refuses inside the worker is the same Chinese file error', async () => {

@@ -36,7 +36,11 @@ function startWorker(memoryMb: number): Worker {
   return new Worker(BOOT, {
     // Not the server's loader flags: worker-boot.mjs registers the TypeScript loader itself.
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(memoryMb / 8))), stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: Math.max(4, Math.min(32, Math.floor(memoryMb / 8))),
+      stackSizeMb: 4,
+    },
   });
 }
 
@@ -60,7 +64,11 @@ export async function parseInWorker<K extends ParseKind>(
   }
 }
 
-function run(job: { kind: ParseKind; args: unknown; file: Buffer }, bounds: ParseBounds, onProgress: (e: { parsed: number } | { checked: number }) => void): Promise<unknown> {
+function run(
+  job: { kind: ParseKind; args: unknown; file: Buffer },
+  bounds: ParseBounds,
+  onProgress: (e: { parsed: number } | { checked: number }) => void,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const worker = idle.get(bounds.memoryMb)?.pop() ?? startWorker(bounds.memoryMb);
     worker.ref();
@@ -81,10 +89,22 @@ function run(job: { kind: ParseKind; args: unknown; file: Buffer }, bounds: Pars
       else finish(() => reject(new Error(`文件解析失败：${m.message}`)), false);
     };
     const onError = (e: Error & { code?: string }) =>
-      finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ExcelFileError(`文件解析所需内存超过上限（${bounds.memoryMb}MB），已停止。请检查文件内容，或拆分后分批导入`) : e), false);
+      finish(
+        () =>
+          reject(
+            e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new ExcelFileError(`文件解析所需内存超过上限（${bounds.memoryMb}MB），已停止。请检查文件内容，或拆分后分批导入`)
+              : e,
+          ),
+        false,
+      );
     const onExit = (code: number) => finish(() => reject(new Error(`文件解析线程意外退出（${code}）`)), false);
     const timer = setTimeout(
-      () => finish(() => reject(new ExcelFileError(`文件解析超时（超过${bounds.seconds}秒），已停止。请检查文件内容，或拆分后分批导入`)), false),
+      () =>
+        finish(
+          () => reject(new ExcelFileError(`文件解析超时（超过${bounds.seconds}秒），已停止。请检查文件内容，或拆分后分批导入`)),
+          false,
+        ),
       bounds.seconds * 1000,
     );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);

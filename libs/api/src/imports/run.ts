@@ -3,14 +3,14 @@
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, type Db, type StagedRow, type Tx } from '@hyedu/db';
 import { IMPORT_LIMITS } from '@hyedu/domain';
 import { checkFileName, ExcelFileError, formatRowError, type RowError } from '@hyedu/excel';
-import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, type Db, type StagedRow, type Tx } from '@hyedu/db';
+import { auditChange } from '../audit-change.ts';
 import type { AuthedContext } from '../context.ts';
 import { parseInWorker, type ParseBounds } from './parse.ts';
 import type { ParseArgs, ParseKind, ParseResult } from './parsers.ts';
 import { trackImport, type ImportTracker } from './progress.ts';
-import { auditChange } from '../audit-change.ts';
 
 /** At most this many problems travel back to the page (all are counted). */
 const MAX_ERRORS_SHOWN = 200;
@@ -24,7 +24,11 @@ export interface ImportRequest {
 }
 
 /** Runs an import with its progress tracked under the page's key: done when it returns, failed when it throws. */
-export async function tracked<R>(ctx: AuthedContext, input: ImportRequest, run: (tracker: ImportTracker, file: Buffer) => Promise<R>): Promise<R> {
+export async function tracked<R>(
+  ctx: AuthedContext,
+  input: ImportRequest,
+  run: (tracker: ImportTracker, file: Buffer) => Promise<R>,
+): Promise<R> {
   const tracker = trackImport(ctx.identity.username, input.progressKey);
   try {
     const result = await run(tracker, Buffer.from(input.base64, 'base64'));
@@ -37,7 +41,14 @@ export async function tracked<R>(ctx: AuthedContext, input: ImportRequest, run: 
 }
 
 /** Parses an upload in the worker; a file problem (wrong type, damaged, too large, too slow to parse) is a 400 in Chinese. */
-export async function parseUpload<K extends ParseKind>(tracker: ImportTracker, fileName: string, file: Buffer, kind: K, args: ParseArgs<K>, bounds?: ParseBounds): Promise<ParseResult<K>> {
+export async function parseUpload<K extends ParseKind>(
+  tracker: ImportTracker,
+  fileName: string,
+  file: Buffer,
+  kind: K,
+  args: ParseArgs<K>,
+  bounds?: ParseBounds,
+): Promise<ParseResult<K>> {
   try {
     checkFileName(fileName);
     return await parseInWorker(kind, file, args, {
@@ -64,13 +75,22 @@ export function checkedAnswer(rows: number, errors: RowError[]) {
 export async function stageAndPublish<R>(
   db: Db,
   tracker: ImportTracker,
-  opts: { table: PgTable; rows: readonly StagedRow[]; reserveIds: boolean; publish: (tx: Tx, job: string, ids: number[] | null) => Promise<R> },
+  opts: {
+    table: PgTable;
+    rows: readonly StagedRow[];
+    reserveIds: boolean;
+    publish: (tx: Tx, job: string, ids: number[] | null) => Promise<R>;
+  },
 ): Promise<R> {
   await dropStaleStaging(db, IMPORT_LIMITS.stagingTtlMinutes);
   const job = newImportJob();
   tracker.set({ phase: 'writing', written: 0 });
   try {
-    const ids = await stageRows(db, job, opts.table, opts.rows, { chunkRows: IMPORT_LIMITS.stageChunkRows, reserveIds: opts.reserveIds, onChunk: (written) => tracker.set({ written }) });
+    const ids = await stageRows(db, job, opts.table, opts.rows, {
+      chunkRows: IMPORT_LIMITS.stageChunkRows,
+      reserveIds: opts.reserveIds,
+      onChunk: (written) => tracker.set({ written }),
+    });
     tracker.set({ phase: 'publishing' });
     return await db.transaction((tx) => opts.publish(tx, job, ids));
   } finally {
@@ -95,10 +115,19 @@ export const importTarget = (targetType: string) => `${targetType}:import`;
  * One audit record for a whole import, in the publish transaction: who, the file's name and SHA-256, how many rows and
  * which records they became (with their sheet rows), so each record's 「操作记录」 can show that it was imported.
  */
-export async function writeImportAudit(tx: Tx, ctx: AuthedContext, e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] }) {
+export async function writeImportAudit(
+  tx: Tx,
+  ctx: AuthedContext,
+  e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] },
+) {
   const ids = idRuns(e.records);
   const first = ids[0]?.[0];
   const last = Math.max(...ids.map((r) => r[1]));
   const after: ImportAudit = { file: e.fileName, sha256: sha256(e.file), rows: e.records.length, ids };
-  await auditChange(tx, ctx, { action: e.action, targetType: importTarget(e.targetType), targetId: first === undefined ? '' : `${first}-${last}`, after });
+  await auditChange(tx, ctx, {
+    action: e.action,
+    targetType: importTarget(e.targetType),
+    targetId: first === undefined ? '' : `${first}-${last}`,
+    after,
+  });
 }

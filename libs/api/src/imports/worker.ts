@@ -32,10 +32,20 @@ const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
 port.on('message', async ({ kind, args, file }: WorkerJob) => {
   try {
-    const parser = PARSERS[kind] as (buf: Buffer, args: unknown, report: (e: { parsed: number } | { checked: number }) => void) => Promise<unknown>;
-    const result = await parser(Buffer.from(file), args, (e) => post('parsed' in e ? { type: 'parsed', rows: e.parsed } : { type: 'checked', rows: e.checked }));
+    const parser = PARSERS[kind] as (
+      buf: Buffer,
+      args: unknown,
+      report: (e: { parsed: number } | { checked: number }) => void,
+    ) => Promise<unknown>;
+    const result = await parser(Buffer.from(file), args, (e) =>
+      post('parsed' in e ? { type: 'parsed', rows: e.parsed } : { type: 'checked', rows: e.checked }),
+    );
     post({ type: 'result', result });
   } catch (e) {
-    post(e instanceof ExcelFileError ? { type: 'file-error', message: e.message } : { type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    post(
+      e instanceof ExcelFileError
+        ? { type: 'file-error', message: e.message }
+        : { type: 'error', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) },
+    );
   }
 });

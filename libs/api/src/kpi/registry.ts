@@ -8,7 +8,9 @@ import type { KpiSource } from './source.ts';
  * Every module's KPI sources. A module adds its KPIs here (and its definitions to the domain catalogue); the
  * dashboard and the portal need no change.
  */
-export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map([...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]));
+export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
+  [...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]),
+);
 
 /**
  * The KPIs whose records do not exist yet, with the module work that will bring them: the dashboard shows 暂无数据 for

@@ -11,7 +11,10 @@ const counting = () => {
     byUnit: async () => {
       calls++;
       await new Promise((r) => setTimeout(r, 5));
-      return new Map([['430422', { num: 1, den: 10 }], ['430481', { num: 2, den: 10 }]]);
+      return new Map([
+        ['430422', { num: 1, den: 10 }],
+        ['430481', { num: 2, den: 10 }],
+      ]);
     },
   };
   return { source, calls: () => calls };
@@ -36,7 +39,10 @@ describe('KPI rollups', () => {
   });
 
   it('a scope sees only its units', () => {
-    const all = new Map([['430422', { num: 1, den: 10 }], ['430481', { num: 2, den: 10 }]]);
+    const all = new Map([
+      ['430422', { num: 1, den: 10 }],
+      ['430481', { num: 2, den: 10 }],
+    ]);
     expect([...inScope(all, { kind: 'units', unitCodes: ['430422'] }).keys()]).toEqual(['430422']);
     expect(inScope(all, { kind: 'all' }).size).toBe(2);
     expect(inScope(all, { kind: 'none' }).size).toBe(0);

@@ -1,5 +1,5 @@
-import { beijingDate, type DataScope } from '@hyedu/domain';
 import type { Db } from '@hyedu/db';
+import { beijingDate, type DataScope } from '@hyedu/domain';
 import type { KpiSource, Measure } from './source.ts';
 
 /**

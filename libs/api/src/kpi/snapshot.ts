@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { beijingDate } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { beijingDate } from '@hyedu/domain';
 import { KPI_SOURCES } from './registry.ts';
 import { sumMeasures } from './source.ts';
 
@@ -22,6 +22,9 @@ export async function takeKpiSnapshot(db: Db, now = new Date(), asOf?: string): 
   await db
     .insert(tables.kpiSnapshots)
     .values(rows)
-    .onConflictDoUpdate({ target: [tables.kpiSnapshots.kpiId, tables.kpiSnapshots.takenOn, tables.kpiSnapshots.unitCode], set: { num: sql`excluded.num`, den: sql`excluded.den` } });
+    .onConflictDoUpdate({
+      target: [tables.kpiSnapshots.kpiId, tables.kpiSnapshots.takenOn, tables.kpiSnapshots.unitCode],
+      set: { num: sql`excluded.num`, den: sql`excluded.den` },
+    });
   return rows.length;
 }

@@ -1,5 +1,5 @@
-import type { DataScope, KpiId } from '@hyedu/domain';
 import type { Db } from '@hyedu/db';
+import type { DataScope, KpiId } from '@hyedu/domain';
 
 /** A KPI's raw figure: a count (den null) or a ratio num/den that aggregates as Σnum / Σden. */
 export interface Measure {
@@ -33,7 +33,8 @@ export interface KpiSource {
 }
 
 /** A measure's value: the count, or the ratio (null when the denominator is 0 — no data, never 0%). */
-export const measureValue = (m: Measure | undefined): number | null => (!m ? null : m.den === null ? m.num : m.den === 0 ? null : m.num / m.den);
+export const measureValue = (m: Measure | undefined): number | null =>
+  !m ? null : m.den === null ? m.num : m.den === 0 ? null : m.num / m.den;
 
 export function sumMeasures(ms: Iterable<Measure>): Measure | undefined {
   let out: Measure | undefined;
@@ -41,7 +42,11 @@ export function sumMeasures(ms: Iterable<Measure>): Measure | undefined {
     if (!out) out = { ...m };
     else {
       const verified = out.verified === undefined || m.verified === undefined ? undefined : out.verified + m.verified;
-      out = { num: out.num + m.num, den: out.den === null || m.den === null ? null : out.den + m.den, ...(verified === undefined ? {} : { verified }) };
+      out = {
+        num: out.num + m.num,
+        den: out.den === null || m.den === null ? null : out.den + m.den,
+        ...(verified === undefined ? {} : { verified }),
+      };
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { countyTargetsFrom, type CountyTargets } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { countyTargetsFrom, type CountyTargets } from '@hyedu/domain';
 import { forgetMemo, memo } from './rollup.ts';
 
 const key = (year: number) => `county-targets:${year}`;

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
-import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import type { AllowedScope, KpiDefinition, ModuleKey } from '@hyedu/domain';
+import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import type { Context } from '../context.ts';
 import { permission } from '../trpc.ts';
 

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, count, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { type z } from 'zod';
-import { accountStatus, GrantList, ROLE_LABELS, textField, type Grant } from '@hyedu/domain';
 import { ConflictError, tables, type Db, type Tx } from '@hyedu/db';
+import { accountStatus, GrantList, ROLE_LABELS, textField, type Grant } from '@hyedu/domain';
 import { Page } from '../inputs.ts';
 import { contains } from '../queries.ts';
 
@@ -12,7 +12,9 @@ export const AccountQuery = Page.extend({ q: textField(40, '搜索词').optional
 
 /** Accounts as the two administrators see them: never a password hash, a secret or a session. */
 export async function listAccounts(db: Db, input: z.infer<typeof AccountQuery>, now: Date) {
-  const where: SQL | undefined = input.q ? or(ilike(accounts.username, contains(input.q)), ilike(accounts.displayName, contains(input.q))) : undefined;
+  const where: SQL | undefined = input.q
+    ? or(ilike(accounts.username, contains(input.q)), ilike(accounts.displayName, contains(input.q)))
+    : undefined;
   const [total] = await db.select({ n: count() }).from(accounts).where(where);
   const rows = await db
     .select()
@@ -23,9 +25,14 @@ export async function listAccounts(db: Db, input: z.infer<typeof AccountQuery>, 
     .offset((input.page - 1) * input.pageSize);
   // The schools that school grants name, so the grant editor opens showing them by name (not an empty field).
   const parsed = rows.map((a) => GrantList.safeParse(a.grants));
-  const schoolIds = [...new Set(parsed.flatMap((g) => (g.success ? g.data.flatMap((x) => (x.role === 'school' ? [x.schoolId] : [])) : [])))];
+  const schoolIds = [
+    ...new Set(parsed.flatMap((g) => (g.success ? g.data.flatMap((x) => (x.role === 'school' ? [x.schoolId] : [])) : []))),
+  ];
   const named = schoolIds.length
-    ? await db.select({ id: tables.schools.id, name: tables.schools.name, code: tables.schools.code, unitCode: tables.schools.unitCode }).from(tables.schools).where(inArray(tables.schools.id, schoolIds))
+    ? await db
+        .select({ id: tables.schools.id, name: tables.schools.name, code: tables.schools.code, unitCode: tables.schools.unitCode })
+        .from(tables.schools)
+        .where(inArray(tables.schools.id, schoolIds))
     : [];
   return {
     total: total?.n ?? 0,

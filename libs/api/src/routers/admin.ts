@@ -1,8 +1,18 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc } from 'drizzle-orm';
 import { z } from 'zod';
+import {
+  addModuleOrigin,
+  ConflictError,
+  moduleOriginRows,
+  RegistryRefusal,
+  removeModuleOrigin,
+  setModuleEntry,
+  tables,
+  updateModuleOrigin,
+  type Db,
+} from '@hyedu/db';
 import { dateTimeField, ExpectedVersion, ModuleKey, ModuleManifestUpdate, ModuleOrigin, ModuleOriginNote } from '@hyedu/domain';
-import { addModuleOrigin, ConflictError, moduleOriginRows, RegistryRefusal, removeModuleOrigin, setModuleEntry, tables, updateModuleOrigin, type Db } from '@hyedu/db';
 import { forgetModuleOrigins } from '../module-origins.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { accountsRouter } from './accounts.ts';
@@ -15,7 +25,16 @@ const { modules } = tables;
 const modulesRouter = {
   list: readProcedure('admin:accounts').query(async ({ ctx }) => {
     const rows = await ctx.db
-      .select({ key: modules.key, title: modules.title, titleEn: modules.titleEn, basePath: modules.basePath, remoteEntry: modules.remoteEntry, version: modules.version, enabled: modules.enabled, updatedAt: modules.updatedAt })
+      .select({
+        key: modules.key,
+        title: modules.title,
+        titleEn: modules.titleEn,
+        basePath: modules.basePath,
+        remoteEntry: modules.remoteEntry,
+        version: modules.version,
+        enabled: modules.enabled,
+        updatedAt: modules.updatedAt,
+      })
       .from(modules)
       .orderBy(asc(modules.sortOrder));
     // Dates travel as ISO text (no transformer on the wire): say so in the type too.
@@ -23,7 +42,9 @@ const modulesRouter = {
   }),
 
   update: writeProcedure('admin:accounts')
-    .input(z.object({ key: ModuleKey, change: ModuleManifestUpdate, expectedUpdatedAt: dateTimeField('缺少记录版本，请刷新后重试') }).strict())
+    .input(
+      z.object({ key: ModuleKey, change: ModuleManifestUpdate, expectedUpdatedAt: dateTimeField('缺少记录版本，请刷新后重试') }).strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       try {
         const row = await setModuleEntry(ctx, input.key, input.change, {
@@ -31,7 +52,13 @@ const modulesRouter = {
           source: ctx.ip,
           expectedUpdatedAt: new Date(input.expectedUpdatedAt),
         });
-        return { key: row.key, remoteEntry: row.remoteEntry, version: row.version, enabled: row.enabled, updatedAt: row.updatedAt.toISOString() };
+        return {
+          key: row.key,
+          remoteEntry: row.remoteEntry,
+          version: row.version,
+          enabled: row.enabled,
+          updatedAt: row.updatedAt.toISOString(),
+        };
       } catch (e) {
         if (e instanceof ConflictError) throw new TRPCError({ code: 'CONFLICT', message: e.message });
         // An entry on an origin that is not allow-listed: the field error, under the input's own path.
@@ -63,7 +90,13 @@ async function originChange<T>(ctx: { db: Db }, change: () => Promise<T>): Promi
  */
 const moduleOriginsRouter = {
   list: readProcedure('admin:accounts').query(async ({ ctx }) =>
-    (await moduleOriginRows(ctx.db)).map((r) => ({ origin: r.origin, note: r.note, version: r.version, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy })),
+    (await moduleOriginRows(ctx.db)).map((r) => ({
+      origin: r.origin,
+      note: r.note,
+      version: r.version,
+      updatedAt: r.updatedAt.toISOString(),
+      updatedBy: r.updatedBy,
+    })),
   ),
 
   add: writeProcedure('admin:accounts')
@@ -79,4 +112,10 @@ const moduleOriginsRouter = {
     .mutation(({ ctx, input }) => originChange(ctx, () => removeModuleOrigin(ctx, input, who(ctx)))),
 } satisfies TRPCRouterRecord;
 
-export const adminRouter = { modules: modulesRouter, moduleOrigins: moduleOriginsRouter, accounts: accountsRouter, departments: departmentsRouter, security: securityRouter } satisfies TRPCRouterRecord;
+export const adminRouter = {
+  modules: modulesRouter,
+  moduleOrigins: moduleOriginsRouter,
+  accounts: accountsRouter,
+  departments: departmentsRouter,
+  security: securityRouter,
+} satisfies TRPCRouterRecord;

@@ -6,7 +6,7 @@ import { csvCell } from './audit.ts';
 
 describe('csvCell', () => {
   it('neutralises spreadsheet formulas and quotes what needs quoting', () => {
-    expect(csvCell('=cmd|\' /C calc\'!A0')).toBe("'=cmd|' /C calc'!A0");
+    expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
     expect(csvCell('+1')).toBe("'+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('a,"b"')).toBe('"a,""b"""');

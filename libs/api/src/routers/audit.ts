@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, ilike, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { AUDIT_CSV_HEADER, describeAudit, IsoDate, textField } from '@hyedu/domain';
 import { tables, verifyAuditChain } from '@hyedu/db';
+import { AUDIT_CSV_HEADER, describeAudit, IsoDate, textField } from '@hyedu/domain';
 import { Page } from '../inputs.ts';
 import { contains } from '../queries.ts';
 import { exportProcedure, readProcedure } from '../trpc.ts';
@@ -61,7 +61,13 @@ export const auditRouter = {
   search: read.input(AuditFilter).query(async ({ ctx, input }) => {
     const w = where(input);
     const [rows, [total]] = await Promise.all([
-      ctx.db.select(columns).from(auditLog).where(w).orderBy(desc(auditLog.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+      ctx.db
+        .select(columns)
+        .from(auditLog)
+        .where(w)
+        .orderBy(desc(auditLog.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(auditLog).where(w),
     ]);
     return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows: rows.map((r) => ({ ...r, at: chinaTime(r.at) })) };
@@ -77,12 +83,21 @@ export const auditRouter = {
   export: exportProcedure('audit')
     .input(AuditFilter.omit({ page: true, pageSize: true }))
     .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.select(columns).from(auditLog).where(where({ ...input, page: 1, pageSize: 1 })).orderBy(desc(auditLog.id)).limit(50_000);
+      const rows = await ctx.db
+        .select(columns)
+        .from(auditLog)
+        .where(where({ ...input, page: 1, pageSize: 1 }))
+        .orderBy(desc(auditLog.id))
+        .limit(50_000);
       const lines = rows.map((r) => {
         const d = describeAudit(r);
         return [r.id, chinaTime(r.at), r.actor, r.realActor, d.action, d.target, d.result, r.source, d.changes].map(csvCell).join(',');
       });
       // BOM so that Excel opens the Chinese text as UTF-8.
-      return { filename: `审计记录-${chinaTime(ctx.now).slice(0, 10)}.csv`, csv: `\uFEFF${[AUDIT_CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`, rows: rows.length };
+      return {
+        filename: `审计记录-${chinaTime(ctx.now).slice(0, 10)}.csv`,
+        csv: `\uFEFF${[AUDIT_CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`,
+        rows: rows.length,
+      };
     }),
 } satisfies TRPCRouterRecord;

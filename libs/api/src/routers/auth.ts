@@ -1,18 +1,33 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
+import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit, type Db } from '@hyedu/db';
 import {
-  authorize, checkPasswordStrength, decideLogin, passwordField, departmentsOf, isLocked, onSuccess, passwordExpiry, passwordExpiryNotice,
-  secondFactorRequired, stepIsFresh, textField, TotpCode, Area, type DataScope, type Grant, type LoginFacts,
+  Area,
+  authorize,
+  checkPasswordStrength,
+  decideLogin,
+  departmentsOf,
+  isLocked,
+  onSuccess,
+  passwordExpiry,
+  passwordExpiryNotice,
+  passwordField,
+  secondFactorRequired,
+  stepIsFresh,
+  textField,
+  TotpCode,
+  type DataScope,
+  type Grant,
+  type LoginFacts,
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
-import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit, type Db } from '@hyedu/db';
 import { createLimiter } from '../auth/ip-limiter.ts';
-import { scopeText } from '../queries.ts';
-import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
+import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import type { Context } from '../context.ts';
+import { scopeText } from '../queries.ts';
 import { auditedRefusal } from '../refusals.ts';
 import { publicProcedure, sessionProcedure } from '../trpc.ts';
 
@@ -70,7 +85,9 @@ async function accountSummary(ctx: Context, identity: Identity) {
 }
 
 const audit = (ctx: Context, actor: string, action: string, result: 'ok' | 'denied', after?: unknown) =>
-  ctx.db.transaction((tx) => writeAudit(tx, ctx.auditKey, { actor, action, targetType: 'account', targetId: actor, result, source: ctx.ip, after }));
+  ctx.db.transaction((tx) =>
+    writeAudit(tx, ctx.auditKey, { actor, action, targetType: 'account', targetId: actor, result, source: ctx.ip, after }),
+  );
 
 export const authRouter = {
   /** The signed-in account, or null (with why a session ended, if it did). */
@@ -99,14 +116,27 @@ export const authRouter = {
       if (otp === 'ok') acceptedStep = step;
     }
     const state = account ? { failures: account.failures, lockedUntil: account.lockedUntil } : null;
-    const decision = decideLogin({ account: account && state ? { disabled: account.disabled, state, secondFactor: totpSecret !== null } : null, passwordOk, otp }, ctx.now, ctx.policy);
+    const decision = decideLogin(
+      { account: account && state ? { disabled: account.disabled, state, secondFactor: totpSecret !== null } : null, passwordOk, otp },
+      ctx.now,
+      ctx.policy,
+    );
     if (decision.outcome === 'otp_required') return { status: 'otp_required' as const };
     if (decision.outcome === 'refused') {
       const { next, reason } = decision;
       await ctx.db.transaction(async (tx) => {
-        if (account && next) await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
+        if (account && next)
+          await tx.update(accounts).set({ failures: next.failures, lockedUntil: next.lockedUntil }).where(eq(accounts.id, account.id));
         const after = { reason, ...(next ? { failures: next.failures, locked: isLocked(next, ctx.now) } : {}) };
-        await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'denied', source: ctx.ip, after });
+        await writeAudit(tx, ctx.auditKey, {
+          actor: username,
+          action: 'auth.login',
+          targetType: 'account',
+          targetId: username,
+          result: 'denied',
+          source: ctx.ip,
+          after,
+        });
       });
       throw auditedRefusal(new TRPCError({ code: 'UNAUTHORIZED', message: decision.message }));
     }
@@ -117,10 +147,25 @@ export const authRouter = {
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(accounts)
-        .set({ failures: reset.failures, lockedUntil: reset.lockedUntil, lastLoginAt: ctx.now, lastLoginIp: ctx.ip, ...(acceptedStep !== null ? { totpLastStep: acceptedStep } : {}) })
+        .set({
+          failures: reset.failures,
+          lockedUntil: reset.lockedUntil,
+          lastLoginAt: ctx.now,
+          lastLoginIp: ctx.ip,
+          ...(acceptedStep !== null ? { totpLastStep: acceptedStep } : {}),
+        })
         .where(eq(accounts.id, account.id));
-      await tx.insert(sessions).values({ tokenHash: hash, accountId: account.id, createdAt: ctx.now, lastSeenAt: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
-      await writeAudit(tx, ctx.auditKey, { actor: username, action: 'auth.login', targetType: 'account', targetId: username, result: 'ok', source: ctx.ip });
+      await tx
+        .insert(sessions)
+        .values({ tokenHash: hash, accountId: account.id, createdAt: ctx.now, lastSeenAt: ctx.now, ip: ctx.ip, userAgent: ctx.userAgent });
+      await writeAudit(tx, ctx.auditKey, {
+        actor: username,
+        action: 'auth.login',
+        targetType: 'account',
+        targetId: username,
+        result: 'ok',
+        source: ctx.ip,
+      });
     });
     ctx.setCookie(sessionCookie(token, { secure: ctx.secureCookies, maxAgeSeconds: ctx.policy.absoluteHours * 3600 }));
     return {
@@ -136,7 +181,14 @@ export const authRouter = {
     const identity = ctx.identity;
     await ctx.db.transaction(async (tx) => {
       await tx.update(sessions).set({ revokedAt: ctx.now, revokeReason: 'logout' }).where(eq(sessions.id, identity.sessionId));
-      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.logout', targetType: 'session', targetId: String(identity.sessionId), result: 'ok', source: ctx.ip });
+      await writeAudit(tx, ctx.auditKey, {
+        actor: identity.username,
+        action: 'auth.logout',
+        targetType: 'session',
+        targetId: String(identity.sessionId),
+        result: 'ok',
+        source: ctx.ip,
+      });
     });
     ctx.setCookie(clearedCookie(ctx.secureCookies));
     return { ok: true as const };
@@ -151,7 +203,12 @@ export const authRouter = {
         await audit(ctx, identity.username, 'auth.changePassword', 'denied', { reason: 'wrong_current' });
         throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
       }
-      const problems = checkPasswordStrength(input.next, { policy: ctx.policy, username: identity.username, commonPasswords: COMMON_PASSWORDS, contextWords: HENGYANG_CONTEXT_WORDS });
+      const problems = checkPasswordStrength(input.next, {
+        policy: ctx.policy,
+        username: identity.username,
+        commonPasswords: COMMON_PASSWORDS,
+        contextWords: HENGYANG_CONTEXT_WORDS,
+      });
       if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('；') });
       const history = await ctx.db
         .select({ passwordHash: passwordHistory.passwordHash })
@@ -167,13 +224,23 @@ export const authRouter = {
       const hash = await hashPassword(input.next);
       await ctx.db.transaction(async (tx) => {
         await tx.insert(passwordHistory).values({ accountId: account.id, passwordHash: account.passwordHash });
-        await tx.update(accounts).set({ passwordHash: hash, passwordChangedAt: ctx.now, mustChangePassword: false }).where(eq(accounts.id, account.id));
+        await tx
+          .update(accounts)
+          .set({ passwordHash: hash, passwordChangedAt: ctx.now, mustChangePassword: false })
+          .where(eq(accounts.id, account.id));
         // Other sessions end with a password change (ASVS 7.4.3); this one stays.
         await tx
           .update(sessions)
           .set({ revokedAt: ctx.now, revokeReason: 'password_changed' })
           .where(and(eq(sessions.accountId, account.id), ne(sessions.id, identity.sessionId), isNull(sessions.revokedAt)));
-        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.changePassword', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip });
+        await writeAudit(tx, ctx.auditKey, {
+          actor: identity.username,
+          action: 'auth.changePassword',
+          targetType: 'account',
+          targetId: identity.username,
+          result: 'ok',
+          source: ctx.ip,
+        });
       });
       return { ok: true as const };
     }),
@@ -182,7 +249,13 @@ export const authRouter = {
   sessions: sessionProcedure().query(async ({ ctx }) => {
     const identity = ctx.identity;
     const rows = await ctx.db
-      .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
+      .select({
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        ip: sessions.ip,
+        userAgent: sessions.userAgent,
+      })
       .from(sessions)
       .where(and(eq(sessions.accountId, identity.accountId), isNull(sessions.revokedAt)))
       .orderBy(desc(sessions.lastSeenAt));
@@ -198,7 +271,15 @@ export const authRouter = {
         .set({ revokedAt: ctx.now, revokeReason: 'revoked_by_user' })
         .where(and(eq(sessions.accountId, identity.accountId), ne(sessions.id, identity.sessionId), isNull(sessions.revokedAt)))
         .returning({ id: sessions.id });
-      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.revokeOtherSessions', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, after: { ended: rows.length } });
+      await writeAudit(tx, ctx.auditKey, {
+        actor: identity.username,
+        action: 'auth.revokeOtherSessions',
+        targetType: 'account',
+        targetId: identity.username,
+        result: 'ok',
+        source: ctx.ip,
+        after: { ended: rows.length },
+      });
       return rows.length;
     });
     return { ended };
@@ -213,8 +294,18 @@ export const authRouter = {
     const secret = newTotpSecret();
     const uri = totpUri(secret, identity.username);
     await ctx.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ totpPending: encryptField(ctx.keys.dataKey, secret, totpRecordId(identity.accountId)) }).where(eq(accounts.id, identity.accountId));
-      await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpBegin', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip });
+      await tx
+        .update(accounts)
+        .set({ totpPending: encryptField(ctx.keys.dataKey, secret, totpRecordId(identity.accountId)) })
+        .where(eq(accounts.id, identity.accountId));
+      await writeAudit(tx, ctx.auditKey, {
+        actor: identity.username,
+        action: 'auth.totpBegin',
+        targetType: 'account',
+        targetId: identity.username,
+        result: 'ok',
+        source: ctx.ip,
+      });
     });
     // The secret is shown once, to its holder, for typing it in by hand; it is never logged or audited.
     return { secret, uri, qrSvg: await totpQrSvg(uri) };
@@ -238,7 +329,16 @@ export const authRouter = {
           .update(accounts)
           .set({ totpSecret: account.totpPending, totpPending: null, totpEnabledAt: ctx.now, totpLastStep: step })
           .where(eq(accounts.id, account.id));
-        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpConfirm', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, before: { totp: identity.totpEnabled }, after: { totp: true } });
+        await writeAudit(tx, ctx.auditKey, {
+          actor: identity.username,
+          action: 'auth.totpConfirm',
+          targetType: 'account',
+          targetId: identity.username,
+          result: 'ok',
+          source: ctx.ip,
+          before: { totp: identity.totpEnabled },
+          after: { totp: true },
+        });
       });
       return { ok: true as const };
     }),
@@ -248,15 +348,28 @@ export const authRouter = {
     .input(z.object({ password: passwordField('密码', '请输入当前密码') }).strict())
     .mutation(async ({ ctx, input }) => {
       const identity = ctx.identity;
-      if (secondFactorRequired(identity.grants)) throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号必须使用动态口令，不能关闭' });
+      if (secondFactorRequired(identity.grants))
+        throw new TRPCError({ code: 'FORBIDDEN', message: '管理员账号必须使用动态口令，不能关闭' });
       const [account] = await ctx.db.select().from(accounts).where(eq(accounts.id, identity.accountId));
       if (!account || !(await verifyPassword(account.passwordHash, input.password))) {
         await audit(ctx, identity.username, 'auth.totpDisable', 'denied', { reason: 'wrong_password' });
         throw new TRPCError({ code: 'BAD_REQUEST', message: '当前密码不正确' });
       }
       await ctx.db.transaction(async (tx) => {
-        await tx.update(accounts).set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null }).where(eq(accounts.id, account.id));
-        await writeAudit(tx, ctx.auditKey, { actor: identity.username, action: 'auth.totpDisable', targetType: 'account', targetId: identity.username, result: 'ok', source: ctx.ip, before: { totp: true }, after: { totp: false } });
+        await tx
+          .update(accounts)
+          .set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null })
+          .where(eq(accounts.id, account.id));
+        await writeAudit(tx, ctx.auditKey, {
+          actor: identity.username,
+          action: 'auth.totpDisable',
+          targetType: 'account',
+          targetId: identity.username,
+          result: 'ok',
+          source: ctx.ip,
+          before: { totp: true },
+          after: { totp: false },
+        });
       });
       return { ok: true as const };
     }),

@@ -5,7 +5,6 @@ import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { takeKpiSnapshot } from '../kpi/snapshot.ts';
 import { callerAs, failure } from '../testing.ts';
 
-
 describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
   let database: Database;
   beforeAll(async () => {
@@ -36,14 +35,18 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     // The demo sets 石鼓区 a county target of its own (8%); every other county row is judged against the city's and says so.
     const counties = detail.units.filter((u) => u.kind !== 'city');
     expect(counties.find((u) => u.code === '430407')).toMatchObject({ target: 0.08, targetLabel: '局定目标（县市区）' });
-    expect(counties.filter((u) => u.code !== '430407').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）')).toBe(true);
+    expect(
+      counties.filter((u) => u.code !== '430407').every((u) => u.target === 0.05 && u.targetLabel === '工作要点（沿用全市目标）'),
+    ).toBe(true);
   });
 
   it('each KPI carries its English title and formula for the portal in English', async () => {
     const leader = await callerAs(database, 'leader');
     const kpis = await leader.dashboard.kpis();
     for (const k of kpis) expect(k.en?.title, k.id).toMatch(/^[^\u3400-\u9fff]+$/);
-    expect((await leader.dashboard.kpi({ kpiId: 'safety.hazards-overdue' })).en).toMatchObject({ title: 'Hazards schools left past their rectification deadline' });
+    expect((await leader.dashboard.kpi({ kpiId: 'safety.hazards-overdue' })).en).toMatchObject({
+      title: 'Hazards schools left past their rectification deadline',
+    });
   });
 
   it('drills city → county → school; the city total is Σ of the units', async () => {
@@ -62,7 +65,10 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const hengnan = await callerAs(database, 'hengnan');
     const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
     expect(detail.units.map((u) => u.code)).toEqual(['430422']);
-    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({ code: 'NOT_FOUND', message: '单位不存在或不在您的数据范围内' });
+    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '单位不存在或不在您的数据范围内',
+    });
     expect(await failure(hengnan.dashboard.kpi({ kpiId: 'nope' as never }))).toMatchObject({ code: 'BAD_REQUEST' });
   });
 
@@ -76,7 +82,13 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect((await leiyang.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.map((u) => u.code)).toEqual(['430481']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from((await leiyang.dashboard.export()).base64, 'base64') as unknown as ArrayBuffer);
-    const titles = (sheet: string) => new Set(wb.getWorksheet(sheet)!.getRows(3, wb.getWorksheet(sheet)!.rowCount - 2)!.map((r) => String(r.getCell(sheet === '指标' ? 2 : 1).value)));
+    const titles = (sheet: string) =>
+      new Set(
+        wb
+          .getWorksheet(sheet)!
+          .getRows(3, wb.getWorksheet(sheet)!.rowCount - 2)!
+          .map((r) => String(r.getCell(sheet === '指标' ? 2 : 1).value)),
+      );
     expect(titles('指标')).toEqual(new Set(kpis.map((k) => k.title)));
     for (const t of titles('各县市区')) expect(titles('指标')).toContain(t);
   });

@@ -1,11 +1,11 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { Department, ExpectedVersion } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { Department, ExpectedVersion } from '@hyedu/domain';
+import { auditChange } from '../audit-change.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { conflict } from '../workflow-step.ts';
-import { auditChange } from '../audit-change.ts';
 
 const { departments } = tables;
 
@@ -29,7 +29,17 @@ export const departmentsRouter = {
     ),
 
   update: writeProcedure('admin:accounts')
-    .input(z.object({ key: Department.shape.key, expectedVersion: ExpectedVersion, name: Department.shape.name, module: Department.shape.module, sortOrder: Department.shape.sortOrder }).strict())
+    .input(
+      z
+        .object({
+          key: Department.shape.key,
+          expectedVersion: ExpectedVersion,
+          name: Department.shape.name,
+          module: Department.shape.module,
+          sortOrder: Department.shape.sortOrder,
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const [before] = await tx.select().from(departments).where(eq(departments.key, input.key)).for('update');
@@ -40,7 +50,13 @@ export const departmentsRouter = {
           .set({ name: input.name, module: input.module, sortOrder: input.sortOrder, version: before.version + 1 })
           .where(eq(departments.key, input.key))
           .returning();
-        await auditChange(tx, ctx, { action: 'admin.departments.update', targetType: 'department', targetId: input.key, before: { name: before.name, module: before.module, sortOrder: before.sortOrder }, after: { name: after!.name, module: after!.module, sortOrder: after!.sortOrder } });
+        await auditChange(tx, ctx, {
+          action: 'admin.departments.update',
+          targetType: 'department',
+          targetId: input.key,
+          before: { name: before.name, module: before.module, sortOrder: before.sortOrder },
+          after: { name: after!.name, module: after!.module, sortOrder: after!.sortOrder },
+        });
         return { version: after!.version };
       }),
     ),

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, termOf } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, termOf } from '@hyedu/domain';
 import { realPng } from '@hyedu/files/testing';
 import { callerWithCookie, signIn } from '../testing.ts';
 
@@ -18,32 +18,58 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   let leiyangSchool = 0;
   let t51 = 0;
   /** The ids of one kind in a caller's inbox (all of them: the list shows 50 per kind, so these tests look at the new records). */
-  const ids = async (user: string, kind: string) => ((await (await as(user)).inbox.list()).find((g) => g.kind === kind)?.items ?? []).map((i) => i.id);
-  const item = async (user: string, kind: string, id: number) => ((await (await as(user)).inbox.list()).find((g) => g.kind === kind)?.items ?? []).find((i) => i.id === id);
+  const ids = async (user: string, kind: string) =>
+    ((await (await as(user)).inbox.list()).find((g) => g.kind === kind)?.items ?? []).map((i) => i.id);
+  const item = async (user: string, kind: string, id: number) =>
+    ((await (await as(user)).inbox.list()).find((g) => g.kind === kind)?.items ?? []).find((i) => i.id === id);
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     for (const u of ['school', 'hengnan', 'leiyang', 'safety', 'privedu', 'leader']) cookies.set(u, await signIn(database, u));
-    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    const [account] = await database.db
+      .select({ grants: tables.accounts.grants })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'school'));
     schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
-    const [other] = await database.db.select({ id: tables.schools.id }).from(tables.schools).where(eq(tables.schools.unitCode, '430481')).limit(1);
+    const [other] = await database.db
+      .select({ id: tables.schools.id })
+      .from(tables.schools)
+      .where(eq(tables.schools.unitCode, '430481'))
+      .limit(1);
     leiyangSchool = other!.id;
     t51 = (await database.db.select({ id: tables.planTasks.id }).from(tables.planTasks).where(eq(tables.planTasks.code, '5.1')))[0]!.id;
     // Only the records these tests make: the demo data's open hazards and profiles would fill the first 50 rows.
     await database.db.delete(tables.safetyHazards).where(eq(tables.safetyHazards.status, 'pending'));
     await database.db.delete(tables.safetyHazards).where(eq(tables.safetyHazards.status, 'rectifying'));
     await database.db.delete(tables.safetyHazards).where(eq(tables.safetyHazards.status, 'awaiting_acceptance'));
-    await database.db.delete(tables.safetyProfiles).where(and(eq(tables.safetyProfiles.schoolId, schoolId), eq(tables.safetyProfiles.term, term)));
+    await database.db
+      .delete(tables.safetyProfiles)
+      .where(and(eq(tables.safetyProfiles.schoolId, schoolId), eq(tables.safetyProfiles.term, term)));
   }, 120_000);
   afterAll(() => database?.close());
 
   it('follows a hazard through the loop: the county sets the deadline, the school rectifies, the county accepts; closed, it leaves every inbox', async () => {
     const school = await as('school');
     const hengnan = await as('hengnan');
-    const { id } = await school.safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'ordinary', foundOn: today, location: '食堂', description: '食堂灭火器过期', responsiblePerson: '张建国' });
+    const { id } = await school.safety.reportHazard({
+      schoolId,
+      source: 'self',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      location: '食堂',
+      description: '食堂灭火器过期',
+      responsiblePerson: '张建国',
+    });
     // No deadline yet: the county's to set, not yet the school's.
     expect(await ids('school', 'hazard')).not.toContain(id);
-    expect(await item('hengnan', 'hazard', id)).toMatchObject({ state: 'pending', steps: ['set_deadline'], due: null, overdue: false, link: { name: 'safety:hazard', params: { id: String(id) } } });
+    expect(await item('hengnan', 'hazard', id)).toMatchObject({
+      state: 'pending',
+      steps: ['set_deadline'],
+      due: null,
+      overdue: false,
+      link: { name: 'safety:hazard', params: { id: String(id) } },
+    });
     await hengnan.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today });
     expect(await ids('hengnan', 'hazard')).not.toContain(id);
     expect(await item('school', 'hazard', id)).toMatchObject({ state: 'pending', steps: ['start'], due: today, overdue: false });
@@ -62,8 +88,28 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
 
   it('puts overdue hazards first and counts what the list holds', async () => {
     const hengnan = await as('hengnan');
-    const late = await hengnan.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: '2020-01-02', location: '操场', description: '操场围墙破损开裂', responsiblePerson: '李四', deadline: '2020-02-01' });
-    const onTime = await hengnan.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, location: '操场', description: '看台护栏松动脱焊', responsiblePerson: '李四', deadline: '2099-01-01' });
+    const late = await hengnan.safety.reportHazard({
+      schoolId,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: '2020-01-02',
+      location: '操场',
+      description: '操场围墙破损开裂',
+      responsiblePerson: '李四',
+      deadline: '2020-02-01',
+    });
+    const onTime = await hengnan.safety.reportHazard({
+      schoolId,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      location: '操场',
+      description: '看台护栏松动脱焊',
+      responsiblePerson: '李四',
+      deadline: '2099-01-01',
+    });
     const groups = await (await as('school')).inbox.list();
     const hazards = groups.find((g) => g.kind === 'hazard')!;
     expect(hazards.items.map((i) => i.id).slice(0, 1)).toEqual([late.id]);
@@ -76,7 +122,16 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
 
   it('another county’s hazard never appears, whatever its state', async () => {
     const leiyang = await as('leiyang');
-    const { id } = await leiyang.safety.reportHazard({ schoolId: leiyangSchool, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, location: '宿舍', description: '宿舍电线老化', responsiblePerson: '王五' });
+    const { id } = await leiyang.safety.reportHazard({
+      schoolId: leiyangSchool,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      location: '宿舍',
+      description: '宿舍电线老化',
+      responsiblePerson: '王五',
+    });
     expect(await ids('leiyang', 'hazard')).toContain(id);
     expect(await ids('hengnan', 'hazard')).not.toContain(id);
     expect(await ids('school', 'hazard')).not.toContain(id);
@@ -85,8 +140,25 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   it('a county verifies what its schools submitted; a returned record goes back to the school', async () => {
     const school = await as('school');
     const hengnan = await as('hengnan');
-    const { id } = await school.safety.submitProfile({ schoolId, term, students: 1600, staff: 100, fulltimeGuards: 4, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, evidenceDate: today });
-    expect(await item('hengnan', 'profile', id)).toMatchObject({ state: 'submitted', steps: ['review', 'return'], detail: term, link: { name: 'safety:compliance' } });
+    const { id } = await school.safety.submitProfile({
+      schoolId,
+      term,
+      students: 1600,
+      staff: 100,
+      fulltimeGuards: 4,
+      closedManagement: true,
+      alarmLinked110: true,
+      videoLinkedPolice: true,
+      guardPost: true,
+      antiRam: null,
+      evidenceDate: today,
+    });
+    expect(await item('hengnan', 'profile', id)).toMatchObject({
+      state: 'submitted',
+      steps: ['review', 'return'],
+      detail: term,
+      link: { name: 'safety:compliance' },
+    });
     expect(await ids('leiyang', 'profile')).not.toContain(id);
     expect(await ids('school', 'profile')).not.toContain(id);
     await hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
@@ -97,8 +169,16 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   it('the city’s lead 科室 reviews a county’s report; returned, it awaits the county; reviewed, nobody', async () => {
     const hengnan = await as('hengnan');
     const privedu = await as('privedu');
-    const { id } = await hengnan.plan.submitReport({ taskId: t51, report: { period: '2022-07', status: 'in_progress', narrative: '本月已完成全部学校的资产清查工作。', figures: [] } });
-    expect(await item('privedu', 'report', id)).toMatchObject({ state: 'submitted', steps: ['review', 'return'], subject: '衡南县', link: { name: 'plan-task', params: { taskId: String(t51) } } });
+    const { id } = await hengnan.plan.submitReport({
+      taskId: t51,
+      report: { period: '2022-07', status: 'in_progress', narrative: '本月已完成全部学校的资产清查工作。', figures: [] },
+    });
+    expect(await item('privedu', 'report', id)).toMatchObject({
+      state: 'submitted',
+      steps: ['review', 'return'],
+      subject: '衡南县',
+      link: { name: 'plan-task', params: { taskId: String(t51) } },
+    });
     // Another 科室 does not review it; a school takes no part in the plan.
     expect(await ids('safety', 'report')).not.toContain(id);
     expect((await (await as('school')).inbox.list()).some((g) => g.kind === 'report')).toBe(false);
@@ -106,7 +186,10 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     await privedu.plan.review({ reportId: id, expectedVersion: 1, action: 'return', reason: '请补充数据' });
     expect(await item('hengnan', 'report', id)).toMatchObject({ state: 'returned', steps: ['submit'] });
     expect(await ids('privedu', 'report')).not.toContain(id);
-    await hengnan.plan.submitReport({ taskId: t51, report: { period: '2022-07', status: 'in_progress', narrative: '已补充：本月已完成全部学校的资产清查工作。', figures: [] } });
+    await hengnan.plan.submitReport({
+      taskId: t51,
+      report: { period: '2022-07', status: 'in_progress', narrative: '已补充：本月已完成全部学校的资产清查工作。', figures: [] },
+    });
     await privedu.plan.review({ reportId: id, expectedVersion: 3, action: 'review' });
     expect(await ids('privedu', 'report')).not.toContain(id);
     expect(await ids('hengnan', 'report')).not.toContain(id);

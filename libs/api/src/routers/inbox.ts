@@ -1,10 +1,14 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { INBOX_SOURCES, departmentsOf, type InboxKind } from '@hyedu/domain';
+import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { Context } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { hazards, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 
-const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup>> = { hazard: hazards, profile: profiles, report: reports };
+const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup>> = {
+  hazard: hazards,
+  profile: profiles,
+  report: reports,
+};
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;
 
@@ -18,7 +22,13 @@ async function inbox(ctx: Context, limit: number): Promise<InboxGroup[]> {
   for (const kind of Object.keys(SOURCES) as InboxKind[]) {
     const decision = await permission(ctx, INBOX_SOURCES[kind].area, 'write');
     if (!decision.allowed) continue;
-    const asker: Asker = { db: ctx.db, scope: decision.scope, username: ctx.identity!.username, departments: departmentsOf(ctx.identity!.grants), today: ctx.today };
+    const asker: Asker = {
+      db: ctx.db,
+      scope: decision.scope,
+      username: ctx.identity!.username,
+      departments: departmentsOf(ctx.identity!.grants),
+      today: ctx.today,
+    };
     groups.push(await SOURCES[kind](asker, limit));
   }
   return groups;
@@ -30,6 +40,9 @@ export const inboxRouter = {
   /** How many records await the caller (the header's badge), in all and by kind. */
   count: sessionProcedure().query(async ({ ctx }) => {
     const groups = await inbox(ctx, 0);
-    return { total: groups.reduce((n, g) => n + g.total, 0), byKind: Object.fromEntries(groups.map((g) => [g.kind, g.total])) as Partial<Record<InboxKind, number>> };
+    return {
+      total: groups.reduce((n, g) => n + g.total, 0),
+      byKind: Object.fromEntries(groups.map((g) => [g.kind, g.total])) as Partial<Record<InboxKind, number>>,
+    };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,8 +1,8 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ModuleManifest, PlanYear } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { ModuleManifest, PlanYear } from '@hyedu/domain';
 import { importProgress } from '../imports/progress.ts';
 import { ImportUpload, SchoolFilter } from '../inputs.ts';
 import { listSchools, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
@@ -39,8 +39,8 @@ export const platformRouter = {
 
   units: read.query(({ ctx }) => listUnits(ctx.db, ctx.scope)),
 
-  planYears: read.query(async ({ ctx }) =>
-    (await ctx.db.select({ year: workPlans.year, title: workPlans.title }).from(workPlans).orderBy(asc(workPlans.year))),
+  planYears: read.query(
+    async ({ ctx }) => await ctx.db.select({ year: workPlans.year, title: workPlans.title }).from(workPlans).orderBy(asc(workPlans.year)),
   ),
 
   /** One year's work plan: sections with their numbered items. */
@@ -85,10 +85,19 @@ export const platformRouter = {
       return {
         ...u,
         schools: sum((r) => r.schools),
-        privateSchools: sum((r) => r.schools, (r) => r.ownership === 'private'),
+        privateSchools: sum(
+          (r) => r.schools,
+          (r) => r.ownership === 'private',
+        ),
         students: sum((r) => r.students),
         byLevel: Object.fromEntries(
-          [...new Set(mine.map((r) => r.level))].map((level) => [level, sum((r) => r.schools, (r) => r.level === level)]),
+          [...new Set(mine.map((r) => r.level))].map((level) => [
+            level,
+            sum(
+              (r) => r.schools,
+              (r) => r.level === level,
+            ),
+          ]),
         ),
       };
     });

@@ -1,4 +1,4 @@
-import { and, eq, or, like, sql } from 'drizzle-orm';
+import { and, eq, like, or, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import type { KpiSource, Measure } from '../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, schoolWhere } from '../queries.ts';
@@ -18,7 +18,13 @@ const compulsoryShare: KpiSource = {
       })
       .from(schoolEnrolment)
       .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
-      .where(and(eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(scope), or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%'))))
+      .where(
+        and(
+          eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR),
+          schoolWhere(scope),
+          or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%')),
+        ),
+      )
       .groupBy(schools.unitCode);
     return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.privateStudents, den: r.students }]));
   },

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { and, eq, or, like, sql } from 'drizzle-orm';
+import { and, eq, like, or, sql } from 'drizzle-orm';
+import { tables } from '@hyedu/db';
 import { Grade, isWithinCap, privateCompulsoryShare, type EnrolmentCount } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
-import { tables } from '@hyedu/db';
 import { SchoolFilter } from '../inputs.ts';
 import { CURRENT_SCHOOL_YEAR, listSchools, listUnits, schoolWhere } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
@@ -41,7 +41,12 @@ export const privateEduRouter = {
     const city = privateCompulsoryShare(counts(rows));
     const units = (await listUnits(ctx.db, ctx.scope)).map((u) => {
       const share = privateCompulsoryShare(counts(rows.filter((r) => r.unitCode === u.code)));
-      return { ...u, ...share, withinCap: isWithinCap(share.share, cap), privateSchools: privateSchools.find((p) => p.unitCode === u.code)?.n ?? 0 };
+      return {
+        ...u,
+        ...share,
+        withinCap: isWithinCap(share.share, cap),
+        privateSchools: privateSchools.find((p) => p.unitCode === u.code)?.n ?? 0,
+      };
     });
     return { cap, schoolYear: CURRENT_SCHOOL_YEAR, city: { ...city, withinCap: isWithinCap(city.share, cap) }, units };
   }),

@@ -1,8 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, termCountsFrom, termStart, type Term } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, termCountsFrom, termStart, type Term } from '@hyedu/domain';
 import { callerAs, failure } from '../testing.ts';
 
 const nextTerm = (term: Term): Term => {
@@ -16,7 +16,10 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
   let schoolId = 0;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    const [account] = await database.db
+      .select({ grants: tables.accounts.grants })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'school'));
     schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
   }, 120_000);
   afterAll(() => database?.close());
@@ -27,7 +30,16 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
     expect(before).toMatchObject({ id: schoolId, unitCode: '430422', unitName: '衡南县' });
     expect(before.safety).not.toBeNull();
     const today = beijingDate(new Date());
-    await hengnan.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'ordinary', foundOn: today, description: '实验楼灭火器过期未更换', responsiblePerson: '刘伟', deadline: today });
+    await hengnan.safety.reportHazard({
+      schoolId,
+      source: 'county',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      description: '实验楼灭火器过期未更换',
+      responsiblePerson: '刘伟',
+      deadline: today,
+    });
     const after = await hengnan.dashboard.school({ schoolId });
     expect(after.safety!.hazards).toMatchObject({ total: before.safety!.hazards.total + 1, open: before.safety!.hazards.open + 1 });
     const leader = await callerAs(database, 'leader');
@@ -37,10 +49,16 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
   });
 
   it('marks the latest 4个100% report current by the term the figures count (the previous one in a new term’s first weeks)', async () => {
-    const [latest] = await database.db.select({ term: tables.safetyProfiles.term }).from(tables.safetyProfiles).where(eq(tables.safetyProfiles.schoolId, schoolId)).orderBy(desc(tables.safetyProfiles.term)).limit(1);
+    const [latest] = await database.db
+      .select({ term: tables.safetyProfiles.term })
+      .from(tables.safetyProfiles)
+      .where(eq(tables.safetyProfiles.schoolId, schoolId))
+      .orderBy(desc(tables.safetyProfiles.term))
+      .limit(1);
     const term = latest!.term;
     const next = nextTerm(term);
-    const page = async (asOf: string) => (await (await callerAs(database, 'hengnan', { asOf })).dashboard.school({ schoolId })).safety!.compliance!;
+    const page = async (asOf: string) =>
+      (await (await callerAs(database, 'hengnan', { asOf })).dashboard.school({ schoolId })).safety!.compliance!;
     // Ten days into the next term its reports do not count yet: this one still does.
     expect(await page(addDays(termStart(next), 10))).toMatchObject({ term, current: true });
     // Once the next term's reporting window has closed, this report is no longer the current one.

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gte, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, countedTerm, indicatorsMet, SchoolRef, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { beijingDate, countedTerm, indicatorsMet, SchoolRef, type DataScope } from '@hyedu/domain';
 import { scopeCondition } from '../queries.ts';
 import { scoped } from '../scoped.ts';
 import { permission, readProcedure } from '../trpc.ts';
@@ -21,12 +21,27 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, today: 
   const [[profile], hazards, [incidents], [activities], settings] = await Promise.all([
     db.select().from(p).where(mine(p)).orderBy(desc(p.term)).limit(1),
     db
-      .select({ status: h.status, n: count(), overdue: sql<number>`count(*) filter (where ${overdueSql(today)})`.mapWith(Number), major: sql<number>`count(*) filter (where ${h.severity} = 'major')`.mapWith(Number) })
+      .select({
+        status: h.status,
+        n: count(),
+        overdue: sql<number>`count(*) filter (where ${overdueSql(today)})`.mapWith(Number),
+        major: sql<number>`count(*) filter (where ${h.severity} = 'major')`.mapWith(Number),
+      })
       .from(h)
       .where(mine(h))
       .groupBy(h.status),
-    db.select({ n: count(), latest: max(inc.occurredAt), open: sql<number>`count(*) filter (where ${inc.status} <> 'closed')`.mapWith(Number) }).from(inc).where(and(mine(inc), gte(inc.occurredAt, since))),
-    db.select({ n: count(), latest: max(act.heldOn) }).from(act).where(and(mine(act), gte(act.heldOn, beijingDate(since)))),
+    db
+      .select({
+        n: count(),
+        latest: max(inc.occurredAt),
+        open: sql<number>`count(*) filter (where ${inc.status} <> 'closed')`.mapWith(Number),
+      })
+      .from(inc)
+      .where(and(mine(inc), gte(inc.occurredAt, since))),
+    db
+      .select({ n: count(), latest: max(act.heldOn) })
+      .from(act)
+      .where(and(mine(act), gte(act.heldOn, beijingDate(since)))),
     loadSettings(db),
   ]);
   const [school] = await db.select({ isBoarding: schools.isBoarding }).from(schools).where(eq(schools.id, schoolId));
@@ -49,7 +64,11 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, today: 
       awaitingAcceptance: byStatus.awaiting_acceptance ?? 0,
       closed: byStatus.closed ?? 0,
     },
-    incidents: { lastYear: incidents?.n ?? 0, handling: incidents?.open ?? 0, latest: incidents?.latest ? beijingDate(incidents.latest) : null },
+    incidents: {
+      lastYear: incidents?.n ?? 0,
+      handling: incidents?.open ?? 0,
+      latest: incidents?.latest ? beijingDate(incidents.latest) : null,
+    },
     activities: { lastYear: activities?.n ?? 0, latest: activities?.latest ?? null },
   };
 }
@@ -64,7 +83,19 @@ export const schoolPageRouter = {
     .query(async ({ ctx, input }) => {
       const school = await scoped('school', input.schoolId, async () => {
         const [row] = await ctx.db
-          .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, unitName: orgUnits.name, unitKind: orgUnits.kind, level: schools.level, ownership: schools.ownership, isBoarding: schools.isBoarding, runsBuses: schools.runsBuses, town: schools.town })
+          .select({
+            id: schools.id,
+            code: schools.code,
+            name: schools.name,
+            unitCode: schools.unitCode,
+            unitName: orgUnits.name,
+            unitKind: orgUnits.kind,
+            level: schools.level,
+            ownership: schools.ownership,
+            isBoarding: schools.isBoarding,
+            runsBuses: schools.runsBuses,
+            town: schools.town,
+          })
           .from(schools)
           .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
           .where(and(eq(schools.id, input.schoolId), scopeCondition(ctx.scope)));
@@ -76,7 +107,16 @@ export const schoolPageRouter = {
       for (const area of ['teachers', 'private-edu'] as const) {
         if (area === 'private-edu' && school.ownership !== 'private') continue;
         const p = await permission(ctx, area, 'read');
-        if (p.allowed && (await ctx.db.select({ id: schools.id }).from(schools).where(and(eq(schools.id, school.id), scopeCondition(p.scope)))).length) lists.push(area);
+        if (
+          p.allowed &&
+          (
+            await ctx.db
+              .select({ id: schools.id })
+              .from(schools)
+              .where(and(eq(schools.id, school.id), scopeCondition(p.scope)))
+          ).length
+        )
+          lists.push(area);
       }
       return {
         ...school,

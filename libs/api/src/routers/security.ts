@@ -1,13 +1,25 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { createOrganisation, DEFAULT_SECURITY_POLICY, ExpectedVersion, GrantList, MAX_RECORD_ID, OrgUnit, policyFromStorage, SecurityPolicy, textField, Username, validateGrants } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import {
+  createOrganisation,
+  DEFAULT_SECURITY_POLICY,
+  ExpectedVersion,
+  GrantList,
+  MAX_RECORD_ID,
+  OrgUnit,
+  policyFromStorage,
+  SecurityPolicy,
+  textField,
+  Username,
+  validateGrants,
+} from '@hyedu/domain';
+import { auditChange } from '../audit-change.ts';
 import { forgetPolicy } from '../auth/policy-store.ts';
 import { contains } from '../queries.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
-import { auditChange } from '../audit-change.ts';
 
 const { accounts, departments, orgUnits, schools, securityPolicy } = tables;
 
@@ -19,12 +31,18 @@ export const securityRouter = {
 
   /** The organisation units grants may name (县区 and the city for 局直 schools). */
   units: readProcedure('admin:security').query(({ ctx }) =>
-    ctx.db.select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind }).from(orgUnits).orderBy(asc(orgUnits.sortOrder)),
+    ctx.db
+      .select({ code: orgUnits.code, name: orgUnits.name, bureauName: orgUnits.bureauName, kind: orgUnits.kind })
+      .from(orgUnits)
+      .orderBy(asc(orgUnits.sortOrder)),
   ),
 
   /** The 科室 a department grant may name, with the module each runs. */
   departments: readProcedure('admin:security').query(({ ctx }) =>
-    ctx.db.select({ key: departments.key, name: departments.name, module: departments.module }).from(departments).orderBy(asc(departments.sortOrder)),
+    ctx.db
+      .select({ key: departments.key, name: departments.name, module: departments.module })
+      .from(departments)
+      .orderBy(asc(departments.sortOrder)),
   ),
 
   /** Finds a school for a school grant (name or code). */
@@ -64,8 +82,18 @@ export const securityRouter = {
       if (problems.length) throw new TRPCError({ code: 'BAD_REQUEST', message: problems.join('；') });
       return ctx.db.transaction(async (tx) => {
         const before = await lockAccount(tx, input.username, input.expectedVersion);
-        const [after] = await tx.update(accounts).set({ grants: input.grants, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
-        await auditChange(tx, ctx, { action: 'admin.security.setGrants', targetType: 'account', targetId: input.username, before: { grants: before.grants }, after: { grants: input.grants } });
+        const [after] = await tx
+          .update(accounts)
+          .set({ grants: input.grants, version: before.version + 1 })
+          .where(eq(accounts.id, before.id))
+          .returning({ version: accounts.version });
+        await auditChange(tx, ctx, {
+          action: 'admin.security.setGrants',
+          targetType: 'account',
+          targetId: input.username,
+          before: { grants: before.grants },
+          after: { grants: input.grants },
+        });
         return { version: after!.version };
       });
     }),
@@ -76,8 +104,18 @@ export const securityRouter = {
     .mutation(({ ctx, input }) =>
       ctx.db.transaction(async (tx) => {
         const before = await lockAccount(tx, input.username, input.expectedVersion);
-        const [after] = await tx.update(accounts).set({ failures: 0, lockedUntil: null, version: before.version + 1 }).where(eq(accounts.id, before.id)).returning({ version: accounts.version });
-        await auditChange(tx, ctx, { action: 'admin.security.unlock', targetType: 'account', targetId: input.username, before: { failures: before.failures, lockedUntil: before.lockedUntil?.toISOString() ?? null }, after: { failures: 0, lockedUntil: null } });
+        const [after] = await tx
+          .update(accounts)
+          .set({ failures: 0, lockedUntil: null, version: before.version + 1 })
+          .where(eq(accounts.id, before.id))
+          .returning({ version: accounts.version });
+        await auditChange(tx, ctx, {
+          action: 'admin.security.unlock',
+          targetType: 'account',
+          targetId: input.username,
+          before: { failures: before.failures, lockedUntil: before.lockedUntil?.toISOString() ?? null },
+          after: { failures: 0, lockedUntil: null },
+        });
         return { version: after!.version };
       }),
     ),
@@ -93,7 +131,13 @@ export const securityRouter = {
           .set({ totpSecret: null, totpPending: null, totpEnabledAt: null, totpLastStep: null, version: before.version + 1 })
           .where(eq(accounts.id, before.id))
           .returning({ version: accounts.version });
-        await auditChange(tx, ctx, { action: 'admin.security.resetTotp', targetType: 'account', targetId: input.username, before: { totp: before.totpEnabledAt !== null }, after: { totp: false } });
+        await auditChange(tx, ctx, {
+          action: 'admin.security.resetTotp',
+          targetType: 'account',
+          targetId: input.username,
+          before: { totp: before.totpEnabledAt !== null },
+          after: { totp: false },
+        });
         return { version: after!.version };
       }),
     ),
@@ -116,12 +160,26 @@ export const securityRouter = {
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.db.transaction(async (tx) => {
         const [row] = await tx.select().from(securityPolicy).where(eq(securityPolicy.id, 1)).for('update');
-        if ((row?.version ?? 0) !== input.expectedVersion) throw new TRPCError({ code: 'CONFLICT', message: '安全策略已被他人修改，请刷新后重新提交' });
+        if ((row?.version ?? 0) !== input.expectedVersion)
+          throw new TRPCError({ code: 'CONFLICT', message: '安全策略已被他人修改，请刷新后重新提交' });
         const before = row?.policy ?? DEFAULT_SECURITY_POLICY;
         const version = (row?.version ?? 0) + 1;
-        if (row) await tx.update(securityPolicy).set({ policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version }).where(and(eq(securityPolicy.id, 1)));
-        else await tx.insert(securityPolicy).values({ id: 1, policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version });
-        await auditChange(tx, ctx, { action: 'admin.security.setPolicy', targetType: 'security_policy', targetId: '1', before, after: input.policy });
+        if (row)
+          await tx
+            .update(securityPolicy)
+            .set({ policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version })
+            .where(and(eq(securityPolicy.id, 1)));
+        else
+          await tx
+            .insert(securityPolicy)
+            .values({ id: 1, policy: input.policy, updatedAt: ctx.now, updatedBy: ctx.identity.username, version });
+        await auditChange(tx, ctx, {
+          action: 'admin.security.setPolicy',
+          targetType: 'security_policy',
+          targetId: '1',
+          before,
+          after: input.policy,
+        });
         return { version };
       });
       forgetPolicy(ctx.db);

@@ -11,7 +11,11 @@ const staffingUse: KpiSource = {
   recordsPath: '/teachers/schools',
   async byUnit(db, scope) {
     const rows = await db
-      .select({ unitCode: schools.unitCode, teachers: sql<number>`sum(${schoolStaffing.teachers})::int`, quota: sql<number>`sum(${schoolStaffing.quota})::int` })
+      .select({
+        unitCode: schools.unitCode,
+        teachers: sql<number>`sum(${schoolStaffing.teachers})::int`,
+        quota: sql<number>`sum(${schoolStaffing.quota})::int`,
+      })
       .from(schoolStaffing)
       .innerJoin(schools, eq(schools.id, schoolStaffing.schoolId))
       .where(and(eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(scope)))
@@ -20,12 +24,25 @@ const staffingUse: KpiSource = {
   },
   async bySchool(db, scope, unitCode) {
     const rows = await db
-      .select({ schoolId: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, teachers: schoolStaffing.teachers, quota: schoolStaffing.quota })
+      .select({
+        schoolId: schools.id,
+        code: schools.code,
+        name: schools.name,
+        unitCode: schools.unitCode,
+        teachers: schoolStaffing.teachers,
+        quota: schoolStaffing.quota,
+      })
       .from(schoolStaffing)
       .innerJoin(schools, eq(schools.id, schoolStaffing.schoolId))
       .where(and(eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(scope, { unitCode })))
       .orderBy(asc(schools.code));
-    return rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, unitCode: r.unitCode, measure: { num: r.teachers, den: r.quota } }));
+    return rows.map((r) => ({
+      schoolId: r.schoolId,
+      code: r.code,
+      name: r.name,
+      unitCode: r.unitCode,
+      measure: { num: r.teachers, den: r.quota },
+    }));
   },
 };
 

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
-import { pupilTeacherRatio, quotaFillRate } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { pupilTeacherRatio, quotaFillRate } from '@hyedu/domain';
 import { SchoolFilter } from '../inputs.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
 import { readProcedure } from '../trpc.ts';
@@ -83,7 +83,13 @@ export const teachersRouter = {
         staff:
           quota === null || teachers === null || contractTeachers === null
             ? { quota: null, teachers: null, contractTeachers: null, ratio: null, fillRate: null }
-            : { quota, teachers, contractTeachers, ratio: pupilTeacherRatio(r.students, teachers + contractTeachers), fillRate: quotaFillRate(teachers, quota) },
+            : {
+                quota,
+                teachers,
+                contractTeachers,
+                ratio: pupilTeacherRatio(r.students, teachers + contractTeachers),
+                fillRate: quotaFillRate(teachers, quota),
+              },
       })),
     };
   }),

@@ -1,8 +1,24 @@
-import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
-import { orgUnits } from './org.ts';
-import { workPlans } from './platform.ts';
+import {
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { ProgressStatus, REPORT_REVIEW } from '@hyedu/domain';
 import { members } from './members.ts';
+import { orgUnits } from './org.ts';
+import { workPlans } from './platform.ts';
 
 /** The city bureau's departments (科室): configurable, since the real list is not public. */
 export const departments = pgTable('departments', {
@@ -79,7 +95,10 @@ export const progressReports = pgTable(
     reviewedAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
   },
-  (t) => [unique('progress_reports_task_unit_period').on(t.taskId, t.unitCode, t.period), index('progress_reports_review_idx').on(t.review)],
+  (t) => [
+    unique('progress_reports_task_unit_period').on(t.taskId, t.unitCode, t.period),
+    index('progress_reports_review_idx').on(t.review),
+  ],
 );
 
 /** Leadership instructions (批示) on a plan item; the item's lead 科室 acknowledge them. */

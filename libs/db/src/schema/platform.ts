@@ -75,22 +75,22 @@ export const workPlanItems = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-  id: bigserial({ mode: 'number' }).primaryKey(),
-  at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
-  /** Who acted (the account, or 'cli:<os user>' for the command line). */
-  actor: text().notNull(),
-  /** Who really acted when someone acts on behalf of another; usually equal to actor. */
-  realActor: text().notNull(),
-  action: text().notNull(),
-  targetType: text().notNull(),
-  targetId: text().notNull(),
-  before: jsonb(),
-  after: jsonb(),
-  result: text({ enum: AUDIT_RESULT_VALUES }).notNull(),
-  /** Where from: client IP, or 'cli'. */
-  source: text().notNull(),
-  prevHash: text().notNull(),
-  hash: text().notNull(),
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    /** Who acted (the account, or 'cli:<os user>' for the command line). */
+    actor: text().notNull(),
+    /** Who really acted when someone acts on behalf of another; usually equal to actor. */
+    realActor: text().notNull(),
+    action: text().notNull(),
+    targetType: text().notNull(),
+    targetId: text().notNull(),
+    before: jsonb(),
+    after: jsonb(),
+    result: text({ enum: AUDIT_RESULT_VALUES }).notNull(),
+    /** Where from: client IP, or 'cli'. */
+    source: text().notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
   },
   // A record's 「操作记录」 is looked up by its target.
   (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId)],

@@ -1,8 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, unique, varchar } from 'drizzle-orm/pg-core';
-import { orgUnits, schools } from './org.ts';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { FourthIndicator, HAZARD_WORKFLOW, HazardSource, IncidentStatus, InspectionLevel, PROFILE_REVIEW, Severity } from '@hyedu/domain';
 import { members } from './members.ts';
+import { orgUnits, schools } from './org.ts';
 
 /**
  * The safety module (seed item 4; domain.md §2.1). Every record carries its school and the school's unit code (a
@@ -108,7 +122,9 @@ export const safetyHazards = pgTable(
   (t) => [
     index('safety_hazards_unit_status_idx').on(t.unitCode, t.status, t.foundOn),
     index('safety_hazards_school_idx').on(t.schoolId, t.status),
-    index('safety_hazards_open_deadline_idx').on(t.deadline).where(sql`${t.status} <> 'closed'`),
+    index('safety_hazards_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.status} <> 'closed'`),
     index('safety_hazards_found_idx').on(t.foundOn, t.id),
   ],
 );
@@ -155,7 +171,10 @@ export const safetyIncidents = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     version: integer().notNull().default(1),
   },
-  (t) => [index('safety_incidents_unit_time_idx').on(t.unitCode, t.occurredAt), check('safety_incidents_nonneg', sql`${t.deaths} >= 0 and ${t.injuries} >= 0`)],
+  (t) => [
+    index('safety_incidents_unit_time_idx').on(t.unitCode, t.occurredAt),
+    check('safety_incidents_nonneg', sql`${t.deaths} >= 0 and ${t.injuries} >= 0`),
+  ],
 );
 
 /** The incident's reporting chain: each stage stamped by the server when recorded. */

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { secondFactorRequired, type Grant } from '@hyedu/domain';
-import { encryptField, totpRecordId } from '../field-crypto.ts';
 import type { Tx } from '../audit.ts';
+import { encryptField, totpRecordId } from '../field-crypto.ts';
 import { hashPassword } from '../passwords.ts';
 import { accounts, schools } from '../schema/index.ts';
 
@@ -27,8 +27,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'privedu', displayName: '民办教育科（演示）', grants: [{ role: 'department', dept: 'private-edu', module: 'private-edu' }] },
   { username: 'teachers', displayName: '人事教师科（演示）', grants: [{ role: 'department', dept: 'personnel', module: 'teachers' }] },
   { username: 'funding', displayName: '计划财务科（演示）', grants: [{ role: 'department', dept: 'planning', module: 'funding' }] },
-  { username: 'hengnan', displayName: '衡南县教育局（演示）', grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'] }] },
-  { username: 'leiyang', displayName: '耒阳市教育局（演示）', grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }] },
+  {
+    username: 'hengnan',
+    displayName: '衡南县教育局（演示）',
+    grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'] }],
+  },
+  {
+    username: 'leiyang',
+    displayName: '耒阳市教育局（演示）',
+    grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }],
+  },
   { username: 'school', displayName: '学校用户（演示）', grants: (schoolId) => [{ role: 'school', schoolId, unitCode: '430422' }] },
   { username: 'sysadmin', displayName: '系统管理员（演示）', grants: [{ role: 'sysadmin' }] },
   { username: 'secadmin', displayName: '安全管理员（演示）', grants: [{ role: 'secadmin' }] },
@@ -37,7 +45,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 
 /** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code). */
 export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number> {
-  const [school] = await tx.select({ id: schools.id }).from(schools).where(eq(schools.unitCode, '430422')).orderBy(asc(schools.code)).limit(1);
+  const [school] = await tx
+    .select({ id: schools.id })
+    .from(schools)
+    .where(eq(schools.unitCode, '430422'))
+    .orderBy(asc(schools.code))
+    .limit(1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const rows = await tx

@@ -1,9 +1,24 @@
 import { count } from 'drizzle-orm';
 import { beijingDate } from '@hyedu/domain';
-import { HENGYANG_DEPARTMENTS, HENGYANG_MODULES, HENGYANG_ORG_UNITS, HENGYANG_PLAN_2022, HENGYANG_TASKS_2022 } from '@hyedu/domain/hengyang';
-import { insertDepartments, insertPlanTasks } from '../plan.ts';
+import {
+  HENGYANG_DEPARTMENTS,
+  HENGYANG_MODULES,
+  HENGYANG_ORG_UNITS,
+  HENGYANG_PLAN_2022,
+  HENGYANG_TASKS_2022,
+} from '@hyedu/domain/hengyang';
 import type { Db } from '../client.ts';
-import { modules, orgUnits, schoolEnrolment, schools, schoolStaffing, workPlanItems, workPlans, workPlanSections } from '../schema/index.ts';
+import { insertDepartments, insertPlanTasks } from '../plan.ts';
+import {
+  modules,
+  orgUnits,
+  schoolEnrolment,
+  schools,
+  schoolStaffing,
+  workPlanItems,
+  workPlans,
+  workPlanSections,
+} from '../schema/index.ts';
 import { seedDemoAccounts } from './accounts.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
@@ -68,21 +83,40 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       closing: plan.closing,
     });
     await tx.insert(workPlanSections).values(plan.sections.map((s) => ({ year: plan.year, no: s.no, numeral: s.numeral, title: s.title })));
-    await tx.insert(workPlanItems).values(
-      plan.sections.flatMap((s) =>
-        s.items.map((i) => ({ year: plan.year, no: i.no, sectionNo: s.no, title: i.title, body: i.text, modules: [...i.modules] })),
-      ),
-    );
+    await tx
+      .insert(workPlanItems)
+      .values(
+        plan.sections.flatMap((s) =>
+          s.items.map((i) => ({ year: plan.year, no: i.no, sectionNo: s.no, title: i.title, body: i.text, modules: [...i.modules] })),
+        ),
+      );
     await insertDepartments(tx, HENGYANG_DEPARTMENTS);
     const counties = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city');
-    await insertPlanTasks(tx, plan.year, HENGYANG_TASKS_2022, counties.map((u) => u.code));
+    await insertPlanTasks(
+      tx,
+      plan.year,
+      HENGYANG_TASKS_2022,
+      counties.map((u) => u.code),
+    );
     await seedCountyTargets(tx, plan.year);
     await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code, today);
     const ids: number[] = [];
     await insertChunked(registry, 500, async (chunk) => {
       const rows = await tx
         .insert(schools)
-        .values(chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses }) => ({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses })))
+        .values(
+          chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses }) => ({
+            code,
+            name,
+            unitCode,
+            town,
+            level,
+            ownership,
+            isBoarding,
+            isRural,
+            runsBuses,
+          })),
+        )
         .returning({ id: schools.id });
       ids.push(...rows.map((r) => r.id));
     });
@@ -115,5 +149,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
-  return { seeded: true, orgUnits: HENGYANG_ORG_UNITS.length, schools: registry.length, enrolmentRows, students, accounts: demoAccounts, safety };
+  return {
+    seeded: true,
+    orgUnits: HENGYANG_ORG_UNITS.length,
+    schools: registry.length,
+    enrolmentRows,
+    students,
+    accounts: demoAccounts,
+    safety,
+  };
 }

@@ -1,8 +1,8 @@
 import { isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AS_OF } from '@hyedu/domain';
-import { planMilestones, progressReports } from '../schema/index.ts';
 import type { Database } from '../client.ts';
+import { planMilestones, progressReports } from '../schema/index.ts';
 import { openTestDatabase, TEST_KEYS, testEngines } from '../testing.ts';
 import { seedDemoData } from './index.ts';
 
@@ -15,13 +15,18 @@ describe.each(testEngines())('demo plan progress as of the demo date on %s', (en
   afterAll(() => database?.close());
 
   it('has no report or completed milestone after the as-of date, and every done milestone is backed by a later report', async () => {
-    const reports = await database.db.select({ period: progressReports.period, taskId: progressReports.taskId, submittedAt: progressReports.submittedAt }).from(progressReports);
+    const reports = await database.db
+      .select({ period: progressReports.period, taskId: progressReports.taskId, submittedAt: progressReports.submittedAt })
+      .from(progressReports);
     expect(reports.length).toBeGreaterThan(0);
     const periods = new Set(reports.map((r) => r.period));
     expect([...periods].sort().at(-1)).toBe('2022-11'); // 28 November is before 30 November; December has not happened
     const asOf = Date.parse(`${DEMO_AS_OF}T00:00:00+08:00`);
     expect(reports.every((r) => r.submittedAt.getTime() < asOf)).toBe(true);
-    const done = await database.db.select({ taskId: planMilestones.taskId, doneOn: planMilestones.doneOn }).from(planMilestones).where(isNotNull(planMilestones.doneOn));
+    const done = await database.db
+      .select({ taskId: planMilestones.taskId, doneOn: planMilestones.doneOn })
+      .from(planMilestones)
+      .where(isNotNull(planMilestones.doneOn));
     expect(done.length).toBeGreaterThan(0);
     for (const m of done) {
       expect(m.doneOn! < DEMO_AS_OF).toBe(true);

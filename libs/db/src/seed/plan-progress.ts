@@ -23,12 +23,23 @@ export async function seedPlanProgress(tx: Tx, year: number, issuedOn: string, c
     if (lastReport === null || doneOn > lastReport) continue;
     await tx.update(planMilestones).set({ doneOn, doneBy: 'demo' }).where(eq(planMilestones.id, m.id));
   }
-  const tasks = await tx.select({ id: planTasks.id, lead: planTasks.lead, title: planTasks.title }).from(planTasks).where(eq(planTasks.year, year));
+  const tasks = await tx
+    .select({ id: planTasks.id, lead: planTasks.lead, title: planTasks.title })
+    .from(planTasks)
+    .where(eq(planTasks.year, year));
   const rows = [];
   for (const task of tasks) {
     let status: ProgressStatus = 'not_started';
     for (const [i, period] of periods.entries()) {
-      status = i === periods.length - 1 && periods[i] === `${year}-12` && rng.chance(0.7) ? 'done' : rng.weighted<ProgressStatus>([['in_progress', 8], ['behind', 1], ['at_risk', 0.5], [status === 'not_started' ? 'not_started' : 'in_progress', 1]]);
+      status =
+        i === periods.length - 1 && periods[i] === `${year}-12` && rng.chance(0.7)
+          ? 'done'
+          : rng.weighted<ProgressStatus>([
+              ['in_progress', 8],
+              ['behind', 1],
+              ['at_risk', 0.5],
+              [status === 'not_started' ? 'not_started' : 'in_progress', 1],
+            ]);
       rows.push({
         taskId: task.id,
         unitCode: cityCode,

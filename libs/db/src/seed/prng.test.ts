@@ -31,7 +31,11 @@ describe('createRng', () => {
     const a = createRng(99);
     const b = createRng(99);
     const items = ['甲', '乙', '丙'];
-    const weights: [string, number][] = [['a', 1], ['b', 0], ['c', 3]];
+    const weights: [string, number][] = [
+      ['a', 1],
+      ['b', 0],
+      ['c', 3],
+    ];
     for (let i = 0; i < 100; i++) {
       expect(a.pick(items)).toBe(b.pick(items));
       const w = a.weighted(weights);

@@ -2,12 +2,28 @@ import { asc, count, eq, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CAMPAIGN_TOPICS, chainRefusal, coverageSince, HazardCategory, indicatorsMet, IncidentType, previousTerm, SafetyTopic, termOf,
+  CAMPAIGN_TOPICS,
+  chainRefusal,
+  coverageSince,
+  HazardCategory,
+  IncidentType,
+  indicatorsMet,
+  previousTerm,
+  SafetyTopic,
+  termOf,
   type ReportStage,
 } from '@hyedu/domain';
 import type { Database } from '../client.ts';
 import {
-  safetyActivities, safetyHazards, safetyIncidentReports, safetyIncidents, safetyInspections, safetyProfiles, schoolEnrolment, schools, schoolStaffing,
+  safetyActivities,
+  safetyHazards,
+  safetyIncidentReports,
+  safetyIncidents,
+  safetyInspections,
+  safetyProfiles,
+  schoolEnrolment,
+  schools,
+  schoolStaffing,
 } from '../schema/index.ts';
 import { openTestDatabase, testEngines } from '../testing.ts';
 import { generateSafetyData, SAFETY_REVIEWERS, SAFETY_TARGETS, type SafetySchool } from './safety.ts';
@@ -22,16 +38,29 @@ const startOfToday = Date.parse(`${TODAY}T00:00:00+08:00`);
 
 function registrySchools(scale: number): SafetySchool[] {
   return generateSchoolRegistry({ scale }).map((s, i) => ({
-    id: i + 1, code: s.code, unitCode: s.unitCode, level: s.level, ownership: s.ownership, isBoarding: s.isBoarding, isRural: s.isRural,
-    students: Object.values(s.enrolment).reduce((a: number, n) => a + (n ?? 0), 0), staff: s.staffing.teachers + s.staffing.contractTeachers,
+    id: i + 1,
+    code: s.code,
+    unitCode: s.unitCode,
+    level: s.level,
+    ownership: s.ownership,
+    isBoarding: s.isBoarding,
+    isRural: s.isRural,
+    students: Object.values(s.enrolment).reduce((a: number, n) => a + (n ?? 0), 0),
+    staff: s.staffing.teachers + s.staffing.contractTeachers,
   }));
 }
 
 /** 在校生 and 教职工 per school, from the registry tables the safety rows were derived from. */
 async function registryHeadcounts(database: Database) {
-  const enrolled = await database.db.select({ id: schoolEnrolment.schoolId, n: sql<number>`sum(${schoolEnrolment.students})::int` }).from(schoolEnrolment).groupBy(schoolEnrolment.schoolId);
+  const enrolled = await database.db
+    .select({ id: schoolEnrolment.schoolId, n: sql<number>`sum(${schoolEnrolment.students})::int` })
+    .from(schoolEnrolment)
+    .groupBy(schoolEnrolment.schoolId);
   const staffing = await database.db.select().from(schoolStaffing);
-  return { students: new Map(enrolled.map((r) => [r.id, r.n])), staff: new Map(staffing.map((r) => [r.schoolId, r.teachers + r.contractTeachers])) };
+  return {
+    students: new Map(enrolled.map((r) => [r.id, r.n])),
+    staff: new Map(staffing.map((r) => [r.schoolId, r.teachers + r.contractTeachers])),
+  };
 }
 
 describe('generateSafetyData (pure)', () => {
@@ -96,7 +125,12 @@ describe.each(testEngines())('safety demo data on %s', (engine) => {
       const first = (db: Database) => db.db.select().from(t).orderBy(asc(t.id)).limit(25);
       expect(await first(again)).toEqual(await first(database));
     }
-    const byStatus = (db: Database) => db.db.select({ status: safetyHazards.status, n: count() }).from(safetyHazards).groupBy(safetyHazards.status).orderBy(safetyHazards.status);
+    const byStatus = (db: Database) =>
+      db.db
+        .select({ status: safetyHazards.status, n: count() })
+        .from(safetyHazards)
+        .groupBy(safetyHazards.status)
+        .orderBy(safetyHazards.status);
     expect(await byStatus(again)).toEqual(await byStatus(database));
   });
 
@@ -117,16 +151,25 @@ describe.each(testEngines())('safety demo data on %s', (engine) => {
   it('puts back every foreign key and index it set aside while loading', async () => {
     for (const t of Object.values(tables)) {
       const { name, indexes, foreignKeys } = getTableConfig(t);
-      const present = await database.db.select({ name: sql<string>`indexname` }).from(sql`pg_indexes`).where(sql`tablename = ${name}`);
+      const present = await database.db
+        .select({ name: sql<string>`indexname` })
+        .from(sql`pg_indexes`)
+        .where(sql`tablename = ${name}`);
       expect(indexes.length).toBeGreaterThan(0);
       for (const ix of indexes) expect(present.map((r) => r.name)).toContain(ix.config.name);
-      const fks = await database.db.select({ name: sql<string>`conname` }).from(sql`pg_constraint`).where(sql`conrelid = ${name}::regclass and contype = 'f'`);
+      const fks = await database.db
+        .select({ name: sql<string>`conname` })
+        .from(sql`pg_constraint`)
+        .where(sql`conrelid = ${name}::regclass and contype = 'f'`);
       expect(fks).toHaveLength(foreignKeys.length);
     }
   });
 
   it('hazards: found in the year up to today, deadlines after finding, closed ⇔ closedAt, nobody accepts their own rectification', async () => {
-    const rows = await database.db.select({ h: safetyHazards, schoolUnit: schools.unitCode }).from(safetyHazards).innerJoin(schools, eq(schools.id, safetyHazards.schoolId));
+    const rows = await database.db
+      .select({ h: safetyHazards, schoolUnit: schools.unitCode })
+      .from(safetyHazards)
+      .innerJoin(schools, eq(schools.id, safetyHazards.schoolId));
     const inspections = new Map((await database.db.select().from(safetyInspections)).map((i) => [i.id, i]));
     const since = dayBefore(TODAY, 364);
     for (const { h, schoolUnit } of rows) {
@@ -186,7 +229,10 @@ describe.each(testEngines())('safety demo data on %s', (engine) => {
   });
 
   it('profiles: this term and the one before, the registry’s numbers, mostly verified and compliant', async () => {
-    const rows = await database.db.select({ p: safetyProfiles, isBoarding: schools.isBoarding }).from(safetyProfiles).innerJoin(schools, eq(schools.id, safetyProfiles.schoolId));
+    const rows = await database.db
+      .select({ p: safetyProfiles, isBoarding: schools.isBoarding })
+      .from(safetyProfiles)
+      .innerJoin(schools, eq(schools.id, safetyProfiles.schoolId));
     const current = termOf(TODAY);
     const { students, staff } = await registryHeadcounts(database);
     for (const { p } of rows) {

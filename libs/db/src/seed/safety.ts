@@ -1,12 +1,31 @@
-import {
-  HAZARD_CATEGORY_LABELS, HazardCategory, previousTerm, requiredGuards, SafetyTopic, termOf,
-  type HazardSource, type HazardStatus, type IncidentType, type Ownership, type ReportStage, type SchoolLevel, type Severity,
-} from '@hyedu/domain';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import {
+  HAZARD_CATEGORY_LABELS,
+  HazardCategory,
+  previousTerm,
+  requiredGuards,
+  SafetyTopic,
+  termOf,
+  type HazardSource,
+  type HazardStatus,
+  type IncidentType,
+  type Ownership,
+  type ReportStage,
+  type SchoolLevel,
+  type Severity,
+} from '@hyedu/domain';
 import type { Tx } from '../audit.ts';
-import { safetyActivities, safetyHazards, safetyIncidentReports, safetyIncidents, safetyInspections, safetyProfiles, schools as registry } from '../schema/index.ts';
+import {
+  schools as registry,
+  safetyActivities,
+  safetyHazards,
+  safetyIncidentReports,
+  safetyIncidents,
+  safetyInspections,
+  safetyProfiles,
+} from '../schema/index.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /**
@@ -63,13 +82,37 @@ const MIN_ROWS = { inspections: 20, hazards: 60, incidents: 6 } as const;
  * straight to the city: the 安全稳定科 (`safety`) acts as their county.
  */
 export const SAFETY_REVIEWERS: Readonly<Record<string, string>> = {
-  '430400': 'safety', '430405': 'zhuhui', '430406': 'yanfeng', '430407': 'shigu', '430408': 'zhengxiang', '430412': 'nanyue', '430421': 'hengyangxian',
-  '430422': 'hengnan', '430423': 'hengshan', '430424': 'hengdong', '430426': 'qidong', '430481': 'leiyang', '430482': 'changning', '430472': 'gaoxin',
+  '430400': 'safety',
+  '430405': 'zhuhui',
+  '430406': 'yanfeng',
+  '430407': 'shigu',
+  '430408': 'zhengxiang',
+  '430412': 'nanyue',
+  '430421': 'hengyangxian',
+  '430422': 'hengnan',
+  '430423': 'hengshan',
+  '430424': 'hengdong',
+  '430426': 'qidong',
+  '430481': 'leiyang',
+  '430482': 'changning',
+  '430472': 'gaoxin',
 };
 const CITY_USER = 'safety';
 const UNIT_BUREAUS: Readonly<Record<string, string>> = {
-  '430400': '市教育局安全稳定科', '430405': '珠晖区教育局', '430406': '雁峰区教育局', '430407': '石鼓区教育局', '430408': '蒸湘区教育局', '430412': '南岳区教育局', '430421': '衡阳县教育局',
-  '430422': '衡南县教育局', '430423': '衡山县教育局', '430424': '衡东县教育局', '430426': '祁东县教育局', '430481': '耒阳市教育局', '430482': '常宁市教育局', '430472': '高新区教文体局',
+  '430400': '市教育局安全稳定科',
+  '430405': '珠晖区教育局',
+  '430406': '雁峰区教育局',
+  '430407': '石鼓区教育局',
+  '430408': '蒸湘区教育局',
+  '430412': '南岳区教育局',
+  '430421': '衡阳县教育局',
+  '430422': '衡南县教育局',
+  '430423': '衡山县教育局',
+  '430424': '衡东县教育局',
+  '430426': '祁东县教育局',
+  '430481': '耒阳市教育局',
+  '430482': '常宁市教育局',
+  '430472': '高新区教文体局',
 };
 /** The demo school account belongs to the first school of 衡南县 by code (seed/accounts.ts). */
 const DEMO_SCHOOL_UNIT = '430422';
@@ -123,7 +166,20 @@ class Calendar {
 }
 
 /** How busy schools are with safety work by month: 开学 checks in March and September, holidays quiet. */
-const SCHOOL_MONTH: Readonly<Record<number, number>> = { 1: 0.8, 2: 0.55, 3: 1.25, 4: 1, 5: 1.05, 6: 1.1, 7: 0.4, 8: 0.6, 9: 1.3, 10: 0.9, 11: 1.1, 12: 1 };
+const SCHOOL_MONTH: Readonly<Record<number, number>> = {
+  1: 0.8,
+  2: 0.55,
+  3: 1.25,
+  4: 1,
+  5: 1.05,
+  6: 1.1,
+  7: 0.4,
+  8: 0.6,
+  9: 1.3,
+  10: 0.9,
+  11: 1.1,
+  12: 1,
+};
 const schoolDay = (month: number, weekday: number) => SCHOOL_MONTH[month]! * (weekday === 0 || weekday === 6 ? 0.15 : 1);
 
 /** Items sampled in proportion to a weight (cumulative array + binary search). */
@@ -164,12 +220,84 @@ function poisson(rng: Rng, mean: number): number {
 // Names and texts.
 
 const SURNAMES: readonly (readonly [string, number])[] = [
-  ['李', 8], ['王', 7], ['张', 6], ['刘', 6], ['陈', 6], ['谭', 4], ['彭', 4], ['曾', 4], ['罗', 4], ['邓', 3], ['廖', 3], ['肖', 3], ['周', 4], ['唐', 3],
-  ['蒋', 3], ['胡', 3], ['杨', 4], ['黄', 4], ['吴', 3], ['谢', 3], ['贺', 2], ['雷', 2], ['邹', 2], ['朱', 2], ['何', 2], ['欧阳', 1], ['阳', 1], ['颜', 1],
+  ['李', 8],
+  ['王', 7],
+  ['张', 6],
+  ['刘', 6],
+  ['陈', 6],
+  ['谭', 4],
+  ['彭', 4],
+  ['曾', 4],
+  ['罗', 4],
+  ['邓', 3],
+  ['廖', 3],
+  ['肖', 3],
+  ['周', 4],
+  ['唐', 3],
+  ['蒋', 3],
+  ['胡', 3],
+  ['杨', 4],
+  ['黄', 4],
+  ['吴', 3],
+  ['谢', 3],
+  ['贺', 2],
+  ['雷', 2],
+  ['邹', 2],
+  ['朱', 2],
+  ['何', 2],
+  ['欧阳', 1],
+  ['阳', 1],
+  ['颜', 1],
 ];
 const GIVEN = [
-  '建国', '伟', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '华', '平', '刚', '志强', '海燕', '红梅', '晓东',
-  '小兵', '文', '斌', '霞', '辉', '玲', '芳', '俊', '慧', '宇', '鹏', '亮', '琴', '凤', '云', '湘平', '衡生', '建华', '春林', '国庆', '卫东', '丽华', '桂兰', '志刚',
+  '建国',
+  '伟',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '华',
+  '平',
+  '刚',
+  '志强',
+  '海燕',
+  '红梅',
+  '晓东',
+  '小兵',
+  '文',
+  '斌',
+  '霞',
+  '辉',
+  '玲',
+  '芳',
+  '俊',
+  '慧',
+  '宇',
+  '鹏',
+  '亮',
+  '琴',
+  '凤',
+  '云',
+  '湘平',
+  '衡生',
+  '建华',
+  '春林',
+  '国庆',
+  '卫东',
+  '丽华',
+  '桂兰',
+  '志刚',
 ];
 const personName = (rng: Rng): string => `${rng.weighted(SURNAMES)}${rng.pick(GIVEN)}`;
 
@@ -179,113 +307,245 @@ const HAZARD_TEXT: Readonly<Record<HazardCategory, { places: readonly string[]; 
   facilities: {
     places: ['教学楼二楼走廊', '操场', '体育器材室', '校门口', '配电房', '实验楼', '学生宿舍楼', '功能室', '多媒体教室', '门卫室'],
     ordinary: [
-      ['电线老化、部分线头裸露', '已更换老化线路并加装线槽'], ['护栏松动', '已加固护栏并复查'], ['体育器材（单杠）锈蚀松动', '已除锈加固，不能修复的已停用更换'],
-      ['监控摄像头损坏，画面不清', '已更换摄像头并调试联网'], ['一键式报警按钮无法正常使用', '已联系厂家维修，测试报警正常'], ['门禁道闸故障', '已维修道闸并落实人工值守'],
-      ['应急照明灯不亮', '已更换应急照明灯'], ['配电箱未上锁', '配电箱已加锁并张贴警示标识'], ['篮球架底座螺丝松动', '已紧固螺丝并加装防护垫'], ['窗户防护栏缺失', '已加装窗户防护栏'],
+      ['电线老化、部分线头裸露', '已更换老化线路并加装线槽'],
+      ['护栏松动', '已加固护栏并复查'],
+      ['体育器材（单杠）锈蚀松动', '已除锈加固，不能修复的已停用更换'],
+      ['监控摄像头损坏，画面不清', '已更换摄像头并调试联网'],
+      ['一键式报警按钮无法正常使用', '已联系厂家维修，测试报警正常'],
+      ['门禁道闸故障', '已维修道闸并落实人工值守'],
+      ['应急照明灯不亮', '已更换应急照明灯'],
+      ['配电箱未上锁', '配电箱已加锁并张贴警示标识'],
+      ['篮球架底座螺丝松动', '已紧固螺丝并加装防护垫'],
+      ['窗户防护栏缺失', '已加装窗户防护栏'],
     ],
-    major: [['配电线路严重老化，多处私拉乱接，存在短路起火风险', '已停用相关线路，完成整体线路改造并经电力部门检测合格'], ['视频监控系统整体瘫痪，校园重点部位无监控', '已更换监控主机和前端设备，重点部位全覆盖并与公安联网']],
+    major: [
+      ['配电线路严重老化，多处私拉乱接，存在短路起火风险', '已停用相关线路，完成整体线路改造并经电力部门检测合格'],
+      ['视频监控系统整体瘫痪，校园重点部位无监控', '已更换监控主机和前端设备，重点部位全覆盖并与公安联网'],
+    ],
   },
   fire: {
     places: ['学生宿舍', '食堂后厨', '教学楼楼梯间', '图书室', '化学实验室', '仓库', '综合楼', '学生宿舍楼道'],
     ordinary: [
-      ['灭火器过期未更换', '已更换灭火器并建立月检台账'], ['消防通道堆放杂物', '已清理通道杂物，落实专人巡查'], ['安全出口指示灯损坏', '已更换安全出口指示灯'],
-      ['消防栓水压不足', '已联系消防维保单位检修，水压达标'], ['疏散通道门上锁', '已拆除门锁，改为推闩式安全门'], ['私拉乱接电线', '已拆除私接电线，开展用电安全教育'],
-      ['烟感报警器失效', '已更换烟感报警器并测试'], ['灭火器数量配备不足', '已按标准补充配备灭火器'], ['违规使用大功率电器', '已收缴违规电器并加强宿舍检查'],
+      ['灭火器过期未更换', '已更换灭火器并建立月检台账'],
+      ['消防通道堆放杂物', '已清理通道杂物，落实专人巡查'],
+      ['安全出口指示灯损坏', '已更换安全出口指示灯'],
+      ['消防栓水压不足', '已联系消防维保单位检修，水压达标'],
+      ['疏散通道门上锁', '已拆除门锁，改为推闩式安全门'],
+      ['私拉乱接电线', '已拆除私接电线，开展用电安全教育'],
+      ['烟感报警器失效', '已更换烟感报警器并测试'],
+      ['灭火器数量配备不足', '已按标准补充配备灭火器'],
+      ['违规使用大功率电器', '已收缴违规电器并加强宿舍检查'],
     ],
-    major: [['无消防设施且疏散通道堵塞', '已配齐消防设施，疏通疏散通道并开展疏散演练'], ['使用易燃彩钢夹芯板搭建，且无自动喷淋', '已拆除彩钢夹芯板建筑'], ['液化气瓶与灶具未分离存放，管道老化漏气', '已设置独立气瓶间，更换燃气管道并加装报警器']],
+    major: [
+      ['无消防设施且疏散通道堵塞', '已配齐消防设施，疏通疏散通道并开展疏散演练'],
+      ['使用易燃彩钢夹芯板搭建，且无自动喷淋', '已拆除彩钢夹芯板建筑'],
+      ['液化气瓶与灶具未分离存放，管道老化漏气', '已设置独立气瓶间，更换燃气管道并加装报警器'],
+    ],
   },
   buildings: {
     places: ['老教学楼', '学生宿舍楼', '食堂', '围墙东侧', '综合楼', '厕所', '礼堂', '附属幼儿园园舍'],
     ordinary: [
-      ['墙体出现裂缝', '已请专业机构检测并修补裂缝'], ['屋面渗漏', '已完成屋面防水修缮'], ['吊顶松动，有脱落风险', '已拆除松动吊顶并重新安装'], ['楼梯扶手松动', '已加固楼梯扶手'],
-      ['外墙瓷砖空鼓脱落', '已铲除空鼓瓷砖并重新铺贴'], ['围墙局部倾斜', '已拆除重砌倾斜围墙'], ['窗户限位器缺失', '已加装窗户限位器'], ['地面破损不平', '已修补破损地面'],
+      ['墙体出现裂缝', '已请专业机构检测并修补裂缝'],
+      ['屋面渗漏', '已完成屋面防水修缮'],
+      ['吊顶松动，有脱落风险', '已拆除松动吊顶并重新安装'],
+      ['楼梯扶手松动', '已加固楼梯扶手'],
+      ['外墙瓷砖空鼓脱落', '已铲除空鼓瓷砖并重新铺贴'],
+      ['围墙局部倾斜', '已拆除重砌倾斜围墙'],
+      ['窗户限位器缺失', '已加装窗户限位器'],
+      ['地面破损不平', '已修补破损地面'],
     ],
-    major: [['经鉴定为C级危房，仍在使用', '已停止使用并封闭，学生搬至新建教学楼'], ['墙体严重开裂，存在坍塌风险', '已封闭危险区域，完成加固并经鉴定合格'], ['屋架木梁腐朽，承重不足', '已更换屋架并经鉴定合格']],
+    major: [
+      ['经鉴定为C级危房，仍在使用', '已停止使用并封闭，学生搬至新建教学楼'],
+      ['墙体严重开裂，存在坍塌风险', '已封闭危险区域，完成加固并经鉴定合格'],
+      ['屋架木梁腐朽，承重不足', '已更换屋架并经鉴定合格'],
+    ],
   },
   food_water: {
     places: ['学校食堂', '食堂后厨仓库', '二次供水水箱', '教学楼饮水点', '食堂操作间'],
     ordinary: [
-      ['食品留样不足48小时', '已规范留样并配备专用留样柜'], ['从业人员健康证过期', '相关人员已重新办理健康证'], ['生熟食品未分开存放', '已分区存放并张贴标识'],
-      ['紫外线消毒设施损坏', '已更换消毒设施'], ['蓄水池未加盖加锁', '蓄水池已加盖加锁并落实专人管理'], ['饮水机滤芯未按期更换', '已更换滤芯并建立更换记录'],
-      ['防鼠防蝇设施缺失', '已加装挡鼠板和灭蝇灯'], ['进货查验台账登记不全', '已补全台账并落实索证索票'],
+      ['食品留样不足48小时', '已规范留样并配备专用留样柜'],
+      ['从业人员健康证过期', '相关人员已重新办理健康证'],
+      ['生熟食品未分开存放', '已分区存放并张贴标识'],
+      ['紫外线消毒设施损坏', '已更换消毒设施'],
+      ['蓄水池未加盖加锁', '蓄水池已加盖加锁并落实专人管理'],
+      ['饮水机滤芯未按期更换', '已更换滤芯并建立更换记录'],
+      ['防鼠防蝇设施缺失', '已加装挡鼠板和灭蝇灯'],
+      ['进货查验台账登记不全', '已补全台账并落实索证索票'],
     ],
-    major: [['使用无证供应商配送的肉类食材', '已停止合作，重新招标确定有资质的供应商'], ['饮用水水质检测不合格，仍在供学生饮用', '已停用并清洗消毒，复检合格后恢复供水']],
+    major: [
+      ['使用无证供应商配送的肉类食材', '已停止合作，重新招标确定有资质的供应商'],
+      ['饮用水水质检测不合格，仍在供学生饮用', '已停用并清洗消毒，复检合格后恢复供水'],
+    ],
   },
   traffic: {
     places: ['校门口路段', '学校东侧路口', '上学途经国道段', '校门前广场', '学校南门'],
     ordinary: [
-      ['缺少减速带和警示标志', '已协调交警部门增设减速带和警示标志'], ['接送学生车辆乱停乱放', '已设置家长接送等候区'], ['人行横道线磨损不清', '已重新施划人行横道线'],
-      ['上下学时段无护学岗人员值守', '已落实上下学时段护学岗'], ['有学生乘坐无牌三轮车上下学', '已联合交警开展专项整治并告知家长'],
+      ['缺少减速带和警示标志', '已协调交警部门增设减速带和警示标志'],
+      ['接送学生车辆乱停乱放', '已设置家长接送等候区'],
+      ['人行横道线磨损不清', '已重新施划人行横道线'],
+      ['上下学时段无护学岗人员值守', '已落实上下学时段护学岗'],
+      ['有学生乘坐无牌三轮车上下学', '已联合交警开展专项整治并告知家长'],
     ],
     major: [['校门直对国道，无任何减速和防冲撞设施', '已安装硬质防冲撞设施，交警部门增设信号灯和减速带']],
   },
   surroundings: {
     places: ['学校周边', '校门外50米内', '学校后山', '学校西侧', '学校围墙外'],
     ordinary: [
-      ['有无证流动摊贩', '已联合市场监管部门清理'], ['有网吧距校门不足200米', '已报告文旅部门依法处理'], ['堆放建筑垃圾', '已协调清运建筑垃圾'],
-      ['有废弃鱼塘未设围栏', '已设置围栏和警示牌'], ['有高压线穿越', '已函告供电部门迁改线路'], ['出租屋人员复杂', '已报告属地派出所加强巡查'],
+      ['有无证流动摊贩', '已联合市场监管部门清理'],
+      ['有网吧距校门不足200米', '已报告文旅部门依法处理'],
+      ['堆放建筑垃圾', '已协调清运建筑垃圾'],
+      ['有废弃鱼塘未设围栏', '已设置围栏和警示牌'],
+      ['有高压线穿越', '已函告供电部门迁改线路'],
+      ['出租屋人员复杂', '已报告属地派出所加强巡查'],
     ],
-    major: [['存在山体滑坡隐患', '已报告属地政府完成边坡治理'], ['建筑工地塔吊作业半径覆盖校园', '已协调施工单位调整塔吊作业范围']],
+    major: [
+      ['存在山体滑坡隐患', '已报告属地政府完成边坡治理'],
+      ['建筑工地塔吊作业半径覆盖校园', '已协调施工单位调整塔吊作业范围'],
+    ],
   },
   drowning: {
     places: ['学校附近山塘', '村口河段', '水库岸边', '学校周边池塘', '学生上学途经的河堤'],
-    ordinary: [['未设置防溺水警示牌', '已设置防溺水警示牌'], ['防护栏缺失', '已协调村委会加装护栏'], ['救生器材（救生圈、竹竿）配备不足', '已配备救生圈、竹竿等救生器材']],
+    ordinary: [
+      ['未设置防溺水警示牌', '已设置防溺水警示牌'],
+      ['防护栏缺失', '已协调村委会加装护栏'],
+      ['救生器材（救生圈、竹竿）配备不足', '已配备救生圈、竹竿等救生器材'],
+    ],
     major: [['深水区无任何防护设施，多次发现学生私自游泳', '已协调属地政府加装护栏，落实村级巡河责任人']],
   },
   school_bus: {
     places: ['校车停放点', '校车'],
     ordinary: [
-      ['驾驶人未按规定参加安全教育', '已组织驾驶人参加安全培训'], ['安全锤缺失', '已补齐安全锤'], ['随车照管员未到岗', '已落实随车照管员'], ['车载灭火器过期', '已更换灭火器'],
+      ['驾驶人未按规定参加安全教育', '已组织驾驶人参加安全培训'],
+      ['安全锤缺失', '已补齐安全锤'],
+      ['随车照管员未到岗', '已落实随车照管员'],
+      ['车载灭火器过期', '已更换灭火器'],
       ['年检即将到期未办理', '已完成年检'],
     ],
     major: [['超员运行，核载19人实载27人', '已增开班次，落实点名制度杜绝超员']],
   },
   epidemic: {
     places: ['医务室', '各班级', '学生宿舍', '学校'],
-    ordinary: [['晨午检记录不完整', '已规范晨午检登记'], ['缺少隔离观察室', '已设置临时隔离观察室'], ['消毒记录不全', '已完善消毒记录'], ['传染病报告制度未落实', '已明确疫情报告人并培训'], ['因病缺课追踪登记缺失', '已建立因病缺课追踪登记']],
+    ordinary: [
+      ['晨午检记录不完整', '已规范晨午检登记'],
+      ['缺少隔离观察室', '已设置临时隔离观察室'],
+      ['消毒记录不全', '已完善消毒记录'],
+      ['传染病报告制度未落实', '已明确疫情报告人并培训'],
+      ['因病缺课追踪登记缺失', '已建立因病缺课追踪登记'],
+    ],
     major: [['出现聚集性发热病例未按规定报告', '已补报并落实隔离、消毒措施，追究相关人员责任']],
   },
   bullying: {
     places: ['厕所附近', '宿舍楼后', '操场角落', '学校'],
-    ordinary: [['存在监控盲区', '已加装监控消除盲区'], ['防欺凌工作制度不健全', '已制定防欺凌工作制度'], ['学生欺凌事件排查台账缺失', '已建立排查台账并每月排查']],
+    ordinary: [
+      ['存在监控盲区', '已加装监控消除盲区'],
+      ['防欺凌工作制度不健全', '已制定防欺凌工作制度'],
+      ['学生欺凌事件排查台账缺失', '已建立排查台账并每月排查'],
+    ],
     major: [['发现多起高年级学生向低年级学生索要财物，未及时处置', '已约谈涉事学生及家长，开展专项整治']],
   },
   violence: {
     places: ['门卫室', '校门口', '学校'],
-    ordinary: [['门卫未配备防暴器械（钢叉、盾牌）', '已配齐防暴器械'], ['外来人员登记不全', '已规范外来人员登记'], ['保安员未经培训持证上岗', '保安员已参加培训并取得证书'], ['夜间值班巡逻记录缺失', '已落实夜间巡逻制度']],
+    ordinary: [
+      ['门卫未配备防暴器械（钢叉、盾牌）', '已配齐防暴器械'],
+      ['外来人员登记不全', '已规范外来人员登记'],
+      ['保安员未经培训持证上岗', '保安员已参加培训并取得证书'],
+      ['夜间值班巡逻记录缺失', '已落实夜间巡逻制度'],
+    ],
     major: [['无专职保安，校门长期无人值守', '已聘用专职保安，落实24小时值守']],
   },
   sexual_assault: {
     places: ['女生宿舍', '学校', '功能室'],
-    ordinary: [['教职工入职查询制度未落实', '已对全体教职工完成入职查询'], ['宿舍管理员配备不符合要求', '已调整宿舍管理员'], ['监控覆盖不到位', '已增设监控'], ['防性侵教育未纳入课程计划', '已将防性侵教育纳入课程计划']],
+    ordinary: [
+      ['教职工入职查询制度未落实', '已对全体教职工完成入职查询'],
+      ['宿舍管理员配备不符合要求', '已调整宿舍管理员'],
+      ['监控覆盖不到位', '已增设监控'],
+      ['防性侵教育未纳入课程计划', '已将防性侵教育纳入课程计划'],
+    ],
     major: [['聘用人员未进行性侵违法犯罪记录查询', '已完成全员查询，并建立入职查询制度']],
   },
   drugs_aids: {
     places: ['学校', '宣传栏'],
-    ordinary: [['禁毒教育课时不足', '已按要求落实禁毒教育课时'], ['禁毒宣传阵地未建立', '已建立禁毒宣传栏'], ['青少年毒品预防教育数字化平台学习率偏低', '已督促学生完成平台学习']],
+    ordinary: [
+      ['禁毒教育课时不足', '已按要求落实禁毒教育课时'],
+      ['禁毒宣传阵地未建立', '已建立禁毒宣传栏'],
+      ['青少年毒品预防教育数字化平台学习率偏低', '已督促学生完成平台学习'],
+    ],
     major: [['周边娱乐场所存在向学生兜售不明药品线索', '已移交公安机关查处']],
   },
 };
-const WINDOWS: readonly (readonly [number, number])[] = [[7, 15], [10, 15], [15, 25], [20, 10], [30, 20], [45, 8], [60, 7]];
-const MAJOR_WINDOWS: readonly (readonly [number, number])[] = [[30, 4], [45, 3], [60, 3]];
+const WINDOWS: readonly (readonly [number, number])[] = [
+  [7, 15],
+  [10, 15],
+  [15, 25],
+  [20, 10],
+  [30, 20],
+  [45, 8],
+  [60, 7],
+];
+const MAJOR_WINDOWS: readonly (readonly [number, number])[] = [
+  [30, 4],
+  [45, 3],
+  [60, 3],
+];
 const TAILS = ['', '', '', '，存在安全隐患', '，需及时整改', '，学生活动频繁'];
 
 /** The categories and how often each turns up (facilities, fire, buildings, food/water and traffic most). */
 const CATEGORY_WEIGHT: Readonly<Record<HazardCategory, number>> = {
-  facilities: 20, fire: 18, buildings: 14, food_water: 12, traffic: 10, surroundings: 8, epidemic: 4, drowning: 4, school_bus: 3, drugs_aids: 2, bullying: 2, violence: 2, sexual_assault: 1,
+  facilities: 20,
+  fire: 18,
+  buildings: 14,
+  food_water: 12,
+  traffic: 10,
+  surroundings: 8,
+  epidemic: 4,
+  drowning: 4,
+  school_bus: 3,
+  drugs_aids: 2,
+  bullying: 2,
+  violence: 2,
+  sexual_assault: 1,
 };
 /** Chance that a hazard of the category is 重大 (~3% overall). */
 const MAJOR_CHANCE: Readonly<Record<HazardCategory, number>> = {
-  buildings: 0.07, fire: 0.035, drowning: 0.04, surroundings: 0.03, facilities: 0.025, traffic: 0.025, food_water: 0.015, school_bus: 0.02, epidemic: 0.01, bullying: 0.01, violence: 0.01, sexual_assault: 0.01, drugs_aids: 0.005,
+  buildings: 0.07,
+  fire: 0.035,
+  drowning: 0.04,
+  surroundings: 0.03,
+  facilities: 0.025,
+  traffic: 0.025,
+  food_water: 0.015,
+  school_bus: 0.02,
+  epidemic: 0.01,
+  bullying: 0.01,
+  violence: 0.01,
+  sexual_assault: 0.01,
+  drugs_aids: 0.005,
 };
-const HAZARD_RETURN_REASONS = ['整改照片不清楚，无法确认整改效果', '整改措施未落实到位，请补充整改前后对比照片', '器材数量仍不足，请补齐后再提交', '未提供维修验收单据', '现场复查仍存在问题，请继续整改'];
-const PROFILE_RETURN_REASONS = ['专职保安人数与保安花名册不符，请核实后重新填报', '一键式报警联网证明材料缺失', '封闭化管理情况与现场检查不符', '在校生数与学籍系统数据不一致，请核实'];
+const HAZARD_RETURN_REASONS = [
+  '整改照片不清楚，无法确认整改效果',
+  '整改措施未落实到位，请补充整改前后对比照片',
+  '器材数量仍不足，请补齐后再提交',
+  '未提供维修验收单据',
+  '现场复查仍存在问题，请继续整改',
+];
+const PROFILE_RETURN_REASONS = [
+  '专职保安人数与保安花名册不符，请核实后重新填报',
+  '一键式报警联网证明材料缺失',
+  '封闭化管理情况与现场检查不符',
+  '在校生数与学籍系统数据不一致，请核实',
+];
 
 const TOPIC_TEXT: Readonly<Record<SafetyTopic, { titles: readonly string[]; months: readonly number[] }>> = {
   school_bus: { titles: ['校车安全乘车演练', '“安全乘车”主题教育', '校车驾驶人及照管员安全培训'], months: [3, 9] },
   fire: { titles: ['消防安全疏散演练', '“11·9”消防宣传日主题活动', '消防安全知识讲座', '灭火器使用实操培训'], months: [11, 3, 9] },
-  drugs_aids: { titles: ['“6·26”国际禁毒日主题教育', '禁毒防艾知识讲座', '“世界艾滋病日”宣传活动', '青少年毒品预防教育课'], months: [6, 12] },
-  drowning: { titles: ['防溺水安全教育主题班会', '“防溺水六不”专题教育', '防溺水“致家长的一封信”签收活动', '暑假前防溺水安全教育'], months: [5, 6, 7] },
+  drugs_aids: {
+    titles: ['“6·26”国际禁毒日主题教育', '禁毒防艾知识讲座', '“世界艾滋病日”宣传活动', '青少年毒品预防教育课'],
+    months: [6, 12],
+  },
+  drowning: {
+    titles: ['防溺水安全教育主题班会', '“防溺水六不”专题教育', '防溺水“致家长的一封信”签收活动', '暑假前防溺水安全教育'],
+    months: [5, 6, 7],
+  },
   sexual_assault: { titles: ['防性侵安全教育讲座', '“学会保护自己”青春期教育课', '女童保护专题教育'], months: [4, 10] },
   bullying: { titles: ['预防校园欺凌主题班会', '防欺凌专题法治讲座', '“向欺凌说不”主题教育'], months: [4, 10, 11] },
   violence: { titles: ['防暴反恐应急演练', '防范暴力伤害安全教育', '校园安保应急处置演练'], months: [3, 10] },
@@ -293,10 +553,27 @@ const TOPIC_TEXT: Readonly<Record<SafetyTopic, { titles: readonly string[]; mont
   epidemic: { titles: ['传染病防控知识讲座', '春季传染病预防主题教育', '晨午检与因病缺课追踪培训'], months: [2, 3, 9, 11] },
   food_water: { titles: ['食品安全宣传周主题活动', '饮用水安全知识教育', '“拒绝三无食品”主题班会'], months: [3, 6, 9] },
 };
-const ACTIVITY_GUESTS = ['邀请辖区派出所民警授课', '邀请消防救援大队指导', '邀请交警大队民警授课', '邀请卫生院医生讲解', '法治副校长授课', '家长代表参加'];
+const ACTIVITY_GUESTS = [
+  '邀请辖区派出所民警授课',
+  '邀请消防救援大队指导',
+  '邀请交警大队民警授课',
+  '邀请卫生院医生讲解',
+  '法治副校长授课',
+  '家长代表参加',
+];
 
 const INCIDENT_WEIGHT: readonly (readonly [IncidentType, number])[] = [
-  ['accident', 34], ['traffic', 20], ['drowning', 12], ['food_poisoning', 7], ['bullying', 8], ['violence', 5], ['epidemic', 5], ['fire', 3], ['building', 2], ['sexual_assault', 1], ['other', 3],
+  ['accident', 34],
+  ['traffic', 20],
+  ['drowning', 12],
+  ['food_poisoning', 7],
+  ['bullying', 8],
+  ['violence', 5],
+  ['epidemic', 5],
+  ['fire', 3],
+  ['building', 2],
+  ['sexual_assault', 1],
+  ['other', 3],
 ];
 const INCIDENT_PLACES: Readonly<Record<IncidentType, readonly string[]>> = {
   drowning: ['村口山塘', '湘江河段', '耒水河段', '水库岸边', '学生家附近池塘', '蒸水河段'],
@@ -311,7 +588,12 @@ const INCIDENT_PLACES: Readonly<Record<IncidentType, readonly string[]>> = {
   sexual_assault: ['校外', '学生上学途中'],
   other: ['学校', '校外'],
 };
-const ACCIDENTS: Readonly<Record<string, string>> = { 学校操场: '上体育课时扭伤', 教学楼楼梯: '上下楼梯时踩空摔伤', 篮球场: '打篮球时摔倒骨折', 课间走廊: '课间追逐时摔倒' };
+const ACCIDENTS: Readonly<Record<string, string>> = {
+  学校操场: '上体育课时扭伤',
+  教学楼楼梯: '上下楼梯时踩空摔伤',
+  篮球场: '打篮球时摔倒骨折',
+  课间走廊: '课间追逐时摔倒',
+};
 /** Months in which each incident type happens (drowning in summer). */
 const INCIDENT_MONTH: Partial<Record<IncidentType, Readonly<Record<number, number>>>> = {
   drowning: { 4: 0.5, 5: 2, 6: 3, 7: 4, 8: 3.5, 9: 0.8, 10: 0.2 },
@@ -320,7 +602,11 @@ const INCIDENT_MONTH: Partial<Record<IncidentType, Readonly<Record<number, numbe
 };
 
 const STAGE_NOTES: Readonly<Record<ReportStage, readonly string[]>> = {
-  school_report: ['学校电话报告县区教育局，已启动应急预案', '学校第一时间报告，已送医救治并通知家长', '学校报告：事发后已组织救援并保护现场'],
+  school_report: [
+    '学校电话报告县区教育局，已启动应急预案',
+    '学校第一时间报告，已送医救治并通知家长',
+    '学校报告：事发后已组织救援并保护现场',
+  ],
   county_received: ['县区教育局接报，已派员赶赴现场', '县区教育局接报，分管领导已到场指导处置'],
   county_report: ['县区教育局书面报告市教育局', '县区教育局向市教育局报送初步情况'],
   city_received: ['市教育局安全稳定科接报，已跟踪处置', '市教育局接报，要求做好善后和舆情应对'],
@@ -397,7 +683,10 @@ function genProfiles(ctx: Ctx): ProfileRow[] {
     // Some schools are weaker on every indicator (民办 kindergartens most of all); they improve a little each term.
     const weakness = rng.float(0.4, 1.6) * (s.ownership === 'private' ? 1.7 : 1);
     const antiRamRequired = !s.isRural || rng.chance(0.3);
-    for (const [term, rate, worse] of [[previous, 0.95, 1.25], [current, curRate, 1]] as const) {
+    for (const [term, rate, worse] of [
+      [previous, 0.95, 1.25],
+      [current, curRate, 1],
+    ] as const) {
       if (!rng.chance(rate)) continue;
       const [start, end] = termBounds(term);
       const last = Math.min(end, ctx.today - 1);
@@ -412,7 +701,19 @@ function genProfiles(ctx: Ctx): ProfileRow[] {
       const evidence = Math.min(last, start + rng.int(3, 50));
       const submittedDay = Math.min(last, evidence + rng.int(0, 3));
       const reviewDay = submittedDay + rng.int(1, 20);
-      const decided = rng.weighted<'reviewed' | 'returned' | 'submitted'>(term === current ? [['reviewed', 88], ['returned', 3], ['submitted', 9]] : [['reviewed', 97], ['returned', 1.5], ['submitted', 1.5]]);
+      const decided = rng.weighted<'reviewed' | 'returned' | 'submitted'>(
+        term === current
+          ? [
+              ['reviewed', 88],
+              ['returned', 3],
+              ['submitted', 9],
+            ]
+          : [
+              ['reviewed', 97],
+              ['returned', 1.5],
+              ['submitted', 1.5],
+            ],
+      );
       const review = reviewDay < ctx.today ? decided : 'submitted';
       const reviewedBy = review === 'submitted' ? null : rng.chance(0.04) ? CITY_USER : reviewerOf(s);
       rows.push({
@@ -476,7 +777,12 @@ function genInspectionsAndHazards(ctx: Ctx): { inspections: InspectionRow[]; haz
 
   const inspections: InspectionRow[] = [];
   const hazards: SafetyData['hazards'] = [];
-  const levelWeights: readonly (readonly [InspectionLevel, number])[] = [['self', 68], ['county', 26], ['city', 4], ['supervision', 2]];
+  const levelWeights: readonly (readonly [InspectionLevel, number])[] = [
+    ['self', 68],
+    ['county', 26],
+    ['city', 4],
+    ['supervision', 2],
+  ];
   for (let i = 0; i < nInspections; i++) {
     const s = bySize.pick(rng);
     let level = rng.weighted(levelWeights);
@@ -485,7 +791,13 @@ function genInspectionsAndHazards(ctx: Ctx): { inspections: InspectionRow[]; haz
     const categories = pickCategories(rng, level === 'self' ? rng.int(3, 7) : level === 'county' ? rng.int(4, 8) : rng.int(5, 10));
     const [a, b] = [personName(rng), personName(rng)];
     const inspectors =
-      level === 'self' ? `${staffOf(s)[0]}、${staffOf(s)[2]}` : level === 'county' ? `${UNIT_BUREAUS[s.unitCode]}安全股 ${a}、${b}` : level === 'city' ? `市教育局安全稳定科 ${a}、${b}` : `市人民政府教育督导室 ${a}等${rng.int(3, 5)}人`;
+      level === 'self'
+        ? `${staffOf(s)[0]}、${staffOf(s)[2]}`
+        : level === 'county'
+          ? `${UNIT_BUREAUS[s.unitCode]}安全股 ${a}、${b}`
+          : level === 'city'
+            ? `市教育局安全稳定科 ${a}、${b}`
+            : `市人民政府教育督导室 ${a}等${rng.int(3, 5)}人`;
     const found = Math.min(poisson(rng, perInspection), nHazards - hazards.length);
     const checked = new Weighted(categories, (c) => CATEGORY_WEIGHT[c]);
     for (let k = 0; k < found; k++) hazards.push(hazard(rng, ctx, s, day, level, checked.pick(rng), inspections.length, staffOf(s)));
@@ -502,7 +814,13 @@ function genInspectionsAndHazards(ctx: Ctx): { inspections: InspectionRow[]; haz
     });
   }
   // The rest were found outside a recorded inspection: daily checks, a county's spot check, a parent's call.
-  const sources: readonly (readonly [HazardSource, number])[] = [['self', 55], ['county', 25], ['report', 14], ['city', 4], ['supervision', 2]];
+  const sources: readonly (readonly [HazardSource, number])[] = [
+    ['self', 55],
+    ['county', 25],
+    ['report', 14],
+    ['city', 4],
+    ['supervision', 2],
+  ];
   while (hazards.length < nHazards) {
     const s = bySize.pick(rng);
     const source = rng.weighted(sources);
@@ -519,7 +837,16 @@ function genInspectionsAndHazards(ctx: Ctx): { inspections: InspectionRow[]; haz
  * accepted by the county (重大: often the city) within days — or, one in twenty, returned with a reason, submitted
  * again and then accepted. Steps that fall on or after today have not happened yet.
  */
-function hazard(rng: Rng, ctx: Ctx, s: SafetySchool, day: number, source: HazardSource, category: HazardCategory, inspection: number | null, staff: readonly string[]): SafetyData['hazards'][number] {
+function hazard(
+  rng: Rng,
+  ctx: Ctx,
+  s: SafetySchool,
+  day: number,
+  source: HazardSource,
+  category: HazardCategory,
+  inspection: number | null,
+  staff: readonly string[],
+): SafetyData['hazards'][number] {
   const text = HAZARD_TEXT[category];
   const severity: Severity = rng.chance(MAJOR_CHANCE[category]) ? 'major' : 'ordinary';
   const place = rng.pick(text.places);
@@ -536,7 +863,8 @@ function hazard(rng: Rng, ctx: Ctx, s: SafetySchool, day: number, source: Hazard
   const deadlineLag = reportedBy === schoolUser ? rng.int(0, 2) : 0;
   const start = deadlineLag + rng.int(0, 3);
   const r = rng.next();
-  const submit = r < 0.01 ? window + rng.int(30, 150) : r < 0.1 ? window + rng.int(1, 20) : Math.max(start + 1, Math.round(window * rng.float(0.25, 1)));
+  const submit =
+    r < 0.01 ? window + rng.int(30, 150) : r < 0.1 ? window + rng.int(1, 20) : Math.max(start + 1, Math.round(window * rng.float(0.25, 1)));
   const accept = severity === 'major' ? rng.int(2, 12) : rng.int(1, 8);
   const returned = rng.chance(0.05);
   const resubmit = submit + accept + rng.int(3, 12);
@@ -633,7 +961,9 @@ function genActivities(ctx: Ctx): ActivityRow[] {
       for (let k = 0; k < n; k++) {
         const held = (rng.chance(0.7) ? inSeason.get(topic)! : anyTime).pick(rng);
         const whole = rng.chance(0.5) || size < 60;
-        const participants = whole ? Math.max(1, Math.round(size * rng.float(0.85, 1))) : Math.max(10, Math.min(size, Math.round(s.students * rng.float(0.1, 0.5)) + rng.int(2, 8)));
+        const participants = whole
+          ? Math.max(1, Math.round(size * rng.float(0.85, 1)))
+          : Math.max(10, Math.min(size, Math.round(s.students * rng.float(0.1, 0.5)) + rng.int(2, 8)));
         rows.push({
           schoolId: s.id,
           unitCode: s.unitCode,
@@ -677,11 +1007,21 @@ function genIncidents(ctx: Ctx): SafetyData['incidents'] {
     const type = rng.weighted(INCIDENT_WEIGHT);
     const day = calendarOf(type).pick(rng);
     const minutes =
-      type === 'drowning' ? rng.int(14 * 60, 18 * 60 + 30) : type === 'traffic' ? (rng.chance(0.5) ? rng.int(7 * 60, 8 * 60) : rng.int(16 * 60 + 30, 18 * 60)) : type === 'food_poisoning' ? rng.int(13 * 60, 19 * 60) : rng.int(8 * 60, 17 * 60 + 30);
+      type === 'drowning'
+        ? rng.int(14 * 60, 18 * 60 + 30)
+        : type === 'traffic'
+          ? rng.chance(0.5)
+            ? rng.int(7 * 60, 8 * 60)
+            : rng.int(16 * 60 + 30, 18 * 60)
+          : type === 'food_poisoning'
+            ? rng.int(13 * 60, 19 * 60)
+            : rng.int(8 * 60, 17 * 60 + 30);
     const occurredAt = beijing(day, minutes);
     const { deaths, injuries } = casualties(rng, type);
     const place = rng.pick(INCIDENT_PLACES[type]);
-    const publicOpinion = rng.chance(0.05 + (deaths > 0 ? 0.3 : 0) + (['food_poisoning', 'bullying', 'sexual_assault'].includes(type) ? 0.15 : 0));
+    const publicOpinion = rng.chance(
+      0.05 + (deaths > 0 ? 0.3 : 0) + (['food_poisoning', 'bullying', 'sexual_assault'].includes(type) ? 0.15 : 0),
+    );
     const county = reviewerOf(s);
     const schoolUser = ctx.users.get(s.id)!;
 
@@ -704,7 +1044,9 @@ function genIncidents(ctx: Ctx): SafetyData['incidents'] {
       t += rng.int(1, 10) * DAY_MS + rng.int(0, 240) * 60_000;
       stages.push(['final_report', t, county]);
     }
-    const chain = stages.filter(([, at]) => at < todayStart).map(([stage, at, by]) => ({ stage, note: rng.pick(STAGE_NOTES[stage]), reportedBy: by, reportedAt: new Date(at) }));
+    const chain = stages
+      .filter(([, at]) => at < todayStart)
+      .map(([stage, at, by]) => ({ stage, note: rng.pick(STAGE_NOTES[stage]), reportedBy: by, reportedAt: new Date(at) }));
     rows.push({
       schoolId: s.id,
       unitCode: s.unitCode,
@@ -728,7 +1070,11 @@ function genIncidents(ctx: Ctx): SafetyData['incidents'] {
 function casualties(rng: Rng, type: IncidentType): { deaths: number; injuries: number } {
   switch (type) {
     case 'drowning': {
-      const deaths = rng.weighted([[0, 3], [1, 6], [2, 1]] as const);
+      const deaths = rng.weighted([
+        [0, 3],
+        [1, 6],
+        [2, 1],
+      ] as const);
       return { deaths, injuries: deaths === 0 ? rng.int(1, 2) : rng.chance(0.3) ? 1 : 0 };
     }
     case 'traffic':
@@ -750,7 +1096,12 @@ function casualties(rng: Rng, type: IncidentType): { deaths: number; injuries: n
 
 function incidentSummary(rng: Rng, type: IncidentType, place: string, deaths: number, injuries: number, day: string): string {
   const when = `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-  const outcome = deaths > 0 ? `经全力抢救，${deaths}人不幸死亡${injuries > 0 ? `，${injuries}人受伤` : ''}` : injuries > 0 ? `${injuries}人受伤，已送医治疗，无生命危险` : '未造成人员伤亡';
+  const outcome =
+    deaths > 0
+      ? `经全力抢救，${deaths}人不幸死亡${injuries > 0 ? `，${injuries}人受伤` : ''}`
+      : injuries > 0
+        ? `${injuries}人受伤，已送医治疗，无生命危险`
+        : '未造成人员伤亡';
   switch (type) {
     case 'drowning':
       return `${when}下午，该校学生${deaths + injuries || 1}名在${place}玩水时不慎溺水。${outcome}。学校已向县区教育局报告，并再次开展防溺水安全教育。`;
@@ -804,7 +1155,9 @@ async function insertRows(tx: Tx, table: PgTable, rows: readonly Record<string, 
 /** Takes `n` ids from a table's serial sequence, so that rows can be inserted with ids other rows already point to. */
 async function reserveIds(tx: Tx, table: PgTable, n: number): Promise<number[]> {
   if (n === 0) return [];
-  const rows = await tx.select({ id: sql<number>`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` }).from(sql`generate_series(1, ${n}::int)`);
+  const rows = await tx
+    .select({ id: sql<number>`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` })
+    .from(sql`generate_series(1, ${n}::int)`);
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
 
@@ -845,19 +1198,42 @@ export async function seedSafety(tx: Tx, opts: SafetySeedOptions): Promise<Safet
   const data = generateSafetyData(opts);
   const inspectionIds = await reserveIds(tx, safetyInspections, data.inspections.length);
   const incidentIds = await reserveIds(tx, safetyIncidents, data.incidents.length);
-  const hazards = data.hazards.map(({ inspection, ...h }) => ({ ...h, inspectionId: inspection === null ? null : inspectionIds[inspection]! }));
+  const hazards = data.hazards.map(({ inspection, ...h }) => ({
+    ...h,
+    inspectionId: inspection === null ? null : inspectionIds[inspection]!,
+  }));
   const reports = data.incidents.flatMap((inc, k) => inc.chain.map((r) => ({ incidentId: incidentIds[k]!, ...r })));
   const tables = [safetyProfiles, safetyInspections, safetyHazards, safetyActivities, safetyIncidents, safetyIncidentReports];
   await withBulkLoad(tx, tables, async () => {
     await insertRows(tx, safetyProfiles, data.profiles);
-    await insertRows(tx, safetyInspections, data.inspections.map((r, k) => ({ id: inspectionIds[k]!, ...r })));
+    await insertRows(
+      tx,
+      safetyInspections,
+      data.inspections.map((r, k) => ({ id: inspectionIds[k]!, ...r })),
+    );
     await insertRows(tx, safetyHazards, hazards);
     await insertRows(tx, safetyActivities, data.activities);
-    await insertRows(tx, safetyIncidents, data.incidents.map(({ chain: _chain, ...i }, k) => ({ id: incidentIds[k]!, ...i })));
+    await insertRows(
+      tx,
+      safetyIncidents,
+      data.incidents.map(({ chain: _chain, ...i }, k) => ({ id: incidentIds[k]!, ...i })),
+    );
     await insertRows(tx, safetyIncidentReports, reports);
   });
   // Statistics for the planner at once: PGlite has no autovacuum, and on PostgreSQL the first minutes after the seed
   // would otherwise plan the lists with empty-table estimates (a text search on hazards: full scan vs. stopping at 20).
-  await tx.execute(sql`analyze ${sql.join([...tables, registry].map((t) => sql.identifier(getTableName(t))), sql`, `)}`);
-  return { profiles: data.profiles.length, inspections: data.inspections.length, hazards: hazards.length, activities: data.activities.length, incidents: data.incidents.length, incidentReports: reports.length };
+  await tx.execute(
+    sql`analyze ${sql.join(
+      [...tables, registry].map((t) => sql.identifier(getTableName(t))),
+      sql`, `,
+    )}`,
+  );
+  return {
+    profiles: data.profiles.length,
+    inspections: data.inspections.length,
+    hazards: hazards.length,
+    activities: data.activities.length,
+    incidents: data.incidents.length,
+    incidentReports: reports.length,
+  };
 }

@@ -1,8 +1,14 @@
+import { describe, expect, it } from 'vitest';
 import { GRADES_BY_LEVEL, parseSchoolCode, schoolCodeCategoryForLevel } from '@hyedu/domain';
 import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
-import { describe, expect, it } from 'vitest';
-import { CITY_DIRECT_UNIT_CODE, compulsoryStudents, generateSchoolRegistry, runsBusesFor, totalStudents } from './schools.ts';
-import type { SchoolSeed } from './schools.ts';
+import {
+  CITY_DIRECT_UNIT_CODE,
+  compulsoryStudents,
+  generateSchoolRegistry,
+  runsBusesFor,
+  totalStudents,
+  type SchoolSeed,
+} from './schools.ts';
 
 const registry = generateSchoolRegistry();
 const countyCodes = HENGYANG_ORG_UNITS.filter((u) => u.kind !== 'city').map((u) => u.code);
@@ -10,7 +16,10 @@ const sum = (xs: readonly SchoolSeed[], f: (s: SchoolSeed) => number) => xs.redu
 
 function privateShare(schools: readonly SchoolSeed[]): number {
   const all = sum(schools, compulsoryStudents);
-  const priv = sum(schools.filter((s) => s.ownership === 'private'), compulsoryStudents);
+  const priv = sum(
+    schools.filter((s) => s.ownership === 'private'),
+    compulsoryStudents,
+  );
   return all === 0 ? 0 : priv / all;
 }
 
@@ -24,7 +33,9 @@ describe('generateSchoolRegistry', () => {
   it('has buses where they are plausible: most rural primary and junior schools, some kindergartens, few urban schools', () => {
     const share = (xs: readonly SchoolSeed[]) => xs.filter((s) => s.runsBuses).length / xs.length;
     const ruralCompulsory = registry.filter((s) => s.isRural && (s.level === 'primary' || s.level === 'junior' || s.level === 'nine_year'));
-    const urbanCompulsory = registry.filter((s) => !s.isRural && (s.level === 'primary' || s.level === 'junior' || s.level === 'nine_year'));
+    const urbanCompulsory = registry.filter(
+      (s) => !s.isRural && (s.level === 'primary' || s.level === 'junior' || s.level === 'nine_year'),
+    );
     const kindergartens = registry.filter((s) => s.level === 'kindergarten');
     expect(share(ruralCompulsory)).toBe(1);
     expect(share(urbanCompulsory)).toBe(0);
@@ -83,15 +94,25 @@ describe('generateSchoolRegistry', () => {
     for (const code of countyCodes) {
       const own = registry.filter((s) => s.unitCode === code);
       expect(own.length, code).toBeGreaterThan(0);
-      expect(own.some((s) => s.level === 'special'), code).toBe(true);
-      expect(own.every((s) => s.town.length > 0), code).toBe(true);
+      expect(
+        own.some((s) => s.level === 'special'),
+        code,
+      ).toBe(true);
+      expect(
+        own.every((s) => s.town.length > 0),
+        code,
+      ).toBe(true);
     }
     const units = new Set([...countyCodes, CITY_DIRECT_UNIT_CODE]);
     for (const s of registry) expect(units.has(s.unitCode)).toBe(true);
   });
 
   it('sizes units roughly by population', () => {
-    const students = (code: string) => sum(registry.filter((s) => s.unitCode === code), totalStudents);
+    const students = (code: string) =>
+      sum(
+        registry.filter((s) => s.unitCode === code),
+        totalStudents,
+      );
     const leiyang = students('430481');
     for (const code of countyCodes) if (code !== '430481') expect(students(code)).toBeLessThan(leiyang);
     expect(students('430412')).toBeLessThan(students('430406'));
@@ -110,8 +131,17 @@ describe('generateSchoolRegistry', () => {
     const direct = registry.filter((s) => s.unitCode === CITY_DIRECT_UNIT_CODE);
     const names = new Set(direct.map((s) => s.name));
     for (const name of [
-      '衡阳市第一中学', '衡阳市第八中学', '衡阳市田家炳实验中学', '衡阳市第五中学', '衡阳市第十七中学', '衡钢中学',
-      '衡阳市第四中学', '衡阳市第六中学', '衡阳市职业中等专业学校', '衡阳市特殊教育学校', '衡阳市实验幼儿园',
+      '衡阳市第一中学',
+      '衡阳市第八中学',
+      '衡阳市田家炳实验中学',
+      '衡阳市第五中学',
+      '衡阳市第十七中学',
+      '衡钢中学',
+      '衡阳市第四中学',
+      '衡阳市第六中学',
+      '衡阳市职业中等专业学校',
+      '衡阳市特殊教育学校',
+      '衡阳市实验幼儿园',
     ]) {
       expect(names.has(name), name).toBe(true);
     }

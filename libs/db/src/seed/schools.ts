@@ -1,13 +1,9 @@
-import type { Grade, Ownership, SchoolLevel } from '@hyedu/domain';
-import { schoolCodeCategoryForLevel } from '@hyedu/domain';
+import { schoolCodeCategoryForLevel, type Grade, type Ownership, type SchoolLevel } from '@hyedu/domain';
 import { HENGYANG_ORG_UNITS, HUNAN_PROVINCE_CODE } from '@hyedu/domain/hengyang';
 import { chineseNumber, KINDERGARTEN_BRANDS, SCHOOL_BRANDS, VILLAGE_NAMES } from './names.ts';
-import { createRng } from './prng.ts';
-import type { Rng } from './prng.ts';
-import { clampedNormal, deriveStaffing, skewed, spreadEnrolment } from './sizing.ts';
-import type { Staffing } from './sizing.ts';
-import { townStem, UNIT_TOWNS } from './towns.ts';
-import type { Town, UnitTowns } from './towns.ts';
+import { createRng, type Rng } from './prng.ts';
+import { clampedNormal, deriveStaffing, skewed, spreadEnrolment, type Staffing } from './sizing.ts';
+import { townStem, UNIT_TOWNS, type Town, type UnitTowns } from './towns.ts';
 
 /**
  * Synthetic school registry for 衡阳市 (about 2,400 schools and kindergartens, about 1.2 M students).
@@ -331,10 +327,7 @@ class UnitBuilder {
     for (let i = 0; i < seniors + completes; i++) {
       const level: SchoolLevel = i < seniors ? 'senior' : 'complete_middle';
       const town = i < 2 || this.rural.length === 0 ? this.seat : this.rng.pick(this.rural);
-      const students =
-        level === 'senior'
-          ? clampedNormal(this.rng, 3000, 800, 1500, 5000)
-          : clampedNormal(this.rng, 2600, 700, 1500, 4500);
+      const students = level === 'senior' ? clampedNormal(this.rng, 3000, 800, 1500, 5000) : clampedNormal(this.rng, 2600, 700, 1500, 4500);
       const boardingChance = this.urbanUnit ? 0.5 : 0.9;
       this.add({ name: this.numberedMiddle(), town, level, ownership: 'public', students, boardingChance });
     }
@@ -351,9 +344,7 @@ class UnitBuilder {
     const total = this.n(this.pop * (this.urbanUnit ? 52 : 118));
     const centres = Math.min(this.rural.length, total);
     const rest = total - centres;
-    const urbanCount = this.urbanUnit
-      ? Math.round(rest * (this.rural.length > 0 ? 0.8 : 1))
-      : Math.min(rest, this.n(this.pop * 9));
+    const urbanCount = this.urbanUnit ? Math.round(rest * (this.rural.length > 0 ? 0.8 : 1)) : Math.min(rest, this.n(this.pop * 9));
     for (const town of this.rural.slice(0, centres)) {
       const students = clampedNormal(this.rng, 1150, 350, 700, 2500);
       this.add({ name: `${this.county}${town.name}中心小学`, town, level: 'primary', ownership: 'public', students, boardingChance: 0.15 });
@@ -368,7 +359,11 @@ class UnitBuilder {
       const v = this.village(town);
       const students = skewed(this.rng, 30, 300, 1.4);
       // 完全小学 = all six grades, so only for the bigger village schools.
-      const kind = this.rng.weighted([[`${v}小学`, 2], [`${v}村小学`, 1], [`${v}完全小学`, students >= 150 ? 2 : 0]]);
+      const kind = this.rng.weighted([
+        [`${v}小学`, 2],
+        [`${v}村小学`, 1],
+        [`${v}完全小学`, students >= 150 ? 2 : 0],
+      ]);
       const name = `${this.county}${town.name}${kind}`;
       this.add({ name, town, level: 'primary', ownership: 'public', students, boardingChance: 0.03 });
     }

@@ -1,5 +1,4 @@
-import { GRADES_BY_LEVEL } from '@hyedu/domain';
-import type { Grade, Ownership, SchoolLevel } from '@hyedu/domain';
+import { GRADES_BY_LEVEL, type Grade, type Ownership, type SchoolLevel } from '@hyedu/domain';
 import type { Rng } from './prng.ts';
 
 export interface Staffing {

@@ -5,7 +5,22 @@
  */
 export const HENGYANG_CONTEXT_WORDS: readonly string[] = Object.freeze([
   // 衡阳, 衡阳市教育局 (initials, pinyin), 教育局
-  'hengyang', 'hy', 'jyj', 'jiaoyuju', '衡阳', '教育局',
+  'hengyang',
+  'hy',
+  'jyj',
+  'jiaoyuju',
+  '衡阳',
+  '教育局',
   // the city's county-level units (pinyin)
-  'zhuhui', 'yanfeng', 'shigu', 'zhengxiang', 'nanyue', 'hengnan', 'hengshan', 'hengdong', 'qidong', 'leiyang', 'changning',
+  'zhuhui',
+  'yanfeng',
+  'shigu',
+  'zhengxiang',
+  'nanyue',
+  'hengnan',
+  'hengshan',
+  'hengdong',
+  'qidong',
+  'leiyang',
+  'changning',
 ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HENGYANG_KPIS_2022 } from './kpis-2022.ts';
 import { HENGYANG_KPIS_2022_EN, kpiText } from './kpis-2022.en.ts';
+import { HENGYANG_KPIS_2022 } from './kpis-2022.ts';
 
 const CJK = /[\u3400-\u9fff]/;
 

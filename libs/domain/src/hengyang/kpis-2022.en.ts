@@ -5,28 +5,82 @@
 import { HAZARD_ACCEPTANCE_DAYS } from '../safety/hazards.ts';
 
 export const HENGYANG_KPIS_2022_EN: Readonly<Record<string, { title: string; formula: string }>> = {
-  'safety.compliance': { title: 'Schools meeting all of the "four 100%" security standards', formula: 'Schools meeting all four standards ÷ all schools' },
-  'safety.guards': { title: 'Schools with the required full-time security guards', formula: 'Schools whose full-time guards meet the staffing standard ÷ all schools (as verified by the county for this term)' },
+  'safety.compliance': {
+    title: 'Schools meeting all of the "four 100%" security standards',
+    formula: 'Schools meeting all four standards ÷ all schools',
+  },
+  'safety.guards': {
+    title: 'Schools with the required full-time security guards',
+    formula: 'Schools whose full-time guards meet the staffing standard ÷ all schools (as verified by the county for this term)',
+  },
   'safety.closed': { title: 'Schools under closed-campus management', formula: 'Schools under closed-campus management ÷ all schools' },
-  'safety.alarm': { title: 'Schools with one-touch alarm and video surveillance linked to the police', formula: 'Schools whose one-touch alarm is linked to 110 and whose video surveillance is linked to the police ÷ all schools' },
-  'safety.fourth': { title: 'Schools meeting the fourth standard (school-gate guard posts / anti-ramming barriers)', formula: 'Schools meeting the fourth standard (as the bureau sets it: guard posts or hard anti-ramming barriers) ÷ schools it applies to' },
-  'safety.hazard-closure': { title: 'Safety hazards rectified and closed', formula: 'Closed hazards ÷ all registered hazards (cumulative register)' },
-  'safety.hazards-overdue': { title: 'Hazards schools left past their rectification deadline', formula: 'Hazards past their deadline that the school has not yet submitted for acceptance (to rectify, rectifying); those awaiting acceptance are not counted' },
-  'safety.acceptance-overdue': { title: 'Hazards counties left unaccepted past the time limit', formula: `Hazards awaiting acceptance more than ${HAZARD_ACCEPTANCE_DAYS} days after the school submitted them (a time limit set by the bureau)` },
+  'safety.alarm': {
+    title: 'Schools with one-touch alarm and video surveillance linked to the police',
+    formula: 'Schools whose one-touch alarm is linked to 110 and whose video surveillance is linked to the police ÷ all schools',
+  },
+  'safety.fourth': {
+    title: 'Schools meeting the fourth standard (school-gate guard posts / anti-ramming barriers)',
+    formula:
+      'Schools meeting the fourth standard (as the bureau sets it: guard posts or hard anti-ramming barriers) ÷ schools it applies to',
+  },
+  'safety.hazard-closure': {
+    title: 'Safety hazards rectified and closed',
+    formula: 'Closed hazards ÷ all registered hazards (cumulative register)',
+  },
+  'safety.hazards-overdue': {
+    title: 'Hazards schools left past their rectification deadline',
+    formula:
+      'Hazards past their deadline that the school has not yet submitted for acceptance (to rectify, rectifying); those awaiting acceptance are not counted',
+  },
+  'safety.acceptance-overdue': {
+    title: 'Hazards counties left unaccepted past the time limit',
+    formula: `Hazards awaiting acceptance more than ${HAZARD_ACCEPTANCE_DAYS} days after the school submitted them (a time limit set by the bureau)`,
+  },
   'safety.major-hazards-open': { title: 'Open major hazards', formula: 'Hazards of severity "major" that are not closed' },
-  'safety.campaign-coverage': { title: 'Schools covered by the special safety education campaigns', formula: 'Schools that ran every campaign that applies to them in the last 12 months (school buses, fire, drugs and HIV, drowning, sexual abuse, bullying, violence, traffic; school-bus safety only where the school runs buses) ÷ all schools' },
-  'safety.incidents': { title: 'Campus safety incidents with casualties', formula: 'Safety incidents in the last 12 months with a death or injury (by type in the safety module)' },
-  'private.gongcanmin-converted': { title: 'Public-private partnership schools converted to public schools', formula: 'Converted public-private partnership schools ÷ all such schools' },
-  'private.compulsory-share': { title: 'Share of compulsory-education pupils in private schools', formula: 'Compulsory-education pupils in private schools ÷ all compulsory-education pupils (city-wide)' },
-  'private.training-converted': { title: 'Academic tutoring institutions converted to non-profit', formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert' },
+  'safety.campaign-coverage': {
+    title: 'Schools covered by the special safety education campaigns',
+    formula:
+      'Schools that ran every campaign that applies to them in the last 12 months (school buses, fire, drugs and HIV, drowning, sexual abuse, bullying, violence, traffic; school-bus safety only where the school runs buses) ÷ all schools',
+  },
+  'safety.incidents': {
+    title: 'Campus safety incidents with casualties',
+    formula: 'Safety incidents in the last 12 months with a death or injury (by type in the safety module)',
+  },
+  'private.gongcanmin-converted': {
+    title: 'Public-private partnership schools converted to public schools',
+    formula: 'Converted public-private partnership schools ÷ all such schools',
+  },
+  'private.compulsory-share': {
+    title: 'Share of compulsory-education pupils in private schools',
+    formula: 'Compulsory-education pupils in private schools ÷ all compulsory-education pupils (city-wide)',
+  },
+  'private.training-converted': {
+    title: 'Academic tutoring institutions converted to non-profit',
+    formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',
+  },
   'funding.seats-delivered': { title: 'New school places delivered', formula: 'Sum of new school places in use' },
-  'funding.two-no-decrease': { title: 'Counties keeping both education spending figures from falling', formula: 'Counties whose general-budget education spending and spending per pupil are both no lower than last year ÷ all counties' },
-  'funding.aid-coverage': { title: 'Aid coverage of pupils from registered poor and other hardship families', formula: 'Such pupils receiving aid ÷ such pupils enrolled' },
+  'funding.two-no-decrease': {
+    title: 'Counties keeping both education spending figures from falling',
+    formula: 'Counties whose general-budget education spending and spending per pupil are both no lower than last year ÷ all counties',
+  },
+  'funding.aid-coverage': {
+    title: 'Aid coverage of pupils from registered poor and other hardship families',
+    formula: 'Such pupils receiving aid ÷ such pupils enrolled',
+  },
   'funding.dropouts': { title: 'Compulsory-education dropouts', formula: 'Confirmed dropouts not yet brought back to school' },
   'teachers.ethics-cases': { title: 'Teacher misconduct cases concluded', formula: 'Misconduct cases concluded ÷ cases accepted' },
-  'teachers.training-completion': { title: 'Teacher training completed', formula: 'Teachers who completed training ÷ teachers planned to attend' },
-  'teachers.staffing-use': { title: 'Use of primary and secondary school staffing quotas', formula: 'Staff on the establishment ÷ approved establishment' },
-  'teachers.wage-guarantee': { title: 'Counties where teachers earn no less than civil servants', formula: 'Counties where compulsory-education teachers\' average pay is no lower than local civil servants\' ÷ all counties' },
+  'teachers.training-completion': {
+    title: 'Teacher training completed',
+    formula: 'Teachers who completed training ÷ teachers planned to attend',
+  },
+  'teachers.staffing-use': {
+    title: 'Use of primary and secondary school staffing quotas',
+    formula: 'Staff on the establishment ÷ approved establishment',
+  },
+  'teachers.wage-guarantee': {
+    title: 'Counties where teachers earn no less than civil servants',
+    formula: "Counties where compulsory-education teachers' average pay is no lower than local civil servants' ÷ all counties",
+  },
 };
 
 /** A KPI's title and formula in the given locale (the Chinese definition when no English is known). */

@@ -57,7 +57,11 @@ describe('HENGYANG_PLAN_2022 is the seed, verbatim and complete', () => {
     expect(workPlanItems(plan).filter((i) => i.modules.length > 0)).toHaveLength(8);
     // the module registry names the same items
     for (const m of HENGYANG_MODULES) {
-      expect(m.items, m.key).toEqual(workPlanItems(plan).filter((i) => i.modules.includes(m.key)).map((i) => i.no));
+      expect(m.items, m.key).toEqual(
+        workPlanItems(plan)
+          .filter((i) => i.modules.includes(m.key))
+          .map((i) => i.no),
+      );
     }
   });
 });

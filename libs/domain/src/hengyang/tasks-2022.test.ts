@@ -33,7 +33,9 @@ describe('the 2022 plan as tasks, milestones and KPIs', () => {
   });
 
   it('every KPI quotes a phrase of its item in the seed, and every task names only KPIs of its own item', () => {
-    const itemText = new Map(HENGYANG_PLAN_2022.sections.flatMap((s) => s.items).map((i) => [i.no, (i.title + i.text).replace(/\s+/g, '')]));
+    const itemText = new Map(
+      HENGYANG_PLAN_2022.sections.flatMap((s) => s.items).map((i) => [i.no, (i.title + i.text).replace(/\s+/g, '')]),
+    );
     for (const k of HENGYANG_KPIS_2022) expect(itemText.get(k.itemNo), k.id).toContain(k.phrase.replace(/\s+/g, ''));
     for (const task of HENGYANG_TASKS_2022) {
       for (const id of task.kpis) expect(kpis.get(id)?.itemNo, `${task.code} → ${id}`).toBe(task.itemNo);

@@ -27,7 +27,10 @@ export const ACCOUNT_STATUS_LABELS: Record<AccountStatus, string> = {
   must_change: '待修改初始密码',
 };
 
-export function accountStatus(a: { disabled: boolean; failures: number; lockedUntil: Date | null; mustChangePassword: boolean }, now: Date): AccountStatus {
+export function accountStatus(
+  a: { disabled: boolean; failures: number; lockedUntil: Date | null; mustChangePassword: boolean },
+  now: Date,
+): AccountStatus {
   if (a.disabled) return 'disabled';
   if (isLocked(a, now)) return 'locked';
   if (a.mustChangePassword) return 'must_change';

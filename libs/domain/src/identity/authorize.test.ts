@@ -23,7 +23,16 @@ const MATRIX: [string, Grant[], Row][] = [
   [
     '局领导',
     [{ role: 'leader' }],
-    row({ 'platform:read': ALL, 'safety:read': ALL, 'private-edu:read': ALL, 'teachers:read': ALL, 'funding:read': ALL, 'plan:read': ALL, 'plan:instruct:read': ALL, 'plan:instruct:write': ALL }),
+    row({
+      'platform:read': ALL,
+      'safety:read': ALL,
+      'private-edu:read': ALL,
+      'teachers:read': ALL,
+      'funding:read': ALL,
+      'plan:read': ALL,
+      'plan:instruct:read': ALL,
+      'plan:instruct:write': ALL,
+    }),
   ],
   [
     '科室 (安全)',
@@ -38,12 +47,30 @@ const MATRIX: [string, Grant[], Row][] = [
   [
     '衡南县教育局 (资助, 安全)',
     [{ role: 'county', unitCode: '430422', modules: ['funding', 'safety'] }],
-    row({ 'platform:read': HENGNAN, 'funding:read': HENGNAN, 'funding:write': HENGNAN, 'safety:read': HENGNAN, 'safety:write': HENGNAN, 'plan:read': HENGNAN, 'plan:write': HENGNAN }),
+    row({
+      'platform:read': HENGNAN,
+      'funding:read': HENGNAN,
+      'funding:write': HENGNAN,
+      'safety:read': HENGNAN,
+      'safety:write': HENGNAN,
+      'plan:read': HENGNAN,
+      'plan:write': HENGNAN,
+    }),
   ],
   [
     '学校',
     [{ role: 'school', schoolId: 42, unitCode: '430422' }],
-    row({ 'platform:read': SCHOOL, 'safety:read': SCHOOL, 'safety:write': SCHOOL, 'private-edu:read': SCHOOL, 'private-edu:write': SCHOOL, 'teachers:read': SCHOOL, 'teachers:write': SCHOOL, 'funding:read': SCHOOL, 'funding:write': SCHOOL }),
+    row({
+      'platform:read': SCHOOL,
+      'safety:read': SCHOOL,
+      'safety:write': SCHOOL,
+      'private-edu:read': SCHOOL,
+      'private-edu:write': SCHOOL,
+      'teachers:read': SCHOOL,
+      'teachers:write': SCHOOL,
+      'funding:read': SCHOOL,
+      'funding:write': SCHOOL,
+    }),
   ],
   ['系统管理员', [{ role: 'sysadmin' }], row({ 'platform:read': ALL, 'admin:accounts:read': ALL, 'admin:accounts:write': ALL })],
   ['安全管理员', [{ role: 'secadmin' }], row({ 'admin:security:read': ALL, 'admin:security:write': ALL })],
@@ -73,7 +100,7 @@ describe('authorize: cross-checks of security.md §5.2', () => {
     for (const area of Area.options) expect(authorize([{ role: 'leader' }], write(area)).allowed, area).toBe(area === 'plan:instruct');
   });
 
-  it('the three admin roles cannot do each other\'s jobs or see business data', () => {
+  it("the three admin roles cannot do each other's jobs or see business data", () => {
     const jobs = { sysadmin: 'admin:accounts', secadmin: 'admin:security', auditor: 'audit' } as const;
     for (const [role, own] of Object.entries(jobs)) {
       for (const area of Area.options) {
@@ -81,7 +108,11 @@ describe('authorize: cross-checks of security.md §5.2', () => {
         expect(authorize([{ role } as Grant], read(area)).allowed, `${role} ${area}`).toBe(false);
       }
     }
-    expect(authorize([{ role: 'sysadmin' }], read('audit'))).toMatchObject({ allowed: false, reason: 'NOT_PERMITTED', message: '无权进行此操作' });
+    expect(authorize([{ role: 'sysadmin' }], read('audit'))).toMatchObject({
+      allowed: false,
+      reason: 'NOT_PERMITTED',
+      message: '无权进行此操作',
+    });
   });
 
   it('denies an account that holds two admin roles, or an admin and a business role, everything', () => {
@@ -94,7 +125,10 @@ describe('authorize: cross-checks of security.md §5.2', () => {
     ];
     for (const grants of invalid) {
       for (const area of Area.options) {
-        expect(authorize(grants, read(area)), `${JSON.stringify(grants)} ${area}`).toMatchObject({ allowed: false, reason: 'INVALID_GRANTS' });
+        expect(authorize(grants, read(area)), `${JSON.stringify(grants)} ${area}`).toMatchObject({
+          allowed: false,
+          reason: 'INVALID_GRANTS',
+        });
       }
     }
   });
@@ -145,7 +179,10 @@ describe('authorize: combining grants', () => {
       { role: 'school', schoolId: 7, unitCode: '430424' },
       { role: 'school', schoolId: 42, unitCode: '430422' },
     ];
-    expect(authorize(grants, read('platform'))).toEqual({ allowed: true, scope: { kind: 'school', schoolIds: [7, 42], unitCodes: ['430422', '430424'] } });
+    expect(authorize(grants, read('platform'))).toEqual({
+      allowed: true,
+      scope: { kind: 'school', schoolIds: [7, 42], unitCodes: ['430422', '430424'] },
+    });
   });
 
   it('unionScopes: empty lists and inexpressible mixes end as none', () => {
@@ -172,7 +209,11 @@ describe('authorize: any failure denies', () => {
   });
 
   it('denies when reading the grants throws', () => {
-    const exploding = new Proxy([], { get: () => { throw new Error('db down'); } }) as unknown as Grant[];
+    const exploding = new Proxy([], {
+      get: () => {
+        throw new Error('db down');
+      },
+    }) as unknown as Grant[];
     expect(authorize(exploding, read('platform'))).toEqual({ allowed: false, reason: 'ERROR', message: '权限检查失败' });
   });
 });
@@ -193,7 +234,9 @@ describe('scopeLabel', () => {
     expect(scopeLabel(ALL, lookup, 'en-US')).toBe('Data scope: city-wide');
     expect(scopeLabel({ kind: 'units', unitCodes: ['430422', '430424'] }, lookup, 'en-US')).toBe('Data scope: 衡南县教育局, 衡东县教育局');
     expect(scopeLabel(SCHOOL, lookup, 'en-US')).toBe('Data scope: 衡南县教育局 · own school');
-    expect(scopeLabel({ kind: 'school', schoolIds: [1, 2], unitCodes: ['430422'] }, lookup, 'en-US')).toBe('Data scope: 衡南县教育局 · 2 schools');
+    expect(scopeLabel({ kind: 'school', schoolIds: [1, 2], unitCodes: ['430422'] }, lookup, 'en-US')).toBe(
+      'Data scope: 衡南县教育局 · 2 schools',
+    );
     expect(scopeLabel({ kind: 'none' }, lookup, 'en-US')).toBe('Data scope: none');
   });
 });

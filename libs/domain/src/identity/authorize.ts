@@ -9,7 +9,16 @@ import { Grant, validateGrants } from './roles.ts';
  * It fails closed: no grants, invalid grants, an unknown area or action, an empty scope or any exception → deny.
  * Out-of-scope *records* are the api's NOT_FOUND; a denied *permission* is its FORBIDDEN.
  */
-export const Area = z.enum(['platform', ...ModuleKey.options, 'plan', 'plan:instruct', 'plan:admin', 'admin:accounts', 'admin:security', 'audit']);
+export const Area = z.enum([
+  'platform',
+  ...ModuleKey.options,
+  'plan',
+  'plan:instruct',
+  'plan:admin',
+  'admin:accounts',
+  'admin:security',
+  'audit',
+]);
 export type Area = z.infer<typeof Area>;
 export const Action = z.enum(['read', 'write']);
 export type Action = z.infer<typeof Action>;

@@ -5,7 +5,12 @@ import { DEFAULT_SECURITY_POLICY as policy } from './security-policy.ts';
 
 const now = new Date('2025-03-01T09:00:00+08:00');
 const locked: LoginState = { failures: 5, lockedUntil: new Date(now.getTime() + 60_000) };
-const account = (patch: Partial<NonNullable<LoginFacts['account']>> = {}) => ({ disabled: false, state: INITIAL_LOGIN_STATE, secondFactor: false, ...patch });
+const account = (patch: Partial<NonNullable<LoginFacts['account']>> = {}) => ({
+  disabled: false,
+  state: INITIAL_LOGIN_STATE,
+  secondFactor: false,
+  ...patch,
+});
 const decide = (facts: Partial<LoginFacts>) => decideLogin({ account: account(), passwordOk: true, otp: 'absent', ...facts }, now, policy);
 const COMMON = loginFailureMessage(policy);
 
@@ -40,8 +45,15 @@ describe('the sign-in decision', () => {
     expect(decide({})).toEqual({ outcome: 'ok' });
     expect(decide({ account: account({ secondFactor: true }) })).toEqual({ outcome: 'otp_required' });
     expect(decide({ account: account({ secondFactor: true }), otp: 'ok' })).toEqual({ outcome: 'ok' });
-    expect(decide({ account: account({ secondFactor: true }), otp: 'wrong' })).toMatchObject({ reason: 'wrong_otp', message: WRONG_SECOND_FACTOR_MESSAGE, next: { failures: 1 } });
-    expect(decide({ account: account({ secondFactor: true }), otp: 'replay' })).toMatchObject({ reason: 'otp_replay', message: WRONG_SECOND_FACTOR_MESSAGE });
+    expect(decide({ account: account({ secondFactor: true }), otp: 'wrong' })).toMatchObject({
+      reason: 'wrong_otp',
+      message: WRONG_SECOND_FACTOR_MESSAGE,
+      next: { failures: 1 },
+    });
+    expect(decide({ account: account({ secondFactor: true }), otp: 'replay' })).toMatchObject({
+      reason: 'otp_replay',
+      message: WRONG_SECOND_FACTOR_MESSAGE,
+    });
     // A lock that has run out lets the right password in again.
     const over = { failures: 5, lockedUntil: new Date(now.getTime() - 1) };
     expect(decide({ account: account({ state: over }) })).toEqual({ outcome: 'ok' });

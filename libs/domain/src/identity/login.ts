@@ -37,7 +37,12 @@ export type LoginDecision =
  * password or code counts towards the lock; an unknown name counts nowhere (there is no state to grow).
  */
 export function decideLogin(facts: LoginFacts, now: Date, policy: SecurityPolicy): LoginDecision {
-  const refuse = (reason: LoginRefusal, next: LoginState | null, message = loginFailureMessage(policy)): LoginDecision => ({ outcome: 'refused', reason, next, message });
+  const refuse = (reason: LoginRefusal, next: LoginState | null, message = loginFailureMessage(policy)): LoginDecision => ({
+    outcome: 'refused',
+    reason,
+    next,
+    message,
+  });
   const { account } = facts;
   if (!account) return refuse('unknown', null);
   if (account.disabled) return refuse('disabled', null);

@@ -94,8 +94,30 @@ describe('the common-password list', () => {
     expect(COMMON_PASSWORD_LIST.length).toBeGreaterThan(300);
     expect(COMMON_PASSWORDS.size).toBe(COMMON_PASSWORD_LIST.length);
     for (const pw of COMMON_PASSWORD_LIST) expect(pw, pw).toBe(pw.toLowerCase());
-    const named = ['123456', '123456789', '111111', '000000', '12345678', 'password', 'qwerty', 'abc123', '5201314', '1314520',
-      'woaini', 'iloveyou', 'a123456', 'aa123456', 'admin', 'root', '666666', '888888', '123123', '147258369', 'qq123456', 'zxcvbnm'];
+    const named = [
+      '123456',
+      '123456789',
+      '111111',
+      '000000',
+      '12345678',
+      'password',
+      'qwerty',
+      'abc123',
+      '5201314',
+      '1314520',
+      'woaini',
+      'iloveyou',
+      'a123456',
+      'aa123456',
+      'admin',
+      'root',
+      '666666',
+      '888888',
+      '123123',
+      '147258369',
+      'qq123456',
+      'zxcvbnm',
+    ];
     for (const pw of named) expect(COMMON_PASSWORDS.has(pw), pw).toBe(true);
     for (const w of ['hengyang', 'hy', 'jyj', '衡阳']) expect(HENGYANG_CONTEXT_WORDS).toContain(w);
   });

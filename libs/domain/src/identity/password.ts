@@ -17,7 +17,6 @@ export const passwordField = (label: string, missing: string) =>
     .refine(isSafeText, { message: `${label}含有不可见的控制字符或无效字符` })
     .refine(hasVisibleText, { message: `${label}不能只含空白或不可见字符` });
 
-
 /**
  * Password rules (security.md §1 身份鉴别 a). Only the checks that need no secret live here:
  * hashing (argon2id/bcrypt) and comparison with the last `policy.historyDepth` hashes are done by the db/api layer.
@@ -39,9 +38,7 @@ const TRAILING_DIGITS_SYMBOLS = /[\d\p{P}\p{S}\s]+$/u;
 
 /** The password lower-cased, then without trailing symbols, then without trailing digits and symbols. */
 function candidates(lower: string): string[] {
-  return [...new Set([lower, lower.replace(TRAILING_SYMBOLS, ''), lower.replace(TRAILING_DIGITS_SYMBOLS, '')])].filter(
-    (s) => s.length > 0,
-  );
+  return [...new Set([lower, lower.replace(TRAILING_SYMBOLS, ''), lower.replace(TRAILING_DIGITS_SYMBOLS, '')])].filter((s) => s.length > 0);
 }
 
 /** Problems with a new password, in Chinese; an empty list means it is acceptable. */

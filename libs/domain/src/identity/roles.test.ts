@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hengyang } from '../hengyang/index.ts';
 import type { ModuleKey } from '../modules.ts';
-import { ADMIN_ROLES, Grant, GrantList, ROLE_LABELS, Role, validateGrants, type Grant as GrantT } from './roles.ts';
+import { ADMIN_ROLES, Grant, GrantList, Role, ROLE_LABELS, validateGrants, type Grant as GrantT } from './roles.ts';
 
 const TWO_ADMINS = '同一账号不能兼任两种管理员角色（三员分立）';
 const ADMIN_AND_BUSINESS = '管理员账号不能同时拥有业务角色';
@@ -53,7 +53,12 @@ describe('validateGrants (三员分立)', () => {
   it('accepts single roles, an empty list, and combined business roles', () => {
     expect(validateGrants([])).toEqual([]);
     for (const role of ADMIN_ROLES) expect(validateGrants([{ role }])).toEqual([]);
-    expect(validateGrants([{ role: 'department', dept: 'safety', module: 'safety' }, { role: 'department', dept: 'planning', module: 'funding' }])).toEqual([]);
+    expect(
+      validateGrants([
+        { role: 'department', dept: 'safety', module: 'safety' },
+        { role: 'department', dept: 'planning', module: 'funding' },
+      ]),
+    ).toEqual([]);
     expect(validateGrants([hengnan(), { role: 'county', unitCode: '430421', modules: ['safety'] }])).toEqual([]);
     expect(validateGrants([hengnan(), { role: 'school', schoolId: 3, unitCode: '430422' }])).toEqual([]);
     expect(validateGrants([{ role: 'leader' }, { role: 'department', dept: 'personnel', module: 'teachers' }])).toEqual([]);
@@ -69,7 +74,12 @@ describe('validateGrants (三员分立)', () => {
   });
 
   it('never combines an administrator role with a business role', () => {
-    const business: GrantT[] = [{ role: 'leader' }, { role: 'department', dept: 'safety', module: 'safety' }, hengnan(), { role: 'school', schoolId: 1, unitCode: '430422' }];
+    const business: GrantT[] = [
+      { role: 'leader' },
+      { role: 'department', dept: 'safety', module: 'safety' },
+      hengnan(),
+      { role: 'school', schoolId: 1, unitCode: '430422' },
+    ];
     for (const role of ADMIN_ROLES) {
       for (const b of business) expect(validateGrants([{ role }, b]), `${role}+${b.role}`).toEqual([ADMIN_AND_BUSINESS]);
     }
@@ -81,7 +91,7 @@ describe('validateGrants (三员分立)', () => {
     expect(validateGrants([hengnan(['funding']), hengnan(['safety'])])).toEqual(['重复授权：县区教育局（430422），请合并授权模块']);
   });
 
-  it('rejects a school outside the account\'s counties (the scope could not express it)', () => {
+  it("rejects a school outside the account's counties (the scope could not express it)", () => {
     expect(validateGrants([hengnan(), { role: 'school', schoolId: 3, unitCode: '430421' }])).toEqual([
       '学校角色所属县区须与该账号的县区教育局角色一致',
     ]);
@@ -89,7 +99,9 @@ describe('validateGrants (三员分立)', () => {
 
   it('checks unit codes against the organisation when given one', () => {
     expect(validateGrants([hengnan()], hengyang)).toEqual([]);
-    expect(validateGrants([{ role: 'county', unitCode: '430400', modules: ['funding'] }], hengyang)).toEqual(['县区教育局角色的单位应为县级单位：430400']);
+    expect(validateGrants([{ role: 'county', unitCode: '430400', modules: ['funding'] }], hengyang)).toEqual([
+      '县区教育局角色的单位应为县级单位：430400',
+    ]);
     expect(validateGrants([{ role: 'school', schoolId: 1, unitCode: '430400' }], hengyang)).toEqual([]); // 局直 school
     expect(validateGrants([{ role: 'school', schoolId: 1, unitCode: '110105' }], hengyang)).toEqual(['学校所属单位不存在：110105']);
   });

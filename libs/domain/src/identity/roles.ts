@@ -84,9 +84,14 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
 }
 
 /** The departments (科室) an account belongs to, from its department grants. */
-export const departmentsOf = (grants: readonly Grant[]): string[] => [...new Set(grants.flatMap((g) => (g.role === 'department' ? [g.dept] : [])))];
+export const departmentsOf = (grants: readonly Grant[]): string[] => [
+  ...new Set(grants.flatMap((g) => (g.role === 'department' ? [g.dept] : []))),
+];
 
 /** An account's grants as a zod schema: each grant's shape plus the rules of validateGrants. */
-export const GrantList = z.array(Grant).max(MAX_LIST_ENTRIES, { message: `权限最多${MAX_LIST_ENTRIES}项` }).superRefine((grants, ctx) => {
-  for (const message of validateGrants(grants)) ctx.addIssue({ code: 'custom', message });
-});
+export const GrantList = z
+  .array(Grant)
+  .max(MAX_LIST_ENTRIES, { message: `权限最多${MAX_LIST_ENTRIES}项` })
+  .superRefine((grants, ctx) => {
+    for (const message of validateGrants(grants)) ctx.addIssue({ code: 'custom', message });
+  });

@@ -28,7 +28,15 @@ describe('SecurityPolicy', () => {
 
   it('a 安全管理员 may tighten it', () => {
     // security.md §1 recommends 12 characters and allows a 15–30 minute lock.
-    const strict = { ...DEFAULT_SECURITY_POLICY, minLength: 12, minClasses: 4, lockMinutes: 30, idleMinutes: 15, absoluteHours: 8, maxFailures: 3 };
+    const strict = {
+      ...DEFAULT_SECURITY_POLICY,
+      minLength: 12,
+      minClasses: 4,
+      lockMinutes: 30,
+      idleMinutes: 15,
+      absoluteHours: 8,
+      maxFailures: 3,
+    };
     expect(SecurityPolicy.parse(strict)).toEqual(strict);
   });
 

@@ -20,7 +20,11 @@ export const SecurityPolicy = z
     /** Days before expiry from which the user is warned. */
     expiryWarningDays: z.number().int().min(1, { message: '密码到期提醒至少提前1天' }).max(30, { message: '密码到期提醒最多提前30天' }),
     /** Consecutive failures that lock the account. */
-    maxFailures: z.number().int().min(3, { message: '锁定前允许的失败次数不能少于3次' }).max(5, { message: '锁定前允许的失败次数不能超过5次' }),
+    maxFailures: z
+      .number()
+      .int()
+      .min(3, { message: '锁定前允许的失败次数不能少于3次' })
+      .max(5, { message: '锁定前允许的失败次数不能超过5次' }),
     /** How long a lock lasts. */
     lockMinutes: z.number().int().min(15, { message: '锁定时间不能少于15分钟' }).max(1440, { message: '锁定时间不能超过1440分钟' }),
     /** Idle time after which a session ends. */
@@ -59,7 +63,10 @@ const RETIRED_KEYS = ['showRemainingAfter'] as const;
 
 /** The policy a stored row holds (retired settings dropped), or the defaults if it no longer validates. */
 export function policyFromStorage(stored: unknown): SecurityPolicy {
-  const current = stored !== null && typeof stored === 'object' ? Object.fromEntries(Object.entries(stored).filter(([k]) => !(RETIRED_KEYS as readonly string[]).includes(k))) : stored;
+  const current =
+    stored !== null && typeof stored === 'object'
+      ? Object.fromEntries(Object.entries(stored).filter(([k]) => !(RETIRED_KEYS as readonly string[]).includes(k)))
+      : stored;
   const parsed = SecurityPolicy.safeParse(current);
   return parsed.success ? parsed.data : { ...DEFAULT_SECURITY_POLICY };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { textField } from '../text.ts';
 import { ModuleKey } from '../modules.ts';
+import { textField } from '../text.ts';
 
 /**
  * The city bureau's departments (科室). Their real names and duties are not public (domain.md §2.0, §5.2), so the

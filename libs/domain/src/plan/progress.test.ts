@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { firstOpenPeriod, periodStates, Reason, REPORT_REVIEW, ReportInput, reportingPeriods, type ReviewAction, type ReviewState } from './progress.ts';
+import {
+  firstOpenPeriod,
+  periodStates,
+  Reason,
+  REPORT_REVIEW,
+  reportingPeriods,
+  ReportInput,
+  type ReviewAction,
+  type ReviewState,
+} from './progress.ts';
 
 /** The workflow's refusal for whoever may take the step (which 科室 reviews is the router's to decide). */
 const reviewRefusal = (state: ReviewState | null, action: ReviewAction) =>
@@ -7,7 +16,17 @@ const reviewRefusal = (state: ReviewState | null, action: ReviewAction) =>
 
 describe('progress reports', () => {
   it('monthly periods from the month the plan was issued (2022-04-14) to December', () => {
-    expect(reportingPeriods(2022, '2022-04-14')).toEqual(['2022-04', '2022-05', '2022-06', '2022-07', '2022-08', '2022-09', '2022-10', '2022-11', '2022-12']);
+    expect(reportingPeriods(2022, '2022-04-14')).toEqual([
+      '2022-04',
+      '2022-05',
+      '2022-06',
+      '2022-07',
+      '2022-08',
+      '2022-09',
+      '2022-10',
+      '2022-11',
+      '2022-12',
+    ]);
     expect(reportingPeriods(2023, '2022-12-20')).toHaveLength(12);
   });
 

@@ -48,7 +48,11 @@ export const REPORT_REVIEW = defineWorkflow({
   key: 'plan.report',
   noun: { zh: '报告', en: 'report' },
   states: ['submitted', 'reviewed', 'returned'],
-  stateLabels: { submitted: { zh: '待审核', en: 'Awaiting review' }, reviewed: { zh: '已审核', en: 'Reviewed' }, returned: { zh: '已退回', en: 'Returned' } },
+  stateLabels: {
+    submitted: { zh: '待审核', en: 'Awaiting review' },
+    reviewed: { zh: '已审核', en: 'Reviewed' },
+    returned: { zh: '已退回', en: 'Returned' },
+  },
   initial: 'submitted',
   turn: { submitted: ['city'], reviewed: [], returned: ['county', 'city'] },
   steps: {
@@ -60,8 +64,21 @@ export const REPORT_REVIEW = defineWorkflow({
       by: ['county', 'city'],
       refusals: { state: { submitted: '该报告已提交，正在等待审核', reviewed: '该报告已审核，不能再修改' } },
     },
-    review: { label: { zh: '审核', en: 'Approve' }, from: ['submitted'], to: 'reviewed', by: ['city'], refusals: { state: { reviewed: '该报告已审核，不能审核', returned: '该报告已退回，不能审核' } } },
-    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'returned', by: ['city'], reason: true, refusals: { state: { reviewed: '该报告已审核，不能退回', returned: '该报告已退回，不能退回' } } },
+    review: {
+      label: { zh: '审核', en: 'Approve' },
+      from: ['submitted'],
+      to: 'reviewed',
+      by: ['city'],
+      refusals: { state: { reviewed: '该报告已审核，不能审核', returned: '该报告已退回，不能审核' } },
+    },
+    return: {
+      label: { zh: '退回', en: 'Return' },
+      from: ['submitted'],
+      to: 'returned',
+      by: ['city'],
+      reason: true,
+      refusals: { state: { reviewed: '该报告已审核，不能退回', returned: '该报告已退回，不能退回' } },
+    },
   },
 });
 
@@ -74,7 +91,8 @@ export type ReviewAction = (typeof REPORT_REVIEW.actions)[number];
 export const ReviewStep = stepEnum(REPORT_REVIEW, ['submit']);
 
 /** Whether a report in `state` (null: none yet) may be (re)submitted: the workflow's rule, for the form's month list. */
-const canSubmit = (state: ReviewState | null) => REPORT_REVIEW.refusal(state ? { state } : null, 'submit', { level: 'county', username: '' }) === null;
+const canSubmit = (state: ReviewState | null) =>
+  REPORT_REVIEW.refusal(state ? { state } : null, 'submit', { level: 'county', username: '' }) === null;
 
 /** The month periods a year's plan is reported on: from the month it was issued through December. */
 export function reportingPeriods(year: number, issuedOn: string): string[] {
@@ -89,7 +107,10 @@ export type PeriodState = 'open' | ReviewState;
  * Each month of the plan with where the unit's report stands, and whether a report may be (re)submitted for it now
  * (the same rule as the server's: new or returned only).
  */
-export function periodStates(periods: readonly string[], reports: readonly { period: string; review: ReviewState }[]): { period: string; state: PeriodState; canSubmit: boolean }[] {
+export function periodStates(
+  periods: readonly string[],
+  reports: readonly { period: string; review: ReviewState }[],
+): { period: string; state: PeriodState; canSubmit: boolean }[] {
   const byPeriod = new Map(reports.map((r) => [r.period, r.review]));
   return periods.map((period) => {
     const review = byPeriod.get(period) ?? null;

@@ -24,7 +24,15 @@ describe('milestones', () => {
 });
 
 describe('tasks', () => {
-  const task = { code: '5.1', itemNo: 5, title: '“公参民”学校转为公办', lead: 'private-edu', coOwners: ['personnel'], units: 'all', milestones: [{ title: '全部转为公办', due: '2022-06-30' }] };
+  const task = {
+    code: '5.1',
+    itemNo: 5,
+    title: '“公参民”学校转为公办',
+    lead: 'private-edu',
+    coOwners: ['personnel'],
+    units: 'all',
+    milestones: [{ title: '全部转为公办', due: '2022-06-30' }],
+  };
   it('a valid task parses', () => expect(PlanTask.safeParse(task).success).toBe(true));
   it('its code starts with its item; the lead is not also a co-owner; it has a milestone', () => {
     expect(PlanTask.safeParse({ ...task, code: '4.1' }).error?.issues[0]?.message).toBe('任务编号应以所属事项号开头');

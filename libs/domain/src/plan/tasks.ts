@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { MAX_LIST_ENTRIES, MAX_MILESTONES_PER_TASK } from '../bounds.ts';
-import { textField } from '../text.ts';
 import { IsoDate } from '../date.ts';
 import { DivisionCode } from '../org.ts';
+import { textField } from '../text.ts';
 import { DeptKey } from './departments.ts';
 
 /**
@@ -25,15 +25,23 @@ export const PlanTask = z
     itemNo: z.number().int().min(1).max(99),
     title: textField(200, '任务名称').pipe(z.string().min(1, { message: '请输入任务名称' })),
     lead: DeptKey,
-    coOwners: z.array(DeptKey).max(MAX_LIST_ENTRIES, { message: `配合科室最多${MAX_LIST_ENTRIES}个` }).default([]),
+    coOwners: z
+      .array(DeptKey)
+      .max(MAX_LIST_ENTRIES, { message: `配合科室最多${MAX_LIST_ENTRIES}个` })
+      .default([]),
     /** County-level units that carry the task out and report on it; 'all' = every county unit. Empty = city level only. */
-    units: z.union([z.literal('all'), z.array(DivisionCode).max(MAX_LIST_ENTRIES, { message: `承办单位最多${MAX_LIST_ENTRIES}个` })], { message: '承办单位应为“全部”或单位列表' }),
+    units: z.union([z.literal('all'), z.array(DivisionCode).max(MAX_LIST_ENTRIES, { message: `承办单位最多${MAX_LIST_ENTRIES}个` })], {
+      message: '承办单位应为“全部”或单位列表',
+    }),
     milestones: z
       .array(Milestone)
       .min(1, { message: '每项任务至少要有一个时间节点' })
       .max(MAX_MILESTONES_PER_TASK, { message: `每项任务最多${MAX_MILESTONES_PER_TASK}个时间节点` }),
     /** KPIs (ids of the KPI catalogue) that measure the task. */
-    kpis: z.array(textField(60, '关联指标')).max(MAX_LIST_ENTRIES, { message: `关联指标最多${MAX_LIST_ENTRIES}个` }).default([]),
+    kpis: z
+      .array(textField(60, '关联指标'))
+      .max(MAX_LIST_ENTRIES, { message: `关联指标最多${MAX_LIST_ENTRIES}个` })
+      .default([]),
   })
   .strict()
   .refine((t) => !t.coOwners.includes(t.lead), { message: '牵头科室不能同时是配合科室', path: ['coOwners'] })
@@ -41,7 +49,12 @@ export const PlanTask = z
 export type PlanTask = z.infer<typeof PlanTask>;
 
 export type MilestoneState = 'done' | 'overdue' | 'due_this_week' | 'upcoming';
-export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = { done: '已完成', overdue: '已逾期', due_this_week: '本周到期', upcoming: '未到期' };
+export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = {
+  done: '已完成',
+  overdue: '已逾期',
+  due_this_week: '本周到期',
+  upcoming: '未到期',
+};
 
 /** The Monday and Sunday of the week `today` falls in (weeks start on Monday, as Chinese calendars do). */
 export function weekOf(today: string): { monday: string; sunday: string } {

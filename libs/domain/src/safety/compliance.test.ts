@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { complianceRates, DEFAULT_GUARD_NORM, DEFAULT_SAFETY_SETTINGS, indicatorsMet, ProfileInput, requiredGuards, SafetySettings, verifiedOfDue, type SafetyProfile } from './compliance.ts';
+import {
+  complianceRates,
+  DEFAULT_GUARD_NORM,
+  DEFAULT_SAFETY_SETTINGS,
+  indicatorsMet,
+  ProfileInput,
+  requiredGuards,
+  SafetySettings,
+  verifiedOfDue,
+  type SafetyProfile,
+} from './compliance.ts';
 
 const school = (p: Partial<SafetyProfile> = {}): SafetyProfile => ({
-  students: 800, staff: 60, isBoarding: false, fulltimeGuards: 2, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, ...p,
+  students: 800,
+  staff: 60,
+  isBoarding: false,
+  fulltimeGuards: 2,
+  closedManagement: true,
+  alarmLinked110: true,
+  videoLinkedPolice: true,
+  guardPost: true,
+  antiRam: null,
+  ...p,
 });
 
 describe('guard norm', () => {
@@ -25,7 +44,10 @@ describe('4个100% (seed item 4: “推进中小学幼儿园安全防范建设�
     expect(indicatorsMet(school({ antiRam: false }), 'anti_ram')).toMatchObject({ fourth: false, all: false });
   });
   it('rates per indicator and full compliance; a school where ④ does not apply is left out of that rate only', () => {
-    const rates = complianceRates([school(), school({ fulltimeGuards: 1 }), school({ antiRam: true }), school({ antiRam: false, closedManagement: false })], 'anti_ram');
+    const rates = complianceRates(
+      [school(), school({ fulltimeGuards: 1 }), school({ antiRam: true }), school({ antiRam: false, closedManagement: false })],
+      'anti_ram',
+    );
     expect(rates.guards).toEqual({ met: 3, inScope: 4, rate: 0.75 });
     expect(rates.closed).toEqual({ met: 3, inScope: 4, rate: 0.75 });
     expect(rates.fourth).toEqual({ met: 1, inScope: 2, rate: 0.5 });
@@ -36,14 +58,34 @@ describe('4个100% (seed item 4: “推进中小学幼儿园安全防范建设�
 
 describe('4个100% configuration and profile input', () => {
   it('the configuration defaults to 护学岗 and the regional guard norm, and refuses a norm below one guard', () => {
-    expect(DEFAULT_SAFETY_SETTINGS).toEqual({ fourth: 'guard_post', norm: { minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 } });
+    expect(DEFAULT_SAFETY_SETTINGS).toEqual({
+      fourth: 'guard_post',
+      norm: { minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 },
+    });
     const r = SafetySettings.safeParse({ fourth: 'anti_ram', norm: { ...DEFAULT_GUARD_NORM, minimum: 0 } });
     expect(r.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['norm.minimum', '最少保安人数至少为1']]);
   });
   it('checks a profile field by field', () => {
-    const r = ProfileInput.safeParse({ schoolId: 1, term: '2022-2023-1', students: -1, staff: 10, fulltimeGuards: 1.5, closedManagement: true, alarmLinked110: true, videoLinkedPolice: 'yes', guardPost: true, antiRam: null, evidenceDate: '2022-09-31' });
+    const r = ProfileInput.safeParse({
+      schoolId: 1,
+      term: '2022-2023-1',
+      students: -1,
+      staff: 10,
+      fulltimeGuards: 1.5,
+      closedManagement: true,
+      alarmLinked110: true,
+      videoLinkedPolice: 'yes',
+      guardPost: true,
+      antiRam: null,
+      evidenceDate: '2022-09-31',
+    });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toEqual({ students: '在校生数不能为负', fulltimeGuards: '专职保安人数应为整数', videoLinkedPolice: '请选择视频监控是否与公安联网', evidenceDate: '日期应为有效的 YYYY-MM-DD 格式' });
+    expect(byField).toEqual({
+      students: '在校生数不能为负',
+      fulltimeGuards: '专职保安人数应为整数',
+      videoLinkedPolice: '请选择视频监控是否与公安联网',
+      evidenceDate: '日期应为有效的 YYYY-MM-DD 格式',
+    });
   });
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
-import { Term } from './terms.ts';
 import { defineWorkflow, stateLabels } from '../workflow/workflow.ts';
+import { Term } from './terms.ts';
 
 /**
  * 中小学幼儿园安全防范建设“4个100%” (seed item 4; domain.md §1.1). Items ①–③ agree across the public sources:
@@ -39,9 +39,17 @@ export const GuardNorm = z.object({
   boardingPerMille: z.number().min(0),
 });
 export type GuardNorm = z.infer<typeof GuardNorm>;
-export const DEFAULT_GUARD_NORM: Readonly<GuardNorm> = Object.freeze({ minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 });
+export const DEFAULT_GUARD_NORM: Readonly<GuardNorm> = Object.freeze({
+  minimum: 2,
+  largeSchoolAbove: 1500,
+  perMille: 2,
+  boardingPerMille: 3,
+});
 
-export function requiredGuards(school: { students: number; staff: number; isBoarding: boolean }, norm: GuardNorm = DEFAULT_GUARD_NORM): number {
+export function requiredGuards(
+  school: { students: number; staff: number; isBoarding: boolean },
+  norm: GuardNorm = DEFAULT_GUARD_NORM,
+): number {
   const headcount = school.students + school.staff;
   if (headcount <= norm.largeSchoolAbove) return norm.minimum;
   const rate = (school.isBoarding ? norm.boardingPerMille : norm.perMille) / 1000;
@@ -62,7 +70,11 @@ export interface SafetyProfile {
 }
 
 /** Which indicators a school meets; null for one that does not apply to it (left out of that rate). */
-export function indicatorsMet(p: SafetyProfile, fourth: FourthIndicator, norm: GuardNorm = DEFAULT_GUARD_NORM): Record<Indicator, boolean | null> & { all: boolean } {
+export function indicatorsMet(
+  p: SafetyProfile,
+  fourth: FourthIndicator,
+  norm: GuardNorm = DEFAULT_GUARD_NORM,
+): Record<Indicator, boolean | null> & { all: boolean } {
   const met = {
     guards: p.fulltimeGuards >= requiredGuards(p, norm),
     closed: p.closedManagement,
@@ -100,10 +112,20 @@ export const verifiedOfDue = (verified: number, due: number): VerifiedOfDue => (
 });
 
 /** Rate per indicator and of full compliance (every applicable indicator met) over a set of schools. */
-export function complianceRates(profiles: readonly SafetyProfile[], fourth: FourthIndicator, norm: GuardNorm = DEFAULT_GUARD_NORM): Record<Indicator | 'all', Rate> {
+export function complianceRates(
+  profiles: readonly SafetyProfile[],
+  fourth: FourthIndicator,
+  norm: GuardNorm = DEFAULT_GUARD_NORM,
+): Record<Indicator | 'all', Rate> {
   const results = profiles.map((p) => indicatorsMet(p, fourth, norm));
   const of = (k: Indicator) => rate(results.filter((r) => r[k] === true).length, results.filter((r) => r[k] !== null).length);
-  return { guards: of('guards'), closed: of('closed'), alarm: of('alarm'), fourth: of('fourth'), all: rate(results.filter((r) => r.all).length, results.length) };
+  return {
+    guards: of('guards'),
+    closed: of('closed'),
+    alarm: of('alarm'),
+    fourth: of('fourth'),
+    all: rate(results.filter((r) => r.all).length, results.length),
+  };
 }
 
 /** The city's configuration of the 4个100% (安全稳定科): which fourth indicator and the guard norm. */
@@ -122,7 +144,11 @@ export type SafetySettings = z.infer<typeof SafetySettings>;
 export const DEFAULT_SAFETY_SETTINGS: SafetySettings = { fourth: 'guard_post', norm: { ...DEFAULT_GUARD_NORM } };
 
 const headcount = (label: string, max: number) =>
-  z.number({ message: `${label}应为整数` }).int({ message: `${label}应为整数` }).min(0, { message: `${label}不能为负` }).max(max, { message: `${label}过大` });
+  z
+    .number({ message: `${label}应为整数` })
+    .int({ message: `${label}应为整数` })
+    .min(0, { message: `${label}不能为负` })
+    .max(max, { message: `${label}过大` });
 
 /** A school's 4个100% status for a term, as the school (or its county) enters it. */
 export const ProfileInput = z
@@ -152,7 +178,11 @@ export const PROFILE_REVIEW = defineWorkflow({
   key: 'safety.profile',
   noun: { zh: '记录', en: 'record' },
   states: ['submitted', 'reviewed', 'returned'],
-  stateLabels: { submitted: { zh: '待核实', en: 'Awaiting verification' }, reviewed: { zh: '已核实', en: 'Verified' }, returned: { zh: '已退回', en: 'Returned' } },
+  stateLabels: {
+    submitted: { zh: '待核实', en: 'Awaiting verification' },
+    reviewed: { zh: '已核实', en: 'Verified' },
+    returned: { zh: '已退回', en: 'Returned' },
+  },
   initial: 'submitted',
   turn: { submitted: ['county'], reviewed: [], returned: ['school'] },
   steps: {
@@ -169,7 +199,10 @@ export const PROFILE_REVIEW = defineWorkflow({
       from: ['submitted'],
       to: 'reviewed',
       by: ['county', 'city'],
-      refusals: { level: '核实由县区教育局或市教育局进行', state: { reviewed: '该记录已审核，不能审核', returned: '该记录已退回，不能审核' } },
+      refusals: {
+        level: '核实由县区教育局或市教育局进行',
+        state: { reviewed: '该记录已审核，不能审核', returned: '该记录已退回，不能审核' },
+      },
     },
     return: {
       label: { zh: '退回', en: 'Return' },
@@ -177,7 +210,10 @@ export const PROFILE_REVIEW = defineWorkflow({
       to: 'returned',
       by: ['county', 'city'],
       reason: true,
-      refusals: { level: '核实由县区教育局或市教育局进行', state: { reviewed: '该记录已审核，不能退回', returned: '该记录已退回，不能退回' } },
+      refusals: {
+        level: '核实由县区教育局或市教育局进行',
+        state: { reviewed: '该记录已审核，不能退回', returned: '该记录已退回，不能退回' },
+      },
     },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActivityInput, CAMPAIGN_TOPICS, SAFETY_TOPIC_LABELS, campaignTopicsFor, coverageSince, coversCampaign } from './education.ts';
+import { ActivityInput, CAMPAIGN_TOPICS, campaignTopicsFor, coverageSince, coversCampaign, SAFETY_TOPIC_LABELS } from './education.ts';
 
 describe('专项教育 (seed item 4)', () => {
   it('campaign topics are the eight the seed lists', () => {
@@ -21,7 +21,12 @@ describe('专项教育 (seed item 4)', () => {
     const r = ActivityInput.safeParse({ schoolId: 1, topic: 'x', heldOn: '2022-02-30', title: ' ', participants: 0 });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toEqual({ topic: '请选择教育主题', heldOn: '日期应为有效的 YYYY-MM-DD 格式', title: '请填写活动名称', participants: '参与人数至少为1' });
+    expect(byField).toEqual({
+      topic: '请选择教育主题',
+      heldOn: '日期应为有效的 YYYY-MM-DD 格式',
+      title: '请填写活动名称',
+      participants: '参与人数至少为1',
+    });
   });
 });
 

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { HAZARD_ACCEPTANCE_DAYS, HAZARD_WORKFLOW as wf, HazardInput, acceptanceDueOn, closureRate, escalatesToCity, hazardCase, hazardDuplicateKey, hazardLateness, hazardOverdue, sourcesFor, type HazardStatus, type HazardStep } from './hazards.ts';
+import {
+  acceptanceDueOn,
+  closureRate,
+  escalatesToCity,
+  HAZARD_ACCEPTANCE_DAYS,
+  hazardCase,
+  hazardDuplicateKey,
+  HazardInput,
+  hazardLateness,
+  hazardOverdue,
+  sourcesFor,
+  HAZARD_WORKFLOW as wf,
+  type HazardStatus,
+  type HazardStep,
+} from './hazards.ts';
 
 type Level = 'school' | 'county' | 'city';
 /** Whom each step is open to, for the checks that concern only the state and the step's own inputs. */
@@ -10,11 +24,18 @@ function transition(state: HazardStatus, step: HazardStep, reason?: string) {
   return message ? { ok: false, message } : { ok: true, to: wf.next(step, state) };
 }
 /** The refusal for an actor, with the reason given (evidence is asked separately). */
-const refusal = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }, step: HazardStep, actor: { level: Level; username: string }, reason?: string) =>
-  wf.refusal(hazardCase(h), step, actor, { reason });
+const refusal = (
+  h: { status: HazardStatus; deadline: string | null; submittedBy: string | null },
+  step: HazardStep,
+  actor: { level: Level; username: string },
+  reason?: string,
+) => wf.refusal(hazardCase(h), step, actor, { reason });
 /** The evidence refusal of a step with `n` 整改后 files (null when the step needs none or has enough). */
 const evidence = (step: HazardStep, n: number) =>
-  wf.refusal({ state: wf.steps[step].from[0]!, fields: { deadline: '2022-06-30' } }, step, taker(step), { reason: '整改照片不清楚', files: { after: n } });
+  wf.refusal({ state: wf.steps[step].from[0]!, fields: { deadline: '2022-06-30' } }, step, taker(step), {
+    reason: '整改照片不清楚',
+    files: { after: n },
+  });
 
 describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
@@ -57,7 +78,11 @@ describe('who does what with a hazard (issue 5: schools rectify, counties and th
   const school = { level: 'school' as const, username: 'school' };
   const county = { level: 'county' as const, username: 'hengnan' };
   const city = { level: 'city' as const, username: 'safety' };
-  const h = (status: 'pending' | 'rectifying' | 'awaiting_acceptance' | 'closed', deadline: string | null = '2022-06-30', submittedBy: string | null = null) => ({ status, deadline, submittedBy });
+  const h = (
+    status: 'pending' | 'rectifying' | 'awaiting_acceptance' | 'closed',
+    deadline: string | null = '2022-06-30',
+    submittedBy: string | null = null,
+  ) => ({ status, deadline, submittedBy });
   it('the deadline is set by the county or city, not the school, and not after closing', () => {
     expect(refusal(h('pending', null), 'set_deadline', school)).toBe('整改期限由县区教育局或市教育局确定');
     expect(refusal(h('pending', null), 'set_deadline', county)).toBeNull();
@@ -81,24 +106,60 @@ describe('who does what with a hazard (issue 5: schools rectify, counties and th
     expect(sourcesFor('city')).toContain('supervision');
   });
   it('checks a hazard field by field; the deadline cannot precede the finding', () => {
-    const r = HazardInput.safeParse({ schoolId: 1, source: 'self', category: 'fire', severity: 'major', foundOn: '2022-05-10', description: '灭火器', responsiblePerson: '张', deadline: '2022-05-01' });
+    const r = HazardInput.safeParse({
+      schoolId: 1,
+      source: 'self',
+      category: 'fire',
+      severity: 'major',
+      foundOn: '2022-05-10',
+      description: '灭火器',
+      responsiblePerson: '张',
+      deadline: '2022-05-01',
+    });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toEqual({ description: '隐患描述至少写5个字', responsiblePerson: '请填写整改责任人', deadline: '整改期限不能早于发现日期' });
-    const r2 = HazardInput.safeParse({ schoolId: 1, source: 'self', category: 'fire', severity: 'major', foundOn: '2022-05-10', description: '灭火器过期未更换', responsiblePerson: '张三', deadline: '2022-05-01' });
+    expect(byField).toEqual({
+      description: '隐患描述至少写5个字',
+      responsiblePerson: '请填写整改责任人',
+      deadline: '整改期限不能早于发现日期',
+    });
+    const r2 = HazardInput.safeParse({
+      schoolId: 1,
+      source: 'self',
+      category: 'fire',
+      severity: 'major',
+      foundOn: '2022-05-10',
+      description: '灭火器过期未更换',
+      responsiblePerson: '张三',
+      deadline: '2022-05-01',
+    });
     expect(r2.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['deadline', '整改期限不能早于发现日期']]);
   });
 });
 
 describe('duplicate rows in one hazard import', () => {
-  const h = { schoolId: 7, foundOn: '2022-05-10', category: 'fire' as const, location: '教学楼二楼', description: '灭火器压力不足，需更换' };
+  const h = {
+    schoolId: 7,
+    foundOn: '2022-05-10',
+    category: 'fire' as const,
+    location: '教学楼二楼',
+    description: '灭火器压力不足，需更换',
+  };
   it('the same school, day, category, place and description are one hazard, however the text is spaced or typed', () => {
     expect(hazardDuplicateKey({ ...h, description: ' 灭火器压力不足，需更换  ' })).toBe(hazardDuplicateKey(h));
-    expect(hazardDuplicateKey({ ...h, location: '教学楼 二楼'.replace(' ', '  ') })).toBe(hazardDuplicateKey({ ...h, location: '教学楼 二楼' }));
+    expect(hazardDuplicateKey({ ...h, location: '教学楼 二楼'.replace(' ', '  ') })).toBe(
+      hazardDuplicateKey({ ...h, location: '教学楼 二楼' }),
+    );
     expect(hazardDuplicateKey({ ...h, description: 'ＡＢ栋 灭火器' })).toBe(hazardDuplicateKey({ ...h, description: 'ab栋 灭火器' }));
     expect(hazardDuplicateKey({ ...h, location: undefined })).toBe(hazardDuplicateKey({ ...h, location: '' }));
   });
   it('any of the five differing makes another hazard', () => {
-    for (const other of [{ schoolId: 8 }, { foundOn: '2022-05-11' }, { category: 'buildings' as const }, { location: '教学楼三楼' }, { description: '灭火器过期，需更换' }]) {
+    for (const other of [
+      { schoolId: 8 },
+      { foundOn: '2022-05-11' },
+      { category: 'buildings' as const },
+      { location: '教学楼三楼' },
+      { description: '灭火器过期，需更换' },
+    ]) {
       expect(hazardDuplicateKey({ ...h, ...other })).not.toBe(hazardDuplicateKey(h));
     }
   });

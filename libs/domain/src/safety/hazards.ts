@@ -5,11 +5,39 @@ import { textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (domain.md §2.1). */
-export const HazardCategory = z.enum(['school_bus', 'fire', 'drugs_aids', 'drowning', 'sexual_assault', 'bullying', 'violence', 'traffic', 'epidemic', 'food_water', 'buildings', 'surroundings', 'facilities'], { message: '请选择隐患类别' });
+export const HazardCategory = z.enum(
+  [
+    'school_bus',
+    'fire',
+    'drugs_aids',
+    'drowning',
+    'sexual_assault',
+    'bullying',
+    'violence',
+    'traffic',
+    'epidemic',
+    'food_water',
+    'buildings',
+    'surroundings',
+    'facilities',
+  ],
+  { message: '请选择隐患类别' },
+);
 export type HazardCategory = z.infer<typeof HazardCategory>;
 export const HAZARD_CATEGORY_LABELS: Record<HazardCategory, string> = {
-  school_bus: '校车', fire: '消防', drugs_aids: '禁毒防艾', drowning: '防溺水', sexual_assault: '防性侵', bullying: '防欺凌', violence: '防暴力伤害', traffic: '交通安全',
-  epidemic: '传染病防控', food_water: '食品饮用水安全', buildings: '校舍', surroundings: '周边环境', facilities: '设施设备',
+  school_bus: '校车',
+  fire: '消防',
+  drugs_aids: '禁毒防艾',
+  drowning: '防溺水',
+  sexual_assault: '防性侵',
+  bullying: '防欺凌',
+  violence: '防暴力伤害',
+  traffic: '交通安全',
+  epidemic: '传染病防控',
+  food_water: '食品饮用水安全',
+  buildings: '校舍',
+  surroundings: '周边环境',
+  facilities: '设施设备',
 };
 export const Severity = z.enum(['ordinary', 'major'], { message: '请选择严重程度' });
 export type Severity = z.infer<typeof Severity>;
@@ -18,7 +46,11 @@ export const SEVERITY_LABELS: Record<Severity, string> = { ordinary: '一般', m
 /** The message when 整改后 evidence is missing (the field is the 整改后 upload). */
 export const HAZARD_EVIDENCE_MESSAGE = '请先上传至少1个整改后照片或文件，再提交验收';
 const RECTIFIERS = { by: ['school', 'county'], refusals: { level: '整改由学校（或代其填报的县区教育局）进行' } } as const;
-const ACCEPTORS = { by: ['county', 'city'], refusals: { level: '验收由县区教育局或市教育局进行' }, notBySubmitter: { message: '不能验收自己提交的整改' } } as const;
+const ACCEPTORS = {
+  by: ['county', 'city'],
+  refusals: { level: '验收由县区教育局或市教育局进行' },
+  notBySubmitter: { message: '不能验收自己提交的整改' },
+} as const;
 
 /**
  * The rectification loop (“挂账销号”, domain.md §2.1): 待整改 → 整改中 → 待验收 → 已销号, a return at 验收 sending it
@@ -86,7 +118,11 @@ export type HazardAction = Exclude<HazardStep, 'set_deadline'>;
 export const HazardAction = stepEnum(HAZARD_WORKFLOW, ['set_deadline']);
 
 /** The hazard as its workflow sees it. */
-export const hazardCase = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }) => ({ state: h.status, submittedBy: h.submittedBy, fields: { deadline: h.deadline } });
+export const hazardCase = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }) => ({
+  state: h.status,
+  submittedBy: h.submittedBy,
+  fields: { deadline: h.deadline },
+});
 
 /**
  * Days a county has to accept (验收) a submitted rectification before it is late. The seed sets no such limit
@@ -113,13 +149,17 @@ export function acceptanceDueOn(submittedOn: string): string {
  * County lateness: rectification submitted (待验收) and not accepted within HAZARD_ACCEPTANCE_DAYS of the submission.
  * A hazard waiting for acceptance is never the school's lateness, whatever its deadline; a closed one is nobody's.
  */
-export function hazardLateness(h: { status: HazardStatus; deadline: string | null; submittedOn: string | null }, today: string): HazardLateness {
+export function hazardLateness(
+  h: { status: HazardStatus; deadline: string | null; submittedOn: string | null },
+  today: string,
+): HazardLateness {
   if (SCHOOL_STAGES.includes(h.status)) return h.deadline !== null && h.deadline < today ? 'school' : null;
   if (h.status === 'awaiting_acceptance') return h.submittedOn !== null && acceptanceDueOn(h.submittedOn) < today ? 'county' : null;
   return null;
 }
 /** Overdue at all (either kind), for lists and exports. */
-export const hazardOverdue = (h: { status: HazardStatus; deadline: string | null; submittedOn: string | null }, today: string): boolean => hazardLateness(h, today) !== null;
+export const hazardOverdue = (h: { status: HazardStatus; deadline: string | null; submittedOn: string | null }, today: string): boolean =>
+  hazardLateness(h, today) !== null;
 
 /** A 重大 hazard is visible to the city at once (“重大隐患 escalates to L1 automatically”). */
 export const escalatesToCity = (h: { severity: Severity }): boolean => h.severity === 'major';
@@ -131,7 +171,13 @@ export const closureRate = (hazards: readonly { status: HazardStatus }[]): numbe
 /** Where a hazard was found (domain.md §2.1 source): the inspecting level, or a report from the public. */
 export const HazardSource = z.enum(['self', 'county', 'city', 'supervision', 'report'], { message: '请选择隐患来源' });
 export type HazardSource = z.infer<typeof HazardSource>;
-export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = { self: '学校自查', county: '县区检查', city: '市局检查', supervision: '督导检查', report: '群众举报' };
+export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = {
+  self: '学校自查',
+  county: '县区检查',
+  city: '市局检查',
+  supervision: '督导检查',
+  report: '群众举报',
+};
 /** The level of an inspection (排查): every source but a report from the public. */
 export const InspectionLevel = HazardSource.exclude(['report'], { message: '请选择检查层级' });
 export type InspectionLevel = z.infer<typeof InspectionLevel>;

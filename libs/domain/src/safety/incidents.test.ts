@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentInput, chainRefusal } from './incidents.ts';
+import { chainRefusal, IncidentInput } from './incidents.ts';
 
 describe('incident reporting chain (domain.md §2.1 “report chain with timestamps”)', () => {
   it('goes school → county → city, in order, each once', () => {
@@ -16,8 +16,22 @@ describe('incident reporting chain (domain.md §2.1 “report chain with timesta
     expect(chainRefusal(['school_report'], 'final_report', 'school')).toBe('“终报”不能由学校填写');
   });
   it('checks an incident field by field', () => {
-    const r = IncidentInput.safeParse({ schoolId: 1, type: 'drowning', occurredAt: '昨天', place: '河', deaths: -1, injuries: 0, publicOpinion: false, summary: '短' });
+    const r = IncidentInput.safeParse({
+      schoolId: 1,
+      type: 'drowning',
+      occurredAt: '昨天',
+      place: '河',
+      deaths: -1,
+      injuries: 0,
+      publicOpinion: false,
+      summary: '短',
+    });
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toEqual({ occurredAt: '请填写发生时间', place: '请填写发生地点', deaths: '死亡人数不能为负', summary: '事件经过至少写10个字' });
+    expect(byField).toEqual({
+      occurredAt: '请填写发生时间',
+      place: '请填写发生地点',
+      deaths: '死亡人数不能为负',
+      summary: '事件经过至少写10个字',
+    });
   });
 });

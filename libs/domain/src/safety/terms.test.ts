@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TERM_REPORTING_DAYS, Term, countedTerm, previousTerm, termCountsFrom, termLabel, termOf, termStart } from './terms.ts';
+import { countedTerm, previousTerm, Term, TERM_REPORTING_DAYS, termCountsFrom, termLabel, termOf, termStart } from './terms.ts';
 
 describe('terms (domain.md §2.1: safety profiles “per school per 学期”)', () => {
   it('maps a date to its term: autumn from September through January, spring from February', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { REPORT_REVIEW } from '../plan/progress.ts';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
-import { REPORT_REVIEW } from '../plan/progress.ts';
 import { inboxRules, whoseTurn } from './inbox.ts';
 import { stepViews } from './present.ts';
 
@@ -20,17 +20,27 @@ describe('inbox rules read from the workflows', () => {
   });
 
   it('reviews: the county verifies profiles, the school corrects returned ones; the city reviews reports', () => {
-    expect(inboxRules(PROFILE_REVIEW, 'county')).toEqual([{ state: 'submitted', missing: [], filled: [], steps: ['review', 'return'], notBySubmitter: false }]);
-    expect(inboxRules(PROFILE_REVIEW, 'school')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false }]);
+    expect(inboxRules(PROFILE_REVIEW, 'county')).toEqual([
+      { state: 'submitted', missing: [], filled: [], steps: ['review', 'return'], notBySubmitter: false },
+    ]);
+    expect(inboxRules(PROFILE_REVIEW, 'school')).toEqual([
+      { state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false },
+    ]);
     expect(inboxRules(REPORT_REVIEW, 'city')).toEqual([
       { state: 'submitted', missing: [], filled: [], steps: ['review', 'return'], notBySubmitter: false },
       { state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false },
     ]);
-    expect(inboxRules(REPORT_REVIEW, 'county')).toEqual([{ state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false }]);
+    expect(inboxRules(REPORT_REVIEW, 'county')).toEqual([
+      { state: 'returned', missing: [], filled: [], steps: ['submit'], notBySubmitter: false },
+    ]);
   });
 
   it('orders the buttons: moving on, sending back, then steps that keep the state', () => {
-    expect(stepViews(HAZARD_WORKFLOW, ['set_deadline', 'return', 'close']).map((s) => [s.step, s.kind])).toEqual([['close', 'primary'], ['return', 'danger'], ['set_deadline', 'default']]);
+    expect(stepViews(HAZARD_WORKFLOW, ['set_deadline', 'return', 'close']).map((s) => [s.step, s.kind])).toEqual([
+      ['close', 'primary'],
+      ['return', 'danger'],
+      ['set_deadline', 'default'],
+    ]);
     expect(stepViews(HAZARD_WORKFLOW, ['submit'])[0]).toMatchObject({ reason: false, evidence: { slot: 'after' } });
   });
 });

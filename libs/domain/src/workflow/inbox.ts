@@ -34,12 +34,20 @@ export function inboxRules<S extends string, A extends string>(wf: Workflow<S, A
     };
     if (wf.awaits(state, level)) {
       const steps = moves(level);
-      if (steps.length) rules.push({ state, missing: [], filled: blocking(level), steps, notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter) });
+      if (steps.length)
+        rules.push({
+          state,
+          missing: [],
+          filled: blocking(level),
+          steps,
+          notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter),
+        });
     }
     for (const other of wf.turn[state]) {
       for (const field of blocking(other)) {
         const steps = fillers(field).filter((a) => wf.steps[a].by[0] === level);
-        if (steps.length) rules.push({ state, missing: [field], filled: [], steps, notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter) });
+        if (steps.length)
+          rules.push({ state, missing: [field], filled: [], steps, notBySubmitter: steps.every((a) => !!wf.steps[a].notBySubmitter) });
       }
     }
   }
@@ -50,7 +58,11 @@ export function inboxRules<S extends string, A extends string>(wf: Workflow<S, A
  * Whose turn a record is and for which steps (what a page says when the caller has nothing to do): the levels whose
  * inbox rules match the record's state and fields. Empty for an end state.
  */
-export function whoseTurn<S extends string, A extends string>(wf: Workflow<S, A>, state: S, fields: Record<string, unknown> = {}): { level: ActorLevel; steps: readonly A[] }[] {
+export function whoseTurn<S extends string, A extends string>(
+  wf: Workflow<S, A>,
+  state: S,
+  fields: Record<string, unknown> = {},
+): { level: ActorLevel; steps: readonly A[] }[] {
   const filled = (f: string) => fields[f] !== null && fields[f] !== undefined && fields[f] !== '';
   return ACTOR_LEVELS.flatMap((level) => {
     const rule = inboxRules(wf, level).find((r) => r.state === state && r.missing.every((f) => !filled(f)) && r.filled.every(filled));

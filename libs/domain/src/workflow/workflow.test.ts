@@ -6,14 +6,36 @@ const report = defineWorkflow({
   key: 'test.report',
   noun: { zh: '报告', en: 'report' },
   states: ['draft', 'submitted', 'reviewed', 'voided'],
-  stateLabels: { draft: { zh: '草稿', en: 'Draft' }, submitted: { zh: '待审核', en: 'Submitted' }, reviewed: { zh: '已审核', en: 'Reviewed' }, voided: { zh: '已作废', en: 'Voided' } },
+  stateLabels: {
+    draft: { zh: '草稿', en: 'Draft' },
+    submitted: { zh: '待审核', en: 'Submitted' },
+    reviewed: { zh: '已审核', en: 'Reviewed' },
+    voided: { zh: '已作废', en: 'Voided' },
+  },
   initial: 'draft',
   turn: { draft: ['school'], submitted: ['county'], reviewed: [], voided: [] },
   steps: {
-    submit: { label: { zh: '提交', en: 'Submit' }, from: ['draft'], to: 'submitted', by: ['school'], evidence: { slot: 'scan', message: '请先上传盖章扫描件' } },
-    review: { label: { zh: '审核通过', en: 'Approve' }, from: ['submitted'], to: 'reviewed', by: ['county'], notBySubmitter: { message: '不能审核自己提交的报告' } },
+    submit: {
+      label: { zh: '提交', en: 'Submit' },
+      from: ['draft'],
+      to: 'submitted',
+      by: ['school'],
+      evidence: { slot: 'scan', message: '请先上传盖章扫描件' },
+    },
+    review: {
+      label: { zh: '审核通过', en: 'Approve' },
+      from: ['submitted'],
+      to: 'reviewed',
+      by: ['county'],
+      notBySubmitter: { message: '不能审核自己提交的报告' },
+    },
     return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'draft', by: ['county'], reason: true },
-    note: { label: { zh: '补充说明', en: 'Add a note' }, from: ['draft', 'submitted'], by: ['school', 'county'], needs: [{ field: 'contact', message: '请先填写联系人' }] },
+    note: {
+      label: { zh: '补充说明', en: 'Add a note' },
+      from: ['draft', 'submitted'],
+      by: ['school', 'county'],
+      needs: [{ field: 'contact', message: '请先填写联系人' }],
+    },
     void: { label: { zh: '作废', en: 'Void' }, from: ['draft', 'submitted'], to: 'voided', by: ['city'], reason: true },
   },
 });
@@ -45,12 +67,22 @@ describe('a workflow declared as data', () => {
   it('without the step’s inputs it answers “may they start it”: the reason and the evidence are asked in the step', () => {
     expect(report.refusal({ state: 'submitted' }, 'return', county)).toBeNull();
     expect(report.refusal({ state: 'draft' }, 'submit', school)).toBeNull();
-    expect(report.allowed({ state: 'submitted', submittedBy: 'school', fields: { contact: 'x' } }, county)).toEqual(['review', 'return', 'note']);
+    expect(report.allowed({ state: 'submitted', submittedBy: 'school', fields: { contact: 'x' } }, county)).toEqual([
+      'review',
+      'return',
+      'note',
+    ]);
     expect(report.allowed({ state: 'reviewed' }, county)).toEqual([]);
   });
 
   it('a step that opens a record is allowed when there is none yet; any other step on no record is refused', () => {
-    const opening = defineWorkflow({ ...report, steps: { ...report.steps, submit: { ...report.steps.submit, opens: true, refusals: { state: { submitted: '该报告已提交，正在等待审核' } } } } });
+    const opening = defineWorkflow({
+      ...report,
+      steps: {
+        ...report.steps,
+        submit: { ...report.steps.submit, opens: true, refusals: { state: { submitted: '该报告已提交，正在等待审核' } } },
+      },
+    });
     expect(opening.refusal(null, 'submit', school)).toBeNull();
     expect(opening.refusal(null, 'review', county)).toBe('报告不存在');
     expect(opening.refusal({ state: 'submitted' }, 'submit', school)).toBe('该报告已提交，正在等待审核');
@@ -63,7 +95,10 @@ describe('a workflow declared as data', () => {
     expect(report.refusalOf({ state: 'draft' }, 'submit', school, { files: {} })).toMatchObject({ kind: 'input', field: 'scan' });
     expect(report.refusalOf({ state: 'draft' }, 'review', county, {})).toMatchObject({ kind: 'state', field: null });
     expect(report.refusalOf({ state: 'submitted' }, 'review', school, {})).toMatchObject({ kind: 'level', field: null });
-    expect(report.refusalOf({ state: 'submitted', submittedBy: 'hengnan' }, 'review', county, {})).toMatchObject({ kind: 'rule', field: null });
+    expect(report.refusalOf({ state: 'submitted', submittedBy: 'hengnan' }, 'review', county, {})).toMatchObject({
+      kind: 'rule',
+      field: null,
+    });
   });
 
   it('whose turn it is, for the 待办 inbox', () => {
@@ -73,17 +108,44 @@ describe('a workflow declared as data', () => {
   });
 
   it('refuses a declaration with an unknown state or a step nobody may take', () => {
-    const base = { key: 'x', noun: { zh: '记录', en: 'record' }, states: ['a', 'b'] as ['a', 'b'], stateLabels: { a: { zh: 'A', en: 'A' }, b: { zh: 'B', en: 'B' } }, initial: 'a' as const, turn: { a: [], b: [] } };
-    expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'c' as 'b', by: ['school'] } } })).toThrow(/unknown state c/);
-    expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: [] } } })).toThrow(/nobody may take it/);
-    expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: ['county'], reason: true, bulk: true } } })).toThrow(
-      /cannot be taken in bulk/,
+    const base = {
+      key: 'x',
+      noun: { zh: '记录', en: 'record' },
+      states: ['a', 'b'] as ['a', 'b'],
+      stateLabels: { a: { zh: 'A', en: 'A' }, b: { zh: 'B', en: 'B' } },
+      initial: 'a' as const,
+      turn: { a: [], b: [] },
+    };
+    expect(() =>
+      defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'c' as 'b', by: ['school'] } } }),
+    ).toThrow(/unknown state c/);
+    expect(() => defineWorkflow({ ...base, steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: [] } } })).toThrow(
+      /nobody may take it/,
     );
+    expect(() =>
+      defineWorkflow({
+        ...base,
+        steps: { go: { label: { zh: '走', en: 'Go' }, from: ['a'], to: 'b', by: ['county'], reason: true, bulk: true } },
+      }),
+    ).toThrow(/cannot be taken in bulk/);
   });
 
   it('reads back as plain data (JSON) for another bureau or a document', () => {
     const data = JSON.parse(JSON.stringify(describeWorkflow(report)));
-    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({ step: 'return', label: { zh: '退回', en: 'Return' }, from: ['submitted'], opens: false, to: 'draft', by: ['county'], reason: true, evidence: null, needs: [], fills: [], notBySubmitter: false, bulk: false });
+    expect(data.steps.find((s: { step: string }) => s.step === 'return')).toEqual({
+      step: 'return',
+      label: { zh: '退回', en: 'Return' },
+      from: ['submitted'],
+      opens: false,
+      to: 'draft',
+      by: ['county'],
+      reason: true,
+      evidence: null,
+      needs: [],
+      fills: [],
+      notBySubmitter: false,
+      bulk: false,
+    });
     expect(data.states[1]).toEqual({ state: 'submitted', label: { zh: '待审核', en: 'Submitted' }, turn: ['county'] });
   });
 });

@@ -122,10 +122,12 @@ export function defineWorkflow<const S extends string, const A extends string>(s
   const states = new Set<string>(spec.states);
   const actions = Object.keys(spec.steps) as A[];
   if (!states.has(spec.initial)) throw new Error(`${spec.key}: initial state ${spec.initial} is not declared`);
-  for (const s of spec.states) if (!spec.stateLabels[s] || !spec.turn[s]) throw new Error(`${spec.key}: state ${s} needs a label and a turn`);
+  for (const s of spec.states)
+    if (!spec.stateLabels[s] || !spec.turn[s]) throw new Error(`${spec.key}: state ${s} needs a label and a turn`);
   for (const a of actions) {
     const step = spec.steps[a];
-    for (const s of [...step.from, ...(step.to ? [step.to] : [])]) if (!states.has(s)) throw new Error(`${spec.key}.${a}: unknown state ${s}`);
+    for (const s of [...step.from, ...(step.to ? [step.to] : [])])
+      if (!states.has(s)) throw new Error(`${spec.key}.${a}: unknown state ${s}`);
     if (step.by.length === 0) throw new Error(`${spec.key}.${a}: nobody may take it`);
     if (step.bulk && step.reason) throw new Error(`${spec.key}.${a}: a step that asks for a reason cannot be taken in bulk`);
   }
@@ -135,18 +137,26 @@ export function defineWorkflow<const S extends string, const A extends string>(s
   function check(found: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): Refusal | null {
     const step = spec.steps[action];
     if (!step) return { message: '操作无效', kind: 'state', field: null };
-    if (!step.by.includes(actor.level)) return { message: step.refusals?.level ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, kind: 'level', field: null };
+    if (!step.by.includes(actor.level))
+      return { message: step.refusals?.level ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, kind: 'level', field: null };
     if (!found && !step.opens) return { message: `${spec.noun.zh}不存在`, kind: 'state', field: null };
     const record: CaseRecord<S> = found ?? { state: spec.initial };
     if (found && !step.from.includes(found.state)) {
       const texts = step.refusals?.state;
       const text = typeof texts === 'string' ? texts : texts?.[found.state];
-      return { message: text ?? `${spec.noun.zh}当前为“${spec.stateLabels[found.state].zh}”，不能${step.label.zh}`, kind: 'state', field: null };
+      return {
+        message: text ?? `${spec.noun.zh}当前为“${spec.stateLabels[found.state].zh}”，不能${step.label.zh}`,
+        kind: 'state',
+        field: null,
+      };
     }
     if (given && step.reason && !filled(given.reason)) return { message: `请填写${step.label.zh}原因`, kind: 'input', field: 'reason' };
-    for (const need of step.needs ?? []) if (!filled(record.fields?.[need.field])) return { message: need.message, kind: 'rule', field: null };
-    if (step.notBySubmitter && record.submittedBy === actor.username) return { message: step.notBySubmitter.message, kind: 'rule', field: null };
-    if (given?.files && step.evidence && !((given.files[step.evidence.slot] ?? 0) > 0)) return { message: step.evidence.message, kind: 'input', field: step.evidence.slot };
+    for (const need of step.needs ?? [])
+      if (!filled(record.fields?.[need.field])) return { message: need.message, kind: 'rule', field: null };
+    if (step.notBySubmitter && record.submittedBy === actor.username)
+      return { message: step.notBySubmitter.message, kind: 'rule', field: null };
+    if (given?.files && step.evidence && !((given.files[step.evidence.slot] ?? 0) > 0))
+      return { message: step.evidence.message, kind: 'input', field: step.evidence.slot };
     return null;
   }
 
@@ -173,8 +183,18 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
     steps: wf.actions.map((a) => {
       const { label, from, to, by, reason, evidence, needs, fills, notBySubmitter, opens, bulk } = wf.steps[a];
       return {
-        step: a, label, from, opens: !!opens, to: to ?? null, by, reason: !!reason, evidence: evidence?.slot ?? null,
-        needs: (needs ?? []).map((n) => n.field), fills: fills ?? [], notBySubmitter: !!notBySubmitter, bulk: !!bulk,
+        step: a,
+        label,
+        from,
+        opens: !!opens,
+        to: to ?? null,
+        by,
+        reason: !!reason,
+        evidence: evidence?.slot ?? null,
+        needs: (needs ?? []).map((n) => n.field),
+        fills: fills ?? [],
+        notBySubmitter: !!notBySubmitter,
+        bulk: !!bulk,
       };
     }),
   };

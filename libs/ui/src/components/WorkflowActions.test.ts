@@ -2,8 +2,8 @@ import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HAZARD_WORKFLOW } from '@hyedu/domain';
-import { preloadComponents } from '../lazy.ts';
 import { useLocaleStore } from '../i18n.ts';
+import { preloadComponents } from '../lazy.ts';
 import WorkflowActions from './WorkflowActions.vue';
 import WorkflowTimeline from './WorkflowTimeline.vue';
 
@@ -12,9 +12,15 @@ describe('workflow actions and timeline, from the declaration', () => {
   beforeEach(() => setActivePinia(createPinia()));
 
   it('shows the allowed steps with the declaration’s labels and weights, and emits the one clicked', async () => {
-    const w = mount(WorkflowActions, { props: { workflow: HAZARD_WORKFLOW, allowed: ['set_deadline', 'return', 'close'], state: 'awaiting_acceptance' } });
+    const w = mount(WorkflowActions, {
+      props: { workflow: HAZARD_WORKFLOW, allowed: ['set_deadline', 'return', 'close'], state: 'awaiting_acceptance' },
+    });
     const buttons = w.findAll('button');
-    expect(buttons.map((b) => [b.attributes('data-test'), b.text()])).toEqual([['step-close', '验收销号'], ['step-return', '退回'], ['step-set_deadline', '确定整改期限']]);
+    expect(buttons.map((b) => [b.attributes('data-test'), b.text()])).toEqual([
+      ['step-close', '验收销号'],
+      ['step-return', '退回'],
+      ['step-set_deadline', '确定整改期限'],
+    ]);
     expect(buttons[1]!.classes()).toContain('el-button--danger');
     await buttons[0]!.trigger('click');
     expect(w.emitted('take')).toEqual([['close']]);
@@ -34,9 +40,17 @@ describe('workflow actions and timeline, from the declaration', () => {
   it('reads the history as steps: who, which step, from → to, the reason', () => {
     const entries = [
       { at: '2022-09-01T02:00:00Z', actor: 'school', action: 'safety.reportHazard', after: {} },
-      { at: '2022-09-05T02:00:00Z', actor: 'hengnan', action: 'safety.hazard.return', before: { status: 'awaiting_acceptance' }, after: { status: 'rectifying', reason: '照片不清楚' } },
+      {
+        at: '2022-09-05T02:00:00Z',
+        actor: 'hengnan',
+        action: 'safety.hazard.return',
+        before: { status: 'awaiting_acceptance' },
+        after: { status: 'rectifying', reason: '照片不清楚' },
+      },
     ];
-    const w = mount(WorkflowTimeline, { props: { workflow: HAZARD_WORKFLOW, entries, stateKey: 'status', labels: { 'safety.reportHazard': '登记隐患' } } });
+    const w = mount(WorkflowTimeline, {
+      props: { workflow: HAZARD_WORKFLOW, entries, stateKey: 'status', labels: { 'safety.reportHazard': '登记隐患' } },
+    });
     const text = w.text();
     expect(text).toContain('school 登记隐患');
     expect(text).toContain('hengnan 退回');

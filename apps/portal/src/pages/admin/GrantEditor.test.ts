@@ -13,7 +13,11 @@ describe('the grant editor opens with the account’s grants', () => {
   it('shows a school grant by the school’s name, not an empty field', async () => {
     const grants: Grant[] = [{ role: 'school', schoolId: 739, unitCode: '430422' }];
     const w = mount(GrantEditor, {
-      props: { modelValue: grants, errors: {}, schools: [{ id: 739, name: '衡南县茶市镇中心幼儿园', code: '1143220001', unitCode: '430422' }] },
+      props: {
+        modelValue: grants,
+        errors: {},
+        schools: [{ id: 739, name: '衡南县茶市镇中心幼儿园', code: '1143220001', unitCode: '430422' }],
+      },
       global: { plugins: [VueQueryPlugin] },
       attachTo: document.body,
     });

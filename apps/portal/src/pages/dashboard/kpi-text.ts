@@ -1,6 +1,10 @@
 import { useLocaleStore } from '@hyedu/ui';
 
-interface KpiWords { title: string; formula: string; en: { title: string; formula: string } | null }
+interface KpiWords {
+  title: string;
+  formula: string;
+  en: { title: string; formula: string } | null;
+}
 
 /** A KPI's title and formula in the shell's language (the API sends the English beside the Chinese definition). */
 export function useKpiText() {

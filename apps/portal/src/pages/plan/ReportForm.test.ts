@@ -7,14 +7,22 @@ import ReportForm from './ReportForm.vue';
 type Reports = { period: string; review: 'submitted' | 'reviewed' | 'returned' }[];
 const render = (reports: Reports, initial?: { period: string }) =>
   mount(ReportForm, {
-    props: { taskId: 1, year: 2022, issuedOn: '2022-04-14', reports, ...(initial ? { initial: { ...initial, status: 'in_progress' as const, narrative: '', figures: [] } } : {}) },
+    props: {
+      taskId: 1,
+      year: 2022,
+      issuedOn: '2022-04-14',
+      reports,
+      ...(initial ? { initial: { ...initial, status: 'in_progress' as const, narrative: '', figures: [] } } : {}),
+    },
     attachTo: document.body,
   });
 /** The month options of the open period list: label and whether it can be chosen. */
 async function options(w: ReturnType<typeof render>) {
   await w.find('[data-test="report-period"]').trigger('click');
   await flushPromises();
-  return [...document.querySelectorAll('.el-select-dropdown__item')].map((o) => `${o.textContent?.trim()}${o.classList.contains('is-disabled') ? ' ×' : ''}`);
+  return [...document.querySelectorAll('.el-select-dropdown__item')].map(
+    (o) => `${o.textContent?.trim()}${o.classList.contains('is-disabled') ? ' ×' : ''}`,
+  );
 }
 
 describe('the progress report form and the months already reported', () => {
@@ -37,9 +45,16 @@ describe('the progress report form and the months already reported', () => {
     ]);
     await flushPromises();
     expect(w.find('[data-test="report-period"]').text()).toContain('2022年7月');
-    const months = w.findAll('[data-test="report-months"] [data-period]').map((m) => `${m.attributes('data-period')} ${m.text().replace(/\s+/g, ' ')}`);
+    const months = w
+      .findAll('[data-test="report-months"] [data-period]')
+      .map((m) => `${m.attributes('data-period')} ${m.text().replace(/\s+/g, ' ')}`);
     expect(months).toEqual(['2022-04 2022年4月 已审核', '2022-05 2022年5月 待审核', '2022-06 2022年6月 已退回，可重新提交']);
-    expect((await options(w)).slice(0, 4)).toEqual(['2022年4月（已审核） ×', '2022年5月（待审核） ×', '2022年6月（已退回，可重新提交）', '2022年7月']);
+    expect((await options(w)).slice(0, 4)).toEqual([
+      '2022年4月（已审核） ×',
+      '2022年5月（待审核） ×',
+      '2022年6月（已退回，可重新提交）',
+      '2022年7月',
+    ]);
     w.unmount();
   });
 

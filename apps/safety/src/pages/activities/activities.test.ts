@@ -3,7 +3,13 @@ import { anyActivity, coverageRate, parseActivityQuery, sumCoverage, topicSchool
 
 describe('专项教育 page helpers', () => {
   it('reads unit, topic, q and page from the URL; an unknown topic is no filter', () => {
-    expect(parseActivityQuery({ unit: '430422', topic: 'drowning', q: '防溺水', page: '2' })).toEqual({ unitCode: '430422', topic: 'drowning', q: '防溺水', page: 2, pageSize: 20 });
+    expect(parseActivityQuery({ unit: '430422', topic: 'drowning', q: '防溺水', page: '2' })).toEqual({
+      unitCode: '430422',
+      topic: 'drowning',
+      q: '防溺水',
+      page: 2,
+      pageSize: 20,
+    });
     expect(parseActivityQuery({ topic: 'swimming' }).topic).toBeUndefined();
   });
 
@@ -20,7 +26,10 @@ describe('专项教育 page helpers', () => {
     expect(coverageRate(0, 0, true)).toBeNull();
   });
   it('校车安全 counts among the schools that run buses only; every other topic among all schools', () => {
-    const rows = [{ schools: 10, covered: 4, withBuses: 2, byTopic: { school_bus: 2, fire: 8 } }, { schools: 30, covered: 20, withBuses: 0, byTopic: { school_bus: 0, fire: 25 } }];
+    const rows = [
+      { schools: 10, covered: 4, withBuses: 2, byTopic: { school_bus: 2, fire: 8 } },
+      { schools: 30, covered: 20, withBuses: 0, byTopic: { school_bus: 0, fire: 25 } },
+    ];
     const total = sumCoverage(rows);
     expect(total.withBuses).toBe(2);
     expect(topicSchools(total, 'school_bus')).toBe(2);

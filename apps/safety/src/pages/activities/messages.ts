@@ -12,9 +12,11 @@ export const useActivityMessages = defineMessages({
     window: '统计期 {since} 至 {until}',
     noActivity: '统计期内还没有登记活动，暂无数据。',
     campaign: '适用主题全覆盖',
-    campaignHint: '开展过全部适用专项教育（校车、消防、禁毒防艾、防溺水、防性侵、防欺凌、防暴力伤害、交通安全；校车安全只对开行校车的学校要求）的学校比例',
+    campaignHint:
+      '开展过全部适用专项教育（校车、消防、禁毒防艾、防溺水、防性侵、防欺凌、防暴力伤害、交通安全；校车安全只对开行校车的学校要求）的学校比例',
     busHint: '校车安全只适用于开行校车的学校：覆盖率按开行校车的学校计算',
-    busNote: '校车安全只适用于开行校车的学校（本范围 {n} 所），其覆盖率按这些学校计算；不开行校车的学校无需开展校车安全教育即可“适用主题全覆盖”。',
+    busNote:
+      '校车安全只适用于开行校车的学校（本范围 {n} 所），其覆盖率按这些学校计算；不开行校车的学校无需开展校车安全教育即可“适用主题全覆盖”。',
     target: '目标：适用主题全覆盖的学校达到100%（局定目标：工作要点只要求推进专项教育，未定比例）',
     notApplicable: '不适用（未开行校车）',
     listTitle: '活动记录',
@@ -58,10 +60,13 @@ export const useActivityMessages = defineMessages({
     window: 'From {since} to {until}',
     noActivity: 'No activity recorded in this period; no data.',
     campaign: 'All topics that apply',
-    campaignHint: 'Share of schools that held every campaign topic that applies to them (school bus, fire, drugs and AIDS, drowning, sexual abuse, bullying, violence, traffic; school-bus safety only where the school runs buses)',
+    campaignHint:
+      'Share of schools that held every campaign topic that applies to them (school bus, fire, drugs and AIDS, drowning, sexual abuse, bullying, violence, traffic; school-bus safety only where the school runs buses)',
     busHint: 'School-bus safety applies only to schools that run buses: its coverage is among those schools',
-    busNote: 'School-bus safety applies only to schools that run buses ({n} in this scope); its coverage is among them, and a school without buses covers all topics that apply without it.',
-    target: "Target: 100% of schools covering every topic that applies (the bureau's own target: the work plan asks for the campaigns without a figure)",
+    busNote:
+      'School-bus safety applies only to schools that run buses ({n} in this scope); its coverage is among them, and a school without buses covers all topics that apply without it.',
+    target:
+      "Target: 100% of schools covering every topic that applies (the bureau's own target: the work plan asks for the campaigns without a figure)",
     notApplicable: 'Not applicable (no school buses)',
     listTitle: 'Activities',
     count: '{n} records',

@@ -8,22 +8,61 @@ import type { RouterOutputs } from '@hyedu/web';
 import ProfilesTable from './ProfilesTable.vue';
 
 type Row = RouterOutputs['safety']['profiles']['rows'][number];
-const facts: SafetyProfile = { students: 900, staff: 70, isBoarding: false, fulltimeGuards: 1, closedManagement: true, alarmLinked110: true, videoLinkedPolice: false, guardPost: true, antiRam: null };
+const facts: SafetyProfile = {
+  students: 900,
+  staff: 70,
+  isBoarding: false,
+  fulltimeGuards: 1,
+  closedManagement: true,
+  alarmLinked110: true,
+  videoLinkedPolice: false,
+  guardPost: true,
+  antiRam: null,
+};
 const school = { unitCode: '430422', unitName: '衡南县', level: 'primary' as const, isBoarding: false };
 const reported: Row = {
-  ...school, schoolId: 1, schoolCode: '2143000001', schoolName: '衡南县示例小学',
+  ...school,
+  schoolId: 1,
+  schoolCode: '2143000001',
+  schoolName: '衡南县示例小学',
   profile: {
-    id: 7, schoolId: 1, unitCode: '430422', term: '2022-2023-1', ...facts, evidenceDate: '2022-09-15', review: 'submitted', returnReason: null,
-    submittedBy: 'school', submittedAt: '2022-09-16T02:00:00.000Z', reviewedBy: null, reviewedAt: null, version: 1,
+    id: 7,
+    schoolId: 1,
+    unitCode: '430422',
+    term: '2022-2023-1',
+    ...facts,
+    evidenceDate: '2022-09-15',
+    review: 'submitted',
+    returnReason: null,
+    submittedBy: 'school',
+    submittedAt: '2022-09-16T02:00:00.000Z',
+    reviewedBy: null,
+    reviewedAt: null,
+    version: 1,
   } as Row['profile'],
   requiredGuards: requiredGuards(facts),
   met: indicatorsMet(facts, 'guard_post'),
 };
-const missing: Row = { ...school, schoolId: 2, schoolCode: '2143000002', schoolName: '衡南县第二小学', profile: null, requiredGuards: null, met: null };
+const missing: Row = {
+  ...school,
+  schoolId: 2,
+  schoolCode: '2143000002',
+  schoolName: '衡南县第二小学',
+  profile: null,
+  requiredGuards: null,
+  met: null,
+};
 
 function render(props: { canEnter: boolean; canReview: boolean }) {
   return mount(ProfilesTable, {
-    props: { rows: [reported, missing], fourth: 'guard_post', units: [{ code: '430422', name: '衡南县', kind: 'county' }], loading: false, showUnit: true, ...props },
+    props: {
+      rows: [reported, missing],
+      fourth: 'guard_post',
+      units: [{ code: '430422', name: '衡南县', kind: 'county' }],
+      loading: false,
+      showUnit: true,
+      ...props,
+    },
     global: { plugins: [VueQueryPlugin] },
     attachTo: document.body,
   });
@@ -41,7 +80,12 @@ describe('the school list of the 4个100% page', () => {
     const first = rowText(w, 0);
     expect(first).toContain('衡南县示例小学');
     expect(first).toContain('1 / 2'); // guards: have / required by the norm
-    expect(w.findAll('.el-table__body tbody tr')[0]!.findAll('[data-test="indicator"]').map((t) => t.text())).toEqual(['未达标', '达标', '未达标', '达标']);
+    expect(
+      w
+        .findAll('.el-table__body tbody tr')[0]!
+        .findAll('[data-test="indicator"]')
+        .map((t) => t.text()),
+    ).toEqual(['未达标', '达标', '未达标', '达标']);
     expect(first).toContain('待核实');
     expect(rowText(w, 1)).toContain('未填报');
     expect(w.findAll('.el-table__body tbody tr')[1]!.findAll('[data-test="indicator"]')).toHaveLength(0);
@@ -79,7 +123,11 @@ describe('the school list of the 4个100% page', () => {
 describe('the school list on a phone', () => {
   beforeEach(() => {
     setActivePinia(createPinia());
-    vi.stubGlobal('matchMedia', (q: string) => ({ matches: q.includes('max-width'), addEventListener: () => {}, removeEventListener: () => {} }));
+    vi.stubGlobal('matchMedia', (q: string) => ({
+      matches: q.includes('max-width'),
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }));
   });
   afterEach(() => vi.unstubAllGlobals());
 

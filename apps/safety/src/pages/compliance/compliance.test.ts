@@ -3,7 +3,16 @@ import { indicatorsMet, type SafetyProfile } from '@hyedu/domain';
 import { complianceRates, indicatorCells, parseComplianceQuery, profileSummary, sumCounts, termOptions } from './compliance.ts';
 
 const profile = (over: Partial<SafetyProfile> = {}): SafetyProfile => ({
-  students: 800, staff: 60, isBoarding: false, fulltimeGuards: 2, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, ...over,
+  students: 800,
+  staff: 60,
+  isBoarding: false,
+  fulltimeGuards: 2,
+  closedManagement: true,
+  alarmLinked110: true,
+  videoLinkedPolice: true,
+  guardPost: true,
+  antiRam: null,
+  ...over,
 });
 
 describe('4个100% page helpers', () => {
@@ -29,9 +38,19 @@ describe('4个100% page helpers', () => {
 
   it('reads the URL leniently and keeps only known filters', () => {
     expect(parseComplianceQuery({ term: '2022-2023-1', show: 'missing', unit: '430422', q: ' 一中 ', page: '3' })).toEqual({
-      term: '2022-2023-1', show: 'missing', unitCode: '430422', q: '一中', page: 3, pageSize: 20,
+      term: '2022-2023-1',
+      show: 'missing',
+      unitCode: '430422',
+      q: '一中',
+      page: 3,
+      pageSize: 20,
     });
-    expect(parseComplianceQuery({ term: '2022-2024-1', show: 'everything', unit: 'x', page: '-1' })).toMatchObject({ term: undefined, show: 'all', unitCode: undefined, page: 1 });
+    expect(parseComplianceQuery({ term: '2022-2024-1', show: 'everything', unit: 'x', page: '-1' })).toMatchObject({
+      term: undefined,
+      show: 'all',
+      unitCode: undefined,
+      page: 1,
+    });
   });
 
   it('rates count every school, and the fourth only where it applies; no schools is no rate', () => {
@@ -46,12 +65,32 @@ describe('4个100% page helpers', () => {
   });
 
   it('offers the recent terms and the one in view, newest first', () => {
-    expect(termOptions(['2022-2023-1', '2021-2022-2'], '2020-2021-2', null, '2022-2023-1')).toEqual(['2022-2023-1', '2021-2022-2', '2020-2021-2']);
+    expect(termOptions(['2022-2023-1', '2021-2022-2'], '2020-2021-2', null, '2022-2023-1')).toEqual([
+      '2022-2023-1',
+      '2021-2022-2',
+      '2020-2021-2',
+    ]);
   });
 
   it('summarises an entered status for 「操作记录」', () => {
-    const labels = { students: '在校生数', staff: '教职工数', guards: '专职保安人数', closed: '封闭化管理', alarm110: '报警', video: '视频', guardPost: '护学岗', antiRam: '防冲撞', yes: '是', no: '否', na: '不要求', file: '文件', row: '第{n}行' };
-    expect(profileSummary({ school: '4304220001', students: 800, staff: 60, fulltimeGuards: 2, closedManagement: true, antiRam: null }, labels)).toBe('在校生数 800 · 教职工数 60 · 专职保安人数 2 · 封闭化管理 是 · 防冲撞 不要求');
+    const labels = {
+      students: '在校生数',
+      staff: '教职工数',
+      guards: '专职保安人数',
+      closed: '封闭化管理',
+      alarm110: '报警',
+      video: '视频',
+      guardPost: '护学岗',
+      antiRam: '防冲撞',
+      yes: '是',
+      no: '否',
+      na: '不要求',
+      file: '文件',
+      row: '第{n}行',
+    };
+    expect(
+      profileSummary({ school: '4304220001', students: 800, staff: 60, fulltimeGuards: 2, closedManagement: true, antiRam: null }, labels),
+    ).toBe('在校生数 800 · 教职工数 60 · 专职保安人数 2 · 封闭化管理 是 · 防冲撞 不要求');
     expect(profileSummary({ file: 'a.xlsx', row: 57, fulltimeGuards: 1 }, labels)).toBe('文件 a.xlsx · 第57行 · 专职保安人数 1');
     expect(profileSummary({ review: 'reviewed' }, labels)).toBeNull();
     expect(profileSummary(null, labels)).toBeNull();

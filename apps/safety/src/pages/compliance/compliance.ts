@@ -22,7 +22,10 @@ export type Cell = 'met' | 'unmet' | 'na' | 'none';
 export const cellOf = (v: boolean | null | undefined): Cell => (v === undefined ? 'none' : v === null ? 'na' : v ? 'met' : 'unmet');
 
 /** A row of `safety.profiles` as the four indicator cells (the fourth as configured) and the overall one. */
-export function indicatorCells(met: (Record<Indicator, boolean | null> & { all: boolean }) | null, fourth: FourthIndicator): { key: IndicatorKey; cell: Cell }[] {
+export function indicatorCells(
+  met: (Record<Indicator, boolean | null> & { all: boolean }) | null,
+  fourth: FourthIndicator,
+): { key: IndicatorKey; cell: Cell }[] {
   const keys = indicatorKeys(fourth);
   const values: (boolean | null | undefined)[] = [met?.guards, met?.closed, met?.alarm, met?.fourth];
   return keys.map((key, i) => ({ key, cell: met ? cellOf(values[i]) : 'none' }));
@@ -67,14 +70,32 @@ export function complianceRates(c: ComplianceCounts): Record<'guards' | 'closed'
 }
 
 /** A 「操作记录」 entry's details of an entered status, in a line: '在校生 800 · 教职工 60 · 专职保安 2 · 封闭化管理 是 …'. */
-export function profileSummary(after: unknown, labels: Record<'students' | 'staff' | 'guards' | 'closed' | 'alarm110' | 'video' | 'guardPost' | 'antiRam' | 'yes' | 'no' | 'na' | 'file' | 'row', string>): string | null {
+export function profileSummary(
+  after: unknown,
+  labels: Record<
+    'students' | 'staff' | 'guards' | 'closed' | 'alarm110' | 'video' | 'guardPost' | 'antiRam' | 'yes' | 'no' | 'na' | 'file' | 'row',
+    string
+  >,
+): string | null {
   if (!after || typeof after !== 'object') return null;
   const a = after as Record<string, unknown>;
   const yn = (v: unknown) => (v === true ? labels.yes : v === false ? labels.no : v === null ? labels.na : null);
   const parts: string[] = [];
-  if (typeof a.file === 'string') parts.push(`${labels.file} ${a.file}${typeof a.row === 'number' ? ` · ${labels.row.replace('{n}', String(a.row))}` : ''}`);
-  for (const [key, label] of [['students', labels.students], ['staff', labels.staff], ['fulltimeGuards', labels.guards]] as const) if (typeof a[key] === 'number') parts.push(`${label} ${a[key]}`);
-  for (const [key, label] of [['closedManagement', labels.closed], ['alarmLinked110', labels.alarm110], ['videoLinkedPolice', labels.video], ['guardPost', labels.guardPost], ['antiRam', labels.antiRam]] as const) {
+  if (typeof a.file === 'string')
+    parts.push(`${labels.file} ${a.file}${typeof a.row === 'number' ? ` · ${labels.row.replace('{n}', String(a.row))}` : ''}`);
+  for (const [key, label] of [
+    ['students', labels.students],
+    ['staff', labels.staff],
+    ['fulltimeGuards', labels.guards],
+  ] as const)
+    if (typeof a[key] === 'number') parts.push(`${label} ${a[key]}`);
+  for (const [key, label] of [
+    ['closedManagement', labels.closed],
+    ['alarmLinked110', labels.alarm110],
+    ['videoLinkedPolice', labels.video],
+    ['guardPost', labels.guardPost],
+    ['antiRam', labels.antiRam],
+  ] as const) {
     const v = yn(a[key]);
     if (key in a && v) parts.push(`${label} ${v}`);
   }

@@ -179,7 +179,8 @@ export const useComplianceMessages = defineMessages({
     checked: 'No problems: {n} rows ready to import',
     imported: '{n} rows imported',
     settingsTitle: '“4 × 100%” settings',
-    settingsLead: 'The fourth indicator differs between regions (guard post or anti-ramming barriers) and the guard norm is a local standard; the city’s safety department sets both.',
+    settingsLead:
+      'The fourth indicator differs between regions (guard post or anti-ramming barriers) and the guard norm is a local standard; the city’s safety department sets both.',
     fourth: 'Fourth indicator',
     norm: 'Guard staffing norm',
     minimum: 'At least (per school)',

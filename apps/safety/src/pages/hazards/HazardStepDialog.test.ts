@@ -5,9 +5,20 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { preloadComponents } from '@hyedu/ui';
 import HazardStepDialog from './HazardStepDialog.vue';
 
-const hazard = (files: { phase: 'before' | 'after' }[]) => ({ id: 7, version: 3, foundOn: '2022-09-01', deadline: '2022-09-30', measures: null, files });
+const hazard = (files: { phase: 'before' | 'after' }[]) => ({
+  id: 7,
+  version: 3,
+  foundOn: '2022-09-01',
+  deadline: '2022-09-30',
+  measures: null,
+  files,
+});
 function render(step: 'submit' | 'close' | 'return', files: { phase: 'before' | 'after' }[]) {
-  return mount(HazardStepDialog, { props: { step, hazard: hazard(files) }, global: { plugins: [VueQueryPlugin] }, attachTo: document.body });
+  return mount(HazardStepDialog, {
+    props: { step, hazard: hazard(files) },
+    global: { plugins: [VueQueryPlugin] },
+    attachTo: document.body,
+  });
 }
 const confirm = () => document.querySelector<HTMLButtonElement>('[data-test="step-confirm"]')!;
 const evidence = () => document.querySelector('[data-test="step-evidence"]')?.textContent?.trim() ?? null;

@@ -3,14 +3,51 @@ import { alarmTags, exportFilter, hasFilter, isConflict, parseHazardQuery, parse
 
 describe('the hazard list URL', () => {
   it('reads the dashboard link ?unit=&q= and the list’s own filters', () => {
-    expect(parseHazardQuery({ unit: '430422', q: ' 衡南县第一中学 ', status: 'awaiting_acceptance', severity: 'major', category: 'fire', source: 'self', overdue: 'yes', page: '3' })).toEqual({
-      unitCode: '430422', q: '衡南县第一中学', status: 'awaiting_acceptance', severity: 'major', category: 'fire', source: 'self', overdue: true, page: 3, pageSize: 20,
+    expect(
+      parseHazardQuery({
+        unit: '430422',
+        q: ' 衡南县第一中学 ',
+        status: 'awaiting_acceptance',
+        severity: 'major',
+        category: 'fire',
+        source: 'self',
+        overdue: 'yes',
+        page: '3',
+      }),
+    ).toEqual({
+      unitCode: '430422',
+      q: '衡南县第一中学',
+      status: 'awaiting_acceptance',
+      severity: 'major',
+      category: 'fire',
+      source: 'self',
+      overdue: true,
+      page: 3,
+      pageSize: 20,
     });
   });
 
   it('treats anything malformed as no filter, never as an error', () => {
-    const q = parseHazardQuery({ unit: '43', status: 'open', severity: 'MAJOR', category: ['fire', 'x'], overdue: 'true', page: '-2', q: '   ' });
-    expect(q).toEqual({ unitCode: undefined, status: undefined, severity: undefined, category: 'fire', source: undefined, overdue: undefined, q: undefined, page: 1, pageSize: 20 });
+    const q = parseHazardQuery({
+      unit: '43',
+      status: 'open',
+      severity: 'MAJOR',
+      category: ['fire', 'x'],
+      overdue: 'true',
+      page: '-2',
+      q: '   ',
+    });
+    expect(q).toEqual({
+      unitCode: undefined,
+      status: undefined,
+      severity: undefined,
+      category: 'fire',
+      source: undefined,
+      overdue: undefined,
+      q: undefined,
+      page: 1,
+      pageSize: 20,
+    });
     expect(parseHazardQuery({ overdue: 'no', page: '1.5' })).toMatchObject({ overdue: false, page: 1 });
   });
 
@@ -33,8 +70,13 @@ describe('the hazard list URL', () => {
 
 describe('hazard tags', () => {
   it('flags 逾期 and an open 重大 hazard in red; a closed 重大 one turns grey', () => {
-    expect(alarmTags({ status: 'rectifying', severity: 'major', lateness: 'school' })).toEqual([{ key: 'overdue', type: 'danger' }, { key: 'major', type: 'danger' }]);
-    expect(alarmTags({ status: 'awaiting_acceptance', severity: 'ordinary', lateness: 'county' })).toEqual([{ key: 'lateAcceptance', type: 'danger' }]);
+    expect(alarmTags({ status: 'rectifying', severity: 'major', lateness: 'school' })).toEqual([
+      { key: 'overdue', type: 'danger' },
+      { key: 'major', type: 'danger' },
+    ]);
+    expect(alarmTags({ status: 'awaiting_acceptance', severity: 'ordinary', lateness: 'county' })).toEqual([
+      { key: 'lateAcceptance', type: 'danger' },
+    ]);
     expect(alarmTags({ status: 'closed', severity: 'major', lateness: null })).toEqual([{ key: 'major', type: 'info' }]);
     expect(alarmTags({ status: 'pending', severity: 'ordinary', lateness: null })).toEqual([]);
   });

@@ -19,7 +19,12 @@ export const hasFilter = hazardQuery.filtered;
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
-const STATUS_TAG: Record<HazardStatus, TagType> = { pending: 'warning', rectifying: 'primary', awaiting_acceptance: 'warning', closed: 'success' };
+const STATUS_TAG: Record<HazardStatus, TagType> = {
+  pending: 'warning',
+  rectifying: 'primary',
+  awaiting_acceptance: 'warning',
+  closed: 'success',
+};
 
 /** The colour of a status tag: 已销号 green, 待整改 and 待验收 amber (someone must act), 整改中 blue. */
 export const statusTagType = (status: HazardStatus): TagType => STATUS_TAG[status];
@@ -28,7 +33,11 @@ export const statusTagType = (status: HazardStatus): TagType => STATUS_TAG[statu
  * The alarms a hazard carries besides its status: 逾期 (the server's flag: past the deadline and not closed) and
  * 重大 (red while open; once closed it is history, not an alarm, so it turns grey). Keys of the page's messages.
  */
-export function alarmTags(h: { status: HazardStatus; severity: Severity; lateness: 'school' | 'county' | null }): { key: 'overdue' | 'lateAcceptance' | 'major'; type: TagType }[] {
+export function alarmTags(h: {
+  status: HazardStatus;
+  severity: Severity;
+  lateness: 'school' | 'county' | null;
+}): { key: 'overdue' | 'lateAcceptance' | 'major'; type: TagType }[] {
   const tags: { key: 'overdue' | 'lateAcceptance' | 'major'; type: TagType }[] = [];
   // Whose lateness it is (the domain's hazardLateness, computed by the server): the school's deadline, or the county's acceptance.
   if (h.lateness === 'school') tags.push({ key: 'overdue', type: 'danger' });

@@ -1,17 +1,46 @@
 import {
+  HAZARD_CATEGORY_LABELS,
+  HAZARD_SOURCE_LABELS,
+  HAZARD_STATUS_LABELS,
+  SEVERITY_LABELS,
+  type HazardCategory,
+  type HazardSource,
+  type HazardStatus,
   type InspectionLevel,
-  HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HAZARD_STATUS_LABELS, SEVERITY_LABELS, type HazardCategory, type HazardSource, type HazardStatus, type Severity,
+  type Severity,
 } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
 
 /** English names of the domain's hazard enums (the domain holds the Chinese ones, which the server also uses). */
 const EN = {
-  status: { pending: 'To rectify', rectifying: 'Rectifying', awaiting_acceptance: 'Awaiting acceptance', closed: 'Closed' } satisfies Record<HazardStatus, string>,
+  status: {
+    pending: 'To rectify',
+    rectifying: 'Rectifying',
+    awaiting_acceptance: 'Awaiting acceptance',
+    closed: 'Closed',
+  } satisfies Record<HazardStatus, string>,
   severity: { ordinary: 'Ordinary', major: 'Major' } satisfies Record<Severity, string>,
-  source: { self: 'School self-check', county: 'County inspection', city: 'City inspection', supervision: 'Supervision', report: 'Public report' } satisfies Record<HazardSource, string>,
+  source: {
+    self: 'School self-check',
+    county: 'County inspection',
+    city: 'City inspection',
+    supervision: 'Supervision',
+    report: 'Public report',
+  } satisfies Record<HazardSource, string>,
   category: {
-    school_bus: 'School bus', fire: 'Fire', drugs_aids: 'Drugs and AIDS', drowning: 'Drowning', sexual_assault: 'Sexual assault', bullying: 'Bullying', violence: 'Violence',
-    traffic: 'Traffic', epidemic: 'Infectious disease', food_water: 'Food and drinking water', buildings: 'Buildings', surroundings: 'Surroundings', facilities: 'Facilities',
+    school_bus: 'School bus',
+    fire: 'Fire',
+    drugs_aids: 'Drugs and AIDS',
+    drowning: 'Drowning',
+    sexual_assault: 'Sexual assault',
+    bullying: 'Bullying',
+    violence: 'Violence',
+    traffic: 'Traffic',
+    epidemic: 'Infectious disease',
+    food_water: 'Food and drinking water',
+    buildings: 'Buildings',
+    surroundings: 'Surroundings',
+    facilities: 'Facilities',
   } satisfies Record<HazardCategory, string>,
 };
 

@@ -4,9 +4,21 @@ import { beijingIso, beijingLocalNow, elapsed, incidentExportFilter, parseIncide
 describe('the incident list URL', () => {
   it('reads ?unit=&type=&status=&q=&page= leniently', () => {
     expect(parseIncidentQuery({ unit: '430422', type: 'drowning', status: 'handling', q: '河道', page: '2' })).toEqual({
-      unitCode: '430422', type: 'drowning', status: 'handling', q: '河道', page: 2, pageSize: 20,
+      unitCode: '430422',
+      type: 'drowning',
+      status: 'handling',
+      q: '河道',
+      page: 2,
+      pageSize: 20,
     });
-    expect(parseIncidentQuery({ type: 'flood', status: 'open', page: 'x' })).toEqual({ unitCode: undefined, type: undefined, status: undefined, q: undefined, page: 1, pageSize: 20 });
+    expect(parseIncidentQuery({ type: 'flood', status: 'open', page: 'x' })).toEqual({
+      unitCode: undefined,
+      type: undefined,
+      status: undefined,
+      q: undefined,
+      page: 1,
+      pageSize: 20,
+    });
   });
 
   it('exports with the filters, without paging', () => {

@@ -13,7 +13,12 @@ export interface RuleColumns {
  * The records awaiting `level` in a workflow, as one SQL condition built from the declaration's inbox rules (the
  * state, the fields that must be empty or filled, four eyes); null when nothing of the workflow awaits the level.
  */
-export function awaitingSql<S extends string, A extends string>(wf: Workflow<S, A>, level: ActorLevel, cols: RuleColumns, username: string): SQL | null {
+export function awaitingSql<S extends string, A extends string>(
+  wf: Workflow<S, A>,
+  level: ActorLevel,
+  cols: RuleColumns,
+  username: string,
+): SQL | null {
   const field = (f: string) => {
     const c = cols.fields?.[f];
     if (!c) throw new Error(`${wf.key}: no column for the field ${f}`);
@@ -31,7 +36,12 @@ export function awaitingSql<S extends string, A extends string>(wf: Workflow<S, 
 }
 
 /** The steps that await `level` on a record in `state` (the first matching rule's; the row already matched one). */
-export function awaitedSteps<S extends string, A extends string>(wf: Workflow<S, A>, level: ActorLevel, state: S, fields: Record<string, unknown> = {}): readonly A[] {
+export function awaitedSteps<S extends string, A extends string>(
+  wf: Workflow<S, A>,
+  level: ActorLevel,
+  state: S,
+  fields: Record<string, unknown> = {},
+): readonly A[] {
   const filled = (f: string) => fields[f] !== null && fields[f] !== undefined;
   return inboxRules(wf, level).find((r) => r.state === state && r.missing.every((f) => !filled(f)) && r.filled.every(filled))?.steps ?? [];
 }

@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { HAZARD_WORKFLOW, PLAN_COORDINATOR, PROFILE_REVIEW, REPORT_REVIEW, type ActorLevel, type DataScope, type InboxKind } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  HAZARD_WORKFLOW,
+  PLAN_COORDINATOR,
+  PROFILE_REVIEW,
+  REPORT_REVIEW,
+  type ActorLevel,
+  type DataScope,
+  type InboxKind,
+} from '@hyedu/domain';
 import { cityCode, reportVisible, taskVisible } from '../plan/access.ts';
 import { recordScope, safetyLevel } from '../safety/access.ts';
 import { overdueSql, stageDueSql } from '../safety/overdue.ts';
@@ -39,7 +47,12 @@ const total = async (query: Promise<{ n: number }[]>) => Number((await query)[0]
 /** Hazards awaiting the caller's level in its scope: deadlines to set, rectification, acceptance; overdue first, then by due day. */
 export async function hazards(a: Asker, limit: number): Promise<InboxGroup> {
   const level = safetyLevel(a.scope);
-  const awaiting = awaitingSql(HAZARD_WORKFLOW, level, { state: h.status, submittedBy: h.submittedBy, fields: { deadline: h.deadline } }, a.username);
+  const awaiting = awaitingSql(
+    HAZARD_WORKFLOW,
+    level,
+    { state: h.status, submittedBy: h.submittedBy, fields: { deadline: h.deadline } },
+    a.username,
+  );
   if (!awaiting) return { kind: 'hazard', total: 0, items: [] };
   const where = and(awaiting, recordScope(a.scope, { schoolId: h.schoolId, unitCode: h.unitCode }));
   const overdue = sql<boolean>`coalesce(${overdueSql(a.today)}, false)`;
@@ -60,8 +73,15 @@ export async function hazards(a: Asker, limit: number): Promise<InboxGroup> {
     kind: 'hazard',
     total: n,
     items: rows.map((r) => ({
-      kind: 'hazard', id: r.id, subject: r.school, detail: r.description, state: r.status, steps: awaitedSteps(HAZARD_WORKFLOW, level, r.status, { deadline: r.deadline }),
-      due: r.due, overdue: r.overdue, link: { name: 'safety:hazard', params: { id: String(r.id) } },
+      kind: 'hazard',
+      id: r.id,
+      subject: r.school,
+      detail: r.description,
+      state: r.status,
+      steps: awaitedSteps(HAZARD_WORKFLOW, level, r.status, { deadline: r.deadline }),
+      due: r.due,
+      overdue: r.overdue,
+      link: { name: 'safety:hazard', params: { id: String(r.id) } },
     })),
   };
 }
@@ -88,8 +108,15 @@ export async function profiles(a: Asker, limit: number): Promise<InboxGroup> {
     kind: 'profile',
     total: n,
     items: rows.map((r) => ({
-      kind: 'profile', id: r.id, subject: r.school, detail: r.term, state: r.review, steps: awaitedSteps(PROFILE_REVIEW, level, r.review),
-      due: null, overdue: false, link: { name: 'safety:compliance', query: { term: r.term, q: r.school } },
+      kind: 'profile',
+      id: r.id,
+      subject: r.school,
+      detail: r.term,
+      state: r.review,
+      steps: awaitedSteps(PROFILE_REVIEW, level, r.review),
+      due: null,
+      overdue: false,
+      link: { name: 'safety:compliance', query: { term: r.term, q: r.school } },
     })),
   };
 }
@@ -103,7 +130,8 @@ const planLevel = (scope: DataScope): ActorLevel | null => (scope.kind === 'all'
  */
 export async function reports(a: Asker, limit: number): Promise<InboxGroup> {
   const level = planLevel(a.scope);
-  const awaiting = level && awaitingSql(REPORT_REVIEW, level, { state: progressReports.review, submittedBy: progressReports.submittedBy }, a.username);
+  const awaiting =
+    level && awaitingSql(REPORT_REVIEW, level, { state: progressReports.review, submittedBy: progressReports.submittedBy }, a.username);
   if (!level || !awaiting) return { kind: 'report', total: 0, items: [] };
   let mine: SQL | undefined;
   if (level === 'city') {
@@ -122,7 +150,16 @@ export async function reports(a: Asker, limit: number): Promise<InboxGroup> {
     limit === 0
       ? []
       : a.db
-          .select({ id: progressReports.id, unit: orgUnits.name, code: planTasks.code, title: planTasks.title, year: planTasks.year, taskId: planTasks.id, period: progressReports.period, review: progressReports.review })
+          .select({
+            id: progressReports.id,
+            unit: orgUnits.name,
+            code: planTasks.code,
+            title: planTasks.title,
+            year: planTasks.year,
+            taskId: planTasks.id,
+            period: progressReports.period,
+            review: progressReports.review,
+          })
           .from(progressReports)
           .innerJoin(planTasks, eq(planTasks.id, progressReports.taskId))
           .innerJoin(orgUnits, eq(orgUnits.code, progressReports.unitCode))
@@ -134,8 +171,15 @@ export async function reports(a: Asker, limit: number): Promise<InboxGroup> {
     kind: 'report',
     total: n,
     items: rows.map((r) => ({
-      kind: 'report', id: r.id, subject: r.unit, detail: `${r.code} ${r.title} · ${r.period}`, state: r.review, steps: awaitedSteps(REPORT_REVIEW, level, r.review),
-      due: null, overdue: false, link: { name: 'plan-task', params: { year: String(r.year), taskId: String(r.taskId) } },
+      kind: 'report',
+      id: r.id,
+      subject: r.unit,
+      detail: `${r.code} ${r.title} · ${r.period}`,
+      state: r.review,
+      steps: awaitedSteps(REPORT_REVIEW, level, r.review),
+      due: null,
+      overdue: false,
+      link: { name: 'plan-task', params: { year: String(r.year), taskId: String(r.taskId) } },
     })),
   };
 }

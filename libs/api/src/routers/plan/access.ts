@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, arrayOverlaps, eq, inArray, type SQL } from 'drizzle-orm';
-import { departmentsOf, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { departmentsOf, type DataScope } from '@hyedu/domain';
 import type { Context } from '../../context.ts';
 import { scoped } from '../../scoped.ts';
 
@@ -20,7 +20,8 @@ export function taskVisible(scope: DataScope): SQL | undefined {
 /** The reports a caller may see: city-wide scopes every report, a county its own unit's (the lead 科室's are the city's). */
 export function reportVisible(scope: DataScope): SQL | undefined {
   if (scope.kind === 'all') return undefined;
-  if (scope.kind === 'units') return scope.unitCodes.length ? inArray(progressReports.unitCode, scope.unitCodes) : eq(progressReports.id, -1);
+  if (scope.kind === 'units')
+    return scope.unitCodes.length ? inArray(progressReports.unitCode, scope.unitCodes) : eq(progressReports.id, -1);
   return eq(progressReports.id, -1);
 }
 
@@ -35,7 +36,10 @@ export const findTask = (ctx: Context, taskId: number) => scoped('plan_task', ta
 
 /** A report and its task if the caller may see both (a county only its own unit's reports), else nothing. */
 export async function reportIfVisible(ctx: Context, reportId: number) {
-  const [report] = await ctx.db.select().from(progressReports).where(and(eq(progressReports.id, reportId), reportVisible(ctx.scope)));
+  const [report] = await ctx.db
+    .select()
+    .from(progressReports)
+    .where(and(eq(progressReports.id, reportId), reportVisible(ctx.scope)));
   const task = report && (await taskIfVisible(ctx, report.taskId));
   return report && task ? { report, task } : undefined;
 }
@@ -57,7 +61,8 @@ export async function reportingUnit(ctx: Context, task: { lead: string; units: s
     if (!unit || !mine.includes(unit)) throw new TRPCError({ code: 'BAD_REQUEST', message: '请选择本单位负责的县市区' });
     return unit;
   }
-  if (!myDepartments(ctx).includes(task.lead)) throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室或承担任务的县市区可以报送进展' });
+  if (!myDepartments(ctx).includes(task.lead))
+    throw new TRPCError({ code: 'FORBIDDEN', message: '只有牵头科室或承担任务的县市区可以报送进展' });
   return cityCode(ctx.db);
 }
 

@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ATTACHMENT_LIMITS, safeFileName, RecordId } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { ATTACHMENT_LIMITS, RecordId, safeFileName } from '@hyedu/domain';
 import { checkUploadInWorker } from '@hyedu/files';
+import { auditChange } from '../../audit-change.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { Upload } from '../../inputs.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { scoped } from '../../scoped.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { attachments } = tables;
 const OWNER = 'progress_report';
@@ -29,14 +29,34 @@ export const planAttachmentsRouter = {
       const check = await checkUploadInWorker(bytes, fileName);
       if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
       return ctx.db.transaction(async (tx) => {
-        const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));
-        if (n >= ATTACHMENT_LIMITS.perRecord) throw new TRPCError({ code: 'BAD_REQUEST', message: `每份报告最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
+        const [{ n } = { n: 0 }] = await tx
+          .select({ n: count() })
+          .from(attachments)
+          .where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));
+        if (n >= ATTACHMENT_LIMITS.perRecord)
+          throw new TRPCError({ code: 'BAD_REQUEST', message: `每份报告最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
         const sha256 = createHash('sha256').update(bytes).digest('hex');
         const [row] = await tx
           .insert(attachments)
-          .values({ ownerType: OWNER, ownerId: report.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity.username, uploadedAt: ctx.now })
+          .values({
+            ownerType: OWNER,
+            ownerId: report.id,
+            fileName,
+            mime: check.kind.mime,
+            size: bytes.length,
+            sha256,
+            content: bytes,
+            checked: true,
+            uploadedBy: ctx.identity.username,
+            uploadedAt: ctx.now,
+          })
           .returning({ id: attachments.id });
-        await auditChange(tx, ctx, { action: 'plan.attach', targetType: OWNER, targetId: String(report.id), after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 } });
+        await auditChange(tx, ctx, {
+          action: 'plan.attach',
+          targetType: OWNER,
+          targetId: String(report.id),
+          after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 },
+        });
         return { id: row!.id };
       });
     }),
@@ -46,7 +66,10 @@ export const planAttachmentsRouter = {
     .input(z.object({ id: RecordId }).strict())
     .query(async ({ ctx, input }) => {
       const file = await scoped('attachment', input.id, async () => {
-        const [row] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
+        const [row] = await ctx.db
+          .select(FILE_COLUMNS)
+          .from(attachments)
+          .where(and(eq(attachments.id, input.id), eq(attachments.ownerType, OWNER)));
         return row && (await reportIfVisible(ctx, row.ownerId)) && row;
       });
       return describeFile(file);

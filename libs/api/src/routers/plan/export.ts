@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { tables } from '@hyedu/db';
 import { MILESTONE_STATE_LABELS, milestoneState, PROGRESS_STATUS_LABELS, type ProgressStatus } from '@hyedu/domain';
 import { writeWorkbook, type Column } from '@hyedu/excel';
-import { tables } from '@hyedu/db';
 import type { Context } from '../../context.ts';
 import { cityCode, reportVisible, taskVisible } from './access.ts';
 
@@ -25,17 +25,28 @@ const COLUMNS: Column[] = [
  * The reports the export's 最近进展 column is taken from: what the caller's task pages show (plan.task), narrowed
  * for city-wide callers to the city's own report (the lead 科室's); a county sees its own unit's, never the city's.
  */
-const latestShown = async (ctx: Context) => and(reportVisible(ctx.scope), ctx.scope.kind === 'all' ? eq(progressReports.unitCode, await cityCode(ctx.db)) : undefined);
+const latestShown = async (ctx: Context) =>
+  and(reportVisible(ctx.scope), ctx.scope.kind === 'all' ? eq(progressReports.unitCode, await cityCode(ctx.db)) : undefined);
 
 /** The plan's status as an Excel file: one row per milestone, with the task's latest report the caller may see. */
 export async function planStatusWorkbook(ctx: Context, year: number, scopeLabel: string) {
   const [plan] = await ctx.db.select({ title: workPlans.title }).from(workPlans).where(eq(workPlans.year, year));
-  const tasks = await ctx.db.select().from(planTasks).where(and(eq(planTasks.year, year), taskVisible(ctx.scope))).orderBy(asc(planTasks.itemNo), asc(planTasks.id));
+  const tasks = await ctx.db
+    .select()
+    .from(planTasks)
+    .where(and(eq(planTasks.year, year), taskVisible(ctx.scope)))
+    .orderBy(asc(planTasks.itemNo), asc(planTasks.id));
   const ids = tasks.map((t) => t.id);
   const [milestones, depts, reports] = await Promise.all([
     ids.length ? ctx.db.select().from(planMilestones).where(inArray(planMilestones.taskId, ids)).orderBy(asc(planMilestones.seq)) : [],
     ctx.db.select({ key: departments.key, name: departments.name }).from(departments),
-    ids.length ? ctx.db.select().from(progressReports).where(and(inArray(progressReports.taskId, ids), await latestShown(ctx))).orderBy(desc(progressReports.period)) : [],
+    ids.length
+      ? ctx.db
+          .select()
+          .from(progressReports)
+          .where(and(inArray(progressReports.taskId, ids), await latestShown(ctx)))
+          .orderBy(desc(progressReports.period))
+      : [],
   ]);
   const name = (k: string) => depts.find((d) => d.key === k)?.name ?? k;
   const today = ctx.today;
@@ -58,5 +69,9 @@ export async function planStatusWorkbook(ctx: Context, year: number, scopeLabel:
       }));
   });
   const title = `${plan?.title ?? `${year}年工作要点`} 落实情况（${scopeLabel}，导出于 ${today}）`;
-  return { filename: `${year}年工作要点落实情况_${today}.xlsx`, base64: (await writeWorkbook([{ name: '落实情况', title, columns: COLUMNS, rows }])).toString('base64'), rows: rows.length };
+  return {
+    filename: `${year}年工作要点落实情况_${today}.xlsx`,
+    base64: (await writeWorkbook([{ name: '落实情况', title, columns: COLUMNS, rows }])).toString('base64'),
+    rows: rows.length,
+  };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
@@ -13,10 +13,23 @@ const load = async (base64: string) => {
 };
 
 /** Fills the downloaded template as a person would: a small 2023 plan. */
-async function filled(template: string, lead = '民办教育与校外培训监管科', extra: { items?: ExcelJS.CellValue[][]; tasks?: ExcelJS.CellValue[][] } = {}) {
+async function filled(
+  template: string,
+  lead = '民办教育与校外培训监管科',
+  extra: { items?: ExcelJS.CellValue[][]; tasks?: ExcelJS.CellValue[][] } = {},
+) {
   const wb = await load(template);
   const info = wb.getWorksheet('基本信息')!;
-  for (const [k, v] of [['年度', '2023'], ['标题', '2023年衡阳市教育局工作要点'], ['发文单位', '衡阳市教育局'], ['印发日期', '2023-03-20'], ['主送', '各县市区教育局'], ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'], ['结语', '统筹做好其他工作。']]) info.addRow([k, v]);
+  for (const [k, v] of [
+    ['年度', '2023'],
+    ['标题', '2023年衡阳市教育局工作要点'],
+    ['发文单位', '衡阳市教育局'],
+    ['印发日期', '2023-03-20'],
+    ['主送', '各县市区教育局'],
+    ['前言', '2023年是全面贯彻落实党的二十大精神的开局之年。'],
+    ['结语', '统筹做好其他工作。'],
+  ])
+    info.addRow([k, v]);
   const items = wb.getWorksheet('事项')!;
   items.addRow([1, '深入学习贯彻党的二十大精神', 1, '学习贯彻党的二十大精神', '把学习宣传贯彻党的二十大精神作为首要政治任务。', '']);
   items.addRow([2, '办好人民满意的教育', 2, '规范民办义务教育', '民办义务教育在校生占比持续控制在5%以内。', '民办教育']);
@@ -45,7 +58,11 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     const ws = (await load(file.base64)).getWorksheet('落实情况')!;
     expect(String(ws.getCell('A1').value)).toContain('数据范围：全市');
     // One row per milestone of the year: every milestone the 局领导 may see (all of them).
-    const all = await database.db.select({ id: tables.planMilestones.id }).from(tables.planMilestones).innerJoin(tables.planTasks, eq(tables.planTasks.id, tables.planMilestones.taskId)).where(eq(tables.planTasks.year, 2022));
+    const all = await database.db
+      .select({ id: tables.planMilestones.id })
+      .from(tables.planMilestones)
+      .innerJoin(tables.planTasks, eq(tables.planTasks.id, tables.planMilestones.taskId))
+      .where(eq(tables.planTasks.year, 2022));
     expect(file.rows).toBe(all.length);
     expect(ws.rowCount - 2).toBe(file.rows);
     const county = await (await callerAs(database, 'leiyang')).plan.exportStatus({ year: 2022 });
@@ -70,13 +87,25 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     const good = await filled(base64);
     const dry = await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: true });
     expect(dry).toMatchObject({ imported: false, errors: [], summary: { year: 2023, sections: 2, items: 2, tasks: 2, milestones: 3 } });
-    expect(await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false })).toMatchObject({ imported: true });
+    expect(await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false })).toMatchObject({
+      imported: true,
+    });
     const [audit] = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.action, 'plan.importPlan'));
-    expect(audit?.after).toMatchObject({ file: '2023年工作要点.xlsx', sha256: createHash('sha256').update(Buffer.from(good, 'base64')).digest('hex'), milestones: 3 });
+    expect(audit?.after).toMatchObject({
+      file: '2023年工作要点.xlsx',
+      sha256: createHash('sha256').update(Buffer.from(good, 'base64')).digest('hex'),
+      milestones: 3,
+    });
     const tasks = await (await callerAs(database, 'leader')).plan.tasks({ year: 2023 });
-    expect(tasks.map((t) => [t.code, t.lead, t.milestones.length])).toEqual([['1.1', 'party', 1], ['2.1', 'private-edu', 2]]);
+    expect(tasks.map((t) => [t.code, t.lead, t.milestones.length])).toEqual([
+      ['1.1', 'party', 1],
+      ['2.1', 'private-edu', 2],
+    ]);
     expect(tasks[1]?.units).toHaveLength(13);
-    expect(await failure(office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false }))).toEqual({ code: 'CONFLICT', message: '2023年的工作要点已存在，不能重复导入' });
+    expect(await failure(office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false }))).toEqual({
+      code: 'CONFLICT',
+      message: '2023年的工作要点已存在，不能重复导入',
+    });
     const years = await (await callerAs(database, 'leader')).platform.planYears();
     expect(years.map((y) => y.year)).toEqual([2022, 2023]);
   });
@@ -93,22 +122,35 @@ describe.each(testEngines())('plan files on %s', (engine) => {
       ],
     });
     const result = await office.plan.importPlan({ fileName: '2024.xlsx', base64: file, dryRun: true });
-    expect(result.errors).toEqual([
-      '“任务”表 第7行 任务名称 含有不可见的控制字符或无效字符',
-      '“任务”表 第7行 时间节点 不能为空',
-    ]);
+    expect(result.errors).toEqual(['“任务”表 第7行 任务名称 含有不可见的控制字符或无效字符', '“任务”表 第7行 时间节点 不能为空']);
     const repeated = await filled(base64, '民办教育与校外培训监管科', {
       items: [[2, '办好人民满意的教育', 2, '规范民办义务教育', '重复的一行。', '']],
-      tasks: [['2.1', '控制民办义务教育在校生占比', '民办教育与校外培训监管科', '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', '']],
+      tasks: [
+        ['2.1', '控制民办义务教育在校生占比', '民办教育与校外培训监管科', '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', ''],
+      ],
     });
     const dup = await office.plan.importPlan({ fileName: '2024.xlsx', base64: repeated, dryRun: true });
-    expect(dup.errors).toEqual(['“事项”表 第5行 事项序号 与第4行重复（每个事项只能有一行）', '“任务”表 第6行 与第5行重复（同一任务的同一时间节点）']);
+    expect(dup.errors).toEqual([
+      '“事项”表 第5行 事项序号 与第4行重复（每个事项只能有一行）',
+      '“任务”表 第6行 与第5行重复（同一任务的同一时间节点）',
+    ]);
   });
 
   it('files that are not spreadsheets are refused before parsing', async () => {
     const office = await callerAs(database, 'office');
-    expect(await failure(office.plan.importPlan({ fileName: 'plan.exe', base64: 'TVqQ', dryRun: true }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('只能上传 .xlsx') });
-    expect(await failure(office.plan.importPlan({ fileName: 'plan.xlsx', base64: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64'), dryRun: true }))).toEqual({ code: 'BAD_REQUEST', message: '文件内容不是 Excel 工作簿（扩展名可能被修改过）' });
+    expect(await failure(office.plan.importPlan({ fileName: 'plan.exe', base64: 'TVqQ', dryRun: true }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('只能上传 .xlsx'),
+    });
+    expect(
+      await failure(
+        office.plan.importPlan({
+          fileName: 'plan.xlsx',
+          base64: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64'),
+          dryRun: true,
+        }),
+      ),
+    ).toEqual({ code: 'BAD_REQUEST', message: '文件内容不是 Excel 工作簿（扩展名可能被修改过）' });
   });
 
   it('the dashboard exports to Excel with the figures it shows', async () => {
@@ -119,6 +161,11 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     const row = ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(2).value === shown.title)!;
     expect(row.getCell(3).value).toBe(`${(shown.value! * 100).toFixed(1)}%`);
     expect(row.getCell(4).value).toBe(shown.num);
-    expect(ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(2).value === '学位建设完成数')!.getCell(3).value).toBe('暂无数据');
+    expect(
+      ws
+        .getRows(3, ws.rowCount - 2)!
+        .find((r) => r.getCell(2).value === '学位建设完成数')!
+        .getCell(3).value,
+    ).toBe('暂无数据');
   });
 });

@@ -1,7 +1,18 @@
 // The plan import's sheets and every check of a filled template. Runs in the parsing worker (see imports/worker.ts),
 // so it imports no database code: the platform's 科室, units and modules come in as data.
 import { z } from 'zod';
-import { chineseNumeral, hasVisibleText, IMPORT_LIMITS, isSafeText, IsoDate, MAX_MILESTONES_PER_TASK, type ModuleKey, validateWorkPlan, type PlanTask, type WorkPlan } from '@hyedu/domain';
+import {
+  chineseNumeral,
+  hasVisibleText,
+  IMPORT_LIMITS,
+  IsoDate,
+  isSafeText,
+  MAX_MILESTONES_PER_TASK,
+  validateWorkPlan,
+  type ModuleKey,
+  type PlanTask,
+  type WorkPlan,
+} from '@hyedu/domain';
 import { formatRowError, readSheet, validateRows, type Column } from '@hyedu/excel';
 import type { ParseReport } from '../../imports/types.ts';
 
@@ -10,7 +21,15 @@ export const INFO: Column[] = [
   { key: 'field', header: '字段', required: true, width: 12, example: '年度' },
   { key: 'value', header: '内容', required: true, width: 100, example: '2023' },
 ];
-export const INFO_FIELDS = { year: '年度', title: '标题', issuer: '发文单位', issuedOn: '印发日期', recipients: '主送', preamble: '前言', closing: '结语' } as const;
+export const INFO_FIELDS = {
+  year: '年度',
+  title: '标题',
+  issuer: '发文单位',
+  issuedOn: '印发日期',
+  recipients: '主送',
+  preamble: '前言',
+  closing: '结语',
+} as const;
 export const ITEMS: Column[] = [
   { key: 'sectionNo', header: '部分序号', required: true, width: 9, example: 1, note: '1、2、3…，对应“一、二、三…”' },
   { key: 'sectionTitle', header: '部分标题', required: true, width: 40, example: '深入学习贯彻党的二十大精神' },
@@ -20,17 +39,35 @@ export const ITEMS: Column[] = [
   { key: 'modules', header: '承办模块', width: 20, note: '可填多个，用“、”分隔；不填表示仅门户跟踪' },
 ];
 export const taskColumns = (deptNames: string[]): Column[] => [
-  { key: 'code', header: '任务编号', required: true, width: 9, example: '5.1', note: '事项序号.序号；同一任务有多个时间节点时，每个节点占一行并重复任务编号' },
+  {
+    key: 'code',
+    header: '任务编号',
+    required: true,
+    width: 9,
+    example: '5.1',
+    note: '事项序号.序号；同一任务有多个时间节点时，每个节点占一行并重复任务编号',
+  },
   { key: 'title', header: '任务名称', required: true, width: 40, example: '推进“公参民”学校规范工作' },
   { key: 'lead', header: '牵头科室', required: true, width: 18, options: deptNames, example: deptNames[0] ?? '' },
   { key: 'coOwners', header: '配合科室', width: 18, note: '可填多个，用“、”分隔' },
-  { key: 'units', header: '承办县市区', required: true, width: 18, example: '全部县市区', note: '“全部县市区”、“市本级”，或县市区名称用“、”分隔' },
+  {
+    key: 'units',
+    header: '承办县市区',
+    required: true,
+    width: 18,
+    example: '全部县市区',
+    note: '“全部县市区”、“市本级”，或县市区名称用“、”分隔',
+  },
   { key: 'milestone', header: '时间节点', required: true, width: 24, example: '完成摸底' },
   { key: 'due', header: '截止日期', required: true, width: 12, example: '2023-06-30', note: '格式 YYYY-MM-DD' },
   { key: 'kpis', header: '关联指标', width: 20, note: '指标编号，用“、”分隔，可不填' },
 ];
 
-const list = (s: string) => s.split(/[、，,;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(/[、，,;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 export interface PlanImport {
   plan: WorkPlan;
@@ -48,7 +85,11 @@ export interface PlanLists {
  * Reads and checks a filled template against the platform's lists. Returns every problem (by sheet, row and column)
  * or the plan and its tasks. Runs in the parsing worker: no database here.
  */
-export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLists, report: ParseReport = () => {}): Promise<{ errors: string[]; result?: PlanImport }> {
+export async function readPlanSheets(
+  buf: Buffer,
+  { depts, units, mods }: PlanLists,
+  report: ParseReport = () => {},
+): Promise<{ errors: string[]; result?: PlanImport }> {
   const errors: string[] = [];
   const prefix = (sheet: string) => (e: string) => `“${sheet}”表 ${e}`;
 
@@ -64,7 +105,8 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
     preamble: field(INFO_FIELDS.preamble),
     closing: field(INFO_FIELDS.closing),
   };
-  for (const [k, label] of Object.entries(INFO_FIELDS)) if (!String(header[k as keyof typeof header] ?? '').trim() && k !== 'closing') errors.push(`“基本信息”表 缺少“${label}”`);
+  for (const [k, label] of Object.entries(INFO_FIELDS))
+    if (!String(header[k as keyof typeof header] ?? '').trim() && k !== 'closing') errors.push(`“基本信息”表 缺少“${label}”`);
   if (!Number.isInteger(header.year) || header.year < 2000 || header.year > 2100) errors.push('“基本信息”表 年度应为四位年份');
   if (header.issuedOn && !IsoDate.safeParse(header.issuedOn).success) errors.push('“基本信息”表 印发日期应为 YYYY-MM-DD 格式');
 
@@ -84,7 +126,9 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
     itemNo: z.coerce.number({ message: '应为整数' }).int({ message: '应为整数' }).min(1, { message: '应从1开始' }),
     itemTitle: cell(100),
     itemText: cell(4000),
-    modules: z.string().transform((s, c) => list(s).map((n) => moduleOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的模块` }), z.NEVER))),
+    modules: z
+      .string()
+      .transform((s, c) => list(s).map((n) => moduleOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的模块` }), z.NEVER))),
   });
   const itemRows = await readSheet(buf, '事项', ITEMS, limit);
   const items = validateRows(itemRows, ItemRow, ITEMS);
@@ -96,11 +140,17 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
     code: z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: '应为“事项序号.序号”，如 5.1' }),
     title: cell(200),
     lead: z.string().transform((n, c) => deptOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的科室` }), z.NEVER)),
-    coOwners: z.string().transform((s, c) => list(s).map((n) => deptOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的科室` }), z.NEVER))),
+    coOwners: z
+      .string()
+      .transform((s, c) => list(s).map((n) => deptOf(n) ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的科室` }), z.NEVER))),
     units: z.string().transform((s, c): PlanTask['units'] => {
       if (s === '全部县市区' || s === '全部') return 'all';
       if (s === '市本级') return [];
-      return list(s).map((n) => counties.find((u) => u.name === n || u.code === n)?.code ?? (c.addIssue({ code: 'custom', message: `没有名为“${n}”的县市区` }), z.NEVER));
+      return list(s).map(
+        (n) =>
+          counties.find((u) => u.name === n || u.code === n)?.code ??
+          (c.addIssue({ code: 'custom', message: `没有名为“${n}”的县市区` }), z.NEVER),
+      );
     }),
     milestone: cell(100),
     due: IsoDate,
@@ -146,12 +196,21 @@ export async function readPlanSheets(buf: Buffer, { depts, units, mods }: PlanLi
       continue;
     }
     milestoneRowOf.set(key, rowNumber);
-    const t = tasks.get(r.code) ?? { code: r.code, itemNo, title: r.title, lead: r.lead, coOwners: r.coOwners, units: r.units, milestones: [], kpis: r.kpis };
-    if (t.milestones.length === MAX_MILESTONES_PER_TASK) errors.push(`“任务”表 第${rowNumber}行 任务${r.code}的时间节点超过${MAX_MILESTONES_PER_TASK}个`);
+    const t = tasks.get(r.code) ?? {
+      code: r.code,
+      itemNo,
+      title: r.title,
+      lead: r.lead,
+      coOwners: r.coOwners,
+      units: r.units,
+      milestones: [],
+      kpis: r.kpis,
+    };
+    if (t.milestones.length === MAX_MILESTONES_PER_TASK)
+      errors.push(`“任务”表 第${rowNumber}行 任务${r.code}的时间节点超过${MAX_MILESTONES_PER_TASK}个`);
     else t.milestones.push({ title: r.milestone, due: r.due });
     tasks.set(r.code, t);
   }
   report({ checked: info.length + itemRows.length + taskSheet.length });
   return errors.length ? { errors } : { errors: [], result: { plan, tasks: [...tasks.values()] } };
 }
-

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { writeTemplate } from '@hyedu/excel';
 import { insertPlanTasks, tables, type Db, type Tx } from '@hyedu/db';
+import { writeTemplate } from '@hyedu/excel';
 import { INFO, INFO_FIELDS, ITEMS, taskColumns, type PlanImport, type PlanLists } from './import-sheets.ts';
 
 const { departments, orgUnits, workPlanItems, workPlans, workPlanSections, modules } = tables;
@@ -37,9 +37,25 @@ export async function planLists(db: Db): Promise<PlanLists> {
 export async function insertPlan(tx: Tx, { plan, tasks }: PlanImport) {
   const [exists] = await tx.select({ year: workPlans.year }).from(workPlans).where(eq(workPlans.year, plan.year));
   if (exists) throw new Error(`${plan.year}年的工作要点已存在，不能重复导入`);
-  await tx.insert(workPlans).values({ year: plan.year, title: plan.title, issuer: plan.issuer, issuedOn: plan.issuedOn, recipients: plan.recipients, preamble: plan.preamble, closing: plan.closing });
+  await tx.insert(workPlans).values({
+    year: plan.year,
+    title: plan.title,
+    issuer: plan.issuer,
+    issuedOn: plan.issuedOn,
+    recipients: plan.recipients,
+    preamble: plan.preamble,
+    closing: plan.closing,
+  });
   await tx.insert(workPlanSections).values(plan.sections.map((s) => ({ year: plan.year, no: s.no, numeral: s.numeral, title: s.title })));
-  await tx.insert(workPlanItems).values(plan.sections.flatMap((s) => s.items.map((i) => ({ year: plan.year, no: i.no, sectionNo: s.no, title: i.title, body: i.text, modules: [...i.modules] }))));
-  const counties = (await tx.select({ code: orgUnits.code, kind: orgUnits.kind }).from(orgUnits)).filter((u) => u.kind !== 'city').map((u) => u.code);
+  await tx
+    .insert(workPlanItems)
+    .values(
+      plan.sections.flatMap((s) =>
+        s.items.map((i) => ({ year: plan.year, no: i.no, sectionNo: s.no, title: i.title, body: i.text, modules: [...i.modules] })),
+      ),
+    );
+  const counties = (await tx.select({ code: orgUnits.code, kind: orgUnits.kind }).from(orgUnits))
+    .filter((u) => u.kind !== 'city')
+    .map((u) => u.code);
   await insertPlanTasks(tx, plan.year, tasks, counties);
 }

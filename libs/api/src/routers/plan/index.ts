@@ -8,4 +8,12 @@ import { planReportRouter } from './report.ts';
 import { planTargetsRouter } from './targets.ts';
 
 /** The work plan's tasks, milestones, progress reports and their review, leadership instructions (批示) and the KPIs' county targets. */
-export const planRouter = { ...planReadRouter, ...planReportRouter, ...planInstructRouter, ...planFilesRouter, ...planEditRouter, ...planAttachmentsRouter, ...planTargetsRouter } satisfies TRPCRouterRecord;
+export const planRouter = {
+  ...planReadRouter,
+  ...planReportRouter,
+  ...planInstructRouter,
+  ...planFilesRouter,
+  ...planEditRouter,
+  ...planAttachmentsRouter,
+  ...planTargetsRouter,
+} satisfies TRPCRouterRecord;

@@ -2,9 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { callerWithCookie, signIn, failure } from '../../testing.ts';
+import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
-const report = (period: string, narrative = '本月已完成全部“公参民”学校的资产清查和转公办审批。') => ({ period, status: 'in_progress' as const, narrative, figures: [{ label: '已转为公办学校数', value: 12, unit: '所' }] });
+const report = (period: string, narrative = '本月已完成全部“公参民”学校的资产清查和转公办审批。') => ({
+  period,
+  status: 'in_progress' as const,
+  narrative,
+  figures: [{ label: '已转为公办学校数', value: 12, unit: '所' }],
+});
 
 describe.each(testEngines())('work plan progress on %s', (engine) => {
   let database: Database;
@@ -27,21 +32,32 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     const hengnan = await (await as('hengnan')).plan.tasks({ year: 2022 });
     expect(hengnan.every((t) => t.units.includes('430422'))).toBe(true);
     expect(hengnan.some((t) => t.code === '3.2')).toBe(false); // city-level audit task
-    expect(await failure((await as('hengnan')).plan.task({ taskId: t32 }))).toEqual({ code: 'NOT_FOUND', message: '任务不存在或不在您的数据范围内' });
+    expect(await failure((await as('hengnan')).plan.task({ taskId: t32 }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '任务不存在或不在您的数据范围内',
+    });
     expect(await failure((await as('school')).plan.tasks({ year: 2022 }))).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('a county reports, the lead 科室 returns it with a reason, the county resubmits, the 科室 reviews it', async () => {
     const hengnan = await as('hengnan');
     const { id } = await hengnan.plan.submitReport({ taskId: t51, report: report('2022-06') });
-    expect(await failure(hengnan.plan.submitReport({ taskId: t51, report: report('2022-06') }))).toEqual({ code: 'CONFLICT', message: '该报告已提交，正在等待审核' });
+    expect(await failure(hengnan.plan.submitReport({ taskId: t51, report: report('2022-06') }))).toEqual({
+      code: 'CONFLICT',
+      message: '该报告已提交，正在等待审核',
+    });
 
     const privedu = await as('privedu');
     const queue = await privedu.plan.reviewQueue();
     expect(queue).toEqual([expect.objectContaining({ reportId: id, code: '5.1', unitName: '衡南县', period: '2022-06' })]);
     let version = (await privedu.plan.task({ taskId: t51 })).reports.find((r) => r.id === id)!.version;
-    expect(await failure(privedu.plan.review({ reportId: id, expectedVersion: version, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '请填写退回原因' });
-    expect(await failure((await as('safety')).plan.review({ reportId: id, expectedVersion: version, action: 'review' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(privedu.plan.review({ reportId: id, expectedVersion: version, action: 'return' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '请填写退回原因',
+    });
+    expect(await failure((await as('safety')).plan.review({ reportId: id, expectedVersion: version, action: 'review' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await privedu.plan.review({ reportId: id, expectedVersion: version, action: 'return', reason: '缺少教师安置人数，请补充' });
 
     // The task says which unit each caller reports for (the form shows that unit's months): a county its own, the lead 科室 the city, leadership none.
@@ -50,7 +66,10 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     expect((await (await as('leader')).plan.task({ taskId: t51 })).myUnit).toBeNull();
     const mine = (await hengnan.plan.task({ taskId: t51 })).reports.find((r) => r.id === id)!;
     expect(mine).toMatchObject({ review: 'returned', returnReason: '缺少教师安置人数，请补充' });
-    await hengnan.plan.submitReport({ taskId: t51, report: report('2022-06', '已补充：安置教师86人，全部“公参民”学校于6月28日转为公办。') });
+    await hengnan.plan.submitReport({
+      taskId: t51,
+      report: report('2022-06', '已补充：安置教师86人，全部“公参民”学校于6月28日转为公办。'),
+    });
 
     version = (await privedu.plan.task({ taskId: t51 })).reports.find((r) => r.id === id)!.version;
     // Two reviewers at once: one wins, the other is told it changed; nothing is overwritten.
@@ -69,20 +88,36 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
   it('another county neither sees that report nor files for 衡南县', async () => {
     const leiyang = await as('leiyang');
     expect((await leiyang.plan.task({ taskId: t51 })).reports.every((r) => r.unitCode === '430481')).toBe(true);
-    const [r] = await database.db.select({ id: tables.progressReports.id }).from(tables.progressReports).where(and(eq(tables.progressReports.taskId, t51), eq(tables.progressReports.unitCode, '430422')));
-    expect(await failure(leiyang.plan.reportHistory({ reportId: r!.id }))).toEqual({ code: 'NOT_FOUND', message: '报告不存在或不在您的数据范围内' });
-    expect(await failure(leiyang.plan.submitReport({ taskId: t51, unitCode: '430422', report: report('2022-07') }))).toEqual({ code: 'BAD_REQUEST', message: '请选择本单位负责的县市区' });
-    expect(await failure((await as('leader')).plan.submitReport({ taskId: t51, report: report('2022-07') }))).toMatchObject({ code: 'FORBIDDEN' });
+    const [r] = await database.db
+      .select({ id: tables.progressReports.id })
+      .from(tables.progressReports)
+      .where(and(eq(tables.progressReports.taskId, t51), eq(tables.progressReports.unitCode, '430422')));
+    expect(await failure(leiyang.plan.reportHistory({ reportId: r!.id }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '报告不存在或不在您的数据范围内',
+    });
+    expect(await failure(leiyang.plan.submitReport({ taskId: t51, unitCode: '430422', report: report('2022-07') }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '请选择本单位负责的县市区',
+    });
+    expect(await failure((await as('leader')).plan.submitReport({ taskId: t51, report: report('2022-07') }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('leadership writes a 批示; the owning 科室 acknowledges it once; others cannot', async () => {
     const leader = await as('leader');
-    expect(await failure((await as('privedu')).plan.instruct({ year: 2022, itemNo: 5, text: '抓紧' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure((await as('privedu')).plan.instruct({ year: 2022, itemNo: 5, text: '抓紧' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     const { id } = await leader.plan.instruct({ year: 2022, itemNo: 5, text: '“公参民”转公办务必6月底前完成，教师安置要稳妥。' });
     const privedu = await as('privedu');
     const [ins] = await privedu.plan.instructions({ year: 2022, itemNo: 5 });
     expect(ins).toMatchObject({ id, canAcknowledge: true, owners: [expect.objectContaining({ dept: 'private-edu', ackBy: null })] });
-    expect(await failure((await as('safety')).plan.acknowledge({ instructionId: id }))).toEqual({ code: 'FORBIDDEN', message: '该批示不需要本科室确认' });
+    expect(await failure((await as('safety')).plan.acknowledge({ instructionId: id }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '该批示不需要本科室确认',
+    });
     await privedu.plan.acknowledge({ instructionId: id });
     expect(await failure(privedu.plan.acknowledge({ instructionId: id }))).toEqual({ code: 'CONFLICT', message: '本科室已确认该批示' });
     const [after] = await leader.plan.instructions({ year: 2022, itemNo: 5 });
@@ -100,7 +135,9 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     expect(before.find((d) => d.milestoneId === m.id)?.state).toBe('due_this_week');
     const after = await (await on('2022-07-01T09:00:00+08:00')).plan.deadlines({ year: 2022 });
     expect(after.find((d) => d.milestoneId === m.id)?.state).toBe('overdue');
-    expect(await failure((await as('hengnan')).plan.setMilestone({ milestoneId: m.id, expectedVersion: m.version + 1, doneOn: '2022-06-30' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await failure((await as('hengnan')).plan.setMilestone({ milestoneId: m.id, expectedVersion: m.version + 1, doneOn: '2022-06-30' })),
+    ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('every change is audited and the chain verifies', async () => {

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { milestoneState, weekOf, RecordId, PlanYear } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { milestoneState, PlanYear, RecordId, weekOf } from '@hyedu/domain';
 import { recordHistory } from '../../history.ts';
 import { readProcedure } from '../../trpc.ts';
 import { cityCode, findTask, myDepartments, reportingUnit, reportVisible, taskVisible, visibleReport } from './access.ts';
@@ -14,7 +14,14 @@ const Year = PlanYear;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 type MilestoneRow = typeof planMilestones.$inferSelect;
 /** A milestone as the portal shows it, with its state on `today` (Beijing date). */
-const milestoneView = (m: MilestoneRow, today: string) => ({ id: m.id, title: m.title, due: m.due, doneOn: m.doneOn, version: m.version, state: milestoneState(m, today) });
+const milestoneView = (m: MilestoneRow, today: string) => ({
+  id: m.id,
+  title: m.title,
+  due: m.due,
+  doneOn: m.doneOn,
+  version: m.version,
+  state: milestoneState(m, today),
+});
 
 export const planReadRouter = {
   departments: read.query(({ ctx }) => ctx.db.select().from(departments).orderBy(asc(departments.sortOrder))),
@@ -28,7 +35,11 @@ export const planReadRouter = {
       .orderBy(asc(planTasks.itemNo), asc(planTasks.id));
     if (tasks.length === 0) return [];
     const ids = tasks.map((t) => t.id);
-    const milestones = await ctx.db.select().from(planMilestones).where(inArray(planMilestones.taskId, ids)).orderBy(asc(planMilestones.seq));
+    const milestones = await ctx.db
+      .select()
+      .from(planMilestones)
+      .where(inArray(planMilestones.taskId, ids))
+      .orderBy(asc(planMilestones.seq));
     const today = ctx.today;
     const mine = myDepartments(ctx);
     return tasks.map((t) => ({
@@ -62,7 +73,15 @@ export const planReadRouter = {
       ? await ctx.db
           .select({ id: attachments.id, ownerId: attachments.ownerId, fileName: attachments.fileName, size: attachments.size })
           .from(attachments)
-          .where(and(eq(attachments.ownerType, 'progress_report'), inArray(attachments.ownerId, reports.map((r) => r.report.id))))
+          .where(
+            and(
+              eq(attachments.ownerType, 'progress_report'),
+              inArray(
+                attachments.ownerId,
+                reports.map((r) => r.report.id),
+              ),
+            ),
+          )
       : [];
     // The unit the caller reports for on this task (null when it does not report on it): the form shows its months.
     const myUnit = await reportingUnit(ctx, task, undefined).catch(() => null);
@@ -96,12 +115,36 @@ export const planReadRouter = {
   deadlines: read.input(z.object({ year: Year }).strict()).query(async ({ ctx, input }) => {
     const today = ctx.today;
     const rows = await ctx.db
-      .select({ m: planMilestones, code: planTasks.code, taskId: planTasks.id, title: planTasks.title, lead: planTasks.lead, itemNo: planTasks.itemNo })
+      .select({
+        m: planMilestones,
+        code: planTasks.code,
+        taskId: planTasks.id,
+        title: planTasks.title,
+        lead: planTasks.lead,
+        itemNo: planTasks.itemNo,
+      })
       .from(planMilestones)
       .innerJoin(planTasks, eq(planTasks.id, planMilestones.taskId))
-      .where(and(eq(planTasks.year, input.year), isNull(planMilestones.doneOn), lte(planMilestones.due, weekOf(today).sunday), taskVisible(ctx.scope)))
+      .where(
+        and(
+          eq(planTasks.year, input.year),
+          isNull(planMilestones.doneOn),
+          lte(planMilestones.due, weekOf(today).sunday),
+          taskVisible(ctx.scope),
+        ),
+      )
       .orderBy(asc(planMilestones.due), asc(planTasks.id));
-    return rows.map((r) => ({ milestoneId: r.m.id, title: r.m.title, due: r.m.due, state: milestoneState(r.m, today), taskId: r.taskId, code: r.code, taskTitle: r.title, lead: r.lead, itemNo: r.itemNo }));
+    return rows.map((r) => ({
+      milestoneId: r.m.id,
+      title: r.m.title,
+      due: r.m.due,
+      state: milestoneState(r.m, today),
+      taskId: r.taskId,
+      code: r.code,
+      taskTitle: r.title,
+      lead: r.lead,
+      itemNo: r.itemNo,
+    }));
   }),
 
   /** Reports waiting for this account's review: county reports on tasks its 科室 leads (the 办公室 also reviews the 科室's own). */
@@ -116,7 +159,17 @@ export const planReadRouter = {
       .innerJoin(orgUnits, eq(orgUnits.code, progressReports.unitCode))
       .where(and(eq(progressReports.review, 'submitted'), inArray(planTasks.lead, mine), ne(progressReports.unitCode, city)))
       .orderBy(asc(progressReports.submittedAt));
-    return rows.map(({ r, ...t }) => ({ reportId: r.id, taskId: r.taskId, code: t.code, taskTitle: t.title, unitName: t.unitName, period: r.period, status: r.status, submittedBy: r.submittedBy, submittedAt: r.submittedAt.toISOString() }));
+    return rows.map(({ r, ...t }) => ({
+      reportId: r.id,
+      taskId: r.taskId,
+      code: t.code,
+      taskTitle: t.title,
+      unitName: t.unitName,
+      period: r.period,
+      status: r.status,
+      submittedBy: r.submittedBy,
+      submittedAt: r.submittedAt.toISOString(),
+    }));
   }),
 
   /** 「操作记录」 of a report: its audit history, for whoever may see the report. */

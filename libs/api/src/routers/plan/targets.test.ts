@@ -17,7 +17,10 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
   afterAll(() => database?.close());
 
   const audits = (action: string, result: 'ok' | 'denied') =>
-    database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.action, action), eq(tables.auditLog.result, result)));
+    database.db
+      .select()
+      .from(tables.auditLog)
+      .where(and(eq(tables.auditLog.action, action), eq(tables.auditLog.result, result)));
 
   it('the 办公室 sets a county target (audited); the dashboard judges that county’s row against it, and its status changes', async () => {
     const office = await callerAs(database, 'office', AS_OF);
@@ -30,7 +33,9 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     const low = Math.floor(row.value! * 100 - 5) / 100;
     const high = Math.min(1, Math.ceil(row.value! * 100 + 5) / 100);
     const okBefore = (await audits('plan.setCountyTarget', 'ok')).length;
-    expect(await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: low })).toEqual({ changed: true });
+    expect(
+      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: low }),
+    ).toEqual({ changed: true });
     const judgedLow = (await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
     expect(judgedLow).toMatchObject({ target: low, targetLabel: '局定目标（县市区）', status: 'red' });
     await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: high });
@@ -42,14 +47,30 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
 
     const written = await audits('plan.setCountyTarget', 'ok');
     expect(written.length).toBe(okBefore + 2);
-    expect(written.at(-1)).toMatchObject({ actor: 'office', targetType: 'kpi_county_target', targetId: `2022:teachers.staffing-use:${HENGYANG_COUNTY}`, before: { target: low }, after: { target: high } });
-    const [stored] = await database.db.select().from(tables.kpiCountyTargets).where(and(eq(tables.kpiCountyTargets.unitCode, HENGYANG_COUNTY), eq(tables.kpiCountyTargets.kpiId, 'teachers.staffing-use')));
+    expect(written.at(-1)).toMatchObject({
+      actor: 'office',
+      targetType: 'kpi_county_target',
+      targetId: `2022:teachers.staffing-use:${HENGYANG_COUNTY}`,
+      before: { target: low },
+      after: { target: high },
+    });
+    const [stored] = await database.db
+      .select()
+      .from(tables.kpiCountyTargets)
+      .where(and(eq(tables.kpiCountyTargets.unitCode, HENGYANG_COUNTY), eq(tables.kpiCountyTargets.kpiId, 'teachers.staffing-use')));
     expect(stored).toMatchObject({ year: 2022, target: high, setBy: 'office' });
 
     // Cleared: the row falls back to the city's target, labelled so; clearing again changes nothing and records nothing.
-    expect(await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({ changed: true });
-    expect((await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)).toMatchObject({ target: 1, targetLabel: '局定目标（沿用全市目标）' });
-    expect(await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({ changed: false });
+    expect(
+      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null }),
+    ).toEqual({ changed: true });
+    expect((await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)).toMatchObject({
+      target: 1,
+      targetLabel: '局定目标（沿用全市目标）',
+    });
+    expect(
+      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null }),
+    ).toEqual({ changed: false });
     expect((await audits('plan.setCountyTarget', 'ok')).length).toBe(okBefore + 3);
   });
 
@@ -60,7 +81,12 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     expect(list.units).toHaveLength(13);
     const closure = list.kpis.find((k) => k.id === 'safety.hazard-closure')!;
     expect(closure).toMatchObject({ target: 1, targetSource: 'bureau', targetLabel: '局定目标', unit: 'ratio' });
-    expect(closure.counties.map((c) => [c.unitCode, c.target])).toEqual(expect.arrayContaining([[HENGNAN, 0.9], [LEIYANG, 0.92]]));
+    expect(closure.counties.map((c) => [c.unitCode, c.target])).toEqual(
+      expect.arrayContaining([
+        [HENGNAN, 0.9],
+        [LEIYANG, 0.92],
+      ]),
+    );
     expect(list.kpis.find((k) => k.id === 'private.compulsory-share')).toMatchObject({ targetLabel: '工作要点' });
 
     const hengnan = await callerAs(database, 'hengnan', AS_OF);
@@ -68,7 +94,9 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     expect(own.canEdit).toBe(false);
     expect(own.units.map((u) => u.code)).toEqual([HENGNAN]);
     expect(own.kpis.flatMap((k) => k.counties.map((c) => c.unitCode)).every((c) => c === HENGNAN)).toBe(true);
-    expect(own.kpis.find((k) => k.id === 'safety.hazard-closure')!.counties).toMatchObject([{ unitCode: HENGNAN, target: 0.9, setBy: 'office' }]);
+    expect(own.kpis.find((k) => k.id === 'safety.hazard-closure')!.counties).toMatchObject([
+      { unitCode: HENGNAN, target: 0.9, setBy: 'office' },
+    ]);
     // 衡南县 is granted all four modules; 耒阳市 only 安全管理 and 教师队伍, so it sees only their KPIs.
     const leiyang = await (await callerAs(database, 'leiyang', AS_OF)).plan.countyTargets({ year: 2022 });
     expect(new Set(leiyang.kpis.map((k) => k.module))).toEqual(new Set(['safety', 'teachers']));
@@ -87,12 +115,23 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
       expect((await audits('plan.setCountyTarget', 'denied')).length, who).toBe(deniedBefore + 1);
     }
     const office = await callerAs(database, 'office', AS_OF);
-    expect((await office.plan.countyTargets({ year: 2022 })).kpis.find((k) => k.id === 'safety.hazard-closure')!.counties.find((c) => c.unitCode === HENGNAN)!.target).toBe(0.9);
+    expect(
+      (await office.plan.countyTargets({ year: 2022 })).kpis
+        .find((k) => k.id === 'safety.hazard-closure')!
+        .counties.find((c) => c.unitCode === HENGNAN)!.target,
+    ).toBe(0.9);
   });
 
   it('refuses a bad value on its field, in Chinese, before anything is written', async () => {
     const cookie = await signIn(database, 'office');
-    const call = (input: Record<string, unknown>) => httpCall(database, cookie, 'plan.setCountyTarget', { year: 2022, kpiId: 'safety.hazard-closure', unitCode: HENGNAN, target: 0.9, ...input });
+    const call = (input: Record<string, unknown>) =>
+      httpCall(database, cookie, 'plan.setCountyTarget', {
+        year: 2022,
+        kpiId: 'safety.hazard-closure',
+        unitCode: HENGNAN,
+        target: 0.9,
+        ...input,
+      });
     const issues = async (input: Record<string, unknown>) => {
       const res = await call(input);
       expect(res.status).toBe(400);
@@ -108,7 +147,10 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     const city = await call({ unitCode: '430400' });
     expect(city.status).toBe(404);
     expect(JSON.parse(city.body).error.message).toBe('单位不存在或不是县市区');
-    const stored = await database.db.select().from(tables.kpiCountyTargets).where(and(eq(tables.kpiCountyTargets.unitCode, HENGNAN), eq(tables.kpiCountyTargets.kpiId, 'safety.hazard-closure')));
+    const stored = await database.db
+      .select()
+      .from(tables.kpiCountyTargets)
+      .where(and(eq(tables.kpiCountyTargets.unitCode, HENGNAN), eq(tables.kpiCountyTargets.kpiId, 'safety.hazard-closure')));
     expect(stored.map((r) => r.target)).toEqual([0.9]);
   });
 });

@@ -1,9 +1,9 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { tables } from '@hyedu/db';
 import { countyTargetRefusal, DivisionCode, KPI_IDS, PlanYear, TARGET_SOURCE_LABELS, type KpiDefinition } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022, HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
-import { tables } from '@hyedu/db';
 import { auditChange } from '../../audit-change.ts';
 import { forgetCountyTargets, yearOf } from '../../kpi/targets.ts';
 import { visibleKpis } from '../../kpi/visible.ts';
@@ -13,7 +13,9 @@ import { permission, readProcedure, writeProcedure } from '../../trpc.ts';
 const { kpiCountyTargets, orgUnits } = tables;
 const byCounty = (def: KpiDefinition) => def.levels.includes('county');
 
-const CountyKpiId = z.enum(KPI_IDS, { message: '指标不存在或不按县市区计算' }).refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id && byCounty(k)), { message: '指标不存在或不按县市区计算' });
+const CountyKpiId = z
+  .enum(KPI_IDS, { message: '指标不存在或不按县市区计算' })
+  .refine((id) => HENGYANG_KPIS_2022.some((k) => k.id === id && byCounty(k)), { message: '指标不存在或不按县市区计算' });
 
 /** Set (a number) or clear (null) one county's target for one KPI and year; the value is checked against the KPI's unit. */
 const SetCountyTarget = z
@@ -60,7 +62,9 @@ export const planTargetsRouter = {
           target: def.target,
           targetSource: def.targetSource,
           targetLabel: TARGET_SOURCE_LABELS[def.targetSource],
-          counties: rows.filter((r) => r.kpiId === def.id && codes.has(r.unitCode)).map((r) => ({ unitCode: r.unitCode, target: r.target, setBy: r.setBy, setAt: r.setAt.toISOString() })),
+          counties: rows
+            .filter((r) => r.kpiId === def.id && codes.has(r.unitCode))
+            .map((r) => ({ unitCode: r.unitCode, target: r.target, setBy: r.setBy, setAt: r.setAt.toISOString() })),
         })),
       };
     }),
@@ -69,9 +73,16 @@ export const planTargetsRouter = {
     .input(SetCountyTarget)
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.db.transaction(async (tx) => {
-        const [unit] = await tx.select({ code: orgUnits.code, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.code, input.unitCode));
+        const [unit] = await tx
+          .select({ code: orgUnits.code, kind: orgUnits.kind })
+          .from(orgUnits)
+          .where(eq(orgUnits.code, input.unitCode));
         if (!unit || unit.kind === 'city') throw new TRPCError({ code: 'NOT_FOUND', message: '单位不存在或不是县市区' });
-        const where = and(eq(kpiCountyTargets.kpiId, input.kpiId), eq(kpiCountyTargets.unitCode, input.unitCode), eq(kpiCountyTargets.year, input.year));
+        const where = and(
+          eq(kpiCountyTargets.kpiId, input.kpiId),
+          eq(kpiCountyTargets.unitCode, input.unitCode),
+          eq(kpiCountyTargets.year, input.year),
+        );
         const [before] = await tx.select({ target: kpiCountyTargets.target }).from(kpiCountyTargets).where(where).for('update');
         const actor = ctx.identity.username;
         if (input.target === null) {
@@ -81,7 +92,9 @@ export const planTargetsRouter = {
           if (before.target === input.target) return { changed: false };
           await tx.update(kpiCountyTargets).set({ target: input.target, setBy: actor, setAt: ctx.now }).where(where);
         } else {
-          await tx.insert(kpiCountyTargets).values({ kpiId: input.kpiId, unitCode: input.unitCode, year: input.year, target: input.target, setBy: actor, setAt: ctx.now });
+          await tx
+            .insert(kpiCountyTargets)
+            .values({ kpiId: input.kpiId, unitCode: input.unitCode, year: input.year, target: input.target, setBy: actor, setAt: ctx.now });
         }
         await auditChange(tx, ctx, {
           action: 'plan.setCountyTarget',

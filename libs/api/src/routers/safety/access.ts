@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { DEFAULT_SAFETY_SETTINGS, SafetySettings, type DataScope, type SafetyLevel } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { DEFAULT_SAFETY_SETTINGS, SafetySettings, type DataScope, type SafetyLevel } from '@hyedu/domain';
 import type { Context } from '../../context.ts';
 import { scopeCondition } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
@@ -33,18 +33,32 @@ export function recordScope(scope: DataScope, cols: { schoolId: PgColumn; unitCo
 export const schoolInScope = (ctx: Pick<Context, 'db' | 'scope'>, schoolId: number) =>
   scoped('school', schoolId, async () => {
     const [school] = await ctx.db
-      .select({ id: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, level: schools.level, isBoarding: schools.isBoarding })
+      .select({
+        id: schools.id,
+        code: schools.code,
+        name: schools.name,
+        unitCode: schools.unitCode,
+        level: schools.level,
+        isBoarding: schools.isBoarding,
+      })
       .from(schools)
       .where(and(eq(schools.id, schoolId), scopeCondition(ctx.scope)));
     return school;
   });
 
 /** The city's 4个100% configuration (the domain's defaults until the 安全稳定科 saves one). */
-export async function loadSettings(db: Db): Promise<SafetySettings & { version: number; updatedBy: string | null; updatedAt: Date | null }> {
+export async function loadSettings(
+  db: Db,
+): Promise<SafetySettings & { version: number; updatedBy: string | null; updatedAt: Date | null }> {
   const [row] = await db.select().from(safetySettings).where(eq(safetySettings.id, 1));
   if (!row) return { ...DEFAULT_SAFETY_SETTINGS, version: 0, updatedBy: null, updatedAt: null };
   const parsed = SafetySettings.safeParse({ fourth: row.fourth, norm: row.norm });
-  return { ...(parsed.success ? parsed.data : DEFAULT_SAFETY_SETTINGS), version: row.version, updatedBy: row.updatedBy, updatedAt: row.updatedAt };
+  return {
+    ...(parsed.success ? parsed.data : DEFAULT_SAFETY_SETTINGS),
+    version: row.version,
+    updatedBy: row.updatedBy,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export { conflict } from '../../workflow-step.ts';

@@ -1,15 +1,15 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
+import { auditChange } from '../../audit-change.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
 import { coversCampaignSql } from './campaign.ts';
 import { ActivityFilter } from './inputs.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { safetyActivities: a, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -26,9 +26,27 @@ export function activityWhere(scope: DataScope, f: Partial<ActivityFilter>): SQL
   );
 }
 
-export const activityColumns = { id: a.id, schoolId: a.schoolId, schoolName: schools.name, unitCode: a.unitCode, unitName: orgUnits.name, topic: a.topic, heldOn: a.heldOn, title: a.title, participants: a.participants, note: a.note, createdBy: a.createdBy };
+export const activityColumns = {
+  id: a.id,
+  schoolId: a.schoolId,
+  schoolName: schools.name,
+  unitCode: a.unitCode,
+  unitName: orgUnits.name,
+  topic: a.topic,
+  heldOn: a.heldOn,
+  title: a.title,
+  participants: a.participants,
+  note: a.note,
+  createdBy: a.createdBy,
+};
 export const activityRows = (db: Db, where: SQL | undefined) =>
-  db.select(activityColumns).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, a.unitCode)).where(where).orderBy(desc(a.heldOn), desc(a.id));
+  db
+    .select(activityColumns)
+    .from(a)
+    .innerJoin(schools, eq(schools.id, a.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, a.unitCode))
+    .where(where)
+    .orderBy(desc(a.heldOn), desc(a.id));
 
 /**
  * Coverage per unit and topic over the rolling year: schools that held at least one activity of the topic (校车安全:
@@ -51,7 +69,10 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
       // 校车安全 applies only to schools that run buses: its count is over those schools.
       withBuses: sql<number>`(count(*) filter (where ${schools.runsBuses}))::int`,
       byTopic: sql<Record<string, number>>`json_build_object(${sql.join(
-        SafetyTopic.options.map((t) => sql`${t}::text, (count(*) filter (where ${sql.raw(`'${t}'`)} = any(${perSchool.topics})${t === 'school_bus' ? sql` and ${schools.runsBuses}` : sql``}))::int`),
+        SafetyTopic.options.map(
+          (t) =>
+            sql`${t}::text, (count(*) filter (where ${sql.raw(`'${t}'`)} = any(${perSchool.topics})${t === 'school_bus' ? sql` and ${schools.runsBuses}` : sql``}))::int`,
+        ),
         sql`, `,
       )})`,
     })
@@ -67,7 +88,9 @@ export const activitiesRouter = {
   activities: read.input(ActivityFilter).query(async ({ ctx, input }) => {
     const where = activityWhere(ctx.scope, input);
     const [rows, [total]] = await Promise.all([
-      activityRows(ctx.db, where).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+      activityRows(ctx.db, where)
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).where(where),
     ]);
     return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
@@ -78,7 +101,11 @@ export const activitiesRouter = {
     const today = ctx.today;
     const { since, rows } = await coverageByUnit(ctx.db, ctx.scope, today);
     const units = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).orderBy(asc(orgUnits.sortOrder));
-    return { since, until: today, rows: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };
+    return {
+      since,
+      until: today,
+      rows: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))),
+    };
   }),
 
   /** Records an activity a school held (the school itself, or its county). */
@@ -87,8 +114,16 @@ export const activitiesRouter = {
     if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
     const who = ctx.identity.username;
     const row = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(a).values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now }).returning({ id: a.id });
-      await auditChange(tx, ctx, { action: 'safety.addActivity', targetType: 'safety_activity', targetId: String(row!.id), after: { school: school.code, ...input } });
+      const [row] = await tx
+        .insert(a)
+        .values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now })
+        .returning({ id: a.id });
+      await auditChange(tx, ctx, {
+        action: 'safety.addActivity',
+        targetType: 'safety_activity',
+        targetId: String(row!.id),
+        after: { school: school.code, ...input },
+      });
       return row!;
     });
     forgetRollups(ctx.db, ['safety.campaign-coverage']);

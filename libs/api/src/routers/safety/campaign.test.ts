@@ -1,16 +1,25 @@
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, CAMPAIGN_TOPICS, coverageSince, coversCampaign, type SafetyTopic } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, CAMPAIGN_TOPICS, coverageSince, coversCampaign, type SafetyTopic } from '@hyedu/domain';
 import { coverageByUnit } from './activities.ts';
 import { coversCampaignSql } from './campaign.ts';
 
 const s = tables.schools;
 const seven = CAMPAIGN_TOPICS.filter((t) => t !== 'school_bus');
 /** The same cases as the domain's rule: all eight, all but 校车, one other missing, extra topics, nothing held. */
-const CASES: (readonly SafetyTopic[] | null)[] = [CAMPAIGN_TOPICS, seven, seven.slice(1), [...CAMPAIGN_TOPICS.slice(1), 'epidemic', 'food_water'], ['school_bus', ...seven.slice(2)], [], null];
-const asArray = (topics: readonly SafetyTopic[] | null) => (topics === null ? sql`null::text[]` : sql.raw(`array[${topics.map((t) => `'${t}'`).join(',')}]::text[]`));
+const CASES: (readonly SafetyTopic[] | null)[] = [
+  CAMPAIGN_TOPICS,
+  seven,
+  seven.slice(1),
+  [...CAMPAIGN_TOPICS.slice(1), 'epidemic', 'food_water'],
+  ['school_bus', ...seven.slice(2)],
+  [],
+  null,
+];
+const asArray = (topics: readonly SafetyTopic[] | null) =>
+  topics === null ? sql`null::text[]` : sql.raw(`array[${topics.map((t) => `'${t}'`).join(',')}]::text[]`);
 
 describe.each(testEngines())('the campaign coverage SQL matches the domain rule on %s', (engine) => {
   let database: Database;
@@ -24,23 +33,48 @@ describe.each(testEngines())('the campaign coverage SQL matches the domain rule 
   afterAll(() => database?.close());
 
   it('asks 校车安全 only of a school that runs buses, as coversCampaign does, case by case', async () => {
-    for (const [runsBuses, id] of [[true, ids.buses], [false, ids.none]] as const) {
+    for (const [runsBuses, id] of [
+      [true, ids.buses],
+      [false, ids.none],
+    ] as const) {
       const got: boolean[] = [];
       for (const topics of CASES) {
-        const [row] = await database.db.select({ covers: sql<boolean>`${coversCampaignSql(asArray(topics))}` }).from(s).where(eq(s.id, id));
+        const [row] = await database.db
+          .select({ covers: sql<boolean>`${coversCampaignSql(asArray(topics))}` })
+          .from(s)
+          .where(eq(s.id, id));
         got.push(row!.covers);
       }
       const want = CASES.map((topics) => coversCampaign(topics ?? [], { runsBuses }));
       expect(got, `runsBuses ${runsBuses}`).toEqual(want);
     }
-    expect(CASES.map((topics) => coversCampaign(topics ?? [], { runsBuses: true }))).toEqual([true, false, false, false, false, false, false]);
-    expect(CASES.map((topics) => coversCampaign(topics ?? [], { runsBuses: false }))).toEqual([true, true, false, true, false, false, false]);
+    expect(CASES.map((topics) => coversCampaign(topics ?? [], { runsBuses: true }))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(CASES.map((topics) => coversCampaign(topics ?? [], { runsBuses: false }))).toEqual([
+      true,
+      true,
+      false,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('counts coverage per county as the domain would school by school (校车 only where buses run), on the demo data', async () => {
     const today = beijingDate(new Date()); // the test database's demo data lead up to today
     const a = tables.safetyActivities;
-    const held = await database.db.select({ schoolId: a.schoolId, topic: a.topic }).from(a).where(and(gte(a.heldOn, coverageSince(today)), lte(a.heldOn, today)));
+    const held = await database.db
+      .select({ schoolId: a.schoolId, topic: a.topic })
+      .from(a)
+      .where(and(gte(a.heldOn, coverageSince(today)), lte(a.heldOn, today)));
     const topics = new Map<number, SafetyTopic[]>();
     for (const h of held) topics.set(h.schoolId, [...(topics.get(h.schoolId) ?? []), h.topic as SafetyTopic]);
     const all = await database.db.select({ id: s.id, unitCode: s.unitCode, runsBuses: s.runsBuses }).from(s);
@@ -56,7 +90,10 @@ describe.each(testEngines())('the campaign coverage SQL matches the domain rule 
     }
     const { rows } = await coverageByUnit(database.db, { kind: 'all' }, today);
     expect(rows.length).toBe(want.size);
-    for (const r of rows) expect({ schools: r.schools, covered: r.covered, withBuses: r.withBuses, bus: r.byTopic.school_bus }, r.unitCode).toEqual(want.get(r.unitCode));
+    for (const r of rows)
+      expect({ schools: r.schools, covered: r.covered, withBuses: r.withBuses, bus: r.byTopic.school_bus }, r.unitCode).toEqual(
+        want.get(r.unitCode),
+      );
     // The demo has schools on both sides, and some without buses are covered only because 校车 is not asked of them.
     expect(all.some((x) => x.runsBuses) && all.some((x) => !x.runsBuses)).toBe(true);
     const eightOnly = all.filter((x) => coversCampaign(topics.get(x.id) ?? [], { runsBuses: true })).length;

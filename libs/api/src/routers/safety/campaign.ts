@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { CAMPAIGN_TOPICS } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { CAMPAIGN_TOPICS } from '@hyedu/domain';
 
 const literal = (topics: readonly string[]) => sql.raw(`array[${topics.map((t) => `'${t}'`).join(',')}]::text[]`);
 /** 校车安全 is the one campaign topic that applies only to some schools (the domain's campaignTopicsFor). */

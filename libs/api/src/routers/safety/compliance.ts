@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lte, sql, type SQL } from 'drizzle-orm';
-import { beijingDate, countedTerm, type DataScope, type GuardNorm, type SafetySettings } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import { beijingDate, countedTerm, type DataScope, type GuardNorm, type SafetySettings } from '@hyedu/domain';
 import { scopeCondition } from '../../queries.ts';
 import { loadSettings } from './access.ts';
 
@@ -81,6 +81,11 @@ export function allMetSql(s: SafetySettings): SQL {
 
 /** The term the figures count on `today` (the domain's countedTerm: a new term once its reporting window has closed), or the latest reported one before it; null when none. */
 export async function latestTerm(db: Db, today = beijingDate(new Date())): Promise<string | null> {
-  const [row] = await db.select({ term: p.term }).from(p).where(lte(p.term, countedTerm(today))).orderBy(desc(p.term)).limit(1);
+  const [row] = await db
+    .select({ term: p.term })
+    .from(p)
+    .where(lte(p.term, countedTerm(today)))
+    .orderBy(desc(p.term))
+    .limit(1);
   return row?.term ?? null;
 }

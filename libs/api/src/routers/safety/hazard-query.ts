@@ -3,11 +3,11 @@ import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-or
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
+import { afterKey, decodeCursor, nextCursor, type KeyPart } from '../../keyset.ts';
 import { contains } from '../../queries.ts';
 import { recordScope } from './access.ts';
-import { notOverdueSql, overdueSql } from './overdue.ts';
 import type { HazardFilter } from './inputs.ts';
-import { afterKey, decodeCursor, nextCursor, type KeyPart } from '../../keyset.ts';
+import { notOverdueSql, overdueSql } from './overdue.ts';
 
 const { safetyHazards: h, schools, orgUnits } = tables;
 
@@ -72,17 +72,34 @@ const HAZARD_KEY: KeyPart[] = [
 export async function listHazards(db: Db, where: SQL | undefined, page: { page: number; pageSize: number; q?: string; after?: string }) {
   const after = page.after === undefined ? undefined : decodeCursor(page.after, HAZARD_KEY);
   if (after === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '翻页位置无效，请从第一页重新翻页' });
-  const base = () => db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
+  const base = () =>
+    db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
   // The count needs the registry only to search school names (the join doubles its cost over the whole ledger).
-  const counted = page.q ? db.select({ n: count() }).from(h).innerJoin(schools, eq(schools.id, h.schoolId)) : db.select({ n: count() }).from(h);
+  const counted = page.q
+    ? db.select({ n: count() }).from(h).innerJoin(schools, eq(schools.id, h.schoolId))
+    : db.select({ n: count() }).from(h);
   const [rows, [total]] = await Promise.all([
     after
-      ? base().where(and(where, afterKey(HAZARD_KEY, after))).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize)
-      : base().where(where).orderBy(desc(h.foundOn), asc(h.severity), desc(h.id)).limit(page.pageSize).offset((page.page - 1) * page.pageSize),
+      ? base()
+          .where(and(where, afterKey(HAZARD_KEY, after)))
+          .orderBy(desc(h.foundOn), asc(h.severity), desc(h.id))
+          .limit(page.pageSize)
+      : base()
+          .where(where)
+          .orderBy(desc(h.foundOn), asc(h.severity), desc(h.id))
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize),
     counted.where(where),
   ]);
   return { rows, total: total?.n ?? 0, next: nextCursor(rows, page.pageSize, (r) => [r.foundOn, r.severity, r.id]) };
 }
 
 export const hazardRowsForExport = (db: Db, where: SQL | undefined, max: number) =>
-  db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode)).where(where).orderBy(desc(h.foundOn), desc(h.id)).limit(max);
+  db
+    .select(hazardColumns)
+    .from(h)
+    .innerJoin(schools, eq(schools.id, h.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, h.unitCode))
+    .where(where)
+    .orderBy(desc(h.foundOn), desc(h.id))
+    .limit(max);

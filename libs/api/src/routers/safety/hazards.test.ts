@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { beijingDate } from '@hyedu/domain';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
-import { openTestDatabase, testEngines, TEST_AUDIT_KEY } from '@hyedu/db/testing';
+import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from '@hyedu/db/testing';
+import { beijingDate } from '@hyedu/domain';
 import { realPng } from '@hyedu/files/testing';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
@@ -13,7 +13,10 @@ const PNG = realPng().toString('base64');
 const fieldIssues = (p: Promise<unknown>) =>
   p.then(
     () => null,
-    (e: unknown) => (e instanceof TRPCError && e.cause instanceof z.ZodError ? { code: e.code, issues: e.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) } : String(e)),
+    (e: unknown) =>
+      e instanceof TRPCError && e.cause instanceof z.ZodError
+        ? { code: e.code, issues: e.cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) }
+        : String(e),
   );
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
 
@@ -24,13 +27,27 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
   let schoolId = 0;
   const today = beijingDate(new Date());
   const report = async (user = 'school', extra: Record<string, unknown> = {}) =>
-    (await as(user)).safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'ordinary', foundOn: today, location: '教学楼二楼', description: '二楼走廊灭火器压力不足', responsiblePerson: '张建国', ...extra });
-  const version = async (id: number) => (await database.db.select({ v: tables.safetyHazards.version }).from(tables.safetyHazards).where(eq(tables.safetyHazards.id, id)))[0]!.v;
+    (await as(user)).safety.reportHazard({
+      schoolId,
+      source: 'self',
+      category: 'fire',
+      severity: 'ordinary',
+      foundOn: today,
+      location: '教学楼二楼',
+      description: '二楼走廊灭火器压力不足',
+      responsiblePerson: '张建国',
+      ...extra,
+    });
+  const version = async (id: number) =>
+    (await database.db.select({ v: tables.safetyHazards.version }).from(tables.safetyHazards).where(eq(tables.safetyHazards.id, id)))[0]!.v;
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     for (const u of ['school', 'hengnan', 'leiyang', 'safety', 'leader']) cookies.set(u, await signIn(database, u));
-    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    const [account] = await database.db
+      .select({ grants: tables.accounts.grants })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'school'));
     schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
   }, 120_000);
   afterAll(() => database?.close());
@@ -40,20 +57,37 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const school = await as('school');
     const hengnan = await as('hengnan');
     expect((await school.safety.hazard({ id })).allowed).toEqual([]); // no deadline yet: nothing for the school to do
-    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({ code: 'FORBIDDEN', message: '整改期限由县区教育局或市教育局确定' });
-    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' }))).toEqual({ code: 'CONFLICT', message: '尚未确定整改期限，请等待县区教育局确定后再开始整改' });
+    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '整改期限由县区教育局或市教育局确定',
+    });
+    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' }))).toEqual({
+      code: 'CONFLICT',
+      message: '尚未确定整改期限，请等待县区教育局确定后再开始整改',
+    });
 
     expect((await hengnan.safety.hazard({ id })).allowed).toEqual(['set_deadline']);
     await hengnan.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today });
     await school.safety.hazardStep({ id, expectedVersion: 2, action: 'start' });
     await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
     await school.safety.hazardStep({ id, expectedVersion: 3, action: 'submit', measures: '已更换灭火器4具' });
-    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({ code: 'FORBIDDEN', message: '验收由县区教育局或市教育局进行' });
+    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '验收由县区教育局或市教育局进行',
+    });
 
-    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '请填写退回原因' });
+    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '请填写退回原因',
+    });
     await hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return', reason: '照片未显示灭火器压力表，请补充' });
     const returned = await school.safety.hazard({ id });
-    expect(returned).toMatchObject({ status: 'rectifying', returns: 1, returnReason: '照片未显示灭火器压力表，请补充', measures: '已更换灭火器4具' });
+    expect(returned).toMatchObject({
+      status: 'rectifying',
+      returns: 1,
+      returnReason: '照片未显示灭火器压力表，请补充',
+      measures: '已更换灭火器4具',
+    });
     expect(returned.allowed).toEqual(['submit']);
     await school.safety.hazardStep({ id, expectedVersion: 5, action: 'submit' });
     await hengnan.safety.hazardStep({ id, expectedVersion: 6, action: 'close' });
@@ -63,8 +97,14 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     expect(closed.files).toEqual([expect.objectContaining({ phase: 'after', fileName: '整改后.png', mime: 'image/png' })]);
     const history = await school.safety.hazardHistory({ id });
     expect(history.map((h) => `${h.actor} ${h.action}`)).toEqual([
-      'school safety.reportHazard', 'hengnan safety.hazard.set_deadline', 'school safety.hazard.start', 'school safety.attachHazardFile',
-      'school safety.hazard.submit', 'hengnan safety.hazard.return', 'school safety.hazard.submit', 'hengnan safety.hazard.close',
+      'school safety.reportHazard',
+      'hengnan safety.hazard.set_deadline',
+      'school safety.hazard.start',
+      'school safety.attachHazardFile',
+      'school safety.hazard.submit',
+      'hengnan safety.hazard.return',
+      'school safety.hazard.submit',
+      'hengnan safety.hazard.close',
     ]);
     expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
   });
@@ -94,12 +134,21 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
     await school.safety.attachHazardFile({ id, phase: 'before', fileName: '整改前.png', base64: PNG }); // a 整改前 photo is not evidence of the rectification
     const submit = school.safety.hazardStep({ id, expectedVersion: 2, action: 'submit', measures: '已更换' });
-    expect(await fieldIssues(submit)).toEqual({ code: 'BAD_REQUEST', issues: [{ path: 'afterFiles', message: '请先上传至少1个整改后照片或文件，再提交验收' }] });
+    expect(await fieldIssues(submit)).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'afterFiles', message: '请先上传至少1个整改后照片或文件，再提交验收' }],
+    });
     expect(await version(id)).toBe(2);
     // A hazard submitted without evidence before the rule (older data) cannot be accepted either; it can be returned.
-    await database.db.update(tables.safetyHazards).set({ status: 'awaiting_acceptance', submittedBy: 'school', submittedAt: new Date(), version: 3 }).where(eq(tables.safetyHazards.id, id));
+    await database.db
+      .update(tables.safetyHazards)
+      .set({ status: 'awaiting_acceptance', submittedBy: 'school', submittedAt: new Date(), version: 3 })
+      .where(eq(tables.safetyHazards.id, id));
     const close = hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'close' });
-    expect(await fieldIssues(close)).toEqual({ code: 'BAD_REQUEST', issues: [{ path: 'afterFiles', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' }] });
+    expect(await fieldIssues(close)).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'afterFiles', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' }],
+    });
     expect((await hengnan.safety.hazard({ id })).status).toBe('awaiting_acceptance');
     await hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'return', reason: '请上传整改后照片' });
     await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
@@ -115,7 +164,19 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     expect(await failure(leiyang.safety.hazardHistory({ id }))).toEqual(notFound);
     expect(await failure(leiyang.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual(notFound);
     expect(await failure(leiyang.safety.attachHazardFile({ id, phase: 'before', fileName: 'a.png', base64: PNG }))).toEqual(notFound);
-    expect(await failure(leiyang.safety.reportHazard({ schoolId, source: 'county', category: 'fire', severity: 'major', foundOn: today, description: '越权登记的隐患', responsiblePerson: '李四' }))).toEqual({ code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' });
+    expect(
+      await failure(
+        leiyang.safety.reportHazard({
+          schoolId,
+          source: 'county',
+          category: 'fire',
+          severity: 'major',
+          foundOn: today,
+          description: '越权登记的隐患',
+          responsiblePerson: '李四',
+        }),
+      ),
+    ).toEqual({ code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' });
     const list = await leiyang.safety.hazards({ page: 1, pageSize: 100 });
     expect(list.rows.every((r) => r.unitCode === '430481')).toBe(true);
     expect(list.rows.some((r) => r.id === id)).toBe(false);
@@ -124,15 +185,34 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const leader = await as('leader');
     expect(await leader.safety.access()).toEqual({ level: 'city', canWrite: false, schoolId: null, canConfigure: false, sources: [] });
     expect(await (await as('school')).safety.access()).toMatchObject({ level: 'school', canWrite: true, schoolId, canConfigure: false });
-    expect(await (await as('hengnan')).safety.access()).toMatchObject({ level: 'county', canWrite: true, schoolId: null, canConfigure: false });
+    expect(await (await as('hengnan')).safety.access()).toMatchObject({
+      level: 'county',
+      canWrite: true,
+      schoolId: null,
+      canConfigure: false,
+    });
     expect((await leader.safety.hazard({ id })).allowed).toEqual([]);
-    expect(await failure(leader.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(leader.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await version(id)).toBe(1);
   });
 
   it('a school records only its own checks; field errors are per field; a 重大 hazard is visible to the city at once', async () => {
     expect(await failure(report('school', { source: 'city' }))).toEqual({ code: 'FORBIDDEN', message: '您不能登记“市局检查”发现的隐患' });
-    const bad = await (await as('school')).safety.reportHazard({ schoolId, source: 'self', category: 'fire', severity: 'major', foundOn: today, description: '短', responsiblePerson: '' }).catch((e) => e);
+    const bad = await (
+      await as('school')
+    ).safety
+      .reportHazard({
+        schoolId,
+        source: 'self',
+        category: 'fire',
+        severity: 'major',
+        foundOn: today,
+        description: '短',
+        responsiblePerson: '',
+      })
+      .catch((e) => e);
     expect(bad.code).toBe('BAD_REQUEST');
     const { id } = await report('school', { severity: 'major', category: 'buildings', description: '宿舍楼外墙瓷砖大面积空鼓' });
     const city = await (await as('safety')).safety.hazards({ page: 1, pageSize: 20, severity: 'major', status: 'pending' });
@@ -142,17 +222,27 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
   it('refuses a file that is not what its name says, or whose body is not a picture', async () => {
     const { id } = await report();
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64');
-    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: exe }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: exe })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
     const page = Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html><body>点击领取</body></html>')]).toString('base64');
-    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: page }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('图片无法解码') });
+    expect(
+      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: page })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('图片无法解码') });
     const trailing = Buffer.concat([realPng(), Buffer.from('<script>alert(1)</script>')]).toString('base64');
-    expect(await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: trailing }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('末尾附带了其他数据') });
-    const count = await database.db.select().from(tables.attachments).where(and(eq(tables.attachments.ownerId, id), eq(tables.attachments.ownerType, 'safety_hazard:before')));
+    expect(
+      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: trailing })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('末尾附带了其他数据') });
+    const count = await database.db
+      .select()
+      .from(tables.attachments)
+      .where(and(eq(tables.attachments.ownerId, id), eq(tables.attachments.ownerType, 'safety_hazard:before')));
     expect(count).toHaveLength(0);
   });
 
   it('pages a long list by key: the pages after a cursor are the pages by offset; a forged cursor is refused in Chinese', async () => {
-    for (let i = 0; i < 7; i++) await report('school', { severity: i % 3 === 0 ? 'major' : 'ordinary', foundOn: i < 4 ? today : '2022-03-01' });
+    for (let i = 0; i < 7; i++)
+      await report('school', { severity: i % 3 === 0 ? 'major' : 'ordinary', foundOn: i < 4 ? today : '2022-03-01' });
     const city = await as('safety');
     const byOffset = await Promise.all([1, 2, 3].map((page) => city.safety.hazards({ page, pageSize: 2 })));
     let after: string | undefined;
@@ -180,7 +270,10 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     };
     const a = await awaiting();
     const b = await awaiting();
-    const outcome = await hengnan.safety.hazardStepMany({ action: 'close', items: [a, { id: b.id, expectedVersion: b.expectedVersion + 5 }, { id: b.id, expectedVersion: b.expectedVersion }] });
+    const outcome = await hengnan.safety.hazardStepMany({
+      action: 'close',
+      items: [a, { id: b.id, expectedVersion: b.expectedVersion + 5 }, { id: b.id, expectedVersion: b.expectedVersion }],
+    });
     expect(outcome).toEqual({
       done: 2,
       results: [
@@ -191,9 +284,15 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     });
     // A school cannot accept (the refusal is audited, as a single step's is); a step that needs a reason is taken one by one.
     const c = await awaiting();
-    const denied = () => database.db.select().from(tables.auditLog).where(and(eq(tables.auditLog.action, 'safety.hazardStepMany'), eq(tables.auditLog.result, 'denied')));
+    const denied = () =>
+      database.db
+        .select()
+        .from(tables.auditLog)
+        .where(and(eq(tables.auditLog.action, 'safety.hazardStepMany'), eq(tables.auditLog.result, 'denied')));
     const deniedBefore = (await denied()).length;
-    expect((await school.safety.hazardStepMany({ action: 'close', items: [c] })).results).toEqual([{ id: c.id, ok: false, message: '验收由县区教育局或市教育局进行' }]);
+    expect((await school.safety.hazardStepMany({ action: 'close', items: [c] })).results).toEqual([
+      { id: c.id, ok: false, message: '验收由县区教育局或市教育局进行' },
+    ]);
     expect((await denied()).length).toBe(deniedBefore + 1);
     expect(await fieldIssues(hengnan.safety.hazardStepMany({ action: 'return', items: [c] }))).toEqual({
       code: 'BAD_REQUEST',

@@ -2,24 +2,42 @@ import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  ATTACHMENT_LIMITS, authorize, beijingDate, ExpectedVersion, HAZARD_WORKFLOW as wf, HazardAction, hazardCase, HazardInput, hazardLateness, IsoDate, Reason, safeFileName, sourcesFor,
-  HAZARD_SOURCE_LABELS, showsInline, textField, type DataScope, type HazardStatus, type HazardStep, RecordId,
-} from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  ATTACHMENT_LIMITS,
+  authorize,
+  beijingDate,
+  ExpectedVersion,
+  HAZARD_SOURCE_LABELS,
+  HazardAction,
+  hazardCase,
+  HazardInput,
+  hazardLateness,
+  IsoDate,
+  Reason,
+  RecordId,
+  safeFileName,
+  showsInline,
+  sourcesFor,
+  textField,
+  HAZARD_WORKFLOW as wf,
+  type DataScope,
+  type HazardStatus,
+  type HazardStep,
+} from '@hyedu/domain';
 import { checkUploadInWorker } from '@hyedu/files';
+import { auditChange } from '../../audit-change.ts';
+import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
+import { auditRefusal } from '../../refusals.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
-import { fieldError } from '../../field-error.ts';
-import { auditRefusal } from '../../refusals.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
 import { HazardFilter, Id, Upload } from './inputs.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { safetyHazards: h, attachments, schools } = tables;
 const read = readProcedure('safety');
@@ -32,13 +50,22 @@ export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', '
 
 /** The domain's overdue rule on one row: overdue at all, and whose lateness it is ('school', 'county' or null). */
 const lateness = (r: { status: HazardStatus; deadline: string | null; submittedAt: Date | null }, today: string) => {
-  const late = hazardLateness({ status: r.status, deadline: r.deadline, submittedOn: r.submittedAt ? beijingDate(r.submittedAt) : null }, today);
+  const late = hazardLateness(
+    { status: r.status, deadline: r.deadline, submittedOn: r.submittedAt ? beijingDate(r.submittedAt) : null },
+    today,
+  );
   return { overdue: late !== null, lateness: late };
 };
 const Phase = z.enum(['before', 'after'], { message: '请选择整改前或整改后' });
 
 /** A hazard the caller may see, or NOT_FOUND (another county's hazard does not exist for them). */
-const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) => (await ctx.db.select().from(h).where(and(eq(h.id, id), recordScope(ctx.scope, h))))[0];
+const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) =>
+  (
+    await ctx.db
+      .select()
+      .from(h)
+      .where(and(eq(h.id, id), recordScope(ctx.scope, h)))
+  )[0];
 const visibleHazard = (ctx: { db: Db; scope: DataScope }, id: number) => scoped(TARGET, id, () => hazardIfVisible(ctx, id));
 
 export const hazardsRouter = {
@@ -46,7 +73,16 @@ export const hazardsRouter = {
   hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
     const today = ctx.today;
     const { rows, total, next } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
-    return { total, page: input.page, pageSize: input.pageSize, next, rows: rows.map(({ submittedAt, ...r }) => ({ ...r, ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today) })) };
+    return {
+      total,
+      page: input.page,
+      pageSize: input.pageSize,
+      next,
+      rows: rows.map(({ submittedAt, ...r }) => ({
+        ...r,
+        ...lateness({ status: r.status as HazardStatus, deadline: r.deadline, submittedAt }, today),
+      })),
+    };
   }),
 
   /** One hazard with its school, evidence files and the steps the caller may take now. */
@@ -54,7 +90,16 @@ export const hazardsRouter = {
     const row = await visibleHazard(ctx, input.id);
     const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
     const files = await ctx.db
-      .select({ id: attachments.id, ownerType: attachments.ownerType, fileName: attachments.fileName, size: attachments.size, mime: attachments.mime, checked: attachments.checked, uploadedBy: attachments.uploadedBy, uploadedAt: attachments.uploadedAt })
+      .select({
+        id: attachments.id,
+        ownerType: attachments.ownerType,
+        fileName: attachments.fileName,
+        size: attachments.size,
+        mime: attachments.mime,
+        checked: attachments.checked,
+        uploadedBy: attachments.uploadedBy,
+        uploadedAt: attachments.uploadedAt,
+      })
       .from(attachments)
       .where(and(like(attachments.ownerType, `${TARGET}:%`), eq(attachments.ownerId, row.id)))
       .orderBy(asc(attachments.id));
@@ -105,19 +150,36 @@ export const hazardsRouter = {
   reportHazard: write.input(HazardInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     const level = safetyLevel(ctx.scope);
-    if (!sourcesFor(level).includes(input.source)) throw new TRPCError({ code: 'FORBIDDEN', message: `您不能登记“${HAZARD_SOURCE_LABELS[input.source]}”发现的隐患` });
+    if (!sourcesFor(level).includes(input.source))
+      throw new TRPCError({ code: 'FORBIDDEN', message: `您不能登记“${HAZARD_SOURCE_LABELS[input.source]}”发现的隐患` });
     if (input.foundOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '发现日期不能晚于今天' });
     if (input.inspectionId) {
-      const [inspection] = await ctx.db.select({ schoolId: tables.safetyInspections.schoolId }).from(tables.safetyInspections).where(eq(tables.safetyInspections.id, input.inspectionId));
+      const [inspection] = await ctx.db
+        .select({ schoolId: tables.safetyInspections.schoolId })
+        .from(tables.safetyInspections)
+        .where(eq(tables.safetyInspections.id, input.inspectionId));
       if (inspection?.schoolId !== school.id) throw new TRPCError({ code: 'BAD_REQUEST', message: '所选检查记录不属于该学校' });
     }
     const who = ctx.identity.username;
     const row = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(h)
-        .values({ ...input, location: input.location || null, measures: input.measures || null, unitCode: school.unitCode, status: 'pending', reportedBy: who, reportedAt: ctx.now })
+        .values({
+          ...input,
+          location: input.location || null,
+          measures: input.measures || null,
+          unitCode: school.unitCode,
+          status: 'pending',
+          reportedBy: who,
+          reportedAt: ctx.now,
+        })
         .returning({ id: h.id, version: h.version });
-      await auditChange(tx, ctx, { action: 'safety.reportHazard', targetType: TARGET, targetId: String(row!.id), after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, {
+        action: 'safety.reportHazard',
+        targetType: TARGET,
+        targetId: String(row!.id),
+        after: { school: school.code, ...input },
+      });
       return row!;
     });
     forgetRollups(ctx.db, HAZARD_KPIS);
@@ -142,7 +204,9 @@ export const hazardsRouter = {
         })
         .strict(),
     )
-    .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures })),
+    .mutation(({ ctx, input }) =>
+      step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures }),
+    ),
 
   /**
    * One step on several hazards at once (批量验收销号, 批量开始整改) — only a step the workflow declares bulk, which asks
@@ -187,14 +251,37 @@ export const hazardsRouter = {
     if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
     const ownerType = `${TARGET}:${input.phase}`;
     return ctx.db.transaction(async (tx) => {
-      const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, row.id)));
-      if (n >= ATTACHMENT_LIMITS.perRecord) throw new TRPCError({ code: 'BAD_REQUEST', message: `整改${input.phase === 'before' ? '前' : '后'}最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
+      const [{ n } = { n: 0 }] = await tx
+        .select({ n: count() })
+        .from(attachments)
+        .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, row.id)));
+      if (n >= ATTACHMENT_LIMITS.perRecord)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `整改${input.phase === 'before' ? '前' : '后'}最多 ${ATTACHMENT_LIMITS.perRecord} 个附件`,
+        });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const [file] = await tx
         .insert(attachments)
-        .values({ ownerType, ownerId: row.id, fileName, mime: check.kind.mime, size: bytes.length, sha256, content: bytes, checked: true, uploadedBy: ctx.identity.username, uploadedAt: ctx.now })
+        .values({
+          ownerType,
+          ownerId: row.id,
+          fileName,
+          mime: check.kind.mime,
+          size: bytes.length,
+          sha256,
+          content: bytes,
+          checked: true,
+          uploadedBy: ctx.identity.username,
+          uploadedAt: ctx.now,
+        })
         .returning({ id: attachments.id });
-      await auditChange(tx, ctx, { action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 } });
+      await auditChange(tx, ctx, {
+        action: 'safety.attachHazardFile',
+        targetType: TARGET,
+        targetId: String(row.id),
+        after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 },
+      });
       return { id: file!.id };
     });
   }),
@@ -202,7 +289,10 @@ export const hazardsRouter = {
   /** A hazard's file, for whoever may see the hazard (its bytes come from GET /api/files/safety/:id, which calls this first). */
   hazardFile: read.input(Id).query(async ({ ctx, input }) => {
     const file = await scoped('attachment', input.id, async () => {
-      const [row] = await ctx.db.select(FILE_COLUMNS).from(attachments).where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
+      const [row] = await ctx.db
+        .select(FILE_COLUMNS)
+        .from(attachments)
+        .where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${TARGET}:%`)));
       return row && (await hazardIfVisible(ctx, row.ownerId)) && row;
     });
     return describeFile(file);
@@ -221,26 +311,49 @@ type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
  * One step of the rectification loop (the workflow decides, applyStep locks, checks the version and audits). Setting
  * the deadline is a step that keeps the state; it may not precede the finding.
  */
-async function step(ctx: WriteCtx, id: number, expectedVersion: number, action: HazardStep, extra: { deadline?: string; reason?: string; measures?: string }) {
+async function step(
+  ctx: WriteCtx,
+  id: number,
+  expectedVersion: number,
+  action: HazardStep,
+  extra: { deadline?: string; reason?: string; measures?: string },
+) {
   await visibleHazard(ctx, id);
   const who = ctx.identity.username;
   const result = await applyStep(ctx, {
-    wf, table: h, stateKey: 'status', id, expectedVersion, action, reason: extra.reason,
+    wf,
+    table: h,
+    stateKey: 'status',
+    id,
+    expectedVersion,
+    action,
+    reason: extra.reason,
     actor: { level: safetyLevel(ctx.scope), username: who },
     caseOf: hazardCase,
-    evidence: async (tx, slot) => (await tx.select({ n: count() }).from(attachments).where(and(eq(attachments.ownerType, `${TARGET}:${slot}`), eq(attachments.ownerId, id))))[0]?.n ?? 0,
+    evidence: async (tx, slot) =>
+      (
+        await tx
+          .select({ n: count() })
+          .from(attachments)
+          .where(and(eq(attachments.ownerType, `${TARGET}:${slot}`), eq(attachments.ownerId, id)))
+      )[0]?.n ?? 0,
     evidenceField: () => 'afterFiles',
     changes: (row) => {
       if (action === 'set_deadline') {
         if (extra.deadline! < row.foundOn) throw new TRPCError({ code: 'BAD_REQUEST', message: '整改期限不能早于发现日期' });
         return { deadline: extra.deadline! };
       }
-      if (action === 'submit') return { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) };
+      if (action === 'submit')
+        return { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) };
       if (action === 'return') return { returnReason: extra.reason!, returns: row.returns + 1 };
       if (action === 'close') return { closedBy: who, closedAt: ctx.now };
       return {};
     },
-    audit: { targetType: TARGET, before: (row) => ({ status: row.status, deadline: row.deadline }), after: (_row, to) => ({ status: to, ...extra }) },
+    audit: {
+      targetType: TARGET,
+      before: (row) => ({ status: row.status, deadline: row.deadline }),
+      after: (_row, to) => ({ status: to, ...extra }),
+    },
   });
   forgetRollups(ctx.db, HAZARD_KPIS);
   return { version: result.version, status: result.state };

@@ -2,7 +2,16 @@
 // needs no database. Runs in the parsing worker (see imports/worker.ts), so it imports no database code.
 import type { z } from 'zod';
 import {
-  HAZARD_CATEGORY_LABELS, HAZARD_SOURCE_LABELS, HazardInput, hazardDuplicateKey, IMPORT_LIMITS, ProfileInput, SEVERITY_LABELS, sourcesFor, termOf, type SafetyLevel,
+  HAZARD_CATEGORY_LABELS,
+  HAZARD_SOURCE_LABELS,
+  hazardDuplicateKey,
+  HazardInput,
+  IMPORT_LIMITS,
+  ProfileInput,
+  SEVERITY_LABELS,
+  sourcesFor,
+  termOf,
+  type SafetyLevel,
 } from '@hyedu/domain';
 import { readSheet, validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
 import type { ParseReport } from '../../imports/types.ts';
@@ -21,7 +30,15 @@ export const PROFILE_COLUMNS: Column[] = [
   { key: 'alarmLinked110', header: '一键式报警与110联网', required: true, width: 18, options: YES_NO, example: '是' },
   { key: 'videoLinkedPolice', header: '视频监控与公安联网', required: true, width: 18, options: YES_NO, example: '是' },
   { key: 'guardPost', header: '设置护学岗', required: true, width: 11, options: YES_NO, example: '是' },
-  { key: 'antiRam', header: '硬质防冲撞设施', required: true, width: 14, options: ['是', '否', '不适用'], example: '不适用', note: '不要求安装的学校填“不适用”' },
+  {
+    key: 'antiRam',
+    header: '硬质防冲撞设施',
+    required: true,
+    width: 14,
+    options: ['是', '否', '不适用'],
+    example: '不适用',
+    note: '不要求安装的学校填“不适用”',
+  },
   { key: 'evidenceDate', header: '核查日期', required: true, width: 12, example: '2022-09-15', note: '格式 YYYY-MM-DD' },
 ];
 
@@ -30,7 +47,14 @@ export const hazardColumns = (level: SafetyLevel): Column[] => [
   { key: 'schoolCode', header: '学校标识码', required: true, width: 14, example: '2143000001' },
   { key: 'schoolName', header: '学校名称', width: 24, example: '衡南县示例小学', note: '仅供核对，以学校标识码为准' },
   { key: 'foundOn', header: '发现日期', required: true, width: 12, example: '2022-05-10', note: '格式 YYYY-MM-DD' },
-  { key: 'source', header: '隐患来源', required: true, width: 11, options: sourcesFor(level).map((s) => HAZARD_SOURCE_LABELS[s]), example: HAZARD_SOURCE_LABELS.self },
+  {
+    key: 'source',
+    header: '隐患来源',
+    required: true,
+    width: 11,
+    options: sourcesFor(level).map((s) => HAZARD_SOURCE_LABELS[s]),
+    example: HAZARD_SOURCE_LABELS.self,
+  },
   { key: 'category', header: '隐患类别', required: true, width: 12, options: Object.values(HAZARD_CATEGORY_LABELS), example: '消防' },
   { key: 'severity', header: '严重程度', required: true, width: 10, options: Object.values(SEVERITY_LABELS), example: '一般' },
   { key: 'location', header: '隐患部位', width: 16, example: '教学楼二楼' },
@@ -50,7 +74,8 @@ export interface SheetRows<T> {
 
 const int = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : v === '' ? undefined : v);
 const yesNo = (v: string) => (v === '是' ? true : v === '否' ? false : v === '' ? undefined : v);
-const byLabel = <K extends string>(labels: Record<K, string>, v: string) => (Object.entries(labels).find(([, l]) => l === v)?.[0] as K | undefined) ?? (v === '' ? undefined : v);
+const byLabel = <K extends string>(labels: Record<K, string>, v: string) =>
+  (Object.entries(labels).find(([, l]) => l === v)?.[0] as K | undefined) ?? (v === '' ? undefined : v);
 const opt = (v: string) => (v === '' ? undefined : v);
 
 /**
@@ -58,8 +83,14 @@ const opt = (v: string) => (v === '' ? undefined : v);
  * A school code outside the caller's list is an error on its row.
  */
 async function parse<T extends { schoolId: number }>(
-  buf: Buffer, sheet: string, columns: Column[], schema: z.ZodType<T>, toInput: (v: Record<string, string>, schoolId: number) => unknown,
-  schools: readonly SchoolRef[], report: ParseReport, extra: (rows: SheetRows<T>['rows']) => RowError[],
+  buf: Buffer,
+  sheet: string,
+  columns: Column[],
+  schema: z.ZodType<T>,
+  toInput: (v: Record<string, string>, schoolId: number) => unknown,
+  schools: readonly SchoolRef[],
+  report: ParseReport,
+  extra: (rows: SheetRows<T>['rows']) => RowError[],
 ): Promise<SheetRows<T>> {
   const rows = await readSheet(buf, sheet, columns, { maxRows: IMPORT_LIMITS.maxRows });
   report({ parsed: rows.length });
@@ -70,7 +101,11 @@ async function parse<T extends { schoolId: number }>(
   for (const row of rows) {
     const school = byCode.get(row.values.schoolCode!);
     if (!school) {
-      errors.push({ row: row.rowNumber, column: '学校标识码', message: /^\d{10}$/.test(row.values.schoolCode!) ? '学校不存在或不在您的数据范围内' : '应为10位数字' });
+      errors.push({
+        row: row.rowNumber,
+        column: '学校标识码',
+        message: /^\d{10}$/.test(row.values.schoolCode!) ? '学校不存在或不在您的数据范围内' : '应为10位数字',
+      });
       continue;
     }
     schoolOf.set(row.rowNumber, school);
@@ -87,41 +122,86 @@ async function parse<T extends { schoolId: number }>(
 /** The 4个100% sheet: every check but the one against verified terms in the database. */
 export function readProfileSheet(buf: Buffer, args: { today: string; schools: readonly SchoolRef[] }, report: ParseReport) {
   const { today } = args;
-  return parse(buf, PROFILE_SHEET, PROFILE_COLUMNS, ProfileInput, (v, schoolId) => ({
-    schoolId, term: v.term, students: int(v.students!), staff: int(v.staff!), fulltimeGuards: int(v.fulltimeGuards!),
-    closedManagement: yesNo(v.closedManagement!), alarmLinked110: yesNo(v.alarmLinked110!), videoLinkedPolice: yesNo(v.videoLinkedPolice!), guardPost: yesNo(v.guardPost!),
-    antiRam: v.antiRam === '不适用' ? null : yesNo(v.antiRam!), evidenceDate: v.evidenceDate,
-  }), args.schools, report, (rows) => {
-    const errors: RowError[] = [];
-    const seen = new Map<string, number>();
-    for (const r of rows) {
-      if (r.value.term > termOf(today)) errors.push({ row: r.rowNumber, column: '学期', message: '不能填报尚未开始的学期' });
-      if (r.value.evidenceDate > today) errors.push({ row: r.rowNumber, column: '核查日期', message: '不能晚于今天' });
-      const key = `${r.value.schoolId}|${r.value.term}`;
-      if (seen.has(key)) errors.push({ row: r.rowNumber, column: '学校标识码', message: `与第${seen.get(key)}行重复（同一学校同一学期只能有一行）` });
-      else seen.set(key, r.rowNumber);
-    }
-    return errors;
-  });
+  return parse(
+    buf,
+    PROFILE_SHEET,
+    PROFILE_COLUMNS,
+    ProfileInput,
+    (v, schoolId) => ({
+      schoolId,
+      term: v.term,
+      students: int(v.students!),
+      staff: int(v.staff!),
+      fulltimeGuards: int(v.fulltimeGuards!),
+      closedManagement: yesNo(v.closedManagement!),
+      alarmLinked110: yesNo(v.alarmLinked110!),
+      videoLinkedPolice: yesNo(v.videoLinkedPolice!),
+      guardPost: yesNo(v.guardPost!),
+      antiRam: v.antiRam === '不适用' ? null : yesNo(v.antiRam!),
+      evidenceDate: v.evidenceDate,
+    }),
+    args.schools,
+    report,
+    (rows) => {
+      const errors: RowError[] = [];
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        if (r.value.term > termOf(today)) errors.push({ row: r.rowNumber, column: '学期', message: '不能填报尚未开始的学期' });
+        if (r.value.evidenceDate > today) errors.push({ row: r.rowNumber, column: '核查日期', message: '不能晚于今天' });
+        const key = `${r.value.schoolId}|${r.value.term}`;
+        if (seen.has(key))
+          errors.push({ row: r.rowNumber, column: '学校标识码', message: `与第${seen.get(key)}行重复（同一学校同一学期只能有一行）` });
+        else seen.set(key, r.rowNumber);
+      }
+      return errors;
+    },
+  );
 }
 
 /** The hazard sheet: sources the caller may record, no future dates, no row that repeats another (hazardDuplicateKey). */
-export function readHazardSheet(buf: Buffer, args: { level: SafetyLevel; today: string; schools: readonly SchoolRef[] }, report: ParseReport) {
+export function readHazardSheet(
+  buf: Buffer,
+  args: { level: SafetyLevel; today: string; schools: readonly SchoolRef[] },
+  report: ParseReport,
+) {
   const { level, today } = args;
-  return parse(buf, HAZARD_SHEET, hazardColumns(level), HazardInput, (v, schoolId) => ({
-    schoolId, foundOn: v.foundOn, source: byLabel(HAZARD_SOURCE_LABELS, v.source!), category: byLabel(HAZARD_CATEGORY_LABELS, v.category!), severity: byLabel(SEVERITY_LABELS, v.severity!),
-    location: opt(v.location!), description: v.description, responsiblePerson: v.responsiblePerson, deadline: opt(v.deadline!) ?? null, measures: opt(v.measures!),
-  }), args.schools, report, (rows) => {
-    const errors: RowError[] = [];
-    const seen = new Map<string, number>();
-    for (const r of rows) {
-      if (!sourcesFor(level).includes(r.value.source)) errors.push({ row: r.rowNumber, column: '隐患来源', message: `您不能登记“${HAZARD_SOURCE_LABELS[r.value.source]}”发现的隐患` });
-      if (r.value.foundOn > today) errors.push({ row: r.rowNumber, column: '发现日期', message: '不能晚于今天' });
-      const key = hazardDuplicateKey(r.value);
-      const first = seen.get(key);
-      if (first !== undefined) errors.push({ row: r.rowNumber, column: '隐患描述', message: `与第${first}行重复（同一学校、发现日期、类别、部位和描述都相同）` });
-      else seen.set(key, r.rowNumber);
-    }
-    return errors;
-  });
+  return parse(
+    buf,
+    HAZARD_SHEET,
+    hazardColumns(level),
+    HazardInput,
+    (v, schoolId) => ({
+      schoolId,
+      foundOn: v.foundOn,
+      source: byLabel(HAZARD_SOURCE_LABELS, v.source!),
+      category: byLabel(HAZARD_CATEGORY_LABELS, v.category!),
+      severity: byLabel(SEVERITY_LABELS, v.severity!),
+      location: opt(v.location!),
+      description: v.description,
+      responsiblePerson: v.responsiblePerson,
+      deadline: opt(v.deadline!) ?? null,
+      measures: opt(v.measures!),
+    }),
+    args.schools,
+    report,
+    (rows) => {
+      const errors: RowError[] = [];
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        if (!sourcesFor(level).includes(r.value.source))
+          errors.push({ row: r.rowNumber, column: '隐患来源', message: `您不能登记“${HAZARD_SOURCE_LABELS[r.value.source]}”发现的隐患` });
+        if (r.value.foundOn > today) errors.push({ row: r.rowNumber, column: '发现日期', message: '不能晚于今天' });
+        const key = hazardDuplicateKey(r.value);
+        const first = seen.get(key);
+        if (first !== undefined)
+          errors.push({
+            row: r.rowNumber,
+            column: '隐患描述',
+            message: `与第${first}行重复（同一学校、发现日期、类别、部位和描述都相同）`,
+          });
+        else seen.set(key, r.rowNumber);
+      }
+      return errors;
+    },
+  );
 }

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { and, count, eq, inArray } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, previousTerm, termOf } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, previousTerm, termOf } from '@hyedu/domain';
 import { zipWith } from '@hyedu/excel/testing';
 import { deflatedZeros, entriesOf, rawZip } from '@hyedu/files/testing';
 import { callerAs, failure } from '../../testing.ts';
@@ -25,11 +25,25 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
   const hazardCount = async () => (await database.db.select({ n: count() }).from(tables.safetyHazards))[0]!.n;
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    codes = (await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430422'))).map((s) => s.code);
+    codes = (await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430422'))).map(
+      (s) => s.code,
+    );
   }, 120_000);
   afterAll(() => database?.close());
 
-  const hazardRow = (i: number): (string | number)[] => [codes[i % codes.length]!, '', today, '学校自查', '消防', i % 50 === 0 ? '重大' : '一般', `${(i % 5) + 1}号楼`, `第${i}处：疏散指示标志损坏`, '王志强', today, '更换疏散指示标志'];
+  const hazardRow = (i: number): (string | number)[] => [
+    codes[i % codes.length]!,
+    '',
+    today,
+    '学校自查',
+    '消防',
+    i % 50 === 0 ? '重大' : '一般',
+    `${(i % 5) + 1}号楼`,
+    `第${i}处：疏散指示标志损坏`,
+    '王志强',
+    today,
+    '更换疏散指示标志',
+  ];
 
   it('500 hazards with one bad row import nothing and name the row and column; fixed, all 500 are imported', async () => {
     const county = await callerAs(database, 'hengnan');
@@ -46,8 +60,15 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
 
     rows[54]![4] = '消防';
     const good = await filled(template, '隐患清单', rows);
-    expect(await county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: good, dryRun: true })).toMatchObject({ imported: 0, rows: 500, errorCount: 0 });
-    expect(await county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: good, dryRun: false })).toMatchObject({ imported: 500, errorCount: 0 });
+    expect(await county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: good, dryRun: true })).toMatchObject({
+      imported: 0,
+      rows: 500,
+      errorCount: 0,
+    });
+    expect(await county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: good, dryRun: false })).toMatchObject({
+      imported: 500,
+      errorCount: 0,
+    });
     expect(await hazardCount()).toBe(before + 500);
     const page = await county.safety.hazards({ page: 1, pageSize: 5, q: '第57处' });
     expect(page.rows[0]).toMatchObject({ status: 'pending', category: 'fire', unitCode: '430422' });
@@ -55,8 +76,16 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
 
   it('a school outside the county is an error on its row, as is a source the account may not record', async () => {
     const county = await callerAs(database, 'hengnan');
-    const [other] = await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430481')).limit(1);
-    const file = await filled((await county.safety.hazardTemplate()).base64, '隐患清单', [hazardRow(1), [other!.code, ...hazardRow(2).slice(1)], [...hazardRow(3).slice(0, 3), '督导检查', ...hazardRow(3).slice(4)]]);
+    const [other] = await database.db
+      .select({ code: tables.schools.code })
+      .from(tables.schools)
+      .where(eq(tables.schools.unitCode, '430481'))
+      .limit(1);
+    const file = await filled((await county.safety.hazardTemplate()).base64, '隐患清单', [
+      hazardRow(1),
+      [other!.code, ...hazardRow(2).slice(1)],
+      [...hazardRow(3).slice(0, 3), '督导检查', ...hazardRow(3).slice(4)],
+    ]);
     const dry = await county.safety.importHazards({ fileName: 'x.xlsx', base64: file, dryRun: true });
     expect(dry.errors).toEqual(['第4行 学校标识码 学校不存在或不在您的数据范围内', '第5行 隐患来源 您不能登记“督导检查”发现的隐患']);
   });
@@ -75,27 +104,44 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     const before = await hazardCount();
     const dry = await county.safety.importHazards({ fileName: '重复.xlsx', base64: file, dryRun: true });
     expect(dry.errors).toEqual(['第5行 隐患描述 与第3行重复（同一学校、发现日期、类别、部位和描述都相同）']);
-    expect(await county.safety.importHazards({ fileName: '重复.xlsx', base64: file, dryRun: false })).toMatchObject({ imported: 0, errorCount: 1 });
+    expect(await county.safety.importHazards({ fileName: '重复.xlsx', base64: file, dryRun: false })).toMatchObject({
+      imported: 0,
+      errorCount: 1,
+    });
     expect(await hazardCount()).toBe(before);
   });
 
   it('a renamed .exe, an oversize file and a zip bomb are refused before parsing', async () => {
     const county = await callerAs(database, 'hengnan');
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(2000)]).toString('base64');
-    expect(await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: exe, dryRun: true }))).toEqual({ code: 'BAD_REQUEST', message: '文件内容不是 Excel 工作簿（扩展名可能被修改过）' });
-    expect(await failure(county.safety.importHazards({ fileName: 'setup.exe', base64: exe, dryRun: true }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: exe, dryRun: true }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '文件内容不是 Excel 工作簿（扩展名可能被修改过）',
+    });
+    expect(await failure(county.safety.importHazards({ fileName: 'setup.exe', base64: exe, dryRun: true }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const big = Buffer.alloc(5 * 1024 * 1024 + 1, 1).toString('base64');
-    expect(await failure(county.safety.importHazards({ fileName: 'big.xlsx', base64: big, dryRun: true }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await failure(county.safety.importHazards({ fileName: 'big.xlsx', base64: big, dryRun: true }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const bomb = zipWith('xl/workbook.xml', Buffer.alloc(200 * 1024 * 1024)).toString('base64');
-    expect((await failure(county.safety.importHazards({ fileName: 'bomb.xlsx', base64: bomb, dryRun: true })))?.message).toContain('疑似压缩炸弹');
+    expect((await failure(county.safety.importHazards({ fileName: 'bomb.xlsx', base64: bomb, dryRun: true })))?.message).toContain(
+      '疑似压缩炸弹',
+    );
   });
 
   it('the real hazard template plus one entry of 48 MB of zeros declared as 1 KB is refused while inflating', async () => {
     const county = await callerAs(database, 'hengnan');
     const template = Buffer.from((await county.safety.hazardTemplate()).base64, 'base64');
-    const lying = rawZip([...entriesOf(template), { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * 1024 * 1024), size: 48 * 1024 * 1024, declaredSize: 1024 }]);
+    const lying = rawZip([
+      ...entriesOf(template),
+      { name: 'xl/media/image1.bin', deflated: deflatedZeros(48 * 1024 * 1024), size: 48 * 1024 * 1024, declaredSize: 1024 },
+    ]);
     expect(lying.length).toBeLessThan(1024 * 1024);
-    expect(await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: lying.toString('base64'), dryRun: true }))).toEqual({
+    expect(
+      await failure(county.safety.importHazards({ fileName: '隐患清单.xlsx', base64: lying.toString('base64'), dryRun: true })),
+    ).toEqual({
       code: 'BAD_REQUEST',
       message: '文件压缩比异常（超过 100 倍，疑似压缩炸弹），已拒绝；请用 Office 或 WPS 打开后另存为新文件再上传',
     });
@@ -104,22 +150,55 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
   it('imports the 4个100% status of many schools; a verified term cannot be overwritten by a file', async () => {
     const county = await callerAs(database, 'hengnan');
     const term = previousTerm(termOf(today));
-    const row = (code: string, guards: number): (string | number)[] => [code, '', term, 900, 60, guards, '是', '是', '是', '是', '不适用', today];
+    const row = (code: string, guards: number): (string | number)[] => [
+      code,
+      '',
+      term,
+      900,
+      60,
+      guards,
+      '是',
+      '是',
+      '是',
+      '是',
+      '不适用',
+      today,
+    ];
     const template = (await county.safety.profileTemplate()).base64;
     // The demo data has this term reported for most schools: start these 20 afresh.
-    const ids = (await database.db.select({ id: tables.schools.id }).from(tables.schools).where(inArray(tables.schools.code, codes.slice(0, 20)))).map((s) => s.id);
-    await database.db.delete(tables.safetyProfiles).where(and(inArray(tables.safetyProfiles.schoolId, ids), eq(tables.safetyProfiles.term, term)));
-    const file = await filled(template, '4个100%', codes.slice(0, 20).map((c) => row(c, 2)));
-    expect(await county.safety.importProfiles({ fileName: 'a.xlsx', base64: file, dryRun: false })).toMatchObject({ imported: 20, errorCount: 0 });
+    const ids = (
+      await database.db
+        .select({ id: tables.schools.id })
+        .from(tables.schools)
+        .where(inArray(tables.schools.code, codes.slice(0, 20)))
+    ).map((s) => s.id);
+    await database.db
+      .delete(tables.safetyProfiles)
+      .where(and(inArray(tables.safetyProfiles.schoolId, ids), eq(tables.safetyProfiles.term, term)));
+    const file = await filled(
+      template,
+      '4个100%',
+      codes.slice(0, 20).map((c) => row(c, 2)),
+    );
+    expect(await county.safety.importProfiles({ fileName: 'a.xlsx', base64: file, dryRun: false })).toMatchObject({
+      imported: 20,
+      errorCount: 0,
+    });
     const listed = await county.safety.profiles({ term, page: 1, pageSize: 100, show: 'submitted' });
     const first = listed.rows.find((r) => r.schoolCode === codes[0])!;
     expect(first.met).toMatchObject({ guards: true, all: true, fourth: true });
     // One audit record for the file; the profile's history shows it was imported, from which row.
-    expect((await county.safety.profileHistory({ id: first.profile!.id })).map((e) => [e.action, e.after])).toEqual([['safety.importProfiles', expect.objectContaining({ file: 'a.xlsx', row: 3 })]]);
+    expect((await county.safety.profileHistory({ id: first.profile!.id })).map((e) => [e.action, e.after])).toEqual([
+      ['safety.importProfiles', expect.objectContaining({ file: 'a.xlsx', row: 3 })],
+    ]);
     await county.safety.reviewProfile({ id: first.profile!.id, expectedVersion: first.profile!.version, action: 'review' });
     const again = await county.safety.importProfiles({ fileName: 'a.xlsx', base64: file, dryRun: true });
     expect(again.errors).toEqual(['第3行 学期 该学期情况已核实，不能通过导入覆盖']);
-    const dup = await filled(template, '4个100%', [row(codes[1]!, 1), row(codes[1]!, 3), [codes[2]!, '', term, 900, -1, 2, '是', '也许', '是', '是', '否', '2022-13-01']]);
+    const dup = await filled(template, '4个100%', [
+      row(codes[1]!, 1),
+      row(codes[1]!, 3),
+      [codes[2]!, '', term, 900, -1, 2, '是', '也许', '是', '是', '否', '2022-13-01'],
+    ]);
     expect((await county.safety.importProfiles({ fileName: 'b.xlsx', base64: dup, dryRun: true })).errors).toEqual([
       '第4行 学校标识码 与第3行重复（同一学校同一学期只能有一行）',
       '第5行 教职工数 教职工数不能为负',
@@ -137,6 +216,11 @@ describe.each(testEngines())('safety imports on %s', (engine) => {
     expect(String(ws.getRow(1).getCell(1).value)).toContain('数据范围：衡南县教育局');
     expect(ws.getRow(3).getCell(10).value).toBe('第57处：疏散指示标志损坏');
     expect(file.rows).toBe(1);
-    for (const e of [county.safety.exportProfiles({ term: termOf(today), show: 'all' }), county.safety.exportActivities({}), county.safety.exportIncidents({})]) expect((await e).filename).toMatch(/\.xlsx$/);
+    for (const e of [
+      county.safety.exportProfiles({ term: termOf(today), show: 'all' }),
+      county.safety.exportActivities({}),
+      county.safety.exportIncidents({}),
+    ])
+      expect((await e).filename).toMatch(/\.xlsx$/);
   });
 });

@@ -1,33 +1,45 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { tables, type Db } from '@hyedu/db';
 import type { DataScope, SafetyLevel } from '@hyedu/domain';
 import { writeTemplate, type RowError } from '@hyedu/excel';
-import { tables, type Db } from '@hyedu/db';
 import { scopeCondition } from '../../queries.ts';
 import { HAZARD_SHEET, hazardColumns, PROFILE_COLUMNS, PROFILE_SHEET, type SchoolRef } from './import-sheets.ts';
 
 const { schools, safetyProfiles } = tables;
 
 export const profileTemplate = () =>
-  writeTemplate([{ name: PROFILE_SHEET, columns: PROFILE_COLUMNS }], [
-    '中小学幼儿园安全防范建设“4个100%”情况导入模板。请勿修改表头和工作表名称；示例行导入时会被忽略。',
-    '每所学校每学期一行；已由县区核实的学期不能通过导入覆盖。',
-    '导入时先检查全部内容，发现任何错误都不会导入，并逐行说明错误所在。',
-  ]);
+  writeTemplate(
+    [{ name: PROFILE_SHEET, columns: PROFILE_COLUMNS }],
+    [
+      '中小学幼儿园安全防范建设“4个100%”情况导入模板。请勿修改表头和工作表名称；示例行导入时会被忽略。',
+      '每所学校每学期一行；已由县区核实的学期不能通过导入覆盖。',
+      '导入时先检查全部内容，发现任何错误都不会导入，并逐行说明错误所在。',
+    ],
+  );
 export const hazardTemplate = (level: SafetyLevel) =>
-  writeTemplate([{ name: HAZARD_SHEET, columns: hazardColumns(level) }], [
-    '安全隐患清单导入模板。请勿修改表头和工作表名称；示例行导入时会被忽略。',
-    '每行一条隐患，导入后状态为“待整改”。同一学校、发现日期、类别、部位和描述都相同的两行视为重复，不能导入。',
-    '导入时先检查全部内容，发现任何错误都不会导入，并逐行说明错误所在。',
-  ]);
+  writeTemplate(
+    [{ name: HAZARD_SHEET, columns: hazardColumns(level) }],
+    [
+      '安全隐患清单导入模板。请勿修改表头和工作表名称；示例行导入时会被忽略。',
+      '每行一条隐患，导入后状态为“待整改”。同一学校、发现日期、类别、部位和描述都相同的两行视为重复，不能导入。',
+      '导入时先检查全部内容，发现任何错误都不会导入，并逐行说明错误所在。',
+    ],
+  );
 
 /** The schools the caller may enter records for, as the parsing worker takes them. */
 export async function schoolRefs(db: Db, scope: DataScope): Promise<SchoolRef[]> {
-  const rows = await db.select({ code: schools.code, id: schools.id, unitCode: schools.unitCode }).from(schools).where(scopeCondition(scope));
+  const rows = await db
+    .select({ code: schools.code, id: schools.id, unitCode: schools.unitCode })
+    .from(schools)
+    .where(scopeCondition(scope));
   return rows.map((s) => [s.code, s.id, s.unitCode] as const);
 }
 
 /** Rows whose school and term the county has already verified: a file may not overwrite them. */
-export async function verifiedProfileErrors(db: Db, rows: readonly { rowNumber: number; value: { schoolId: number; term: string } }[]): Promise<RowError[]> {
+export async function verifiedProfileErrors(
+  db: Db,
+  rows: readonly { rowNumber: number; value: { schoolId: number; term: string } }[],
+): Promise<RowError[]> {
   const ids = [...new Set(rows.map((r) => r.value.schoolId))];
   if (!ids.length) return [];
   const verified = await db
@@ -35,5 +47,7 @@ export async function verifiedProfileErrors(db: Db, rows: readonly { rowNumber: 
     .from(safetyProfiles)
     .where(and(inArray(safetyProfiles.schoolId, ids), eq(safetyProfiles.review, 'reviewed')));
   const done = new Set(verified.map((v) => `${v.schoolId}|${v.term}`));
-  return rows.filter((r) => done.has(`${r.value.schoolId}|${r.value.term}`)).map((r) => ({ row: r.rowNumber, column: '学期', message: '该学期情况已核实，不能通过导入覆盖' }));
+  return rows
+    .filter((r) => done.has(`${r.value.schoolId}|${r.value.term}`))
+    .map((r) => ({ row: r.rowNumber, column: '学期', message: '该学期情况已核实，不能通过导入覆盖' }));
 }

@@ -1,8 +1,18 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { chainRefusal, ExpectedVersion, IncidentInput, ReportStage, textField, type DataScope, type ReportStage as Stage, RecordId } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  chainRefusal,
+  ExpectedVersion,
+  IncidentInput,
+  RecordId,
+  ReportStage,
+  textField,
+  type DataScope,
+  type ReportStage as Stage,
+} from '@hyedu/domain';
+import { auditChange } from '../../audit-change.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
@@ -10,7 +20,6 @@ import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, IncidentFilter } from './inputs.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { safetyIncidents: i, safetyIncidentReports: r, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -28,21 +37,59 @@ export function incidentWhere(scope: DataScope, f: Partial<IncidentFilter>): SQL
     pattern ? or(ilike(schools.name, pattern), ilike(i.place, pattern), ilike(i.summary, pattern)) : undefined,
   );
 }
-export const incidentColumns = { id: i.id, schoolId: i.schoolId, schoolName: schools.name, unitCode: i.unitCode, unitName: orgUnits.name, type: i.type, occurredAt: i.occurredAt, place: i.place, deaths: i.deaths, injuries: i.injuries, publicOpinion: i.publicOpinion, status: i.status, summary: i.summary, version: i.version };
+export const incidentColumns = {
+  id: i.id,
+  schoolId: i.schoolId,
+  schoolName: schools.name,
+  unitCode: i.unitCode,
+  unitName: orgUnits.name,
+  type: i.type,
+  occurredAt: i.occurredAt,
+  place: i.place,
+  deaths: i.deaths,
+  injuries: i.injuries,
+  publicOpinion: i.publicOpinion,
+  status: i.status,
+  summary: i.summary,
+  version: i.version,
+};
 export const incidentRows = (db: Db, where: SQL | undefined) =>
-  db.select(incidentColumns).from(i).innerJoin(schools, eq(schools.id, i.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, i.unitCode)).where(where).orderBy(desc(i.occurredAt), desc(i.id));
+  db
+    .select(incidentColumns)
+    .from(i)
+    .innerJoin(schools, eq(schools.id, i.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, i.unitCode))
+    .where(where)
+    .orderBy(desc(i.occurredAt), desc(i.id));
 
 const visibleIncident = (ctx: { db: Db; scope: DataScope }, id: number) =>
-  scoped(TARGET, id, async () => (await ctx.db.select().from(i).where(and(eq(i.id, id), recordScope(ctx.scope, i))))[0]);
+  scoped(
+    TARGET,
+    id,
+    async () =>
+      (
+        await ctx.db
+          .select()
+          .from(i)
+          .where(and(eq(i.id, id), recordScope(ctx.scope, i)))
+      )[0],
+  );
 
 export const incidentsRouter = {
   incidents: read.input(IncidentFilter).query(async ({ ctx, input }) => {
     const where = incidentWhere(ctx.scope, input);
     const [rows, [total]] = await Promise.all([
-      incidentRows(ctx.db, where).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
+      incidentRows(ctx.db, where)
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(i).innerJoin(schools, eq(schools.id, i.schoolId)).where(where),
     ]);
-    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows: rows.map((x) => ({ ...x, occurredAt: x.occurredAt.toISOString() })) };
+    return {
+      total: total?.n ?? 0,
+      page: input.page,
+      pageSize: input.pageSize,
+      rows: rows.map((x) => ({ ...x, occurredAt: x.occurredAt.toISOString() })),
+    };
   }),
 
   /** One incident with its reporting chain (each stage with the server's timestamp). */
@@ -68,9 +115,26 @@ export const incidentsRouter = {
     if (new Date(input.occurredAt) > ctx.now) throw new TRPCError({ code: 'BAD_REQUEST', message: '发生时间不能晚于现在' });
     const who = ctx.identity.username;
     const out = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(i).values({ ...input, occurredAt: new Date(input.occurredAt), unitCode: school.unitCode, status: 'handling', createdBy: who, createdAt: ctx.now }).returning({ id: i.id, version: i.version });
-      await tx.insert(r).values({ incidentId: row!.id, stage: 'school_report', note: '首次报告（随事件登记）', reportedBy: who, reportedAt: ctx.now });
-      await auditChange(tx, ctx, { action: 'safety.reportIncident', targetType: TARGET, targetId: String(row!.id), after: { school: school.code, ...input } });
+      const [row] = await tx
+        .insert(i)
+        .values({
+          ...input,
+          occurredAt: new Date(input.occurredAt),
+          unitCode: school.unitCode,
+          status: 'handling',
+          createdBy: who,
+          createdAt: ctx.now,
+        })
+        .returning({ id: i.id, version: i.version });
+      await tx
+        .insert(r)
+        .values({ incidentId: row!.id, stage: 'school_report', note: '首次报告（随事件登记）', reportedBy: who, reportedAt: ctx.now });
+      await auditChange(tx, ctx, {
+        action: 'safety.reportIncident',
+        targetType: TARGET,
+        targetId: String(row!.id),
+        after: { school: school.code, ...input },
+      });
       return row!;
     });
     forgetRollups(ctx.db, ['safety.incidents']);
@@ -79,7 +143,16 @@ export const incidentsRouter = {
 
   /** Adds a stage to the reporting chain (接报, 上报, 续报, 终报); 终报 closes the incident. */
   reportIncidentStage: write
-    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, stage: ReportStage, note: textField(1000, '报送内容').pipe(z.string().min(2, { message: '请填写报送内容' })) }).strict())
+    .input(
+      z
+        .object({
+          id: RecordId,
+          expectedVersion: ExpectedVersion,
+          stage: ReportStage,
+          note: textField(1000, '报送内容').pipe(z.string().min(2, { message: '请填写报送内容' })),
+        })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       await visibleIncident(ctx, input.id);
       const who = ctx.identity.username;
@@ -91,8 +164,17 @@ export const incidentsRouter = {
         if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
         await tx.insert(r).values({ incidentId: row.id, stage: input.stage, note: input.note, reportedBy: who, reportedAt: ctx.now });
         const status = input.stage === 'final_report' ? ('closed' as const) : row.status;
-        const [updated] = await tx.update(i).set({ status, version: row.version + 1 }).where(eq(i.id, row.id)).returning({ version: i.version, status: i.status });
-        await auditChange(tx, ctx, { action: 'safety.incidentStage', targetType: TARGET, targetId: String(row.id), after: { stage: input.stage, note: input.note } });
+        const [updated] = await tx
+          .update(i)
+          .set({ status, version: row.version + 1 })
+          .where(eq(i.id, row.id))
+          .returning({ version: i.version, status: i.status });
+        await auditChange(tx, ctx, {
+          action: 'safety.incidentStage',
+          targetType: TARGET,
+          targetId: String(row.id),
+          after: { stage: input.stage, note: input.note },
+        });
         return updated!;
       });
       forgetRollups(ctx.db, ['safety.incidents']);

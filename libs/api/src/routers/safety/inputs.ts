@@ -1,7 +1,19 @@
 import { z } from 'zod';
-import { DivisionCode, HazardCategory, HazardSource, HazardStatus, IncidentType, SafetyTopic, Severity, Term, textField, RecordId } from '@hyedu/domain';
+import {
+  DivisionCode,
+  HazardCategory,
+  HazardSource,
+  HazardStatus,
+  IncidentType,
+  RecordId,
+  SafetyTopic,
+  Severity,
+  Term,
+  textField,
+} from '@hyedu/domain';
 import { Page } from '../../inputs.ts';
 import { Cursor } from '../../keyset.ts';
+
 export { ImportUpload, Upload } from '../../inputs.ts';
 
 /** Filters shared by the module's lists (every list is paged on the server). */
@@ -36,4 +48,3 @@ export const IncidentFilter = Common.extend({ type: IncidentType.optional(), sta
 export type IncidentFilter = z.infer<typeof IncidentFilter>;
 
 export const Id = z.object({ id: RecordId }).strict();
-

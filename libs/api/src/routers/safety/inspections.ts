@@ -1,13 +1,23 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { beijingDate, DivisionCode, HazardCategory, InspectionLevel, IsoDate, textField, type DataScope, RecordId, SchoolRef } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  beijingDate,
+  DivisionCode,
+  HazardCategory,
+  InspectionLevel,
+  IsoDate,
+  RecordId,
+  SchoolRef,
+  textField,
+  type DataScope,
+} from '@hyedu/domain';
+import { auditChange } from '../../audit-change.ts';
+import { Page } from '../../inputs.ts';
 import { contains } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
-import { Page } from '../../inputs.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { safetyInspections: s, safetyHazards: h, schools, orgUnits } = tables;
 
@@ -25,7 +35,12 @@ export const InspectionInput = z
   })
   .strict();
 
-export const InspectionFilter = Page.extend({ unitCode: DivisionCode.optional(), schoolId: RecordId.optional(), level: InspectionLevel.optional(), q: textField(40, '搜索词').optional() }).strict();
+export const InspectionFilter = Page.extend({
+  unitCode: DivisionCode.optional(),
+  schoolId: RecordId.optional(),
+  level: InspectionLevel.optional(),
+  q: textField(40, '搜索词').optional(),
+}).strict();
 
 export function inspectionWhere(scope: DataScope, f: Partial<z.infer<typeof InspectionFilter>>): SQL | undefined {
   return and(
@@ -38,7 +53,19 @@ export function inspectionWhere(scope: DataScope, f: Partial<z.infer<typeof Insp
 }
 export const inspectionRows = (db: Db, where: SQL | undefined) =>
   db
-    .select({ id: s.id, schoolId: s.schoolId, schoolName: schools.name, unitCode: s.unitCode, unitName: orgUnits.name, inspectedOn: s.inspectedOn, level: s.level, categories: s.categories, inspectors: s.inspectors, summary: s.summary, hazards: db.$count(h, eq(h.inspectionId, s.id)) })
+    .select({
+      id: s.id,
+      schoolId: s.schoolId,
+      schoolName: schools.name,
+      unitCode: s.unitCode,
+      unitName: orgUnits.name,
+      inspectedOn: s.inspectedOn,
+      level: s.level,
+      categories: s.categories,
+      inspectors: s.inspectors,
+      summary: s.summary,
+      hazards: db.$count(h, eq(h.inspectionId, s.id)),
+    })
     .from(s)
     .innerJoin(schools, eq(schools.id, s.schoolId))
     .innerJoin(orgUnits, eq(orgUnits.code, s.unitCode))
@@ -46,25 +73,40 @@ export const inspectionRows = (db: Db, where: SQL | undefined) =>
     .orderBy(desc(s.inspectedOn), desc(s.id));
 
 export const inspectionsRouter = {
-  inspections: readProcedure('safety').input(InspectionFilter).query(async ({ ctx, input }) => {
-    const where = inspectionWhere(ctx.scope, input);
-    const [rows, [total]] = await Promise.all([
-      inspectionRows(ctx.db, where).limit(input.pageSize).offset((input.page - 1) * input.pageSize),
-      ctx.db.select({ n: count() }).from(s).innerJoin(schools, eq(schools.id, s.schoolId)).where(where),
-    ]);
-    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
-  }),
+  inspections: readProcedure('safety')
+    .input(InspectionFilter)
+    .query(async ({ ctx, input }) => {
+      const where = inspectionWhere(ctx.scope, input);
+      const [rows, [total]] = await Promise.all([
+        inspectionRows(ctx.db, where)
+          .limit(input.pageSize)
+          .offset((input.page - 1) * input.pageSize),
+        ctx.db.select({ n: count() }).from(s).innerJoin(schools, eq(schools.id, s.schoolId)).where(where),
+      ]);
+      return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
+    }),
 
   /** Records an inspection of a school; the hazards it found are then reported with its id. */
-  addInspection: writeProcedure('safety').input(InspectionInput).mutation(async ({ ctx, input }) => {
-    const school = await schoolInScope(ctx, input.schoolId);
-    if (!(LEVELS_BY_ACTOR[safetyLevel(ctx.scope)] as readonly string[]).includes(input.level)) throw new TRPCError({ code: 'FORBIDDEN', message: '您不能登记该层级的检查' });
-    if (input.inspectedOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '检查日期不能晚于今天' });
-    const who = ctx.identity.username;
-    return ctx.db.transaction(async (tx) => {
-      const [row] = await tx.insert(s).values({ ...input, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now }).returning({ id: s.id });
-      await auditChange(tx, ctx, { action: 'safety.addInspection', targetType: 'safety_inspection', targetId: String(row!.id), after: { school: school.code, ...input } });
-      return row!;
-    });
-  }),
+  addInspection: writeProcedure('safety')
+    .input(InspectionInput)
+    .mutation(async ({ ctx, input }) => {
+      const school = await schoolInScope(ctx, input.schoolId);
+      if (!(LEVELS_BY_ACTOR[safetyLevel(ctx.scope)] as readonly string[]).includes(input.level))
+        throw new TRPCError({ code: 'FORBIDDEN', message: '您不能登记该层级的检查' });
+      if (input.inspectedOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '检查日期不能晚于今天' });
+      const who = ctx.identity.username;
+      return ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(s)
+          .values({ ...input, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now })
+          .returning({ id: s.id });
+        await auditChange(tx, ctx, {
+          action: 'safety.addInspection',
+          targetType: 'safety_inspection',
+          targetId: String(row!.id),
+          after: { school: school.code, ...input },
+        });
+        return row!;
+      });
+    }),
 } satisfies TRPCRouterRecord;

@@ -1,11 +1,11 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DataScope, KpiId } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import type { DataScope, KpiId } from '@hyedu/domain';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { listUnits, scopeCondition } from '../../queries.ts';
+import { recordScope } from './access.ts';
 import { coverageByUnit } from './activities.ts';
 import { complianceBySchool, complianceByUnit, latestTerm, type ComplianceCounts } from './compliance.ts';
-import { recordScope } from './access.ts';
 import { countyLateSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
@@ -19,13 +19,21 @@ function complianceSource(id: KpiId, num: CountKey, den: CountKey = 'schools'): 
       const term = await latestTerm(db, today);
       if (!term) return new Map<string, Measure>();
       const rows = await complianceByUnit(db, scope, term);
-      return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r[num], den: r[den], ...(den === 'schools' ? { verified: r.verified } : {}) }]));
+      return new Map<string, Measure>(
+        rows.map((r) => [r.unitCode, { num: r[num], den: r[den], ...(den === 'schools' ? { verified: r.verified } : {}) }]),
+      );
     },
     async bySchool(db, scope, unitCode, today) {
       const term = await latestTerm(db, today);
       if (!term) return [];
       const rows = await complianceBySchool(db, scope, unitCode, term);
-      return rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, unitCode: r.unitCode, measure: { num: r[num], den: r[den] } }));
+      return rows.map((r) => ({
+        schoolId: r.schoolId,
+        code: r.code,
+        name: r.name,
+        unitCode: r.unitCode,
+        measure: { num: r[num], den: r[den] },
+      }));
     },
   };
 }
@@ -44,9 +52,14 @@ function hazardSource(id: KpiId, measure: (today: string) => { num: SQL; den: SQ
     id,
     recordsPath: '/safety/hazards',
     async byUnit(db, scope, today) {
-      const rows = await db.select({ unitCode: h.unitCode, ...cols(today) }).from(h).where(recordScope(scope, h)).groupBy(h.unitCode);
+      const rows = await db
+        .select({ unitCode: h.unitCode, ...cols(today) })
+        .from(h)
+        .where(recordScope(scope, h))
+        .groupBy(h.unitCode);
       const out = new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.num, den: r.den }]));
-      if (out.size && measure('').den === null) for (const code of await unitCodes(db, scope)) if (!out.has(code)) out.set(code, { num: 0, den: null });
+      if (out.size && measure('').den === null)
+        for (const code of await unitCodes(db, scope)) if (!out.has(code)) out.set(code, { num: 0, den: null });
       return out;
     },
     async bySchool(db, scope, unitCode, today) {
@@ -57,15 +70,33 @@ function hazardSource(id: KpiId, measure: (today: string) => { num: SQL; den: SQ
         .where(and(recordScope(scope, h), eq(h.unitCode, unitCode)))
         .groupBy(schools.id)
         .orderBy(asc(schools.code));
-      return rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, unitCode: r.unitCode, measure: { num: r.num, den: r.den } }));
+      return rows.map((r) => ({
+        schoolId: r.schoolId,
+        code: r.code,
+        name: r.name,
+        unitCode: r.unitCode,
+        measure: { num: r.num, den: r.den },
+      }));
     },
   };
 }
 
-const closure = hazardSource('safety.hazard-closure', () => ({ num: sql`count(*) filter (where ${h.status} = 'closed')`, den: sql`count(*)` }));
-const overdue = hazardSource('safety.hazards-overdue', (today) => ({ num: sql`count(*) filter (where ${schoolLateSql(today)})`, den: null }));
-const acceptanceOverdue = hazardSource('safety.acceptance-overdue', (today) => ({ num: sql`count(*) filter (where ${countyLateSql(today)})`, den: null }));
-const majorOpen = hazardSource('safety.major-hazards-open', () => ({ num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major')`, den: null }));
+const closure = hazardSource('safety.hazard-closure', () => ({
+  num: sql`count(*) filter (where ${h.status} = 'closed')`,
+  den: sql`count(*)`,
+}));
+const overdue = hazardSource('safety.hazards-overdue', (today) => ({
+  num: sql`count(*) filter (where ${schoolLateSql(today)})`,
+  den: null,
+}));
+const acceptanceOverdue = hazardSource('safety.acceptance-overdue', (today) => ({
+  num: sql`count(*) filter (where ${countyLateSql(today)})`,
+  den: null,
+}));
+const majorOpen = hazardSource('safety.major-hazards-open', () => ({
+  num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major')`,
+  den: null,
+}));
 
 const coverage: KpiSource = {
   id: 'safety.campaign-coverage',
@@ -88,7 +119,10 @@ const incidents: KpiSource = {
     const [any] = await db.select({ id: inc.id }).from(inc).limit(1);
     if (!any) return new Map();
     const rows = await db
-      .select({ unitCode: schools.unitCode, n: sql<number>`(count(${inc.id}) filter (where ${inc.deaths} + ${inc.injuries} > 0 and ${inc.occurredAt} >= ${since} and ${inc.occurredAt} < ${until}))::int` })
+      .select({
+        unitCode: schools.unitCode,
+        n: sql<number>`(count(${inc.id}) filter (where ${inc.deaths} + ${inc.injuries} > 0 and ${inc.occurredAt} >= ${since} and ${inc.occurredAt} < ${until}))::int`,
+      })
       .from(schools)
       .leftJoin(inc, eq(inc.schoolId, schools.id))
       .where(scopeCondition(scope))

@@ -1,8 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, hazardLateness, type HazardStatus } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, hazardLateness, type HazardStatus } from '@hyedu/domain';
 import { countyLateSql, overdueSql, schoolLateSql } from './overdue.ts';
 
 const h = tables.safetyHazards;
@@ -30,7 +30,21 @@ describe.each(testEngines())('the overdue SQL helper matches the domain rule on 
     for (const c of CASES) {
       const [row] = await database.db
         .insert(h)
-        .values({ schoolId: school!.id, unitCode: school!.unitCode, source: 'self', category: 'fire', severity: 'ordinary', foundOn: '2022-09-01', description: '灭火器压力不足', responsiblePerson: '张建国', deadline: c.deadline, status: c.status, reportedBy: 'school', reportedAt: new Date('2022-09-01T02:00:00Z'), submittedAt: c.submittedAt ? new Date(c.submittedAt) : null })
+        .values({
+          schoolId: school!.id,
+          unitCode: school!.unitCode,
+          source: 'self',
+          category: 'fire',
+          severity: 'ordinary',
+          foundOn: '2022-09-01',
+          description: '灭火器压力不足',
+          responsiblePerson: '张建国',
+          deadline: c.deadline,
+          status: c.status,
+          reportedBy: 'school',
+          reportedAt: new Date('2022-09-01T02:00:00Z'),
+          submittedAt: c.submittedAt ? new Date(c.submittedAt) : null,
+        })
         .returning({ id: h.id });
       ids.push(row!.id);
     }
@@ -39,11 +53,21 @@ describe.each(testEngines())('the overdue SQL helper matches the domain rule on 
 
   it('gives each hazard the lateness hazardLateness gives it: school, county or none', async () => {
     const rows = await database.db
-      .select({ id: h.id, school: sql<boolean>`${schoolLateSql(TODAY)}`, county: sql<boolean>`${countyLateSql(TODAY)}`, any: sql<boolean>`${overdueSql(TODAY)}` })
+      .select({
+        id: h.id,
+        school: sql<boolean>`${schoolLateSql(TODAY)}`,
+        county: sql<boolean>`${countyLateSql(TODAY)}`,
+        any: sql<boolean>`${overdueSql(TODAY)}`,
+      })
       .from(h)
       .where(inArray(h.id, ids));
     const got = ids.map((id) => rows.find((r) => r.id === id)!).map((r) => (r.school ? 'school' : r.county ? 'county' : null));
-    const want = CASES.map((c) => hazardLateness({ status: c.status, deadline: c.deadline, submittedOn: c.submittedAt ? beijingDate(new Date(c.submittedAt)) : null }, TODAY));
+    const want = CASES.map((c) =>
+      hazardLateness(
+        { status: c.status, deadline: c.deadline, submittedOn: c.submittedAt ? beijingDate(new Date(c.submittedAt)) : null },
+        TODAY,
+      ),
+    );
     expect(want).toEqual(['school', null, 'school', null, null, null, 'county', null, null, null]);
     expect(got).toEqual(want);
     expect(rows.filter((r) => r.any).length).toBe(3);

@@ -1,9 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { HAZARD_ACCEPTANCE_DAYS, SCHOOL_STAGES } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { HAZARD_ACCEPTANCE_DAYS, SCHOOL_STAGES } from '@hyedu/domain';
 
 const { safetyHazards: h } = tables;
-const schoolStages = sql.join(SCHOOL_STAGES.map((s) => sql`${s}`), sql`, `);
+const schoolStages = sql.join(
+  SCHOOL_STAGES.map((s) => sql`${s}`),
+  sql`, `,
+);
 /** The Beijing date of the submission for acceptance (UTC+8, no daylight saving), as the domain's beijingDate. */
 const submittedOn = sql`((${h.submittedAt} at time zone 'UTC') + interval '8 hours')::date`;
 

@@ -1,14 +1,25 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { beijingDate, complianceRates, termOf, type SafetyProfile } from '@hyedu/domain';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { beijingDate, complianceRates, termOf, type SafetyProfile } from '@hyedu/domain';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
 const today = beijingDate(new Date());
 const term = termOf(today);
 const profile = (schoolId: number, p: Partial<Record<string, unknown>> = {}) => ({
-  schoolId, term, students: 1600, staff: 100, fulltimeGuards: 4, closedManagement: true, alarmLinked110: true, videoLinkedPolice: true, guardPost: true, antiRam: null, evidenceDate: today, ...p,
+  schoolId,
+  term,
+  students: 1600,
+  staff: 100,
+  fulltimeGuards: 4,
+  closedManagement: true,
+  alarmLinked110: true,
+  videoLinkedPolice: true,
+  guardPost: true,
+  antiRam: null,
+  evidenceDate: today,
+  ...p,
 });
 
 describe.each(testEngines())('safety 4个100% on %s', (engine) => {
@@ -19,9 +30,14 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     for (const u of ['school', 'hengnan', 'leiyang', 'safety', 'leader']) cookies.set(u, await signIn(database, u));
-    const [account] = await database.db.select({ grants: tables.accounts.grants }).from(tables.accounts).where(eq(tables.accounts.username, 'school'));
+    const [account] = await database.db
+      .select({ grants: tables.accounts.grants })
+      .from(tables.accounts)
+      .where(eq(tables.accounts.username, 'school'));
     schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
-    await database.db.delete(tables.safetyProfiles).where(and(eq(tables.safetyProfiles.schoolId, schoolId), eq(tables.safetyProfiles.term, term)));
+    await database.db
+      .delete(tables.safetyProfiles)
+      .where(and(eq(tables.safetyProfiles.schoolId, schoolId), eq(tables.safetyProfiles.term, term)));
   }, 120_000);
   afterAll(() => database?.close());
 
@@ -30,19 +46,44 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
     // 1,700 师生员工 > 1,500 → 2‰ → 4 guards (domain.md §1.1 staffing norm); 3 is short.
     const { id } = await school.safety.submitProfile(profile(schoolId, { fulltimeGuards: 3 }));
     let row = (await school.safety.profiles({ term, page: 1, pageSize: 5 })).rows[0]!;
-    expect(row).toMatchObject({ requiredGuards: 4, met: { guards: false, closed: true, alarm: true, fourth: true, all: false }, profile: { review: 'submitted' } });
-    expect(await failure(school.safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({ code: 'FORBIDDEN', message: '核实由县区教育局或市教育局进行' });
-    expect(await failure((await as('leiyang')).safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+    expect(row).toMatchObject({
+      requiredGuards: 4,
+      met: { guards: false, closed: true, alarm: true, fourth: true, all: false },
+      profile: { review: 'submitted' },
+    });
+    expect(await failure(school.safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '核实由县区教育局或市教育局进行',
+    });
+    expect(await failure((await as('leiyang')).safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({
+      code: 'NOT_FOUND',
+      message: '记录不存在或不在您的数据范围内',
+    });
     const hengnan = await as('hengnan');
-    expect(await failure(hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return' }))).toEqual({ code: 'BAD_REQUEST', message: '请填写退回原因' });
+    expect(await failure(hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '请填写退回原因',
+    });
     await hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
     await school.safety.submitProfile(profile(schoolId));
     await hengnan.safety.reviewProfile({ id, expectedVersion: 3, action: 'review' });
     row = (await school.safety.profiles({ term, page: 1, pageSize: 5 })).rows[0]!;
     expect(row).toMatchObject({ met: { all: true }, profile: { review: 'reviewed', reviewedBy: 'hengnan' } });
-    expect(await failure(school.safety.submitProfile(profile(schoolId)))).toEqual({ code: 'CONFLICT', message: '该学期情况已核实，如需更正请联系县区教育局退回' });
-    expect((await school.safety.profileHistory({ id })).map((h) => h.action)).toEqual(['safety.submitProfile', 'safety.returnProfile', 'safety.updateProfile', 'safety.verifyProfile']);
-    expect(await failure(school.safety.submitProfile({ ...profile(schoolId), term: `${Number(term.slice(0, 4)) + 1}-${Number(term.slice(0, 4)) + 2}-1` }))).toEqual({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
+    expect(await failure(school.safety.submitProfile(profile(schoolId)))).toEqual({
+      code: 'CONFLICT',
+      message: '该学期情况已核实，如需更正请联系县区教育局退回',
+    });
+    expect((await school.safety.profileHistory({ id })).map((h) => h.action)).toEqual([
+      'safety.submitProfile',
+      'safety.returnProfile',
+      'safety.updateProfile',
+      'safety.verifyProfile',
+    ]);
+    expect(
+      await failure(
+        school.safety.submitProfile({ ...profile(schoolId), term: `${Number(term.slice(0, 4)) + 1}-${Number(term.slice(0, 4)) + 2}-1` }),
+      ),
+    ).toEqual({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
   });
 
   it('the rates by county equal the domain’s complianceRates over the same verified profiles', async () => {
@@ -52,28 +93,57 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
     const rows = await database.db
       .select({ p: tables.safetyProfiles, isBoarding: tables.schools.isBoarding })
       .from(tables.schools)
-      .leftJoin(tables.safetyProfiles, and(eq(tables.safetyProfiles.schoolId, tables.schools.id), eq(tables.safetyProfiles.term, term), eq(tables.safetyProfiles.review, 'reviewed')))
+      .leftJoin(
+        tables.safetyProfiles,
+        and(
+          eq(tables.safetyProfiles.schoolId, tables.schools.id),
+          eq(tables.safetyProfiles.term, term),
+          eq(tables.safetyProfiles.review, 'reviewed'),
+        ),
+      )
       .where(eq(tables.schools.unitCode, '430422'));
     // A school without a verified profile meets nothing: model it as a profile failing every indicator.
-    const none: Omit<SafetyProfile, 'isBoarding'> = { students: 0, staff: 0, fulltimeGuards: 0, closedManagement: false, alarmLinked110: false, videoLinkedPolice: false, guardPost: false, antiRam: false };
+    const none: Omit<SafetyProfile, 'isBoarding'> = {
+      students: 0,
+      staff: 0,
+      fulltimeGuards: 0,
+      closedManagement: false,
+      alarmLinked110: false,
+      videoLinkedPolice: false,
+      guardPost: false,
+      antiRam: false,
+    };
     const profiles: SafetyProfile[] = rows.map((r) => ({ ...(r.p ?? none), isBoarding: r.isBoarding }));
     const rates = complianceRates(profiles, 'guard_post');
     expect(unit.schools).toBe(rows.length);
     expect({ guards: unit.guards, closed: unit.closed, alarm: unit.alarm, fourth: unit.fourth, all: unit.all }).toEqual({
-      guards: rates.guards.met, closed: rates.closed.met, alarm: rates.alarm.met, fourth: rates.fourth.met, all: rates.all.met,
+      guards: rates.guards.met,
+      closed: rates.closed.met,
+      alarm: rates.alarm.met,
+      fourth: rates.fourth.met,
+      all: rates.all.met,
     });
     expect(unit.verified).toBeGreaterThan(0);
   });
 
   it('only the city configures the indicators; switching to 防冲撞 changes the fourth rate and the dashboard at once', async () => {
     const settings = await (await as('hengnan')).safety.settings();
-    expect(settings).toMatchObject({ fourth: 'guard_post', norm: { minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 }, version: 0 });
-    expect(await failure((await as('hengnan')).safety.saveSettings({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 }))).toEqual({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
+    expect(settings).toMatchObject({
+      fourth: 'guard_post',
+      norm: { minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 },
+      version: 0,
+    });
+    expect(
+      await failure((await as('hengnan')).safety.saveSettings({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 })),
+    ).toEqual({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
     const leader = await as('leader');
     const before = (await leader.dashboard.kpi({ kpiId: 'safety.fourth' })).total;
     const city = await as('safety');
     await city.safety.saveSettings({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 });
-    expect(await failure(city.safety.saveSettings({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 0 }))).toEqual({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
+    expect(await failure(city.safety.saveSettings({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 0 }))).toEqual({
+      code: 'CONFLICT',
+      message: '该记录已被他人修改，请刷新后重新提交',
+    });
     const after = (await leader.dashboard.kpi({ kpiId: 'safety.fourth' })).total;
     const { units } = await city.safety.compliance({});
     expect(after.num).toBe(units.reduce((a, u) => a + u.fourth, 0));

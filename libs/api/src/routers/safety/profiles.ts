@@ -1,18 +1,34 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { ExpectedVersion, indicatorsMet, ProfileInput, Reason, requiredGuards, PROFILE_REVIEW, SafetySettings, stepEnum, termOf, beijingDate, previousTerm, type DataScope, type SafetyProfile, RecordId, MAX_RECORD_ID } from '@hyedu/domain';
 import { tables, type Db } from '@hyedu/db';
+import {
+  beijingDate,
+  ExpectedVersion,
+  indicatorsMet,
+  MAX_RECORD_ID,
+  previousTerm,
+  PROFILE_REVIEW,
+  ProfileInput,
+  Reason,
+  RecordId,
+  requiredGuards,
+  SafetySettings,
+  stepEnum,
+  termOf,
+  type DataScope,
+  type SafetyProfile,
+} from '@hyedu/domain';
+import { auditChange } from '../../audit-change.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { allMetSql } from './compliance.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { conflict, loadSettings, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { allMetSql } from './compliance.ts';
 import { Id, ProfileFilter } from './inputs.ts';
-import { auditChange } from '../../audit-change.ts';
 
 const { safetyProfiles: p, safetySettings, schools, orgUnits } = tables;
 const read = readProcedure('safety');
@@ -49,17 +65,39 @@ function profileWhere(ctx: { scope: DataScope }, f: Partial<z.infer<typeof Profi
     f.unitCode ? eq(schools.unitCode, f.unitCode) : undefined,
     f.schoolId ? eq(schools.id, f.schoolId) : undefined,
     pattern ? ilike(schools.name, pattern) : undefined,
-    f.show === 'missing' ? isNull(p.id) : f.show === 'noncompliant' ? or(isNull(p.id), not(allMetSql(settings))) : f.show === 'submitted' ? eq(p.review, 'submitted') : undefined,
+    f.show === 'missing'
+      ? isNull(p.id)
+      : f.show === 'noncompliant'
+        ? or(isNull(p.id), not(allMetSql(settings)))
+        : f.show === 'submitted'
+          ? eq(p.review, 'submitted')
+          : undefined,
   );
 }
 
 const shape = (settings: SafetySettings) => (r: Awaited<ReturnType<ReturnType<typeof profileJoin>['execute']>>[number]) => {
   const prof = r.profile;
   const facts: SafetyProfile | null = prof
-    ? { students: prof.students, staff: prof.staff, isBoarding: r.isBoarding, fulltimeGuards: prof.fulltimeGuards, closedManagement: prof.closedManagement, alarmLinked110: prof.alarmLinked110, videoLinkedPolice: prof.videoLinkedPolice, guardPost: prof.guardPost, antiRam: prof.antiRam }
+    ? {
+        students: prof.students,
+        staff: prof.staff,
+        isBoarding: r.isBoarding,
+        fulltimeGuards: prof.fulltimeGuards,
+        closedManagement: prof.closedManagement,
+        alarmLinked110: prof.alarmLinked110,
+        videoLinkedPolice: prof.videoLinkedPolice,
+        guardPost: prof.guardPost,
+        antiRam: prof.antiRam,
+      }
     : null;
   return {
-    schoolId: r.schoolId, schoolCode: r.schoolCode, schoolName: r.schoolName, unitCode: r.unitCode, unitName: r.unitName, level: r.level, isBoarding: r.isBoarding,
+    schoolId: r.schoolId,
+    schoolCode: r.schoolCode,
+    schoolName: r.schoolName,
+    unitCode: r.unitCode,
+    unitName: r.unitName,
+    level: r.level,
+    isBoarding: r.isBoarding,
     profile: prof ? { ...prof, submittedAt: prof.submittedAt.toISOString(), reviewedAt: prof.reviewedAt?.toISOString() ?? null } : null,
     requiredGuards: facts ? requiredGuards(facts, settings.norm) : null,
     met: facts ? indicatorsMet(facts, settings.fourth, settings.norm) : null,
@@ -71,14 +109,28 @@ export async function profileRows(db: Db, ctx: { scope: DataScope }, f: z.infer<
   const where = profileWhere(ctx, f, settings);
   const [rows, [total]] = await Promise.all([
     profileJoin(db, f.term).where(where).orderBy(asc(orgUnits.sortOrder), asc(schools.code)).limit(limit).offset(offset),
-    db.select({ n: count() }).from(schools).leftJoin(p, and(eq(p.schoolId, schools.id), eq(p.term, f.term))).where(where),
+    db
+      .select({ n: count() })
+      .from(schools)
+      .leftJoin(p, and(eq(p.schoolId, schools.id), eq(p.term, f.term)))
+      .where(where),
   ]);
   return { settings, total: total?.n ?? 0, rows: rows.map(shape(settings)) };
 }
 
 /** A school's term status the caller may see, or the one NOT_FOUND. */
 const visibleProfile = (ctx: { db: Db; scope: DataScope }, id: number) =>
-  scoped(TARGET, id, async () => (await ctx.db.select({ id: p.id }).from(p).where(and(eq(p.id, id), recordScope(ctx.scope, p))))[0]);
+  scoped(
+    TARGET,
+    id,
+    async () =>
+      (
+        await ctx.db
+          .select({ id: p.id })
+          .from(p)
+          .where(and(eq(p.id, id), recordScope(ctx.scope, p)))
+      )[0],
+  );
 
 export const profilesRouter = {
   /** The city's 4个100% configuration. */
@@ -88,22 +140,30 @@ export const profilesRouter = {
   }),
 
   /** 安全稳定科 chooses the fourth indicator and the guard norm (city level only). */
-  saveSettings: write.input(SafetySettings.extend({ expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict()).mutation(async ({ ctx, input }) => {
-    if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
-    const { expectedVersion, ...settings } = input;
-    const who = ctx.identity.username;
-    const out = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx.select().from(safetySettings).where(eq(safetySettings.id, 1)).for('update');
-      if ((row?.version ?? 0) !== expectedVersion) throw conflict();
-      const values = { fourth: settings.fourth, norm: settings.norm, updatedBy: who, updatedAt: ctx.now, version: expectedVersion + 1 };
-      if (row) await tx.update(safetySettings).set(values).where(eq(safetySettings.id, 1));
-      else await tx.insert(safetySettings).values({ id: 1, ...values });
-      await auditChange(tx, ctx, { action: 'safety.saveSettings', targetType: 'safety_settings', targetId: '1', before: row ? { fourth: row.fourth, norm: row.norm } : undefined, after: settings });
-      return { version: values.version };
-    });
-    forgetRollups(ctx.db, COMPLIANCE_KPIS);
-    return out;
-  }),
+  saveSettings: write
+    .input(SafetySettings.extend({ expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict())
+    .mutation(async ({ ctx, input }) => {
+      if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
+      const { expectedVersion, ...settings } = input;
+      const who = ctx.identity.username;
+      const out = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(safetySettings).where(eq(safetySettings.id, 1)).for('update');
+        if ((row?.version ?? 0) !== expectedVersion) throw conflict();
+        const values = { fourth: settings.fourth, norm: settings.norm, updatedBy: who, updatedAt: ctx.now, version: expectedVersion + 1 };
+        if (row) await tx.update(safetySettings).set(values).where(eq(safetySettings.id, 1));
+        else await tx.insert(safetySettings).values({ id: 1, ...values });
+        await auditChange(tx, ctx, {
+          action: 'safety.saveSettings',
+          targetType: 'safety_settings',
+          targetId: '1',
+          before: row ? { fourth: row.fourth, norm: row.norm } : undefined,
+          after: settings,
+        });
+        return { version: values.version };
+      });
+      forgetRollups(ctx.db, COMPLIANCE_KPIS);
+      return out;
+    }),
 
   /** The terms to choose from: this term and the three before it. */
   terms: read.query(({ ctx }) => {
@@ -125,15 +185,41 @@ export const profilesRouter = {
     if (input.term > termOf(beijingDate(ctx.now))) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
     const who = ctx.identity.username;
     const out = await ctx.db.transaction(async (tx) => {
-      const [existing] = await tx.select().from(p).where(and(eq(p.schoolId, school.id), eq(p.term, input.term))).for('update');
+      const [existing] = await tx
+        .select()
+        .from(p)
+        .where(and(eq(p.schoolId, school.id), eq(p.term, input.term)))
+        .for('update');
       // Before review a school may correct its own entry; after verification only a return reopens it.
-      const refusal = PROFILE_REVIEW.refusal(existing ? { state: existing.review } : null, 'submit', { level: safetyLevel(ctx.scope), username: who });
+      const refusal = PROFILE_REVIEW.refusal(existing ? { state: existing.review } : null, 'submit', {
+        level: safetyLevel(ctx.scope),
+        username: who,
+      });
       if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
-      const values = { ...input, unitCode: school.unitCode, review: 'submitted' as const, returnReason: null, submittedBy: who, submittedAt: ctx.now, reviewedBy: null, reviewedAt: null };
+      const values = {
+        ...input,
+        unitCode: school.unitCode,
+        review: 'submitted' as const,
+        returnReason: null,
+        submittedBy: who,
+        submittedAt: ctx.now,
+        reviewedBy: null,
+        reviewedAt: null,
+      };
       const [row] = existing
-        ? await tx.update(p).set({ ...values, version: existing.version + 1 }).where(eq(p.id, existing.id)).returning({ id: p.id, version: p.version })
+        ? await tx
+            .update(p)
+            .set({ ...values, version: existing.version + 1 })
+            .where(eq(p.id, existing.id))
+            .returning({ id: p.id, version: p.version })
         : await tx.insert(p).values(values).returning({ id: p.id, version: p.version });
-      await auditChange(tx, ctx, { action: existing ? 'safety.updateProfile' : 'safety.submitProfile', targetType: TARGET, targetId: String(row!.id), before: existing ? { ...existing, submittedAt: undefined } : undefined, after: { school: school.code, ...input } });
+      await auditChange(tx, ctx, {
+        action: existing ? 'safety.updateProfile' : 'safety.submitProfile',
+        targetType: TARGET,
+        targetId: String(row!.id),
+        before: existing ? { ...existing, submittedAt: undefined } : undefined,
+        after: { school: school.code, ...input },
+      });
       return row!;
     });
     forgetRollups(ctx.db, COMPLIANCE_KPIS);
@@ -142,18 +228,30 @@ export const profilesRouter = {
 
   /** The county (or the city) verifies a submitted status, or returns it with a reason. */
   reviewProfile: write
-    .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() }).strict())
+    .input(
+      z
+        .object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       await visibleProfile(ctx, input.id);
       const who = ctx.identity.username;
       const out = await applyStep(ctx, {
-        wf: PROFILE_REVIEW, table: p, stateKey: 'review', id: input.id, expectedVersion: input.expectedVersion, action: input.action, reason: input.reason,
+        wf: PROFILE_REVIEW,
+        table: p,
+        stateKey: 'review',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: input.action,
+        reason: input.reason,
         actor: { level: safetyLevel(ctx.scope), username: who },
         caseOf: (row) => ({ state: row.review, submittedBy: row.submittedBy }),
         changes: () => ({ returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now }),
         audit: {
-          targetType: TARGET, action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile',
-          before: (row) => ({ review: row.review }), after: (_row, review) => ({ review, ...(input.reason ? { reason: input.reason } : {}) }),
+          targetType: TARGET,
+          action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile',
+          before: (row) => ({ review: row.review }),
+          after: (_row, review) => ({ review, ...(input.reason ? { reason: input.reason } : {}) }),
         },
       });
       forgetRollups(ctx.db, COMPLIANCE_KPIS);
@@ -166,4 +264,3 @@ export const profilesRouter = {
     return recordHistory(ctx.db, TARGET, input.id);
   }),
 } satisfies TRPCRouterRecord;
-

@@ -5,5 +5,7 @@ import { readProcedure } from '../../trpc.ts';
 
 export const schoolsRouter = {
   /** The schools in the caller's scope (the module's school list, and the school pickers of its forms). */
-  schools: readProcedure('safety').input(SchoolFilter).query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, input)),
+  schools: readProcedure('safety')
+    .input(SchoolFilter)
+    .query(({ ctx, input }) => listSchools(ctx.db, ctx.scope, input)),
 } satisfies TRPCRouterRecord;

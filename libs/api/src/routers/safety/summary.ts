@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { Term } from '@hyedu/domain';
 import { tables } from '@hyedu/db';
+import { Term } from '@hyedu/domain';
 import { listUnits } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { loadSettings, recordScope } from './access.ts';
@@ -17,8 +17,15 @@ export const summaryRouter = {
   compliance: read.input(z.object({ term: Term.optional() }).strict()).query(async ({ ctx, input }) => {
     const term = input.term ?? (await latestTerm(ctx.db, ctx.today));
     const settings = await loadSettings(ctx.db);
-    const [units, rows] = await Promise.all([listUnits(ctx.db, ctx.scope), term ? complianceByUnit(ctx.db, ctx.scope, term, settings) : []]);
-    return { term, fourth: settings.fourth, units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))) };
+    const [units, rows] = await Promise.all([
+      listUnits(ctx.db, ctx.scope),
+      term ? complianceByUnit(ctx.db, ctx.scope, term, settings) : [],
+    ]);
+    return {
+      term,
+      fourth: settings.fourth,
+      units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))),
+    };
   }),
 
   /** Hazards by unit: registered, open, late at school (overdue) and late at county acceptance, 重大 open, awaiting acceptance, closed. */
