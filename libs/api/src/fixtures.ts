@@ -112,6 +112,7 @@ export const INPUTS: Record<string, unknown> = {
   'safety.reportHazard': {},
   'safety.setHazardDeadline': { id: 999999, expectedVersion: 1, deadline: '2022-01-01' },
   'safety.hazardStep': { id: 999999, expectedVersion: 1, action: 'start' },
+  'safety.hazardStepMany': { action: 'close', items: [{ id: 999999, expectedVersion: 1 }] },
   'safety.attachHazardFile': { id: 999999, phase: 'before', fileName: 'x.png', base64: '' },
   'safety.hazardFile': { id: 999999 },
   'safety.hazardHistory': { id: 999999 },

@@ -100,6 +100,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   page: '页码',
   pageSize: '每页条数',
   q: '搜索词',
+  after: '翻页位置',
   actor: '操作人',
   result: '结果',
   from: '起始日期',

@@ -207,7 +207,7 @@ export const safetyFilesRouter = {
   ),
 
   exportHazards: exportProcedure('safety')
-    .input(HazardFilter.omit(NO_PAGE))
+    .input(HazardFilter.omit({ ...NO_PAGE, after: true }))
     .query(async ({ ctx, input }) => {
       const today = ctx.today;
       const rows = await hazardRowsForExport(ctx.db, hazardWhere(ctx, input), MAX_EXPORT);
