@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardingParam, parseSchoolQuery } from './school-query.ts';
+import { yesNoParam } from './list-query.ts';
+import { parseSchoolQuery } from './school-query.ts';
 
 describe('parseSchoolQuery', () => {
   it('reads the filters a page offers', () => {
@@ -30,6 +31,6 @@ describe('parseSchoolQuery', () => {
     });
   });
   it('round-trips the boarding filter', () => {
-    expect([true, false, undefined].map(boardingParam)).toEqual(['yes', 'no', '']);
+    expect([true, false, undefined].map(yesNoParam)).toEqual(['yes', 'no', '']);
   });
 });

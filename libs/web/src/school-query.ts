@@ -1,5 +1,5 @@
 import { Ownership, SchoolLevel } from '@hyedu/domain';
-import { defineListQuery, LIST_PAGE_SIZE, oneOf, text, unit, yesNo, yesNoParam } from './list-query.ts';
+import { defineListQuery, oneOf, text, unit, yesNo } from './list-query.ts';
 
 /** The filters a school list may offer, by their URL parameter. */
 export type SchoolQueryField = 'unit' | 'level' | 'ownership' | 'boarding' | 'q';
@@ -16,8 +16,6 @@ export const schoolQuery = defineListQuery({
 export type SchoolQuery = ReturnType<typeof schoolQuery.parse>;
 const FIELD_KEY = { unit: 'unitCode', level: 'level', ownership: 'ownership', boarding: 'boarding', q: 'q' } as const;
 
-export const PAGE_SIZE = LIST_PAGE_SIZE;
-
 /**
  * Reads a school list's URL leniently: anything malformed is simply no filter. Only the fields a page offers controls
  * for are read, so a stray parameter never filters invisibly.
@@ -27,6 +25,3 @@ export function parseSchoolQuery(query: Record<string, unknown>, fields: readonl
   for (const f of ALL) if (!fields.includes(f)) q[FIELD_KEY[f]] = undefined;
   return q;
 }
-
-/** The URL value of the boarding filter ('' = all), for a radio group. */
-export const boardingParam = yesNoParam;

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
-import type { Context } from '../context.ts';
+import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { hazards, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 
@@ -17,7 +17,7 @@ const SHOWN = 50;
  * A source counts only where the caller may write its area, in the scope it writes it in (the modules' own scope
  * rules); an area the caller may not act in contributes nothing.
  */
-async function inbox(ctx: Context, limit: number): Promise<InboxGroup[]> {
+async function inbox(ctx: AuthedContext, limit: number): Promise<InboxGroup[]> {
   const groups: InboxGroup[] = [];
   for (const kind of Object.keys(SOURCES) as InboxKind[]) {
     const decision = await permission(ctx, INBOX_SOURCES[kind].area, 'write');
@@ -25,8 +25,8 @@ async function inbox(ctx: Context, limit: number): Promise<InboxGroup[]> {
     const asker: Asker = {
       db: ctx.db,
       scope: decision.scope,
-      username: ctx.identity!.username,
-      departments: departmentsOf(ctx.identity!.grants),
+      username: ctx.identity.username,
+      departments: departmentsOf(ctx.identity.grants),
       today: ctx.today,
     };
     groups.push(await SOURCES[kind](asker, limit));

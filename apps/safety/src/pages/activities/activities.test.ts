@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { anyActivity, coverageRate, parseActivityQuery, sumCoverage, topicSchools } from './activities.ts';
+import { activityQuery, anyActivity, coverageRate, sumCoverage, topicSchools } from './activities.ts';
 
 describe('专项教育 page helpers', () => {
   it('reads unit, topic, q and page from the URL; an unknown topic is no filter', () => {
-    expect(parseActivityQuery({ unit: '430422', topic: 'drowning', q: '防溺水', page: '2' })).toEqual({
+    expect(activityQuery.parse({ unit: '430422', topic: 'drowning', q: '防溺水', page: '2' })).toEqual({
       unitCode: '430422',
       topic: 'drowning',
       q: '防溺水',
       page: 2,
       pageSize: 20,
     });
-    expect(parseActivityQuery({ topic: 'swimming' }).topic).toBeUndefined();
+    expect(activityQuery.parse({ topic: 'swimming' }).topic).toBeUndefined();
   });
 
   it('coverage is no data until an activity is recorded, then a share of all schools', () => {

@@ -3,7 +3,6 @@ import { defineListQuery, oneOf, text, unit } from '@hyedu/web';
 
 /** The activity list's filters as they live in the URL: `?unit=&topic=&q=&page=` (anything malformed is no filter). */
 export const activityQuery = defineListQuery({ unitCode: unit(), topic: oneOf(SafetyTopic), q: text() });
-export const parseActivityQuery = activityQuery.parse;
 
 /** What `safety.coverage` gives per unit: its schools, those that held every campaign topic, and those that held each topic. */
 export interface CoverageCounts {

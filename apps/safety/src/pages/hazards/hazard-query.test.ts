@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { alarmTags, exportFilter, hasFilter, isConflict, parseHazardQuery, parseInspectionQuery, statusTagType } from './hazard-query.ts';
+import { alarmTags, hazardQuery, inspectionQuery, isConflict, statusTagType } from './hazard-query.ts';
 
 describe('the hazard list URL', () => {
   it('reads the dashboard link ?unit=&q= and the list’s own filters', () => {
     expect(
-      parseHazardQuery({
+      hazardQuery.parse({
         unit: '430422',
         q: ' 衡南县第一中学 ',
         status: 'awaiting_acceptance',
@@ -28,7 +28,7 @@ describe('the hazard list URL', () => {
   });
 
   it('treats anything malformed as no filter, never as an error', () => {
-    const q = parseHazardQuery({
+    const q = hazardQuery.parse({
       unit: '43',
       status: 'open',
       severity: 'MAJOR',
@@ -48,23 +48,23 @@ describe('the hazard list URL', () => {
       page: 1,
       pageSize: 20,
     });
-    expect(parseHazardQuery({ overdue: 'no', page: '1.5' })).toMatchObject({ overdue: false, page: 1 });
+    expect(hazardQuery.parse({ overdue: 'no', page: '1.5' })).toMatchObject({ overdue: false, page: 1 });
   });
 
   it('caps the search term at the server’s 40 characters', () => {
-    expect(parseHazardQuery({ q: '校'.repeat(60) }).q).toHaveLength(40);
+    expect(hazardQuery.parse({ q: '校'.repeat(60) }).q).toHaveLength(40);
   });
 
   it('exports with the list’s filters but without paging or empty values', () => {
-    const q = parseHazardQuery({ unit: '430422', overdue: 'no', page: '4' });
-    expect(exportFilter(q)).toEqual({ unitCode: '430422', overdue: false });
-    expect(hasFilter(q)).toBe(true);
-    expect(hasFilter(parseHazardQuery({ page: '2' }))).toBe(false);
+    const q = hazardQuery.parse({ unit: '430422', overdue: 'no', page: '4' });
+    expect(hazardQuery.filterOf(q)).toEqual({ unitCode: '430422', overdue: false });
+    expect(hazardQuery.filtered(q)).toBe(true);
+    expect(hazardQuery.filtered(hazardQuery.parse({ page: '2' }))).toBe(false);
   });
 
   it('reads the inspection list’s level, refusing 群众举报 (not an inspection level)', () => {
-    expect(parseInspectionQuery({ level: 'county', unit: '430422' })).toMatchObject({ level: 'county', unitCode: '430422', page: 1 });
-    expect(parseInspectionQuery({ level: 'report' }).level).toBeUndefined();
+    expect(inspectionQuery.parse({ level: 'county', unit: '430422' })).toMatchObject({ level: 'county', unitCode: '430422', page: 1 });
+    expect(inspectionQuery.parse({ level: 'report' }).level).toBeUndefined();
   });
 });
 

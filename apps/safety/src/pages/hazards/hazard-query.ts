@@ -1,7 +1,10 @@
 import { HazardCategory, HazardSource, HazardStatus, InspectionLevel, Severity } from '@hyedu/domain';
 import { defineListQuery, oneOf, text, unit, yesNo } from '@hyedu/web';
 
-/** The hazard list's filters as they live in the URL: `?unit=&status=&severity=&category=&source=&overdue=yes|no&q=&page=`. */
+/**
+ * The hazard list's filters as they live in the URL: `?unit=&status=&severity=&category=&source=&overdue=yes|no&q=&page=`
+ * (the dashboard links here with `?unit=<county code>&q=<school name>`).
+ */
 export const hazardQuery = defineListQuery({
   unitCode: unit(),
   status: oneOf(HazardStatus),
@@ -12,10 +15,6 @@ export const hazardQuery = defineListQuery({
   q: text(),
 });
 export type HazardQuery = ReturnType<typeof hazardQuery.parse>;
-/** Reads the URL leniently; the dashboard links here with `?unit=<county code>&q=<school name>`. */
-export const parseHazardQuery = hazardQuery.parse;
-export const exportFilter = hazardQuery.filterOf;
-export const hasFilter = hazardQuery.filtered;
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 
@@ -52,4 +51,3 @@ export const isConflict = (e: unknown): boolean =>
 
 /** The inspection list's filters in the URL: `?unit=&level=&q=&page=`. */
 export const inspectionQuery = defineListQuery({ unitCode: unit(), level: oneOf(InspectionLevel), q: text() });
-export const parseInspectionQuery = inspectionQuery.parse;

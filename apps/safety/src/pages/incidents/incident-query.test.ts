@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { beijingIso, beijingLocalNow, elapsed, incidentExportFilter, parseIncidentQuery } from './incident-query.ts';
+import { beijingIso, beijingLocalNow, elapsed, incidentQuery } from './incident-query.ts';
 
 describe('the incident list URL', () => {
   it('reads ?unit=&type=&status=&q=&page= leniently', () => {
-    expect(parseIncidentQuery({ unit: '430422', type: 'drowning', status: 'handling', q: '河道', page: '2' })).toEqual({
+    expect(incidentQuery.parse({ unit: '430422', type: 'drowning', status: 'handling', q: '河道', page: '2' })).toEqual({
       unitCode: '430422',
       type: 'drowning',
       status: 'handling',
@@ -11,7 +11,7 @@ describe('the incident list URL', () => {
       page: 2,
       pageSize: 20,
     });
-    expect(parseIncidentQuery({ type: 'flood', status: 'open', page: 'x' })).toEqual({
+    expect(incidentQuery.parse({ type: 'flood', status: 'open', page: 'x' })).toEqual({
       unitCode: undefined,
       type: undefined,
       status: undefined,
@@ -22,7 +22,7 @@ describe('the incident list URL', () => {
   });
 
   it('exports with the filters, without paging', () => {
-    expect(incidentExportFilter(parseIncidentQuery({ unit: '430422', page: '3' }))).toEqual({ unitCode: '430422' });
+    expect(incidentQuery.filterOf(incidentQuery.parse({ unit: '430422', page: '3' }))).toEqual({ unitCode: '430422' });
   });
 });
 

@@ -3,8 +3,6 @@ import { defineListQuery, oneOf, text, unit } from '@hyedu/web';
 
 /** The incident list's filters as they live in the URL: `?unit=&type=&status=&q=&page=` (the dashboard links with ?unit=). */
 export const incidentQuery = defineListQuery({ unitCode: unit(), type: oneOf(IncidentType), status: oneOf(IncidentStatus), q: text() });
-export const parseIncidentQuery = incidentQuery.parse;
-export const incidentExportFilter = incidentQuery.filterOf;
 
 const BEIJING_MS = 8 * 3_600_000;
 
