@@ -14,6 +14,7 @@ export type { ListPage, RecordListOptions } from './use-record-list.ts';
 export { default as RecordTable, type Column } from './RecordTable.vue';
 export type { SchoolQuery, SchoolQueryField } from './school-query.ts';
 export { useSchoolList } from './use-school-list.ts';
+export { useUnits } from './use-units.ts';
 export type { SchoolListRow } from './use-school-list.ts';
 export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
