@@ -75,7 +75,7 @@ async function workbook(url: string, cookie: string): Promise<string> {
     if (codes.length >= r.total || r.rows.length === 0) break;
   }
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const template = await query<{ base64: string }>(url, cookie, 'safety.hazardTemplate');
+  const template = await query<{ base64: string }>(url, cookie, 'safety.hazards.template');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('隐患清单')!;
@@ -103,7 +103,7 @@ function readers(url: string, cookie: string) {
   let running = true;
   const samples = new Map<string, number[]>();
   const errors: string[] = [];
-  const target = `${url}/api/trpc/safety.hazards?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 20 }))}`;
+  const target = `${url}/api/trpc/safety.hazards.list?input=${encodeURIComponent(JSON.stringify({ page: 1, pageSize: 20 }))}`;
   const loops = Array.from({ length: READERS }, async () => {
     while (running) {
       const p = phase;
@@ -180,7 +180,7 @@ async function importWhileReading<T>(url: string, cookie: string, base64: string
   r.set(prefix);
   const stopFollowing = followPhases(url, cookie, key, prefix, r);
   const t = performance.now();
-  const answer = await mutate<T>(url, cookie, 'safety.importHazards', { fileName: '隐患清单.xlsx', base64, dryRun, progressKey: key });
+  const answer = await mutate<T>(url, cookie, 'safety.hazards.import', { fileName: '隐患清单.xlsx', base64, dryRun, progressKey: key });
   const end = performance.now();
   const phases = phaseSeconds(await stopFollowing(), end).filter(([p]) => p !== 'done');
   return { answer, seconds: (end - t) / 1000, phases };

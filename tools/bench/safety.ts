@@ -39,26 +39,26 @@ interface View {
   input?: (term: string) => unknown;
 }
 const VIEWS: readonly View[] = [
-  { name: 'safety.hazards 第1页（全部）', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20 }) },
+  { name: 'safety.hazards 第1页（全部）', path: 'safety.hazards.list', input: () => ({ page: 1, pageSize: 20 }) },
   {
     name: 'safety.hazards 衡南县+整改中',
-    path: 'safety.hazards',
+    path: 'safety.hazards.list',
     input: () => ({ page: 1, pageSize: 20, unitCode: '430422', status: 'rectifying' }),
   },
-  { name: 'safety.hazards 逾期', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20, overdue: true }) },
-  { name: 'safety.hazards 第200页', path: 'safety.hazards', input: () => ({ page: 200, pageSize: 20 }) },
-  { name: 'safety.hazards 搜索“灭火器”', path: 'safety.hazards', input: () => ({ page: 1, pageSize: 20, q: '灭火器' }) },
-  { name: 'safety.profiles 本学期（全部）', path: 'safety.profiles', input: (term) => ({ term, page: 1, pageSize: 20, show: 'all' }) },
+  { name: 'safety.hazards 逾期', path: 'safety.hazards.list', input: () => ({ page: 1, pageSize: 20, overdue: true }) },
+  { name: 'safety.hazards 第200页', path: 'safety.hazards.list', input: () => ({ page: 200, pageSize: 20 }) },
+  { name: 'safety.hazards 搜索“灭火器”', path: 'safety.hazards.list', input: () => ({ page: 1, pageSize: 20, q: '灭火器' }) },
+  { name: 'safety.profiles 本学期（全部）', path: 'safety.profiles.list', input: (term) => ({ term, page: 1, pageSize: 20, show: 'all' }) },
   {
     name: 'safety.profiles 本学期（未达标）',
-    path: 'safety.profiles',
+    path: 'safety.profiles.list',
     input: (term) => ({ term, page: 1, pageSize: 20, show: 'noncompliant' }),
   },
-  { name: 'safety.activities 第1页', path: 'safety.activities', input: () => ({ page: 1, pageSize: 20 }) },
-  { name: 'safety.incidents 第1页', path: 'safety.incidents', input: () => ({ page: 1, pageSize: 20 }) },
-  { name: 'safety.coverage', path: 'safety.coverage' },
+  { name: 'safety.activities 第1页', path: 'safety.activities.list', input: () => ({ page: 1, pageSize: 20 }) },
+  { name: 'safety.incidents 第1页', path: 'safety.incidents.list', input: () => ({ page: 1, pageSize: 20 }) },
+  { name: 'safety.activities.coverage', path: 'safety.activities.coverage' },
   { name: 'safety.compliance', path: 'safety.compliance', input: () => ({}) },
-  { name: 'safety.hazardSummary', path: 'safety.hazardSummary' },
+  { name: 'safety.hazards.summary', path: 'safety.hazards.summary' },
   { name: 'dashboard.kpis（热：1分钟汇总内）', path: 'dashboard.kpis' },
 ];
 const COLD_NAME = 'dashboard.kpis（冷：汇总过期后首次）';

@@ -20,7 +20,7 @@ describe('API path spellings', () => {
       '/api/health',
       '/api/trpc/auth.login',
       '/api/trpc/platform.units,auth.me?batch=1&input=%7B%7D',
-      '/api/trpc/safety.hazards?input=%7B%22q%22%3A%22..%2F%22%7D',
+      '/api/trpc/safety.hazards.list?input=%7B%22q%22%3A%22..%2F%22%7D',
     ]) {
       expect(nonCanonicalApiPath(t), t).toBe(false);
     }

@@ -28,7 +28,7 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
       .from(tables.accounts)
       .where(eq(tables.accounts.username, 'school'));
     const schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
-    const { id } = await school.safety.reportHazard({
+    const { id } = await school.safety.hazards.create({
       schoolId,
       source: 'self',
       category: 'fire',
@@ -38,10 +38,10 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
       description: '食堂灭火器过期未更换',
       responsiblePerson: '王强',
     });
-    photo = (await school.safety.attachHazardFile({ id, phase: 'before', fileName: '现场 照片（一）.png', base64: PNG.toString('base64') }))
+    photo = (await school.safety.hazards.attach({ id, phase: 'before', fileName: '现场 照片（一）.png', base64: PNG.toString('base64') }))
       .id;
     report = (
-      await school.safety.attachHazardFile({ id, phase: 'before', fileName: '检查记录.pdf', base64: (await realPdf()).toString('base64') })
+      await school.safety.hazards.attach({ id, phase: 'before', fileName: '检查记录.pdf', base64: (await realPdf()).toString('base64') })
     ).id;
   }, 120_000);
   afterAll(async () => {
@@ -76,7 +76,7 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
 
   it('refuses exactly as the tRPC procedure does: signed out, another county, no right (audited), unknown file', async () => {
     const trpc = async (user: string | undefined, id: number) => {
-      const res = await get(`/api/trpc/safety.hazardFile?input=${encodeURIComponent(JSON.stringify({ id }))}`, user);
+      const res = await get(`/api/trpc/safety.hazards.file?input=${encodeURIComponent(JSON.stringify({ id }))}`, user);
       return { status: res.statusCode, message: res.json().error.message as string };
     };
     const route = async (user: string | undefined, id: number | string, area = 'safety') => {
@@ -96,7 +96,11 @@ describe.each(testEngines())('attachment downloads over HTTP on %s', (engine) =>
         .select()
         .from(tables.auditLog)
         .where(
-          and(eq(tables.auditLog.actor, 'sysadmin'), eq(tables.auditLog.action, 'safety.hazardFile'), eq(tables.auditLog.result, 'denied')),
+          and(
+            eq(tables.auditLog.actor, 'sysadmin'),
+            eq(tables.auditLog.action, 'safety.hazards.file'),
+            eq(tables.auditLog.result, 'denied'),
+          ),
         );
     const before = (await denied()).length;
     expect(await route('sysadmin', photo)).toMatchObject({ status: 403 });

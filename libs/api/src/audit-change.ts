@@ -1,7 +1,12 @@
 import { writeAudit, type Tx } from '@hyedu/db';
 import type { AuthedContext } from './context.ts';
 
-/** What a mutation changed: the action (the procedure's path), the record, and its state before and after. */
+/**
+ * What a mutation changed: the action, the record, and its state before and after. An action name is stored vocabulary
+ * (the audit page, the CSV and a record's history label it through `AUDIT_ACTIONS`), so it outlives the procedure that
+ * writes it: when procedures moved into one sub-router per record type, `safety.reportHazard` stayed the action of
+ * `safety.hazards.create`. A refusal names the procedure's path instead (the policy middleware).
+ */
 export interface Change {
   action: string;
   targetType: string;

@@ -113,13 +113,13 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
 
   it('refusals inside procedures: a record outside the scope, a step the caller may not take, a KPI of a module not granted', async () => {
     const hengnan = await callerAs(database, 'hengnan');
-    const before = await denials({ actor: 'hengnan', action: 'safety.hazard' });
-    expect(await failure(hengnan.safety.hazard({ id: 999_999_999 }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await denials({ actor: 'hengnan', action: 'safety.hazard' })).toBe(before + 1);
+    const before = await denials({ actor: 'hengnan', action: 'safety.hazards.byId' });
+    expect(await failure(hengnan.safety.hazards.byId({ id: 999_999_999 }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await denials({ actor: 'hengnan', action: 'safety.hazards.byId' })).toBe(before + 1);
     const [row] = await database.db
       .select()
       .from(tables.auditLog)
-      .where(and(eq(tables.auditLog.actor, 'hengnan'), eq(tables.auditLog.action, 'safety.hazard')));
+      .where(and(eq(tables.auditLog.actor, 'hengnan'), eq(tables.auditLog.action, 'safety.hazards.byId')));
     expect(row).toMatchObject({
       result: 'denied',
       targetType: 'safety_hazard',
@@ -154,7 +154,7 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
       .limit(1);
     const mine =
       profile ??
-      (await school.safety.submitProfile({
+      (await school.safety.profiles.submit({
         schoolId,
         term: termOf(today),
         students: 800,
@@ -167,9 +167,9 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
         antiRam: true,
         evidenceDate: today,
       }));
-    await refusedOnce(() => school.safety.reviewProfile({ id: mine.id, expectedVersion: mine.version, action: 'review' }), 'FORBIDDEN', {
+    await refusedOnce(() => school.safety.profiles.review({ id: mine.id, expectedVersion: mine.version, action: 'review' }), 'FORBIDDEN', {
       actor: 'school',
-      action: 'safety.reviewProfile',
+      action: 'safety.profiles.review',
     });
 
     const secadmin = await callerAs(database, 'secadmin');
@@ -188,7 +188,7 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
     });
     const hengnan = await callerAs(database, 'hengnan');
     const before = await denials({ actor: 'hengnan' });
-    expect((await failure(hengnan.safety.hazard({ id: -1 })))?.code).toBe('BAD_REQUEST');
+    expect((await failure(hengnan.safety.hazards.byId({ id: -1 })))?.code).toBe('BAD_REQUEST');
     expect(await denials({ actor: 'hengnan' })).toBe(before);
   });
 

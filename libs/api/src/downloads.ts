@@ -13,7 +13,7 @@ type Caller = ReturnType<typeof createCaller>;
  */
 const DOWNLOADS: Record<string, (caller: Caller, id: number) => Promise<FileDescription>> = {
   plan: (caller, id) => caller.plan.attachment({ id }),
-  safety: (caller, id) => caller.safety.hazardFile({ id }),
+  safety: (caller, id) => caller.safety.hazards.file({ id }),
 };
 export const FILE_AREAS = Object.keys(DOWNLOADS);
 

@@ -16,10 +16,10 @@ const FILTERS: Record<string, unknown> = {
   'audit.export': { result: 'denied' },
   'dashboard.export': undefined,
   'plan.exportStatus': { year: 2022 },
-  'safety.exportHazards': { severity: 'major' },
-  'safety.exportProfiles': { term, show: 'noncompliant' },
-  'safety.exportActivities': { topic: 'fire' },
-  'safety.exportIncidents': { status: 'handling' },
+  'safety.hazards.export': { severity: 'major' },
+  'safety.profiles.export': { term, show: 'noncompliant' },
+  'safety.activities.export': { topic: 'fire' },
+  'safety.incidents.export': { status: 'handling' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);
@@ -92,10 +92,10 @@ describe.each(testEngines())('exports on %s', (engine) => {
     const hengnan = await callerAs(database, 'hengnan');
     const s = hengnan.safety;
     const page = { page: 1, pageSize: 1 };
-    expect((await s.exportHazards({ status: 'pending' })).rows).toBe((await s.hazards({ ...page, status: 'pending' })).total);
-    expect((await s.exportProfiles({ term, show: 'all' })).rows).toBe((await s.profiles({ ...page, term, show: 'all' })).total);
-    expect((await s.exportActivities({})).rows).toBe((await s.activities(page)).total);
-    expect((await s.exportIncidents({})).rows).toBe((await s.incidents(page)).total);
+    expect((await s.hazards.export({ status: 'pending' })).rows).toBe((await s.hazards.list({ ...page, status: 'pending' })).total);
+    expect((await s.profiles.export({ term, show: 'all' })).rows).toBe((await s.profiles.list({ ...page, term, show: 'all' })).total);
+    expect((await s.activities.export({})).rows).toBe((await s.activities.list(page)).total);
+    expect((await s.incidents.export({})).rows).toBe((await s.incidents.list(page)).total);
     const auditor = await callerAs(database, 'auditor');
     expect((await auditor.audit.export({ actor: 'hengnan' })).rows).toBe((await auditor.audit.search({ ...page, actor: 'hengnan' })).total);
   });

@@ -115,10 +115,10 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
       'safety.schools',
       'privateEdu.schools',
       'teachers.schools',
-      'safety.hazards',
-      'safety.inspections',
-      'safety.activities',
-      'safety.incidents',
+      'safety.hazards.list',
+      'safety.inspections.list',
+      'safety.activities.list',
+      'safety.incidents.list',
     ];
     for (const [user, unit, other] of [
       ['hengnan', '430422', '430481'],
@@ -126,10 +126,8 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     ] as const) {
       const api = await callerWithCookie(database, cookies.get(user)!);
       for (const path of lists) {
-        const [ns, name] = path.split('.') as [string, string];
-        const fn = (
-          api as unknown as Record<string, Record<string, (input: unknown) => Promise<{ total: number; rows: { unitCode: string }[] }>>>
-        )[ns]![name]!;
+        type List = (input: unknown) => Promise<{ total: number; rows: { unitCode: string }[] }>;
+        const fn = path.split('.').reduce<unknown>((at, part) => (at as Record<string, unknown>)[part], api) as List;
         const mine = await fn({ page: 1, pageSize: 100 });
         expect(
           mine.rows.every((r) => r.unitCode === unit),

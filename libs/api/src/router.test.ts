@@ -89,7 +89,7 @@ describe.each(testEngines())('API on %s', (engine) => {
   });
 
   it('gives each module its own figures', async () => {
-    const safety = await api.safety.hazardSummary();
+    const safety = await api.safety.hazards.summary();
     expect(safety.every((u) => u.closed + u.open === u.total && u.overdue <= u.open)).toBe(true);
     const teachers = await api.teachers.overview();
     expect(teachers.every((u) => u.ratio === null || u.ratio > 3)).toBe(true);

@@ -68,15 +68,15 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
   'safety.schools:unitCode': list()('unitCode', 'unit'),
-  ...byUnitAndSchool('safety.profiles', list({ term })),
-  ...byUnitAndSchool('safety.inspections', list()),
-  ...byUnitAndSchool('safety.hazards', list()),
-  ...byUnitAndSchool('safety.activities', list()),
-  ...byUnitAndSchool('safety.incidents', list()),
-  ...byUnitAndSchool('safety.exportHazards', filter()),
-  ...byUnitAndSchool('safety.exportProfiles', filter({ term })),
-  ...byUnitAndSchool('safety.exportActivities', filter()),
-  ...byUnitAndSchool('safety.exportIncidents', filter()),
+  ...byUnitAndSchool('safety.profiles.list', list({ term })),
+  ...byUnitAndSchool('safety.inspections.list', list()),
+  ...byUnitAndSchool('safety.hazards.list', list()),
+  ...byUnitAndSchool('safety.activities.list', list()),
+  ...byUnitAndSchool('safety.incidents.list', list()),
+  ...byUnitAndSchool('safety.hazards.export', filter()),
+  ...byUnitAndSchool('safety.profiles.export', filter({ term })),
+  ...byUnitAndSchool('safety.activities.export', filter()),
+  ...byUnitAndSchool('safety.incidents.export', filter()),
   'dashboard.school:schoolId': one('school', (schoolId) => ({ schoolId })),
   'dashboard.kpiSchools:unitCode': one('unit', (unitCode) => ({ kpiId: 'teachers.staffing-use', unitCode })),
   'plan.task:taskId': one('task', (taskId) => ({ taskId })),
@@ -90,7 +90,7 @@ const FIXTURES: Record<string, Fixture> = {
   'plan.attachment:id': one('reportFile', (id) => ({ id })),
   'plan.setMilestone:milestoneId': one('milestone', (milestoneId) => ({ milestoneId, expectedVersion: 1, doneOn: today })),
   'plan.acknowledge:instructionId': one('instruction', (instructionId) => ({ instructionId })),
-  'safety.submitProfile:schoolId': one('school', (schoolId) => ({
+  'safety.profiles.submit:schoolId': one('school', (schoolId) => ({
     schoolId,
     term,
     students: 800,
@@ -103,9 +103,9 @@ const FIXTURES: Record<string, Fixture> = {
     antiRam: true,
     evidenceDate: today,
   })),
-  'safety.reviewProfile:id': one('profile', (id) => ({ id, expectedVersion: 1, action: 'review' })),
-  'safety.profileHistory:id': one('profile', (id) => ({ id })),
-  'safety.addInspection:schoolId': one('school', (schoolId) => ({
+  'safety.profiles.review:id': one('profile', (id) => ({ id, expectedVersion: 1, action: 'review' })),
+  'safety.profiles.history:id': one('profile', (id) => ({ id })),
+  'safety.inspections.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     inspectedOn: today,
     level: 'county',
@@ -113,7 +113,7 @@ const FIXTURES: Record<string, Fixture> = {
     inspectors: '王强、李明',
     summary: '检查消防设施和疏散通道，情况良好。',
   })),
-  'safety.reportHazard:schoolId': one('school', (schoolId) => ({
+  'safety.hazards.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     source: 'county',
     category: 'fire',
@@ -122,7 +122,7 @@ const FIXTURES: Record<string, Fixture> = {
     description: '二楼走廊灭火器压力不足',
     responsiblePerson: '张建国',
   })),
-  'safety.reportHazard:inspectionId': one(
+  'safety.hazards.create:inspectionId': one(
     'inspection',
     (inspectionId, own) => ({
       schoolId: own.school,
@@ -136,21 +136,21 @@ const FIXTURES: Record<string, Fixture> = {
     }),
     400,
   ),
-  'safety.hazard:id': one('hazard', (id) => ({ id })),
-  'safety.setHazardDeadline:id': one('hazard', (id) => ({ id, expectedVersion: 1, deadline: today })),
-  'safety.hazardStep:id': one('hazard', (id) => ({ id, expectedVersion: 1, action: 'start' })),
-  'safety.attachHazardFile:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
-  'safety.hazardFile:id': one('hazardFile', (id) => ({ id })),
-  'safety.hazardHistory:id': one('hazard', (id) => ({ id })),
-  'safety.addActivity:schoolId': one('school', (schoolId) => ({
+  'safety.hazards.byId:id': one('hazard', (id) => ({ id })),
+  'safety.hazards.setDeadline:id': one('hazard', (id) => ({ id, expectedVersion: 1, deadline: today })),
+  'safety.hazards.step:id': one('hazard', (id) => ({ id, expectedVersion: 1, action: 'start' })),
+  'safety.hazards.attach:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
+  'safety.hazards.file:id': one('hazardFile', (id) => ({ id })),
+  'safety.hazards.history:id': one('hazard', (id) => ({ id })),
+  'safety.activities.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     topic: 'fire',
     heldOn: today,
     title: '消防疏散演练',
     participants: 300,
   })),
-  'safety.incident:id': one('incident', (id) => ({ id })),
-  'safety.reportIncident:schoolId': one('school', (schoolId) => ({
+  'safety.incidents.byId:id': one('incident', (id) => ({ id })),
+  'safety.incidents.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     type: 'accident',
     occurredAt: earlier,
@@ -160,8 +160,8 @@ const FIXTURES: Record<string, Fixture> = {
     publicOpinion: false,
     summary: '课间活动时一名学生摔倒擦伤。',
   })),
-  'safety.reportIncidentStage:id': one('incident', (id) => ({ id, expectedVersion: 1, stage: 'follow_up', note: '续报处置情况' })),
-  'safety.incidentHistory:id': one('incident', (id) => ({ id })),
+  'safety.incidents.addStage:id': one('incident', (id) => ({ id, expectedVersion: 1, stage: 'follow_up', note: '续报处置情况' })),
+  'safety.incidents.history:id': one('incident', (id) => ({ id })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -207,7 +207,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
     const school = await first(db.select({ id: t.schools.id }).from(t.schools).where(eq(t.schools.unitCode, OTHER)).limit(1));
-    const inspection = await leiyang.safety.addInspection({
+    const inspection = await leiyang.safety.inspections.create({
       schoolId: school.id,
       inspectedOn: today,
       level: 'county',
@@ -215,7 +215,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       inspectors: '耒阳检查组',
       summary: '检查消防设施，发现一处隐患。',
     });
-    const hazard = await leiyang.safety.reportHazard({
+    const hazard = await leiyang.safety.hazards.create({
       schoolId: school.id,
       inspectionId: inspection.id,
       source: 'county',
@@ -225,7 +225,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       description: '实验楼灭火器过期',
       responsiblePerson: '刘伟',
     });
-    const incident = await leiyang.safety.reportIncident({
+    const incident = await leiyang.safety.incidents.create({
       schoolId: school.id,
       type: 'accident',
       occurredAt: earlier,

@@ -3,9 +3,10 @@ import { computed, toValue, type ComputedRef, type MaybeRefOrGetter } from 'vue'
 import { trpc } from './trpc.ts';
 
 /**
- * Query keys come from the procedure's path, never from a hand-typed string: `[['safety', 'hazards'], { input }]`.
+ * Query keys come from the procedure's path, never from a hand-typed string: `[['safety', 'hazards', 'list'], { input }]`.
  * A router's or procedure's `pathKey()` is a prefix of every key below it, so invalidating `api.safety.pathKey()`
- * refreshes every safety read and `api.safety.hazards.pathKey()` every page of the hazard list.
+ * refreshes every safety read, `api.safety.hazards.pathKey()` every read of the hazards (pages, summary, each hazard)
+ * and `api.safety.hazards.list.pathKey()` every page of the hazard list.
  */
 export type PathKey = [path: string[]];
 export type InputKey = [path: string[], input: { input: unknown }] | PathKey;
@@ -78,7 +79,7 @@ function node(path: string[]): unknown {
 }
 
 /**
- * The typed read side of the API for vue-query: `useQuery(api.safety.hazards.queryOptions(() => filters.value))`.
+ * The typed read side of the API for vue-query: `useQuery(api.safety.hazards.list.queryOptions(() => filters.value))`.
  * Calls that change data keep using `trpc.….mutate`, then invalidate by path with `useInvalidate()`.
  */
 export const api = node([]) as ApiTree<Client>;

@@ -18,7 +18,7 @@ interface ListQueryOf<Q> {
   filtered(q: Q): boolean;
 }
 export interface RecordListOptions<Q extends { page: number; pageSize: number }, I, O extends ListPage<unknown>> {
-  /** The list procedure, e.g. `api.safety.hazards`. */
+  /** The list procedure, e.g. `api.safety.hazards.list`. */
   source: QueryNode<I, O>;
   /** The list's filters, declared with defineListQuery. */
   query: ListQueryOf<Q>;

@@ -19,7 +19,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     codes = (await database.db.select({ code: tables.schools.code }).from(tables.schools).where(eq(tables.schools.unitCode, '430422'))).map(
       (s) => s.code,
     );
-    template = (await (await callerAs(database, 'hengnan')).safety.hazardTemplate()).base64;
+    template = (await (await callerAs(database, 'hengnan')).safety.hazards.template()).base64;
   }, 120_000);
   afterAll(() => database?.close());
 
@@ -64,7 +64,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     const county = await callerAs(database, 'hengnan');
     const base64 = await workbook('试运行', 300);
     const before = await audits();
-    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: true })).toMatchObject({
+    expect(await county.safety.hazards.import({ fileName: '隐患.xlsx', base64, dryRun: true })).toMatchObject({
       imported: 0,
       rows: 300,
       errorCount: 0,
@@ -78,7 +78,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     const county = await callerAs(database, 'hengnan');
     const base64 = await workbook('审计', 600);
     const before = await audits();
-    expect(await county.safety.importHazards({ fileName: '审计隐患.xlsx', base64, dryRun: false })).toMatchObject({ imported: 600 });
+    expect(await county.safety.hazards.import({ fileName: '审计隐患.xlsx', base64, dryRun: false })).toMatchObject({ imported: 600 });
     expect(await audits()).toBe(before + 1);
     const [record] = await database.db
       .select()
@@ -102,10 +102,10 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
 
     // Sheet row 3 + i holds hazard i.
     const h57 = created.find((c) => c.description.startsWith('审计第54处'))!;
-    const history = await county.safety.hazardHistory({ id: h57.id });
+    const history = await county.safety.hazards.history({ id: h57.id });
     expect(history[0]).toMatchObject({ actor: 'hengnan', action: 'safety.importHazards', after: { file: '审计隐患.xlsx', row: 57 } });
-    await county.safety.setHazardDeadline({ id: h57.id, expectedVersion: 1, deadline: today });
-    expect((await county.safety.hazardHistory({ id: h57.id })).map((e) => e.action)).toEqual([
+    await county.safety.hazards.setDeadline({ id: h57.id, expectedVersion: 1, deadline: today });
+    expect((await county.safety.hazards.history({ id: h57.id })).map((e) => e.action)).toEqual([
       'safety.importHazards',
       'safety.hazard.set_deadline',
     ]);
@@ -122,7 +122,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
       const base64 = await workbook('发布失败', 1200, (row, i) => void (i === 1000 && (row[7] = `发布失败第${i}处：拒收`)));
       const before = await audits();
       const progressKey = `publish-failure-${engine}`;
-      expect(await failure(county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey }))).not.toBeNull();
+      expect(await failure(county.safety.hazards.import({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey }))).not.toBeNull();
       expect(await hazards('发布失败')).toBe(0);
       expect(await staged()).toBe(0);
       expect(await audits()).toBe(before);
@@ -140,7 +140,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     );
     try {
       const base64 = await workbook('暂存失败', 1200, (row, i) => void (i === 900 && (row[7] = `暂存失败第${i}处：拒收`)));
-      expect(await failure(county.safety.importHazards({ fileName: '隐患.xlsx', base64, dryRun: false }))).not.toBeNull();
+      expect(await failure(county.safety.hazards.import({ fileName: '隐患.xlsx', base64, dryRun: false }))).not.toBeNull();
       expect(await hazards('暂存失败')).toBe(0);
       expect(await staged()).toBe(0);
     } finally {
@@ -175,8 +175,8 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     }
     try {
       let finished = false;
-      const importing = county.safety
-        .importHazards({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey })
+      const importing = county.safety.hazards
+        .import({ fileName: '隐患.xlsx', base64, dryRun: false, progressKey })
         .finally(() => (finished = true));
       // Wait until the import has staged a chunk.
       for (;;) {
@@ -185,7 +185,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
         if (finished || p?.phase === 'failed' || p?.phase === 'done') throw new Error(`import did not stage: ${JSON.stringify(p)}`);
         await new Promise((r) => setTimeout(r, 5));
       }
-      const page = await reader.safety.hazards({ page: 1, pageSize: 20 });
+      const page = await reader.safety.hazards.list({ page: 1, pageSize: 20 });
       // The audit head can be locked without waiting: the import holds no transaction across its chunks.
       const head = await database.db.transaction((tx) => tx.execute(sql`select last_hash from audit_head where id = 1 for update nowait`));
       const progress = await county.platform.importProgress({ key: progressKey });
@@ -217,7 +217,7 @@ describe.each(testEngines())('an import stages, publishes once and audits once o
     await database.db
       .insert(importStaging)
       .values({ job, seq: 0, rowNumber: 3, payload: {}, stagedAt: new Date(Date.now() - (IMPORT_LIMITS.stagingTtlMinutes + 1) * 60_000) });
-    expect(await county.safety.importHazards({ fileName: '隐患.xlsx', base64: await workbook('清理', 5), dryRun: false })).toMatchObject({
+    expect(await county.safety.hazards.import({ fileName: '隐患.xlsx', base64: await workbook('清理', 5), dryRun: false })).toMatchObject({
       imported: 5,
     });
     expect(

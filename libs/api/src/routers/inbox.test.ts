@@ -51,7 +51,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   it('follows a hazard through the loop: the county sets the deadline, the school rectifies, the county accepts; closed, it leaves every inbox', async () => {
     const school = await as('school');
     const hengnan = await as('hengnan');
-    const { id } = await school.safety.reportHazard({
+    const { id } = await school.safety.hazards.create({
       schoolId,
       source: 'self',
       category: 'fire',
@@ -70,25 +70,25 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
       overdue: false,
       link: { name: 'safety:hazard', params: { id: String(id) } },
     });
-    await hengnan.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today });
+    await hengnan.safety.hazards.setDeadline({ id, expectedVersion: 1, deadline: today });
     expect(await ids('hengnan', 'hazard')).not.toContain(id);
     expect(await item('school', 'hazard', id)).toMatchObject({ state: 'pending', steps: ['start'], due: today, overdue: false });
-    await school.safety.hazardStep({ id, expectedVersion: 2, action: 'start' });
+    await school.safety.hazards.step({ id, expectedVersion: 2, action: 'start' });
     expect(await item('school', 'hazard', id)).toMatchObject({ state: 'rectifying', steps: ['submit'] });
-    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
-    await school.safety.hazardStep({ id, expectedVersion: 3, action: 'submit' });
+    await school.safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazards.step({ id, expectedVersion: 3, action: 'submit' });
     expect(await ids('school', 'hazard')).not.toContain(id);
     expect(await item('hengnan', 'hazard', id)).toMatchObject({ state: 'awaiting_acceptance', steps: ['return', 'close'], overdue: false });
     // Another county never sees it; the city's 科室 may accept, but it is the county's turn.
     expect(await ids('leiyang', 'hazard')).not.toContain(id);
     expect(await ids('safety', 'hazard')).not.toContain(id);
-    await hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'close' });
+    await hengnan.safety.hazards.step({ id, expectedVersion: 4, action: 'close' });
     for (const user of ['school', 'hengnan', 'leiyang', 'safety']) expect(await ids(user, 'hazard')).not.toContain(id);
   });
 
   it('puts overdue hazards first and counts what the list holds', async () => {
     const hengnan = await as('hengnan');
-    const late = await hengnan.safety.reportHazard({
+    const late = await hengnan.safety.hazards.create({
       schoolId,
       source: 'county',
       category: 'fire',
@@ -99,7 +99,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
       responsiblePerson: '李四',
       deadline: '2020-02-01',
     });
-    const onTime = await hengnan.safety.reportHazard({
+    const onTime = await hengnan.safety.hazards.create({
       schoolId,
       source: 'county',
       category: 'fire',
@@ -122,7 +122,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
 
   it('another county’s hazard never appears, whatever its state', async () => {
     const leiyang = await as('leiyang');
-    const { id } = await leiyang.safety.reportHazard({
+    const { id } = await leiyang.safety.hazards.create({
       schoolId: leiyangSchool,
       source: 'county',
       category: 'fire',
@@ -140,7 +140,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   it('a county verifies what its schools submitted; a returned record goes back to the school', async () => {
     const school = await as('school');
     const hengnan = await as('hengnan');
-    const { id } = await school.safety.submitProfile({
+    const { id } = await school.safety.profiles.submit({
       schoolId,
       term,
       students: 1600,
@@ -161,7 +161,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     });
     expect(await ids('leiyang', 'profile')).not.toContain(id);
     expect(await ids('school', 'profile')).not.toContain(id);
-    await hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
+    await hengnan.safety.profiles.review({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
     expect(await item('school', 'profile', id)).toMatchObject({ state: 'returned', steps: ['submit'] });
     expect(await ids('hengnan', 'profile')).not.toContain(id);
   });

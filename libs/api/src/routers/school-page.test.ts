@@ -30,7 +30,7 @@ describe.each(testEngines())('a school’s own page (dashboard.school) on %s', (
     expect(before).toMatchObject({ id: schoolId, unitCode: '430422', unitName: '衡南县' });
     expect(before.safety).not.toBeNull();
     const today = beijingDate(new Date());
-    await hengnan.safety.reportHazard({
+    await hengnan.safety.hazards.create({
       schoolId,
       source: 'county',
       category: 'fire',

@@ -7,7 +7,7 @@ import { preloadComponents } from '@hyedu/ui';
 import type { RouterOutputs } from '@hyedu/web';
 import ProfilesTable from './ProfilesTable.vue';
 
-type Row = RouterOutputs['safety']['profiles']['rows'][number];
+type Row = RouterOutputs['safety']['profiles']['list']['rows'][number];
 const facts: SafetyProfile = {
   students: 900,
   staff: 70,

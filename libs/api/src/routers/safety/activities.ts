@@ -85,7 +85,7 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
 
 export const activitiesRouter = {
   /** One page of activities in the caller's scope. */
-  activities: read.input(ActivityFilter).query(async ({ ctx, input }) => {
+  list: read.input(ActivityFilter).query(async ({ ctx, input }) => {
     const where = activityWhere(ctx.scope, input);
     const [rows, [total]] = await Promise.all([
       activityRows(ctx.db, where)
@@ -109,7 +109,7 @@ export const activitiesRouter = {
   }),
 
   /** Records an activity a school held (the school itself, or its county). */
-  addActivity: write.input(ActivityInput).mutation(async ({ ctx, input }) => {
+  create: write.input(ActivityInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
     const who = ctx.identity.username;

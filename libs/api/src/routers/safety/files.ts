@@ -58,19 +58,15 @@ async function book(ctx: { db: Db; scope: DataScope; now: Date }, name: string, 
   };
 }
 
-export const safetyFilesRouter = {
-  profileTemplate: read.query(async () => ({ filename: '4个100%情况导入模板.xlsx', base64: (await profileTemplate()).toString('base64') })),
-  hazardTemplate: read.query(async ({ ctx }) => ({
-    filename: '安全隐患清单导入模板.xlsx',
-    base64: (await hazardTemplate(safetyLevel(ctx.scope))).toString('base64'),
-  })),
-
+/** The 4个100% as Excel: the template, the import, the export. */
+export const profileFilesRouter = {
+  template: read.query(async () => ({ filename: '4个100%情况导入模板.xlsx', base64: (await profileTemplate()).toString('base64') })),
   /**
    * Imports the 4个100% status of many schools: a dry run lists every problem; otherwise all rows or none. The file is
    * parsed in a worker, the rows are staged in short chunks and published (upserted) in one short transaction with one
    * audit record.
    */
-  importProfiles: write.input(ImportUpload).mutation(({ ctx, input }) =>
+  import: write.input(ImportUpload).mutation(({ ctx, input }) =>
     tracked(ctx, input, async (tracker, file) => {
       const today = beijingDate(ctx.now);
       const parsed = await parseUpload(tracker, input.fileName, file, 'safety.profiles', {
@@ -144,11 +140,62 @@ export const safetyFilesRouter = {
     }),
   ),
 
+  export: exportProcedure('safety')
+    .input(ProfileFilter.omit(NO_PAGE))
+    .query(async ({ ctx, input }) => {
+      const { rows, settings } = await profileRows(ctx.db, ctx, { ...input, page: 1, pageSize: MAX_EXPORT }, MAX_EXPORT);
+      const met = (b: boolean | null | undefined) => (b === null ? '不适用' : b === undefined ? '' : b ? '达标' : '未达标');
+      return book(
+        ctx,
+        `4个100%情况_${termLabel(input.term)}`,
+        [
+          { key: 'unitName', header: '县市区', width: 10 },
+          { key: 'schoolCode', header: '学校标识码', width: 13 },
+          { key: 'schoolName', header: '学校', width: 24 },
+          { key: 'level', header: '学段', width: 9 },
+          { key: 'review', header: '填报状态', width: 9 },
+          { key: 'fulltimeGuards', header: '专职保安', width: 8 },
+          { key: 'requiredGuards', header: '应配保安', width: 8 },
+          { key: 'guards', header: INDICATOR_LABELS.guards, width: 12 },
+          { key: 'closed', header: INDICATOR_LABELS.closed, width: 10 },
+          { key: 'alarm', header: INDICATOR_LABELS.alarm, width: 14 },
+          { key: 'fourth', header: INDICATOR_LABELS[settings.fourth], width: 12 },
+          { key: 'all', header: '全部达标', width: 9 },
+          { key: 'evidenceDate', header: '核查日期', width: 11 },
+          { key: 'reviewedBy', header: '核实人', width: 10 },
+        ],
+        rows.map((r) => ({
+          unitName: r.unitName,
+          schoolCode: r.schoolCode,
+          schoolName: r.schoolName,
+          level: SCHOOL_LEVEL_LABELS[r.level as keyof typeof SCHOOL_LEVEL_LABELS] ?? r.level,
+          review: r.profile ? REVIEW_STATE_LABELS[r.profile.review].replace('审核', '核实') : '未填报',
+          fulltimeGuards: r.profile?.fulltimeGuards,
+          requiredGuards: r.requiredGuards,
+          guards: met(r.met?.guards),
+          closed: met(r.met?.closed),
+          alarm: met(r.met?.alarm),
+          fourth: met(r.met?.fourth),
+          all: r.met ? (r.met.all ? '是' : '否') : '',
+          evidenceDate: r.profile?.evidenceDate,
+          reviewedBy: r.profile?.reviewedBy,
+        })),
+      );
+    }),
+} satisfies TRPCRouterRecord;
+
+/** Hazards as Excel: the template, the import, the export. */
+export const hazardFilesRouter = {
+  template: read.query(async ({ ctx }) => ({
+    filename: '安全隐患清单导入模板.xlsx',
+    base64: (await hazardTemplate(safetyLevel(ctx.scope))).toString('base64'),
+  })),
+
   /**
    * Imports a hazard list (each becomes 待整改): a dry run lists every problem (duplicate rows included); otherwise all
    * rows or none, staged in short chunks and published in one short transaction with one audit record.
    */
-  importHazards: write.input(ImportUpload).mutation(({ ctx, input }) =>
+  import: write.input(ImportUpload).mutation(({ ctx, input }) =>
     tracked(ctx, input, async (tracker, file) => {
       const today = beijingDate(ctx.now);
       const parsed = await parseUpload(tracker, input.fileName, file, 'safety.hazards', {
@@ -206,7 +253,7 @@ export const safetyFilesRouter = {
     }),
   ),
 
-  exportHazards: exportProcedure('safety')
+  export: exportProcedure('safety')
     .input(HazardFilter.omit({ ...NO_PAGE, after: true }))
     .query(async ({ ctx, input }) => {
       const today = ctx.today;
@@ -248,51 +295,11 @@ export const safetyFilesRouter = {
         })),
       );
     }),
+} satisfies TRPCRouterRecord;
 
-  exportProfiles: exportProcedure('safety')
-    .input(ProfileFilter.omit(NO_PAGE))
-    .query(async ({ ctx, input }) => {
-      const { rows, settings } = await profileRows(ctx.db, ctx, { ...input, page: 1, pageSize: MAX_EXPORT }, MAX_EXPORT);
-      const met = (b: boolean | null | undefined) => (b === null ? '不适用' : b === undefined ? '' : b ? '达标' : '未达标');
-      return book(
-        ctx,
-        `4个100%情况_${termLabel(input.term)}`,
-        [
-          { key: 'unitName', header: '县市区', width: 10 },
-          { key: 'schoolCode', header: '学校标识码', width: 13 },
-          { key: 'schoolName', header: '学校', width: 24 },
-          { key: 'level', header: '学段', width: 9 },
-          { key: 'review', header: '填报状态', width: 9 },
-          { key: 'fulltimeGuards', header: '专职保安', width: 8 },
-          { key: 'requiredGuards', header: '应配保安', width: 8 },
-          { key: 'guards', header: INDICATOR_LABELS.guards, width: 12 },
-          { key: 'closed', header: INDICATOR_LABELS.closed, width: 10 },
-          { key: 'alarm', header: INDICATOR_LABELS.alarm, width: 14 },
-          { key: 'fourth', header: INDICATOR_LABELS[settings.fourth], width: 12 },
-          { key: 'all', header: '全部达标', width: 9 },
-          { key: 'evidenceDate', header: '核查日期', width: 11 },
-          { key: 'reviewedBy', header: '核实人', width: 10 },
-        ],
-        rows.map((r) => ({
-          unitName: r.unitName,
-          schoolCode: r.schoolCode,
-          schoolName: r.schoolName,
-          level: SCHOOL_LEVEL_LABELS[r.level as keyof typeof SCHOOL_LEVEL_LABELS] ?? r.level,
-          review: r.profile ? REVIEW_STATE_LABELS[r.profile.review].replace('审核', '核实') : '未填报',
-          fulltimeGuards: r.profile?.fulltimeGuards,
-          requiredGuards: r.requiredGuards,
-          guards: met(r.met?.guards),
-          closed: met(r.met?.closed),
-          alarm: met(r.met?.alarm),
-          fourth: met(r.met?.fourth),
-          all: r.met ? (r.met.all ? '是' : '否') : '',
-          evidenceDate: r.profile?.evidenceDate,
-          reviewedBy: r.profile?.reviewedBy,
-        })),
-      );
-    }),
-
-  exportActivities: exportProcedure('safety')
+/** Education activities as Excel. */
+export const activityFilesRouter = {
+  export: exportProcedure('safety')
     .input(ActivityFilter.omit(NO_PAGE))
     .query(async ({ ctx, input }) => {
       const rows = await activityRows(ctx.db, activityWhere(ctx.scope, input)).limit(MAX_EXPORT);
@@ -311,8 +318,11 @@ export const safetyFilesRouter = {
         rows.map((r) => ({ ...r, topic: SAFETY_TOPIC_LABELS[r.topic as SafetyTopic] ?? r.topic })),
       );
     }),
+} satisfies TRPCRouterRecord;
 
-  exportIncidents: exportProcedure('safety')
+/** Incidents as Excel. */
+export const incidentFilesRouter = {
+  export: exportProcedure('safety')
     .input(IncidentFilter.omit(NO_PAGE))
     .query(async ({ ctx, input }) => {
       const rows = await incidentRows(ctx.db, incidentWhere(ctx.scope, input)).limit(MAX_EXPORT);

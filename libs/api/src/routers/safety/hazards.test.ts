@@ -27,7 +27,7 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
   let schoolId = 0;
   const today = beijingDate(new Date());
   const report = async (user = 'school', extra: Record<string, unknown> = {}) =>
-    (await as(user)).safety.reportHazard({
+    (await as(user)).safety.hazards.create({
       schoolId,
       source: 'self',
       category: 'fire',
@@ -56,32 +56,32 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const { id } = await report();
     const school = await as('school');
     const hengnan = await as('hengnan');
-    expect((await school.safety.hazard({ id })).allowed).toEqual([]); // no deadline yet: nothing for the school to do
-    expect(await failure(school.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({
+    expect((await school.safety.hazards.byId({ id })).allowed).toEqual([]); // no deadline yet: nothing for the school to do
+    expect(await failure(school.safety.hazards.setDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual({
       code: 'FORBIDDEN',
       message: '整改期限由县区教育局或市教育局确定',
     });
-    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' }))).toEqual({
+    expect(await failure(school.safety.hazards.step({ id, expectedVersion: 1, action: 'start' }))).toEqual({
       code: 'CONFLICT',
       message: '尚未确定整改期限，请等待县区教育局确定后再开始整改',
     });
 
-    expect((await hengnan.safety.hazard({ id })).allowed).toEqual(['set_deadline']);
-    await hengnan.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today });
-    await school.safety.hazardStep({ id, expectedVersion: 2, action: 'start' });
-    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
-    await school.safety.hazardStep({ id, expectedVersion: 3, action: 'submit', measures: '已更换灭火器4具' });
-    expect(await failure(school.safety.hazardStep({ id, expectedVersion: 4, action: 'close' }))).toEqual({
+    expect((await hengnan.safety.hazards.byId({ id })).allowed).toEqual(['set_deadline']);
+    await hengnan.safety.hazards.setDeadline({ id, expectedVersion: 1, deadline: today });
+    await school.safety.hazards.step({ id, expectedVersion: 2, action: 'start' });
+    await school.safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazards.step({ id, expectedVersion: 3, action: 'submit', measures: '已更换灭火器4具' });
+    expect(await failure(school.safety.hazards.step({ id, expectedVersion: 4, action: 'close' }))).toEqual({
       code: 'FORBIDDEN',
       message: '验收由县区教育局或市教育局进行',
     });
 
-    expect(await failure(hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return' }))).toEqual({
+    expect(await failure(hengnan.safety.hazards.step({ id, expectedVersion: 4, action: 'return' }))).toEqual({
       code: 'BAD_REQUEST',
       message: '请填写退回原因',
     });
-    await hengnan.safety.hazardStep({ id, expectedVersion: 4, action: 'return', reason: '照片未显示灭火器压力表，请补充' });
-    const returned = await school.safety.hazard({ id });
+    await hengnan.safety.hazards.step({ id, expectedVersion: 4, action: 'return', reason: '照片未显示灭火器压力表，请补充' });
+    const returned = await school.safety.hazards.byId({ id });
     expect(returned).toMatchObject({
       status: 'rectifying',
       returns: 1,
@@ -89,13 +89,13 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       measures: '已更换灭火器4具',
     });
     expect(returned.allowed).toEqual(['submit']);
-    await school.safety.hazardStep({ id, expectedVersion: 5, action: 'submit' });
-    await hengnan.safety.hazardStep({ id, expectedVersion: 6, action: 'close' });
+    await school.safety.hazards.step({ id, expectedVersion: 5, action: 'submit' });
+    await hengnan.safety.hazards.step({ id, expectedVersion: 6, action: 'close' });
 
-    const closed = await hengnan.safety.hazard({ id });
+    const closed = await hengnan.safety.hazards.byId({ id });
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'hengnan', submittedBy: 'school', overdue: false, allowed: [] });
     expect(closed.files).toEqual([expect.objectContaining({ phase: 'after', fileName: '整改后.png', mime: 'image/png' })]);
-    const history = await school.safety.hazardHistory({ id });
+    const history = await school.safety.hazards.history({ id });
     expect(history.map((h) => `${h.actor} ${h.action}`)).toEqual([
       'school safety.reportHazard',
       'hengnan safety.hazard.set_deadline',
@@ -111,18 +111,18 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
 
   it('two people closing the same hazard at once: one wins, the other is told it changed, nothing is overwritten', async () => {
     const { id } = await report('hengnan', { source: 'county', deadline: today });
-    await (await as('school')).safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
-    await (await as('school')).safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
-    await (await as('school')).safety.hazardStep({ id, expectedVersion: 2, action: 'submit' });
+    await (await as('school')).safety.hazards.step({ id, expectedVersion: 1, action: 'start' });
+    await (await as('school')).safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await (await as('school')).safety.hazards.step({ id, expectedVersion: 2, action: 'submit' });
     const [a, b] = await Promise.allSettled([
-      (await as('hengnan')).safety.hazardStep({ id, expectedVersion: 3, action: 'close' }),
-      (await as('safety')).safety.hazardStep({ id, expectedVersion: 3, action: 'return', reason: '复查发现仍有隐患' }),
+      (await as('hengnan')).safety.hazards.step({ id, expectedVersion: 3, action: 'close' }),
+      (await as('safety')).safety.hazards.step({ id, expectedVersion: 3, action: 'return', reason: '复查发现仍有隐患' }),
     ]);
     const outcomes = [a, b].map((r) => r.status);
     expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = [a, b].find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect({ code: rejected.reason.code, message: rejected.reason.message }).toEqual(CONFLICT);
-    const row = await (await as('safety')).safety.hazard({ id });
+    const row = await (await as('safety')).safety.hazards.byId({ id });
     expect(row.version).toBe(4);
     expect(row.status === 'closed' ? row.returns === 0 : row.returns === 1 && row.closedBy === null).toBe(true);
   });
@@ -131,9 +131,9 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const { id } = await report('hengnan', { source: 'county', deadline: today });
     const school = await as('school');
     const hengnan = await as('hengnan');
-    await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
-    await school.safety.attachHazardFile({ id, phase: 'before', fileName: '整改前.png', base64: PNG }); // a 整改前 photo is not evidence of the rectification
-    const submit = school.safety.hazardStep({ id, expectedVersion: 2, action: 'submit', measures: '已更换' });
+    await school.safety.hazards.step({ id, expectedVersion: 1, action: 'start' });
+    await school.safety.hazards.attach({ id, phase: 'before', fileName: '整改前.png', base64: PNG }); // a 整改前 photo is not evidence of the rectification
+    const submit = school.safety.hazards.step({ id, expectedVersion: 2, action: 'submit', measures: '已更换' });
     expect(await fieldIssues(submit)).toEqual({
       code: 'BAD_REQUEST',
       issues: [{ path: 'afterFiles', message: '请先上传至少1个整改后照片或文件，再提交验收' }],
@@ -144,29 +144,29 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       .update(tables.safetyHazards)
       .set({ status: 'awaiting_acceptance', submittedBy: 'school', submittedAt: new Date(), version: 3 })
       .where(eq(tables.safetyHazards.id, id));
-    const close = hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'close' });
+    const close = hengnan.safety.hazards.step({ id, expectedVersion: 3, action: 'close' });
     expect(await fieldIssues(close)).toEqual({
       code: 'BAD_REQUEST',
       issues: [{ path: 'afterFiles', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' }],
     });
-    expect((await hengnan.safety.hazard({ id })).status).toBe('awaiting_acceptance');
-    await hengnan.safety.hazardStep({ id, expectedVersion: 3, action: 'return', reason: '请上传整改后照片' });
-    await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
-    await school.safety.hazardStep({ id, expectedVersion: 4, action: 'submit' });
-    expect((await hengnan.safety.hazardStep({ id, expectedVersion: 5, action: 'close' })).status).toBe('closed');
+    expect((await hengnan.safety.hazards.byId({ id })).status).toBe('awaiting_acceptance');
+    await hengnan.safety.hazards.step({ id, expectedVersion: 3, action: 'return', reason: '请上传整改后照片' });
+    await school.safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazards.step({ id, expectedVersion: 4, action: 'submit' });
+    expect((await hengnan.safety.hazards.step({ id, expectedVersion: 5, action: 'close' })).status).toBe('closed');
   });
 
   it('a county cannot read or change another county’s hazard; a school only its own; leadership only reads', async () => {
     const { id } = await report();
     const leiyang = await as('leiyang');
     const notFound = { code: 'NOT_FOUND', message: '隐患不存在或不在您的数据范围内' };
-    expect(await failure(leiyang.safety.hazard({ id }))).toEqual(notFound);
-    expect(await failure(leiyang.safety.hazardHistory({ id }))).toEqual(notFound);
-    expect(await failure(leiyang.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual(notFound);
-    expect(await failure(leiyang.safety.attachHazardFile({ id, phase: 'before', fileName: 'a.png', base64: PNG }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.hazards.byId({ id }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.hazards.history({ id }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.hazards.setDeadline({ id, expectedVersion: 1, deadline: today }))).toEqual(notFound);
+    expect(await failure(leiyang.safety.hazards.attach({ id, phase: 'before', fileName: 'a.png', base64: PNG }))).toEqual(notFound);
     expect(
       await failure(
-        leiyang.safety.reportHazard({
+        leiyang.safety.hazards.create({
           schoolId,
           source: 'county',
           category: 'fire',
@@ -177,10 +177,10 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
         }),
       ),
     ).toEqual({ code: 'NOT_FOUND', message: '学校不存在或不在您的数据范围内' });
-    const list = await leiyang.safety.hazards({ page: 1, pageSize: 100 });
+    const list = await leiyang.safety.hazards.list({ page: 1, pageSize: 100 });
     expect(list.rows.every((r) => r.unitCode === '430481')).toBe(true);
     expect(list.rows.some((r) => r.id === id)).toBe(false);
-    const mine = await (await as('school')).safety.hazards({ page: 1, pageSize: 100 });
+    const mine = await (await as('school')).safety.hazards.list({ page: 1, pageSize: 100 });
     expect(mine.rows.every((r) => r.schoolId === schoolId)).toBe(true);
     const leader = await as('leader');
     expect(await leader.safety.access()).toEqual({ level: 'city', canWrite: false, schoolId: null, canConfigure: false, sources: [] });
@@ -191,8 +191,8 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       schoolId: null,
       canConfigure: false,
     });
-    expect((await leader.safety.hazard({ id })).allowed).toEqual([]);
-    expect(await failure(leader.safety.setHazardDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({
+    expect((await leader.safety.hazards.byId({ id })).allowed).toEqual([]);
+    expect(await failure(leader.safety.hazards.setDeadline({ id, expectedVersion: 1, deadline: today }))).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect(await version(id)).toBe(1);
@@ -202,8 +202,8 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     expect(await failure(report('school', { source: 'city' }))).toEqual({ code: 'FORBIDDEN', message: '您不能登记“市局检查”发现的隐患' });
     const bad = await (
       await as('school')
-    ).safety
-      .reportHazard({
+    ).safety.hazards
+      .create({
         schoolId,
         source: 'self',
         category: 'fire',
@@ -215,7 +215,7 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       .catch((e) => e);
     expect(bad.code).toBe('BAD_REQUEST');
     const { id } = await report('school', { severity: 'major', category: 'buildings', description: '宿舍楼外墙瓷砖大面积空鼓' });
-    const city = await (await as('safety')).safety.hazards({ page: 1, pageSize: 20, severity: 'major', status: 'pending' });
+    const city = await (await as('safety')).safety.hazards.list({ page: 1, pageSize: 20, severity: 'major', status: 'pending' });
     expect(city.rows.some((r) => r.id === id)).toBe(true);
   });
 
@@ -223,15 +223,15 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const { id } = await report();
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64');
     expect(
-      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: exe })),
+      await failure((await as('school')).safety.hazards.attach({ id, phase: 'before', fileName: 'photo.png', base64: exe })),
     ).toMatchObject({ code: 'BAD_REQUEST' });
     const page = Buffer.concat([realPng().subarray(0, 8), Buffer.from('<html><body>点击领取</body></html>')]).toString('base64');
     expect(
-      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: page })),
+      await failure((await as('school')).safety.hazards.attach({ id, phase: 'before', fileName: 'photo.png', base64: page })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('图片无法解码') });
     const trailing = Buffer.concat([realPng(), Buffer.from('<script>alert(1)</script>')]).toString('base64');
     expect(
-      await failure((await as('school')).safety.attachHazardFile({ id, phase: 'before', fileName: 'photo.png', base64: trailing })),
+      await failure((await as('school')).safety.hazards.attach({ id, phase: 'before', fileName: 'photo.png', base64: trailing })),
     ).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('末尾附带了其他数据') });
     const count = await database.db
       .select()
@@ -244,15 +244,15 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     for (let i = 0; i < 7; i++)
       await report('school', { severity: i % 3 === 0 ? 'major' : 'ordinary', foundOn: i < 4 ? today : '2022-03-01' });
     const city = await as('safety');
-    const byOffset = await Promise.all([1, 2, 3].map((page) => city.safety.hazards({ page, pageSize: 2 })));
+    const byOffset = await Promise.all([1, 2, 3].map((page) => city.safety.hazards.list({ page, pageSize: 2 })));
     let after: string | undefined;
     for (const [i, expected] of byOffset.entries()) {
-      const page = await city.safety.hazards({ page: i + 1, pageSize: 2, after });
+      const page = await city.safety.hazards.list({ page: i + 1, pageSize: 2, after });
       expect(page.rows.map((r) => r.id)).toEqual(expected.rows.map((r) => r.id));
       expect(page.total).toBe(expected.total);
       after = page.next ?? undefined;
     }
-    expect(await failure(city.safety.hazards({ page: 2, pageSize: 2, after: Buffer.from('["x"]').toString('base64url') }))).toEqual({
+    expect(await failure(city.safety.hazards.list({ page: 2, pageSize: 2, after: Buffer.from('["x"]').toString('base64url') }))).toEqual({
       code: 'BAD_REQUEST',
       message: '翻页位置无效，请从第一页重新翻页',
     });
@@ -263,14 +263,14 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     const hengnan = await as('hengnan');
     const awaiting = async (evidence = true) => {
       const { id } = await report('hengnan', { source: 'county', deadline: today });
-      await school.safety.hazardStep({ id, expectedVersion: 1, action: 'start' });
-      if (evidence) await school.safety.attachHazardFile({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
-      if (evidence) await school.safety.hazardStep({ id, expectedVersion: await version(id), action: 'submit' });
+      await school.safety.hazards.step({ id, expectedVersion: 1, action: 'start' });
+      if (evidence) await school.safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+      if (evidence) await school.safety.hazards.step({ id, expectedVersion: await version(id), action: 'submit' });
       return { id, expectedVersion: await version(id) };
     };
     const a = await awaiting();
     const b = await awaiting();
-    const outcome = await hengnan.safety.hazardStepMany({
+    const outcome = await hengnan.safety.hazards.stepMany({
       action: 'close',
       items: [a, { id: b.id, expectedVersion: b.expectedVersion + 5 }, { id: b.id, expectedVersion: b.expectedVersion }],
     });
@@ -288,13 +288,13 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
       database.db
         .select()
         .from(tables.auditLog)
-        .where(and(eq(tables.auditLog.action, 'safety.hazardStepMany'), eq(tables.auditLog.result, 'denied')));
+        .where(and(eq(tables.auditLog.action, 'safety.hazards.stepMany'), eq(tables.auditLog.result, 'denied')));
     const deniedBefore = (await denied()).length;
-    expect((await school.safety.hazardStepMany({ action: 'close', items: [c] })).results).toEqual([
+    expect((await school.safety.hazards.stepMany({ action: 'close', items: [c] })).results).toEqual([
       { id: c.id, ok: false, message: '验收由县区教育局或市教育局进行' },
     ]);
     expect((await denied()).length).toBe(deniedBefore + 1);
-    expect(await fieldIssues(hengnan.safety.hazardStepMany({ action: 'return', items: [c] }))).toEqual({
+    expect(await fieldIssues(hengnan.safety.hazards.stepMany({ action: 'return', items: [c] }))).toEqual({
       code: 'BAD_REQUEST',
       issues: [{ path: 'action', message: '“退回”不能批量办理，请逐条办理' }],
     });

@@ -68,9 +68,30 @@ const hazardIfVisible = async (ctx: { db: Db; scope: DataScope }, id: number) =>
   )[0];
 const visibleHazard = (ctx: { db: Db; scope: DataScope }, id: number) => scoped(TARGET, id, () => hazardIfVisible(ctx, id));
 
+export const safetyAccessRouter = {
+  /**
+   * What the caller may do in the module, decided here so the pages only show what the server allows: the level it
+   * acts at, whether it may write at all (leadership reads only), its school (a school account), and the sources it may record.
+   */
+  access: read.query(({ ctx }) => {
+    // The level of the write scope when there is one (a leader who also runs a county writes as that county).
+    const write = authorize(ctx.identity.grants, { area: 'safety', action: 'write' });
+    const canWrite = write.allowed;
+    const scope = write.allowed ? write.scope : ctx.scope;
+    const level = safetyLevel(scope);
+    return {
+      level,
+      canWrite,
+      schoolId: scope.kind === 'school' && scope.schoolIds.length === 1 ? scope.schoolIds[0]! : null,
+      canConfigure: canWrite && level === 'city',
+      sources: canWrite ? sourcesFor(level).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] })) : [],
+    };
+  }),
+} satisfies TRPCRouterRecord;
+
 export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
-  hazards: read.input(HazardFilter).query(async ({ ctx, input }) => {
+  list: read.input(HazardFilter).query(async ({ ctx, input }) => {
     const today = ctx.today;
     const { rows, total, next } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
     return {
@@ -86,7 +107,7 @@ export const hazardsRouter = {
   }),
 
   /** One hazard with its school, evidence files and the steps the caller may take now. */
-  hazard: read.input(Id).query(async ({ ctx, input }) => {
+  byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visibleHazard(ctx, input.id);
     const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
     const files = await ctx.db
@@ -124,30 +145,11 @@ export const hazardsRouter = {
     };
   }),
 
-  /**
-   * What the caller may do in the module, decided here so the pages only show what the server allows: the level it
-   * acts at, whether it may write at all (leadership reads only), its school (a school account), and the sources it may record.
-   */
-  access: read.query(({ ctx }) => {
-    // The level of the write scope when there is one (a leader who also runs a county writes as that county).
-    const write = authorize(ctx.identity.grants, { area: 'safety', action: 'write' });
-    const canWrite = write.allowed;
-    const scope = write.allowed ? write.scope : ctx.scope;
-    const level = safetyLevel(scope);
-    return {
-      level,
-      canWrite,
-      schoolId: scope.kind === 'school' && scope.schoolIds.length === 1 ? scope.schoolIds[0]! : null,
-      canConfigure: canWrite && level === 'city',
-      sources: canWrite ? sourcesFor(level).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] })) : [],
-    };
-  }),
-
   /** The sources the caller may record (a school: its own check or a report). */
-  hazardSources: read.query(({ ctx }) => sourcesFor(safetyLevel(ctx.scope)).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))),
+  sources: read.query(({ ctx }) => sourcesFor(safetyLevel(ctx.scope)).map((s) => ({ value: s, label: HAZARD_SOURCE_LABELS[s] }))),
 
   /** Records a hazard found at a school in the caller's scope; it starts as 待整改. */
-  reportHazard: write.input(HazardInput).mutation(async ({ ctx, input }) => {
+  create: write.input(HazardInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     const level = safetyLevel(ctx.scope);
     if (!sourcesFor(level).includes(input.source))
@@ -187,12 +189,12 @@ export const hazardsRouter = {
   }),
 
   /** Sets or changes the rectification deadline (county for its schools, the city for all). */
-  setHazardDeadline: write
+  setDeadline: write
     .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, deadline: IsoDate }).strict())
     .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, 'set_deadline', { deadline: input.deadline })),
 
   /** Moves a hazard along: 开始整改, 提交验收 (with what was done), 退回 (with a reason), 验收销号. */
-  hazardStep: write
+  step: write
     .input(
       z
         .object({
@@ -213,7 +215,7 @@ export const hazardsRouter = {
    * for nothing but the choice. Each hazard is its own step (its own check, version, transaction and audit record); one
    * refused does not stop the others, and the answer says, hazard by hazard, what was done and why not.
    */
-  hazardStepMany: write
+  stepMany: write
     .input(
       z
         .object({
@@ -242,7 +244,7 @@ export const hazardsRouter = {
     }),
 
   /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
-  attachHazardFile: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
+  attach: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
     const row = await visibleHazard(ctx, input.id);
     if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
     const bytes = Buffer.from(input.base64, 'base64');
@@ -287,7 +289,7 @@ export const hazardsRouter = {
   }),
 
   /** A hazard's file, for whoever may see the hazard (its bytes come from GET /api/files/safety/:id, which calls this first). */
-  hazardFile: read.input(Id).query(async ({ ctx, input }) => {
+  file: read.input(Id).query(async ({ ctx, input }) => {
     const file = await scoped('attachment', input.id, async () => {
       const [row] = await ctx.db
         .select(FILE_COLUMNS)
@@ -299,7 +301,7 @@ export const hazardsRouter = {
   }),
 
   /** 「操作记录」 of a hazard. */
-  hazardHistory: read.input(Id).query(async ({ ctx, input }) => {
+  history: read.input(Id).query(async ({ ctx, input }) => {
     await visibleHazard(ctx, input.id);
     return recordHistory(ctx.db, TARGET, input.id);
   }),

@@ -76,7 +76,7 @@ const visibleIncident = (ctx: { db: Db; scope: DataScope }, id: number) =>
   );
 
 export const incidentsRouter = {
-  incidents: read.input(IncidentFilter).query(async ({ ctx, input }) => {
+  list: read.input(IncidentFilter).query(async ({ ctx, input }) => {
     const where = incidentWhere(ctx.scope, input);
     const [rows, [total]] = await Promise.all([
       incidentRows(ctx.db, where)
@@ -93,7 +93,7 @@ export const incidentsRouter = {
   }),
 
   /** One incident with its reporting chain (each stage with the server's timestamp). */
-  incident: read.input(Id).query(async ({ ctx, input }) => {
+  byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visibleIncident(ctx, input.id);
     const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
     const chain = await ctx.db.select().from(r).where(eq(r.incidentId, row.id)).orderBy(asc(r.reportedAt), asc(r.id));
@@ -110,7 +110,7 @@ export const incidentsRouter = {
   }),
 
   /** Reports an incident (学校初报, or the county/city entering it for the school); the first chain entry is written with it. */
-  reportIncident: write.input(IncidentInput).mutation(async ({ ctx, input }) => {
+  create: write.input(IncidentInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (new Date(input.occurredAt) > ctx.now) throw new TRPCError({ code: 'BAD_REQUEST', message: '发生时间不能晚于现在' });
     const who = ctx.identity.username;
@@ -142,7 +142,7 @@ export const incidentsRouter = {
   }),
 
   /** Adds a stage to the reporting chain (接报, 上报, 续报, 终报); 终报 closes the incident. */
-  reportIncidentStage: write
+  addStage: write
     .input(
       z
         .object({
@@ -182,7 +182,7 @@ export const incidentsRouter = {
     }),
 
   /** 「操作记录」 of an incident. */
-  incidentHistory: read.input(Id).query(async ({ ctx, input }) => {
+  history: read.input(Id).query(async ({ ctx, input }) => {
     await visibleIncident(ctx, input.id);
     return recordHistory(ctx.db, TARGET, input.id);
   }),

@@ -73,7 +73,7 @@ export const inspectionRows = (db: Db, where: SQL | undefined) =>
     .orderBy(desc(s.inspectedOn), desc(s.id));
 
 export const inspectionsRouter = {
-  inspections: readProcedure('safety')
+  list: readProcedure('safety')
     .input(InspectionFilter)
     .query(async ({ ctx, input }) => {
       const where = inspectionWhere(ctx.scope, input);
@@ -87,7 +87,7 @@ export const inspectionsRouter = {
     }),
 
   /** Records an inspection of a school; the hazards it found are then reported with its id. */
-  addInspection: writeProcedure('safety')
+  create: writeProcedure('safety')
     .input(InspectionInput)
     .mutation(async ({ ctx, input }) => {
       const school = await schoolInScope(ctx, input.schoolId);

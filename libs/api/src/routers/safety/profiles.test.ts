@@ -44,36 +44,36 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
   it('a school enters its term status; the county returns it with a reason, then verifies the correction; verified, it is closed to edits', async () => {
     const school = await as('school');
     // 1,700 师生员工 > 1,500 → 2‰ → 4 guards (domain.md §1.1 staffing norm); 3 is short.
-    const { id } = await school.safety.submitProfile(profile(schoolId, { fulltimeGuards: 3 }));
-    let row = (await school.safety.profiles({ term, page: 1, pageSize: 5 })).rows[0]!;
+    const { id } = await school.safety.profiles.submit(profile(schoolId, { fulltimeGuards: 3 }));
+    let row = (await school.safety.profiles.list({ term, page: 1, pageSize: 5 })).rows[0]!;
     expect(row).toMatchObject({
       requiredGuards: 4,
       met: { guards: false, closed: true, alarm: true, fourth: true, all: false },
       profile: { review: 'submitted' },
     });
-    expect(await failure(school.safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({
+    expect(await failure(school.safety.profiles.review({ id, expectedVersion: 1, action: 'review' }))).toEqual({
       code: 'FORBIDDEN',
       message: '核实由县区教育局或市教育局进行',
     });
-    expect(await failure((await as('leiyang')).safety.reviewProfile({ id, expectedVersion: 1, action: 'review' }))).toEqual({
+    expect(await failure((await as('leiyang')).safety.profiles.review({ id, expectedVersion: 1, action: 'review' }))).toEqual({
       code: 'NOT_FOUND',
       message: '记录不存在或不在您的数据范围内',
     });
     const hengnan = await as('hengnan');
-    expect(await failure(hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return' }))).toEqual({
+    expect(await failure(hengnan.safety.profiles.review({ id, expectedVersion: 1, action: 'return' }))).toEqual({
       code: 'BAD_REQUEST',
       message: '请填写退回原因',
     });
-    await hengnan.safety.reviewProfile({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
-    await school.safety.submitProfile(profile(schoolId));
-    await hengnan.safety.reviewProfile({ id, expectedVersion: 3, action: 'review' });
-    row = (await school.safety.profiles({ term, page: 1, pageSize: 5 })).rows[0]!;
+    await hengnan.safety.profiles.review({ id, expectedVersion: 1, action: 'return', reason: '保安人数与合同不符，请核对' });
+    await school.safety.profiles.submit(profile(schoolId));
+    await hengnan.safety.profiles.review({ id, expectedVersion: 3, action: 'review' });
+    row = (await school.safety.profiles.list({ term, page: 1, pageSize: 5 })).rows[0]!;
     expect(row).toMatchObject({ met: { all: true }, profile: { review: 'reviewed', reviewedBy: 'hengnan' } });
-    expect(await failure(school.safety.submitProfile(profile(schoolId)))).toEqual({
+    expect(await failure(school.safety.profiles.submit(profile(schoolId)))).toEqual({
       code: 'CONFLICT',
       message: '该学期情况已核实，如需更正请联系县区教育局退回',
     });
-    expect((await school.safety.profileHistory({ id })).map((h) => h.action)).toEqual([
+    expect((await school.safety.profiles.history({ id })).map((h) => h.action)).toEqual([
       'safety.submitProfile',
       'safety.returnProfile',
       'safety.updateProfile',
@@ -81,7 +81,7 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
     ]);
     expect(
       await failure(
-        school.safety.submitProfile({ ...profile(schoolId), term: `${Number(term.slice(0, 4)) + 1}-${Number(term.slice(0, 4)) + 2}-1` }),
+        school.safety.profiles.submit({ ...profile(schoolId), term: `${Number(term.slice(0, 4)) + 1}-${Number(term.slice(0, 4)) + 2}-1` }),
       ),
     ).toEqual({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
   });
@@ -127,20 +127,20 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
   });
 
   it('only the city configures the indicators; switching to 防冲撞 changes the fourth rate and the dashboard at once', async () => {
-    const settings = await (await as('hengnan')).safety.settings();
+    const settings = await (await as('hengnan')).safety.settings.get();
     expect(settings).toMatchObject({
       fourth: 'guard_post',
       norm: { minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 },
       version: 0,
     });
     expect(
-      await failure((await as('hengnan')).safety.saveSettings({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 })),
+      await failure((await as('hengnan')).safety.settings.save({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 })),
     ).toEqual({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
     const leader = await as('leader');
     const before = (await leader.dashboard.kpi({ kpiId: 'safety.fourth' })).total;
     const city = await as('safety');
-    await city.safety.saveSettings({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 });
-    expect(await failure(city.safety.saveSettings({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 0 }))).toEqual({
+    await city.safety.settings.save({ fourth: 'anti_ram', norm: settings.norm, expectedVersion: 0 });
+    expect(await failure(city.safety.settings.save({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 0 }))).toEqual({
       code: 'CONFLICT',
       message: '该记录已被他人修改，请刷新后重新提交',
     });
@@ -149,6 +149,6 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
     expect(after.num).toBe(units.reduce((a, u) => a + u.fourth, 0));
     expect(after.den).toBe(units.reduce((a, u) => a + u.fourthApplies, 0));
     expect(after).not.toEqual(before);
-    await city.safety.saveSettings({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 1 });
+    await city.safety.settings.save({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 1 });
   });
 });

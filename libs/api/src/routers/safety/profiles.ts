@@ -132,15 +132,16 @@ const visibleProfile = (ctx: { db: Db; scope: DataScope }, id: number) =>
       )[0],
   );
 
-export const profilesRouter = {
+/** The city's 4个100% configuration. */
+export const settingsRouter = {
   /** The city's 4个100% configuration. */
-  settings: read.query(async ({ ctx }) => {
+  get: read.query(async ({ ctx }) => {
     const s = await loadSettings(ctx.db);
     return { ...s, updatedAt: s.updatedAt?.toISOString() ?? null };
   }),
 
   /** 安全稳定科 chooses the fourth indicator and the guard norm (city level only). */
-  saveSettings: write
+  save: write
     .input(SafetySettings.extend({ expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict())
     .mutation(async ({ ctx, input }) => {
       if (safetyLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局安全管理科室可以设置指标' });
@@ -164,22 +165,26 @@ export const profilesRouter = {
       forgetRollups(ctx.db, COMPLIANCE_KPIS);
       return out;
     }),
+} satisfies TRPCRouterRecord;
 
+export const termsRouter = {
   /** The terms to choose from: this term and the three before it. */
   terms: read.query(({ ctx }) => {
     const out = [termOf(beijingDate(ctx.now))];
     while (out.length < 4) out.push(previousTerm(out.at(-1)!));
     return out;
   }),
+} satisfies TRPCRouterRecord;
 
+export const profilesRouter = {
   /** Schools with their 4个100% status for a term (未填报 included), paged; filter by missing / non-compliant / awaiting review. */
-  profiles: read.input(ProfileFilter).query(async ({ ctx, input }) => {
+  list: read.input(ProfileFilter).query(async ({ ctx, input }) => {
     const { total, rows } = await profileRows(ctx.db, ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
     return { total, page: input.page, pageSize: input.pageSize, rows };
   }),
 
   /** Enters (or, before verification or after a return, corrects) a school's status for a term. */
-  submitProfile: write.input(ProfileInput).mutation(async ({ ctx, input }) => {
+  submit: write.input(ProfileInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
     if (input.evidenceDate > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '核查日期不能晚于今天' });
     if (input.term > termOf(beijingDate(ctx.now))) throw new TRPCError({ code: 'BAD_REQUEST', message: '不能填报尚未开始的学期' });
@@ -227,7 +232,7 @@ export const profilesRouter = {
   }),
 
   /** The county (or the city) verifies a submitted status, or returns it with a reason. */
-  reviewProfile: write
+  review: write
     .input(
       z
         .object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() })
@@ -259,7 +264,7 @@ export const profilesRouter = {
     }),
 
   /** 「操作记录」 of a school's term status. */
-  profileHistory: read.input(Id).query(async ({ ctx, input }) => {
+  history: read.input(Id).query(async ({ ctx, input }) => {
     await visibleProfile(ctx, input.id);
     return recordHistory(ctx.db, TARGET, input.id);
   }),

@@ -12,7 +12,7 @@ import { countyLateSql, schoolLateSql } from './overdue.ts';
 const { safetyHazards: h } = tables;
 const read = readProcedure('safety');
 
-export const summaryRouter = {
+export const complianceRouter = {
   /** The 4个100% by county-level unit for a term (default: the latest term reported), in display order. */
   compliance: read.input(z.object({ term: Term.optional() }).strict()).query(async ({ ctx, input }) => {
     const term = input.term ?? (await latestTerm(ctx.db, ctx.today));
@@ -27,9 +27,11 @@ export const summaryRouter = {
       units: units.flatMap((u) => rows.filter((r) => r.unitCode === u.code).map((r) => ({ ...r, unitName: u.name }))),
     };
   }),
+} satisfies TRPCRouterRecord;
 
+export const hazardSummaryRouter = {
   /** Hazards by unit: registered, open, late at school (overdue) and late at county acceptance, 重大 open, awaiting acceptance, closed. */
-  hazardSummary: read.query(async ({ ctx }) => {
+  summary: read.query(async ({ ctx }) => {
     const today = ctx.today;
     const rows = await ctx.db
       .select({
