@@ -112,6 +112,7 @@ export const INPUTS: Record<string, unknown> = {
   'safety.hazards.create': {},
   'safety.hazards.setDeadline': { id: 999999, expectedVersion: 1, deadline: '2022-01-01' },
   'safety.hazards.step': { id: 999999, expectedVersion: 1, action: 'start' },
+  'safety.hazards.correct': { id: 999999, expectedVersion: 1, location: '三楼', reason: '部位写错了' },
   'safety.hazards.stepMany': { action: 'close', items: [{ id: 999999, expectedVersion: 1 }] },
   'safety.hazards.attach': { id: 999999, phase: 'before', fileName: 'x.png', base64: '' },
   'safety.hazards.file': { id: 999999 },

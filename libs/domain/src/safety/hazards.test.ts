@@ -4,7 +4,12 @@ import {
   closureRate,
   escalatesToCity,
   HAZARD_ACCEPTANCE_DAYS,
+  HAZARD_COUNTED_STATES,
+  HAZARD_FINAL_STATES,
+  HAZARD_OPEN_STATES,
+  HazardAction,
   hazardCase,
+  HazardCorrection,
   hazardDuplicateKey,
   HazardInput,
   hazardLateness,
@@ -71,6 +76,48 @@ describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待
     expect(escalatesToCity({ severity: 'ordinary' })).toBe(false);
     expect(closureRate([{ status: 'closed' }, { status: 'rectifying' }, { status: 'closed' }, { status: 'pending' }])).toBe(0.5);
     expect(closureRate([])).toBeNull();
+    expect(closureRate([{ status: 'closed' }, { status: 'voided' }, { status: 'pending' }])).toBe(0.5);
+    expect(closureRate([{ status: 'voided' }])).toBeNull();
+  });
+});
+
+describe('撤回, 更正 and 作废 with a reason', () => {
+  const school = { level: 'school' as const, username: 'school' };
+  const county = { level: 'county' as const, username: 'hengnan' };
+  const at = (status: HazardStatus) => ({ status, deadline: '2022-06-30', submittedBy: 'school' });
+
+  it('the submitter withdraws a submission awaiting acceptance back to 整改中, with a reason; nobody awaits it', () => {
+    expect(refusal(at('awaiting_acceptance'), 'withdraw', school, '整改后照片传错了')).toBeNull();
+    expect(refusal(at('awaiting_acceptance'), 'withdraw', school, '  ')).toBe('请填写撤回原因');
+    expect(wf.next('withdraw', 'awaiting_acceptance')).toBe('rectifying');
+    expect(refusal(at('rectifying'), 'withdraw', school)).toBe('只有待验收的隐患可以撤回');
+    expect(refusal(at('awaiting_acceptance'), 'withdraw', { level: 'city', username: 'city' })).toBe(
+      '整改由学校（或代其填报的县区教育局）进行',
+    );
+  });
+
+  it('only the county or the city voids, only while the hazard is the school’s; a voided hazard is final and counts nowhere', () => {
+    expect(refusal(at('pending'), 'void', county, '重复登记')).toBeNull();
+    expect(refusal(at('pending'), 'void', school, '重复登记')).toBe('作废由县区教育局或市教育局进行');
+    expect(refusal(at('awaiting_acceptance'), 'void', county, '重复登记')).toBe('只有待整改或整改中的隐患可以作废');
+    expect(wf.next('void', 'rectifying')).toBe('voided');
+    expect(HAZARD_FINAL_STATES).toEqual(['closed', 'voided']);
+    expect(HAZARD_OPEN_STATES).toEqual(['pending', 'rectifying', 'awaiting_acceptance']);
+    expect(HAZARD_COUNTED_STATES).not.toContain('voided');
+    expect(wf.allowed(hazardCase(at('voided')), county)).toEqual([]);
+    expect(wf.corrections(hazardCase(at('voided')), county)).toEqual([]);
+    expect(wf.corrections(hazardCase(at('rectifying')), county)).toEqual(['correct', 'void']);
+    expect(wf.allowed(hazardCase(at('rectifying')), county)).toEqual(['set_deadline', 'submit']);
+  });
+
+  it('更正 keeps the state, needs a reason, and is not a step of the move-on list', () => {
+    expect(wf.next('correct', 'rectifying')).toBe('rectifying');
+    expect(refusal(at('pending'), 'correct', school, '  ')).toBe('请填写更正原因');
+    expect(refusal(at('closed'), 'correct', county, '写错了')).toBe('只有待整改或整改中的隐患可以更正');
+    expect(HazardAction.options).not.toContain('correct');
+    expect(HazardAction.options).toEqual(expect.arrayContaining(['withdraw', 'void']));
+    expect(HazardCorrection.safeParse({ severity: 'major' }).error?.issues[0]).toMatchObject({ path: ['reason'] });
+    expect(HazardCorrection.safeParse({ description: '短', reason: '描述有误' }).error?.issues[0]?.message).toBe('隐患描述至少写5个字');
   });
 });
 

@@ -62,15 +62,16 @@ const ACCEPTORS = {
 export const HAZARD_WORKFLOW = defineWorkflow({
   key: 'safety.hazard',
   noun: { zh: '隐患', en: 'hazard' },
-  states: ['pending', 'rectifying', 'awaiting_acceptance', 'closed'],
+  states: ['pending', 'rectifying', 'awaiting_acceptance', 'closed', 'voided'],
   stateLabels: {
     pending: { zh: '待整改', en: 'To rectify' },
     rectifying: { zh: '整改中', en: 'Rectifying' },
     awaiting_acceptance: { zh: '待验收', en: 'Awaiting acceptance' },
     closed: { zh: '已销号', en: 'Closed' },
+    voided: { zh: '已作废', en: 'Voided' },
   },
   initial: 'pending',
-  turn: { pending: ['school'], rectifying: ['school'], awaiting_acceptance: ['county'], closed: [] },
+  turn: { pending: ['school'], rectifying: ['school'], awaiting_acceptance: ['county'], closed: [], voided: [] },
   steps: {
     set_deadline: {
       label: { zh: '确定整改期限', en: 'Set the deadline' },
@@ -94,6 +95,15 @@ export const HAZARD_WORKFLOW = defineWorkflow({
       ...RECTIFIERS,
       evidence: { slot: 'after', message: HAZARD_EVIDENCE_MESSAGE },
     },
+    withdraw: {
+      label: { zh: '撤回', en: 'Withdraw' },
+      from: ['awaiting_acceptance'],
+      to: 'rectifying',
+      ...RECTIFIERS,
+      reason: true,
+      corrective: true,
+      refusals: { level: RECTIFIERS.refusals.level, state: '只有待验收的隐患可以撤回' },
+    },
     return: { label: { zh: '退回', en: 'Return' }, from: ['awaiting_acceptance'], to: 'rectifying', ...ACCEPTORS, reason: true },
     close: {
       label: { zh: '验收销号', en: 'Accept and close' },
@@ -103,8 +113,48 @@ export const HAZARD_WORKFLOW = defineWorkflow({
       bulk: true,
       evidence: { slot: 'after', message: '该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充' },
     },
+    correct: {
+      label: { zh: '更正', en: 'Correct' },
+      from: ['pending', 'rectifying'],
+      by: ['school', 'county', 'city'],
+      reason: true,
+      corrective: true,
+      refusals: { state: '只有待整改或整改中的隐患可以更正' },
+    },
+    void: {
+      label: { zh: '作废', en: 'Void' },
+      from: ['pending', 'rectifying'],
+      to: 'voided',
+      by: ['county', 'city'],
+      reason: true,
+      corrective: true,
+      refusals: { level: '作废由县区教育局或市教育局进行', state: '只有待整改或整改中的隐患可以作废' },
+    },
   },
 });
+
+/**
+ * The states in which a hazard is still to be dealt with (open): every state a step leads out of. A voided hazard
+ * (作废: registered in error, with a reason) counts nowhere — not in the registered total, the rates or the overdue
+ * figures — but stays on file with its history.
+ */
+export const HAZARD_OPEN_STATES: readonly (typeof HAZARD_WORKFLOW.states)[number][] = HAZARD_WORKFLOW.states.filter(
+  (s) => !HAZARD_WORKFLOW.finalStates.includes(s),
+);
+/** The end states (已销号, 已作废): nothing more is done to the hazard, not even a file added. */
+export const HAZARD_FINAL_STATES = HAZARD_WORKFLOW.finalStates;
+/** The states a hazard counts in (all but 作废). */
+export const HAZARD_COUNTED_STATES: readonly (typeof HAZARD_WORKFLOW.states)[number][] = HAZARD_WORKFLOW.states.filter(
+  (s) => s !== 'voided',
+);
+
+/**
+ * What 更正 may change: the facts of the finding. The school may correct where and what and who is responsible; the
+ * category and the severity (a 重大 hazard is the city's to see) are the county's or the city's to correct.
+ */
+export const HAZARD_CORRECTABLE = ['category', 'severity', 'foundOn', 'location', 'description', 'responsiblePerson'] as const;
+export const HAZARD_CORRECTION_BY_BUREAU: readonly (typeof HAZARD_CORRECTABLE)[number][] = ['category', 'severity'];
+export const HAZARD_CORRECTION_REFUSAL = '隐患类别和严重程度的更正由县区教育局或市教育局进行';
 
 /** A hazard's status: the workflow's states (the validation schema and the labels are built from them). */
 export const HazardStatus = z.enum(HAZARD_WORKFLOW.states);
@@ -113,9 +163,9 @@ export const HAZARD_STATUS_LABELS = stateLabels(HAZARD_WORKFLOW, 'zh');
 
 /** A step of the loop, and the steps that move it (all but setting the deadline). */
 export type HazardStep = (typeof HAZARD_WORKFLOW.actions)[number];
-export type HazardAction = Exclude<HazardStep, 'set_deadline'>;
-/** The steps that move a hazard, as an input schema (setting the deadline has its own procedure). */
-export const HazardAction = stepEnum(HAZARD_WORKFLOW, ['set_deadline']);
+export type HazardAction = Exclude<HazardStep, 'set_deadline' | 'correct'>;
+/** The steps that move a hazard, as an input schema (setting the deadline and 更正 have their own procedures). */
+export const HazardAction = stepEnum(HAZARD_WORKFLOW, ['set_deadline', 'correct']);
 
 /** The hazard as its workflow sees it. */
 export const hazardCase = (h: { status: HazardStatus; deadline: string | null; submittedBy: string | null }) => ({
@@ -164,9 +214,11 @@ export const hazardOverdue = (h: { status: HazardStatus; deadline: string | null
 /** A 重大 hazard is visible to the city at once (“重大隐患 escalates to L1 automatically”). */
 export const escalatesToCity = (h: { severity: Severity }): boolean => h.severity === 'major';
 
-/** 隐患整改销号率: closed ÷ registered (null when none is registered). */
-export const closureRate = (hazards: readonly { status: HazardStatus }[]): number | null =>
-  hazards.length === 0 ? null : hazards.filter((h) => h.status === 'closed').length / hazards.length;
+/** 隐患整改销号率: closed ÷ registered, 作废 counting in neither (null when none is registered). */
+export function closureRate(hazards: readonly { status: HazardStatus }[]): number | null {
+  const counted = hazards.filter((h) => HAZARD_COUNTED_STATES.includes(h.status));
+  return counted.length === 0 ? null : counted.filter((h) => h.status === 'closed').length / counted.length;
+}
 
 /** Where a hazard was found (domain.md §2.1 source): the inspecting level, or a report from the public. */
 export const HazardSource = z.enum(['self', 'county', 'city', 'supervision', 'report'], { message: '请选择隐患来源' });
@@ -211,6 +263,24 @@ export const HazardInput = z
   .strict()
   .refine((h) => h.deadline === null || h.deadline >= h.foundOn, { message: '整改期限不能早于发现日期', path: ['deadline'] });
 export type HazardInput = z.infer<typeof HazardInput>;
+
+/** 更正: the facts to change (at least one, as HAZARD_CORRECTABLE) and why. */
+export const HazardCorrection = z
+  .object({
+    category: HazardCategory.optional(),
+    severity: Severity.optional(),
+    foundOn: IsoDate.optional(),
+    location: textField(100, '隐患部位').optional(),
+    description: textField(1000, '隐患描述')
+      .pipe(z.string().min(5, { message: '隐患描述至少写5个字' }))
+      .optional(),
+    responsiblePerson: textField(20, '整改责任人')
+      .pipe(z.string().min(2, { message: '请填写整改责任人' }))
+      .optional(),
+    reason: textField(500, '更正原因').pipe(z.string().min(2, { message: '请填写更正原因' })),
+  })
+  .strict();
+export type HazardCorrection = z.infer<typeof HazardCorrection>;
 
 /**
  * When two rows of one hazard import describe the same hazard: the same school, found on the same day, of the same

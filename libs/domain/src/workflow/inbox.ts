@@ -25,8 +25,9 @@ export function inboxRules<S extends string, A extends string>(wf: Workflow<S, A
   const rules: InboxRule<S, A>[] = [];
   for (const state of wf.states) {
     const from = wf.actions.filter((a) => wf.steps[a].from.includes(state));
-    /** The steps that move a record in this state on (a resubmission that stays where it is does not). */
-    const moves = (l: ActorLevel) => from.filter((a) => wf.steps[a].to && wf.steps[a].to !== state && wf.steps[a].by.includes(l));
+    /** The steps that move a record in this state on (a resubmission that stays where it is does not, nor a correction). */
+    const moves = (l: ActorLevel) =>
+      from.filter((a) => wf.steps[a].to && wf.steps[a].to !== state && !wf.steps[a].corrective && wf.steps[a].by.includes(l));
     const fillers = (field: string) => from.filter((a) => wf.steps[a].fills?.includes(field));
     /** The fields the turn's moving steps need that some step of this state fills. */
     const blocking = (l: ActorLevel) => {

@@ -145,6 +145,7 @@ describe('a workflow declared as data', () => {
       fills: [],
       notBySubmitter: false,
       bulk: false,
+      corrective: false,
     });
     expect(data.states[1]).toEqual({ state: 'submitted', label: { zh: '待审核', en: 'Submitted' }, turn: ['county'] });
   });

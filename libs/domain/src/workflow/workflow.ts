@@ -46,6 +46,11 @@ export interface StepSpec<S extends string> {
   notBySubmitter?: { message: string };
   /** The step may also create the record (a first submission): allowed when there is none yet. */
   opens?: boolean;
+  /**
+   * The step corrects or undoes (撤回, 更正, 作废) rather than moving the work on: it may be taken, but nobody's work
+   * awaits it (the 待办 inbox and “whose turn” leave it out).
+   */
+  corrective?: boolean;
   /** The step may be taken on several records at once (批量): it asks the caller for nothing but the choice (no reason). */
   bulk?: boolean;
   /** Refusal texts that say more than the generic ones (for a wrong state: one text, or one per state). */
@@ -106,8 +111,10 @@ export interface Workflow<S extends string, A extends string> extends WorkflowSp
   refusal(record: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): string | null;
   /** The refusal with what it is about: its kind, and for a missing input the field ('reason' or an evidence slot). */
   refusalOf(record: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): Refusal | null;
-  /** The steps `actor` may start on `record` (null: none yet) now, in declaration order. */
+  /** The steps `actor` may start on `record` (null: none yet) now, in declaration order; corrective steps apart. */
   allowed(record: CaseRecord<S> | null, actor: Actor): A[];
+  /** The corrective steps (撤回, 更正, 作废) `actor` may take on `record` now. */
+  corrections(record: CaseRecord<S> | null, actor: Actor): A[];
   /** Whether it is `level`'s turn on a record in `state` (the 待办 inbox). */
   awaits(state: S, level: ActorLevel): boolean;
   /** The end states: no step leads out of them. */
@@ -167,7 +174,8 @@ export function defineWorkflow<const S extends string, const A extends string>(s
     next: (action, state) => spec.steps[action].to ?? state,
     refusal: (record, action, actor, given) => check(record, action, actor, given)?.message ?? null,
     refusalOf: check,
-    allowed: (record, actor) => actions.filter((a) => check(record, a, actor) === null),
+    allowed: (record, actor) => actions.filter((a) => !spec.steps[a].corrective && check(record, a, actor) === null),
+    corrections: (record, actor) => actions.filter((a) => !!spec.steps[a].corrective && check(record, a, actor) === null),
     awaits: (state, level) => spec.turn[state].includes(level),
   };
 }
@@ -181,7 +189,7 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
     finalStates: wf.finalStates,
     states: wf.states.map((s) => ({ state: s, label: wf.stateLabels[s], turn: wf.turn[s] })),
     steps: wf.actions.map((a) => {
-      const { label, from, to, by, reason, evidence, needs, fills, notBySubmitter, opens, bulk } = wf.steps[a];
+      const { label, from, to, by, reason, evidence, needs, fills, notBySubmitter, opens, bulk, corrective } = wf.steps[a];
       return {
         step: a,
         label,
@@ -195,6 +203,7 @@ export function describeWorkflow<S extends string, A extends string>(wf: Workflo
         fills: fills ?? [],
         notBySubmitter: !!notBySubmitter,
         bulk: !!bulk,
+        corrective: !!corrective,
       };
     }),
   };

@@ -26,6 +26,19 @@ describe('workflow actions and timeline, from the declaration', () => {
     expect(w.emitted('take')).toEqual([['close']]);
   });
 
+  it('shows corrective steps apart, after whose turn it is; the one that ends the case as dangerous', async () => {
+    const w = mount(WorkflowActions, {
+      props: { workflow: HAZARD_WORKFLOW, allowed: [], corrections: ['correct', 'void'], state: 'pending', fields: { deadline: null } },
+    });
+    expect(w.text()).toContain('等待县区教育局确定整改期限');
+    const buttons = w.findAll('.hy-wf-actions__fixes button');
+    expect(buttons.map((b) => b.text())).toEqual(['更正', '作废']);
+    expect(buttons[0]!.classes()).not.toContain('el-button--danger');
+    expect(buttons[1]!.classes()).toContain('el-button--danger');
+    await buttons[0]!.trigger('click');
+    expect(w.emitted('take')).toEqual([['correct']]);
+  });
+
   it('with nothing to do, says whose turn it is (in English too) or that the case is finished', async () => {
     let w = mount(WorkflowActions, { props: { workflow: HAZARD_WORKFLOW, allowed: [], state: 'pending', fields: { deadline: null } } });
     expect(w.text()).toBe('等待县区教育局确定整改期限');

@@ -78,11 +78,13 @@ describe('hazard tags', () => {
       { key: 'lateAcceptance', type: 'danger' },
     ]);
     expect(alarmTags({ status: 'closed', severity: 'major', lateness: null })).toEqual([{ key: 'major', type: 'info' }]);
+    expect(alarmTags({ status: 'voided', severity: 'major', lateness: null })).toEqual([{ key: 'major', type: 'info' }]);
     expect(alarmTags({ status: 'pending', severity: 'ordinary', lateness: null })).toEqual([]);
   });
 
   it('colours the status by who must act', () => {
     expect(statusTagType('closed')).toBe('success');
+    expect(statusTagType('voided')).toBe('info');
     expect(statusTagType('rectifying')).toBe('primary');
     expect(statusTagType('pending')).toBe('warning');
     expect(statusTagType('awaiting_acceptance')).toBe('warning');

@@ -1,4 +1,4 @@
-import { HazardCategory, HazardSource, HazardStatus, InspectionLevel, Severity } from '@hyedu/domain';
+import { HAZARD_FINAL_STATES, HazardCategory, HazardSource, HazardStatus, InspectionLevel, Severity } from '@hyedu/domain';
 import { defineListQuery, oneOf, text, unit, yesNo } from '@hyedu/web';
 
 /**
@@ -23,9 +23,10 @@ const STATUS_TAG: Record<HazardStatus, TagType> = {
   rectifying: 'primary',
   awaiting_acceptance: 'warning',
   closed: 'success',
+  voided: 'info',
 };
 
-/** The colour of a status tag: 已销号 green, 待整改 and 待验收 amber (someone must act), 整改中 blue. */
+/** The colour of a status tag: 已销号 green, 待整改 and 待验收 amber (someone must act), 整改中 blue, 已作废 grey. */
 export const statusTagType = (status: HazardStatus): TagType => STATUS_TAG[status];
 
 /**
@@ -41,7 +42,7 @@ export function alarmTags(h: {
   // Whose lateness it is (the domain's hazardLateness, computed by the server): the school's deadline, or the county's acceptance.
   if (h.lateness === 'school') tags.push({ key: 'overdue', type: 'danger' });
   if (h.lateness === 'county') tags.push({ key: 'lateAcceptance', type: 'danger' });
-  if (h.severity === 'major') tags.push({ key: 'major', type: h.status === 'closed' ? 'info' : 'danger' });
+  if (h.severity === 'major') tags.push({ key: 'major', type: HAZARD_FINAL_STATES.includes(h.status) ? 'info' : 'danger' });
   return tags;
 }
 

@@ -1,7 +1,7 @@
 import {
   HAZARD_CATEGORY_LABELS,
   HAZARD_SOURCE_LABELS,
-  HAZARD_STATUS_LABELS,
+  HAZARD_WORKFLOW,
   SEVERITY_LABELS,
   type HazardCategory,
   type HazardSource,
@@ -11,14 +11,11 @@ import {
 } from '@hyedu/domain';
 import { useLocaleStore } from '@hyedu/ui';
 
-/** English names of the domain's hazard enums (the domain holds the Chinese ones, which the server also uses). */
+/**
+ * English names of the domain's hazard enums (the domain holds the Chinese ones, which the server also uses); the
+ * statuses are the workflow's own labels in both languages.
+ */
 const EN = {
-  status: {
-    pending: 'To rectify',
-    rectifying: 'Rectifying',
-    awaiting_acceptance: 'Awaiting acceptance',
-    closed: 'Closed',
-  } satisfies Record<HazardStatus, string>,
   severity: { ordinary: 'Ordinary', major: 'Major' } satisfies Record<Severity, string>,
   source: {
     self: 'School self-check',
@@ -52,7 +49,7 @@ export function useHazardLabels() {
   const locale = useLocaleStore();
   const en = () => locale.locale === 'en-US';
   return {
-    status: (s: HazardStatus) => (en() ? EN.status[s] : HAZARD_STATUS_LABELS[s]),
+    status: (s: HazardStatus) => HAZARD_WORKFLOW.stateLabels[s][en() ? 'en' : 'zh'],
     severity: (s: Severity) => (en() ? EN.severity[s] : SEVERITY_LABELS[s]),
     source: (s: HazardSource) => (en() ? EN.source[s] : HAZARD_SOURCE_LABELS[s]),
     category: (c: string) => (en() ? EN.category[c as HazardCategory] : HAZARD_CATEGORY_LABELS[c as HazardCategory]) ?? c,

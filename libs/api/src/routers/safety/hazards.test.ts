@@ -300,4 +300,68 @@ describe.each(testEngines())('safety hazards on %s', (engine) => {
     });
     expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
   });
+
+  it('withdraws, corrects and voids with a reason; the history keeps what each was; a voided hazard counts nowhere', async () => {
+    const school = await as('school');
+    const hengnan = await as('hengnan');
+    const { id } = await report('school', { deadline: today });
+    await school.safety.hazards.step({ id, expectedVersion: 1, action: 'start' });
+    await school.safety.hazards.attach({ id, phase: 'after', fileName: '整改后.png', base64: PNG });
+    await school.safety.hazards.step({ id, expectedVersion: 2, action: 'submit', measures: '已更换灭火器' });
+    expect(await school.safety.hazards.byId({ id })).toMatchObject({ allowed: [], corrections: ['withdraw'] });
+    expect(await fieldIssues(school.safety.hazards.step({ id, expectedVersion: 3, action: 'withdraw', reason: '错' }))).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'reason', message: '撤回原因至少写2个字' }],
+    });
+    await school.safety.hazards.step({ id, expectedVersion: 3, action: 'withdraw', reason: '整改后照片传错了' });
+    expect(await school.safety.hazards.byId({ id })).toMatchObject({
+      status: 'rectifying',
+      submittedBy: null,
+      version: 4,
+      correctable: ['foundOn', 'location', 'description', 'responsiblePerson'],
+    });
+    expect((await hengnan.safety.hazards.byId({ id })).correctable).toEqual([
+      'category',
+      'severity',
+      'foundOn',
+      'location',
+      'description',
+      'responsiblePerson',
+    ]);
+
+    // 更正: the school corrects where and who, not how grave; nothing changed is no correction.
+    expect(await failure(school.safety.hazards.correct({ id, expectedVersion: 4, severity: 'major', reason: '判断有误' }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '隐患类别和严重程度的更正由县区教育局或市教育局进行',
+    });
+    expect(await fieldIssues(school.safety.hazards.correct({ id, expectedVersion: 4, location: '教学楼二楼', reason: '核对' }))).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'reason', message: '没有需要更正的内容：请修改至少一项' }],
+    });
+    await school.safety.hazards.correct({ id, expectedVersion: 4, location: '教学楼三楼', reason: '部位写错了' });
+    await hengnan.safety.hazards.correct({ id, expectedVersion: 5, severity: 'major', reason: '涉及疏散通道，应为重大' });
+    expect(await school.safety.hazards.byId({ id })).toMatchObject({ location: '教学楼三楼', severity: 'major', status: 'rectifying' });
+    const history = await school.safety.hazards.history({ id });
+    expect(history.filter((e) => e.action === 'safety.hazard.correct').map((e) => [e.before, e.after])).toEqual([
+      [{ location: '教学楼二楼' }, { location: '教学楼三楼', reason: '部位写错了' }],
+      [{ severity: 'ordinary' }, { severity: 'major', reason: '涉及疏散通道，应为重大' }],
+    ]);
+
+    // 作废: the county's, with a reason; then final, and out of every count.
+    const before = (await hengnan.safety.hazards.summary()).find((u) => u.unitCode === '430422')!;
+    expect(await failure(school.safety.hazards.step({ id, expectedVersion: 6, action: 'void', reason: '重复登记' }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '作废由县区教育局或市教育局进行',
+    });
+    await hengnan.safety.hazards.step({ id, expectedVersion: 6, action: 'void', reason: '与第一条重复登记' });
+    const voided = await school.safety.hazards.byId({ id });
+    expect(voided).toMatchObject({ status: 'voided', allowed: [], corrections: [], canAttach: false });
+    expect(await failure(school.safety.hazards.attach({ id, phase: 'after', fileName: '补充.png', base64: PNG }))).toEqual({
+      code: 'CONFLICT',
+      message: '隐患已作废，不能再添加附件',
+    });
+    const after = (await hengnan.safety.hazards.summary()).find((u) => u.unitCode === '430422')!;
+    expect([after.total, after.open, after.majorOpen]).toEqual([before.total - 1, before.open - 1, before.majorOpen - 1]);
+    expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
+  });
 });

@@ -8,13 +8,17 @@ import {
   authorize,
   beijingDate,
   ExpectedVersion,
+  HAZARD_CORRECTABLE,
+  HAZARD_CORRECTION_BY_BUREAU,
+  HAZARD_CORRECTION_REFUSAL,
+  HAZARD_FINAL_STATES,
   HAZARD_SOURCE_LABELS,
   HazardAction,
   hazardCase,
+  HazardCorrection,
   HazardInput,
   hazardLateness,
   IsoDate,
-  Reason,
   RecordId,
   safeFileName,
   showsInline,
@@ -127,6 +131,11 @@ export const hazardsRouter = {
     const actor = { level: safetyLevel(ctx.scope), username: ctx.identity.username };
     const canWrite = authorize(ctx.identity.grants, { area: 'safety', action: 'write' }).allowed;
     const allowed = canWrite ? wf.allowed(hazardCase(row), actor) : [];
+    const corrections = canWrite ? wf.corrections(hazardCase(row), actor) : [];
+    /** The facts the caller may correct (a school: not the category or the severity). */
+    const correctable = corrections.includes('correct')
+      ? HAZARD_CORRECTABLE.filter((k) => actor.level !== 'school' || !HAZARD_CORRECTION_BY_BUREAU.includes(k))
+      : [];
     return {
       ...row,
       reportedAt: row.reportedAt.toISOString(),
@@ -141,7 +150,9 @@ export const hazardsRouter = {
         uploadedAt: f.uploadedAt.toISOString(),
       })),
       allowed,
-      canAttach: canWrite && row.status !== 'closed',
+      corrections,
+      correctable,
+      canAttach: canWrite && !HAZARD_FINAL_STATES.includes(row.status),
     };
   }),
 
@@ -193,7 +204,10 @@ export const hazardsRouter = {
     .input(z.object({ id: RecordId, expectedVersion: ExpectedVersion, deadline: IsoDate }).strict())
     .mutation(({ ctx, input }) => step(ctx, input.id, input.expectedVersion, 'set_deadline', { deadline: input.deadline })),
 
-  /** Moves a hazard along: 开始整改, 提交验收 (with what was done), 退回 (with a reason), 验收销号. */
+  /**
+   * Moves a hazard along: 开始整改, 提交验收 (with what was done), 撤回 (the submitter takes the submission back, with a
+   * reason), 退回 (with a reason), 验收销号, 作废 (registered in error, with a reason).
+   */
   step: write
     .input(
       z
@@ -201,7 +215,7 @@ export const hazardsRouter = {
           id: RecordId,
           expectedVersion: ExpectedVersion,
           action: HazardAction,
-          reason: Reason.optional(),
+          reason: textField(500, '原因').optional(),
           measures: textField(1000, '整改措施').optional(),
         })
         .strict(),
@@ -209,6 +223,46 @@ export const hazardsRouter = {
     .mutation(({ ctx, input }) =>
       step(ctx, input.id, input.expectedVersion, input.action, { reason: input.reason, measures: input.measures }),
     ),
+
+  /**
+   * 更正: corrects the facts of the finding while the hazard is still the school's (待整改, 整改中), with a reason; the
+   * audit record keeps what each field was. A school corrects where, what and who; the category and the severity are
+   * the county's or the city's to correct.
+   */
+  correct: write
+    .input(HazardCorrection.extend({ id: RecordId, expectedVersion: ExpectedVersion }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const { id, expectedVersion, reason, ...fields } = input;
+      const row = await visibleHazard(ctx, id);
+      const changed = Object.fromEntries(
+        Object.entries(fields).filter(([k, v]) => v !== undefined && (row as Record<string, unknown>)[k] !== (v === '' ? null : v)),
+      ) as Partial<typeof fields>;
+      if (Object.keys(changed).length === 0) throw fieldError('reason', '没有需要更正的内容：请修改至少一项');
+      if (safetyLevel(ctx.scope) === 'school' && HAZARD_CORRECTION_BY_BUREAU.some((k) => k in changed))
+        throw new TRPCError({ code: 'FORBIDDEN', message: HAZARD_CORRECTION_REFUSAL });
+      const foundOn = changed.foundOn ?? row.foundOn;
+      if (foundOn > beijingDate(ctx.now)) throw fieldError('foundOn', '发现日期不能晚于今天');
+      if (row.deadline && foundOn > row.deadline) throw fieldError('foundOn', '发现日期不能晚于整改期限');
+      const result = await applyStep(ctx, {
+        wf,
+        table: h,
+        stateKey: 'status',
+        id,
+        expectedVersion,
+        action: 'correct',
+        reason,
+        actor: { level: safetyLevel(ctx.scope), username: ctx.identity.username },
+        caseOf: hazardCase,
+        changes: () => ({ ...changed, ...('location' in changed ? { location: changed.location || null } : {}) }),
+        audit: {
+          targetType: TARGET,
+          before: (r) => Object.fromEntries(Object.keys(changed).map((k) => [k, (r as Record<string, unknown>)[k]])),
+          after: () => ({ ...changed, reason }),
+        },
+      });
+      forgetRollups(ctx.db, HAZARD_KPIS);
+      return { version: result.version, status: result.state };
+    }),
 
   /**
    * One step on several hazards at once (批量验收销号, 批量开始整改) — only a step the workflow declares bulk, which asks
@@ -246,7 +300,8 @@ export const hazardsRouter = {
   /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
   attach: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {
     const row = await visibleHazard(ctx, input.id);
-    if (row.status === 'closed') throw new TRPCError({ code: 'CONFLICT', message: '隐患已销号，不能再添加附件' });
+    if (HAZARD_FINAL_STATES.includes(row.status))
+      throw new TRPCError({ code: 'CONFLICT', message: `隐患${wf.stateLabels[row.status].zh}，不能再添加附件` });
     const bytes = Buffer.from(input.base64, 'base64');
     const fileName = safeFileName(input.fileName);
     const check = await checkUploadInWorker(bytes, fileName);
@@ -321,6 +376,8 @@ async function step(
   extra: { deadline?: string; reason?: string; measures?: string },
 ) {
   await visibleHazard(ctx, id);
+  if (wf.steps[action].reason && extra.reason !== undefined && extra.reason.trim().length === 1)
+    throw fieldError('reason', `${wf.steps[action].label.zh}原因至少写2个字`);
   const who = ctx.identity.username;
   const result = await applyStep(ctx, {
     wf,
@@ -348,6 +405,7 @@ async function step(
       if (action === 'submit')
         return { submittedBy: who, submittedAt: ctx.now, returnReason: null, ...(extra.measures ? { measures: extra.measures } : {}) };
       if (action === 'return') return { returnReason: extra.reason!, returns: row.returns + 1 };
+      if (action === 'withdraw') return { submittedBy: null, submittedAt: null };
       if (action === 'close') return { closedBy: who, closedAt: ctx.now };
       return {};
     },

@@ -6,7 +6,7 @@ import { listUnits, scopeCondition } from '../../queries.ts';
 import { recordScope } from './access.ts';
 import { coverageByUnit } from './activities.ts';
 import { complianceBySchool, complianceByUnit, latestTerm, type ComplianceCounts } from './compliance.ts';
-import { countyLateSql, schoolLateSql } from './overdue.ts';
+import { countedSql, countyLateSql, openSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
 
@@ -83,7 +83,7 @@ function hazardSource(id: KpiId, measure: (today: string) => { num: SQL; den: SQ
 
 const closure = hazardSource('safety.hazard-closure', () => ({
   num: sql`count(*) filter (where ${h.status} = 'closed')`,
-  den: sql`count(*)`,
+  den: sql`count(*) filter (where ${countedSql()})`,
 }));
 const overdue = hazardSource('safety.hazards-overdue', (today) => ({
   num: sql`count(*) filter (where ${schoolLateSql(today)})`,
@@ -94,7 +94,7 @@ const acceptanceOverdue = hazardSource('safety.acceptance-overdue', (today) => (
   den: null,
 }));
 const majorOpen = hazardSource('safety.major-hazards-open', () => ({
-  num: sql`count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major')`,
+  num: sql`count(*) filter (where ${openSql()} and ${h.severity} = 'major')`,
   den: null,
 }));
 

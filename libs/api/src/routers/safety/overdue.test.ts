@@ -2,8 +2,8 @@ import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { beijingDate, hazardLateness, type HazardStatus } from '@hyedu/domain';
-import { countyLateSql, overdueSql, schoolLateSql } from './overdue.ts';
+import { beijingDate, HAZARD_COUNTED_STATES, HAZARD_OPEN_STATES, hazardLateness, type HazardStatus } from '@hyedu/domain';
+import { countedSql, countyLateSql, openSql, overdueSql, schoolLateSql } from './overdue.ts';
 
 const h = tables.safetyHazards;
 const TODAY = '2022-11-30';
@@ -19,6 +19,7 @@ const CASES: { status: HazardStatus; deadline: string | null; submittedAt: strin
   { status: 'awaiting_acceptance', deadline: '2022-10-01', submittedAt: '2022-11-14T16:01:00Z' }, // 2022-11-15 00:01 in Beijing
   { status: 'awaiting_acceptance', deadline: '2022-10-01', submittedAt: null },
   { status: 'closed', deadline: '2022-10-01', submittedAt: '2022-10-01T02:00:00Z' },
+  { status: 'voided', deadline: '2022-10-01', submittedAt: null },
 ];
 
 describe.each(testEngines())('the overdue SQL helper matches the domain rule on %s', (engine) => {
@@ -68,8 +69,19 @@ describe.each(testEngines())('the overdue SQL helper matches the domain rule on 
         TODAY,
       ),
     );
-    expect(want).toEqual(['school', null, 'school', null, null, null, 'county', null, null, null]);
+    expect(want).toEqual(['school', null, 'school', null, null, null, 'county', null, null, null, null]);
     expect(got).toEqual(want);
     expect(rows.filter((r) => r.any).length).toBe(3);
+  });
+
+  it('counts open and counted hazards as the domain’s HAZARD_OPEN_STATES and HAZARD_COUNTED_STATES (作废 in neither)', async () => {
+    const rows = await database.db
+      .select({ id: h.id, open: sql<boolean>`${openSql()}`, counted: sql<boolean>`${countedSql()}` })
+      .from(h)
+      .where(inArray(h.id, ids));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(ids.map((id) => byId.get(id)!.open)).toEqual(CASES.map((c) => HAZARD_OPEN_STATES.includes(c.status)));
+    expect(ids.map((id) => byId.get(id)!.counted)).toEqual(CASES.map((c) => HAZARD_COUNTED_STATES.includes(c.status)));
+    expect(rows.filter((r) => !r.counted).length).toBe(1);
   });
 });

@@ -1,12 +1,17 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { HAZARD_ACCEPTANCE_DAYS, SCHOOL_STAGES } from '@hyedu/domain';
+import { HAZARD_ACCEPTANCE_DAYS, HAZARD_COUNTED_STATES, HAZARD_OPEN_STATES, SCHOOL_STAGES } from '@hyedu/domain';
 
 const { safetyHazards: h } = tables;
-const schoolStages = sql.join(
-  SCHOOL_STAGES.map((s) => sql`${s}`),
-  sql`, `,
-);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+/** Still to be dealt with (the domain's HAZARD_OPEN_STATES). */
+export const openSql = (): SQL => sql`(${h.status} in (${list(HAZARD_OPEN_STATES)}))`;
+/** Counted in totals and rates (all but 作废: the domain's HAZARD_COUNTED_STATES). */
+export const countedSql = (): SQL => sql`(${h.status} in (${list(HAZARD_COUNTED_STATES)}))`;
 /** The Beijing date of the submission for acceptance (UTC+8, no daylight saving), as the domain's beijingDate. */
 const submittedOn = sql`((${h.submittedAt} at time zone 'UTC') + interval '8 hours')::date`;
 
@@ -15,7 +20,7 @@ const submittedOn = sql`((${h.submittedAt} at time zone 'UTC') + interval '8 hou
  * `today` is the business date (a Beijing date, 'YYYY-MM-DD').
  */
 export const schoolLateSql = (today: string): SQL =>
-  sql`(${h.status} in (${schoolStages}) and ${h.deadline} is not null and ${h.deadline} < ${today}::date)`;
+  sql`(${h.status} in (${list(SCHOOL_STAGES)}) and ${h.deadline} is not null and ${h.deadline} < ${today}::date)`;
 export const countyLateSql = (today: string): SQL =>
   sql`(${h.status} = 'awaiting_acceptance' and ${h.submittedAt} is not null and ${submittedOn} + ${sql.raw(String(HAZARD_ACCEPTANCE_DAYS))} < ${today}::date)`;
 /** Late at all, either kind (the list's “逾期” filter). */
@@ -27,4 +32,4 @@ export const notOverdueSql = (today: string): SQL => sql`not coalesce(${overdueS
  * acceptance (submission + HAZARD_ACCEPTANCE_DAYS) while it awaits the county; null when neither applies.
  */
 export const stageDueSql = (): SQL =>
-  sql`(case when ${h.status} = 'awaiting_acceptance' then (${submittedOn} + ${sql.raw(String(HAZARD_ACCEPTANCE_DAYS))})::date when ${h.status} in (${schoolStages}) then ${h.deadline} end)`;
+  sql`(case when ${h.status} = 'awaiting_acceptance' then (${submittedOn} + ${sql.raw(String(HAZARD_ACCEPTANCE_DAYS))})::date when ${h.status} in (${list(SCHOOL_STAGES)}) then ${h.deadline} end)`;

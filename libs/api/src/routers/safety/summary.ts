@@ -7,7 +7,7 @@ import { listUnits } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { loadSettings, recordScope } from './access.ts';
 import { complianceByUnit, latestTerm } from './compliance.ts';
-import { countyLateSql, schoolLateSql } from './overdue.ts';
+import { countedSql, countyLateSql, openSql, schoolLateSql } from './overdue.ts';
 
 const { safetyHazards: h } = tables;
 const read = readProcedure('safety');
@@ -36,14 +36,14 @@ export const hazardSummaryRouter = {
     const rows = await ctx.db
       .select({
         unitCode: h.unitCode,
-        total: sql<number>`count(*)::int`,
+        total: sql<number>`(count(*) filter (where ${countedSql()}))::int`,
         closed: sql<number>`(count(*) filter (where ${h.status} = 'closed'))::int`,
-        open: sql<number>`(count(*) filter (where ${h.status} <> 'closed'))::int`,
+        open: sql<number>`(count(*) filter (where ${openSql()}))::int`,
         overdue: sql<number>`(count(*) filter (where ${schoolLateSql(today)}))::int`,
         lateAcceptance: sql<number>`(count(*) filter (where ${countyLateSql(today)}))::int`,
-        majorOpen: sql<number>`(count(*) filter (where ${h.status} <> 'closed' and ${h.severity} = 'major'))::int`,
+        majorOpen: sql<number>`(count(*) filter (where ${openSql()} and ${h.severity} = 'major'))::int`,
         awaiting: sql<number>`(count(*) filter (where ${h.status} = 'awaiting_acceptance'))::int`,
-        noDeadline: sql<number>`(count(*) filter (where ${h.status} <> 'closed' and ${h.deadline} is null))::int`,
+        noDeadline: sql<number>`(count(*) filter (where ${openSql()} and ${h.deadline} is null))::int`,
       })
       .from(h)
       .where(recordScope(ctx.scope, h))
