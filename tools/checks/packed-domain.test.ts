@@ -160,14 +160,15 @@ console.log(JSON.stringify({
     });
   });
 
-  it('type-checks a TypeScript consumer against the published declarations, and refuses a wrong one', () => {
-    writeFileSync(
-      join(app, 'tsconfig.json'),
+  it('type-checks a TypeScript consumer against the published declarations (Node and bundler resolution), and refuses a wrong one', () => {
+    // Node's own resolution and a bundler's (a Vite app), both reading the package's exports
+    const tsconfig = (module: string, moduleResolution: string) =>
       JSON.stringify({
-        compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] },
+        compilerOptions: { module, moduleResolution, target: 'es2022', strict: true, noEmit: true, types: [] },
         files: ['consumer.ts'],
-      }),
-    );
+      });
+    writeFileSync(join(app, 'tsconfig.json'), tsconfig('nodenext', 'nodenext'));
+    writeFileSync(join(app, 'tsconfig.bundler.json'), tsconfig('esnext', 'bundler'));
     const consumer = `
 import { cityKpis, kpiStatus, type KpiDefinition, type KpiStatus } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022, HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
@@ -187,6 +188,7 @@ cityKpis({ 'safety.unknown': { itemNo: 1, phrase: 'x', target: 1, targetSource: 
 `;
     writeFileSync(join(app, 'consumer.ts'), consumer);
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], app);
+    run(process.execPath, [tsc, '-p', 'tsconfig.bundler.json'], app);
     // The check has teeth: a wrong use of the published types fails it.
     writeFileSync(join(app, 'consumer.ts'), `${consumer}\nexport const wrong: HazardStatus = 'lost';\n`);
     expect(failing(process.execPath, [tsc, '-p', 'tsconfig.json'], app)).toContain(`Type '"lost"' is not assignable to type`);
