@@ -8,6 +8,7 @@ import { KPI_CATALOGUE, kpiPhraseRefusals } from '../kpi-catalogue.ts';
 import { kpiStatus, kpiStatusFor, targetFor, type KpiDefinition } from '../kpi.ts';
 import { createOrganisation } from '../org.ts';
 import { PlanTask } from '../plan/tasks.ts';
+import { complianceRates, DEFAULT_SAFETY_SETTINGS, SafetySettings, type SafetyProfile } from '../safety/compliance.ts';
 import { parseSchoolCode } from '../school-code.ts';
 import { validateWorkPlan } from '../work-plan.ts';
 import {
@@ -15,6 +16,7 @@ import {
   EXAMPLE_CITY_KPIS_2023,
   EXAMPLE_CITY_ORG_UNITS,
   EXAMPLE_CITY_PLAN_2023,
+  EXAMPLE_CITY_SAFETY_SETTINGS,
   EXAMPLE_CITY_TARGETS_2023,
   EXAMPLE_CITY_TASKS_2023,
   EXAMPLE_PROVINCE_CODE,
@@ -122,5 +124,30 @@ describe('示例市, a second city configured beside Hengyang', () => {
     expect(targetFor(share, '990102', county)).toMatchObject({ target: 0.1, scope: 'city', label: '工作要点（沿用全市目标）' });
     expect(kpiStatusFor(share, '990121', 0.11, county)).toBe('green');
     expect(kpiStatusFor(share, '990102', 0.11, county)).toBe('red');
+  });
+
+  it('its 4个100% settings are valid and decide the same schools differently: 防冲撞 as the fourth indicator, 3 guards', () => {
+    expect(SafetySettings.safeParse(EXAMPLE_CITY_SAFETY_SETTINGS).success).toBe(true);
+    const school = (guards: number, guardPost: boolean, antiRam: boolean | null): SafetyProfile => ({
+      students: 600,
+      staff: 50,
+      isBoarding: false,
+      fulltimeGuards: guards,
+      closedManagement: true,
+      alarmLinked110: true,
+      videoLinkedPolice: true,
+      guardPost,
+      antiRam,
+    });
+    // two guards and a 护学岗, no barrier; three guards and a barrier, no 护学岗; three guards, barrier not required there
+    const schools = [school(2, true, false), school(3, false, true), school(3, false, null)];
+    const ex = complianceRates(schools, EXAMPLE_CITY_SAFETY_SETTINGS.fourth, EXAMPLE_CITY_SAFETY_SETTINGS.norm);
+    const hy = complianceRates(schools, DEFAULT_SAFETY_SETTINGS.fourth, DEFAULT_SAFETY_SETTINGS.norm);
+    expect(ex.guards).toMatchObject({ met: 2, inScope: 3 });
+    expect(hy.guards).toMatchObject({ met: 3, inScope: 3 });
+    expect(ex.fourth).toMatchObject({ met: 1, inScope: 2 });
+    expect(hy.fourth).toMatchObject({ met: 1, inScope: 3 });
+    expect(ex.all).toMatchObject({ met: 2, inScope: 3 });
+    expect(hy.all).toMatchObject({ met: 1, inScope: 3 });
   });
 });
