@@ -18,7 +18,7 @@ describe.each(testEngines())('database on %s', (engine) => {
       const again = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
       expect(again).toMatchObject({ seeded: false, schools: first.schools });
       const [units] = await database.db.select({ n: count() }).from(orgUnits);
-      expect(units?.n).toBe(14); // the city + 12 GB/T 2260 units + 高新区 (domain.md §3)
+      expect(units?.n).toBe(14); // the city + 12 GB/T 2260 units + 高新区 (docs/domain/org.md)
       const [m] = await database.db.select({ n: count() }).from(modules);
       expect(m?.n).toBe(4);
     } finally {

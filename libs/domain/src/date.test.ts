@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isIsoDate, IsoDate, isRealDate } from './date.ts';
 
-// domain.md §4: "+ real date check"
+// docs/domain/org.md: "+ real date check"
 describe('calendar dates', () => {
   it('knows leap years', () => {
     expect(isRealDate(2020, 2, 29)).toBe(true);

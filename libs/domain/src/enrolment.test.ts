@@ -3,7 +3,7 @@ import { isWithinCap, privateCompulsoryShare, type EnrolmentCount } from './enro
 import { HENGYANG_PLAN_2022 } from './hengyang/plan-2022.ts';
 import { HENGYANG_TARGETS_2022 } from './hengyang/targets.ts';
 
-// domain.md §2.2: "Private share KPI = 民办义务教育在校生 (小学 + 初中, incl. 九年一贯/完中初中段) / 义务教育在校生总数"
+// docs/domain/private-education.md: "Private share KPI = 民办义务教育在校生 (小学 + 初中, incl. 九年一贯/完中初中段) / 义务教育在校生总数"
 describe('privateCompulsoryShare', () => {
   it('counts only compulsory grades (K/S/V/X ignored)', () => {
     const counts: EnrolmentCount[] = [

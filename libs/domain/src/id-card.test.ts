@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IdCardNumber, idCardSchema, maskIdCard, normalizeIdCard, parseIdCard } from './id-card.ts';
 
-// domain.md §4: "S = Σ aᵢ·Wᵢ, W = 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; check = "10X98765432"[S mod 11]"
+// docs/domain/org.md: "S = Σ aᵢ·Wᵢ, W = 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2; check = "10X98765432"[S mod 11]"
 // Independent re-computation so every vector below is checked against the algorithm, not just the code.
 function expectedCheck(id: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -10,15 +10,15 @@ function expectedCheck(id: string): string {
 }
 
 const VALID = [
-  '34052419800101001X', // domain.md §4 vector
-  '430405201005011230', // domain.md §4 synthetic Hengyang vector
+  '34052419800101001X', // docs/domain/org.md vector
+  '430405201005011230', // docs/domain/org.md synthetic Hengyang vector
   '430421201203151234',
   '430482198507042174',
   '43042320100601118X',
   '430426202002290015', // 2020-02-29, leap day
 ];
 
-describe('居民身份证号 GB 11643-1999 (domain.md §4)', () => {
+describe('居民身份证号 GB 11643-1999 (docs/domain/org.md)', () => {
   it('test vectors carry the check character the algorithm gives', () => {
     for (const v of VALID) expect(v[17], v).toBe(expectedCheck(v));
     // invalid-checksum vector really is wrong (correct check char would be 4)

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ModuleKey } from './modules.ts';
 
 /**
- * A key performance indicator (issue 4): defined once, here, with where it comes from in the plan and how it is
- * computed; each module's API computes its own KPIs live from its records and the portal shows them against target.
+ * A key performance indicator: defined once, in the catalogue (kpi-catalogue.ts), with how it is computed; a city adds
+ * where it comes from in its plan and its target. Each module's API computes its own KPIs live from its records and
+ * the portal shows them against target.
  */
 export type KpiUnit = 'ratio' | 'count' | 'seats' | 'yuan';
 /** at_least: higher is better up to the target; at_most: must not exceed it; zero: the target is none at all. */
@@ -41,14 +42,14 @@ export const KPI_IDS = [
 export const KpiId = z.enum(KPI_IDS, { message: '指标不存在' });
 export type KpiId = z.infer<typeof KpiId>;
 
-export interface KpiDefinition {
+/**
+ * What a KPI is, whatever the city (the catalogue, kpi-catalogue.ts): its meaning, unit, direction, levels and
+ * formula, and the amber band it is judged with unless a city sets its own.
+ */
+export interface KpiRule {
   id: KpiId;
   title: string;
   module: ModuleKey;
-  /** Work-plan item number and the phrase of the seed the KPI measures. */
-  itemNo: number;
-  phrase: string;
-  target: number;
   unit: KpiUnit;
   direction: KpiDirection;
   /** Levels the value is computed for (the drill-down goes city → county → school where listed). */
@@ -57,11 +58,24 @@ export interface KpiDefinition {
   formula: string;
   /** Amber band: how far from target still counts as amber rather than red (fraction of target). Unused for a 0 target. */
   amber: number;
-  /** Where the target comes from: the seed's own words (工作要点) or a target the bureau set itself (局定目标). */
-  targetSource: TargetSource;
   /** A hard cap (“控制在…以内”): exceeding it at all is red, never amber. */
   hardCap?: boolean;
 }
+
+/** What a city's work plan says about one KPI: the item and phrase it measures and the city's target. */
+export interface CityKpiTarget {
+  /** Work-plan item number and the phrase of the plan the KPI measures. */
+  itemNo: number;
+  phrase: string;
+  target: number;
+  /** Where the target comes from: the plan's own words (工作要点) or a target the bureau set itself (局定目标). */
+  targetSource: TargetSource;
+  /** The city's own amber band, when it differs from the catalogue's. */
+  amber?: number;
+}
+
+/** A KPI as a city measures it: the catalogue's rule with the city's item, phrase and target. */
+export interface KpiDefinition extends KpiRule, Omit<CityKpiTarget, 'amber'> {}
 
 /** 'seed': the work plan states the figure; 'bureau': the seed names the task but no figure, the bureau chose it. */
 export type TargetSource = 'seed' | 'bureau';

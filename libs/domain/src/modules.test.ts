@@ -15,9 +15,9 @@ const good = {
 };
 const firstMessage = (input: unknown) => ModuleManifest.safeParse(input).error?.issues[0]?.message;
 
-// domain.md §0: the four department modules are Safety, Private ed, Teacher, Funding.
+// docs/domain/plan.md: the four department modules are Safety, Private ed, Teacher, Funding.
 describe('module registry', () => {
-  it('has the four modules of domain.md §0', () => {
+  it('has the four modules of docs/domain/plan.md', () => {
     expect(ModuleKey.options).toEqual(['safety', 'private-edu', 'teachers', 'funding']);
     for (const m of HENGYANG_MODULES) expect(ModuleManifest.parse(m)).toEqual(m);
   });

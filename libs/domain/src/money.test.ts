@@ -13,7 +13,7 @@ const err = (input: string | number, opts?: { allowNegative?: boolean }) => {
   return r.message;
 };
 
-// Amounts in the seed and domain.md are 元 and 万元 (e.g. §2.4 "investment (万元)", §1.4 "小学1000元/年");
+// Amounts in the seed and docs/domain/funding.md are 元 and 万元 (e.g. a project's "investment", the allowance "1,000 元/年");
 // they are stored as integer fen so sums are exact.
 describe('yuanToFen', () => {
   it('accepts plain, grouped, full-width, symbol and 元 forms', () => {

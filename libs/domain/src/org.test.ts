@@ -5,14 +5,14 @@ import { createOrganisation, type OrgUnit } from './org.ts';
 describe('createOrganisation with Hengyang data', () => {
   const org = createOrganisation(HENGYANG_ORG_UNITS);
 
-  it('"L2 13 county-level units = 12 县市区教育局 + 高新区教文体局" (domain.md §2.0)', () => {
+  it('"L2 13 county-level units = 12 县市区教育局 + 高新区教文体局" (docs/domain/org.md)', () => {
     expect(org.city.code).toBe('430400');
     expect(org.counties).toHaveLength(13);
     expect(org.counties.filter((u) => u.kind !== 'zone')).toHaveLength(12);
     expect(org.byCode('430472')?.bureauName).toBe('高新区教文体局');
   });
 
-  it('codes match the domain.md §3 GB/T 2260 table', () => {
+  it('codes match the docs/domain/org.md GB/T 2260 table', () => {
     const table: Record<string, string> = {
       '430405': '珠晖区',
       '430406': '雁峰区',
@@ -28,7 +28,7 @@ describe('createOrganisation with Hengyang data', () => {
       '430482': '常宁市',
     };
     for (const [code, name] of Object.entries(table)) expect(org.byCode(code)?.name, code).toBe(name);
-    // "430472 湖南衡阳高新技术产业园区" is an NBS functional-zone code (domain.md §3)
+    // "430472 湖南衡阳高新技术产业园区" is an NBS functional-zone code (docs/domain/org.md)
     expect(org.byCode('430472')?.kind).toBe('zone');
     expect(org.counties.map((u) => u.sortOrder)).toEqual([...org.counties.map((u) => u.sortOrder)].sort((a, b) => a - b));
   });
@@ -36,7 +36,7 @@ describe('createOrganisation with Hengyang data', () => {
   it('isCounty is true for L2 units only', () => {
     expect(org.isCounty('430422')).toBe(true);
     expect(org.isCounty('430400')).toBe(false);
-    expect(org.isCounty('430402')).toBe(false); // old 江东区 code, replaced in 2001 (domain.md §3)
+    expect(org.isCounty('430402')).toBe(false); // old 江东区 code, replaced in 2001 (docs/domain/org.md)
   });
 
   it('rejects duplicate codes, a wrong parent, and not exactly one city', () => {

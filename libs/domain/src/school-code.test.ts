@@ -8,7 +8,7 @@ import {
 } from './school-code.ts';
 import { SchoolLevel } from './school.ts';
 
-describe('学校标识码 (domain.md §4: "10 digits AABBCCCCCC … BB = 省 code (43 湖南) … No check digit")', () => {
+describe('学校标识码 (docs/domain/org.md: "10 digits AABBCCCCCC … BB = 省 code (43 湖南) … No check digit")', () => {
   it('parses category, province and sequence', () => {
     expect(parseSchoolCode('2143001234')).toEqual({
       ok: true,
@@ -58,7 +58,7 @@ describe('学校标识码 (domain.md §4: "10 digits AABBCCCCCC … BB = 省 cod
     expect(schoolCodeCategoryForLevel('kindergarten')).toBe('11');
     expect(schoolCodeCategoryForLevel('primary')).toBe('21');
     expect(schoolCodeCategoryForLevel('junior')).toBe('31');
-    expect(schoolCodeCategoryForLevel('nine_year')).toBe('31'); // assumption, not verified (domain.md §4)
+    expect(schoolCodeCategoryForLevel('nine_year')).toBe('31'); // assumption, not verified (docs/domain/org.md)
     expect(schoolCodeCategoryForLevel('complete_middle')).toBe('34');
     expect(schoolCodeCategoryForLevel('senior')).toBe('34');
     expect(schoolCodeCategoryForLevel('vocational')).toBe('36');

@@ -25,7 +25,7 @@ export const SCHOOL_CODE_CATEGORIES: Readonly<Record<string, string>> = {
   '93': '中等职业培训机构',
 };
 
-/** Categories a municipal/county bureau manages (higher education 41/42/91/92 left out; domain.md §4). */
+/** Categories a municipal/county bureau manages (higher education 41/42/91/92 left out; docs/domain/org.md). */
 export const BUREAU_SCHOOL_CODE_CATEGORIES: readonly string[] = ['11', '21', '22', '31', '32', '33', '34', '35', '36', '37', '51', '93'];
 
 export interface SchoolCodeInfo {
@@ -79,7 +79,7 @@ const CATEGORY_BY_LEVEL: Record<SchoolLevel, string> = {
   kindergarten: '11',
   primary: '21',
   junior: '31',
-  // How 九年一贯制 (and 十二年一贯制) schools are categorised is NOT verified (domain.md §4);
+  // How 九年一贯制 (and 十二年一贯制) schools are categorised is NOT verified (docs/domain/org.md);
   // 31 普通初中 is an assumption — confirm with the provincial 学校代码 office before minting codes.
   nine_year: '31',
   complete_middle: '34',

@@ -6,7 +6,7 @@ describe('staffing', () => {
     expect(pupilTeacherRatio(360, 20)).toBe(18);
     expect(pupilTeacherRatio(360, 0)).toBeNull();
   });
-  it('computes 编制使用率 only where there is a quota (domain.md §2.3 StaffingQuota)', () => {
+  it('computes 编制使用率 only where there is a quota (docs/domain/teachers.md StaffingQuota)', () => {
     expect(quotaFillRate(45, 50)).toBe(0.9);
     expect(quotaFillRate(12, 0)).toBeNull();
   });

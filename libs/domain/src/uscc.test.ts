@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { orgCodeCheckChar, parseUscc, Uscc, USCC_AUTHORITY_LABELS, usccCheckChar } from './uscc.ts';
 
-// domain.md §4: "pos18: S = Σ v(cᵢ)·3^(i−1) mod 31 (W = 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28),
+// docs/domain/org.md: "pos18: S = Σ v(cᵢ)·3^(i−1) mod 31 (W = 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28),
 // check = charset[(31 − S mod 31) mod 31]" — recomputed here independently of uscc.ts.
 const CS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 function expectedPos18(code: string): string {
@@ -9,7 +9,7 @@ function expectedPos18(code: string): string {
   for (let i = 0; i < 17; i++) s += CS.indexOf(code[i]!) * 3 ** i;
   return CS[(31 - (s % 31)) % 31]!;
 }
-// domain.md §4: "GB 11714: C9 = 11 − (Σ Cᵢ·Wᵢ mod 11), W = 3 7 9 10 5 8 4 2, 10→X, 11→0"
+// docs/domain/org.md: "GB 11714: C9 = 11 − (Σ Cᵢ·Wᵢ mod 11), W = 3 7 9 10 5 8 4 2, 10→X, 11→0"
 function expectedOrgCheck(org8: string): string {
   const w = [3, 7, 9, 10, 5, 8, 4, 2];
   const s = w.reduce((acc, wi, i) => acc + parseInt(org8[i]!, 36) * wi, 0);
@@ -20,7 +20,7 @@ function expectedOrgCheck(org8: string): string {
 const VERIFIED = ['91350200MA2YJ1XR9G', '91440101MA5CJQ4N59', '123502001549897397'];
 const SYNTHETIC = ['52430400123456788P', '91430407734567890P'];
 
-describe('统一社会信用代码 GB 32100-2015 (domain.md §4)', () => {
+describe('统一社会信用代码 GB 32100-2015 (docs/domain/org.md)', () => {
   it('every vector satisfies both check characters when recomputed independently', () => {
     for (const v of [...VERIFIED, ...SYNTHETIC]) {
       expect(v[17], v).toBe(expectedPos18(v));

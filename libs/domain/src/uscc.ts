@@ -9,7 +9,7 @@ import { compactText } from './text.ts';
 export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /**
- * 登记管理部门 labels. Only the codes confirmed in domain.md §4 are listed; public sources disagree
+ * 登记管理部门 labels. Only the codes confirmed in docs/domain/org.md are listed; public sources disagree
  * on the other codes (not verified), so an unknown code parses with a null label.
  */
 export const USCC_AUTHORITY_LABELS: Readonly<Record<string, string>> = {
@@ -19,7 +19,7 @@ export const USCC_AUTHORITY_LABELS: Readonly<Record<string, string>> = {
   Y: '其他',
 };
 
-/** 机构类别 labels by 登记管理部门 (domain.md §4; the 工商 ones are "commonly seen, not verified"). */
+/** 机构类别 labels by 登记管理部门 (docs/domain/org.md; the 工商 ones are "commonly seen, not verified"). */
 export const USCC_CATEGORY_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   '1': { '1': '机关', '2': '事业单位', '3': '群团组织', '9': '其他' },
   '5': { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' },
@@ -83,7 +83,7 @@ const fail = (code: UsccErrorCode, message: string): UsccResult => ({ ok: false,
 
 /**
  * Parses a USCC. A pos-18 failure is an error (USCC_CHECKSUM) unless `lenient` is set, for importing
- * legacy registry data (domain.md §4: some early pilot codes fail the check → warn, don't hard-reject).
+ * legacy registry data (docs/domain/org.md: some early pilot codes fail the check → warn, don't hard-reject).
  */
 export function parseUscc(raw: string, opts: { lenient?: boolean } = {}): UsccResult {
   const code = normalizeUscc(raw);

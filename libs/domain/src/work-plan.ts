@@ -12,7 +12,7 @@ export const WorkPlanItem = z.object({
   title: z.string().min(1).max(100),
   /** Full text after the heading. */
   text: z.string().min(1),
-  /** Department modules that serve this item (domain.md §0); empty = portal only. */
+  /** Department modules that serve this item (docs/domain/plan.md); empty = portal only. */
   modules: z.array(ModuleKey),
 });
 export type WorkPlanItem = z.infer<typeof WorkPlanItem>;

@@ -1,11 +1,12 @@
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { TOTP_PARAMS, totpStep } from '@hyedu/domain';
+import { HENGYANG_TOTP_ISSUER } from '@hyedu/domain/hengyang';
 
 /** TOTP (RFC 6238) with the otpauth library; the rules (who needs it, replay) are the domain's. */
 const totp = (secret: string, label = '') =>
   new TOTP({
-    issuer: TOTP_PARAMS.issuer,
+    issuer: HENGYANG_TOTP_ISSUER,
     label,
     algorithm: TOTP_PARAMS.algorithm,
     digits: TOTP_PARAMS.digits,

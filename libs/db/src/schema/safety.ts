@@ -19,7 +19,7 @@ import { members } from './members.ts';
 import { orgUnits, schools } from './org.ts';
 
 /**
- * The safety module (seed item 4; domain.md §2.1). Every record carries its school and the school's unit code (a
+ * The safety module (seed item 4; docs/domain/safety.md). Every record carries its school and the school's unit code (a
  * school never changes unit), so county scopes and per-county figures use an index without joining the registry.
  */
 const schoolRef = () =>

@@ -29,7 +29,7 @@ import {
 import { createRng, type Rng } from './prng.ts';
 
 /**
- * Demo data of the safety module (seed item 4; domain.md §2.1) at Hengyang scale, deterministic for a seed, a
+ * Demo data of the safety module (seed item 4; docs/domain/safety.md) at Hengyang scale, deterministic for a seed, a
  * `today` and a scale: the 4个100% per school for this term and the one before, a year of inspections and hazards
  * with their rectification, 专项教育 activities over the rolling year, and incidents with their reporting chain.
  *

@@ -8,7 +8,7 @@
  *
  * `urban` is true for 街道 and for the county seat town (县城所在镇), which is the county's 城区.
  * `population` is an approximate 2020 常住 population in units of 10,000, consistent with the bands
- * in shared/domain.md §3; it is used only as a weight for how many schools a unit gets.
+ * in docs/domain/org.md; it is used only as a weight for how many schools a unit gets.
  */
 export interface Town {
   name: string;

@@ -1,7 +1,7 @@
 import type { Department } from '../plan/departments.ts';
 
 /**
- * A plausible set of the city bureau's 科室 for demos (the real list is not public: domain.md §2.0, §5.2). The
+ * A plausible set of the city bureau's 科室 for demos (the real list is not public: docs/domain/org.md; open point 2 in docs/domain/README.md). The
  * 系统管理员 can rename, add and remove them; the four with a module run that module city-wide.
  */
 export const HENGYANG_DEPARTMENTS: readonly Department[] = [

@@ -3,7 +3,7 @@ import type { OrgUnit } from '../org.ts';
 /**
  * 衡阳市 and its 13 county-level education units: 12 GB/T 2260 units plus 高新区.
  * 高新区 has no GB/T 2260 code; 430472 is its NBS 统计用区划代码 (湖南衡阳高新技术产业园区).
- * Source: shared/domain.md §3.
+ * Source: docs/domain/org.md.
  */
 export const HENGYANG_ORG_UNITS: readonly OrgUnit[] = [
   { code: '430400', name: '衡阳市', bureauName: '衡阳市教育局', kind: 'city', parentCode: null, sortOrder: 0 },

@@ -11,7 +11,7 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 const seed = norm(readFileSync(seedUrl, 'utf8'));
 
 describe('HENGYANG_PLAN_2022 is the seed, verbatim and complete', () => {
-  it('has 5 sections and 19 items numbered 1..19 ("19 numbered items", domain.md)', () => {
+  it('has 5 sections and 19 items numbered 1..19 ("19 numbered items", docs/domain/plan.md)', () => {
     expect(plan.sections.map((s) => s.numeral)).toEqual(['一', '二', '三', '四', '五']);
     expect(workPlanItems(plan).map((i) => i.no)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
     expect(validateWorkPlan(plan)).toEqual([]);
@@ -46,7 +46,7 @@ describe('HENGYANG_PLAN_2022 is the seed, verbatim and complete', () => {
     expect(plan.sections[0]?.title).toBe('深入学习贯彻习近平新时代中国特色社会主义思想，确保教育领域始终成为坚持党的领导的坚强阵地');
   });
 
-  it('modules follow the domain.md §0 table (4 Safety; 5, 6 Private ed; 9, 11 Funding; 17–19 Teacher)', () => {
+  it('modules follow the docs/domain/plan.md table (4 Safety; 5, 6 Private ed; 9, 11 Funding; 17–19 Teacher)', () => {
     const byItem = Object.fromEntries(workPlanItems(plan).map((i) => [i.no, i.modules]));
     expect(byItem[4]).toEqual(['safety']);
     expect(byItem[5]).toEqual(['private-edu']);

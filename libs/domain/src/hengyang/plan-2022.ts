@@ -1,10 +1,9 @@
 import type { WorkPlan } from '../work-plan.ts';
 
 /**
- * 《2022年衡阳市教育局工作要点》, transcribed from the seed (docs/seed/2022-work-priorities.txt;
- * shared/seeds/000_6aeaf1b27d05bab0.txt). Text is verbatim: only the leading 'N.' numbering and the
+ * 《2022年衡阳市教育局工作要点》, transcribed from the seed (docs/seed/2022-work-priorities.txt). Text is verbatim: only the leading 'N.' numbering and the
  * whitespace around each paragraph are removed; spaces inside the text (e.g. '2022 年', '工程 2.0 工作')
- * are kept as the seed has them. Modules per domain.md §0.
+ * are kept as the seed has them. Modules per docs/domain/plan.md.
  */
 export const HENGYANG_PLAN_2022: WorkPlan = {
   year: 2022,

@@ -1,5 +1,5 @@
 /**
- * Numeric targets and dates of 《2022年衡阳市教育局工作要点》 (seeds/000_6aeaf1b27d05bab0.txt).
+ * Numeric targets and dates of 《2022年衡阳市教育局工作要点》 (docs/seed/2022-work-priorities.txt; docs/domain/README.md).
  * Each field quotes the sentence it comes from. The generic rules take these as parameters.
  */
 export const HENGYANG_TARGETS_2022 = {

@@ -4,7 +4,7 @@ import { HENGYANG_TARGETS_2022 as T } from './targets.ts';
 /**
  * The 2022 plan's items broken into tasks, with lead 科室, milestones and KPI bindings. The seed gives the items, the
  * hard dates (公参民 by 2022-06-30; annual targets by 2022-12-31) and the figures; which 科室 leads what is not public
- * (domain.md §5.2), so these assignments are a plausible demo the 办公室 can change. Task titles quote the seed.
+ * (docs/domain/plan.md), so these assignments are a plausible demo the 办公室 can change. Task titles quote the seed.
  */
 const END = T.yearEnd;
 const h1 = '2022-06-30';

@@ -4,7 +4,8 @@ import { isAdminRole, type Grant } from './roles.ts';
 /**
  * The second factor (security.md §1 身份鉴别 d: 两种或两种以上组合的鉴别技术): a time-based one-time password
  * (TOTP, RFC 6238) from an authenticator app. Required for the three administrator roles (三员), available to
- * every account. The parameters are the ones every authenticator app understands.
+ * every account. The parameters are the ones every authenticator app understands; the issuer name the app shows is
+ * the city's (e.g. HENGYANG_TOTP_ISSUER from '@hyedu/domain/hengyang').
  */
 export const TOTP_PARAMS = Object.freeze({
   algorithm: 'SHA1',
@@ -15,7 +16,6 @@ export const TOTP_PARAMS = Object.freeze({
   window: 1,
   /** Secret length in bytes (RFC 4226 recommends 160 bits). */
   secretBytes: 20,
-  issuer: '衡阳教育',
 });
 
 /** A code as typed: six digits (spaces the app shows between groups are ignored). */

@@ -3,7 +3,7 @@ import { ModuleKey } from '../modules.ts';
 import { textField } from '../text.ts';
 
 /**
- * The city bureau's departments (科室). Their real names and duties are not public (domain.md §2.0, §5.2), so the
+ * The city bureau's departments (科室). Their real names and duties are not public (docs/domain/org.md; open point 2 in docs/domain/README.md), so the
  * list is data: the 系统管理员 keeps it, and a plan's tasks name their lead and co-owning departments by key.
  */
 export const DeptKey = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, { message: '科室代码应为2–32位小写字母、数字或连字符，以字母开头' });

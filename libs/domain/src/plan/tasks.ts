@@ -6,7 +6,7 @@ import { textField } from '../text.ts';
 import { DeptKey } from './departments.ts';
 
 /**
- * What the plan's items break down into (domain.md §0 portal model): Item → Task (lead 科室, co-owners, county units
+ * What the plan's items break down into (docs/domain/plan.md portal model): Item → Task (lead 科室, co-owners, county units
  * involved) → Milestone (due date) and KPI bindings. A task code is '<item>.<n>', e.g. '5.1'.
  */
 export const TaskCode = z.string().regex(/^\d{1,2}\.\d{1,2}$/, { message: '任务编号应为“事项号.序号”，如 5.1' });

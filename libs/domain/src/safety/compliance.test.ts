@@ -25,7 +25,7 @@ const school = (p: Partial<SafetyProfile> = {}): SafetyProfile => ({
 });
 
 describe('guard norm', () => {
-  it('≥2 专职保安; above 1,500 师生员工 2‰, boarding 3‰ (domain.md §1.1, igbc.cn 隐患排查指标)', () => {
+  it('≥2 专职保安; above 1,500 师生员工 2‰, boarding 3‰ (docs/domain/safety.md, igbc.cn 隐患排查指标)', () => {
     expect(DEFAULT_GUARD_NORM).toEqual({ minimum: 2, largeSchoolAbove: 1500, perMille: 2, boardingPerMille: 3 });
     expect(requiredGuards({ students: 300, staff: 20, isBoarding: false })).toBe(2);
     expect(requiredGuards({ students: 1400, staff: 100, isBoarding: true })).toBe(2); // exactly 1,500: not above

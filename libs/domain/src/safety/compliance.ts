@@ -5,7 +5,7 @@ import { defineWorkflow, stateLabels } from '../workflow/workflow.ts';
 import { Term } from './terms.ts';
 
 /**
- * 中小学幼儿园安全防范建设“4个100%” (seed item 4; domain.md §1.1). Items ①–③ agree across the public sources:
+ * 中小学幼儿园安全防范建设“4个100%” (seed item 4; docs/domain/safety.md). Items ①–③ agree across the public sources:
  * 专职保安员配备, 封闭化管理, 一键式紧急报警和视频监控与公安机关联网. Item ④ differs (护学岗 or 硬质防冲撞设施) and
  * Hengyang's choice is not public, so it is configuration, default 护学岗.
  */
@@ -29,7 +29,7 @@ export const INDICATOR_LABELS_EN: Record<keyof typeof INDICATOR_LABELS, string> 
 export type Indicator = 'guards' | 'closed' | 'alarm' | 'fourth';
 
 /**
- * Guard staffing norm. Public checklists (regional, not national law; domain.md §1.1): at least 2 专职保安 at the gate
+ * Guard staffing norm. Public checklists (regional, not national law; docs/domain/safety.md): at least 2 专职保安 at the gate
  * during school hours; above 1,500 师生员工, 2‰ of the headcount, 3‰ for boarding schools. Configuration, not law.
  */
 export const GuardNorm = z.object({
@@ -56,7 +56,7 @@ export function requiredGuards(
   return Math.max(norm.minimum, Math.ceil(headcount * rate));
 }
 
-/** One school's status in a term (domain.md §2.1 SchoolSafetyProfile). `antiRam` null: not required there. */
+/** One school's status in a term (docs/domain/safety.md SchoolSafetyProfile). `antiRam` null: not required there. */
 export interface SafetyProfile {
   students: number;
   staff: number;

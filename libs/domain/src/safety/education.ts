@@ -4,7 +4,7 @@ import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
 
 /**
- * 专项教育 topics (domain.md §1.1): the eight the seed lists for item 4 (“继续推进校车、消防、禁毒防艾、防溺水、防性侵、
+ * 专项教育 topics (docs/domain/safety.md): the eight the seed lists for item 4 (“继续推进校车、消防、禁毒防艾、防溺水、防性侵、
  * 防欺凌、防暴力伤害和交通安全等专项教育”), plus 传染病防控 and 食品饮用水安全 from the same item.
  */
 export const SafetyTopic = z.enum(

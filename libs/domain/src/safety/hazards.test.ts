@@ -42,7 +42,7 @@ const evidence = (step: HazardStep, n: number) =>
     files: { after: n },
   });
 
-describe('hazard rectification (domain.md §2.1: 待整改 → 整改中 → 待验收 → 已销号)', () => {
+describe('hazard rectification (docs/domain/safety.md: 待整改 → 整改中 → 待验收 → 已销号)', () => {
   it('moves one step at a time; a return at 验收 goes back to 整改中 and needs a reason', () => {
     expect(transition('pending', 'start')).toEqual({ ok: true, to: 'rectifying' });
     expect(transition('rectifying', 'submit')).toEqual({ ok: true, to: 'awaiting_acceptance' });
@@ -212,7 +212,7 @@ describe('duplicate rows in one hazard import', () => {
   });
 });
 
-describe('整改后 evidence (domain.md §2.1: “measures, photos_before/after”)', () => {
+describe('整改后 evidence (docs/domain/safety.md: “measures, photos_before/after”)', () => {
   it('submitting for acceptance and accepting need at least one 整改后 file; other steps do not', () => {
     expect(evidence('submit', 0)).toBe('请先上传至少1个整改后照片或文件，再提交验收');
     expect(evidence('close', 0)).toBe('该隐患没有整改后照片或文件，不能验收销号，请退回并要求补充');

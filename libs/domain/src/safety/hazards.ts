@@ -4,7 +4,7 @@ import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
-/** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (domain.md §2.1). */
+/** Hazard categories: the seed's special-education topics plus school buildings, surroundings and facilities (docs/domain/safety.md). */
 export const HazardCategory = z.enum(
   [
     'school_bus',
@@ -53,7 +53,7 @@ const ACCEPTORS = {
 } as const;
 
 /**
- * The rectification loop (“挂账销号”, domain.md §2.1): 待整改 → 整改中 → 待验收 → 已销号, a return at 验收 sending it
+ * The rectification loop (“挂账销号”, docs/domain/safety.md): 待整改 → 整改中 → 待验收 → 已销号, a return at 验收 sending it
  * back to 整改中 with a reason. The school rectifies its own hazards (a county may enter for a school without an
  * account); the deadline and acceptance are the county's for its schools and the city's for all; nobody accepts
  * rectification they submitted. 提交验收 and 验收销号 need at least one 整改后 photo or document (“photos_before/after”),
@@ -194,7 +194,7 @@ export function acceptanceDueOn(submittedOn: string): string {
 }
 
 /**
- * The one “overdue” rule (domain.md §2.1: deadline, 待整改 → 整改中 → 待验收 → 已销号). School lateness: the
+ * The one “overdue” rule (docs/domain/safety.md: deadline, 待整改 → 整改中 → 待验收 → 已销号). School lateness: the
  * rectification deadline (a Beijing date) has passed while the hazard is still the school's (待整改, 整改中).
  * County lateness: rectification submitted (待验收) and not accepted within HAZARD_ACCEPTANCE_DAYS of the submission.
  * A hazard waiting for acceptance is never the school's lateness, whatever its deadline; a closed one is nobody's.
@@ -220,7 +220,7 @@ export function closureRate(hazards: readonly { status: HazardStatus }[]): numbe
   return counted.length === 0 ? null : counted.filter((h) => h.status === 'closed').length / counted.length;
 }
 
-/** Where a hazard was found (domain.md §2.1 source): the inspecting level, or a report from the public. */
+/** Where a hazard was found (docs/domain/safety.md source): the inspecting level, or a report from the public. */
 export const HazardSource = z.enum(['self', 'county', 'city', 'supervision', 'report'], { message: '请选择隐患来源' });
 export type HazardSource = z.infer<typeof HazardSource>;
 export const HAZARD_SOURCE_LABELS: Record<HazardSource, string> = {

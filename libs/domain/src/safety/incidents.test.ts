@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chainRefusal, IncidentInput } from './incidents.ts';
 
-describe('incident reporting chain (domain.md §2.1 “report chain with timestamps”)', () => {
+describe('incident reporting chain (docs/domain/safety.md “report chain with timestamps”)', () => {
   it('goes school → county → city, in order, each once', () => {
     expect(chainRefusal([], 'school_report', 'school')).toBeNull();
     expect(chainRefusal([], 'county_received', 'county')).toBe('请先记录“学校初报”');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { dateTimeField, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
 
-/** 安全事件 types (domain.md §2.1 Incident); the topics of item 4 plus the usual campus events. */
+/** 安全事件 types (docs/domain/safety.md Incident); the topics of item 4 plus the usual campus events. */
 export const IncidentType = z.enum(
   ['drowning', 'traffic', 'fire', 'bullying', 'violence', 'sexual_assault', 'food_poisoning', 'epidemic', 'building', 'accident', 'other'],
   { message: '请选择事件类型' },

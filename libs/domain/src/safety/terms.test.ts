@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedTerm, previousTerm, Term, TERM_REPORTING_DAYS, termCountsFrom, termLabel, termOf, termStart } from './terms.ts';
 
-describe('terms (domain.md §2.1: safety profiles “per school per 学期”)', () => {
+describe('terms (docs/domain/safety.md: safety profiles “per school per 学期”)', () => {
   it('maps a date to its term: autumn from September through January, spring from February', () => {
     expect(termOf('2022-06-30')).toBe('2021-2022-2');
     expect(termOf('2022-09-01')).toBe('2022-2023-1');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * A school term (学期) as 'YYYY-YYYY-N': the school year and 1 (autumn, from September) or 2 (spring, from February).
- * Safety profiles are kept per term (domain.md §2.1 “per school per 学期”).
+ * Safety profiles are kept per term (docs/domain/safety.md “per school per 学期”).
  */
 export const Term = z
   .string()

@@ -22,7 +22,7 @@ export interface ComplianceCounts {
 }
 
 /**
- * The 4个100% by unit for a term (domain.md §2.1: rate_k = schools meeting indicator k ÷ schools in scope). Every
+ * The 4个100% by unit for a term (docs/domain/safety.md: rate_k = schools meeting indicator k ÷ schools in scope). Every
  * school of the registry is in the denominator: a school that has not reported, or whose report the county has not
  * verified, does not count as meeting anything (the figure reported upwards is the verified one).
  */

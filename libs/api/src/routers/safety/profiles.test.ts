@@ -43,7 +43,7 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
 
   it('a school enters its term status; the county returns it with a reason, then verifies the correction; verified, it is closed to edits', async () => {
     const school = await as('school');
-    // 1,700 师生员工 > 1,500 → 2‰ → 4 guards (domain.md §1.1 staffing norm); 3 is short.
+    // 1,700 师生员工 > 1,500 → 2‰ → 4 guards (docs/domain/safety.md staffing norm); 3 is short.
     const { id } = await school.safety.profiles.submit(profile(schoolId, { fulltimeGuards: 3 }));
     let row = (await school.safety.profiles.list({ term, page: 1, pageSize: 5 })).rows[0]!;
     expect(row).toMatchObject({

@@ -1,10 +1,10 @@
 /**
- * English title and formula of each 2022 KPI (kpis-2022.ts), for the portal's English mode. The seed phrase a KPI
- * quotes stays Chinese: it is the plan's own text.
+ * English title and formula of each KPI of the catalogue (kpi-catalogue.ts), for the portal's English mode. The plan
+ * phrase a city's KPI quotes stays in the plan's language: it is the plan's own text.
  */
-import { HAZARD_ACCEPTANCE_DAYS } from '../safety/hazards.ts';
+import { HAZARD_ACCEPTANCE_DAYS } from './safety/hazards.ts';
 
-export const HENGYANG_KPIS_2022_EN: Readonly<Record<string, { title: string; formula: string }>> = {
+export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula: string }>> = {
   'safety.compliance': {
     title: 'Schools meeting all of the "four 100%" security standards',
     formula: 'Schools meeting all four standards ÷ all schools',
@@ -85,5 +85,5 @@ export const HENGYANG_KPIS_2022_EN: Readonly<Record<string, { title: string; for
 
 /** A KPI's title and formula in the given locale (the Chinese definition when no English is known). */
 export function kpiText(def: { id: string; title: string; formula: string }, locale: string): { title: string; formula: string } {
-  return (locale === 'en-US' && HENGYANG_KPIS_2022_EN[def.id]) || { title: def.title, formula: def.formula };
+  return (locale === 'en-US' && KPI_CATALOGUE_EN[def.id]) || { title: def.title, formula: def.formula };
 }

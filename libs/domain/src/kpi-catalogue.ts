@@ -1,0 +1,275 @@
+import type { CityKpiTarget, KpiDefinition, KpiId, KpiRule } from './kpi.ts';
+import { HAZARD_ACCEPTANCE_DAYS } from './safety/hazards.ts';
+import type { WorkPlan } from './work-plan.ts';
+
+/**
+ * The KPI catalogue: what each KPI means and how it is computed, whatever the city — title, module, unit, direction,
+ * the levels it is computed for, the formula in words and the amber band. A city adds only what its own plan says
+ * (the item and phrase each KPI measures and its target; see `cityKpis`). The modules' APIs compute the values from
+ * their records by these definitions. Reference: docs/domain/plan.md.
+ */
+export const KPI_CATALOGUE: readonly KpiRule[] = [
+  {
+    id: 'safety.compliance',
+    title: '安防建设“4个100%”全部达标学校占比',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '四项指标均达标的学校数 ÷ 学校总数',
+    amber: 0.05,
+  },
+  {
+    id: 'safety.guards',
+    title: '专职保安员配备达标学校占比',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '专职保安人数达到配备标准的学校数 ÷ 学校总数（以县区核实的本学期情况为准）',
+    amber: 0.05,
+  },
+  {
+    id: 'safety.closed',
+    title: '封闭化管理学校占比',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '实行封闭化管理的学校数 ÷ 学校总数',
+    amber: 0.05,
+  },
+  {
+    id: 'safety.alarm',
+    title: '一键式报警和视频监控联网学校占比',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '一键式紧急报警与110联网且视频监控与公安联网的学校数 ÷ 学校总数',
+    amber: 0.05,
+  },
+  {
+    id: 'safety.fourth',
+    title: '第四项指标（护学岗/防冲撞设施）达标学校占比',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '第四项指标（按市局设置：护学岗或硬质防冲撞设施）达标的学校数 ÷ 适用学校数',
+    amber: 0.05,
+  },
+  {
+    id: 'safety.hazard-closure',
+    title: '安全隐患整改销号率',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '已销号隐患数 ÷ 登记隐患总数（挂账销号，台账累计）',
+    amber: 0.1,
+  },
+  {
+    id: 'safety.hazards-overdue',
+    title: '学校逾期未整改隐患数',
+    module: 'safety',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '整改期限已过、学校仍未提交验收（待整改、整改中）的隐患数；已提交待验收的不计入',
+    amber: 5,
+  },
+  {
+    id: 'safety.acceptance-overdue',
+    title: '县区逾期未验收隐患数',
+    module: 'safety',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: `学校提交验收后超过${HAZARD_ACCEPTANCE_DAYS}天仍未验收（待验收）的隐患数（验收时限为局定）`,
+    amber: 0,
+  },
+  {
+    id: 'safety.major-hazards-open',
+    title: '未销号重大隐患数',
+    module: 'safety',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '严重程度为“重大”且未销号的隐患数',
+    amber: 0,
+  },
+  {
+    id: 'safety.campaign-coverage',
+    title: '专项安全教育学校覆盖率',
+    module: 'safety',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula:
+      '近12个月开展了全部适用专项教育（校车、消防、禁毒防艾、防溺水、防性侵、防欺凌、防暴力伤害、交通安全；校车安全只对开行校车的学校要求）的学校数 ÷ 学校总数',
+    amber: 0.1,
+  },
+  {
+    id: 'safety.incidents',
+    title: '造成人员伤亡的校园安全事件数',
+    module: 'safety',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '近12个月发生、有人员死亡或受伤的安全事件数（按事件类型分列见安全模块）',
+    amber: 3,
+  },
+  {
+    id: 'private.gongcanmin-converted',
+    title: '“公参民”学校转为公办比例',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '已转为公办的“公参民”学校数 ÷ “公参民”学校总数',
+    amber: 0.1,
+  },
+  {
+    id: 'private.compulsory-share',
+    title: '民办义务教育在校生占比',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_most',
+    levels: ['city', 'county'],
+    formula: '民办学校义务教育在校生数 ÷ 义务教育在校生总数（市域）',
+    amber: 0.2,
+    hardCap: true,
+  },
+  {
+    id: 'private.training-converted',
+    title: '学科类培训机构“营改非”完成率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '已完成“营改非”的义务教育阶段学科类培训机构数 ÷ 应完成数',
+    amber: 0.1,
+  },
+  {
+    id: 'funding.seats-delivered',
+    title: '学位建设完成数',
+    module: 'funding',
+    unit: 'seats',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '已投入使用的新增学位数之和',
+    amber: 0.1,
+  },
+  {
+    id: 'funding.two-no-decrease',
+    title: '落实“两个只增不减”的县市区占比',
+    module: 'funding',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '一般公共预算教育支出和生均支出均不低于上年的县市区数 ÷ 县市区数',
+    amber: 0.1,
+  },
+  {
+    id: 'funding.aid-coverage',
+    title: '原建档立卡等家庭经济困难学生资助覆盖率',
+    module: 'funding',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '已资助的该类学生数 ÷ 在校该类学生数',
+    amber: 0.02,
+  },
+  {
+    id: 'funding.dropouts',
+    title: '义务教育辍学学生数',
+    module: 'funding',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '确认辍学且未劝返复学的学生数',
+    amber: 5,
+  },
+  {
+    id: 'teachers.ethics-cases',
+    title: '师德失范问题办结率',
+    module: 'teachers',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '已办结的师德失范问题数 ÷ 受理数',
+    amber: 0.1,
+  },
+  {
+    id: 'teachers.training-completion',
+    title: '教师培训任务完成率',
+    module: 'teachers',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '完成培训的参训教师数 ÷ 计划参训数',
+    amber: 0.1,
+  },
+  {
+    id: 'teachers.staffing-use',
+    title: '中小学教职工编制使用率',
+    module: 'teachers',
+    unit: 'ratio',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '在编教职工数 ÷ 核定编制数',
+    amber: 0.05,
+  },
+  {
+    id: 'teachers.wage-guarantee',
+    title: '教师平均工资收入不低于公务员的县市区占比',
+    module: 'teachers',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '义务教育教师平均工资收入不低于当地公务员的县市区数 ÷ 县市区数',
+    amber: 0.1,
+  },
+];
+
+/**
+ * A city's KPIs: the catalogue's definitions with the city's own targets, in catalogue order. A KPI the city does not
+ * configure is left out (its plan does not measure it). A target that does not fit the KPI's unit is refused here, at
+ * configuration, not on the dashboard.
+ */
+export function cityKpis(targets: Readonly<Partial<Record<KpiId, CityKpiTarget>>>): KpiDefinition[] {
+  return KPI_CATALOGUE.flatMap((rule) => {
+    const own = targets[rule.id];
+    if (own === undefined) return [];
+    const refusal = cityTargetRefusal(rule, own);
+    if (refusal !== null) throw new Error(`指标 ${rule.id}：${refusal}`);
+    const { amber = rule.amber, ...rest } = own;
+    return [{ ...rule, ...rest, amber }];
+  });
+}
+
+/** Why a city's target for a KPI is not acceptable, or null: the item is numbered, the phrase quoted, the figure fits the unit. */
+export function cityTargetRefusal(rule: Pick<KpiRule, 'unit'>, own: CityKpiTarget): string | null {
+  if (!Number.isInteger(own.itemNo) || own.itemNo < 1) return '工作要点事项编号应为正整数';
+  if (own.phrase.trim() === '') return '应引用工作要点原文';
+  if (!Number.isFinite(own.target) || own.target < 0) return '目标值应为非负数';
+  if (rule.unit === 'ratio' && own.target > 1) return '目标值应在0%到100%之间';
+  if (rule.unit !== 'ratio' && !Number.isInteger(own.target)) return '目标值应为整数';
+  if (own.amber !== undefined && (!Number.isFinite(own.amber) || own.amber < 0)) return '预警区间应为非负数';
+  return null;
+}
+
+/**
+ * KPIs whose phrase is not in the text of the plan item they cite (the phrase must be the plan's own words), as
+ * messages; empty when every KPI quotes its item. Whitespace is ignored, as the plan keeps the seed's spaces.
+ */
+export function kpiPhraseRefusals(kpis: readonly Pick<KpiDefinition, 'id' | 'itemNo' | 'phrase'>[], plan: WorkPlan): string[] {
+  const squash = (s: string) => s.replace(/\s+/g, '');
+  const items = new Map(plan.sections.flatMap((s) => s.items).map((i) => [i.no, squash(`${i.title}。${i.text}`)]));
+  return kpis.flatMap((k) => {
+    const text = items.get(k.itemNo);
+    if (text === undefined) return [`指标 ${k.id} 引用的第${k.itemNo}项不在工作要点中`];
+    return text.includes(squash(k.phrase)) ? [] : [`指标 ${k.id} 引用的“${k.phrase}”不在第${k.itemNo}项中`];
+  });
+}
