@@ -111,9 +111,9 @@ function portalRouter(children: RouteRecordRaw[] = []) {
   });
 }
 /** A query client already holding the answers the page asks for (nothing goes to a server). */
-function answered(answers: [key: unknown, data: unknown][]) {
+function answered(answers: [key: readonly unknown[], data: unknown][]) {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
-  for (const [key, data] of answers) client.setQueryData(key as never, data);
+  for (const [key, data] of answers) client.setQueryData(key, () => data as never);
   return client;
 }
 
