@@ -214,6 +214,8 @@ describe('a fifth registry row shows in the portal without a change to its code'
               values: [{ text: { zh: '已检 12 人', en: '12 checked' } }, { text: { zh: '未达标', en: 'Not met' }, tone: 'not-met' }],
               link: { name: 'health:checks', query: { unit: '430422', q: '衡南县第一中学' } },
             },
+            // A name no module of the account's registry answers to: the line shows, without a link.
+            { key: 'stray', label: { zh: '其他', en: 'Other' }, values: [], link: { name: 'nowhere:list' } },
           ],
         },
       ],
@@ -229,7 +231,9 @@ describe('a fifth registry row shows in the portal without a change to its code'
     expect(line.text()).toContain('体检');
     expect(line.find('.is-not-met').text()).toBe('未达标');
     // The route named by the server was not there: the module whose key prefixes the name was loaded, then linked.
-    expect(vi.mocked(loadModuleRoutes)).toHaveBeenCalledWith(HEALTH, { fresh: false });
+    expect(vi.mocked(loadModuleRoutes).mock.calls).toEqual([[HEALTH, { fresh: false }]]);
+    expect(block.find('[data-test="school-stray"]').text()).toBe('其他');
+    expect(block.find('[data-test="school-stray"] a').exists()).toBe(false);
     expect(line.find('a').attributes('href')).toBe(
       '/health/checks?unit=430422&q=%E8%A1%A1%E5%8D%97%E5%8E%BF%E7%AC%AC%E4%B8%80%E4%B8%AD%E5%AD%A6',
     );
