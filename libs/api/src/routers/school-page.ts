@@ -92,7 +92,10 @@ export interface RecordLink {
   params?: Record<string, string>;
   query?: Record<string, string>;
 }
-/** One line of a module's summary (texts in both languages; the page shows its reader's): what it counts, the figures (a tone for a met or unmet indicator), its list. */
+/**
+ * One line of a module's summary: what it counts, the figures (a tone for a met or unmet indicator) and its list. Texts
+ * come in both languages of the portal; the page shows its reader's.
+ */
 export interface SummaryLine {
   /** Stable within the module (the page's test hook). */
   key: string;
@@ -100,7 +103,7 @@ export interface SummaryLine {
   values: { text: Words; tone?: 'met' | 'not-met' | 'na' | 'muted' }[];
   link: RecordLink;
 }
-/** What one module says about the school; the page headings it with the module's title in the registry. */
+/** What one module says about the school; the page heads it with the module's title in the registry. */
 export interface ModuleSummary {
   module: ModuleKey;
   lines: SummaryLine[];
