@@ -31,6 +31,7 @@ export const INPUTS: Record<string, unknown> = {
   'admin.security.accounts': { page: 1, pageSize: 5 },
   'admin.security.units': undefined,
   'admin.security.departments': undefined,
+  'admin.security.modules': undefined,
   'admin.security.findSchools': { q: '中学' },
   'admin.security.setGrants': { username: 'nobody', expectedVersion: 1, grants: [] },
   'admin.security.unlock': { username: 'nobody', expectedVersion: 1 },

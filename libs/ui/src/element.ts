@@ -70,4 +70,20 @@ export const ElTimelineItem = lazyComponent('ElTimelineItem', () => extra().then
 
 export { default as elementZhCn } from 'element-plus/es/locale/lang/zh-cn.mjs';
 export { default as elementEn } from 'element-plus/es/locale/lang/en.mjs';
-export { Coin, DataAnalysis, Expand, FirstAidKit, House, OfficeBuilding, Reading, School, User } from '@element-plus/icons-vue';
+export {
+  Coin,
+  DataAnalysis,
+  Document,
+  Expand,
+  FirstAidKit,
+  Grid,
+  House,
+  Money,
+  Notebook,
+  OfficeBuilding,
+  Reading,
+  School,
+  Trophy,
+  User,
+  Van,
+} from '@element-plus/icons-vue';

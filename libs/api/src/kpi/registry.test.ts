@@ -17,6 +17,12 @@ describe('the KPI registry', () => {
     const unknown: KpiSource['id'] = 'safety.nope';
     expect(KPI_SOURCES.has(unknown)).toBe(false);
   });
+  it("a source names its records by a route of the KPI's own module (the portal loads the module the name's prefix names)", () => {
+    for (const [id, source] of KPI_SOURCES) {
+      const module = HENGYANG_KPIS_2022.find((k) => k.id === id)?.module;
+      expect({ id, route: source.recordsRoute }).toEqual({ id, route: expect.stringMatching(new RegExp(`^${module}:[a-z-]+$`)) });
+    }
+  });
   it("the city's catalogue defines every KPI id once", () => {
     expect(HENGYANG_KPIS_2022.map((k) => k.id).sort()).toEqual([...KPI_IDS].sort());
   });

@@ -7,7 +7,7 @@ const counting = () => {
   let calls = 0;
   const source: KpiSource = {
     id: 'safety.incidents',
-    recordsPath: '/x',
+    recordsRoute: 'x:records',
     byUnit: async () => {
       calls++;
       await new Promise((r) => setTimeout(r, 5));

@@ -28,8 +28,8 @@ export interface KpiSource {
   byUnit(db: Db, scope: DataScope, today: string): Promise<Map<string, Measure>>;
   /** Per school of one unit, for KPIs measured at school level. */
   bySchool?(db: Db, scope: DataScope, unitCode: string, today: string): Promise<SchoolMeasure[]>;
-  /** The module page listing the records behind the number (the portal adds ?unit= and &q=). */
-  recordsPath: string;
+  /** The module page listing the records behind the number, by route name (`<module key>:<page>`; the portal adds ?unit= and &q=). */
+  recordsRoute: string;
 }
 
 /** A measure's value: the count, or the ratio (null when the denominator is 0 — no data, never 0%). */

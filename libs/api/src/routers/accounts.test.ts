@@ -41,8 +41,12 @@ describe.each(testEngines())('account and grant administration on %s', (engine) 
     const after = await callerWithCookie(database, cookie);
     expect(await failure(after.platform.modules())).toMatchObject({ code: 'FORBIDDEN', message: '该账号尚未授权任何角色' });
 
-    // The 安全管理员 grants a county role; the holder sees that county at once.
+    // The 安全管理员 grants a county role (the modules offered are the registry's); the holder sees that county at once.
     const sec = await callerAs(database, 'secadmin');
+    const registry = await database.db.select({ key: tables.modules.key, sortOrder: tables.modules.sortOrder }).from(tables.modules);
+    expect((await sec.admin.security.modules()).map((m) => m.key)).toEqual(
+      registry.sort((a, b) => a.sortOrder - b.sortOrder).map((m) => m.key),
+    );
     await sec.admin.security.setGrants({
       username: 'zhang.san',
       expectedVersion: await version('zhang.san'),

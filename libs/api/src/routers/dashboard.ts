@@ -130,7 +130,7 @@ export const dashboardRouter = {
     const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     return {
       ...describe(def),
-      recordsPath: source?.recordsPath ?? null,
+      recordsRoute: source?.recordsRoute ?? null,
       bySchool: !!source?.bySchool,
       asOf: rollup ? rollup.at.toISOString() : null,
       asOfDate: ctx.today,
@@ -231,7 +231,7 @@ export const dashboardRouter = {
       return {
         ...describe(def),
         county: { code: unit.code, name: unit.kind === 'city' ? '局直' : unit.name },
-        recordsPath: source?.recordsPath ?? null,
+        recordsRoute: source?.recordsRoute ?? null,
         schools: rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, ...shown(def, r.measure) })),
       };
     }),

@@ -8,7 +8,7 @@ const { schools, schoolEnrolment } = tables;
 /** 民办义务教育在校生占比 (item 5): private compulsory students ÷ all compulsory students, per unit. */
 const compulsoryShare: KpiSource = {
   id: 'private.compulsory-share',
-  recordsPath: '/private-edu/schools',
+  recordsRoute: 'private-edu:schools',
   async byUnit(db, scope) {
     const rows = await db
       .select({

@@ -8,6 +8,7 @@ import {
   ExpectedVersion,
   GrantList,
   MAX_RECORD_ID,
+  ModuleKey,
   OrgUnit,
   policyFromStorage,
   SecurityPolicy,
@@ -21,7 +22,7 @@ import { contains } from '../queries.ts';
 import { readProcedure, writeProcedure } from '../trpc.ts';
 import { AccountQuery, listAccounts, lockAccount } from './account-rows.ts';
 
-const { accounts, departments, orgUnits, schools, securityPolicy } = tables;
+const { accounts, departments, modules, orgUnits, schools, securityPolicy } = tables;
 
 /** 安全管理员: roles and grants (三员 separation checked), unlocking, second-factor reset, the security policy. */
 export const securityRouter = {
@@ -44,6 +45,15 @@ export const securityRouter = {
       .from(departments)
       .orderBy(asc(departments.sortOrder)),
   ),
+
+  /** The modules of the registry a county grant may name (the disabled ones too: a grant may outlast a pause). */
+  modules: readProcedure('admin:security').query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select({ key: modules.key, title: modules.title, titleEn: modules.titleEn })
+      .from(modules)
+      .orderBy(asc(modules.sortOrder));
+    return rows.map((r) => ({ ...r, key: ModuleKey.parse(r.key) }));
+  }),
 
   /** Finds a school for a school grant (name or code). */
   findSchools: readProcedure('admin:security')

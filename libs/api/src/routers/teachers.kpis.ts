@@ -8,7 +8,7 @@ const { schools, schoolStaffing } = tables;
 /** 编制使用率 (item 19): 在编教职工 ÷ 核定编制, per unit and per school. */
 const staffingUse: KpiSource = {
   id: 'teachers.staffing-use',
-  recordsPath: '/teachers/schools',
+  recordsRoute: 'teachers:schools',
   async byUnit(db, scope) {
     const rows = await db
       .select({

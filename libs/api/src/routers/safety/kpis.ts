@@ -14,7 +14,7 @@ const { safetyHazards: h, safetyIncidents: inc, schools } = tables;
 function complianceSource(id: KpiId, num: CountKey, den: CountKey = 'schools'): KpiSource {
   return {
     id,
-    recordsPath: '/safety/compliance',
+    recordsRoute: 'safety:compliance',
     async byUnit(db, scope, today) {
       const term = await latestTerm(db, today);
       if (!term) return new Map<string, Measure>();
@@ -50,7 +50,7 @@ function hazardSource(id: KpiId, measure: (today: string) => { num: SQL; den: SQ
   };
   return {
     id,
-    recordsPath: '/safety/hazards',
+    recordsRoute: 'safety:hazards',
     async byUnit(db, scope, today) {
       const rows = await db
         .select({ unitCode: h.unitCode, ...cols(today) })
@@ -100,7 +100,7 @@ const majorOpen = hazardSource('safety.major-hazards-open', () => ({
 
 const coverage: KpiSource = {
   id: 'safety.campaign-coverage',
-  recordsPath: '/safety/activities',
+  recordsRoute: 'safety:activities',
   async byUnit(db, scope, today) {
     const { rows } = await coverageByUnit(db, scope, today);
     // No activity recorded anywhere: no data rather than 0%.
@@ -112,7 +112,7 @@ const coverage: KpiSource = {
 /** Incidents with casualties in the last 12 months. */
 const incidents: KpiSource = {
   id: 'safety.incidents',
-  recordsPath: '/safety/incidents',
+  recordsRoute: 'safety:incidents',
   async byUnit(db, scope, today) {
     const until = new Date(Date.parse(`${today}T00:00:00+08:00`) + 86_400_000);
     const since = new Date(until.getTime() - 365 * 86_400_000);
