@@ -5,6 +5,8 @@ import { tables, type Db } from '@hyedu/db';
 import {
   beijingDate,
   countedTerm,
+  HAZARD_COUNTED_STATES,
+  HAZARD_OPEN_STATES,
   INDICATOR_LABELS,
   INDICATOR_LABELS_EN,
   indicatorsMet,
@@ -71,8 +73,8 @@ async function safetySummary(db: Db, scope: DataScope, schoolId: number, today: 
         }
       : null,
     hazards: {
-      total: hazards.reduce((s, r) => s + r.n, 0),
-      open: hazards.filter((r) => r.status !== 'closed').reduce((s, r) => s + r.n, 0),
+      total: hazards.filter((r) => HAZARD_COUNTED_STATES.includes(r.status)).reduce((s, r) => s + r.n, 0),
+      open: hazards.filter((r) => HAZARD_OPEN_STATES.includes(r.status)).reduce((s, r) => s + r.n, 0),
       overdue: hazards.reduce((s, r) => s + r.overdue, 0),
       awaitingAcceptance: byStatus.awaiting_acceptance ?? 0,
       closed: byStatus.closed ?? 0,
