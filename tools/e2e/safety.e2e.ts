@@ -202,7 +202,7 @@ describe('hazard import (Excel)', () => {
     }
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(
-      Buffer.from(((await api('safety.hazardTemplate')) as { base64: string }).base64, 'base64') as unknown as ArrayBuffer,
+      Buffer.from(((await api('safety.hazards.template')) as { base64: string }).base64, 'base64') as unknown as ArrayBuffer,
     );
     const ws = wb.getWorksheet('隐患清单')!;
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

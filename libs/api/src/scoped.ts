@@ -14,14 +14,19 @@ const NAMES = {
   safety_hazard: '隐患',
   safety_incident: '事件',
 } as const;
-export type RecordType = keyof typeof NAMES;
+/** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
+export type RecordType = keyof typeof NAMES | (string & {});
 
 /**
  * The one answer for a record the caller may not see: a record that does not exist and one outside the caller's
  * scope get the same code and message (no existence oracle), and the refusal's audit record names it.
  */
 export const notFound = (type: RecordType, id: number | string) =>
-  refusalAbout(new TRPCError({ code: 'NOT_FOUND', message: `${NAMES[type]}不存在或不在您的数据范围内` }), type, id);
+  refusalAbout(
+    new TRPCError({ code: 'NOT_FOUND', message: `${(NAMES as Record<string, string>)[type] ?? '记录'}不存在或不在您的数据范围内` }),
+    type,
+    id,
+  );
 
 /**
  * Loads a record in the caller's scope, or throws the one NOT_FOUND. `lookup` answers nothing (undefined, null or

@@ -15,21 +15,13 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import { FourthIndicator, HAZARD_WORKFLOW, HazardSource, IncidentStatus, InspectionLevel, PROFILE_REVIEW, Severity } from '@hyedu/domain';
+import { schoolRef, unitRef } from './columns.ts';
 import { members } from './members.ts';
-import { orgUnits, schools } from './org.ts';
 
 /**
  * The safety module (seed item 4; docs/domain/safety.md). Every record carries its school and the school's unit code (a
  * school never changes unit), so county scopes and per-county figures use an index without joining the registry.
  */
-const schoolRef = () =>
-  integer()
-    .notNull()
-    .references(() => schools.id);
-const unitRef = () =>
-  varchar({ length: 6 })
-    .notNull()
-    .references(() => orgUnits.code);
 
 /** The city's configuration of the 4个100% (one row; absent → the domain's defaults). */
 export const safetySettings = pgTable('safety_settings', {
