@@ -432,7 +432,6 @@ const zh = {
   search: '搜索标题或学校',
   createdAt: '登记时间',
   empty: '暂无${title}',
-  loading: '正在加载…',
   save: '保存',
   cancel: '取消',
   choose: '请选择',
@@ -459,7 +458,6 @@ export const useRecordMessages = defineMessages<keyof typeof zh>({
     search: 'Search title or school',
     createdAt: 'Recorded',
     empty: 'Nothing recorded yet',
-    loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',
     choose: 'Choose',
@@ -502,7 +500,7 @@ write(
   `<script setup lang="ts">
 import { useQuery } from '@tanstack/vue-query';
 import { ref } from 'vue';
-import { ElAlert, ElButton, ElDialog, ElInput, ElOption, ElSelect, FormField } from '@hyedu/ui';
+import { ElDialog, ElInput, ElOption, ElSelect, FormActions, FormField } from '@hyedu/ui';
 import { api, trpc, useRecordForm } from '@hyedu/web';
 import { useRecordMessages } from './messages.ts';
 
@@ -546,11 +544,7 @@ const { values: form, errors, busy, submit, close, beforeClose } = useRecordForm
       <FormField id="${name}-note" v-slot="{ describedBy, invalid }" :label="t('note')" :error="errors.note" wide>
         <ElInput id="${name}-note" v-model="form.note" type="textarea" :rows="3" maxlength="1000" show-word-limit :aria-describedby="describedBy" :aria-invalid="invalid" />
       </FormField>
-      <ElAlert v-if="errors._" class="hy-form-grid__wide" type="error" :closable="false" show-icon :title="errors._" />
-      <div class="hy-form-grid__actions">
-        <ElButton @click="close(() => (open = false))">{{ t('cancel') }}</ElButton>
-        <ElButton type="primary" native-type="submit" :loading="busy">{{ t('save') }}</ElButton>
-      </div>
+      <FormActions :submit-label="t('save')" :error="errors._" :busy="busy" @cancel="close(() => (open = false))" />
     </form>
   </ElDialog>
 </template>
@@ -562,7 +556,7 @@ write(
 import { computed, ref } from 'vue';
 import { ${CONST}_WORKFLOW, ${Pascal}Status } from '@hyedu/domain';
 import { BasePage, ElAlert, ElButton, ElInput, ElOption, ElSelect, ElTag, formatDateTime, formatInt, useLocaleStore } from '@hyedu/ui';
-import { api, errorMessage, RecordTable, ScopeText, useRecordList, type Column, type RouterOutputs } from '@hyedu/web';
+import { api, RecordTable, ScopeText, useRecordList, type Column, type RouterOutputs } from '@hyedu/web';
 import ${Pascal}Dialog from './${Pascal}Dialog.vue';
 import { useRecordMessages } from './messages.ts';
 import { ${camel}Query } from './query.ts';
@@ -571,7 +565,7 @@ import { ${camel}Query } from './query.ts';
 const t = useRecordMessages();
 const locale = useLocaleStore();
 const lang = computed(() => (locale.locale === 'en-US' ? 'en' : 'zh'));
-const { filters, list, rows, total, setQuery, setPage, refresh } = useRecordList({ source: api.${modCamel}.${plural}.list, query: ${camel}Query });
+const { filters, list, table, total, setQuery, refresh } = useRecordList({ source: api.${modCamel}.${plural}.list, query: ${camel}Query });
 type Row = RouterOutputs['${modCamel}']['${plural}']['list']['rows'][number];
 const columns = computed<Column<Row>[]>(() => [
   { key: 'title', label: t('recordTitle'), minWidth: 200 },
@@ -610,17 +604,7 @@ async function added() {
       <ElInput v-model="search" clearable :placeholder="t('search')" :aria-label="t('search')" style="width: 220px" @change="setQuery({ q: search.trim() || undefined })" />
     </div>
     <ElAlert v-if="notice" type="success" show-icon :title="notice" @close="notice = null" />
-    <ElAlert v-if="list.error.value" type="error" :closable="false" show-icon :title="errorMessage(list.error.value)" />
-    <RecordTable
-      :rows="rows"
-      :columns="columns"
-      :total="total"
-      :page="filters.page"
-      :page-size="filters.pageSize"
-      :empty-text="list.isPending.value ? t('loading') : t('empty')"
-      test-id="${name}-table"
-      @page="setPage"
-    >
+    <RecordTable :list="table" :columns="columns" :empty-text="t('empty')" test-id="${name}-table">
       <template #cell-title="{ row }">
         <RouterLink :to="{ name: '${routeOne}', params: { id: String(row.id) } }"><span lang="zh-CN">{{ row.title }}</span></RouterLink>
       </template>

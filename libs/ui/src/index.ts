@@ -10,5 +10,6 @@ export { default as UnitSelect } from './components/UnitSelect.vue';
 export { default as RecordHistory } from './components/RecordHistory.vue';
 export type { HistoryEntry } from './components/RecordHistory.vue';
 export { default as FormField } from './components/FormField.vue';
+export { default as FormActions } from './components/FormActions.vue';
 export { default as WorkflowActions } from './components/WorkflowActions.vue';
 export { default as WorkflowTimeline } from './components/WorkflowTimeline.vue';

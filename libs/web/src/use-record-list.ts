@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/vue-query';
-import { computed, type MaybeRefOrGetter } from 'vue';
+import { computed, reactive, type MaybeRefOrGetter } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import { useInvalidate, type QueryNode } from './api.ts';
 import type { ListFilter } from './list-query.ts';
@@ -33,6 +33,17 @@ export interface RecordListOptions<Q extends { page: number; pageSize: number },
    * keeps both. Any other jump pages by offset.
    */
   keyset?: boolean;
+}
+
+/** A list as its table shows it: one page of rows, the count, where the pager stands, and whether it is loading or failed. */
+export interface RecordTableList<R> {
+  rows: readonly R[];
+  total: number | undefined;
+  page: number;
+  pageSize: number;
+  pending: boolean;
+  error: unknown;
+  setPage: (page: number) => unknown;
 }
 
 /** A cursor from the URL as the server issued it (anything else is dropped, and the page is found by offset). */
@@ -78,10 +89,22 @@ export function useRecordList<Q extends { page: number; pageSize: number }, I, O
   const exportRows = () =>
     opts.exporter ? exporting.run(() => opts.exporter!(opts.query.filterOf(filters.value))) : Promise.resolve(null);
 
+  /** Everything `<RecordTable :list="table">` needs: rows, count, pager, loading and error. */
+  const table = reactive({
+    rows,
+    total,
+    page: computed(() => filters.value.page),
+    pageSize: computed(() => filters.value.pageSize),
+    pending: computed(() => list.isPending.value),
+    error: computed(() => list.error.value),
+    setPage,
+  }) as RecordTableList<O['rows'][number]>;
+
   return {
     filters,
     input,
     list,
+    table,
     rows,
     total,
     filtered,
