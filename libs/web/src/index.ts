@@ -24,6 +24,7 @@ export { downloadBase64, downloadText, fileToBase64, fileUrl, FILES_URL } from '
 export { useExport, type Base64File } from './use-export.ts';
 export { useExcelImport, type ImportResult, type ImportUploadInput } from './excel-import.ts';
 export { default as ImportProgressBar } from './ImportProgressBar.vue';
+export { default as ExcelImportDialog } from './ExcelImportDialog.vue';
 export { api, keyOf, useInvalidate } from './api.ts';
 export type { ApiTree, InputKey, PathKey, PathNode, QueryNode, ReadOptions } from './api.ts';
 export { useRecordForm, refusal, FormRefusal } from './use-record-form.ts';
