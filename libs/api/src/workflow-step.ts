@@ -36,6 +36,8 @@ export interface StepOptions<S extends string, A extends string, T extends CaseT
   evidenceField?: (slot: string) => string;
   /** Columns the step sets besides the state and the version (who, when, the reason…). */
   changes?: (row: Row<T>, to: S) => Partial<InferInsertModel<T>>;
+  /** Other rows the step writes, in its transaction (an incident's chain entry). */
+  also?: (tx: Tx, row: Row<T>, to: S) => Promise<unknown>;
   /** The audit record: its target type, action name (default `<workflow key>.<step>`) and what it shows before and after. */
   audit: {
     targetType: string;
@@ -81,6 +83,7 @@ export async function applyStep<S extends string, A extends string, T extends Ca
       .set(values as never)
       .where(eq(o.table.id, o.id))
       .returning({ version: o.table.version, state: stateColumn })) as { version: number; state: S }[];
+    await o.also?.(tx, row, to);
     await auditChange(tx, ctx, {
       action: o.audit.action ?? `${o.wf.key}.${o.action}`,
       targetType: o.audit.targetType,

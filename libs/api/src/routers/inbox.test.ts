@@ -195,10 +195,43 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     expect(await ids('hengnan', 'report')).not.toContain(id);
   });
 
+  it('an incident awaits the county to receive and report it on, then the city to receive it, then the county to close it', async () => {
+    const hengnan = await as('hengnan');
+    const { id } = await (
+      await as('school')
+    ).safety.incidents.create({
+      schoolId,
+      type: 'drowning',
+      occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      place: '学校后山水塘',
+      deaths: 0,
+      injuries: 1,
+      publicOpinion: false,
+      summary: '一名学生放学后在水塘边玩耍落水，被路人救起送医。',
+    });
+    expect(await item('hengnan', 'incident', id)).toMatchObject({
+      state: 'reported',
+      steps: ['county_received', 'final_report'],
+      detail: '学校后山水塘',
+      link: { name: 'safety:incident', params: { id: String(id) } },
+    });
+    expect(await ids('school', 'incident')).not.toContain(id);
+    expect(await ids('leiyang', 'incident')).not.toContain(id);
+    await hengnan.safety.incidents.addStage({ id, expectedVersion: 1, stage: 'county_received', note: '县教育局安全股接报' });
+    await hengnan.safety.incidents.addStage({ id, expectedVersion: 2, stage: 'county_report', note: '已电话报告市局' });
+    expect(await ids('hengnan', 'incident')).not.toContain(id);
+    expect(await item('safety', 'incident', id)).toMatchObject({ state: 'county_reported', steps: ['city_received', 'final_report'] });
+    await (await as('safety')).safety.incidents.addStage({ id, expectedVersion: 3, stage: 'city_received', note: '市局接报' });
+    expect(await item('hengnan', 'incident', id)).toMatchObject({ state: 'city_received', steps: ['final_report'] });
+    await hengnan.safety.incidents.addStage({ id, expectedVersion: 4, stage: 'final_report', note: '学生已出院，事件处置完毕' });
+    expect(await ids('hengnan', 'incident')).not.toContain(id);
+    expect(await ids('safety', 'incident')).not.toContain(id);
+  });
+
   it('an area the caller may not act in contributes nothing and does not fail', async () => {
     // The leadership reads everything and acts in no module's workflow; a school has no plan.
     expect(await (await as('leader')).inbox.count()).toEqual({ total: 0, byKind: {} });
     const kinds = (await (await as('school')).inbox.list()).map((g) => g.kind);
-    expect(kinds).toEqual(['hazard', 'profile']);
+    expect(kinds).toEqual(['hazard', 'incident', 'profile']);
   });
 });

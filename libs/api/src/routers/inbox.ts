@@ -2,10 +2,11 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
-import { hazards, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
+import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 
 const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup>> = {
   hazard: hazards,
+  incident: incidents,
   profile: profiles,
   report: reports,
 };

@@ -14,7 +14,16 @@ import {
   unique,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { FourthIndicator, HAZARD_WORKFLOW, HazardSource, IncidentStatus, InspectionLevel, PROFILE_REVIEW, Severity } from '@hyedu/domain';
+import {
+  FourthIndicator,
+  HAZARD_WORKFLOW,
+  HazardSource,
+  INCIDENT_CHAIN,
+  IncidentStatus,
+  InspectionLevel,
+  PROFILE_REVIEW,
+  Severity,
+} from '@hyedu/domain';
 import { schoolRef, unitRef } from './columns.ts';
 import { members } from './members.ts';
 
@@ -159,6 +168,10 @@ export const safetyIncidents = pgTable(
     publicOpinion: boolean().notNull(),
     summary: text().notNull(),
     status: text({ enum: members(IncidentStatus.options) }).notNull(),
+    /** How far the reporting chain has come (INCIDENT_CHAIN's state); 处置中/已结案 (`status`) follows it. */
+    chainState: text({ enum: members(INCIDENT_CHAIN.states) })
+      .notNull()
+      .default('reported'),
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     version: integer().notNull().default(1),

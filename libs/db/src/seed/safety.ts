@@ -2,6 +2,7 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import {
+  chainState,
   HAZARD_CATEGORY_LABELS,
   HazardCategory,
   previousTerm,
@@ -1058,6 +1059,7 @@ function genIncidents(ctx: Ctx): SafetyData['incidents'] {
       publicOpinion,
       summary: incidentSummary(rng, type, place, deaths, injuries, isoDay(day)),
       status: chain.some((c) => c.stage === 'final_report') ? 'closed' : 'handling',
+      chainState: chainState(chain.map((c) => c.stage)),
       createdBy: chain[0]!.reportedBy,
       createdAt: chain[0]!.reportedAt,
       version: chain.length,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chainRefusal, IncidentInput } from './incidents.ts';
+import { inboxRules, whoseTurn } from '../workflow/inbox.ts';
+import { chainRefusal, chainState, INCIDENT_CHAIN, IncidentInput } from './incidents.ts';
 
 describe('incident reporting chain (docs/domain/safety.md “report chain with timestamps”)', () => {
   it('goes school → county → city, in order, each once', () => {
@@ -15,6 +16,17 @@ describe('incident reporting chain (docs/domain/safety.md “report chain with t
     expect(chainRefusal(['school_report', 'final_report'], 'follow_up', 'county')).toBe('事件已终报结案，不能再报送');
     expect(chainRefusal(['school_report'], 'final_report', 'school')).toBe('“终报”不能由学校填写');
   });
+  it('is a declared workflow: how far the chain has come, and whose turn it is (the 待办 inbox)', () => {
+    expect(chainState(['school_report'])).toBe('reported');
+    expect(chainState(['school_report', 'county_received', 'follow_up', 'county_report'])).toBe('county_reported');
+    expect(chainState(['school_report', 'final_report'])).toBe('closed');
+    expect(whoseTurn(INCIDENT_CHAIN, 'reported')).toEqual([{ level: 'county', steps: ['county_received', 'final_report'] }]);
+    expect(whoseTurn(INCIDENT_CHAIN, 'county_reported')).toEqual([{ level: 'city', steps: ['city_received', 'final_report'] }]);
+    expect(inboxRules(INCIDENT_CHAIN, 'school')).toEqual([]);
+    expect(whoseTurn(INCIDENT_CHAIN, 'closed')).toEqual([]);
+    expect(INCIDENT_CHAIN.next('follow_up', 'county_received')).toBe('county_received');
+  });
+
   it('checks an incident field by field', () => {
     const r = IncidentInput.safeParse({
       schoolId: 1,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateTimeField, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
+import { defineWorkflow, stepEnum } from '../workflow/workflow.ts';
 
 /** 安全事件 types (docs/domain/safety.md Incident); the topics of item 4 plus the usual campus events. */
 export const IncidentType = z.enum(
@@ -45,29 +46,121 @@ export const REPORT_STAGE_LABELS: Record<ReportStage, string> = {
   final_report: '终报',
 };
 export type ReporterLevel = 'school' | 'county' | 'city';
-const STAGE_LEVEL: Record<ReportStage, readonly ReporterLevel[]> = {
-  school_report: ['school', 'county', 'city'],
-  county_received: ['county', 'city'],
-  county_report: ['county', 'city'],
-  city_received: ['city'],
-  follow_up: ['school', 'county', 'city'],
-  final_report: ['county', 'city'],
-};
-const ORDER: readonly ReportStage[] = ['school_report', 'county_received', 'county_report', 'city_received'];
+const LEVEL_NAMES: Record<ReporterLevel, string> = { school: '学校', county: '县区教育局', city: '市教育局' };
+const CLOSED = '事件已终报结案，不能再报送';
+/** The refusal for each level that may not record `stage`: 「“县区接报”不能由学校填写」. */
+const notBy = (stage: ReportStage, by: readonly ReporterLevel[]) =>
+  Object.fromEntries(
+    (Object.keys(LEVEL_NAMES) as ReporterLevel[])
+      .filter((l) => !by.includes(l))
+      .map((l) => [l, `“${REPORT_STAGE_LABELS[stage]}”不能由${LEVEL_NAMES[l]}填写`]),
+  );
+const first = (stage: ReportStage) => `请先记录“${REPORT_STAGE_LABELS[stage]}”`;
+const recorded = (stage: ReportStage) => `“${REPORT_STAGE_LABELS[stage]}”已记录`;
+const OPEN = ['reported', 'county_received', 'county_reported', 'city_received'] as const;
 
 /**
- * May `level` add `stage` to a chain that already has `done`? The first four stages happen once each and in order;
- * 续报 after the 初报; 终报 once, and nothing after it. Null when allowed, else the reason in Chinese.
+ * The reporting chain (报送链) as a workflow: a school reports (初报, written with the incident), the county receives it
+ * and reports on to the city, the city receives it — once each and in order; follow-ups (续报) at any level keep the
+ * state; a final report (终报, county or city) closes the incident. The state is how far the chain has come; each entry
+ * is stamped by the server when it is recorded. The refusal texts are the chain's own (「请先记录“县区接报”」).
+ */
+export const INCIDENT_CHAIN = defineWorkflow({
+  key: 'safety.incident',
+  noun: { zh: '安全事件', en: 'incident' },
+  states: [...OPEN, 'closed'],
+  stateLabels: {
+    reported: { zh: '学校已初报', en: 'Reported by the school' },
+    county_received: { zh: '县区已接报', en: 'Received by the county' },
+    county_reported: { zh: '已上报市局', en: 'Reported to the city' },
+    city_received: { zh: '市局已接报', en: 'Received by the city' },
+    closed: { zh: '已终报结案', en: 'Closed' },
+  },
+  initial: 'reported',
+  turn: { reported: ['county'], county_received: ['county'], county_reported: ['city'], city_received: ['county'], closed: [] },
+  steps: {
+    county_received: {
+      label: { zh: REPORT_STAGE_LABELS.county_received, en: 'County received' },
+      from: ['reported'],
+      to: 'county_received',
+      by: ['county', 'city'],
+      refusals: {
+        level: notBy('county_received', ['county', 'city']),
+        state: {
+          county_received: recorded('county_received'),
+          county_reported: recorded('county_received'),
+          city_received: recorded('county_received'),
+          closed: CLOSED,
+        },
+      },
+    },
+    county_report: {
+      label: { zh: REPORT_STAGE_LABELS.county_report, en: 'County reported to the city' },
+      from: ['county_received'],
+      to: 'county_reported',
+      by: ['county', 'city'],
+      refusals: {
+        level: notBy('county_report', ['county', 'city']),
+        state: {
+          reported: first('county_received'),
+          county_reported: recorded('county_report'),
+          city_received: recorded('county_report'),
+          closed: CLOSED,
+        },
+      },
+    },
+    city_received: {
+      label: { zh: REPORT_STAGE_LABELS.city_received, en: 'City received' },
+      from: ['county_reported'],
+      to: 'city_received',
+      by: ['city'],
+      refusals: {
+        level: notBy('city_received', ['city']),
+        state: {
+          reported: first('county_report'),
+          county_received: first('county_report'),
+          city_received: recorded('city_received'),
+          closed: CLOSED,
+        },
+      },
+    },
+    follow_up: {
+      label: { zh: REPORT_STAGE_LABELS.follow_up, en: 'Follow-up' },
+      from: OPEN,
+      by: ['school', 'county', 'city'],
+      refusals: { state: CLOSED },
+    },
+    final_report: {
+      label: { zh: REPORT_STAGE_LABELS.final_report, en: 'Final report' },
+      from: OPEN,
+      to: 'closed',
+      by: ['county', 'city'],
+      refusals: { level: notBy('final_report', ['county', 'city']), state: CLOSED },
+    },
+  },
+});
+export type IncidentChainState = (typeof INCIDENT_CHAIN.states)[number];
+/** The chain's stages as its workflow's steps (学校初报 is written with the incident, not a step). */
+export type ChainStep = (typeof INCIDENT_CHAIN.actions)[number];
+export const ChainStep = stepEnum(INCIDENT_CHAIN);
+
+/** How far a chain has come, from its entries. */
+export function chainState(done: readonly ReportStage[]): IncidentChainState {
+  if (done.includes('final_report')) return 'closed';
+  if (done.includes('city_received')) return 'city_received';
+  if (done.includes('county_report')) return 'county_reported';
+  if (done.includes('county_received')) return 'county_received';
+  return 'reported';
+}
+
+/**
+ * May `level` add `stage` to a chain that already has `done`? The workflow's answer (null when allowed, else the reason
+ * in Chinese); 学校初报 only opens a chain.
  */
 export function chainRefusal(done: readonly ReportStage[], stage: ReportStage, level: ReporterLevel): string | null {
-  if (!STAGE_LEVEL[stage].includes(level))
-    return `“${REPORT_STAGE_LABELS[stage]}”不能由${level === 'school' ? '学校' : level === 'county' ? '县区教育局' : '市教育局'}填写`;
-  if (done.includes('final_report')) return '事件已终报结案，不能再报送';
-  if (done.includes(stage) && stage !== 'follow_up') return `“${REPORT_STAGE_LABELS[stage]}”已记录`;
-  const i = ORDER.indexOf(stage);
-  if (i > 0 && !done.includes(ORDER[i - 1]!)) return `请先记录“${REPORT_STAGE_LABELS[ORDER[i - 1]!]}”`;
-  if ((stage === 'follow_up' || stage === 'final_report') && !done.includes('school_report')) return '请先记录“学校初报”';
-  return null;
+  if (stage === 'school_report') return done.includes('school_report') ? recorded('school_report') : null;
+  if (!done.includes('school_report')) return first('school_report');
+  return INCIDENT_CHAIN.refusal({ state: chainState(done) }, stage, { level, username: '' });
 }
 
 export const IncidentInput = z

@@ -1,6 +1,7 @@
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
+import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -9,6 +10,7 @@ import type { Words } from './workflow.ts';
  */
 export const INBOX_SOURCES = {
   hazard: { workflow: HAZARD_WORKFLOW, area: 'safety', label: { zh: '隐患整改', en: 'Hazards' } },
+  incident: { workflow: INCIDENT_CHAIN, area: 'safety', label: { zh: '安全事件报送', en: 'Incident reporting' } },
   profile: { workflow: PROFILE_REVIEW, area: 'safety', label: { zh: '4个100%核实', en: 'Security standard records' } },
   report: { workflow: REPORT_REVIEW, area: 'plan', label: { zh: '工作要点进展报告', en: 'Work plan progress reports' } },
 } as const satisfies Record<string, { workflow: unknown; area: string; label: Words }>;

@@ -54,7 +54,7 @@ export interface StepSpec<S extends string> {
   /** The step may be taken on several records at once (批量): it asks the caller for nothing but the choice (no reason). */
   bulk?: boolean;
   /** Refusal texts that say more than the generic ones (for a wrong state: one text, or one per state). */
-  refusals?: { level?: string; state?: string | Partial<Record<S, string>> };
+  refusals?: { level?: string | Partial<Record<ActorLevel, string>>; state?: string | Partial<Record<S, string>> };
 }
 
 export interface WorkflowSpec<S extends string, A extends string> {
@@ -144,8 +144,11 @@ export function defineWorkflow<const S extends string, const A extends string>(s
   function check(found: CaseRecord<S> | null, action: A, actor: Actor, given?: StepGiven): Refusal | null {
     const step = spec.steps[action];
     if (!step) return { message: '操作无效', kind: 'state', field: null };
-    if (!step.by.includes(actor.level))
-      return { message: step.refusals?.level ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, kind: 'level', field: null };
+    if (!step.by.includes(actor.level)) {
+      const texts = step.refusals?.level;
+      const text = typeof texts === 'string' ? texts : texts?.[actor.level];
+      return { message: text ?? `“${step.label.zh}”由${levelsText(step.by)}进行`, kind: 'level', field: null };
+    }
     if (!found && !step.opens) return { message: `${spec.noun.zh}不存在`, kind: 'state', field: null };
     const record: CaseRecord<S> = found ?? { state: spec.initial };
     if (found && !step.from.includes(found.state)) {

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from 'drizz
 import { tables, type Db } from '@hyedu/db';
 import {
   HAZARD_WORKFLOW,
+  INCIDENT_CHAIN,
   PLAN_COORDINATOR,
   PROFILE_REVIEW,
   REPORT_REVIEW,
@@ -14,7 +15,7 @@ import { recordScope, safetyLevel } from '../safety/access.ts';
 import { overdueSql, stageDueSql } from '../safety/overdue.ts';
 import { awaitedSteps, awaitingSql } from './rules.ts';
 
-const { orgUnits, planTasks, progressReports, safetyHazards: h, safetyProfiles: p, schools } = tables;
+const { orgUnits, planTasks, progressReports, safetyHazards: h, safetyIncidents: inc, safetyProfiles: p, schools } = tables;
 
 /** One record awaiting the caller: what it is, the steps that await, when it is due, and the page that shows it. */
 export interface InboxItem {
@@ -82,6 +83,44 @@ export async function hazards(a: Asker, limit: number): Promise<InboxGroup> {
       due: r.due,
       overdue: r.overdue,
       link: { name: 'safety:hazard', params: { id: String(r.id) } },
+    })),
+  };
+}
+
+/**
+ * Incidents whose reporting chain awaits the caller: the county receives its schools' reports and reports on, the city
+ * receives them, and the county closes them with the final report; oldest first.
+ */
+export async function incidents(a: Asker, limit: number): Promise<InboxGroup> {
+  const level = safetyLevel(a.scope);
+  const awaiting = awaitingSql(INCIDENT_CHAIN, level, { state: inc.chainState }, a.username);
+  if (!awaiting) return { kind: 'incident', total: 0, items: [] };
+  const where = and(awaiting, recordScope(a.scope, { schoolId: inc.schoolId, unitCode: inc.unitCode }));
+  const [n, rows] = await Promise.all([
+    total(a.db.select({ n: count() }).from(inc).where(where)),
+    limit === 0
+      ? []
+      : a.db
+          .select({ id: inc.id, school: schools.name, place: inc.place, occurredAt: inc.occurredAt, state: inc.chainState })
+          .from(inc)
+          .innerJoin(schools, eq(schools.id, inc.schoolId))
+          .where(where)
+          .orderBy(asc(inc.occurredAt), asc(inc.id))
+          .limit(limit),
+  ]);
+  return {
+    kind: 'incident',
+    total: n,
+    items: rows.map((r) => ({
+      kind: 'incident',
+      id: r.id,
+      subject: r.school,
+      detail: r.place,
+      state: r.state,
+      steps: awaitedSteps(INCIDENT_CHAIN, level, r.state),
+      due: null,
+      overdue: false,
+      link: { name: 'safety:incident', params: { id: String(r.id) } },
     })),
   };
 }

@@ -47,7 +47,7 @@ describe.each(testEngines())('safety incidents, activities and KPIs on %s', (eng
     await hengnan.safety.incidents.addStage({ id, expectedVersion: 2, stage: 'county_report', note: '已电话报告市局' });
     expect(
       await failure((await as('school')).safety.incidents.addStage({ id, expectedVersion: 3, stage: 'city_received', note: '市局接报' })),
-    ).toEqual({ code: 'CONFLICT', message: '“市局接报”不能由学校填写' });
+    ).toEqual({ code: 'FORBIDDEN', message: '“市局接报”不能由学校填写' });
     const city = await as('safety');
     await city.safety.incidents.addStage({ id, expectedVersion: 3, stage: 'city_received', note: '市局安全稳定科接报' });
     expect(await failure(hengnan.safety.incidents.addStage({ id, expectedVersion: 3, stage: 'follow_up', note: '续报' }))).toEqual({

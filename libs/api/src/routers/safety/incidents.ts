@@ -5,6 +5,7 @@ import { tables, type Db } from '@hyedu/db';
 import {
   chainRefusal,
   ExpectedVersion,
+  INCIDENT_CHAIN,
   IncidentInput,
   RecordId,
   ReportStage,
@@ -18,7 +19,8 @@ import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { conflict, recordScope, safetyLevel, schoolInScope } from './access.ts';
+import { applyStep } from '../../workflow-step.ts';
+import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { Id, IncidentFilter } from './inputs.ts';
 
 const { safetyIncidents: i, safetyIncidentReports: r, schools, orgUnits } = tables;
@@ -106,6 +108,7 @@ export const incidentsRouter = {
       school: school!,
       chain: chain.map((c) => ({ ...c, reportedAt: c.reportedAt.toISOString() })),
       nextStages: ReportStage.options.filter((s) => chainRefusal(done, s, level) === null),
+      chainState: row.chainState,
     };
   }),
 
@@ -156,29 +159,31 @@ export const incidentsRouter = {
     .mutation(async ({ ctx, input }) => {
       await visibleIncident(ctx, input.id);
       const who = ctx.identity.username;
-      const out = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.select().from(i).where(eq(i.id, input.id)).for('update');
-        if (!row || row.version !== input.expectedVersion) throw conflict();
-        const done = (await tx.select({ stage: r.stage }).from(r).where(eq(r.incidentId, row.id))).map((c) => c.stage as Stage);
-        const refusal = chainRefusal(done, input.stage, safetyLevel(ctx.scope));
-        if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
-        await tx.insert(r).values({ incidentId: row.id, stage: input.stage, note: input.note, reportedBy: who, reportedAt: ctx.now });
-        const status = input.stage === 'final_report' ? ('closed' as const) : row.status;
-        const [updated] = await tx
-          .update(i)
-          .set({ status, version: row.version + 1 })
-          .where(eq(i.id, row.id))
-          .returning({ version: i.version, status: i.status });
-        await auditChange(tx, ctx, {
-          action: 'safety.incidentStage',
+      // 学校初报 is written with the incident; every other stage is a step of the chain's workflow.
+      if (input.stage === 'school_report')
+        throw new TRPCError({ code: 'CONFLICT', message: chainRefusal(['school_report'], 'school_report', 'school')! });
+      const stage = input.stage;
+      const out = await applyStep(ctx, {
+        wf: INCIDENT_CHAIN,
+        table: i,
+        stateKey: 'chainState',
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+        action: stage,
+        actor: { level: safetyLevel(ctx.scope), username: who },
+        caseOf: (row) => ({ state: row.chainState }),
+        // 处置中/已结案 follows the chain: 终报 closes the incident.
+        changes: (_row, to) => ({ status: to === 'closed' ? ('closed' as const) : ('handling' as const) }),
+        also: (tx, row) => tx.insert(r).values({ incidentId: row.id, stage, note: input.note, reportedBy: who, reportedAt: ctx.now }),
+        audit: {
           targetType: TARGET,
-          targetId: String(row.id),
-          after: { stage: input.stage, note: input.note },
-        });
-        return updated!;
+          action: 'safety.incidentStage',
+          before: (row) => ({ chainState: row.chainState }),
+          after: (_row, to) => ({ stage, note: input.note, chainState: to }),
+        },
       });
       forgetRollups(ctx.db, ['safety.incidents']);
-      return out;
+      return { version: out.version, status: out.state === 'closed' ? ('closed' as const) : ('handling' as const) };
     }),
 
   /** 「操作记录」 of an incident. */
