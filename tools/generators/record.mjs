@@ -500,7 +500,7 @@ write(
   `<script setup lang="ts">
 import { useQuery } from '@tanstack/vue-query';
 import { ref } from 'vue';
-import { ElDialog, ElInput, ElOption, ElSelect, FormActions, FormField } from '@hyedu/ui';
+import { ElDialog, ElOption, ElSelect, FormActions, FormField, TextField } from '@hyedu/ui';
 import { api, trpc, useRecordForm } from '@hyedu/web';
 import { useRecordMessages } from './messages.ts';
 
@@ -538,12 +538,8 @@ const { values: form, errors, busy, submit, close, beforeClose } = useRecordForm
           <ElOption v-for="s in schools.data.value ?? []" :key="s.id" :value="s.id" :label="s.name" />
         </ElSelect>
       </FormField>
-      <FormField id="${name}-title" v-slot="{ describedBy, invalid }" :label="t('recordTitle')" :error="errors.title" wide>
-        <ElInput id="${name}-title" v-model="form.title" maxlength="100" :aria-describedby="describedBy" :aria-invalid="invalid" />
-      </FormField>
-      <FormField id="${name}-note" v-slot="{ describedBy, invalid }" :label="t('note')" :error="errors.note" wide>
-        <ElInput id="${name}-note" v-model="form.note" type="textarea" :rows="3" maxlength="1000" show-word-limit :aria-describedby="describedBy" :aria-invalid="invalid" />
-      </FormField>
+      <TextField id="${name}-title" v-model="form.title" :label="t('recordTitle')" :error="errors.title" :maxlength="100" wide />
+      <TextField id="${name}-note" v-model="form.note" :label="t('note')" :error="errors.note" type="textarea" :rows="3" :maxlength="1000" wide />
       <FormActions :submit-label="t('save')" :error="errors._" :busy="busy" @cancel="close(() => (open = false))" />
     </form>
   </ElDialog>
@@ -555,7 +551,7 @@ write(
   `<script setup lang="ts">
 import { computed, ref } from 'vue';
 import { ${CONST}_WORKFLOW, ${Pascal}Status } from '@hyedu/domain';
-import { BasePage, ElAlert, ElButton, ElInput, ElOption, ElSelect, ElTag, formatDateTime, formatInt, useLocaleStore } from '@hyedu/ui';
+import { BasePage, ElAlert, ElButton, ElInput, ElTag, FilterSelect, formatDateTime, formatInt, useLocaleStore } from '@hyedu/ui';
 import { api, RecordTable, ScopeText, useRecordList, type Column, type RouterOutputs } from '@hyedu/web';
 import ${Pascal}Dialog from './${Pascal}Dialog.vue';
 import { useRecordMessages } from './messages.ts';
@@ -591,16 +587,13 @@ async function added() {
       <ElButton v-if="list.data.value?.canCreate" type="primary" data-test="${name}-add" @click="adding = true">{{ t('add') }}</ElButton>
     </template>
     <div class="hy-filters">
-      <ElSelect
+      <FilterSelect
         :model-value="filters.status"
-        clearable
+        :options="${Pascal}Status.options.map((s) => ({ value: s, label: ${CONST}_WORKFLOW.stateLabels[s][lang] }))"
+        :label="t('status')"
         :placeholder="t('allStatuses')"
-        :aria-label="t('status')"
-        style="width: 140px"
-        @update:model-value="(v: string | undefined) => setQuery({ status: v || undefined })"
-      >
-        <ElOption v-for="s in ${Pascal}Status.options" :key="s" :value="s" :label="${CONST}_WORKFLOW.stateLabels[s][lang]" />
-      </ElSelect>
+        @update:model-value="(v: string | undefined) => setQuery({ status: v })"
+      />
       <ElInput v-model="search" clearable :placeholder="t('search')" :aria-label="t('search')" style="width: 220px" @change="setQuery({ q: search.trim() || undefined })" />
     </div>
     <ElAlert v-if="notice" type="success" show-icon :title="notice" @close="notice = null" />
