@@ -103,6 +103,7 @@ export const INPUTS: Record<string, unknown> = {
   'safety.profiles.list': { term: '2022-2023-1', page: 1, pageSize: 5 },
   'safety.profiles.submit': {},
   'safety.profiles.review': { id: 999999, expectedVersion: 1, action: 'review' },
+  'safety.profiles.reviewMany': { action: 'review', items: [{ id: 999999, expectedVersion: 1 }] },
   'safety.profiles.history': { id: 999999 },
   'safety.inspections.list': { page: 1, pageSize: 5 },
   'safety.inspections.create': {},

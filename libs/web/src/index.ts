@@ -10,6 +10,7 @@ export { parseSchoolQuery, schoolQuery } from './school-query.ts';
 export { among, defineListQuery, LIST_PAGE_SIZE, oneOf, text, unit, yesNo, yesNoParam } from './list-query.ts';
 export type { ListFilter, ListQuery, Param } from './list-query.ts';
 export { useRecordList } from './use-record-list.ts';
+export { useBulkStep } from './use-bulk-step.ts';
 export type { ListPage, RecordListOptions, RecordTableList } from './use-record-list.ts';
 export { default as RecordTable, type Column } from './RecordTable.vue';
 export type { SchoolQuery, SchoolQueryField } from './school-query.ts';

@@ -199,6 +199,7 @@ export const PROFILE_REVIEW = defineWorkflow({
       from: ['submitted'],
       to: 'reviewed',
       by: ['county', 'city'],
+      bulk: true,
       refusals: {
         level: '核实由县区教育局或市教育局进行',
         state: { reviewed: '该记录已审核，不能审核', returned: '该记录已退回，不能审核' },

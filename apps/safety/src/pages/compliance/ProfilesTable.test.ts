@@ -2,7 +2,7 @@ import { VueQueryPlugin } from '@tanstack/vue-query';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { indicatorsMet, requiredGuards, type SafetyProfile } from '@hyedu/domain';
+import { indicatorsMet, PROFILE_REVIEW, requiredGuards, type SafetyProfile } from '@hyedu/domain';
 import { preloadComponents } from '@hyedu/ui';
 import type { RouterOutputs } from '@hyedu/web';
 import ProfilesTable from './ProfilesTable.vue';
@@ -42,6 +42,7 @@ const reported: Row = {
   } as Row['profile'],
   requiredGuards: requiredGuards(facts),
   met: indicatorsMet(facts, 'guard_post'),
+  allowed: [],
 };
 const missing: Row = {
   ...school,
@@ -51,12 +52,24 @@ const missing: Row = {
   profile: null,
   requiredGuards: null,
   met: null,
+  allowed: [],
 };
 
+/** The rows as the server sends them to a county (may review), a school (may enter) or leadership (neither). */
+const asSeenBy = (props: { canEnter: boolean; canReview: boolean }) =>
+  [reported, missing].map((r) => ({
+    ...r,
+    allowed: props.canEnter
+      ? PROFILE_REVIEW.allowed(r.profile ? { state: r.profile.review, submittedBy: r.profile.submittedBy } : null, {
+          level: props.canReview ? 'county' : 'school',
+          username: 'someone',
+        })
+      : [],
+  }));
 function render(props: { canEnter: boolean; canReview: boolean }) {
   return mount(ProfilesTable, {
     props: {
-      rows: [reported, missing],
+      rows: asSeenBy(props),
       fourth: 'guard_post',
       units: [{ code: '430422', name: '衡南县', kind: 'county' }],
       loading: false,

@@ -170,12 +170,6 @@ const zh = {
   noInspections: '暂无检查记录',
   reportFromInspection: '登记发现的隐患',
   save: '保存',
-  bulkStep: '批量{step}（{n}）',
-  bulkConfirm: '确定对选中的 {n} 条隐患“{step}”吗？每条单独办理，未能办理的会逐条说明原因。',
-  bulkTitle: '批量办理',
-  bulkGo: '确定',
-  bulkDone: '已办理 {n} 条：{step}',
-  bulkFailed: '{n} 条未能办理：{list}',
 };
 
 export const useHazardMessages = defineMessages<keyof typeof zh>({
@@ -343,12 +337,6 @@ export const useHazardMessages = defineMessages<keyof typeof zh>({
     noInspections: 'No inspections recorded',
     reportFromInspection: 'Report a hazard found',
     save: 'Save',
-    bulkStep: '{step} ({n} selected)',
-    bulkConfirm: '{step}: {n} selected hazards? Each is handled on its own; any that cannot be is listed with the reason.',
-    bulkTitle: 'Several at once',
-    bulkGo: 'Go ahead',
-    bulkDone: '{step}: {n} done',
-    bulkFailed: '{n} not done: {list}',
   },
 });
 export type HazardMessageKey = keyof typeof zh;

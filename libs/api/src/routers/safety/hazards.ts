@@ -31,11 +31,11 @@ import {
 } from '@hyedu/domain';
 import { checkUploadInWorker } from '@hyedu/files';
 import { auditChange } from '../../audit-change.ts';
+import { BulkItems, takeMany } from '../../bulk-step.ts';
 import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
-import { auditRefusal } from '../../refusals.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
@@ -48,7 +48,6 @@ const read = readProcedure('safety');
 const write = writeProcedure('safety');
 const TARGET = 'safety_hazard';
 /** Hazards one bulk step may take at most. */
-const BULK_LIMIT = 100;
 /** The KPIs a change to hazards moves (their one-minute rollups are dropped). */
 export const HAZARD_KPIS = ['safety.hazard-closure', 'safety.hazards-overdue', 'safety.acceptance-overdue', 'safety.major-hazards-open'];
 
@@ -269,33 +268,13 @@ export const hazardsRouter = {
    * for nothing but the choice. Each hazard is its own step (its own check, version, transaction and audit record); one
    * refused does not stop the others, and the answer says, hazard by hazard, what was done and why not.
    */
-  stepMany: write
-    .input(
-      z
-        .object({
-          action: HazardAction,
-          items: z
-            .array(z.object({ id: RecordId, expectedVersion: ExpectedVersion }).strict())
-            .min(1, { message: '请至少选择一条隐患' })
-            .max(BULK_LIMIT, { message: `一次最多办理${BULK_LIMIT}条` }),
-        })
-        .strict(),
-    )
-    .mutation(async ({ ctx, input, path }) => {
-      if (!wf.steps[input.action].bulk) throw fieldError('action', `“${wf.steps[input.action].label.zh}”不能批量办理，请逐条办理`);
-      const results: ({ id: number; ok: true; status: HazardStatus } | { id: number; ok: false; message: string })[] = [];
-      for (const item of input.items) {
-        try {
-          const done = await step(ctx, item.id, item.expectedVersion, input.action, {});
-          results.push({ id: item.id, ok: true, status: done.status });
-        } catch (e) {
-          if (!(e instanceof TRPCError) || e.code === 'INTERNAL_SERVER_ERROR') throw e;
-          await auditRefusal(ctx, path, e, item);
-          results.push({ id: item.id, ok: false, message: e.message });
-        }
-      }
-      return { done: results.filter((r) => r.ok).length, results };
-    }),
+  stepMany: write.input(z.object({ action: HazardAction, items: BulkItems }).strict()).mutation(async ({ ctx, input, path }) => {
+    const { done, results } = await takeMany(ctx, path, wf, input.action, input.items, async (item) => {
+      const out = await step(ctx, item.id, item.expectedVersion, input.action, {});
+      return { state: out.status };
+    });
+    return { done, results: results.map((r) => (r.ok ? { id: r.id, ok: true as const, status: r.state } : r)) };
+  }),
 
   /** Adds a photo or document (整改前/整改后) to a hazard that is not closed. */
   attach: write.input(Upload.extend({ id: RecordId, phase: Phase }).strict()).mutation(async ({ ctx, input }) => {

@@ -151,4 +151,42 @@ describe.each(testEngines())('safety 4个100% on %s', (engine) => {
     expect(after).not.toEqual(before);
     await city.safety.settings.save({ fourth: 'guard_post', norm: settings.norm, expectedVersion: 1 });
   });
+
+  it('the county verifies several statuses at once, each on its own; the list says what each caller may do', async () => {
+    const hengnan = await as('hengnan');
+    const previous = `${Number(term.slice(0, 4)) - 1}-${Number(term.slice(5, 9)) - 1}-${term.slice(-1)}`;
+    const [a, b] = await database.db
+      .select({ id: tables.schools.id })
+      .from(tables.schools)
+      .where(eq(tables.schools.unitCode, '430422'))
+      .limit(2);
+    for (const id of [a!.id, b!.id])
+      await database.db
+        .delete(tables.safetyProfiles)
+        .where(and(eq(tables.safetyProfiles.schoolId, id), eq(tables.safetyProfiles.term, previous)));
+    const one = await hengnan.safety.profiles.submit(profile(a!.id, { term: previous }));
+    const two = await hengnan.safety.profiles.submit(profile(b!.id, { term: previous }));
+    await hengnan.safety.profiles.review({ id: two.id, expectedVersion: 1, action: 'return', reason: '保安人数待核对' });
+    const rows = (await hengnan.safety.profiles.list({ term: previous, page: 1, pageSize: 100, show: 'all' })).rows;
+    expect(rows.find((r) => r.schoolId === a!.id)?.allowed).toEqual(['submit', 'review', 'return']);
+    expect(rows.find((r) => r.schoolId === b!.id)?.allowed).toEqual(['submit']);
+    const { done, results } = await hengnan.safety.profiles.reviewMany({
+      action: 'review',
+      items: [
+        { id: one.id, expectedVersion: 1 },
+        { id: two.id, expectedVersion: 2 },
+      ],
+    });
+    expect(done).toBe(1);
+    expect(results).toEqual([
+      { id: one.id, ok: true, state: 'reviewed' },
+      { id: two.id, ok: false, message: '该记录已退回，不能审核' },
+    ]);
+    expect(
+      (await (await as('leader')).safety.profiles.list({ term: previous, page: 1, pageSize: 100, show: 'all' })).rows.every(
+        (r) => r.allowed.length === 0,
+      ),
+    ).toBe(true);
+    expect(await failure(hengnan.safety.profiles.reviewMany({ action: 'review', items: [] }))).toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

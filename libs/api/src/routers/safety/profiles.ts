@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, isNull, not, or, type SQL } from 'drizzle-o
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import {
+  authorize,
   beijingDate,
   ExpectedVersion,
   indicatorsMet,
@@ -20,6 +21,7 @@ import {
   type SafetyProfile,
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
+import { BulkItems, takeMany } from '../../bulk-step.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
@@ -180,7 +182,12 @@ export const profilesRouter = {
   /** Schools with their 4个100% status for a term (未填报 included), paged; filter by missing / non-compliant / awaiting review. */
   list: read.input(ProfileFilter).query(async ({ ctx, input }) => {
     const { total, rows } = await profileRows(ctx.db, ctx, input, input.pageSize, (input.page - 1) * input.pageSize);
-    return { total, page: input.page, pageSize: input.pageSize, rows };
+    // What the caller may do on each school's status now, by the workflow (填报, 核实, 退回).
+    const canWrite = authorize(ctx.identity.grants, { area: 'safety', action: 'write' }).allowed;
+    const actor = { level: safetyLevel(ctx.scope), username: ctx.identity.username };
+    const allowedOn = (r: (typeof rows)[number]) =>
+      canWrite ? PROFILE_REVIEW.allowed(r.profile ? { state: r.profile.review, submittedBy: r.profile.submittedBy } : null, actor) : [];
+    return { total, page: input.page, pageSize: input.pageSize, rows: rows.map((r) => ({ ...r, allowed: allowedOn(r) })) };
   }),
 
   /** Enters (or, before verification or after a return, corrects) a school's status for a term. */
@@ -238,30 +245,16 @@ export const profilesRouter = {
         .object({ id: RecordId, expectedVersion: ExpectedVersion, action: stepEnum(PROFILE_REVIEW, ['submit']), reason: Reason.optional() })
         .strict(),
     )
-    .mutation(async ({ ctx, input }) => {
-      await visibleProfile(ctx, input.id);
-      const who = ctx.identity.username;
-      const out = await applyStep(ctx, {
-        wf: PROFILE_REVIEW,
-        table: p,
-        stateKey: 'review',
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        action: input.action,
-        reason: input.reason,
-        actor: { level: safetyLevel(ctx.scope), username: who },
-        caseOf: (row) => ({ state: row.review, submittedBy: row.submittedBy }),
-        changes: () => ({ returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now }),
-        audit: {
-          targetType: TARGET,
-          action: input.action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile',
-          before: (row) => ({ review: row.review }),
-          after: (_row, review) => ({ review, ...(input.reason ? { reason: input.reason } : {}) }),
-        },
-      });
-      forgetRollups(ctx.db, COMPLIANCE_KPIS);
-      return { version: out.version };
-    }),
+    .mutation(async ({ ctx, input }) => ({
+      version: (await decide(ctx, input.id, input.expectedVersion, input.action, input.reason)).version,
+    })),
+
+  /** 批量核实: verifies several submitted statuses at once, each on its own (see takeMany). */
+  reviewMany: write
+    .input(z.object({ action: stepEnum(PROFILE_REVIEW, ['submit', 'return']), items: BulkItems }).strict())
+    .mutation(({ ctx, input, path }) =>
+      takeMany(ctx, path, PROFILE_REVIEW, input.action, input.items, (item) => decide(ctx, item.id, item.expectedVersion, input.action)),
+    ),
 
   /** 「操作记录」 of a school's term status. */
   history: read.input(Id).query(async ({ ctx, input }) => {
@@ -269,3 +262,31 @@ export const profilesRouter = {
     return recordHistory(ctx.db, TARGET, input.id);
   }),
 } satisfies TRPCRouterRecord;
+
+type WriteCtx = Parameters<Parameters<typeof write.mutation>[0]>[0]['ctx'];
+
+/** One review step on one school's status: verify, or return with a reason (the workflow decides, applyStep applies). */
+async function decide(ctx: WriteCtx, id: number, expectedVersion: number, action: 'review' | 'return', reason?: string) {
+  await visibleProfile(ctx, id);
+  const who = ctx.identity.username;
+  const out = await applyStep(ctx, {
+    wf: PROFILE_REVIEW,
+    table: p,
+    stateKey: 'review',
+    id,
+    expectedVersion,
+    action,
+    reason,
+    actor: { level: safetyLevel(ctx.scope), username: who },
+    caseOf: (row) => ({ state: row.review, submittedBy: row.submittedBy }),
+    changes: () => ({ returnReason: reason ?? null, reviewedBy: who, reviewedAt: ctx.now }),
+    audit: {
+      targetType: TARGET,
+      action: action === 'review' ? 'safety.verifyProfile' : 'safety.returnProfile',
+      before: (row) => ({ review: row.review }),
+      after: (_row, review) => ({ review, ...(reason ? { reason } : {}) }),
+    },
+  });
+  forgetRollups(ctx.db, COMPLIANCE_KPIS);
+  return out;
+}
