@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HAZARD_WORKFLOW } from '@hyedu/domain';
 import { useBulkStep } from './use-bulk-step.ts';
 
-vi.mock('@hyedu/ui', async (original) => ({ ...(await original<typeof import('@hyedu/ui')>()), askConfirm: async () => true }));
+vi.mock('@hyedu/ui', async (original) => ({ ...(await original<Record<string, unknown>>()), askConfirm: async () => true }));
 
 type Row = { id: number; version: number; allowed: ('close' | 'start')[] };
 
