@@ -1,3 +1,4 @@
+import { TRPCError } from '@trpc/server';
 import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -32,6 +33,14 @@ export function decodeCursor(cursor: string, key: readonly KeyPart[]): (string |
   } catch {
     return null;
   }
+}
+
+/** The key values of a list's `after` input: undefined without one; a cursor this key did not produce is refused in Chinese. */
+export function readCursor(after: string | undefined, key: readonly KeyPart[]): (string | number)[] | undefined {
+  if (after === undefined) return undefined;
+  const values = decodeCursor(after, key);
+  if (values === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '翻页位置无效，请从第一页重新翻页' });
+  return values;
 }
 
 /** The rows that sort after the given key values: (a after x) or (a = x and b after y) or … for any mix of directions. */

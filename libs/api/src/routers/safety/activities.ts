@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
+import { afterKey, nextCursor, readCursor, type KeyPart } from '../../keyset.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -39,6 +40,11 @@ export const activityColumns = {
   note: a.note,
   createdBy: a.createdBy,
 };
+/** The list's order, newest first: also the key a long list pages by. */
+const ACTIVITY_KEY: KeyPart[] = [
+  { column: a.heldOn, desc: true, kind: 'string' },
+  { column: a.id, desc: true, kind: 'number' },
+];
 export const activityRows = (db: Db, where: SQL | undefined) =>
   db
     .select(activityColumns)
@@ -87,13 +93,17 @@ export const activitiesRouter = {
   /** One page of activities in the caller's scope. */
   list: read.input(ActivityFilter).query(async ({ ctx, input }) => {
     const where = activityWhere(ctx.scope, input);
+    const after = readCursor(input.after, ACTIVITY_KEY);
     const [rows, [total]] = await Promise.all([
-      activityRows(ctx.db, where)
-        .limit(input.pageSize)
-        .offset((input.page - 1) * input.pageSize),
+      after
+        ? activityRows(ctx.db, and(where, afterKey(ACTIVITY_KEY, after))).limit(input.pageSize)
+        : activityRows(ctx.db, where)
+            .limit(input.pageSize)
+            .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(a).innerJoin(schools, eq(schools.id, a.schoolId)).where(where),
     ]);
-    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
+    const next = nextCursor(rows, input.pageSize, (r) => [r.heldOn, r.id]);
+    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows, next };
   }),
 
   /** Coverage per county-level unit and topic over the last 365 days. */

@@ -300,7 +300,7 @@ export const hazardFilesRouter = {
 /** Education activities as Excel. */
 export const activityFilesRouter = {
   export: exportProcedure('safety')
-    .input(ActivityFilter.omit(NO_PAGE))
+    .input(ActivityFilter.omit({ ...NO_PAGE, after: true }))
     .query(async ({ ctx, input }) => {
       const rows = await activityRows(ctx.db, activityWhere(ctx.scope, input)).limit(MAX_EXPORT);
       return book(

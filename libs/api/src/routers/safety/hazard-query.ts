@@ -1,9 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
-import { afterKey, decodeCursor, nextCursor, type KeyPart } from '../../keyset.ts';
+import { afterKey, nextCursor, readCursor, type KeyPart } from '../../keyset.ts';
 import { contains } from '../../queries.ts';
 import { recordScope } from './access.ts';
 import type { HazardFilter } from './inputs.ts';
@@ -70,8 +69,7 @@ const HAZARD_KEY: KeyPart[] = [
  * otherwise at its offset. `next` is the key of this page's last row, for the page after it.
  */
 export async function listHazards(db: Db, where: SQL | undefined, page: { page: number; pageSize: number; q?: string; after?: string }) {
-  const after = page.after === undefined ? undefined : decodeCursor(page.after, HAZARD_KEY);
-  if (after === null) throw new TRPCError({ code: 'BAD_REQUEST', message: '翻页位置无效，请从第一页重新翻页' });
+  const after = readCursor(page.after, HAZARD_KEY);
   const base = () =>
     db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
   // The count needs the registry only to search school names (the join doubles its cost over the whole ledger).

@@ -41,7 +41,11 @@ export const ProfileFilter = Common.extend({
 }).strict();
 export type ProfileFilter = z.infer<typeof ProfileFilter>;
 
-export const ActivityFilter = Common.extend({ topic: SafetyTopic.optional() }).strict();
+export const ActivityFilter = Common.extend({
+  topic: SafetyTopic.optional(),
+  /** Paged by key past the first pages (tens of thousands of activities a year city-wide). */
+  after: Cursor.optional(),
+}).strict();
 export type ActivityFilter = z.infer<typeof ActivityFilter>;
 
 export const IncidentFilter = Common.extend({ type: IncidentType.optional(), status: z.enum(['handling', 'closed']).optional() }).strict();
