@@ -139,6 +139,7 @@ const FIXTURES: Record<string, Fixture> = {
   'safety.hazards.byId:id': one('hazard', (id) => ({ id })),
   'safety.hazards.setDeadline:id': one('hazard', (id) => ({ id, expectedVersion: 1, deadline: today })),
   'safety.hazards.step:id': one('hazard', (id) => ({ id, expectedVersion: 1, action: 'start' })),
+  'safety.hazards.correct:id': one('hazard', (id) => ({ id, expectedVersion: 1, location: '三楼', reason: '部位写错了' })),
   'safety.hazards.attach:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
   'safety.hazards.file:id': one('hazardFile', (id) => ({ id })),
   'safety.hazards.history:id': one('hazard', (id) => ({ id })),
