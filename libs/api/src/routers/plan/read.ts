@@ -23,11 +23,51 @@ const milestoneView = (m: MilestoneRow, today: string) => ({
   state: milestoneState(m, today),
 });
 
+/** What belongs to the whole plan: its 科室 and the deadlines panel. */
 export const planReadRouter = {
   departments: read.query(({ ctx }) => ctx.db.select().from(departments).orderBy(asc(departments.sortOrder))),
 
+  /** This week's and overdue milestones of the tasks the account may see (the deadlines panel). */
+  deadlines: read.input(z.object({ year: Year }).strict()).query(async ({ ctx, input }) => {
+    const today = ctx.today;
+    const rows = await ctx.db
+      .select({
+        m: planMilestones,
+        code: planTasks.code,
+        taskId: planTasks.id,
+        title: planTasks.title,
+        lead: planTasks.lead,
+        itemNo: planTasks.itemNo,
+      })
+      .from(planMilestones)
+      .innerJoin(planTasks, eq(planTasks.id, planMilestones.taskId))
+      .where(
+        and(
+          eq(planTasks.year, input.year),
+          isNull(planMilestones.doneOn),
+          lte(planMilestones.due, weekOf(today).sunday),
+          taskVisible(ctx.scope),
+        ),
+      )
+      .orderBy(asc(planMilestones.due), asc(planTasks.id));
+    return rows.map((r) => ({
+      milestoneId: r.m.id,
+      title: r.m.title,
+      due: r.m.due,
+      state: milestoneState(r.m, today),
+      taskId: r.taskId,
+      code: r.code,
+      taskTitle: r.title,
+      lead: r.lead,
+      itemNo: r.itemNo,
+    }));
+  }),
+} satisfies TRPCRouterRecord;
+
+/** A year's tasks and one task with its milestones and reports (`plan.tasks`). */
+export const taskReadRouter = {
   /** A year's tasks the account may see, with milestones (state as of today, Beijing time) and the review backlog. */
-  tasks: read.input(z.object({ year: Year, itemNo: z.number().int().min(1).max(99).optional() }).strict()).query(async ({ ctx, input }) => {
+  list: read.input(z.object({ year: Year, itemNo: z.number().int().min(1).max(99).optional() }).strict()).query(async ({ ctx, input }) => {
     const tasks = await ctx.db
       .select()
       .from(planTasks)
@@ -57,7 +97,7 @@ export const planReadRouter = {
   }),
 
   /** One task with its reports (a county sees only its own county's). */
-  task: read.input(z.object({ taskId: RecordId }).strict()).query(async ({ ctx, input }) => {
+  byId: read.input(z.object({ taskId: RecordId }).strict()).query(async ({ ctx, input }) => {
     const task = await findTask(ctx, input.taskId);
     const today = ctx.today;
     const [milestones, reports] = await Promise.all([
@@ -110,45 +150,12 @@ export const planReadRouter = {
       })),
     };
   }),
+} satisfies TRPCRouterRecord;
 
-  /** This week's and overdue milestones of the tasks the account may see (the deadlines panel). */
-  deadlines: read.input(z.object({ year: Year }).strict()).query(async ({ ctx, input }) => {
-    const today = ctx.today;
-    const rows = await ctx.db
-      .select({
-        m: planMilestones,
-        code: planTasks.code,
-        taskId: planTasks.id,
-        title: planTasks.title,
-        lead: planTasks.lead,
-        itemNo: planTasks.itemNo,
-      })
-      .from(planMilestones)
-      .innerJoin(planTasks, eq(planTasks.id, planMilestones.taskId))
-      .where(
-        and(
-          eq(planTasks.year, input.year),
-          isNull(planMilestones.doneOn),
-          lte(planMilestones.due, weekOf(today).sunday),
-          taskVisible(ctx.scope),
-        ),
-      )
-      .orderBy(asc(planMilestones.due), asc(planTasks.id));
-    return rows.map((r) => ({
-      milestoneId: r.m.id,
-      title: r.m.title,
-      due: r.m.due,
-      state: milestoneState(r.m, today),
-      taskId: r.taskId,
-      code: r.code,
-      taskTitle: r.title,
-      lead: r.lead,
-      itemNo: r.itemNo,
-    }));
-  }),
-
+/** The reports waiting for the caller's review and one report's history (`plan.reports`). */
+export const reportReadRouter = {
   /** Reports waiting for this account's review: county reports on tasks its 科室 leads (the 办公室 also reviews the 科室's own). */
-  reviewQueue: read.query(async ({ ctx }) => {
+  queue: read.query(async ({ ctx }) => {
     const mine = myDepartments(ctx);
     if (mine.length === 0) return [];
     const city = await cityCode(ctx.db);
@@ -173,7 +180,7 @@ export const planReadRouter = {
   }),
 
   /** 「操作记录」 of a report: its audit history, for whoever may see the report. */
-  reportHistory: read.input(z.object({ reportId: RecordId }).strict()).query(async ({ ctx, input }) => {
+  history: read.input(z.object({ reportId: RecordId }).strict()).query(async ({ ctx, input }) => {
     await visibleReport(ctx, input.reportId);
     return recordHistory(ctx.db, 'progress_report', input.reportId);
   }),
