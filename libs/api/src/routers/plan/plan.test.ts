@@ -87,6 +87,34 @@ describe.each(testEngines())('work plan progress on %s', (engine) => {
     expect(history).toHaveLength(4);
   });
 
+  it('each report says which review steps the caller may take on it now, as submitting and reviewing decide', async () => {
+    const allowed = async (user: string, id: number) =>
+      (await (await as(user)).plan.tasks.byId({ taskId: t51 })).reports.find((r) => r.id === id)!.allowed;
+    const county = (await (await as('hengnan')).plan.reports.submit({ taskId: t51, report: report('2022-12') })).id;
+    expect(await allowed('privedu', county)).toEqual(['review', 'return']); // the lead 科室 reviews its counties
+    for (const user of ['hengnan', 'office', 'safety', 'leader']) expect(await allowed(user, county), user).toEqual([]);
+    // The 科室's own report (the city's) on a task it leads, for a month it has not reported yet.
+    const privedu = await as('privedu');
+    const months = Array.from({ length: 12 }, (_, i) => `2022-${String(12 - i).padStart(2, '0')}`);
+    let own: { taskId: number; period: string } | undefined;
+    for (const t of await privedu.plan.tasks.list({ year: 2022 })) {
+      const task = await privedu.plan.tasks.byId({ taskId: t.id });
+      const period = months.find((m) => !task.reports.some((r) => r.unitCode === task.city && r.period === m));
+      if (task.mine && period) own = { taskId: t.id, period };
+      if (own) break;
+    }
+    const city = (await privedu.plan.reports.submit({ taskId: own!.taskId, report: report(own!.period) })).id;
+    const ownAllowed = async (user: string) =>
+      (await (await as(user)).plan.tasks.byId({ taskId: own!.taskId })).reports.find((r) => r.id === city)!.allowed;
+    expect(await ownAllowed('office')).toEqual(['review', 'return']); // the 办公室 reviews the 科室's own
+    expect(await ownAllowed('privedu')).toEqual([]);
+
+    const { version } = (await privedu.plan.tasks.byId({ taskId: t51 })).reports.find((r) => r.id === county)!;
+    await privedu.plan.reports.review({ reportId: county, expectedVersion: version, action: 'return', reason: '请补充' });
+    expect(await allowed('hengnan', county)).toEqual(['submit']); // the county resubmits it
+    expect(await allowed('privedu', county)).toEqual([]);
+  });
+
   it('another county neither sees that report nor files for 衡南县', async () => {
     const leiyang = await as('leiyang');
     expect((await leiyang.plan.tasks.byId({ taskId: t51 })).reports.every((r) => r.unitCode === '430481')).toBe(true);

@@ -2,9 +2,9 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import { milestoneState, PlanYear, RecordId, weekOf } from '@hyedu/domain';
+import { milestoneState, PLAN_COORDINATOR, PlanYear, RecordId, REPORT_REVIEW, weekOf, type ReviewAction } from '@hyedu/domain';
 import { recordHistory } from '../../history.ts';
-import { readProcedure } from '../../trpc.ts';
+import { permission, readProcedure } from '../../trpc.ts';
 import { cityCode, findTask, myDepartments, reportingUnit, reportVisible, taskVisible, visibleReport } from './access.ts';
 
 const { attachments, departments, orgUnits, planMilestones, planTasks, progressReports } = tables;
@@ -96,7 +96,7 @@ export const taskReadRouter = {
     }));
   }),
 
-  /** One task with its reports (a county sees only its own county's). */
+  /** One task with its reports (a county sees only its own county's), each with the review steps the caller may take on it. */
   byId: read.input(z.object({ taskId: RecordId }).strict()).query(async ({ ctx, input }) => {
     const task = await findTask(ctx, input.taskId);
     const today = ctx.today;
@@ -125,10 +125,28 @@ export const taskReadRouter = {
       : [];
     // The unit the caller reports for on this task (null when it does not report on it): the form shows its months.
     const myUnit = await reportingUnit(ctx, task, undefined).catch(() => null);
+    const city = await cityCode(ctx.db);
+    const canWrite = (await permission(ctx, 'plan', 'write')).allowed;
+    const username = ctx.identity.username;
+    /**
+     * The REPORT_REVIEW steps the caller may take on a report now, as `reports.submit` and `reports.review` decide:
+     * resubmitting a report of the unit it reports for, reviewing one it is the reviewer of (the lead 科室 its
+     * counties', the 办公室 the 科室's own).
+     */
+    const allowed = (r: typeof progressReports.$inferSelect): ReviewAction[] => {
+      if (!canWrite) return [];
+      const record = { state: r.review, submittedBy: r.submittedBy };
+      const level = r.unitCode === city ? ('city' as const) : ('county' as const);
+      const reviews = myDepartments(ctx).includes(r.unitCode === city ? PLAN_COORDINATOR : task.lead);
+      return [
+        ...(r.unitCode === myUnit ? REPORT_REVIEW.allowed(record, { level, username }).filter((a) => a === 'submit') : []),
+        ...(reviews ? REPORT_REVIEW.allowed(record, { level: 'city', username }).filter((a) => a !== 'submit') : []),
+      ];
+    };
     return {
       ...task,
       mine: myDepartments(ctx).includes(task.lead),
-      city: await cityCode(ctx.db),
+      city,
       myUnit,
       milestones: milestones.map((m) => milestoneView(m, today)),
       reports: reports.map(({ report: r, unitName }) => ({
@@ -147,6 +165,7 @@ export const taskReadRouter = {
         reviewedAt: iso(r.reviewedAt),
         version: r.version,
         attachments: files.filter((f) => f.ownerId === r.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
+        allowed: allowed(r),
       })),
     };
   }),
