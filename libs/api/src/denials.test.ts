@@ -128,14 +128,14 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
       after: { code: 'NOT_FOUND' },
     });
 
-    const task = (await hengnan.plan.tasks({ year: 2022 })).find((t) => t.units.includes('430422'))!;
-    const { id: reportId } = await hengnan.plan.submitReport({
+    const task = (await hengnan.plan.tasks.list({ year: 2022 })).find((t) => t.units.includes('430422'))!;
+    const { id: reportId } = await hengnan.plan.reports.submit({
       taskId: task.id,
       report: { period: '2022-04', status: 'in_progress', narrative: '衡南县已完成摸底，正在制定实施方案。' },
     });
-    await refusedOnce(() => hengnan.plan.review({ reportId, expectedVersion: 1, action: 'review' }), 'FORBIDDEN', {
+    await refusedOnce(() => hengnan.plan.reports.review({ reportId, expectedVersion: 1, action: 'review' }), 'FORBIDDEN', {
       actor: 'hengnan',
-      action: 'plan.review',
+      action: 'plan.reports.review',
     });
 
     const leiyang = await callerAs(database, 'leiyang');
@@ -197,9 +197,9 @@ describe.each(testEngines())('every refusal is audited once on %s', (engine) => 
     const at = (ms: number) => ({ clock: () => new Date(t0 + ms) });
     const where = { actor: 'anonymous', source: '10.3.0.1' };
     for (let i = 0; i < 20; i++)
-      await failure(call(await anonymousCaller(database, at(i * 100), '10.3.0.1'), 'plan.tasks', { year: 2022 }));
+      await failure(call(await anonymousCaller(database, at(i * 100), '10.3.0.1'), 'plan.tasks.list', { year: 2022 }));
     expect(await denials(where)).toBe(1);
-    await failure(call(await anonymousCaller(database, at(61_000), '10.3.0.1'), 'plan.tasks', { year: 2022 }));
+    await failure(call(await anonymousCaller(database, at(61_000), '10.3.0.1'), 'plan.tasks.list', { year: 2022 }));
     expect(await denials(where)).toBe(2);
     const rows = await database.db
       .select({ after: tables.auditLog.after })

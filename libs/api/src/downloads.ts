@@ -12,7 +12,7 @@ type Caller = ReturnType<typeof createCaller>;
  * so a download meets the same policy, scope checks, refusals and audit as the tRPC call — no second permission check.
  */
 const DOWNLOADS: Record<string, (caller: Caller, id: number) => Promise<FileDescription>> = {
-  plan: (caller, id) => caller.plan.attachment({ id }),
+  plan: (caller, id) => caller.plan.reports.file({ id }),
   safety: (caller, id) => caller.safety.hazards.file({ id }),
 };
 export const FILE_AREAS = Object.keys(DOWNLOADS);

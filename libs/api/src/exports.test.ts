@@ -15,7 +15,7 @@ const term = termOf(beijingDate(new Date()));
 const FILTERS: Record<string, unknown> = {
   'audit.export': { result: 'denied' },
   'dashboard.export': undefined,
-  'plan.exportStatus': { year: 2022 },
+  'plan.plans.export': { year: 2022 },
   'safety.hazards.export': { severity: 'major' },
   'safety.profiles.export': { term, show: 'noncompliant' },
   'safety.activities.export': { topic: 'fire' },
@@ -74,15 +74,15 @@ describe.each(testEngines())('exports on %s', (engine) => {
 
   it('a county’s plan export shows the reports its task pages show, not the city’s own', async () => {
     const leiyang = await callerAs(database, 'leiyang');
-    const tasks = await leiyang.plan.tasks({ year: 2022 });
+    const tasks = await leiyang.plan.tasks.list({ year: 2022 });
     const task = tasks.find((t) => t.units.includes('430481'))!;
-    await leiyang.plan.submitReport({
+    await leiyang.plan.reports.submit({
       taskId: task.id,
       report: { period: '2022-05', status: 'in_progress', narrative: '耒阳市已完成摸底，正在制定方案。' },
     });
-    const ws = (await load((await leiyang.plan.exportStatus({ year: 2022 })).base64)).getWorksheet('落实情况')!;
+    const ws = (await load((await leiyang.plan.plans.export({ year: 2022 })).base64)).getWorksheet('落实情况')!;
     const shown = new Map<string, string>();
-    for (const t of tasks) shown.set(t.code, (await leiyang.plan.task({ taskId: t.id })).reports[0]?.period ?? '');
+    for (const t of tasks) shown.set(t.code, (await leiyang.plan.tasks.byId({ taskId: t.id })).reports[0]?.period ?? '');
     const exported = new Map(ws.getRows(3, ws.rowCount - 2)!.map((r) => [String(r.getCell(2).value), String(r.getCell(10).value ?? '')]));
     expect(exported).toEqual(shown);
     expect(exported.get(task.code)).toBe('2022-05');

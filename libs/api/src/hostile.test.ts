@@ -127,9 +127,9 @@ it('the walk knows dates, months and instants when it sees them', () => {
         .map((l) => `${m.path}:${l.path.join('.')}`),
     );
   expect(fields('0000-01-01')).toEqual(
-    expect.arrayContaining(['plan.setMilestone:doneOn', 'safety.hazards.create:foundOn', 'plan.createTask:task.milestones.0.due']),
+    expect.arrayContaining(['plan.tasks.setMilestone:doneOn', 'safety.hazards.create:foundOn', 'plan.tasks.create:task.milestones.0.due']),
   );
-  expect(fields('0000-01')).toEqual(expect.arrayContaining(['plan.submitReport:report.period']));
+  expect(fields('0000-01')).toEqual(expect.arrayContaining(['plan.reports.submit:report.period']));
   expect(fields('0000-01-01T00:00Z')).toEqual(
     expect.arrayContaining(['safety.incidents.create:occurredAt', 'admin.modules.update:expectedUpdatedAt']),
   );

@@ -79,17 +79,17 @@ const FIXTURES: Record<string, Fixture> = {
   ...byUnitAndSchool('safety.incidents.export', filter()),
   'dashboard.school:schoolId': one('school', (schoolId) => ({ schoolId })),
   'dashboard.kpiSchools:unitCode': one('unit', (unitCode) => ({ kpiId: 'teachers.staffing-use', unitCode })),
-  'plan.task:taskId': one('task', (taskId) => ({ taskId })),
-  'plan.submitReport:taskId': one('task', (taskId) => ({ taskId, report })),
-  'plan.submitReport:unitCode': one('unit', (unitCode, own) => ({ taskId: own.task, unitCode, report }), 400),
+  'plan.tasks.byId:taskId': one('task', (taskId) => ({ taskId })),
+  'plan.reports.submit:taskId': one('task', (taskId) => ({ taskId, report })),
+  'plan.reports.submit:unitCode': one('unit', (unitCode, own) => ({ taskId: own.task, unitCode, report }), 400),
   // Only the 办公室 sets county targets: a county is refused before any unit is looked at (each refusal recorded).
-  'plan.setCountyTarget:unitCode': one('unit', (unitCode) => ({ year: 2022, kpiId: 'safety.hazard-closure', unitCode, target: 0.9 }), 403),
-  'plan.reportHistory:reportId': one('report', (reportId) => ({ reportId })),
-  'plan.review:reportId': one('report', (reportId) => ({ reportId, expectedVersion: 1, action: 'review' })),
-  'plan.attach:reportId': one('report', (reportId) => ({ reportId, fileName: '佐证.pdf', base64: PDF.toString('base64') })),
-  'plan.attachment:id': one('reportFile', (id) => ({ id })),
-  'plan.setMilestone:milestoneId': one('milestone', (milestoneId) => ({ milestoneId, expectedVersion: 1, doneOn: today })),
-  'plan.acknowledge:instructionId': one('instruction', (instructionId) => ({ instructionId })),
+  'plan.targets.set:unitCode': one('unit', (unitCode) => ({ year: 2022, kpiId: 'safety.hazard-closure', unitCode, target: 0.9 }), 403),
+  'plan.reports.history:reportId': one('report', (reportId) => ({ reportId })),
+  'plan.reports.review:reportId': one('report', (reportId) => ({ reportId, expectedVersion: 1, action: 'review' })),
+  'plan.reports.attach:reportId': one('report', (reportId) => ({ reportId, fileName: '佐证.pdf', base64: PDF.toString('base64') })),
+  'plan.reports.file:id': one('reportFile', (id) => ({ id })),
+  'plan.tasks.setMilestone:milestoneId': one('milestone', (milestoneId) => ({ milestoneId, expectedVersion: 1, doneOn: today })),
+  'plan.instructions.acknowledge:instructionId': one('instruction', (instructionId) => ({ instructionId })),
   'safety.profiles.submit:schoolId': one('school', (schoolId) => ({
     schoolId,
     term,
@@ -287,7 +287,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       .returning({ id: t.attachments.id });
     const instruction = await (
       await callerAs(database, 'leader')
-    ).plan.instruct({ year: 2022, itemNo: cityTask.itemNo, text: '请抓紧推进。' });
+    ).plan.instructions.create({ year: 2022, itemNo: cityTask.itemNo, text: '请抓紧推进。' });
 
     Object.assign(foreign, {
       unit: OTHER,

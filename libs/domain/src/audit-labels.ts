@@ -43,7 +43,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'plan.attach': ['上传报告附件', 'Upload report file'],
   'plan.instruct': ['领导批示', 'Write instruction'],
   'plan.acknowledge': ['确认批示', 'Acknowledge instruction'],
+  // An export is audited under its procedure's path: the plan's status export before and since the plan's sub-routers.
   'plan.exportStatus': ['导出工作要点进展', 'Export plan status'],
+  'plan.plans.export': ['导出工作要点进展', 'Export plan status'],
   'dashboard.export': ['导出驾驶舱指标', 'Export dashboard'],
   'safety.reportHazard': ['登记隐患', 'Report hazard'],
   'safety.importHazards': ['导入隐患', 'Import hazards'],

@@ -169,7 +169,7 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
   it('the city’s lead 科室 reviews a county’s report; returned, it awaits the county; reviewed, nobody', async () => {
     const hengnan = await as('hengnan');
     const privedu = await as('privedu');
-    const { id } = await hengnan.plan.submitReport({
+    const { id } = await hengnan.plan.reports.submit({
       taskId: t51,
       report: { period: '2022-07', status: 'in_progress', narrative: '本月已完成全部学校的资产清查工作。', figures: [] },
     });
@@ -183,14 +183,14 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     expect(await ids('safety', 'report')).not.toContain(id);
     expect((await (await as('school')).inbox.list()).some((g) => g.kind === 'report')).toBe(false);
     expect(await ids('hengnan', 'report')).not.toContain(id);
-    await privedu.plan.review({ reportId: id, expectedVersion: 1, action: 'return', reason: '请补充数据' });
+    await privedu.plan.reports.review({ reportId: id, expectedVersion: 1, action: 'return', reason: '请补充数据' });
     expect(await item('hengnan', 'report', id)).toMatchObject({ state: 'returned', steps: ['submit'] });
     expect(await ids('privedu', 'report')).not.toContain(id);
-    await hengnan.plan.submitReport({
+    await hengnan.plan.reports.submit({
       taskId: t51,
       report: { period: '2022-07', status: 'in_progress', narrative: '已补充：本月已完成全部学校的资产清查工作。', figures: [] },
     });
-    await privedu.plan.review({ reportId: id, expectedVersion: 3, action: 'review' });
+    await privedu.plan.reports.review({ reportId: id, expectedVersion: 3, action: 'review' });
     expect(await ids('privedu', 'report')).not.toContain(id);
     expect(await ids('hengnan', 'report')).not.toContain(id);
   });

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HAZARD_WORKFLOW } from '@hyedu/domain';
+import { HAZARD_WORKFLOW, REPORT_REVIEW } from '@hyedu/domain';
 import { useLocaleStore } from '../i18n.ts';
 import { preloadComponents } from '../lazy.ts';
 import WorkflowActions from './WorkflowActions.vue';
@@ -69,5 +69,32 @@ describe('workflow actions and timeline, from the declaration', () => {
     expect(text).toContain('hengnan 退回');
     expect(text).toContain('待验收 → 整改中');
     expect(text).toContain('原因：照片不清楚');
+  });
+
+  it('names a step in the page’s own words when its labels say so, still with its states and the reason named after the step', () => {
+    const entries = [
+      { at: '2022-06-01T02:00:00Z', actor: 'hengnan', action: 'plan.submitReport', after: { status: 'in_progress' } },
+      {
+        at: '2022-06-02T02:00:00Z',
+        actor: 'privedu',
+        action: 'plan.returnReport',
+        before: { review: 'submitted' },
+        after: { review: 'returned', reason: '请补充教师安置人数' },
+      },
+    ];
+    const w = mount(WorkflowTimeline, {
+      props: {
+        workflow: REPORT_REVIEW,
+        entries,
+        stateKey: 'review',
+        steps: { 'plan.submitReport': 'submit', 'plan.returnReport': 'return' },
+        labels: { 'plan.submitReport': '提交了报告', 'plan.returnReport': '退回了报告' },
+      },
+    });
+    const text = w.text();
+    expect(text).toContain('hengnan 提交了报告');
+    expect(text).toContain('privedu 退回了报告');
+    expect(w.find('[data-test="history-moved"]').text()).toBe('待审核 → 已退回');
+    expect(w.find('[data-test="history-reason"]').text()).toBe('退回原因：请补充教师安置人数');
   });
 });

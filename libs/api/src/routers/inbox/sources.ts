@@ -165,7 +165,7 @@ const planLevel = (scope: DataScope): ActorLevel | null => (scope.kind === 'all'
 
 /**
  * Progress reports awaiting the caller: a county resubmits its returned reports; a 科室 reviews its counties' reports
- * on the tasks it leads (the 办公室 the 科室's own, as `plan.review` decides) and resubmits the city's returned ones.
+ * on the tasks it leads (the 办公室 the 科室's own, as `plan.reports.review` decides) and resubmits the city's returned ones.
  */
 export async function reports(a: Asker, limit: number): Promise<InboxGroup> {
   const level = planLevel(a.scope);

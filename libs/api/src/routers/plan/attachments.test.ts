@@ -24,23 +24,23 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
 
   it('the reporting county attaches evidence; its content decides its type; only those who may see the report download it', async () => {
     const hengnan = await callerAs(database, 'hengnan');
-    const { id: reportId } = await hengnan.plan.submitReport({
+    const { id: reportId } = await hengnan.plan.reports.submit({
       taskId,
       report: { period: '2022-06', status: 'done', narrative: '全部“公参民”学校已转为公办，见附件。' },
     });
-    const { id } = await hengnan.plan.attach({ reportId, fileName: '../转公办批复.pdf', base64: PDF.toString('base64') });
+    const { id } = await hengnan.plan.reports.attach({ reportId, fileName: '../转公办批复.pdf', base64: PDF.toString('base64') });
     expect(
-      await failure(hengnan.plan.attach({ reportId, fileName: '照片.jpg', base64: Buffer.from('MZ\x90\x00').toString('base64') })),
+      await failure(hengnan.plan.reports.attach({ reportId, fileName: '照片.jpg', base64: Buffer.from('MZ\x90\x00').toString('base64') })),
     ).toEqual({ code: 'BAD_REQUEST', message: '只能上传 PDF、JPG、PNG、Word（.docx）或 Excel（.xlsx）文件' });
-    expect(await failure(hengnan.plan.attach({ reportId, fileName: '批复.png', base64: PDF.toString('base64') }))).toEqual({
+    expect(await failure(hengnan.plan.reports.attach({ reportId, fileName: '批复.png', base64: PDF.toString('base64') }))).toEqual({
       code: 'BAD_REQUEST',
       message: '文件内容是PDF，与扩展名“.png”不符',
     });
 
-    const report = (await (await callerAs(database, 'privedu')).plan.task({ taskId })).reports.find((r) => r.id === reportId)!;
+    const report = (await (await callerAs(database, 'privedu')).plan.tasks.byId({ taskId })).reports.find((r) => r.id === reportId)!;
     expect(report.attachments).toEqual([{ id, fileName: '转公办批复.pdf', size: PDF.length }]);
     // The procedure describes the file (never its bytes); the download route streams the bytes after calling it.
-    expect(await (await callerAs(database, 'leader')).plan.attachment({ id })).toEqual({
+    expect(await (await callerAs(database, 'leader')).plan.reports.file({ id })).toEqual({
       id,
       filename: '转公办批复.pdf',
       mime: 'application/pdf',
@@ -50,12 +50,14 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
     const file = await openFile(await contextWithCookie(database, await signIn(database, 'leader')), 'plan', id);
     expect(file.content.equals(PDF)).toBe(true);
 
-    expect(await failure((await callerAs(database, 'leiyang')).plan.attachment({ id }))).toEqual({
+    expect(await failure((await callerAs(database, 'leiyang')).plan.reports.file({ id }))).toEqual({
       code: 'NOT_FOUND',
       message: '附件不存在或不在您的数据范围内',
     });
     expect(
-      await failure((await callerAs(database, 'leiyang')).plan.attach({ reportId, fileName: 'x.pdf', base64: PDF.toString('base64') })),
+      await failure(
+        (await callerAs(database, 'leiyang')).plan.reports.attach({ reportId, fileName: 'x.pdf', base64: PDF.toString('base64') }),
+      ),
     ).toEqual({ code: 'NOT_FOUND', message: '报告不存在或不在您的数据范围内' });
     expect(await failure(openFile(await contextWithCookie(database, await signIn(database, 'leiyang')), 'plan', id))).toEqual({
       code: 'NOT_FOUND',
@@ -71,11 +73,12 @@ describe.each(testEngines())('report attachments on %s', (engine) => {
 
   it('a file is judged by its whole content: a PNG that is a web page, a PDF with a script, a Word file carrying a program are refused and nothing is stored', async () => {
     const hengnan = await callerAs(database, 'hengnan');
-    const { id: reportId } = await hengnan.plan.submitReport({
+    const { id: reportId } = await hengnan.plan.reports.submit({
       taskId,
       report: { period: '2022-07', status: 'in_progress', narrative: '推进中，附现场照片。' },
     });
-    const attach = (fileName: string, bytes: Buffer) => hengnan.plan.attach({ reportId, fileName, base64: bytes.toString('base64') });
+    const attach = (fileName: string, bytes: Buffer) =>
+      hengnan.plan.reports.attach({ reportId, fileName, base64: bytes.toString('base64') });
     const html = Buffer.concat([
       realPng().subarray(0, 8),
       Buffer.from('<html><script>fetch("/api/trpc/auth.logoutOthers",{method:"POST"})</script></html>'),

@@ -15,7 +15,8 @@ import { reportIfVisible, reportingUnit, visibleReport } from './access.ts';
 const { attachments } = tables;
 const OWNER = 'progress_report';
 
-export const planAttachmentsRouter = {
+/** A report's evidence files (`plan.reports`). */
+export const reportFilesRouter = {
   /** Attaches one evidence file to a report the caller filed (while it is under review or returned). */
   attach: writeProcedure('plan')
     .input(z.object({ reportId: RecordId, fileName: Upload.shape.fileName, base64: Upload.shape.base64 }).strict())
@@ -62,7 +63,7 @@ export const planAttachmentsRouter = {
     }),
 
   /** An attachment, for whoever may see its report (its bytes come from GET /api/files/plan/:id, which calls this first). */
-  attachment: readProcedure('plan')
+  file: readProcedure('plan')
     .input(z.object({ id: RecordId }).strict())
     .query(async ({ ctx, input }) => {
       const file = await scoped('attachment', input.id, async () => {

@@ -14,7 +14,7 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
     const office = await callerAs(database, 'office');
     expect(
       await failure(
-        (await callerAs(database, 'privedu')).plan.createPlan({
+        (await callerAs(database, 'privedu')).plan.plans.create({
           year: 2024,
           title: 'x',
           issuer: 'x',
@@ -25,7 +25,7 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
         }),
       ),
     ).toMatchObject({ code: 'FORBIDDEN' });
-    await office.plan.createPlan({
+    await office.plan.plans.create({
       year: 2024,
       title: '2024年衡阳市教育局工作要点',
       issuer: '衡阳市教育局',
@@ -36,7 +36,7 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
     });
     expect(
       await failure(
-        office.plan.createPlan({
+        office.plan.plans.create({
           year: 2024,
           title: 'x',
           issuer: 'x',
@@ -47,12 +47,14 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
         }),
       ),
     ).toEqual({ code: 'CONFLICT', message: '2024年的工作要点已存在' });
-    expect(await failure(office.plan.addItem({ year: 2024, sectionNo: 2, sectionTitle: '二', title: '事项', text: '内容' }))).toEqual({
-      code: 'BAD_REQUEST',
-      message: '请先添加第一部分',
-    });
+    expect(await failure(office.plan.plans.addItem({ year: 2024, sectionNo: 2, sectionTitle: '二', title: '事项', text: '内容' }))).toEqual(
+      {
+        code: 'BAD_REQUEST',
+        message: '请先添加第一部分',
+      },
+    );
     expect(
-      await office.plan.addItem({
+      await office.plan.plans.addItem({
         year: 2024,
         sectionNo: 1,
         sectionTitle: '坚持党的全面领导',
@@ -60,11 +62,13 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
         text: '坚持把学习贯彻……作为首要政治任务。',
       }),
     ).toEqual({ no: 1 });
-    expect(await office.plan.addItem({ year: 2024, sectionNo: 1, sectionTitle: '', title: '加强党组织建设', text: '推动……' })).toEqual({
+    expect(
+      await office.plan.plans.addItem({ year: 2024, sectionNo: 1, sectionTitle: '', title: '加强党组织建设', text: '推动……' }),
+    ).toEqual({
       no: 2,
     });
     expect(
-      await office.plan.addItem({
+      await office.plan.plans.addItem({
         year: 2024,
         sectionNo: 2,
         sectionTitle: '办好人民满意的教育',
@@ -83,18 +87,18 @@ describe.each(testEngines())('entering a plan in the portal on %s', (engine) => 
       milestones: [{ title: '年底前控制在5%以内', due: '2024-12-31' }],
       kpis: ['private.compulsory-share'],
     };
-    expect(await failure(office.plan.createTask({ year: 2024, task: { ...task, lead: 'nobody' } }))).toEqual({
+    expect(await failure(office.plan.tasks.create({ year: 2024, task: { ...task, lead: 'nobody' } }))).toEqual({
       code: 'BAD_REQUEST',
       message: '科室不存在：nobody',
     });
-    await office.plan.createTask({ year: 2024, task });
-    expect(await failure(office.plan.createTask({ year: 2024, task }))).toEqual({ code: 'CONFLICT', message: '任务编号 3.1 已存在' });
+    await office.plan.tasks.create({ year: 2024, task });
+    expect(await failure(office.plan.tasks.create({ year: 2024, task }))).toEqual({ code: 'CONFLICT', message: '任务编号 3.1 已存在' });
     const leader = await callerAs(database, 'leader');
     const plan = await leader.platform.workPlan({ year: 2024 });
     expect(plan.sections.map((s) => [s.numeral, s.items.map((i) => i.no)])).toEqual([
       ['一', [1, 2]],
       ['二', [3]],
     ]);
-    expect((await leader.plan.tasks({ year: 2024 })).map((t) => [t.code, t.units.length])).toEqual([['3.1', 13]]);
+    expect((await leader.plan.tasks.list({ year: 2024 })).map((t) => [t.code, t.units.length])).toEqual([['3.1', 13]]);
   });
 });

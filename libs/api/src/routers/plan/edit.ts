@@ -16,7 +16,7 @@ const Text = (max: number, label: string) => textField(max, label).pipe(z.string
  * and is audited.
  */
 export const planEditRouter = {
-  createPlan: writeProcedure('plan:admin')
+  create: writeProcedure('plan:admin')
     .input(
       z
         .object({
@@ -98,9 +98,12 @@ export const planEditRouter = {
         return { no };
       }),
     ),
+} satisfies TRPCRouterRecord;
 
+/** A task with its milestones entered by hand (`plan.tasks`). */
+export const taskEditRouter = {
   /** Adds a task with its milestones to an item of a year's plan. */
-  createTask: writeProcedure('plan:admin')
+  create: writeProcedure('plan:admin')
     .input(z.object({ year: Year, task: PlanTask }).strict())
     .mutation(async ({ ctx, input }) => {
       const { task } = input;

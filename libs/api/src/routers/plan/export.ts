@@ -22,7 +22,7 @@ const COLUMNS: Column[] = [
 ];
 
 /**
- * The reports the export's 最近进展 column is taken from: what the caller's task pages show (plan.task), narrowed
+ * The reports the export's 最近进展 column is taken from: what the caller's task pages show (plan.tasks.byId), narrowed
  * for city-wide callers to the city's own report (the lead 科室's); a county sees its own unit's, never the city's.
  */
 const latestShown = async (ctx: Context) =>

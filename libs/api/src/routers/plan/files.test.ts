@@ -53,7 +53,7 @@ describe.each(testEngines())('plan files on %s', (engine) => {
   afterAll(() => database?.close());
 
   it('the plan status exports to Excel with every milestone the account may see', async () => {
-    const file = await (await callerAs(database, 'leader')).plan.exportStatus({ year: 2022 });
+    const file = await (await callerAs(database, 'leader')).plan.plans.export({ year: 2022 });
     expect(file.filename).toMatch(/^2022年工作要点落实情况_\d{4}-\d{2}-\d{2}\.xlsx$/);
     const ws = (await load(file.base64)).getWorksheet('落实情况')!;
     expect(String(ws.getCell('A1').value)).toContain('数据范围：全市');
@@ -65,29 +65,33 @@ describe.each(testEngines())('plan files on %s', (engine) => {
       .where(eq(tables.planTasks.year, 2022));
     expect(file.rows).toBe(all.length);
     expect(ws.rowCount - 2).toBe(file.rows);
-    const county = await (await callerAs(database, 'leiyang')).plan.exportStatus({ year: 2022 });
+    const county = await (await callerAs(database, 'leiyang')).plan.plans.export({ year: 2022 });
     expect(county.rows).toBeLessThan(file.rows); // city-level tasks are not 耒阳市's
   });
 
   it('only the plan coordinator (办公室) downloads the template and imports a plan', async () => {
-    expect(await failure((await callerAs(database, 'privedu')).plan.template())).toMatchObject({ code: 'FORBIDDEN' });
-    const { base64 } = await (await callerAs(database, 'office')).plan.template();
+    expect(await failure((await callerAs(database, 'privedu')).plan.plans.template())).toMatchObject({ code: 'FORBIDDEN' });
+    const { base64 } = await (await callerAs(database, 'office')).plan.plans.template();
     const wb = await load(base64);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['填写说明', '基本信息', '事项', '任务']);
   });
 
   it('a 2023 plan from the template: a dry run reports every error by row and column and writes nothing; fixed, it imports whole', async () => {
     const office = await callerAs(database, 'office');
-    const { base64 } = await office.plan.template();
-    const bad = await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: await filled(base64, '不存在科'), dryRun: false });
+    const { base64 } = await office.plan.plans.template();
+    const bad = await office.plan.plans.import({
+      fileName: '2023年工作要点.xlsx',
+      base64: await filled(base64, '不存在科'),
+      dryRun: false,
+    });
     expect(bad.imported).toBe(false);
     expect(bad.errors).toEqual(['“任务”表 第4行 牵头科室 没有名为“不存在科”的科室', '“任务”表 第5行 牵头科室 没有名为“不存在科”的科室']);
     expect(await database.db.select().from(tables.workPlans).where(eq(tables.workPlans.year, 2023))).toEqual([]);
 
     const good = await filled(base64);
-    const dry = await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: true });
+    const dry = await office.plan.plans.import({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: true });
     expect(dry).toMatchObject({ imported: false, errors: [], summary: { year: 2023, sections: 2, items: 2, tasks: 2, milestones: 3 } });
-    expect(await office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false })).toMatchObject({
+    expect(await office.plan.plans.import({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false })).toMatchObject({
       imported: true,
     });
     const [audit] = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.action, 'plan.importPlan'));
@@ -96,13 +100,13 @@ describe.each(testEngines())('plan files on %s', (engine) => {
       sha256: createHash('sha256').update(Buffer.from(good, 'base64')).digest('hex'),
       milestones: 3,
     });
-    const tasks = await (await callerAs(database, 'leader')).plan.tasks({ year: 2023 });
+    const tasks = await (await callerAs(database, 'leader')).plan.tasks.list({ year: 2023 });
     expect(tasks.map((t) => [t.code, t.lead, t.milestones.length])).toEqual([
       ['1.1', 'party', 1],
       ['2.1', 'private-edu', 2],
     ]);
     expect(tasks[1]?.units).toHaveLength(13);
-    expect(await failure(office.plan.importPlan({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false }))).toEqual({
+    expect(await failure(office.plan.plans.import({ fileName: '2023年工作要点.xlsx', base64: good, dryRun: false }))).toEqual({
       code: 'CONFLICT',
       message: '2023年的工作要点已存在，不能重复导入',
     });
@@ -113,7 +117,7 @@ describe.each(testEngines())('plan files on %s', (engine) => {
   // Issue 11 §2: duplicate rows in one import file are refused with a message per row, and cells are checked like any text.
   it('a plan file with a repeated item, a repeated milestone or hidden characters is refused row by row', async () => {
     const office = await callerAs(database, 'office');
-    const { base64 } = await office.plan.template();
+    const { base64 } = await office.plan.plans.template();
     const file = await filled(base64, '民办教育与校外培训监管科', {
       items: [[2, '办好人民满意的教育', 2, '规范民办义务教育', '重复的一行。', '']],
       tasks: [
@@ -121,7 +125,7 @@ describe.each(testEngines())('plan files on %s', (engine) => {
         ['1.1', '开展\u202E专题学习', '机关党委', '', '全部县市区', '\u200b\u200b', '2023-05-31', ''],
       ],
     });
-    const result = await office.plan.importPlan({ fileName: '2024.xlsx', base64: file, dryRun: true });
+    const result = await office.plan.plans.import({ fileName: '2024.xlsx', base64: file, dryRun: true });
     expect(result.errors).toEqual(['“任务”表 第7行 任务名称 含有不可见的控制字符或无效字符', '“任务”表 第7行 时间节点 不能为空']);
     const repeated = await filled(base64, '民办教育与校外培训监管科', {
       items: [[2, '办好人民满意的教育', 2, '规范民办义务教育', '重复的一行。', '']],
@@ -129,7 +133,7 @@ describe.each(testEngines())('plan files on %s', (engine) => {
         ['2.1', '控制民办义务教育在校生占比', '民办教育与校外培训监管科', '基础教育科', '全部县市区', '占比控制在5%以内', '2023-12-31', ''],
       ],
     });
-    const dup = await office.plan.importPlan({ fileName: '2024.xlsx', base64: repeated, dryRun: true });
+    const dup = await office.plan.plans.import({ fileName: '2024.xlsx', base64: repeated, dryRun: true });
     expect(dup.errors).toEqual([
       '“事项”表 第5行 事项序号 与第4行重复（每个事项只能有一行）',
       '“任务”表 第6行 与第5行重复（同一任务的同一时间节点）',
@@ -138,13 +142,13 @@ describe.each(testEngines())('plan files on %s', (engine) => {
 
   it('files that are not spreadsheets are refused before parsing', async () => {
     const office = await callerAs(database, 'office');
-    expect(await failure(office.plan.importPlan({ fileName: 'plan.exe', base64: 'TVqQ', dryRun: true }))).toMatchObject({
+    expect(await failure(office.plan.plans.import({ fileName: 'plan.exe', base64: 'TVqQ', dryRun: true }))).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('只能上传 .xlsx'),
     });
     expect(
       await failure(
-        office.plan.importPlan({
+        office.plan.plans.import({
           fileName: 'plan.xlsx',
           base64: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]).toString('base64'),
           dryRun: true,

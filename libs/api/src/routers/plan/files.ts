@@ -11,9 +11,10 @@ import { insertPlan, planLists, planTemplate } from './import.ts';
 
 const Year = PlanYear;
 
+/** A year's plan as files: its status exported, the template and the import (`plan.plans`). */
 export const planFilesRouter = {
   /** The plan's status (every milestone with its state and the latest report) as an Excel file. */
-  exportStatus: exportProcedure('plan')
+  export: exportProcedure('plan')
     .input(z.object({ year: Year }).strict())
     .query(async ({ ctx, input }) => planStatusWorkbook(ctx, input.year, await scopeText(ctx.db, ctx.scope))),
 
@@ -28,7 +29,7 @@ export const planFilesRouter = {
    * column; otherwise the whole plan is written in one transaction, or nothing. The file is parsed in a worker; the
    * plan is a few hundred rows at most, so it is written in one short transaction without staging.
    */
-  importPlan: writeProcedure('plan:admin')
+  import: writeProcedure('plan:admin')
     .input(ImportUpload)
     .mutation(({ ctx, input }) =>
       tracked(ctx, input, async (tracker, file) => {

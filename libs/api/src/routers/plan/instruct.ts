@@ -22,9 +22,9 @@ async function owners(ctx: Context, year: number, itemNo: number) {
   return rows.map((r) => r.lead);
 }
 
-export const planInstructRouter = {
+export const instructionsRouter = {
   /** 批示 on a year's items (optionally one item), each with who must acknowledge it and who has. */
-  instructions: readProcedure('plan')
+  list: readProcedure('plan')
     .input(z.object({ year: Year, itemNo: ItemNo.optional() }).strict())
     .query(async ({ ctx, input }) => {
       const list = await ctx.db
@@ -80,7 +80,7 @@ export const planInstructRouter = {
     }),
 
   /** Leadership writes an instruction (批示) on an item. */
-  instruct: writeProcedure('plan:instruct')
+  create: writeProcedure('plan:instruct')
     .input(
       z
         .object({ year: Year, itemNo: ItemNo, text: textField(1000, '批示内容').pipe(z.string().min(2, { message: '请填写批示内容' })) })

@@ -22,12 +22,13 @@ import { cityCode, findTask, myDepartments, reportingUnit, taskIfVisible, visibl
 const { planMilestones, progressReports } = tables;
 const write = writeProcedure('plan');
 
-export const planReportRouter = {
+/** Filing a progress report and reviewing it (`plan.reports`). */
+export const reportRouter = {
   /**
    * Submits (or, after a return, resubmits) the month's report on a task: a county for itself, the lead 科室 for the city.
    * One transaction with its audit record; a report under review or reviewed cannot be overwritten.
    */
-  submitReport: write
+  submit: write
     .input(z.object({ taskId: RecordId, unitCode: DivisionCode.optional(), report: ReportInput }).strict())
     .mutation(async ({ ctx, input }) => {
       const task = await findTask(ctx, input.taskId);
@@ -117,7 +118,10 @@ export const planReportRouter = {
       });
       return { version };
     }),
+} satisfies TRPCRouterRecord;
 
+/** A task's milestones (`plan.tasks`). */
+export const milestoneRouter = {
   /** The lead 科室 marks a milestone done (or not yet). */
   setMilestone: write
     .input(z.object({ milestoneId: RecordId, expectedVersion: ExpectedVersion, doneOn: IsoDate.nullable() }).strict())

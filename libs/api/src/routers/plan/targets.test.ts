@@ -33,12 +33,12 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     const low = Math.floor(row.value! * 100 - 5) / 100;
     const high = Math.min(1, Math.ceil(row.value! * 100 + 5) / 100);
     const okBefore = (await audits('plan.setCountyTarget', 'ok')).length;
-    expect(
-      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: low }),
-    ).toEqual({ changed: true });
+    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: low })).toEqual({
+      changed: true,
+    });
     const judgedLow = (await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
     expect(judgedLow).toMatchObject({ target: low, targetLabel: '局定目标（县市区）', status: 'red' });
-    await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: high });
+    await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: high });
     const judgedHigh = (await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
     expect(judgedHigh).toMatchObject({ target: high, status: 'green' });
     // The city total and the other counties keep the city's target.
@@ -61,22 +61,22 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     expect(stored).toMatchObject({ year: 2022, target: high, setBy: 'office' });
 
     // Cleared: the row falls back to the city's target, labelled so; clearing again changes nothing and records nothing.
-    expect(
-      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null }),
-    ).toEqual({ changed: true });
+    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({
+      changed: true,
+    });
     expect((await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)).toMatchObject({
       target: 1,
       targetLabel: '局定目标（沿用全市目标）',
     });
-    expect(
-      await office.plan.setCountyTarget({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null }),
-    ).toEqual({ changed: false });
+    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({
+      changed: false,
+    });
     expect((await audits('plan.setCountyTarget', 'ok')).length).toBe(okBefore + 3);
   });
 
   it('lists each KPI’s city target with its source and the counties’ own; the office may edit, a county reads only itself', async () => {
     const office = await callerAs(database, 'office', AS_OF);
-    const list = await office.plan.countyTargets({ year: 2022 });
+    const list = await office.plan.targets.list({ year: 2022 });
     expect(list.canEdit).toBe(true);
     expect(list.units).toHaveLength(13);
     const closure = list.kpis.find((k) => k.id === 'safety.hazard-closure')!;
@@ -90,7 +90,7 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
     expect(list.kpis.find((k) => k.id === 'private.compulsory-share')).toMatchObject({ targetLabel: '工作要点' });
 
     const hengnan = await callerAs(database, 'hengnan', AS_OF);
-    const own = await hengnan.plan.countyTargets({ year: 2022 });
+    const own = await hengnan.plan.targets.list({ year: 2022 });
     expect(own.canEdit).toBe(false);
     expect(own.units.map((u) => u.code)).toEqual([HENGNAN]);
     expect(own.kpis.flatMap((k) => k.counties.map((c) => c.unitCode)).every((c) => c === HENGNAN)).toBe(true);
@@ -98,7 +98,7 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
       { unitCode: HENGNAN, target: 0.9, setBy: 'office' },
     ]);
     // 衡南县 is granted all four modules; 耒阳市 only 安全管理 and 教师队伍, so it sees only their KPIs.
-    const leiyang = await (await callerAs(database, 'leiyang', AS_OF)).plan.countyTargets({ year: 2022 });
+    const leiyang = await (await callerAs(database, 'leiyang', AS_OF)).plan.targets.list({ year: 2022 });
     expect(new Set(leiyang.kpis.map((k) => k.module))).toEqual(new Set(['safety', 'teachers']));
     // A county's own dashboard cards are its row: judged against its own target.
     const cards = await hengnan.dashboard.kpis();
@@ -109,14 +109,14 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
   it('refuses anyone but the 办公室 (each refusal recorded once), writing nothing', async () => {
     const input = { year: 2022, kpiId: 'safety.hazard-closure' as const, unitCode: HENGNAN, target: 0.5 };
     for (const who of ['hengnan', 'safety', 'leader']) {
-      const deniedBefore = (await audits('plan.setCountyTarget', 'denied')).length;
+      const deniedBefore = (await audits('plan.targets.set', 'denied')).length;
       const caller = await callerAs(database, who, AS_OF);
-      expect(await failure(caller.plan.setCountyTarget(input)), who).toMatchObject({ code: 'FORBIDDEN' });
-      expect((await audits('plan.setCountyTarget', 'denied')).length, who).toBe(deniedBefore + 1);
+      expect(await failure(caller.plan.targets.set(input)), who).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await audits('plan.targets.set', 'denied')).length, who).toBe(deniedBefore + 1);
     }
     const office = await callerAs(database, 'office', AS_OF);
     expect(
-      (await office.plan.countyTargets({ year: 2022 })).kpis
+      (await office.plan.targets.list({ year: 2022 })).kpis
         .find((k) => k.id === 'safety.hazard-closure')!
         .counties.find((c) => c.unitCode === HENGNAN)!.target,
     ).toBe(0.9);
@@ -125,7 +125,7 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
   it('refuses a bad value on its field, in Chinese, before anything is written', async () => {
     const cookie = await signIn(database, 'office');
     const call = (input: Record<string, unknown>) =>
-      httpCall(database, cookie, 'plan.setCountyTarget', {
+      httpCall(database, cookie, 'plan.targets.set', {
         year: 2022,
         kpiId: 'safety.hazard-closure',
         unitCode: HENGNAN,

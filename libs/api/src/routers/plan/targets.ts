@@ -38,8 +38,8 @@ const SetCountyTarget = z
  * against it (else the city's target, labelled 沿用全市目标). Everyone with the plan reads them in their scope: a
  * county its own unit, the KPIs of the modules it reads (the 办公室 every KPI, since it keeps them).
  */
-export const planTargetsRouter = {
-  countyTargets: readProcedure('plan')
+export const targetsRouter = {
+  list: readProcedure('plan')
     .input(z.object({ year: PlanYear.optional() }).strict())
     .query(async ({ ctx, input: { year = yearOf(ctx.today) } }) => {
       const admin = await permission(ctx, 'plan:admin', 'write');
@@ -69,7 +69,7 @@ export const planTargetsRouter = {
       };
     }),
 
-  setCountyTarget: writeProcedure('plan:admin')
+  set: writeProcedure('plan:admin')
     .input(SetCountyTarget)
     .mutation(async ({ ctx, input }) => {
       const result = await ctx.db.transaction(async (tx) => {
