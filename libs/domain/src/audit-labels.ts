@@ -69,6 +69,13 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'safety.exportIncidents': ['导出安全事件', 'Export incidents'],
   'safety.exportActivities': ['导出专项教育活动', 'Export activities'],
   'safety.exportProfiles': ['导出4个100%', 'Export 4×100% status'],
+  'safety.hazards.export': ['导出隐患台账', 'Export hazards'],
+  'safety.incidents.export': ['导出安全事件', 'Export incidents'],
+  'safety.activities.export': ['导出专项教育活动', 'Export activities'],
+  'safety.profiles.export': ['导出4个100%', 'Export 4×100% status'],
+  'safety.hazard.correct': ['更正隐患', 'Correct hazard'],
+  'safety.hazard.withdraw': ['撤回验收申请', 'Withdraw from acceptance'],
+  'safety.hazard.void': ['作废隐患', 'Void hazard'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
