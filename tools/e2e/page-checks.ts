@@ -13,6 +13,14 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (through the debugging protocol, so the page's CSP stays on) and returns serious/critical violations. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // A dialog that is still fading out is half transparent: check the page once its finite transitions are over.
+  await page
+    .waitForFunction(
+      () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
