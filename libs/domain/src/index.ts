@@ -34,3 +34,4 @@ export * from './workflow/inbox.ts';
 export * from './workflow/inbox-sources.ts';
 export * from './workflow/present.ts';
 export * from './audit-labels.ts';
+export * from './private-edu/index.ts';

@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './plan.ts';
 export * from './safety.ts';
 export * from './imports.ts';
+export * from './private-edu.ts';

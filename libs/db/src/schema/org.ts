@@ -51,6 +51,27 @@ export const schoolEnrolment = pgTable(
   (t) => [primaryKey({ columns: [t.schoolId, t.schoolYear, t.grade] }), check('school_enrolment_students_nonneg', sql`${t.students} >= 0`)],
 );
 
+/**
+ * A school in one 学年初 census: its ownership that year and the compulsory seats the government bought there. With
+ * school_enrolment this is the multi-year enrolment base: a conversion changes later censuses, never the baseline.
+ */
+export const schoolCensus = pgTable(
+  'school_census',
+  {
+    schoolId: integer()
+      .notNull()
+      .references(() => schools.id, { onDelete: 'cascade' }),
+    schoolYear: varchar({ length: 9 }).notNull(),
+    ownership: text({ enum: members(Ownership.options) }).notNull(),
+    purchasedSeats: integer().notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schoolId, t.schoolYear] }),
+    index('school_census_year_idx').on(t.schoolYear, t.ownership),
+    check('school_census_purchased_nonneg', sql`${t.purchasedSeats} >= 0`),
+  ],
+);
+
 /** Teaching staff per school and school year: 编制 quota and teachers in post. */
 export const schoolStaffing = pgTable(
   'school_staffing',

@@ -13,6 +13,28 @@ export const HENGYANG_TARGETS_2022 = {
   aidCoverageTarget: 1,
   /** 第4项：“推进中小学幼儿园安全防范建设‘4个100%’” */
   safetyComplianceTarget: 1,
+  /** The first census after the 公参民 deadline: the one that should show every converted school as public. */
+  privateShareCheckCensus: '2022-2023',
   /** Year-end for annual targets. */
   yearEnd: '2022-12-31',
+} as const;
+
+/**
+ * Hengyang's private compulsory sector at end-2020 (学年初 2020-2021), from the Hunan Education Department's notice of
+ * 2021-06-22 (reported by 芥末堆, 2021-07-04; docs/domain/private-education.md): the province's largest. The compulsory
+ * total is back-calculated from the shares; the required cut is the notice's own figure.
+ */
+export const HENGYANG_PRIVATE_BASELINE_2020 = {
+  censusYear: '2020-2021',
+  privateSchools: 118,
+  privatePrimary: 94_828,
+  primaryShare: 0.166,
+  privateJunior: 96_669,
+  juniorShare: 0.34,
+  /** 94,828 + 96,669. */
+  privateCompulsory: 191_497,
+  /** Back-calculated: 191,497 − 148,642 = 42,855 = 5% × 857,100. */
+  compulsoryTotal: 857_100,
+  /** “至少调减148642人” */
+  requiredCut: 148_642,
 } as const;

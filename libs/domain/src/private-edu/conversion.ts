@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { IsoDate } from '../date.ts';
+import { SchoolRef } from '../bounds.ts';
+import { textField } from '../text.ts';
+import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+
+/**
+ * 公参民 conversion cases (seed item 5: “6月底前将‘公参民’学校全部转为公办，同时做好‘公参民’学校教师安置等有关工作”;
+ * docs/domain/private-education.md). The county records the school (摸底), drafts its plan (县级方案), the city reviews it
+ * (市级审核, or returns it with a reason), the county carries it out (资产/债务, 更名, 法人, 学生安置) and every affected
+ * teacher is placed, the case is 完成 and the city accepts it (市级验收).
+ */
+
+/** The 2021 eight-ministry notice's three types. */
+export const GcmType = z.enum(['sole', 'with_government', 'with_private'], { message: '请选择公参民类型' });
+export type GcmType = z.infer<typeof GcmType>;
+export const GCM_TYPE_LABELS: Record<GcmType, { zh: string; en: string }> = {
+  sole: { zh: '公办学校单独举办', en: 'Run by a public school alone' },
+  with_government: { zh: '与地方政府及相关机构合作举办', en: 'Run with the local government' },
+  with_private: { zh: '与社会组织或个人合作举办', en: 'Run with a private partner' },
+};
+
+/** How the case is disposed of. Types 1 and 2 must become public (应办为公办). */
+export const GcmDisposal = z.enum(['to_public', 'withdraw', 'terminate', 'purchase'], { message: '请选择处置方式' });
+export type GcmDisposal = z.infer<typeof GcmDisposal>;
+export const GCM_DISPOSAL_LABELS: Record<GcmDisposal, { zh: string; en: string }> = {
+  to_public: { zh: '转为公办', en: 'Convert to public' },
+  withdraw: { zh: '公办学校退出，继续民办', en: 'Public school withdraws, stays private' },
+  terminate: { zh: '终止办学', en: 'Close' },
+  purchase: { zh: '政府购买学位', en: 'Government buys the seats' },
+};
+/** The disposals a type allows: the first two types 应办为公办. */
+export function disposalsFor(type: GcmType): readonly GcmDisposal[] {
+  return type === 'with_private' ? GcmDisposal.options : ['to_public'];
+}
+
+/** The implementation checklist (实施): each item is ticked with its date. */
+export const GcmTask = z.enum(['assets', 'rename', 'legalPerson', 'students'], { message: '请选择实施事项' });
+export type GcmTask = z.infer<typeof GcmTask>;
+export const GCM_TASK_LABELS: Record<GcmTask, { zh: string; en: string }> = {
+  assets: { zh: '资产与债务清理', en: 'Assets and debts settled' },
+  rename: { zh: '学校更名', en: 'School renamed' },
+  legalPerson: { zh: '法人变更登记', en: 'Legal person re-registered' },
+  students: { zh: '学生安置', en: 'Pupils placed' },
+};
+
+const REVIEW = '市级审核';
+export const CONVERSION_WORKFLOW = defineWorkflow({
+  key: 'privateEdu.conversion',
+  noun: { zh: '公参民治理案', en: 'conversion case' },
+  states: ['surveyed', 'under_review', 'implementing', 'completed', 'accepted'],
+  stateLabels: {
+    surveyed: { zh: '摸底登记', en: 'Surveyed' },
+    under_review: { zh: '市级审核', en: 'Under city review' },
+    implementing: { zh: '实施中', en: 'Implementing' },
+    completed: { zh: '已完成', en: 'Completed' },
+    accepted: { zh: '已验收', en: 'Accepted' },
+  },
+  initial: 'surveyed',
+  turn: { surveyed: ['county'], under_review: ['city'], implementing: ['county'], completed: ['city'], accepted: [] },
+  steps: {
+    submit_plan: {
+      label: { zh: '报送县级方案', en: 'Submit the county plan' },
+      from: ['surveyed'],
+      to: 'under_review',
+      by: ['county'],
+      needs: [
+        { field: 'disposal', message: '请先确定处置方式' },
+        { field: 'plan', message: '请先填写县级方案' },
+      ],
+    },
+    approve_plan: {
+      label: { zh: '审核通过', en: 'Approve the plan' },
+      from: ['under_review'],
+      to: 'implementing',
+      by: ['city'],
+      notBySubmitter: { message: `不能${REVIEW}自己报送的方案` },
+    },
+    return_plan: { label: { zh: '退回', en: 'Return' }, from: ['under_review'], to: 'surveyed', by: ['city'], reason: true },
+    complete: {
+      label: { zh: '确认完成', en: 'Mark completed' },
+      from: ['implementing'],
+      to: 'completed',
+      by: ['county'],
+      needs: [
+        { field: 'tasksDone', message: '实施事项尚未全部完成（资产与债务、更名、法人、学生安置）' },
+        { field: 'teachersPlaced', message: '还有受影响的教师未安置，不能确认完成' },
+      ],
+    },
+    accept: {
+      label: { zh: '验收通过', en: 'Accept' },
+      from: ['completed'],
+      to: 'accepted',
+      by: ['city'],
+      notBySubmitter: { message: '不能验收自己确认完成的治理案' },
+    },
+    reject: { label: { zh: '验收不通过', en: 'Reject' }, from: ['completed'], to: 'implementing', by: ['city'], reason: true },
+  },
+});
+export const ConversionStatus = z.enum(CONVERSION_WORKFLOW.states);
+export type ConversionStatus = z.infer<typeof ConversionStatus>;
+export const CONVERSION_STATUS_LABELS = stateLabels(CONVERSION_WORKFLOW, 'zh');
+export const ConversionAction = stepEnum(CONVERSION_WORKFLOW);
+export type ConversionAction = z.infer<typeof ConversionAction>;
+/** States in which the school has been converted (if the disposal was 转为公办). */
+export const CONVERSION_DONE_STATES: readonly ConversionStatus[] = ['completed', 'accepted'];
+
+/** What the county records at 摸底: the school, its type, and (when known) the disposal and the plan. */
+export const ConversionInput = z
+  .object({
+    schoolId: SchoolRef,
+    type: GcmType,
+    publicPartner: textField(100, '参与举办的公办学校').pipe(z.string().min(2, { message: '请填写参与举办的公办学校' })),
+    disposal: GcmDisposal.optional(),
+    plan: textField(2000, '县级方案').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.disposal && !disposalsFor(v.type).includes(v.disposal))
+      ctx.addIssue({ code: 'custom', path: ['disposal'], message: `“${GCM_TYPE_LABELS[v.type].zh}”的学校应转为公办` });
+  });
+export type ConversionInput = z.infer<typeof ConversionInput>;
+
+/** The plan as the county edits it before submitting. */
+export const ConversionPlanInput = z
+  .object({ disposal: GcmDisposal, plan: textField(2000, '县级方案').pipe(z.string().min(10, { message: '县级方案至少写10个字' })) })
+  .strict();
+
+/** Ticking an implementation item with its date. */
+export const ConversionTaskInput = z.object({ task: GcmTask, doneOn: IsoDate }).strict();
+
+/** Placement of an affected teacher (教师安置): by 编制 status, how and where, and when. */
+export const StaffStatus = z.enum(['in_quota', 'contract'], { message: '请选择编制情况' });
+export type StaffStatus = z.infer<typeof StaffStatus>;
+export const STAFF_STATUS_LABELS: Record<StaffStatus, { zh: string; en: string }> = {
+  in_quota: { zh: '在编', en: 'On the establishment' },
+  contract: { zh: '非在编（聘用）', en: 'Contract' },
+};
+export const Placement = z.enum(['stays_converted', 'returns_public', 'other_public', 'recruited', 'leaves'], { message: '请选择安置方式' });
+export type Placement = z.infer<typeof Placement>;
+export const PLACEMENT_LABELS: Record<Placement, { zh: string; en: string }> = {
+  stays_converted: { zh: '随校转入公办', en: 'Stays with the converted school' },
+  returns_public: { zh: '回原公办学校', en: 'Returns to the public school' },
+  other_public: { zh: '调配到其他公办学校', en: 'Placed in another public school' },
+  recruited: { zh: '公开招聘入编', en: 'Recruited onto the establishment' },
+  leaves: { zh: '解除聘用（依法补偿）', en: 'Contract ended (compensated)' },
+};
+
+/** A teacher placement as recorded; the ID number is stored encrypted and looked up by its blind index only. */
+export const TeacherPlacementInput = z
+  .object({
+    caseId: z.number({ message: '请选择治理案' }).int().positive(),
+    name: textField(40, '姓名').pipe(z.string().min(2, { message: '请填写姓名' })),
+    idNumber: textField(18, '身份证号').pipe(z.string().min(15, { message: '请填写身份证号' })),
+    staffStatus: StaffStatus,
+    placement: Placement.optional(),
+    placedOn: IsoDate.optional(),
+    placedAt: textField(100, '安置去向').optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.placement && !v.placedOn) ctx.addIssue({ code: 'custom', path: ['placedOn'], message: '请填写安置日期' });
+    if (v.placedOn && !v.placement) ctx.addIssue({ code: 'custom', path: ['placement'], message: '请选择安置方式' });
+  });
+
+/** The record as its workflow sees it: the checklist and the placements decide whether it can complete. */
+export const conversionCase = (r: {
+  status: ConversionStatus;
+  submittedBy: string | null;
+  disposal: string | null;
+  plan: string | null;
+  tasksDone: number;
+  teachersUnplaced: number;
+}) => ({
+  state: r.status,
+  submittedBy: r.submittedBy,
+  fields: {
+    disposal: r.disposal,
+    plan: r.plan,
+    tasksDone: r.tasksDone >= GcmTask.options.length ? true : null,
+    teachersPlaced: r.teachersUnplaced === 0 ? true : null,
+  },
+});
+
+/**
+ * Converted (the seed's 转为公办): 完成 reached with the disposal 转为公办. On time: reached by the deadline (2022-06-30).
+ * Overdue: the deadline has passed and the case has not reached 完成.
+ */
+export function conversionStanding(
+  r: { status: ConversionStatus; disposal: string | null; completedOn: string | null },
+  deadline: string,
+  today: string,
+): { converted: boolean; onTime: boolean; overdue: boolean } {
+  const done = CONVERSION_DONE_STATES.includes(r.status) && r.completedOn !== null;
+  const converted = done && r.disposal === 'to_public';
+  return {
+    converted,
+    onTime: converted && r.completedOn! <= deadline,
+    overdue: done ? r.completedOn! > deadline : today > deadline,
+  };
+}
