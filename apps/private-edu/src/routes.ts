@@ -7,6 +7,30 @@ export default defineModuleRoutes('private-edu', (base) => [
     component: () => import('./ModuleLayout.vue'),
     children: [
       {
+        path: 'levers',
+        name: 'private-edu:levers',
+        component: () => import('./pages/lever/LeverListPage.vue'),
+        meta: { title: '调减措施', titleEn: 'Lever' },
+      },
+      {
+        path: 'levers/:id(\\d+)',
+        name: 'private-edu:lever',
+        component: () => import('./pages/lever/LeverPage.vue'),
+        meta: { title: '调减措施', titleEn: 'Lever' },
+      },
+      {
+        path: 'conversions',
+        name: 'private-edu:conversions',
+        component: () => import('./pages/conversion/ConversionListPage.vue'),
+        meta: { title: '公参民治理案', titleEn: 'Conversion case' },
+      },
+      {
+        path: 'conversions/:id(\\d+)',
+        name: 'private-edu:conversion',
+        component: () => import('./pages/conversion/ConversionPage.vue'),
+        meta: { title: '公参民治理案', titleEn: 'Conversion case' },
+      },
+      {
         path: '',
         name: 'private-edu:home',
         component: () => import('./pages/OverviewPage.vue'),

@@ -7,6 +7,18 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * A procedure without an entry here fails both tests.
  */
 export const INPUTS: Record<string, unknown> = {
+  'privateEdu.levers.list': { page: 1, pageSize: 5 },
+  'privateEdu.levers.byId': { id: 999999 },
+  'privateEdu.levers.schools': {},
+  'privateEdu.levers.create': { schoolId: 999999, title: '矩阵测试' },
+  'privateEdu.levers.step': { id: 999999, expectedVersion: 1, action: 'submit' },
+  'privateEdu.levers.history': { id: 999999 },
+  'privateEdu.conversions.list': { page: 1, pageSize: 5 },
+  'privateEdu.conversions.byId': { id: 999999 },
+  'privateEdu.conversions.schools': {},
+  'privateEdu.conversions.create': { schoolId: 999999, title: '矩阵测试' },
+  'privateEdu.conversions.step': { id: 999999, expectedVersion: 1, action: 'submit' },
+  'privateEdu.conversions.history': { id: 999999 },
   'auth.me': undefined,
   'auth.login': { username: 'x', password: 'y' },
   'auth.logout': undefined,

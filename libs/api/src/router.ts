@@ -6,7 +6,7 @@ import { fundingRouter } from './routers/funding.ts';
 import { inboxRouter } from './routers/inbox.ts';
 import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';
-import { privateEduRouter } from './routers/private-edu.ts';
+import { privateEduRouter } from './routers/private-edu/index.ts';
 import { safetyRouter } from './routers/safety/index.ts';
 import { teachersRouter } from './routers/teachers.ts';
 import { createCallerFactory, router } from './trpc.ts';

@@ -126,3 +126,6 @@ export function projectedCounts(census: ShareCounts, censusYear: string, levers:
   const withAll = afterReduction(census, sum(bySchool));
   return { done: withDone, all: withAll, doneShare: shareOf(withDone), projectedShare: shareOf(withAll) };
 }
+
+/** The record as its workflow sees it. */
+export const leverCase = (r: { status: LeverStatus }) => ({ state: r.status });

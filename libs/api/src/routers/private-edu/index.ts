@@ -3,14 +3,18 @@ import { and, eq, like, or, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { Grade, isWithinCap, privateCompulsoryShare, type EnrolmentCount } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
-import { SchoolFilter } from '../inputs.ts';
-import { CURRENT_SCHOOL_YEAR, listSchools, listUnits, schoolWhere } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { SchoolFilter } from '../../inputs.ts';
+import { CURRENT_SCHOOL_YEAR, listSchools, listUnits, schoolWhere } from '../../queries.ts';
+import { readProcedure } from '../../trpc.ts';
+import { conversionRouter } from './conversion.ts';
+import { leverRouter } from './lever.ts';
 
 const { schools, schoolEnrolment } = tables;
 const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
+  levers: leverRouter,
+  conversions: conversionRouter,
   /** 民办义务教育在校生占比 per unit and 市域, against the seed's ≤5% cap. */
   overview: read.query(async ({ ctx }) => {
     const rows = await ctx.db
