@@ -24,7 +24,7 @@ const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: pr
 try {
   await migrate(database);
   const t = performance.now();
-  const report = await seedDemoData(database.db, { scale, seed, today, dataKey: secrets.dataKey });
+  const report = await seedDemoData(database.db, { scale, seed, today, dataKey: secrets.dataKey, indexKey: secrets.indexKey });
   const seconds = ((performance.now() - t) / 1000).toFixed(1);
   if (!report.seeded) console.log(`数据库中已有数据（${report.schools} 所学校），未重复生成。请使用空数据库。`);
   else {

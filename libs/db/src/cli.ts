@@ -38,7 +38,7 @@ try {
   if (cmd === 'migrate') {
     console.log(`已迁移：${database.engine} ${database.location}`);
   } else if (cmd === 'seed') {
-    console.log(await seedDemoData(database.db, { dataKey: secrets.dataKey, today: DEMO_AS_OF }));
+    console.log(await seedDemoData(database.db, { dataKey: secrets.dataKey, indexKey: secrets.indexKey, today: DEMO_AS_OF }));
   } else if (cmd === 'registry' && sub === 'list') {
     console.table(await database.db.select().from(modules).orderBy(asc(modules.sortOrder)));
   } else if (cmd === 'registry' && sub === 'set' && key) {

@@ -13,9 +13,9 @@ describe.each(testEngines())('database on %s', (engine) => {
     const database = await openTestDatabase(engine, false);
     try {
       await migrate(database); // second run: nothing to do
-      const first = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
+      const first = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
       expect(first.seeded).toBe(true);
-      const again = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
+      const again = await seedDemoData(database.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
       expect(again).toMatchObject({ seeded: false, schools: first.schools });
       const [units] = await database.db.select({ n: count() }).from(orgUnits);
       expect(units?.n).toBe(14); // the city + 12 GB/T 2260 units + 高新区 (docs/domain/org.md)
@@ -33,7 +33,7 @@ describe('embedded PGlite', () => {
     try {
       const a = await openDatabase({ dataDir: dir, keys: TEST_KEYS });
       await migrate(a);
-      const seeded = await seedDemoData(a.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey });
+      const seeded = await seedDemoData(a.db, { scale: 0.1, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
       await a.close();
       const b = await openDatabase({ dataDir: dir, keys: TEST_KEYS });
       const [n] = await b.db.select({ n: count() }).from(schools);

@@ -21,7 +21,10 @@ export const TEST_AUDIT_KEY = TEST_KEYS.auditKey;
  * A fresh, migrated (and optionally seeded) database for one test file.
  * On PostgreSQL each call creates its own database and drops it on close, so files can run in parallel.
  */
-export async function openTestDatabase(engine: Engine, seed: Omit<SeedOptions, 'dataKey'> | false = { scale: 0.1 }): Promise<Database> {
+export async function openTestDatabase(
+  engine: Engine,
+  seed: Omit<SeedOptions, 'dataKey' | 'indexKey'> | false = { scale: 0.1 },
+): Promise<Database> {
   let database: Database;
   if (engine === 'postgresql') {
     const adminUrl = process.env.HYEDU_TEST_PG_URL;
@@ -48,6 +51,6 @@ export async function openTestDatabase(engine: Engine, seed: Omit<SeedOptions, '
     database = await openDatabase({ dataDir: 'memory', keys: TEST_KEYS });
   }
   await migrate(database);
-  if (seed) await seedDemoData(database.db, { ...seed, dataKey: TEST_KEYS.dataKey });
+  if (seed) await seedDemoData(database.db, { ...seed, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
   return database;
 }

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, primaryKey, serial, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import {
   CONVERSION_WORKFLOW,
   GcmDisposal,
@@ -34,14 +48,17 @@ export const privateCountyTargets = pgTable(
       .notNull()
       .references(() => orgUnits.code),
     schoolYear: varchar({ length: 9 }).notNull(),
-    /** The cap on the share for that census, in basis points (500 = 5%). */
-    capBp: integer().notNull(),
+    /** The cap on the share at that census, in basis points (500 = 5%); null where only a cut is set. */
+    capBp: integer(),
     /** Pupils to move out of the private count by that census, counted from the 2020 baseline. */
     targetCut: integer().notNull(),
     updatedBy: text().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.unitCode, t.schoolYear] }), check('private_county_targets_range', sql`${t.capBp} between 0 and 10000 and ${t.targetCut} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.unitCode, t.schoolYear] }),
+    check('private_county_targets_range', sql`(${t.capBp} is null or ${t.capBp} between 0 and 10000) and ${t.targetCut} >= 0`),
+  ],
 );
 
 /** A private school's registry entry (民办学校登记信息), beside its row in the school registry. */
@@ -141,5 +158,8 @@ export const privateConversionTeachers = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull(),
     version: integer().notNull().default(1),
   },
-  (t) => [uniqueIndex('private_conversion_teachers_person_idx').on(t.caseId, t.idIndex), index('private_conversion_teachers_id_idx').on(t.idIndex)],
+  (t) => [
+    uniqueIndex('private_conversion_teachers_person_idx').on(t.caseId, t.idIndex),
+    index('private_conversion_teachers_id_idx').on(t.idIndex),
+  ],
 );

@@ -22,6 +22,8 @@ import {
 import { seedDemoAccounts } from './accounts.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
+import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
+import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
 
@@ -32,8 +34,10 @@ export interface SeedOptions {
   seed?: number;
   /** Fraction of the registry to generate (tests use a small one). */
   scale?: number;
-  /** Field-encryption key: the demo administrators' second-factor secret is stored encrypted with it. */
+  /** Field-encryption key: the demo administrators' second-factor secret and the demo ID numbers are stored encrypted with it. */
   dataKey: Buffer;
+  /** Blind-index key: demo people are found by the index of their ID number. */
+  indexKey: Buffer;
   /** The Beijing date (YYYY-MM-DD) dated module records lead up to (default: today); with seed and scale it fixes the data. */
   today?: string;
 }
@@ -47,6 +51,8 @@ export interface SeedReport {
   accounts: number;
   /** Rows of the safety module's demo data (null when nothing was seeded). */
   safety: SafetyVolumes | null;
+  /** Rows of the private-education module's demo data (null when nothing was seeded). */
+  privateEdu: PrivateVolumes | null;
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -61,14 +67,26 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
   const [existing] = await db.select({ n: count() }).from(orgUnits);
   if ((existing?.n ?? 0) > 0) {
     const [s] = await db.select({ n: count() }).from(schools);
-    return { seeded: false, orgUnits: existing?.n ?? 0, schools: s?.n ?? 0, enrolmentRows: 0, students: 0, accounts: 0, safety: null };
+    return {
+      seeded: false,
+      orgUnits: existing?.n ?? 0,
+      schools: s?.n ?? 0,
+      enrolmentRows: 0,
+      students: 0,
+      accounts: 0,
+      safety: null,
+      privateEdu: null,
+    };
   }
   const registry = generateSchoolRegistry({ seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
   let enrolmentRows = 0;
   let students = 0;
   let demoAccounts = 0;
   let safety: SafetyVolumes | null = null;
+  let privateEdu: PrivateVolumes | null = null;
   const today = opts.today ?? beijingDate(new Date());
+  const story = generatePrivateStory(registry, { seed: opts.seed ?? 20220414, today });
+  const enrolmentOf = (i: number) => story.censuses.find((c) => c.year === SEED_SCHOOL_YEAR)!.enrolment[i]!;
   await db.transaction(async (tx) => {
     await tx.insert(orgUnits).values(HENGYANG_ORG_UNITS.map((u) => ({ ...u })));
     await tx.insert(modules).values(HENGYANG_MODULES.map((m) => ({ ...m })));
@@ -101,33 +119,31 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await seedCountyTargets(tx, plan.year);
     await seedPlanProgress(tx, plan.year, plan.issuedOn, HENGYANG_ORG_UNITS.find((u) => u.kind === 'city')!.code, today);
     const ids: number[] = [];
-    await insertChunked(registry, 500, async (chunk) => {
-      const rows = await tx
-        .insert(schools)
-        .values(
-          chunk.map(({ code, name, unitCode, town, level, ownership, isBoarding, isRural, runsBuses }) => ({
-            code,
-            name,
-            unitCode,
-            town,
-            level,
-            ownership,
-            isBoarding,
-            isRural,
-            runsBuses,
-          })),
-        )
-        .returning({ id: schools.id });
+    const schoolRows = registry.map(({ code, name, unitCode, town, level, isBoarding, isRural, runsBuses }, i) => ({
+      code,
+      name,
+      unitCode,
+      town,
+      level,
+      ownership: story.ownership[i]!,
+      isBoarding,
+      isRural,
+      runsBuses,
+    }));
+    await insertChunked(schoolRows, 500, async (chunk) => {
+      const rows = await tx.insert(schools).values(chunk).returning({ id: schools.id });
       ids.push(...rows.map((r) => r.id));
     });
-    const enrolment = registry.flatMap((s, i) =>
-      Object.entries(s.enrolment).map(([grade, n]) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, grade, students: n ?? 0 })),
+    const enrolment = story.censuses.flatMap((c) =>
+      c.enrolment.flatMap((e, i) =>
+        Object.entries(e).map(([grade, n]) => ({ schoolId: ids[i]!, schoolYear: c.year, grade, students: n ?? 0 })),
+      ),
     );
     enrolmentRows = enrolment.length;
-    students = enrolment.reduce((a, r) => a + r.students, 0);
+    students = enrolment.filter((r) => r.schoolYear === SEED_SCHOOL_YEAR).reduce((a, r) => a + r.students, 0);
     await insertChunked(enrolment, 2000, (chunk) => tx.insert(schoolEnrolment).values(chunk));
     await insertChunked(
-      registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, ...s.staffing })),
+      registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, ...s.staffing, teachers: story.inQuotaTeachers[i]! })),
       2000,
       (chunk) => tx.insert(schoolStaffing).values(chunk),
     );
@@ -137,16 +153,17 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
         code: s.code,
         unitCode: s.unitCode,
         level: s.level,
-        ownership: s.ownership,
+        ownership: story.ownership[i]!,
         isBoarding: s.isBoarding,
         isRural: s.isRural,
-        students: Object.values(s.enrolment).reduce((a: number, n) => a + (n ?? 0), 0),
-        staff: s.staffing.teachers + s.staffing.contractTeachers,
+        students: Object.values(enrolmentOf(i)).reduce((a: number, n) => a + (n ?? 0), 0),
+        staff: story.inQuotaTeachers[i]! + s.staffing.contractTeachers,
       })),
       today,
       seed: opts.seed ?? 20220414,
       scale: opts.scale ?? 1,
     });
+    privateEdu = await seedPrivateEdu(tx, { registry, ids, story, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return {
@@ -157,5 +174,6 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     students,
     accounts: demoAccounts,
     safety,
+    privateEdu,
   };
 }

@@ -10,7 +10,7 @@ describe.each(testEngines())('demo plan progress as of the demo date on %s', (en
   let database: Database;
   beforeAll(async () => {
     database = await openTestDatabase(engine, false);
-    await seedDemoData(database.db, { scale: 0.02, dataKey: TEST_KEYS.dataKey, today: DEMO_AS_OF });
+    await seedDemoData(database.db, { scale: 0.02, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey, today: DEMO_AS_OF });
   }, 300_000);
   afterAll(() => database?.close());
 

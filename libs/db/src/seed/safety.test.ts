@@ -26,6 +26,7 @@ import {
   schoolStaffing,
 } from '../schema/index.ts';
 import { openTestDatabase, testEngines } from '../testing.ts';
+import { SEED_SCHOOL_YEAR } from './index.ts';
 import { generateSafetyData, SAFETY_REVIEWERS, SAFETY_TARGETS, type SafetySchool } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
 
@@ -55,6 +56,7 @@ async function registryHeadcounts(database: Database) {
   const enrolled = await database.db
     .select({ id: schoolEnrolment.schoolId, n: sql<number>`sum(${schoolEnrolment.students})::int` })
     .from(schoolEnrolment)
+    .where(eq(schoolEnrolment.schoolYear, SEED_SCHOOL_YEAR))
     .groupBy(schoolEnrolment.schoolId);
   const staffing = await database.db.select().from(schoolStaffing);
   return {

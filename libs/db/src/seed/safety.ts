@@ -27,6 +27,7 @@ import {
   safetyInspections,
   safetyProfiles,
 } from '../schema/index.ts';
+import { personName } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
 /**
@@ -219,88 +220,6 @@ function poisson(rng: Rng, mean: number): number {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Names and texts.
-
-const SURNAMES: readonly (readonly [string, number])[] = [
-  ['李', 8],
-  ['王', 7],
-  ['张', 6],
-  ['刘', 6],
-  ['陈', 6],
-  ['谭', 4],
-  ['彭', 4],
-  ['曾', 4],
-  ['罗', 4],
-  ['邓', 3],
-  ['廖', 3],
-  ['肖', 3],
-  ['周', 4],
-  ['唐', 3],
-  ['蒋', 3],
-  ['胡', 3],
-  ['杨', 4],
-  ['黄', 4],
-  ['吴', 3],
-  ['谢', 3],
-  ['贺', 2],
-  ['雷', 2],
-  ['邹', 2],
-  ['朱', 2],
-  ['何', 2],
-  ['欧阳', 1],
-  ['阳', 1],
-  ['颜', 1],
-];
-const GIVEN = [
-  '建国',
-  '伟',
-  '敏',
-  '静',
-  '丽',
-  '强',
-  '磊',
-  '军',
-  '洋',
-  '勇',
-  '艳',
-  '杰',
-  '娟',
-  '涛',
-  '明',
-  '超',
-  '秀英',
-  '华',
-  '平',
-  '刚',
-  '志强',
-  '海燕',
-  '红梅',
-  '晓东',
-  '小兵',
-  '文',
-  '斌',
-  '霞',
-  '辉',
-  '玲',
-  '芳',
-  '俊',
-  '慧',
-  '宇',
-  '鹏',
-  '亮',
-  '琴',
-  '凤',
-  '云',
-  '湘平',
-  '衡生',
-  '建华',
-  '春林',
-  '国庆',
-  '卫东',
-  '丽华',
-  '桂兰',
-  '志刚',
-];
-const personName = (rng: Rng): string => `${rng.weighted(SURNAMES)}${rng.pick(GIVEN)}`;
 
 /** Per category: where hazards are found, and hazards as [problem, what was done about it]; the description is place + problem. */
 type Found = readonly (readonly [problem: string, measure: string])[];

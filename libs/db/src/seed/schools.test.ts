@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES_BY_LEVEL, parseSchoolCode, schoolCodeCategoryForLevel } from '@hyedu/domain';
-import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
+import { HENGYANG_ORG_UNITS, HENGYANG_PRIVATE_BASELINE_2020 as B } from '@hyedu/domain/hengyang';
 import {
   CITY_DIRECT_UNIT_CODE,
   compulsoryStudents,
@@ -52,13 +52,13 @@ describe('generateSchoolRegistry', () => {
 
   it('hits the city-wide size targets', () => {
     expect(registry.length).toBeGreaterThanOrEqual(2300);
-    expect(registry.length).toBeLessThanOrEqual(2500);
+    expect(registry.length).toBeLessThanOrEqual(2600);
     const students = sum(registry, totalStudents);
-    expect(students).toBeGreaterThanOrEqual(1_100_000);
-    expect(students).toBeLessThanOrEqual(1_300_000);
+    expect(students).toBeGreaterThanOrEqual(1_150_000);
+    expect(students).toBeLessThanOrEqual(1_350_000);
+    // near the notice's back-calculated compulsory total at end-2020 (857,100)
     const compulsory = sum(registry, compulsoryStudents);
-    expect(compulsory).toBeGreaterThanOrEqual(650_000);
-    expect(compulsory).toBeLessThanOrEqual(800_000);
+    expect(Math.abs(compulsory - B.compulsoryTotal) / B.compulsoryTotal).toBeLessThan(0.03);
     const kindergartens = registry.filter((s) => s.level === 'kindergarten');
     expect(kindergartens.length / registry.length).toBeGreaterThan(0.5);
     const privateK = kindergartens.filter((s) => s.ownership === 'private').length / kindergartens.length;
@@ -118,13 +118,27 @@ describe('generateSchoolRegistry', () => {
     expect(students('430412')).toBeLessThan(students('430406'));
   });
 
-  it('has a private compulsory share near the 5% cap, with counties on both sides', () => {
+  it('is the end-2020 census of the province’s notice: ≈22% private, junior-heavy, about 118 private compulsory schools', () => {
     const city = privateShare(registry);
-    expect(city).toBeGreaterThanOrEqual(0.04);
-    expect(city).toBeLessThanOrEqual(0.08);
+    expect(Math.abs(city - B.privateCompulsory / B.compulsoryTotal)).toBeLessThan(0.01);
+    const stage = (prefix: string) => {
+      let all = 0;
+      let priv = 0;
+      for (const s of registry)
+        for (const [g, n] of Object.entries(s.enrolment))
+          if (g.startsWith(prefix)) {
+            all += n ?? 0;
+            if (s.ownership === 'private') priv += n ?? 0;
+          }
+      return priv / all;
+    };
+    expect(Math.abs(stage('P') - B.primaryShare)).toBeLessThan(0.01);
+    expect(Math.abs(stage('J') - B.juniorShare)).toBeLessThan(0.015);
+    const schools = registry.filter((s) => s.ownership === 'private' && compulsoryStudents(s) > 0).length;
+    expect(Math.abs(schools - B.privateSchools)).toBeLessThanOrEqual(15);
     const shares = countyCodes.map((code) => privateShare(registry.filter((s) => s.unitCode === code)));
-    expect(shares.filter((x) => x > 0.05).length).toBeGreaterThanOrEqual(1);
-    expect(shares.filter((x) => x < 0.05).length).toBeGreaterThanOrEqual(3);
+    expect(shares.filter((x) => x > 0.05).length).toBeGreaterThanOrEqual(10);
+    expect(Math.min(...shares)).toBeLessThan(0.05);
   });
 
   it('includes the 局直 schools under 430400', () => {

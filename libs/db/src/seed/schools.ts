@@ -41,24 +41,33 @@ export const DEFAULT_REGISTRY_SEED = 20220414;
 export const CITY_DIRECT_UNIT_CODE = '430400';
 
 /**
- * Target 民办义务教育在校生占比 per unit (± 0.5 pp jitter). Chosen so that some units sit above the 5%
- * cap of 《2022年工作要点》 and some below; city-wide it comes out near 5.8% (局直 has none).
+ * Target private shares of each unit's 小学 and 初中 pupils at end-2020 (± 0.5 pp jitter), the baseline of the 2022
+ * reduction: chosen so that the city comes out near the province's notice of 2021-06 (16.6% of primary and 34.0% of
+ * junior pupils, about 22% of compulsory enrolment; HENGYANG_PRIVATE_BASELINE_2020), the county seats of the big rural
+ * counties heaviest, 南岳 nearly none and 局直 none.
  */
-const PRIVATE_COMPULSORY_SHARE: Readonly<Record<string, number>> = {
-  '430405': 0.065,
-  '430406': 0.035,
-  '430407': 0.045,
-  '430408': 0.085,
-  '430412': 0,
-  '430421': 0.055,
-  '430422': 0.04,
-  '430423': 0.03,
-  '430424': 0.045,
-  '430426': 0.065,
-  '430481': 0.08,
-  '430482': 0.052,
-  '430472': 0.07,
+const PRIVATE_SHARE_2020: Readonly<Record<string, { primary: number; junior: number }>> = {
+  '430405': { primary: 0.14, junior: 0.3 },
+  '430406': { primary: 0.1, junior: 0.24 },
+  '430407': { primary: 0.12, junior: 0.28 },
+  '430408': { primary: 0.2, junior: 0.38 },
+  '430412': { primary: 0, junior: 0.08 },
+  '430421': { primary: 0.18, junior: 0.36 },
+  '430422': { primary: 0.15, junior: 0.33 },
+  '430423': { primary: 0.1, junior: 0.26 },
+  '430424': { primary: 0.13, junior: 0.3 },
+  '430426': { primary: 0.2, junior: 0.38 },
+  '430481': { primary: 0.22, junior: 0.42 },
+  '430482': { primary: 0.17, junior: 0.35 },
+  '430472': { primary: 0.19, junior: 0.38 },
 };
+
+/**
+ * Public 初级中学 are drawn a little smaller than the generic size (the draw itself is unchanged, so the rest of the
+ * registry is too): with the private sector at the notice's 34% of junior pupils, the city's junior total then sits
+ * near the notice's back-calculated ≈ 284 k.
+ */
+const PUBLIC_JUNIOR_SIZE = 0.72;
 
 /** 局直 schools: [name, level, approximate students]. */
 const CITY_DIRECT: readonly (readonly [string, SchoolLevel, number])[] = [
@@ -179,7 +188,7 @@ export function generateSchoolRegistry(opts: RegistryOptions = {}): SchoolSeed[]
     const towns = UNIT_TOWNS.find((t) => t.unitCode === unit.code);
     if (!towns) throw new Error(`no town list for unit ${unit.code}`);
     const urbanUnit = unit.kind === 'district' || unit.kind === 'zone';
-    new UnitBuilder(reg, createRng(unitSeed(seed, i + 1)), unit.name, towns, urbanUnit, scale).build();
+    new UnitBuilder(reg, createRng(unitSeed(seed, i + 1)), unit.name, towns, urbanUnit, scale, unitSeed(seed, i + 101)).build();
   });
   return reg.schools;
 }
@@ -203,8 +212,11 @@ class UnitBuilder {
   private readonly unit: UnitTowns;
   private readonly urbanUnit: boolean;
   private readonly scale: number;
+  /** Seed of the private compulsory schools' own random stream. */
+  private readonly privateSeed: number;
 
-  constructor(reg: Registry, rng: Rng, county: string, unit: UnitTowns, urbanUnit: boolean, scale: number) {
+  constructor(reg: Registry, rng: Rng, county: string, unit: UnitTowns, urbanUnit: boolean, scale: number, privateSeed: number) {
+    this.privateSeed = privateSeed;
     this.reg = reg;
     this.rng = rng;
     this.county = county;
@@ -387,11 +399,11 @@ class UnitBuilder {
     for (let i = 0; i < total - inTowns; i++) {
       const town = this.urbanTown();
       const name = this.reg.firstFree([`${this.county}实验中学`]) ?? this.numberedMiddle();
-      const students = clampedNormal(this.rng, 1600, 500, 900, 3500);
+      const students = Math.round(clampedNormal(this.rng, 1600, 500, 900, 3500) * PUBLIC_JUNIOR_SIZE);
       this.add({ name, town, level: 'junior', ownership: 'public', students, boardingChance: this.urbanUnit ? 0.1 : 0.4 });
     }
     for (const town of this.rural.slice(0, inTowns)) {
-      const students = clampedNormal(this.rng, 750, 280, 300, 2000);
+      const students = Math.round(clampedNormal(this.rng, 750, 280, 300, 2000) * PUBLIC_JUNIOR_SIZE);
       this.add({ name: `${this.county}${town.name}中学`, town, level: 'junior', ownership: 'public', students, boardingChance: 0.85 });
     }
   }
@@ -418,40 +430,61 @@ class UnitBuilder {
     }
   }
 
-  /** 民办 primary / junior / nine-year schools up to the unit's target share of compulsory students. */
+  /**
+   * 民办 primary, junior and nine-year schools up to the unit's 2020 target shares of primary and junior pupils. They
+   * draw from a random stream of their own, so the public schools do not change with the private sector's size.
+   */
   private privateCompulsory(): void {
-    const base = PRIVATE_COMPULSORY_SHARE[this.unit.unitCode] ?? 0;
-    if (base <= 0) return;
-    const share = base + this.rng.float(-0.005, 0.005);
-    let publicCompulsory = 0;
+    const target = PRIVATE_SHARE_2020[this.unit.unitCode];
+    if (!target) return;
+    const rng = createRng(this.privateSeed);
+    const pub = { P: 0, J: 0 };
     for (const s of this.reg.schools) {
-      if (s.unitCode === this.unit.unitCode) publicCompulsory += compulsoryStudents(s);
+      if (s.unitCode !== this.unit.unitCode) continue;
+      for (const [g, n] of Object.entries(s.enrolment)) if (g[0] === 'P' || g[0] === 'J') pub[g[0]] += n ?? 0;
     }
-    let need = Math.round((publicCompulsory * share) / (1 - share));
+    const needOf = (share: number, publicPupils: number) => (share <= 0 ? 0 : Math.round((publicPupils * share) / (1 - share)));
+    const need = {
+      P: needOf(target.primary + (target.primary > 0 ? rng.float(-0.005, 0.005) : 0), pub.P),
+      J: needOf(target.junior + rng.float(-0.005, 0.005), pub.J),
+    };
     const suffixes: Record<'primary' | 'junior' | 'nine_year', readonly string[]> = {
       primary: ['小学', '实验小学'],
       junior: ['中学', '实验中学'],
       nine_year: ['学校', '实验学校', '外国语学校'],
     };
-    for (let tries = 0; need >= 150 && tries < 200; tries++) {
-      const level = this.rng.weighted<'primary' | 'junior' | 'nine_year'>([
-        ['primary', 35],
-        ['junior', 20],
-        ['nine_year', 45],
-      ]);
-      const suffix = this.rng.pick(suffixes[level]);
-      const name = this.brandFor(SCHOOL_BRANDS, (b) => `${this.county}${b}${suffix}`);
+    for (let tries = 0; (need.P >= 300 || need.J >= 300) && tries < 200; tries++) {
+      const level: 'primary' | 'junior' | 'nine_year' =
+        need.P >= 300 && need.J >= 300
+          ? rng.weighted([
+              ['nine_year', 45],
+              ['junior', 35],
+              ['primary', 20],
+            ])
+          : need.J >= 300
+            ? 'junior'
+            : 'primary';
+      const name = this.brandFor(SCHOOL_BRANDS, (b) => `${this.county}${b}${rng.pick(suffixes[level])}`);
       if (name === null) continue;
+      // A nine-year school's six primary grades hold about two thirds of its pupils.
+      const room = level === 'primary' ? need.P : level === 'junior' ? need.J : Math.min(need.P * 1.5, need.J * 3);
       const sampled =
         level === 'primary'
-          ? clampedNormal(this.rng, 1000, 400, 300, 2000)
+          ? clampedNormal(rng, 1500, 500, 500, 3000)
           : level === 'junior'
-            ? clampedNormal(this.rng, 900, 300, 400, 1800)
-            : clampedNormal(this.rng, 1500, 600, 600, 3000);
-      const students = Math.min(sampled, need);
-      need -= students;
+            ? clampedNormal(rng, 1500, 450, 600, 2800)
+            : clampedNormal(rng, 2200, 700, 900, 4000);
+      const students = Math.max(150, Math.min(sampled, Math.round(room)));
       const town = this.anyTown(6, 3);
-      this.add({ name, town, level, ownership: 'private', students, boardingChance: level === 'primary' ? 0.2 : 0.6 });
+      const school = this.reg.add(rng, this.unit.unitCode, {
+        name,
+        town,
+        level,
+        ownership: 'private',
+        students,
+        boardingChance: level === 'primary' ? 0.2 : 0.6,
+      });
+      for (const [g, n] of Object.entries(school.enrolment)) if (g[0] === 'P' || g[0] === 'J') need[g[0]] -= n ?? 0;
     }
   }
 
