@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setModuleEntry, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { anonymousCaller, callerAs } from './testing.ts';
+import { CURRENT_SCHOOL_YEAR } from './queries.ts';
 
 describe.each(testEngines())('API on %s', (engine) => {
   let database: Database;
@@ -39,7 +40,8 @@ describe.each(testEngines())('API on %s', (engine) => {
     const [schools] = await database.db.select({ n: count() }).from(tables.schools);
     const [students] = await database.db
       .select({ n: sql<number>`sum(${tables.schoolEnrolment.students})::int` })
-      .from(tables.schoolEnrolment);
+      .from(tables.schoolEnrolment)
+      .where(eq(tables.schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR));
     expect(rows.reduce((a, r) => a + r.schools, 0)).toBe(schools?.n);
     expect(rows.reduce((a, r) => a + r.students, 0)).toBe(students?.n);
     expect(rows.find((r) => r.kind === 'city')?.schools).toBeGreaterThan(0); // the 局直 bucket
@@ -71,21 +73,27 @@ describe.each(testEngines())('API on %s', (engine) => {
     }
   });
 
-  it('computes the private share of compulsory enrolment per unit and for the city (cap 5%)', async () => {
+  it('computes the private share of compulsory enrolment per unit and for the city from the latest census (cap 5%)', async () => {
     const o = await api.privateEdu.overview();
     expect(o.cap).toBe(0.05);
-    const [raw] = await database.db
-      .select({
-        priv: sql<number>`sum(case when ${tables.schools.ownership} = 'private' then ${tables.schoolEnrolment.students} else 0 end)::int`,
-        all: sql<number>`sum(${tables.schoolEnrolment.students})::int`,
-      })
-      .from(tables.schoolEnrolment)
-      .innerJoin(tables.schools, eq(tables.schools.id, tables.schoolEnrolment.schoolId))
-      .where(sql`${tables.schoolEnrolment.grade} ~ '^[PJ]'`);
-    expect(o.city.privateStudents).toBe(raw?.priv);
-    expect(o.city.totalStudents).toBe(raw?.all);
-    expect(o.city.withinCap).toBe(raw!.priv / raw!.all <= 0.05);
-    expect(o.units.reduce((a, u) => a + u.totalStudents, 0)).toBe(raw?.all);
+    expect(o.rule).toBe('public');
+    expect(o.schoolYear).toBe(o.years.at(-1));
+    // census ownership, bought seats out of the private count (the default counting rule), compulsory grades only
+    const result = await database.db.execute(sql`
+      with s as (
+        select c.ownership, c.purchased_seats, sum(e.students) as n
+        from school_census c join school_enrolment e on e.school_id = c.school_id and e.school_year = c.school_year and e.grade ~ '^[PJ]'
+        where c.school_year = (select max(school_year) from school_census)
+        group by c.school_id, c.ownership, c.purchased_seats)
+      select sum(case when ownership = 'private' then n - least(purchased_seats, n) else 0 end)::int as priv, sum(n)::int as all from s`);
+    const raw = (result as unknown as { rows: { priv: number; all: number }[] }).rows[0]!;
+    expect(o.city!.privateStudents).toBe(raw.priv);
+    expect(o.city!.totalStudents).toBe(raw.all);
+    expect(o.city!.status).toBe(raw.priv / raw.all <= 0.05 ? 'within' : 'over');
+    expect(o.units.reduce((a, u) => a + u.totalStudents, 0)).toBe(raw.all);
+    // the projection never exceeds the census share, and the earliest census is the highest
+    expect(o.city!.projectedShare!).toBeLessThanOrEqual(o.city!.share!);
+    expect(o.trend[0]!.share!).toBeGreaterThan(o.trend.at(-1)!.share!);
   });
 
   it('gives each module its own figures', async () => {

@@ -49,12 +49,11 @@ CREATE TABLE "private_conversions" (
 CREATE TABLE "private_county_targets" (
 	"unit_code" varchar(6) NOT NULL,
 	"school_year" varchar(9) NOT NULL,
-	"cap_bp" integer,
 	"target_cut" integer NOT NULL,
 	"updated_by" text NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "private_county_targets_unit_code_school_year_pk" PRIMARY KEY("unit_code","school_year"),
-	CONSTRAINT "private_county_targets_range" CHECK (("private_county_targets"."cap_bp" is null or "private_county_targets"."cap_bp" between 0 and 10000) and "private_county_targets"."target_cut" >= 0)
+	CONSTRAINT "private_county_targets_cut_nonneg" CHECK ("private_county_targets"."target_cut" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "private_levers" (

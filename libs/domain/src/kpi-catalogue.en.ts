@@ -48,11 +48,16 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
   },
   'private.gongcanmin-converted': {
     title: 'Public-private partnership schools converted to public schools',
-    formula: 'Converted public-private partnership schools ÷ all such schools',
+    formula: 'Partnership schools whose case reached completion with conversion to public ÷ all such schools',
   },
   'private.compulsory-share': {
     title: 'Share of compulsory-education pupils in private schools',
-    formula: 'Compulsory-education pupils in private schools ÷ all compulsory-education pupils (city-wide)',
+    formula:
+      'Compulsory-education pupils in private schools ÷ all compulsory-education pupils, from the latest start-of-year census (seats bought by the government per the counting rule); beside it the share projected after the done and planned levers',
+  },
+  'private.teachers-placed': {
+    title: 'Teachers of public-private partnership schools placed',
+    formula: 'Affected teachers placed ÷ all teachers affected by the conversion cases',
   },
   'private.training-converted': {
     title: 'Academic tutoring institutions converted to non-profit',

@@ -29,6 +29,7 @@ export const KPI_IDS = [
   'safety.incidents',
   'private.gongcanmin-converted',
   'private.compulsory-share',
+  'private.teachers-placed',
   'private.training-converted',
   'funding.seats-delivered',
   'funding.two-no-decrease',

@@ -17,7 +17,6 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
  * them. A test keeps this list honest — every KPI has a source or is listed here, never both.
  */
 export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
-  'private.gongcanmin-converted': '民办教育：学校与“公参民”转设（第一部分）',
   'private.training-converted': '民办教育：校外培训监管与“双减”（第二部分）',
   'funding.seats-delivered': '经费与资助：学位建设与重点项目（第一部分）',
   'funding.two-no-decrease': '经费与资助：“两个只增不减”（第一部分）',

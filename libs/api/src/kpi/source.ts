@@ -7,6 +7,8 @@ export interface Measure {
   den: number | null;
   /** For the 4个100%: schools with a county-verified report for the counted term, shown as verified ÷ due (den). */
   verified?: number;
+  /** For a share with levers under way: the numerator projected after them (same denominator), shown beside the value. */
+  projected?: number;
 }
 
 export interface SchoolMeasure {
@@ -32,6 +34,10 @@ export interface KpiSource {
   recordsRoute: string;
 }
 
+/** A measure's projected value (a ratio's projected numerator over its denominator), or null. */
+export const projectedValue = (m: Measure | undefined): number | null =>
+  m?.projected === undefined || m.den === null || m.den === 0 ? null : m.projected / m.den;
+
 /** A measure's value: the count, or the ratio (null when the denominator is 0 — no data, never 0%). */
 export const measureValue = (m: Measure | undefined): number | null =>
   !m ? null : m.den === null ? m.num : m.den === 0 ? null : m.num / m.den;
@@ -42,10 +48,12 @@ export function sumMeasures(ms: Iterable<Measure>): Measure | undefined {
     if (!out) out = { ...m };
     else {
       const verified = out.verified === undefined || m.verified === undefined ? undefined : out.verified + m.verified;
+      const projected = out.projected === undefined || m.projected === undefined ? undefined : out.projected + m.projected;
       out = {
         num: out.num + m.num,
         den: out.den === null || m.den === null ? null : out.den + m.den,
         ...(verified === undefined ? {} : { verified }),
+        ...(projected === undefined ? {} : { projected }),
       };
     }
   }

@@ -18,7 +18,7 @@ import { HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
 import { writeWorkbook } from '@hyedu/excel';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
-import { measureValue, sumMeasures, type Measure } from '../kpi/source.ts';
+import { measureValue, projectedValue, sumMeasures, type Measure } from '../kpi/source.ts';
 import { countyTargets, yearOf } from '../kpi/targets.ts';
 import { visibleKpi, visibleKpis } from '../kpi/visible.ts';
 import { listUnits, scopeText } from '../queries.ts';
@@ -47,7 +47,14 @@ const describe = (def: KpiDefinition) => ({
 });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {
   const value = measureValue(m);
-  return { value, num: m?.num ?? null, den: m?.den ?? null, verified: m?.verified ?? null, status: kpiStatus(def, value) };
+  return {
+    value,
+    num: m?.num ?? null,
+    den: m?.den ?? null,
+    verified: m?.verified ?? null,
+    projected: projectedValue(m),
+    status: kpiStatus(def, value),
+  };
 };
 /** A county row, judged against the county's own target (the 办公室's 县市区目标 of the year; none set → the city's), labelled. */
 const shownFor = (def: KpiDefinition, unitCode: string | null, m: Measure | undefined, county: CountyTargets) => {
@@ -58,6 +65,7 @@ const shownFor = (def: KpiDefinition, unitCode: string | null, m: Measure | unde
     num: m?.num ?? null,
     den: m?.den ?? null,
     verified: m?.verified ?? null,
+    projected: projectedValue(m),
     status: kpiStatusFor(def, unitCode, value, county),
     target: t.target,
     targetLabel: t.label,

@@ -40,7 +40,10 @@ export const privateSettings = pgTable('private_settings', {
   version: integer().notNull().default(1),
 });
 
-/** Per county: the cap on its private share (basis points) and its yearly reduction targets (pupils). */
+/**
+ * Per county and census: the pupils to move out of the private count by then, counted from the end-2020 census (调减
+ * 台账的年度目标). The cap on the share itself is the dashboard's county target of the share KPI (kpi_county_targets).
+ */
 export const privateCountyTargets = pgTable(
   'private_county_targets',
   {
@@ -48,17 +51,11 @@ export const privateCountyTargets = pgTable(
       .notNull()
       .references(() => orgUnits.code),
     schoolYear: varchar({ length: 9 }).notNull(),
-    /** The cap on the share at that census, in basis points (500 = 5%); null where only a cut is set. */
-    capBp: integer(),
-    /** Pupils to move out of the private count by that census, counted from the 2020 baseline. */
     targetCut: integer().notNull(),
     updatedBy: text().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.unitCode, t.schoolYear] }),
-    check('private_county_targets_range', sql`(${t.capBp} is null or ${t.capBp} between 0 and 10000) and ${t.targetCut} >= 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.unitCode, t.schoolYear] }), check('private_county_targets_cut_nonneg', sql`${t.targetCut} >= 0`)],
 );
 
 /** A private school's registry entry (民办学校登记信息), beside its row in the school registry. */

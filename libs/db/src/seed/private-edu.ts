@@ -121,8 +121,8 @@ export async function seedPrivateEdu(
     (chunk) => tx.insert(privateLevers).values(chunk),
   );
 
-  // Each county's cap for the census after the deadline is the city's 5% (configurable per county); its target cut is
-  // what its end-2020 census needs to get there, half of it due by the 2021 census.
+  // Each county's target cut is what its end-2020 census needs to come within the city's 5% by the census after the
+  // deadline, half of it due by the 2021 census (the 科室 changes them per county).
   const baseline = story.censuses.find((c) => c.year === BASELINE_CENSUS)!;
   const byUnit = new Map<string, { privateStudents: number; totalStudents: number }>();
   registry.forEach((s, i) => {
@@ -136,8 +136,8 @@ export async function seedPrivateEdu(
   const targets = [...byUnit].flatMap(([unitCode, b]) => {
     const cut = Math.max(0, b.privateStudents - allowedPrivate(b.totalStudents, cap));
     return [
-      { unitCode, schoolYear: '2021-2022', capBp: null, targetCut: Math.ceil(cut / 2) },
-      { unitCode, schoolYear: HENGYANG_TARGETS_2022.privateShareCheckCensus, capBp: Math.round(cap * 10_000), targetCut: cut },
+      { unitCode, schoolYear: '2021-2022', targetCut: Math.ceil(cut / 2) },
+      { unitCode, schoolYear: HENGYANG_TARGETS_2022.privateShareCheckCensus, targetCut: cut },
     ].map((t) => ({ ...t, updatedBy: SEEDER, updatedAt: at('2021-07-01') }));
   });
   await tx.insert(privateCountyTargets).values(targets);

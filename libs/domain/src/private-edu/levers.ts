@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDate } from '../date.ts';
-import { SchoolRef } from '../bounds.ts';
+import { RecordId, RecordVersion as ExpectedVersion, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 import { firstCensusAfter, SchoolYear } from './census.ts';
@@ -73,9 +73,16 @@ export const LeverInput = z
   });
 export type LeverInput = z.infer<typeof LeverInput>;
 
-/** A lever's step: 确认完成 with its date (not in the future), 取消 with a reason. */
-export const LeverStepGiven = z
-  .object({ action: LeverAction, doneOn: IsoDate.optional(), reason: textField(500, '原因').optional() })
+/** A lever's step: 确认完成 with its date, 取消 with a reason. */
+export const LeverStepInput = z
+  .object({
+    id: RecordId,
+    expectedVersion: ExpectedVersion,
+    action: LeverAction,
+    doneOn: IsoDate.optional(),
+    reason: textField(500, '原因').optional(),
+  })
+  .strict()
   .superRefine((v, ctx) => {
     if (v.action === 'complete' && !v.doneOn) ctx.addIssue({ code: 'custom', path: ['doneOn'], message: '请填写完成日期' });
   });

@@ -1,58 +1,89 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { and, eq, like, or, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import { Grade, isWithinCap, privateCompulsoryShare, type EnrolmentCount } from '@hyedu/domain';
-import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+import { capStatus, leverCensus, projectedCounts, SchoolYear, shareOf, targetFor, type ShareCounts } from '@hyedu/domain';
+import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { SchoolFilter } from '../../inputs.ts';
-import { CURRENT_SCHOOL_YEAR, listSchools, listUnits, schoolWhere } from '../../queries.ts';
+import { countyTargets, yearOf } from '../../kpi/targets.ts';
+import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
+import { censusYears, countingRule, leverForecasts, unitCounts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { leverRouter } from './lever.ts';
 
-const { schools, schoolEnrolment } = tables;
+const { schools, schoolCensus } = tables;
+
+const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
+  const out = { privateStudents: 0, totalStudents: 0 };
+  for (const c of all) {
+    out.privateStudents += c.privateStudents;
+    out.totalStudents += c.totalStudents;
+  }
+  return out;
+};
 const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
   levers: leverRouter,
   conversions: conversionRouter,
-  /** 民办义务教育在校生占比 per unit and 市域, against the seed's ≤5% cap. */
-  overview: read.query(async ({ ctx }) => {
-    const rows = await ctx.db
-      .select({
-        unitCode: schools.unitCode,
-        ownership: schools.ownership,
-        grade: schoolEnrolment.grade,
-        students: sql<number>`sum(${schoolEnrolment.students})::int`,
-      })
-      .from(schoolEnrolment)
-      .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
-      .where(
-        and(
-          eq(schoolEnrolment.schoolYear, CURRENT_SCHOOL_YEAR),
-          schoolWhere(ctx.scope),
-          or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%')),
-        ),
-      )
-      .groupBy(schools.unitCode, schools.ownership, schoolEnrolment.grade);
-    const privateSchools = await ctx.db
-      .select({ unitCode: schools.unitCode, n: sql<number>`count(*)::int` })
-      .from(schools)
-      .where(schoolWhere(ctx.scope, { ownership: 'private' }))
-      .groupBy(schools.unitCode);
-    const counts = (list: typeof rows): EnrolmentCount[] =>
-      list.map((r) => ({ grade: Grade.parse(r.grade), ownership: r.ownership, students: r.students }));
-    const cap = HENGYANG_TARGETS_2022.privateCompulsoryShareCap;
-    const city = privateCompulsoryShare(counts(rows));
-    const units = (await listUnits(ctx.db, ctx.scope)).map((u) => {
-      const share = privateCompulsoryShare(counts(rows.filter((r) => r.unitCode === u.code)));
+  /**
+   * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
+   * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet
+   * (done ones alone, and done with planned), and the city's share at every census on record.
+   */
+  overview: read.input(z.object({ year: SchoolYear.optional() }).strict().optional()).query(async ({ ctx, input }) => {
+    const years = await censusYears(ctx.db);
+    const latest = years.at(-1) ?? null;
+    const year = input?.year && years.includes(input.year) ? input.year : latest;
+    const rule = await countingRule(ctx.db);
+    const def = HENGYANG_KPIS_2022.find((k) => k.id === 'private.compulsory-share')!;
+    const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
+    const units = await listUnits(ctx.db, ctx.scope);
+    if (year === null) return { cap: def.target, rule, years, schoolYear: null, latest, trend: [], city: null, units: [] };
+    const [counts, levers, privateSchools, trend] = await Promise.all([
+      unitCounts(ctx.db, ctx.scope, year, rule),
+      leverForecasts(ctx.db, ctx.scope, year, rule),
+      ctx.db
+        .select({ unitCode: schools.unitCode, n: sql<number>`count(*)::int` })
+        .from(schoolCensus)
+        .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
+        .where(and(eq(schoolCensus.schoolYear, year), eq(schoolCensus.ownership, 'private'), schoolWhere(ctx.scope)))
+        .groupBy(schools.unitCode),
+      Promise.all(years.map(async (y) => ({ year: y, ...sumCounts((await unitCounts(ctx.db, ctx.scope, y, rule)).values()) }))),
+    ]);
+    const judge = (c: ShareCounts, cap: number, forecast: LeverForecast[]) => {
+      const p = projectedCounts(c, year, forecast);
+      const share = shareOf(c);
       return {
-        ...u,
-        ...share,
-        withinCap: isWithinCap(share.share, cap),
-        privateSchools: privateSchools.find((p) => p.unitCode === u.code)?.n ?? 0,
+        ...c,
+        share,
+        cap,
+        status: capStatus(share, cap),
+        doneShare: p.doneShare,
+        projectedShare: p.projectedShare,
+        projectedStatus: capStatus(p.projectedShare, cap),
+        plannedLevers: forecast.filter((l) => leverCensus(l)! > year).length,
       };
-    });
-    return { cap, schoolYear: CURRENT_SCHOOL_YEAR, city: { ...city, withinCap: isWithinCap(city.share, cap) }, units };
+    };
+    return {
+      cap: def.target,
+      rule,
+      years,
+      schoolYear: year,
+      latest,
+      trend: trend.map((t) => ({ ...t, share: shareOf(t) })),
+      city: judge(sumCounts(counts.values()), def.target, levers),
+      units: units.map((u) => ({
+        ...u,
+        ...judge(
+          counts.get(u.code) ?? { privateStudents: 0, totalStudents: 0 },
+          targetFor(def, u.code, county).target,
+          levers.filter((l) => l.unitCode === u.code),
+        ),
+        privateSchools: privateSchools.find((p) => p.unitCode === u.code)?.n ?? 0,
+      })),
+    };
   }),
 
   /** 民办 schools and their enrolment. */

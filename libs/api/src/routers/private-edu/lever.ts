@@ -1,19 +1,22 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import {
   authorize,
-  ExpectedVersion,
-  LeverAction,
+  isWholeSchool,
+  LEVER_LABELS,
   leverCase,
   LeverInput,
+  LeverKind,
   LeverStatus,
+  LeverStepInput,
   RecordId,
   textField,
   LEVER_WORKFLOW as wf,
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
+import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
@@ -21,17 +24,24 @@ import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
+import { ledger } from './ledger.ts';
 
 const { privateLevers: r, schools, orgUnits } = tables;
 const TARGET = 'private_lever';
 const read = readProcedure('private-edu');
 const write = writeProcedure('private-edu');
+/** The levels of school a lever applies to: those teaching compulsory grades. */
+export const COMPULSORY_LEVELS = ['primary', 'junior', 'nine_year'] as const;
 
-export const LeverFilter = Page.extend({ status: LeverStatus.optional(), q: textField(40, '搜索词').optional() }).strict();
+export const LeverFilter = Page.extend({
+  status: LeverStatus.optional(),
+  kind: LeverKind.optional(),
+  q: textField(40, '搜索词').optional(),
+}).strict();
 const Id = z.object({ id: RecordId }).strict();
 const canWrite = (grants: Parameters<typeof authorize>[0]) => authorize(grants, { area: 'private-edu', action: 'write' }).allowed;
 
-/** A record in the caller's scope, or the one NOT_FOUND. */
+/** A lever in the caller's scope, or the one NOT_FOUND. */
 const visible = (ctx: Parameters<typeof schoolInScope>[0], id: number) =>
   scoped(
     TARGET,
@@ -45,17 +55,28 @@ const visible = (ctx: Parameters<typeof schoolInScope>[0], id: number) =>
       )[0],
   );
 
-/** 调减措施: list, one record, the schools to choose from, create, its steps and its history. */
+/** 调减台账: the levers per school, their steps and history, and the ledger per county with its projection. */
 export const leverRouter = {
   list: read.input(LeverFilter).query(async ({ ctx, input }) => {
     const where = and(
       recordScope(ctx.scope, r),
       input.status ? eq(r.status, input.status) : undefined,
-      input.q ? or(ilike(r.title, contains(input.q)), ilike(schools.name, contains(input.q))) : undefined,
+      input.kind ? eq(r.kind, input.kind) : undefined,
+      input.q ? or(ilike(schools.name, contains(input.q)), ilike(orgUnits.name, contains(input.q))) : undefined,
     );
     const [rows, [total]] = await Promise.all([
       ctx.db
-        .select({ id: r.id, title: r.title, status: r.status, schoolName: schools.name, unitName: orgUnits.name, createdAt: r.createdAt })
+        .select({
+          id: r.id,
+          kind: r.kind,
+          status: r.status,
+          plannedYear: r.plannedYear,
+          students: r.students,
+          doneOn: r.doneOn,
+          conversionId: r.conversionId,
+          schoolName: schools.name,
+          unitName: orgUnits.name,
+        })
         .from(r)
         .innerJoin(schools, eq(schools.id, r.schoolId))
         .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
@@ -63,49 +84,66 @@ export const leverRouter = {
         .orderBy(desc(r.id))
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
-      ctx.db.select({ n: count() }).from(r).innerJoin(schools, eq(schools.id, r.schoolId)).where(where),
+      ctx.db
+        .select({ n: count() })
+        .from(r)
+        .innerJoin(schools, eq(schools.id, r.schoolId))
+        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+        .where(where),
     ]);
-    return {
-      total: total?.n ?? 0,
-      page: input.page,
-      pageSize: input.pageSize,
-      canCreate: canWrite(ctx.identity.grants),
-      rows: rows.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })),
-    };
+    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, canCreate: canWrite(ctx.identity.grants), rows };
   }),
 
   byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visible(ctx, input.id);
     const [school] = await ctx.db.select({ name: schools.name, code: schools.code }).from(schools).where(eq(schools.id, row.schoolId));
     const actor = { level: actorLevel(ctx.scope), username: ctx.identity.username };
+    // A case's own lever moves with its case, never by hand.
+    const mayStep = canWrite(ctx.identity.grants) && row.conversionId === null;
     return {
       ...row,
       createdAt: row.createdAt.toISOString(),
-      submittedAt: row.submittedAt?.toISOString() ?? null,
       school: school!,
-      allowed: canWrite(ctx.identity.grants) ? wf.allowed(leverCase(row), actor) : [],
+      allowed: mayStep ? wf.allowed(leverCase(row), actor) : [],
+      corrections: mayStep ? wf.corrections(leverCase(row), actor) : [],
     };
   }),
 
-  /** The schools of the caller's scope whose name holds `q` (the form's school picker). */
+  /** The private schools teaching compulsory grades in the caller's scope whose name holds `q` (the form's picker). */
   schools: read.input(z.object({ q: textField(40, '搜索词').optional() }).strict()).query(({ ctx, input }) =>
     ctx.db
       .select({ id: schools.id, name: schools.name })
       .from(schools)
-      .where(and(scopeCondition(ctx.scope), input.q ? ilike(schools.name, contains(input.q)) : undefined))
+      .where(
+        and(
+          scopeCondition(ctx.scope),
+          eq(schools.ownership, 'private'),
+          inArray(schools.level, [...COMPULSORY_LEVELS]),
+          input.q ? ilike(schools.name, contains(input.q)) : undefined,
+        ),
+      )
       .orderBy(schools.code)
       .limit(20),
   ),
 
   create: write.input(LeverInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
+    const [facts] = await ctx.db
+      .select({ ownership: schools.ownership, level: schools.level })
+      .from(schools)
+      .where(eq(schools.id, school.id));
+    if (facts?.ownership !== 'private' || !(COMPULSORY_LEVELS as readonly string[]).includes(facts.level))
+      throw fieldError('schoolId', '调减措施只适用于实施义务教育的民办学校');
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(r)
         .values({
-          ...input,
-          note: input.note || null,
+          schoolId: school.id,
           unitCode: school.unitCode,
+          kind: input.kind,
+          plannedYear: input.plannedYear,
+          students: isWholeSchool(input.kind) ? null : input.students!,
+          note: input.note || null,
           status: wf.initial,
           createdBy: ctx.identity.username,
           createdAt: ctx.now,
@@ -115,43 +153,35 @@ export const leverRouter = {
         action: 'privateEdu.lever.create',
         targetType: TARGET,
         targetId: row!.id,
-        after: { school: school.code, ...input },
+        after: { school: school.code, ...input, kind: LEVER_LABELS[input.kind].zh },
       });
       return row!;
     });
   }),
 
-  step: write
-    .input(
-      z.object({ id: RecordId, expectedVersion: ExpectedVersion, action: LeverAction, reason: textField(500, '原因').optional() }).strict(),
-    )
-    .mutation(async ({ ctx, input }) => {
-      await visible(ctx, input.id);
-      if (input.reason !== undefined && input.reason.trim().length === 1)
-        throw new TRPCError({ code: 'BAD_REQUEST', message: '原因至少写2个字' });
-      const who = ctx.identity.username;
-      return applyStep(ctx, {
-        wf,
-        table: r,
-        stateKey: 'status',
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        action: input.action,
-        reason: input.reason,
-        actor: { level: actorLevel(ctx.scope), username: who },
-        caseOf: leverCase,
-        changes: () =>
-          input.action === 'submit'
-            ? { submittedBy: who, submittedAt: ctx.now, returnReason: null }
-            : input.action === 'return'
-              ? { returnReason: input.reason! }
-              : {},
-        audit: { targetType: TARGET },
-      });
-    }),
+  step: write.input(LeverStepInput).mutation(async ({ ctx, input }) => {
+    const row = await visible(ctx, input.id);
+    if (row.conversionId !== null) throw new TRPCError({ code: 'CONFLICT', message: '该措施由公参民治理案维护，请在治理案中办理' });
+    if (input.doneOn && input.doneOn > ctx.today) throw fieldError('doneOn', '完成日期不能晚于今天');
+    return applyStep(ctx, {
+      wf,
+      table: r,
+      stateKey: 'status',
+      id: input.id,
+      expectedVersion: input.expectedVersion,
+      action: input.action,
+      reason: input.reason,
+      actor: { level: actorLevel(ctx.scope), username: ctx.identity.username },
+      caseOf: leverCase,
+      changes: () => (input.action === 'complete' ? { doneOn: input.doneOn! } : { dropReason: input.reason! }),
+      audit: { targetType: TARGET, after: () => (input.action === 'complete' ? { doneOn: input.doneOn } : { reason: input.reason }) },
+    });
+  }),
 
   history: read.input(Id).query(async ({ ctx, input }) => {
     await visible(ctx, input.id);
     return recordHistory(ctx.db, TARGET, input.id);
   }),
+
+  ledger: read.query(({ ctx }) => ledger(ctx)),
 } satisfies TRPCRouterRecord;

@@ -1,0 +1,123 @@
+import { and, eq, inArray, like, max, ne, or, sql } from 'drizzle-orm';
+import { tables, type Db } from '@hyedu/db';
+import {
+  DEFAULT_PURCHASED_SEATS_COUNT_AS,
+  leverEffect,
+  type DataScope,
+  type LeverKind,
+  type LeverStatus,
+  type PurchasedSeatsCountAs,
+  type ShareCounts,
+} from '@hyedu/domain';
+import { schoolWhere } from '../../queries.ts';
+
+const { schools, schoolEnrolment, schoolCensus, privateSettings, privateLevers } = tables;
+const compulsoryGrade = or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%'));
+
+/** The census years on record, oldest first. */
+export async function censusYears(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ y: schoolCensus.schoolYear }).from(schoolCensus).orderBy(schoolCensus.schoolYear);
+  return rows.map((r) => r.y);
+}
+
+/** The latest census on record (the KPI's figure), or null before any. */
+export async function latestCensus(db: Db): Promise<string | null> {
+  const [row] = await db.select({ y: max(schoolCensus.schoolYear) }).from(schoolCensus);
+  return row?.y ?? null;
+}
+
+/** The city's counting rule for government-bought seats (absent → the domain's default). */
+export async function countingRule(db: Db): Promise<PurchasedSeatsCountAs> {
+  const [row] = await db.select({ v: privateSettings.purchasedSeatsCountAs }).from(privateSettings);
+  return row?.v ?? DEFAULT_PURCHASED_SEATS_COUNT_AS;
+}
+
+/** The share's counts per unit in one census (a query that sums in the database, for the KPI and the ledger). */
+export async function unitCounts(db: Db, scope: DataScope, year: string, rule: PurchasedSeatsCountAs): Promise<Map<string, ShareCounts>> {
+  const rows = await db
+    .select({
+      unitCode: schools.unitCode,
+      totalStudents: sql<number>`coalesce(sum(${schoolEnrolment.students}), 0)::int`,
+      privateStudents: sql<number>`coalesce(sum(${schoolEnrolment.students}) filter (where ${schoolCensus.ownership} = 'private'), 0)::int`,
+    })
+    .from(schoolEnrolment)
+    .innerJoin(
+      schoolCensus,
+      and(eq(schoolCensus.schoolId, schoolEnrolment.schoolId), eq(schoolCensus.schoolYear, schoolEnrolment.schoolYear)),
+    )
+    .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
+    .where(and(eq(schoolEnrolment.schoolYear, year), compulsoryGrade, schoolWhere(scope)))
+    .groupBy(schools.unitCode);
+  const counts = new Map(rows.map((r) => [r.unitCode, { privateStudents: r.privateStudents, totalStudents: r.totalStudents }]));
+  if (rule === 'public') {
+    // Bought seats leave the private count, at most the school's own compulsory pupils.
+    const bought = await db
+      .select({ unitCode: schools.unitCode, schoolId: schools.id, seats: schoolCensus.purchasedSeats })
+      .from(schoolCensus)
+      .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
+      .where(
+        and(
+          eq(schoolCensus.schoolYear, year),
+          eq(schoolCensus.ownership, 'private'),
+          ne(schoolCensus.purchasedSeats, 0),
+          schoolWhere(scope),
+        ),
+      );
+    if (bought.length > 0) {
+      const pupils = await schoolPupils(
+        db,
+        year,
+        bought.map((b) => b.schoolId),
+      );
+      for (const b of bought) {
+        const c = counts.get(b.unitCode);
+        if (c) c.privateStudents -= Math.min(b.seats, pupils.get(b.schoolId) ?? 0);
+      }
+    }
+  }
+  return counts;
+}
+
+/** Compulsory pupils of some schools in one census. */
+export async function schoolPupils(db: Db, year: string, schoolIds: number[]): Promise<Map<number, number>> {
+  if (schoolIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: schoolEnrolment.schoolId, n: sql<number>`sum(${schoolEnrolment.students})::int` })
+    .from(schoolEnrolment)
+    .where(and(eq(schoolEnrolment.schoolYear, year), compulsoryGrade, inArray(schoolEnrolment.schoolId, schoolIds)))
+    .groupBy(schoolEnrolment.schoolId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+export interface LeverForecast {
+  id: number;
+  schoolId: number;
+  unitCode: string;
+  kind: LeverKind;
+  status: LeverStatus;
+  plannedYear: string;
+  doneOn: string | null;
+  students: number | null;
+  /** Pupils it takes out of the private count, measured on the census it is projected from. */
+  effect: number;
+}
+
+/** The levers of the scope (not dropped) with their effect measured on `year`'s census. */
+export async function leverForecasts(db: Db, scope: DataScope, year: string, rule: PurchasedSeatsCountAs): Promise<LeverForecast[]> {
+  const rows = await db
+    .select({
+      id: privateLevers.id,
+      schoolId: privateLevers.schoolId,
+      unitCode: privateLevers.unitCode,
+      kind: privateLevers.kind,
+      status: privateLevers.status,
+      plannedYear: privateLevers.plannedYear,
+      doneOn: privateLevers.doneOn,
+      students: privateLevers.students,
+    })
+    .from(privateLevers)
+    .innerJoin(schools, eq(schools.id, privateLevers.schoolId))
+    .where(and(ne(privateLevers.status, 'dropped'), schoolWhere(scope)));
+  const pupils = await schoolPupils(db, year, [...new Set(rows.map((r) => r.schoolId))]);
+  return rows.map((r) => ({ ...r, effect: leverEffect(r, pupils.get(r.schoolId) ?? 0, rule) }));
+}
