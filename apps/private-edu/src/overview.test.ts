@@ -17,8 +17,8 @@ describe('private-edu overview helpers', () => {
   });
 
   it('maps withinCap to status and tone', () => {
-    expect([capStatus(true), capStatus(false)]).toEqual(['within', 'over']);
-    expect([capTone(true), capTone(false)]).toEqual(['good', 'bad']);
+    expect([capStatus('within'), capStatus('over')]).toEqual(['within', 'over']);
+    expect([capTone('within'), capTone('over')]).toEqual(['good', 'bad']);
   });
 
   it('sums private schools over units', () => {

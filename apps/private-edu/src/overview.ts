@@ -9,14 +9,14 @@ export function barPercent(share: number | null, max = BAR_MAX): number | null {
 
 export type CapStatus = 'within' | 'over' | 'noData';
 
-/** withinCap from the server → the label to show; null means no compulsory students (no data). */
-export function capStatus(withinCap: boolean | null): CapStatus {
-  return withinCap === null ? 'noData' : withinCap ? 'within' : 'over';
+/** The server's cap status (a hard cap: within or over; null without compulsory pupils) → the label to show. */
+export function capStatus(status: 'within' | 'over' | null): CapStatus {
+  return status ?? 'noData';
 }
 
-/** Stat-card tone for the city share. */
-export function capTone(withinCap: boolean | null): 'good' | 'bad' | undefined {
-  return withinCap === null ? undefined : withinCap ? 'good' : 'bad';
+/** Stat-card tone for a share against its cap. */
+export function capTone(status: 'within' | 'over' | null): 'good' | 'bad' | undefined {
+  return status === null ? undefined : status === 'within' ? 'good' : 'bad';
 }
 
 /** Number of 民办 schools over all units. */

@@ -11,10 +11,17 @@ describe('private-edu routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'private-edu')).toBe(true);
   });
 
-  it('has an overview and a school list, each with a title in both languages', () => {
+  it('has the overview, the ledger, levers, conversion cases and the school list, each with a title in both languages', () => {
     const children = flat(routes('/private-edu')).filter((r) => r.name);
-    expect(children.map((r) => r.name)).toEqual(['private-edu:home', 'private-edu:schools']);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools']);
+    expect(children.map((r) => r.name)).toEqual([
+      'private-edu:home',
+      'private-edu:ledger',
+      'private-edu:levers',
+      'private-edu:lever',
+      'private-edu:conversions',
+      'private-edu:conversion',
+      'private-edu:schools',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

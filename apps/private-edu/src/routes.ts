@@ -7,10 +7,22 @@ export default defineModuleRoutes('private-edu', (base) => [
     component: () => import('./ModuleLayout.vue'),
     children: [
       {
+        path: '',
+        name: 'private-edu:home',
+        component: () => import('./pages/OverviewPage.vue'),
+        meta: { title: '民办教育', titleEn: 'Private education' },
+      },
+      {
+        path: 'ledger',
+        name: 'private-edu:ledger',
+        component: () => import('./pages/ledger/LedgerPage.vue'),
+        meta: { title: '调减台账', titleEn: 'Reduction ledger' },
+      },
+      {
         path: 'levers',
         name: 'private-edu:levers',
         component: () => import('./pages/lever/LeverListPage.vue'),
-        meta: { title: '调减措施', titleEn: 'Lever' },
+        meta: { title: '调减措施', titleEn: 'Levers' },
       },
       {
         path: 'levers/:id(\\d+)',
@@ -22,19 +34,13 @@ export default defineModuleRoutes('private-edu', (base) => [
         path: 'conversions',
         name: 'private-edu:conversions',
         component: () => import('./pages/conversion/ConversionListPage.vue'),
-        meta: { title: '公参民治理案', titleEn: 'Conversion case' },
+        meta: { title: '公参民治理', titleEn: 'Conversion cases' },
       },
       {
         path: 'conversions/:id(\\d+)',
         name: 'private-edu:conversion',
         component: () => import('./pages/conversion/ConversionPage.vue'),
         meta: { title: '公参民治理案', titleEn: 'Conversion case' },
-      },
-      {
-        path: '',
-        name: 'private-edu:home',
-        component: () => import('./pages/OverviewPage.vue'),
-        meta: { title: '民办教育', titleEn: 'Private education' },
       },
       {
         path: 'schools',

@@ -1,5 +1,5 @@
-import { LeverStatus } from '@hyedu/domain';
+import { LeverKind, LeverStatus } from '@hyedu/domain';
 import { defineListQuery, oneOf, text } from '@hyedu/web';
 
-/** The list's filters as they live in the URL: `?status=&q=&page=`. */
-export const leverQuery = defineListQuery({ status: oneOf(LeverStatus), q: text() });
+/** The list's filters as they live in the URL: `?status=&kind=&q=&page=`. */
+export const leverQuery = defineListQuery({ status: oneOf(LeverStatus), kind: oneOf(LeverKind), q: text() });

@@ -66,6 +66,7 @@ export async function ledger(ctx: Pick<Context, 'db' | 'scope' | 'today' | 'now'
       return {
         code: u.code,
         name: u.name,
+        kind: u.kind,
         cap,
         baseline: { ...base, share: shareOf(base) },
         requiredCut: requiredReduction(base, cap),
