@@ -45,8 +45,8 @@ export default defineModuleRoutes('private-edu', (base) => [
       {
         path: 'schools',
         name: 'private-edu:schools',
-        component: () => import('./pages/SchoolsPage.vue'),
-        meta: { title: '民办教育 · 民办学校', titleEn: 'Private education · Schools' },
+        component: () => import('./pages/profile/ProfileListPage.vue'),
+        meta: { title: '民办学校', titleEn: 'Private schools' },
       },
     ],
   },

@@ -30,7 +30,8 @@ type Kind =
   | 'report'
   | 'reportFile'
   | 'milestone'
-  | 'instruction';
+  | 'instruction'
+  | 'lever';
 interface Own {
   school: number;
   task: number;
@@ -66,6 +67,29 @@ const report = { period: '2022-06', status: 'in_progress', narrative: '按计划
 const FIXTURES: Record<string, Fixture> = {
   'platform.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.profiles.byId:schoolId': one('school', (schoolId) => ({ schoolId })),
+  'privateEdu.profiles.history:schoolId': one('school', (schoolId) => ({ schoolId })),
+  'privateEdu.profiles.save:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    expectedVersion: 0,
+    licenceNo: '教民143048170000001号',
+    uscc: '52430422MJ0000018R',
+    sponsor: '张建国',
+    forProfit: false,
+    gcmType: null,
+    partyOrg: 'own',
+    approvedIntake: 100,
+  })),
+  'privateEdu.levers.create:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    kind: 'reduce_plan',
+    plannedYear: '2023-2024',
+    students: 10,
+  })),
+  'privateEdu.levers.byId:id': one('lever', (id) => ({ id })),
+  'privateEdu.levers.step:id': one('lever', (id) => ({ id, expectedVersion: 1, action: 'complete', doneOn: '2022-06-01' })),
+  'privateEdu.levers.history:id': one('lever', (id) => ({ id })),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
   'safety.schools:unitCode': list()('unitCode', 'unit'),
   ...byUnitAndSchool('safety.profiles.list', list({ term })),
@@ -289,8 +313,13 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       await callerAs(database, 'leader')
     ).plan.instructions.create({ year: 2022, itemNo: cityTask.itemNo, text: '请抓紧推进。' });
 
+    const lever = await first(
+      db.select({ id: t.privateLevers.id }).from(t.privateLevers).where(eq(t.privateLevers.unitCode, OTHER)).limit(1),
+    );
+
     Object.assign(foreign, {
       unit: OTHER,
+      lever: lever.id,
       school: school.id,
       hazard: hazard.id,
       hazardFile: hazardFile!.id,

@@ -76,6 +76,11 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'safety.hazard.correct': ['更正隐患', 'Correct hazard'],
   'safety.hazard.withdraw': ['撤回验收申请', 'Withdraw from acceptance'],
   'safety.hazard.void': ['作废隐患', 'Void hazard'],
+  'privateEdu.lever.create': ['登记调减措施', 'Add lever'],
+  'privateEdu.lever.complete': ['确认调减措施完成', 'Mark lever done'],
+  'privateEdu.lever.drop': ['取消调减措施', 'Drop lever'],
+  'privateEdu.profile.create': ['登记民办学校信息', 'Register private school'],
+  'privateEdu.profile.update': ['修改民办学校信息', 'Update private school entry'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -117,6 +122,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   safety_incident: ['安全事件', 'Incident'],
   safety_profile: ['4个100%填报', '4×100% status'],
   safety_settings: ['安全管理设置', 'Safety settings'],
+  private_lever: ['调减措施', 'Lever'],
+  private_profile: ['民办学校登记信息', 'Private school entry'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -178,6 +185,16 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   policy: ['安全策略', 'Policy'],
   target: ['目标值', 'Target'],
   ended: ['结束会话数', 'Sessions ended'],
+  kind: ['方式', 'Kind'],
+  plannedYear: ['计划体现学年', 'First census'],
+  students: ['学生数', 'Pupils'],
+  licenceNo: ['办学许可证号', 'Licence no.'],
+  uscc: ['统一社会信用代码', 'USCC'],
+  sponsor: ['举办者', 'Sponsor'],
+  forProfit: ['营利性', 'For profit'],
+  gcmType: ['公参民类型', 'Partnership type'],
+  partyOrg: ['党组织情况', 'Party organisation'],
+  approvedIntake: ['核定招生计划', 'Approved intake'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -110,6 +110,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   kpiId: '指标',
   target: '目标值',
   show: '显示范围',
+  // private education
+  plannedYear: '学年',
+  licenceNo: '办学许可证号',
+  uscc: '统一社会信用代码',
+  sponsor: '举办者',
+  gcmType: '公参民类型',
+  gcm: '是否公参民',
+  missing: '只看未登记',
+  partyOrg: '党组织情况',
+  forProfit: '营利性质',
+  approvedIntake: '核定招生计划',
   // safety
   fourth: '第四项',
   term: '学期',

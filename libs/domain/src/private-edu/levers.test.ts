@@ -40,7 +40,7 @@ describe('levers that lower the private share', () => {
     expect(LeverStepInput.safeParse({ id: 1, expectedVersion: 1, action: 'complete' }).error?.issues[0]).toMatchObject({ path: ['doneOn'], message: '请填写完成日期' });
     expect(LeverInput.safeParse({ schoolId: 1, kind: 'reduce_plan', plannedYear: '2022-2023' }).error?.issues[0]).toMatchObject({
       path: ['students'],
-      message: '“招生计划压减”请填写影响学生数',
+      message: '“招生计划压减”请填写影响的在校生数',
     });
     expect(LeverInput.safeParse({ schoolId: 1, kind: 'to_public', plannedYear: '2022-2023' }).success).toBe(true);
   });

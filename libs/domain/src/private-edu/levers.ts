@@ -59,17 +59,17 @@ export const LeverInput = z
     kind: LeverKind,
     plannedYear: SchoolYear,
     students: z
-      .number({ message: '影响学生数应为数字' })
-      .int({ message: '影响学生数应为整数' })
-      .min(1, { message: '影响学生数至少为1' })
-      .max(20_000, { message: '影响学生数不能超过20000' })
+      .number({ message: '影响的在校生数应为数字' })
+      .int({ message: '影响的在校生数应为整数' })
+      .min(1, { message: '影响的在校生数至少为1' })
+      .max(20_000, { message: '影响的在校生数不能超过20000' })
       .optional(),
     note: textField(500, '说明').optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (!isWholeSchool(v.kind) && v.students === undefined)
-      ctx.addIssue({ code: 'custom', path: ['students'], message: `“${LEVER_LABELS[v.kind].zh}”请填写影响学生数` });
+      ctx.addIssue({ code: 'custom', path: ['students'], message: `“${LEVER_LABELS[v.kind].zh}”请填写影响的在校生数` });
   });
 export type LeverInput = z.infer<typeof LeverInput>;
 

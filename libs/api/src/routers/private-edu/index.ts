@@ -11,6 +11,7 @@ import { readProcedure } from '../../trpc.ts';
 import { censusYears, countingRule, leverForecasts, unitCounts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { leverRouter } from './lever.ts';
+import { profileRouter } from './profile.ts';
 
 const { schools, schoolCensus } = tables;
 
@@ -26,6 +27,7 @@ const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
   levers: leverRouter,
+  profiles: profileRouter,
   conversions: conversionRouter,
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's

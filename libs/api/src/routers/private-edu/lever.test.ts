@@ -70,7 +70,7 @@ describe.each(testEngines())('调减台账 on %s', (engine) => {
     const hengnan = await as('hengnan');
     expect(await failure(hengnan.privateEdu.levers.create({ schoolId, kind: 'purchase', plannedYear: '2023-2024' }))).toMatchObject({
       code: 'BAD_REQUEST',
-      message: expect.stringContaining('“政府购买学位”请填写影响学生数'),
+      message: expect.stringContaining('“政府购买学位”请填写影响的在校生数'),
     });
     const [pub] = await database.db
       .select({ id: schools.id })
