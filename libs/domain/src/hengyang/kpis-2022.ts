@@ -37,7 +37,7 @@ export const HENGYANG_KPI_TARGETS_2022 = {
     target: T.privateCompulsoryShareCap,
     targetSource: 'seed',
   },
-  'private.teachers-placed': { itemNo: 5, phrase: '同时做好“公参民”学校教师安置等有关工作', target: 1, targetSource: 'seed' },
+  'private.teachers-placed': { itemNo: 5, phrase: '同时做好“公参民”学校教师安置等有关工作', target: 1, targetSource: 'bureau' },
   'private.training-converted': { itemNo: 6, phrase: '抓好“营改非”工作', target: 1, targetSource: 'bureau' },
   'funding.seats-delivered': { itemNo: 9, phrase: '高标准完成33730个学位建设任务', target: T.seatConstructionTarget, targetSource: 'seed' },
   'funding.two-no-decrease': { itemNo: 9, phrase: '确保“两个只增不减”', target: 1, targetSource: 'seed' },
