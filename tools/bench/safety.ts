@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Running } from '@hyedu/e2e/server';
+import { Api, serial, signIn, sleep, stat, type Stat } from './calls.ts';
 import { onBothEngines, startMeta } from './engines.ts';
 
 const DB_NAME = 'hyedu_bench_safety';
@@ -63,11 +64,6 @@ const VIEWS: readonly View[] = [
 ];
 const COLD_NAME = 'dashboard.kpis（冷：汇总过期后首次）';
 
-interface Stat {
-  p50: number;
-  p99: number;
-  n: number;
-}
 interface Row {
   engine: string;
   view: string;
@@ -75,54 +71,6 @@ interface Row {
   one: Stat | null;
   many: Stat | null;
   error?: string;
-}
-
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)]!;
-const stat = (xs: number[]): Stat | null => (xs.length ? { p50: pct(xs, 50), p99: pct(xs, 99), n: xs.length } : null);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function signIn(url: string, username: User) {
-  const res = await fetch(`${url}/api/trpc/auth.login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-trpc-source': 'web' },
-    body: JSON.stringify({ username, password: 'Demo#2022pass' }),
-  });
-  const cookie = res.headers.get('set-cookie')?.split(';')[0];
-  if (!res.ok || !cookie) throw new Error(`${username} 登录失败：${res.status}`);
-  return cookie;
-}
-
-class Api {
-  constructor(
-    private readonly base: string,
-    private readonly cookie: string,
-  ) {}
-  url(path: string, input?: unknown) {
-    return `${this.base}/api/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
-  }
-  /** One call: its latency in ms (the whole body read), or an error with the API's message. */
-  async timed(url: string): Promise<number> {
-    const t = performance.now();
-    const res = await fetch(url, { headers: { cookie: this.cookie, 'x-trpc-source': 'web' } });
-    const body = await res.text();
-    if (!res.ok) throw new Error(`${res.status} ${(/"message":"([^"]*)"/.exec(body) ?? [])[1] ?? ''}`.trim());
-    return performance.now() - t;
-  }
-  async json<T>(path: string, input?: unknown): Promise<T> {
-    const res = await fetch(this.url(path, input), { headers: { cookie: this.cookie, 'x-trpc-source': 'web' } });
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return ((await res.json()) as { result: { data: T } }).result.data;
-  }
-}
-
-/** Sequential calls at one connection after two warm-ups: at least 10 samples, up to 40 or ~6 s. */
-async function serial(call: () => Promise<number>) {
-  await call();
-  await call();
-  const times: number[] = [];
-  const end = performance.now() + 6_000;
-  while (times.length < 10 || (times.length < 40 && performance.now() < end)) times.push(await call());
-  return stat(times);
 }
 
 /** 20 clients calling back to back: at least one call each, 200 calls in all or as many as start within ~10 s. */
