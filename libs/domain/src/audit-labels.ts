@@ -76,6 +76,19 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'safety.hazard.correct': ['更正隐患', 'Correct hazard'],
   'safety.hazard.withdraw': ['撤回验收申请', 'Withdraw from acceptance'],
   'safety.hazard.void': ['作废隐患', 'Void hazard'],
+  'privateEdu.conversion.create': ['登记公参民治理案', 'Record conversion case'],
+  'privateEdu.conversion.savePlan': ['修改县级方案', 'Change county plan'],
+  'privateEdu.conversion.tick': ['登记实施事项完成', 'Tick implementation item'],
+  'privateEdu.conversion.addTeacher': ['登记受影响教师', 'Add affected teacher'],
+  'privateEdu.conversion.placeTeacher': ['登记教师安置', 'Record teacher placement'],
+  'privateEdu.conversion.submit_plan': ['报送县级方案', 'Submit county plan'],
+  'privateEdu.conversion.approve_plan': ['审核通过县级方案', 'Approve county plan'],
+  'privateEdu.conversion.return_plan': ['退回县级方案', 'Return county plan'],
+  'privateEdu.conversion.complete': ['确认公参民治理完成', 'Mark conversion completed'],
+  'privateEdu.conversion.accept': ['验收公参民治理案', 'Accept conversion case'],
+  'privateEdu.conversion.reject': ['公参民治理验收不通过', 'Reject conversion case'],
+  'privateEdu.conversion.lever': ['更新治理案的调减措施', 'Update the case’s lever'],
+  'privateEdu.conversion.ownership': ['学校转为公办', 'School becomes public'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -117,6 +130,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   safety_incident: ['安全事件', 'Incident'],
   safety_profile: ['4个100%填报', '4×100% status'],
   safety_settings: ['安全管理设置', 'Safety settings'],
+  private_conversion: ['公参民治理案', 'Conversion case'],
+  private_conversion_teacher: ['受影响教师', 'Affected teacher'],
+  private_lever: ['调减措施', 'Lever'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -178,6 +194,20 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   policy: ['安全策略', 'Policy'],
   target: ['目标值', 'Target'],
   ended: ['结束会话数', 'Sessions ended'],
+  type: ['类型', 'Type'],
+  publicPartner: ['参与举办的公办学校', 'Public partner'],
+  disposal: ['处置方式', 'Disposal'],
+  plan: ['县级方案', 'County plan'],
+  completedOn: ['完成日期', 'Completed on'],
+  acceptedOn: ['验收日期', 'Accepted on'],
+  staffStatus: ['编制情况', 'Staff status'],
+  placement: ['安置方式', 'Placement'],
+  placedOn: ['安置日期', 'Placed on'],
+  placedAt: ['安置去向', 'Placed at'],
+  ownership: ['办学性质', 'Ownership'],
+  kind: ['类别', 'Kind'],
+  plannedYear: ['计划学年', 'Planned year'],
+  students: ['学生数', 'Pupils'],
 };
 
 /** How an audited call ended: done, refused, or failed. */
