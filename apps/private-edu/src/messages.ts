@@ -5,6 +5,7 @@ export const useMessages = defineMessages({
     title: '民办教育',
     home: '概况',
     schoolsTab: '民办学校',
+    conversionsTab: '公参民治理',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）。',
     cityShare: '市域民办义务教育在校生占比',
@@ -38,6 +39,7 @@ export const useMessages = defineMessages({
     title: 'Private education',
     home: 'Overview',
     schoolsTab: 'Private schools',
+    conversionsTab: 'Public-private schools',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'School year {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools).',

@@ -140,6 +140,7 @@ export const conversionRouter = {
       submittedAt: row.submittedAt?.toISOString() ?? null,
       school: school!,
       deadline: DEADLINE,
+      today: ctx.today,
       standing: conversionStanding(row, DEADLINE, ctx.today),
       tasks: GcmTask.options.map((task) => ({ task, doneOn: row[GCM_TASK_COLUMNS[task]] })),
       teachers,
