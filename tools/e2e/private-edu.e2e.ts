@@ -43,6 +43,7 @@ describe('公参民治理 (seed item 5)', () => {
 
     await choose(county, '[data-test="conversion-disposal"]', '转为公办');
     await county.locator('[data-test="conversion-plan-text"]').fill('学校整体转为公办，资产划转县教育局，教师随校安置。');
+    await shot(county, 'case-surveyed-zh');
     await county.locator('[data-test="conversion-plan-save"]').click();
     await county.locator('[data-test="conversion-notice"]', { hasText: '已保存' }).waitFor();
     await county.locator('[data-test="step-submit_plan"]').click();
@@ -85,6 +86,8 @@ describe('公参民治理 (seed item 5)', () => {
     await county.locator('[data-test="step-complete"]').click();
     await county.locator('[data-test="conversion-notice"]', { hasText: /尚未全部完成|未安置/ }).waitFor();
     await status(county, '实施中');
+    expect(await seriousViolations(county)).toEqual([]);
+    await shot(county, 'case-implementing-zh');
 
     await county.locator('[data-test="teacher-place"]').click();
     const place = county.locator('[data-test="place-form"]');
