@@ -35,6 +35,7 @@ describe('公参民治理 (seed item 5)', () => {
     await choose(county, '[data-test="conversion-school"]');
     await choose(county, '[data-test="conversion-type"]', '公办学校单独举办');
     await form.locator('[data-test="conversion-partner"]').fill('衡南县第一中学');
+    await shot(county, 'create-zh');
     await form.locator('button[type="submit"]').click();
     await county.waitForURL(/\/private-edu\/conversions\/\d+$/);
     const url = county.url();
@@ -49,8 +50,12 @@ describe('公参民治理 (seed item 5)', () => {
     await county.locator('[data-test="step-submit_plan"]').click();
     await status(county, '市级审核');
 
+    // The city finds the plan in its 待办 and opens the case from there.
     const city = await as('privedu');
-    await city.goto(url);
+    const id = url.split('/').pop()!;
+    await city.goto(`${h.server.url}/inbox`);
+    await city.locator(`[data-test="inbox-item"][data-kind="conversion"][data-id="${id}"] a`).click();
+    await city.waitForURL(url);
     await status(city, '市级审核');
     await city.locator('[data-test="step-return_plan"]').click();
     const reason = city.locator('[data-test="reason-form"]');
