@@ -221,6 +221,15 @@ describe.each(testEngines())('公参民治理案 on %s', (engine) => {
     expect(outcomes.filter((o) => o === null)).toHaveLength(1);
     expect(outcomes.filter((o) => o !== null)).toEqual([CONFLICT]);
     expect(await database.db.select({ id: lv.id }).from(lv).where(eq(lv.conversionId, id))).toHaveLength(1);
+
+    // Overdue once the deadline has passed without completion: the row's flag and the filter agree.
+    const after = callerWithCookie(database, cookies.get('privedu')!, { asOf: '2022-07-01' });
+    const row = async (caller: typeof privedu, overdue: boolean) =>
+      (await caller.privateEdu.conversions.list({ page: 1, pageSize: 100, overdue })).rows.find((x) => x.id === id);
+    expect(await row(await after, true)).toMatchObject({ status: 'implementing', overdue: true });
+    expect(await row(await after, false)).toBeUndefined();
+    expect(await row(privedu, false)).toMatchObject({ overdue: false });
+    expect(await row(privedu, true)).toBeUndefined();
   });
 
   it('turns the disposal into its lever: 政府购买学位 with the school’s compulsory pupils, 退出 none; only 民办 compulsory schools', async () => {
