@@ -11,10 +11,15 @@ describe('private-edu routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'private-edu')).toBe(true);
   });
 
-  it('has an overview and a school list, each with a title in both languages', () => {
+  it('has an overview, a school list and the 公参民 cases (list and case), each with a title in both languages', () => {
     const children = flat(routes('/private-edu')).filter((r) => r.name);
-    expect(children.map((r) => r.name)).toEqual(['private-edu:home', 'private-edu:schools']);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools']);
+    const paths = Object.fromEntries(children.map((r) => [r.name, r.path]));
+    expect(paths).toMatchObject({
+      'private-edu:home': '',
+      'private-edu:schools': 'schools',
+      'private-edu:conversions': 'conversions',
+      'private-edu:conversion': 'conversions/:id(\\d+)',
+    });
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });
