@@ -32,6 +32,14 @@ describe('公参民治理 (seed item 5)', () => {
     await county.locator('[data-test="conversion-add"]').click();
     const form = county.locator('[data-test="conversion-form"]');
     await form.waitFor();
+    await form.locator('button[type="submit"]').click();
+    await expect(text(county, '[data-test="conversion-form"] .hy-field-error')).resolves.toBe('请选择学校');
+    await expect(form.locator('.hy-field-error').allTextContents()).resolves.toEqual([
+      '请选择学校',
+      '请选择公参民类型',
+      '请填写参与举办的公办学校',
+    ]);
+    await shot(county, 'create-errors-zh');
     await choose(county, '[data-test="conversion-school"]');
     await choose(county, '[data-test="conversion-type"]', '公办学校单独举办');
     await form.locator('[data-test="conversion-partner"]').fill('衡南县第一中学');

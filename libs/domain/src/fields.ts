@@ -134,7 +134,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   participants: '参与人数',
   inspectedOn: '检查日期',
   foundOn: '发现日期',
-  type: '事件类型',
+  type: '类型',
   deaths: '死亡人数',
   injuries: '受伤人数',
   students: '在校生数',
