@@ -13,6 +13,7 @@ export const useMessages = defineMessages({
     projectedStatus: '预计',
     trendTitle: '历次学年初统计',
     trendYear: '学年',
+    conversionsTab: '公参民治理',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -55,6 +56,7 @@ export const useMessages = defineMessages({
     projectedStatus: 'Projected',
     trendTitle: 'Census by census',
     trendYear: 'School year',
+    conversionsTab: 'Public-private schools',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

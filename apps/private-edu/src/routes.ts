@@ -34,13 +34,13 @@ export default defineModuleRoutes('private-edu', (base) => [
         path: 'conversions',
         name: 'private-edu:conversions',
         component: () => import('./pages/conversion/ConversionListPage.vue'),
-        meta: { title: '公参民治理', titleEn: 'Conversion cases' },
+        meta: { title: '公参民治理', titleEn: 'Public-private schools' },
       },
       {
         path: 'conversions/:id(\\d+)',
         name: 'private-edu:conversion',
         component: () => import('./pages/conversion/ConversionPage.vue'),
-        meta: { title: '公参民治理案', titleEn: 'Conversion case' },
+        meta: { title: '民办教育 · 公参民治理', titleEn: 'Private education · Public-private schools' },
       },
       {
         path: 'schools',

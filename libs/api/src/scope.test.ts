@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, count, eq, ne } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, inArray, ne, notExists } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
@@ -31,7 +31,9 @@ type Kind =
   | 'reportFile'
   | 'milestone'
   | 'instruction'
-  | 'lever';
+  | 'lever'
+  | 'conversion'
+  | 'conversionTeacher';
 interface Own {
   school: number;
   task: number;
@@ -187,6 +189,29 @@ const FIXTURES: Record<string, Fixture> = {
   })),
   'safety.incidents.addStage:id': one('incident', (id) => ({ id, expectedVersion: 1, stage: 'follow_up', note: '续报处置情况' })),
   'safety.incidents.history:id': one('incident', (id) => ({ id })),
+  'privateEdu.conversions.byId:id': one('conversion', (id) => ({ id })),
+  'privateEdu.conversions.history:id': one('conversion', (id) => ({ id })),
+  'privateEdu.conversions.create:schoolId': one('school', (schoolId) => ({ schoolId, type: 'sole', publicPartner: '衡南县第一中学' })),
+  'privateEdu.conversions.savePlan:id': one('conversion', (id) => ({
+    id,
+    expectedVersion: 1,
+    disposal: 'to_public',
+    plan: '随校转为公办，资产划转县教育局，教师随校安置。',
+  })),
+  'privateEdu.conversions.tick:id': one('conversion', (id) => ({ id, expectedVersion: 1, task: 'assets', doneOn: today })),
+  'privateEdu.conversions.addTeacher:caseId': one('conversion', (caseId) => ({
+    caseId,
+    name: '李秀英',
+    idNumber: '110101199003074514',
+    staffStatus: 'in_quota',
+  })),
+  'privateEdu.conversions.placeTeacher:id': one('conversionTeacher', (id) => ({
+    id,
+    expectedVersion: 1,
+    placement: 'leaves',
+    placedOn: today,
+  })),
+  'privateEdu.conversions.step:id': one('conversion', (id) => ({ id, expectedVersion: 1, action: 'submit_plan' })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -316,8 +341,38 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     const lever = await first(
       db.select({ id: t.privateLevers.id }).from(t.privateLevers).where(eq(t.privateLevers.unitCode, OTHER)).limit(1),
     );
+    // A 公参民 case of another county (opened by the city's 民办教育科, the counties' own accounts lacking the module) and its teacher.
+    const privedu = await callerAs(database, 'privedu');
+    const conversion = await privedu.privateEdu.conversions.create({
+      schoolId: (
+        await first(
+          db
+            .select({ id: t.schools.id })
+            .from(t.schools)
+            .where(
+              and(
+                ne(t.schools.unitCode, OWN),
+                eq(t.schools.ownership, 'private'),
+                inArray(t.schools.level, ['primary', 'junior', 'nine_year']),
+                notExists(db.select().from(t.privateConversions).where(eq(t.privateConversions.schoolId, t.schools.id))),
+              ),
+            )
+            .limit(1),
+        )
+      ).id,
+      type: 'sole',
+      publicPartner: '耒阳市第一中学',
+    });
+    const conversionTeacher = await privedu.privateEdu.conversions.addTeacher({
+      caseId: conversion.id,
+      name: '王建军',
+      idNumber: '110101199003074514',
+      staffStatus: 'contract',
+    });
 
     Object.assign(foreign, {
+      conversion: conversion.id,
+      conversionTeacher: conversionTeacher.id,
       unit: OTHER,
       lever: lever.id,
       school: school.id,

@@ -13,6 +13,8 @@ const NAMES = {
   safety_profile: '记录',
   safety_hazard: '隐患',
   safety_incident: '事件',
+  private_conversion: '公参民治理案',
+  private_conversion_teacher: '教师',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

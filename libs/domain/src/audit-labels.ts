@@ -81,6 +81,19 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.lever.drop': ['取消调减措施', 'Drop lever'],
   'privateEdu.profile.create': ['登记民办学校信息', 'Register private school'],
   'privateEdu.profile.update': ['修改民办学校信息', 'Update private school entry'],
+  'privateEdu.conversion.create': ['登记公参民治理案', 'Record conversion case'],
+  'privateEdu.conversion.savePlan': ['修改县级方案', 'Change county plan'],
+  'privateEdu.conversion.tick': ['登记实施事项完成', 'Tick implementation item'],
+  'privateEdu.conversion.addTeacher': ['登记受影响教师', 'Add affected teacher'],
+  'privateEdu.conversion.placeTeacher': ['登记教师安置', 'Record teacher placement'],
+  'privateEdu.conversion.submit_plan': ['报送县级方案', 'Submit county plan'],
+  'privateEdu.conversion.approve_plan': ['审核通过县级方案', 'Approve county plan'],
+  'privateEdu.conversion.return_plan': ['退回县级方案', 'Return county plan'],
+  'privateEdu.conversion.complete': ['确认公参民治理完成', 'Mark conversion completed'],
+  'privateEdu.conversion.accept': ['验收公参民治理案', 'Accept conversion case'],
+  'privateEdu.conversion.reject': ['公参民治理验收不通过', 'Reject conversion case'],
+  'privateEdu.conversion.lever': ['更新治理案的调减措施', 'Update the case’s lever'],
+  'privateEdu.conversion.ownership': ['学校转为公办', 'School becomes public'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -124,6 +137,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   safety_settings: ['安全管理设置', 'Safety settings'],
   private_lever: ['调减措施', 'Lever'],
   private_profile: ['民办学校登记信息', 'Private school entry'],
+  private_conversion: ['公参民治理案', 'Conversion case'],
+  private_conversion_teacher: ['受影响教师', 'Affected teacher'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -195,6 +210,17 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   gcmType: ['公参民类型', 'Partnership type'],
   partyOrg: ['党组织情况', 'Party organisation'],
   approvedIntake: ['核定招生计划', 'Approved intake'],
+  type: ['类型', 'Type'],
+  publicPartner: ['参与举办的公办学校', 'Public partner'],
+  disposal: ['处置方式', 'Disposal'],
+  plan: ['县级方案', 'County plan'],
+  completedOn: ['完成日期', 'Completed on'],
+  acceptedOn: ['验收日期', 'Accepted on'],
+  staffStatus: ['编制情况', 'Staff status'],
+  placement: ['安置方式', 'Placement'],
+  placedOn: ['安置日期', 'Placed on'],
+  placedAt: ['安置去向', 'Placed at'],
+  ownership: ['办学性质', 'Ownership'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

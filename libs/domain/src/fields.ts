@@ -145,7 +145,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   participants: '参与人数',
   inspectedOn: '检查日期',
   foundOn: '发现日期',
-  type: '事件类型',
+  type: '类型',
   deaths: '死亡人数',
   injuries: '受伤人数',
   students: '在校生数',
@@ -157,6 +157,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   largeSchoolAbove: '大规模学校人数',
   perMille: '保安配备比例',
   boardingPerMille: '寄宿制学校保安配备比例',
+  // private education: 公参民 conversion cases
+  publicPartner: '参与举办的公办学校',
+  disposal: '处置方式',
+  plan: '县级方案',
+  caseId: '治理案',
+  idNumber: '身份证号',
+  staffStatus: '编制情况',
+  placement: '安置方式',
+  placedOn: '安置日期',
+  placedAt: '安置去向',
+  overdue: '是否逾期',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

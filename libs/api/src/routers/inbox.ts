@@ -2,13 +2,16 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
+import { conversions } from './inbox/conversions.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 
-const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup>> = {
+/** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
+const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup | null>> = {
   hazard: hazards,
   incident: incidents,
   profile: profiles,
   report: reports,
+  conversion: conversions,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;
@@ -30,7 +33,8 @@ async function inbox(ctx: AuthedContext, limit: number): Promise<InboxGroup[]> {
       departments: departmentsOf(ctx.identity.grants),
       today: ctx.today,
     };
-    groups.push(await SOURCES[kind](asker, limit));
+    const group = await SOURCES[kind](asker, limit);
+    if (group) groups.push(group);
   }
   return groups;
 }

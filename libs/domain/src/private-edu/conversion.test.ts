@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HENGYANG_TARGETS_2022 as T } from '../hengyang/targets.ts';
-import { conversionCase, ConversionInput, conversionStanding, CONVERSION_WORKFLOW as wf, TeacherPlacementInput } from './conversion.ts';
+import {
+  conversionCase,
+  ConversionInput,
+  conversionStanding,
+  tasksDoneOf,
+  TeacherPlaceInput,
+  TeacherPlacementInput,
+  CONVERSION_WORKFLOW as wf,
+} from './conversion.ts';
 
 const county = { level: 'county' as const, username: 'hengnan' };
 const city = { level: 'city' as const, username: 'privedu' };
@@ -20,7 +28,9 @@ describe('公参民 conversion cases', () => {
 
   it('cannot complete while an affected teacher is unplaced or the checklist is open', () => {
     const implementing = { ...base, status: 'implementing' as const };
-    expect(wf.refusal(conversionCase({ ...implementing, teachersUnplaced: 1 }), 'complete', county)).toBe('还有受影响的教师未安置，不能确认完成');
+    expect(wf.refusal(conversionCase({ ...implementing, teachersUnplaced: 1 }), 'complete', county)).toBe(
+      '还有受影响的教师未安置，不能确认完成',
+    );
     expect(wf.refusal(conversionCase({ ...implementing, tasksDone: 3 }), 'complete', county)).toMatch(/实施事项尚未全部完成/);
     expect(wf.refusal(conversionCase(implementing), 'complete', county)).toBeNull();
   });
@@ -50,5 +60,20 @@ describe('公参民 conversion cases', () => {
     expect(TeacherPlacementInput.safeParse({ ...t, placement: 'other_public' }).error?.issues[0]?.message).toBe('请填写安置日期');
     expect(TeacherPlacementInput.safeParse({ ...t, placedOn: '2022-05-01' }).error?.issues[0]?.message).toBe('请选择安置方式');
     expect(TeacherPlacementInput.safeParse(t).success).toBe(true);
+  });
+});
+
+describe('公参民 checklist and placement inputs', () => {
+  it('counts the ticked checklist items from their dates', () => {
+    expect(tasksDoneOf({ assetsOn: '2022-03-01', renameOn: null, legalPersonOn: '2022-03-02', studentsOn: null })).toBe(2);
+    expect(tasksDoneOf({ assetsOn: null, renameOn: null, legalPersonOn: null, studentsOn: null })).toBe(0);
+  });
+
+  it('requires the placement and its date to place a teacher', () => {
+    expect(TeacherPlaceInput.safeParse({ id: 1, expectedVersion: 1, placement: 'other_public', placedOn: '2022-05-01' }).success).toBe(
+      true,
+    );
+    const r = TeacherPlaceInput.safeParse({ id: 1, expectedVersion: 1, placedOn: '2022-05-01' });
+    expect(r.success ? null : r.error.issues[0]?.message).toBe('请选择安置方式');
   });
 });

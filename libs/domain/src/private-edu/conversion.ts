@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
-import { SchoolRef } from '../bounds.ts';
+import type { SchoolLevel } from '../school.ts';
 import { textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
@@ -129,6 +130,21 @@ export const ConversionPlanInput = z
 /** Ticking an implementation item with its date. */
 export const ConversionTaskInput = z.object({ task: GcmTask, doneOn: IsoDate }).strict();
 
+/** The record column each checklist item's date is kept in. */
+export const GCM_TASK_COLUMNS = {
+  assets: 'assetsOn',
+  rename: 'renameOn',
+  legalPerson: 'legalPersonOn',
+  students: 'studentsOn',
+} as const satisfies Record<GcmTask, string>;
+
+/** How many checklist items of a record are ticked. */
+export const tasksDoneOf = (r: Record<(typeof GCM_TASK_COLUMNS)[GcmTask], string | null>): number =>
+  GcmTask.options.filter((k) => r[GCM_TASK_COLUMNS[k]] !== null).length;
+
+/** The schools a 公参民 case can be about: 民办 schools teaching compulsory grades. */
+export const GCM_SCHOOL_LEVELS: readonly SchoolLevel[] = ['primary', 'junior', 'nine_year'];
+
 /** Placement of an affected teacher (教师安置): by 编制 status, how and where, and when. */
 export const StaffStatus = z.enum(['in_quota', 'contract'], { message: '请选择编制情况' });
 export type StaffStatus = z.infer<typeof StaffStatus>;
@@ -136,7 +152,9 @@ export const STAFF_STATUS_LABELS: Record<StaffStatus, { zh: string; en: string }
   in_quota: { zh: '在编', en: 'On the establishment' },
   contract: { zh: '非在编（聘用）', en: 'Contract' },
 };
-export const Placement = z.enum(['stays_converted', 'returns_public', 'other_public', 'recruited', 'leaves'], { message: '请选择安置方式' });
+export const Placement = z.enum(['stays_converted', 'returns_public', 'other_public', 'recruited', 'leaves'], {
+  message: '请选择安置方式',
+});
 export type Placement = z.infer<typeof Placement>;
 export const PLACEMENT_LABELS: Record<Placement, { zh: string; en: string }> = {
   stays_converted: { zh: '随校转入公办', en: 'Stays with the converted school' },
@@ -149,7 +167,7 @@ export const PLACEMENT_LABELS: Record<Placement, { zh: string; en: string }> = {
 /** A teacher placement as recorded; the ID number is stored encrypted and looked up by its blind index only. */
 export const TeacherPlacementInput = z
   .object({
-    caseId: z.number({ message: '请选择治理案' }).int().positive(),
+    caseId: RecordId,
     name: textField(40, '姓名').pipe(z.string().min(2, { message: '请填写姓名' })),
     idNumber: textField(18, '身份证号').pipe(z.string().min(15, { message: '请填写身份证号' })),
     staffStatus: StaffStatus,
@@ -162,6 +180,17 @@ export const TeacherPlacementInput = z
     if (v.placement && !v.placedOn) ctx.addIssue({ code: 'custom', path: ['placedOn'], message: '请填写安置日期' });
     if (v.placedOn && !v.placement) ctx.addIssue({ code: 'custom', path: ['placement'], message: '请选择安置方式' });
   });
+
+/** Placing a recorded teacher: how, when and where (the teacher row's version for concurrent changes). */
+export const TeacherPlaceInput = z
+  .object({
+    id: RecordId,
+    expectedVersion: RecordVersion,
+    placement: Placement,
+    placedOn: IsoDate,
+    placedAt: textField(100, '安置去向').optional(),
+  })
+  .strict();
 
 /** The record as its workflow sees it: the checklist and the placements decide whether it can complete. */
 export const conversionCase = (r: {

@@ -1,4 +1,5 @@
 import { REPORT_REVIEW } from '../plan/progress.ts';
+import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
@@ -13,6 +14,7 @@ export const INBOX_SOURCES = {
   incident: { workflow: INCIDENT_CHAIN, area: 'safety', label: { zh: '安全事件报送', en: 'Incident reporting' } },
   profile: { workflow: PROFILE_REVIEW, area: 'safety', label: { zh: '4个100%核实', en: 'Security standard records' } },
   report: { workflow: REPORT_REVIEW, area: 'plan', label: { zh: '工作要点进展报告', en: 'Work plan progress reports' } },
+  conversion: { workflow: CONVERSION_WORKFLOW, area: 'private-edu', label: { zh: '公参民治理', en: 'Conversion cases' } },
 } as const satisfies Record<string, { workflow: unknown; area: string; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -1,5 +1,5 @@
 import { ConversionStatus } from '@hyedu/domain';
-import { defineListQuery, oneOf, text } from '@hyedu/web';
+import { defineListQuery, oneOf, text, yesNo } from '@hyedu/web';
 
-/** The list's filters as they live in the URL: `?status=&q=&page=`. */
-export const conversionQuery = defineListQuery({ status: oneOf(ConversionStatus), q: text() });
+/** The list's filters as they live in the URL: `?status=&overdue=yes|no&q=&page=`. */
+export const conversionQuery = defineListQuery({ status: oneOf(ConversionStatus), overdue: yesNo(), q: text() });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
@@ -19,7 +19,7 @@ describe.each(testEngines())('民办学校登记信息 on %s', (engine) => {
   let database: Database;
   const cookies = new Map<string, string>();
   const as = (user: string) => callerWithCookie(database, cookies.get(user)!);
-  const school = async (where: Parameters<typeof and>[0]) =>
+  const school = async (where: SQL | undefined) =>
     (await database.db.select({ id: schools.id }).from(schools).where(where).limit(1))[0]!.id;
 
   beforeAll(async () => {
