@@ -13,8 +13,8 @@ import { z } from 'zod';
 export const PurchasedSeatsCountAs = z.enum(['public', 'private'], { message: '请选择购买学位的计数口径' });
 export type PurchasedSeatsCountAs = z.infer<typeof PurchasedSeatsCountAs>;
 export const PURCHASED_SEATS_LABELS: Record<PurchasedSeatsCountAs, { zh: string; en: string }> = {
-  public: { zh: '计入公办学位', en: 'Count as public' },
-  private: { zh: '仍计入民办', en: 'Still count as private' },
+  public: { zh: '计入公办学位', en: 'counted as public' },
+  private: { zh: '仍计入民办', en: 'still counted as private' },
 };
 export const DEFAULT_PURCHASED_SEATS_COUNT_AS: PurchasedSeatsCountAs = 'public';
 

@@ -24,6 +24,7 @@ import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
+import { latestCensus, schoolPupils } from './census.ts';
 import { ledger } from './ledger.ts';
 
 const { privateLevers: r, schools, orgUnits } = tables;
@@ -109,9 +110,12 @@ export const leverRouter = {
     };
   }),
 
-  /** The private schools teaching compulsory grades in the caller's scope whose name holds `q` (the form's picker). */
-  schools: read.input(z.object({ q: textField(40, '搜索词').optional() }).strict()).query(({ ctx, input }) =>
-    ctx.db
+  /**
+   * The private schools teaching compulsory grades in the caller's scope whose name holds `q` (the form's picker), with
+   * their compulsory pupils in the latest census and how many of their levers are still to show in a census.
+   */
+  schools: read.input(z.object({ q: textField(40, '搜索词').optional() }).strict()).query(async ({ ctx, input }) => {
+    const rows = await ctx.db
       .select({ id: schools.id, name: schools.name })
       .from(schools)
       .where(
@@ -123,8 +127,21 @@ export const leverRouter = {
         ),
       )
       .orderBy(schools.code)
-      .limit(20),
-  ),
+      .limit(20);
+    const year = await latestCensus(ctx.db);
+    const ids = rows.map((s) => s.id);
+    const [pupils, open] = await Promise.all([
+      year ? schoolPupils(ctx.db, year, ids) : new Map<number, number>(),
+      ids.length === 0
+        ? []
+        : ctx.db
+            .select({ schoolId: r.schoolId, n: count() })
+            .from(r)
+            .where(and(inArray(r.schoolId, ids), eq(r.status, 'planned')))
+            .groupBy(r.schoolId),
+    ]);
+    return rows.map((s) => ({ ...s, pupils: pupils.get(s.id) ?? 0, plannedLevers: open.find((o) => o.schoolId === s.id)?.n ?? 0 }));
+  }),
 
   create: write.input(LeverInput).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
