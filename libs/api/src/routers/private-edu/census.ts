@@ -32,50 +32,57 @@ export async function countingRule(db: Db): Promise<PurchasedSeatsCountAs> {
   return row?.v ?? DEFAULT_PURCHASED_SEATS_COUNT_AS;
 }
 
-/** The share's counts per unit in one census (a query that sums in the database, for the KPI and the ledger). */
-export async function unitCounts(db: Db, scope: DataScope, year: string, rule: PurchasedSeatsCountAs): Promise<Map<string, ShareCounts>> {
+/**
+ * The share's counts per census and unit, summed in the database in one statement: each school's compulsory pupils in
+ * a census, its ownership that year, and (under the `public` rule) its bought seats out of the private count, at most
+ * its own pupils. `years` absent: every census on record.
+ */
+export async function censusCounts(
+  db: Db,
+  scope: DataScope,
+  rule: PurchasedSeatsCountAs,
+  years?: readonly string[],
+): Promise<Map<string, Map<string, ShareCounts>>> {
+  const perSchool = db
+    .select({
+      year: schoolCensus.schoolYear,
+      unitCode: schools.unitCode,
+      ownership: schoolCensus.ownership,
+      bought: schoolCensus.purchasedSeats,
+      pupils: sql<number>`sum(${schoolEnrolment.students})`.as('pupils'),
+    })
+    .from(schoolCensus)
+    .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
+    .innerJoin(
+      schoolEnrolment,
+      and(eq(schoolEnrolment.schoolId, schoolCensus.schoolId), eq(schoolEnrolment.schoolYear, schoolCensus.schoolYear), compulsoryGrade),
+    )
+    .where(and(years ? inArray(schoolCensus.schoolYear, [...years]) : undefined, schoolWhere(scope)))
+    .groupBy(schoolCensus.schoolYear, schoolCensus.schoolId, schools.unitCode, schoolCensus.ownership, schoolCensus.purchasedSeats)
+    .as('per_school');
+  const privatePupils =
+    rule === 'public' ? sql`${perSchool.pupils} - least(${perSchool.bought}, ${perSchool.pupils})` : sql`${perSchool.pupils}`;
   const rows = await db
     .select({
-      unitCode: schools.unitCode,
-      totalStudents: sql<number>`coalesce(sum(${schoolEnrolment.students}), 0)::int`,
-      privateStudents: sql<number>`coalesce(sum(${schoolEnrolment.students}) filter (where ${schoolCensus.ownership} = 'private'), 0)::int`,
+      year: perSchool.year,
+      unitCode: perSchool.unitCode,
+      totalStudents: sql<number>`coalesce(sum(${perSchool.pupils}), 0)::int`,
+      privateStudents: sql<number>`coalesce(sum(${privatePupils}) filter (where ${perSchool.ownership} = 'private'), 0)::int`,
     })
-    .from(schoolEnrolment)
-    .innerJoin(
-      schoolCensus,
-      and(eq(schoolCensus.schoolId, schoolEnrolment.schoolId), eq(schoolCensus.schoolYear, schoolEnrolment.schoolYear)),
-    )
-    .innerJoin(schools, eq(schools.id, schoolEnrolment.schoolId))
-    .where(and(eq(schoolEnrolment.schoolYear, year), compulsoryGrade, schoolWhere(scope)))
-    .groupBy(schools.unitCode);
-  const counts = new Map(rows.map((r) => [r.unitCode, { privateStudents: r.privateStudents, totalStudents: r.totalStudents }]));
-  if (rule === 'public') {
-    // Bought seats leave the private count, at most the school's own compulsory pupils.
-    const bought = await db
-      .select({ unitCode: schools.unitCode, schoolId: schools.id, seats: schoolCensus.purchasedSeats })
-      .from(schoolCensus)
-      .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
-      .where(
-        and(
-          eq(schoolCensus.schoolYear, year),
-          eq(schoolCensus.ownership, 'private'),
-          ne(schoolCensus.purchasedSeats, 0),
-          schoolWhere(scope),
-        ),
-      );
-    if (bought.length > 0) {
-      const pupils = await schoolPupils(
-        db,
-        year,
-        bought.map((b) => b.schoolId),
-      );
-      for (const b of bought) {
-        const c = counts.get(b.unitCode);
-        if (c) c.privateStudents -= Math.min(b.seats, pupils.get(b.schoolId) ?? 0);
-      }
-    }
+    .from(perSchool)
+    .groupBy(perSchool.year, perSchool.unitCode);
+  const out = new Map<string, Map<string, ShareCounts>>();
+  for (const r of rows) {
+    const year = out.get(r.year) ?? new Map<string, ShareCounts>();
+    year.set(r.unitCode, { privateStudents: r.privateStudents, totalStudents: r.totalStudents });
+    out.set(r.year, year);
   }
-  return counts;
+  return out;
+}
+
+/** The share's counts per unit in one census. */
+export async function unitCounts(db: Db, scope: DataScope, year: string, rule: PurchasedSeatsCountAs): Promise<Map<string, ShareCounts>> {
+  return (await censusCounts(db, scope, rule, [year])).get(year) ?? new Map();
 }
 
 /** Compulsory pupils of some schools in one census. */

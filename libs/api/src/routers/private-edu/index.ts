@@ -8,7 +8,7 @@ import { SchoolFilter } from '../../inputs.ts';
 import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
-import { censusYears, countingRule, leverForecasts, unitCounts, type LeverForecast } from './census.ts';
+import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { leverRouter } from './lever.ts';
 import { profileRouter } from './profile.ts';
@@ -43,8 +43,8 @@ export const privateEduRouter = {
     const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     const units = await listUnits(ctx.db, ctx.scope);
     if (year === null) return { cap: def.target, rule, years, schoolYear: null, latest, trend: [], city: null, units: [] };
-    const [counts, levers, privateSchools, trend] = await Promise.all([
-      unitCounts(ctx.db, ctx.scope, year, rule),
+    const [all, levers, privateSchools] = await Promise.all([
+      censusCounts(ctx.db, ctx.scope, rule),
       leverForecasts(ctx.db, ctx.scope, year, rule),
       ctx.db
         .select({ unitCode: schools.unitCode, n: sql<number>`count(*)::int` })
@@ -52,8 +52,9 @@ export const privateEduRouter = {
         .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
         .where(and(eq(schoolCensus.schoolYear, year), eq(schoolCensus.ownership, 'private'), schoolWhere(ctx.scope)))
         .groupBy(schools.unitCode),
-      Promise.all(years.map(async (y) => ({ year: y, ...sumCounts((await unitCounts(ctx.db, ctx.scope, y, rule)).values()) }))),
     ]);
+    const counts = all.get(year) ?? new Map<string, ShareCounts>();
+    const trend = years.map((y) => ({ year: y, ...sumCounts((all.get(y) ?? new Map<string, ShareCounts>()).values()) }));
     const judge = (c: ShareCounts, cap: number, forecast: LeverForecast[]) => {
       const p = projectedCounts(c, year, forecast);
       const share = shareOf(c);

@@ -5,7 +5,7 @@ import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import type { Context } from '../../context.ts';
 import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listUnits } from '../../queries.ts';
-import { censusYears, countingRule, leverForecasts, unitCounts } from './census.ts';
+import { censusCounts, censusYears, countingRule, leverForecasts } from './census.ts';
 
 const { privateCountyTargets, schools } = tables;
 const ZERO: ShareCounts = { privateStudents: 0, totalStudents: 0 };
@@ -26,7 +26,8 @@ export async function ledger(ctx: Pick<Context, 'db' | 'scope' | 'today' | 'now'
   const county = await countyTargets(db, yearOf(ctx.today), ctx.now);
   const units = await listUnits(db, scope);
   if (baseline === null || latest === null) return { years, baseline, latest, rule, cap: def.target, units: [], levers: [] };
-  const perYear = new Map(await Promise.all(years.map(async (y) => [y, await unitCounts(db, scope, y, rule)] as const)));
+  const counted = await censusCounts(db, scope, rule);
+  const perYear = new Map(years.map((y) => [y, counted.get(y) ?? new Map<string, ShareCounts>()] as const));
   const forecasts = await leverForecasts(db, scope, latest, rule);
   const names = new Map(
     forecasts.length === 0
