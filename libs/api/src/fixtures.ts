@@ -14,6 +14,9 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.levers.step': { id: 999999, expectedVersion: 1, action: 'complete', doneOn: '2022-06-01' },
   'privateEdu.levers.history': { id: 999999 },
   'privateEdu.levers.ledger': undefined,
+  'privateEdu.settings.get': undefined,
+  'privateEdu.settings.saveRule': { rule: 'public', expectedVersion: 999999 },
+  'privateEdu.settings.saveTarget': { unitCode: '430499', schoolYear: '2022-2023', targetCut: 0 },
   'privateEdu.profiles.list': { page: 1, pageSize: 5 },
   'privateEdu.profiles.byId': { schoolId: 999999 },
   'privateEdu.profiles.save': {

@@ -121,6 +121,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   partyOrg: '党组织情况',
   forProfit: '营利性质',
   approvedIntake: '核定招生计划',
+  rule: '计数口径',
+  targetCut: '目标调减人数',
   // safety
   fourth: '第四项',
   term: '学期',

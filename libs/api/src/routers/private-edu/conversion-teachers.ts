@@ -6,12 +6,11 @@ import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { bureauOnly, lockCase, TEACHER_TARGET, visibleCase } from './conversion-access.ts';
+import { write } from './procedures.ts';
 
 const { privateConversions: r, privateConversionTeachers: pt } = tables;
-const write = writeProcedure('private-edu');
 const recordIdOf = (index: string) => `${TEACHER_TARGET}:${index}`;
 
 /** A case's affected teachers with their ID numbers masked (the number itself is read only to mask it). */

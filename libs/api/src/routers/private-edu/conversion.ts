@@ -29,15 +29,13 @@ import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { bureauOnly, canWrite, lockCase, TARGET, visibleCase } from './conversion-access.ts';
 import { stepEffects } from './conversion-effects.ts';
 import { conversionTeacherRouter, teachersOf } from './conversion-teachers.ts';
+import { read, write } from './procedures.ts';
 
 const { privateConversions: r, privateConversionTeachers: pt, schools, orgUnits } = tables;
-const read = readProcedure('private-edu');
-const write = writeProcedure('private-edu');
 const DEADLINE = HENGYANG_TARGETS_2022.gongCanMinDeadline;
 
 export const ConversionFilter = Page.extend({

@@ -7,11 +7,12 @@ import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
 import { SchoolFilter } from '../../inputs.ts';
 import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
-import { readProcedure } from '../../trpc.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { leverRouter } from './lever.ts';
+import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
+import { settingsRouter } from './settings.ts';
 
 const { schools, schoolCensus } = tables;
 
@@ -23,11 +24,11 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
   }
   return out;
 };
-const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
   levers: leverRouter,
   profiles: profileRouter,
+  settings: settingsRouter,
   conversions: conversionRouter,
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's

@@ -22,15 +22,13 @@ import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { latestCensus, schoolPupils } from './census.ts';
 import { ledger } from './ledger.ts';
+import { read, write } from './procedures.ts';
 
 const { privateLevers: r, schools, orgUnits } = tables;
 const TARGET = 'private_lever';
-const read = readProcedure('private-edu');
-const write = writeProcedure('private-edu');
 /** The levels of school a lever applies to: those teaching compulsory grades. */
 export const COMPULSORY_LEVELS = ['primary', 'junior', 'nine_year'] as const;
 
@@ -151,7 +149,7 @@ export const leverRouter = {
       .where(eq(schools.id, school.id));
     if (facts?.ownership !== 'private' || !(COMPULSORY_LEVELS as readonly string[]).includes(facts.level))
       throw fieldError('schoolId', '调减措施只适用于实施义务教育的民办学校');
-    return ctx.db.transaction(async (tx) => {
+    const created = await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(r)
         .values({
@@ -174,6 +172,7 @@ export const leverRouter = {
       });
       return row!;
     });
+    return created;
   }),
 
   step: write.input(LeverStepInput).mutation(async ({ ctx, input }) => {

@@ -18,13 +18,11 @@ import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { schoolInScope } from '../../record-scope.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { COMPULSORY_LEVELS } from './lever.ts';
+import { read, write } from './procedures.ts';
 
 const { privateProfiles: p, schools, orgUnits, schoolCensus } = tables;
 const TARGET = 'private_profile';
-const read = readProcedure('private-edu');
-const write = writeProcedure('private-edu');
 const canWrite = (grants: Parameters<typeof authorize>[0]) => authorize(grants, { area: 'private-edu', action: 'write' }).allowed;
 
 export const ProfileFilter = Page.extend({

@@ -1,0 +1,15 @@
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { readProcedure, writeProcedure } from '../../trpc.ts';
+
+/** The KPIs the module's records move. */
+export const PRIVATE_KPIS = ['private.compulsory-share', 'private.gongcanmin-converted', 'private.teachers-placed'] as const;
+
+/** Every read of the module. */
+export const read = readProcedure('private-edu');
+
+/** Every write of the module: once it succeeds, the dashboard recomputes the module's KPIs on its next read. */
+export const write = writeProcedure('private-edu').use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) forgetRollups(ctx.db, PRIVATE_KPIS);
+  return result;
+});
