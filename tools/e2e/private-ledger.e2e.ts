@@ -77,6 +77,14 @@ describe('the private share (seed item 5: ≤5%)', () => {
     await page.keyboard.press('Space');
     await expect.poll(async () => percent(await stat(page, '全市预计占比'))).toBeGreaterThan(percent(withAll));
     await page.screenshot({ path: join(SHOTS, 'private-ledger.png'), fullPage: true });
+
+    // the counting rule: bought seats still counted as private raise the census share
+    const settings = page.locator('[data-test="ledger-settings"]');
+    await choose(page, '#ledger-rule', '仍计入民办');
+    await settings.getByRole('button', { name: '保存口径' }).click();
+    await settings.locator('.el-alert', { hasText: '已保存（已记入审计）' }).waitFor();
+    await expect.poll(async () => percent(await stat(page, '全市 2022-2023 占比'))).toBeGreaterThan(percent(census));
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('reads in English too', async () => {
