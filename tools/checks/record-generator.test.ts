@@ -90,7 +90,7 @@ describe('the record-type generator, in a scratch copy', () => {
       'apps/private-edu/src/pages/zz-sample/ZzSamplePage.vue',
     ])
       expect(existsSync(join(scratch, f)), f).toBe(true);
-    expect(readFileSync(join(scratch, 'libs/api/src/routers/private-edu.ts'), 'utf8')).toContain('zzSamples: zzSampleRouter');
+    expect(readFileSync(join(scratch, 'libs/api/src/routers/private-edu/index.ts'), 'utf8')).toContain('zzSamples: zzSampleRouter');
     expect(readFileSync(join(scratch, 'apps/private-edu/src/routes.ts'), 'utf8')).toContain("name: 'private-edu:zz-samples'");
     const migrations = readdirSync(join(scratch, 'libs/db/drizzle')).filter((f) => f.endsWith('private_edu_zz_samples.sql'));
     expect(migrations).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('the record-type generator, in a scratch copy', () => {
 
   it('passes lint and the formatter', () => {
     const generated = written.filter((f) => /\.(ts|vue)$/.test(f));
-    expect(generated).toEqual(expect.arrayContaining(['libs/api/src/routers/private-edu.ts', 'apps/private-edu/src/routes.ts']));
+    expect(generated).toEqual(expect.arrayContaining(['libs/api/src/routers/private-edu/index.ts', 'apps/private-edu/src/routes.ts']));
     expect(generated.length).toBeGreaterThan(12);
     run(join(scratch, 'node_modules/.bin/nx'), ['show', 'projects']);
     run(join(scratch, 'node_modules/.bin/eslint'), ['--max-warnings', '0', ...generated]);
