@@ -70,6 +70,7 @@ const FIXTURES: Record<string, Fixture> = {
   'platform.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.profiles.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.profiles.byId:schoolId': one('school', (schoolId) => ({ schoolId })),
   'privateEdu.profiles.history:schoolId': one('school', (schoolId) => ({ schoolId })),
   'privateEdu.profiles.save:schoolId': one('school', (schoolId) => ({

@@ -10,6 +10,7 @@ import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { censusYears, countingRule, leverForecasts, unitCounts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { leverRouter } from './lever.ts';
 import { profileRouter } from './profile.ts';
 
@@ -26,9 +27,9 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
-  levers: leverRouter,
-  profiles: profileRouter,
-  conversions: conversionRouter,
+  levers: { ...leverRouter, ...leverFilesRouter },
+  profiles: { ...profileRouter, ...profileFilesRouter },
+  conversions: { ...conversionRouter, ...conversionFilesRouter },
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
    * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet
