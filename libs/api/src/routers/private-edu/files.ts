@@ -22,6 +22,7 @@ import { writeTemplate, type CellValue, type Column } from '@hyedu/excel';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
 import { ImportUpload } from '../../inputs.ts';
+import { scopeCondition } from '../../queries.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { ConversionFilter, conversionRows, conversionWhere, DEADLINE } from './conversion.ts';
 import { LEVER_COLUMNS, LEVER_SHEET, PROFILE_COLUMNS, PROFILE_SHEET, type PrivateSchoolRef } from './import-sheets.ts';
@@ -39,17 +40,10 @@ const INSTRUCTIONS = '导入时先检查全部内容，发现任何错误都不�
 
 /** The private schools of the caller's scope, each with whether it teaches compulsory grades (the parsers' second list). */
 async function privateSchoolRefs(db: Db, scope: DataScope): Promise<PrivateSchoolRef[]> {
-  const refs = await schoolRefs(db, scope, eq(schools.ownership, 'private'));
-  if (!refs.length) return [];
   const rows = await db
     .select({ id: schools.id, level: schools.level })
     .from(schools)
-    .where(
-      inArray(
-        schools.id,
-        refs.map((r) => r[1]),
-      ),
-    );
+    .where(and(scopeCondition(scope), eq(schools.ownership, 'private')));
   return rows.map((s) => [s.id, (COMPULSORY_LEVELS as readonly string[]).includes(s.level)] as const);
 }
 
