@@ -20,6 +20,10 @@ const FILTERS: Record<string, unknown> = {
   'safety.profiles.export': { term, show: 'noncompliant' },
   'safety.activities.export': { topic: 'fire' },
   'safety.incidents.export': { status: 'handling' },
+  'privateEdu.levers.export': { status: 'planned' },
+  'privateEdu.levers.exportLedger': undefined,
+  'privateEdu.profiles.export': { gcm: false },
+  'privateEdu.conversions.export': { overdue: true },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -1,6 +1,34 @@
 import { TRPCError } from '@trpc/server';
+import type { Db } from '@hyedu/db';
+import { beijingDate, type DataScope } from '@hyedu/domain';
+import { writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
 import { auditChange } from './audit-change.ts';
 import type { AuthedContext } from './context.ts';
+import { scopeText } from './queries.ts';
+
+/** At most this many rows go into one export. */
+export const MAX_EXPORT = 100_000;
+/** An export takes its list's filter without the paging. */
+export const NO_PAGE = { page: true, pageSize: true } as const;
+
+/**
+ * A list's export: one sheet named `name`, a title line with the caller's data scope, the row count and the day, and
+ * the file name with the day. `rows` is what the policy middleware audits.
+ */
+export async function exportBook(
+  ctx: { db: Db; scope: DataScope; now: Date },
+  name: string,
+  columns: Column[],
+  rows: Record<string, CellValue>[],
+) {
+  const today = beijingDate(ctx.now);
+  const title = `${name}（${await scopeText(ctx.db, ctx.scope)}，共 ${rows.length} 条，导出于 ${today}）`;
+  return {
+    filename: `${name}_${today}.xlsx`,
+    rows: rows.length,
+    base64: (await writeWorkbook([{ name, title, columns, rows }])).toString('base64'),
+  };
+}
 
 /**
  * The audit record of an export (等保 安全审计: who took which data out): the caller, the procedure, the filter as

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelFileError, writeWorkbook } from '@hyedu/excel';
-import { HAZARD_SHEET, hazardColumns, type SchoolRef } from '../routers/safety/import-sheets.ts';
+import { HAZARD_SHEET, hazardColumns } from '../routers/safety/import-sheets.ts';
 import { parseInWorker } from './parse.ts';
 import { trackImport } from './progress.ts';
 import { parseUpload } from './run.ts';
+import type { SchoolRef } from './school-sheet.ts';
 
 const SCHOOLS: SchoolRef[] = [['4304220001', 1, '430422']];
 const ARGS = { level: 'county' as const, today: '2022-12-01', schools: SCHOOLS };

@@ -2,15 +2,28 @@
 // publish them in one short transaction with one audit record, and report progress all along.
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
+import { and, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, type Db, type StagedRow, type Tx } from '@hyedu/db';
-import { IMPORT_LIMITS } from '@hyedu/domain';
+import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, tables, type Db, type StagedRow, type Tx } from '@hyedu/db';
+import { IMPORT_LIMITS, type DataScope } from '@hyedu/domain';
 import { checkFileName, ExcelFileError, formatRowError, type RowError } from '@hyedu/excel';
 import { auditChange } from '../audit-change.ts';
 import type { AuthedContext } from '../context.ts';
+import { scopeCondition } from '../queries.ts';
 import { parseInWorker, type ParseBounds } from './parse.ts';
 import type { ParseArgs, ParseKind, ParseResult } from './parsers.ts';
 import { trackImport, type ImportTracker } from './progress.ts';
+import type { SchoolRef } from './school-sheet.ts';
+
+/** The schools of the caller's scope (and matching `where`, if given) a file may name, as the parsing worker takes them. */
+export async function schoolRefs(db: Db, scope: DataScope, where?: SQL): Promise<SchoolRef[]> {
+  const { schools } = tables;
+  const rows = await db
+    .select({ code: schools.code, id: schools.id, unitCode: schools.unitCode })
+    .from(schools)
+    .where(and(scopeCondition(scope), where));
+  return rows.map((s) => [s.code, s.id, s.unitCode] as const);
+}
 
 /** At most this many problems travel back to the page (all are counted). */
 const MAX_ERRORS_SHOWN = 200;

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import {
@@ -21,6 +21,7 @@ import {
   tasksDoneOf,
   textField,
   CONVERSION_WORKFLOW as wf,
+  type DataScope,
 } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
 import { auditChange } from '../../audit-change.ts';
@@ -36,7 +37,7 @@ import { conversionTeacherRouter, teachersOf } from './conversion-teachers.ts';
 import { read, write } from './procedures.ts';
 
 const { privateConversions: r, privateConversionTeachers: pt, schools, orgUnits } = tables;
-const DEADLINE = HENGYANG_TARGETS_2022.gongCanMinDeadline;
+export const DEADLINE = HENGYANG_TARGETS_2022.gongCanMinDeadline;
 
 export const ConversionFilter = Page.extend({
   status: ConversionStatus.optional(),
@@ -71,33 +72,45 @@ const readyCase = (c: ReturnType<typeof conversionCase>) => ({
 const workflowCase = (row: typeof r.$inferSelect, teachersUnplaced: number) =>
   conversionCase({ ...row, tasksDone: tasksDoneOf(row), teachersUnplaced });
 
+/** The list's filter as SQL (the list and its export). */
+export const conversionWhere = (
+  ctx: { scope: DataScope; today: string },
+  input: Omit<z.infer<typeof ConversionFilter>, 'page' | 'pageSize'>,
+) =>
+  and(
+    recordScope(ctx.scope, r),
+    input.status ? eq(r.status, input.status) : undefined,
+    input.overdue === undefined ? undefined : input.overdue ? overdueSql(ctx.today) : sql`not (${overdueSql(ctx.today)})`,
+    input.q ? ilike(schools.name, contains(input.q)) : undefined,
+  );
+
+/** The cases matching `where`, newest first: the list's columns (no teacher, so no ID number, is among them). */
+export const conversionRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: r.id,
+      schoolId: r.schoolId,
+      schoolName: schools.name,
+      schoolCode: schools.code,
+      unitName: orgUnits.name,
+      type: r.type,
+      disposal: r.disposal,
+      status: r.status,
+      completedOn: r.completedOn,
+      version: r.version,
+    })
+    .from(r)
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+    .where(where)
+    .orderBy(desc(r.id));
+
 /** 公参民治理案: list, one case, the schools a case may be opened for, create, the plan, the checklist, the teachers, the steps, the history. */
 export const conversionRouter = {
   list: read.input(ConversionFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      recordScope(ctx.scope, r),
-      input.status ? eq(r.status, input.status) : undefined,
-      input.overdue === undefined ? undefined : input.overdue ? overdueSql(ctx.today) : sql`not (${overdueSql(ctx.today)})`,
-      input.q ? ilike(schools.name, contains(input.q)) : undefined,
-    );
+    const where = conversionWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          id: r.id,
-          schoolId: r.schoolId,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-          type: r.type,
-          disposal: r.disposal,
-          status: r.status,
-          completedOn: r.completedOn,
-          version: r.version,
-        })
-        .from(r)
-        .innerJoin(schools, eq(schools.id, r.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-        .where(where)
-        .orderBy(desc(r.id))
+      conversionRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(r).innerJoin(schools, eq(schools.id, r.schoolId)).where(where),

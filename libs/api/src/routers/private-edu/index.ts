@@ -9,6 +9,7 @@ import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { leverRouter } from './lever.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
@@ -26,10 +27,10 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 };
 
 export const privateEduRouter = {
-  levers: leverRouter,
-  profiles: profileRouter,
+  levers: { ...leverRouter, ...leverFilesRouter },
+  profiles: { ...profileRouter, ...profileFilesRouter },
   settings: settingsRouter,
-  conversions: conversionRouter,
+  conversions: { ...conversionRouter, ...conversionFilesRouter },
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
    * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import {
   authorize,
   isWholeSchool,
@@ -14,6 +14,7 @@ import {
   RecordId,
   textField,
   LEVER_WORKFLOW as wf,
+  type DataScope,
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
@@ -54,33 +55,44 @@ const visible = (ctx: Parameters<typeof schoolInScope>[0], id: number) =>
       )[0],
   );
 
+/** The list's filter as SQL (the list and its export). */
+export const leverWhere = (ctx: { scope: DataScope }, input: Omit<z.infer<typeof LeverFilter>, 'page' | 'pageSize'>) =>
+  and(
+    recordScope(ctx.scope, r),
+    input.status ? eq(r.status, input.status) : undefined,
+    input.kind ? eq(r.kind, input.kind) : undefined,
+    input.q ? or(ilike(schools.name, contains(input.q)), ilike(orgUnits.name, contains(input.q))) : undefined,
+  );
+
+/** The levers matching `where`, newest first (the list's and the export's rows). */
+export const leverRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: r.id,
+      kind: r.kind,
+      status: r.status,
+      plannedYear: r.plannedYear,
+      students: r.students,
+      doneOn: r.doneOn,
+      conversionId: r.conversionId,
+      schoolName: schools.name,
+      unitName: orgUnits.name,
+      schoolCode: schools.code,
+      note: r.note,
+      dropReason: r.dropReason,
+    })
+    .from(r)
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+    .where(where)
+    .orderBy(desc(r.id));
+
 /** 调减台账: the levers per school, their steps and history, and the ledger per county with its projection. */
 export const leverRouter = {
   list: read.input(LeverFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      recordScope(ctx.scope, r),
-      input.status ? eq(r.status, input.status) : undefined,
-      input.kind ? eq(r.kind, input.kind) : undefined,
-      input.q ? or(ilike(schools.name, contains(input.q)), ilike(orgUnits.name, contains(input.q))) : undefined,
-    );
+    const where = leverWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          id: r.id,
-          kind: r.kind,
-          status: r.status,
-          plannedYear: r.plannedYear,
-          students: r.students,
-          doneOn: r.doneOn,
-          conversionId: r.conversionId,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-        })
-        .from(r)
-        .innerJoin(schools, eq(schools.id, r.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-        .where(where)
-        .orderBy(desc(r.id))
+      leverRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db

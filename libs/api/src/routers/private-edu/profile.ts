@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNotNull, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import {
   authorize,
   DivisionCode,
@@ -11,6 +11,7 @@ import {
   SchoolLevel,
   SchoolRef,
   textField,
+  type DataScope,
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
@@ -33,44 +34,52 @@ export const ProfileFilter = Page.extend({
   q: textField(40, '搜索词').optional(),
 }).strict();
 
+/** The list's filter as SQL (the list and its export): the registry's private schools of the caller's scope. */
+export const profileWhere = (ctx: { scope: DataScope }, input: Omit<z.infer<typeof ProfileFilter>, 'page' | 'pageSize'>) =>
+  and(
+    scopeCondition(ctx.scope),
+    eq(schools.ownership, 'private'),
+    input.unitCode ? eq(schools.unitCode, input.unitCode) : undefined,
+    input.level ? eq(schools.level, input.level) : undefined,
+    input.gcm === undefined ? undefined : input.gcm ? isNotNull(p.gcmType) : isNull(p.gcmType),
+    input.missing ? isNull(p.schoolId) : undefined,
+    input.q
+      ? or(ilike(schools.name, contains(input.q)), ilike(p.sponsor, contains(input.q)), ilike(p.licenceNo, contains(input.q)))
+      : undefined,
+  );
+
+/** The private schools matching `where` with their entries (null fields before registration), by school code. */
+export const profileRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      schoolId: schools.id,
+      code: schools.code,
+      name: schools.name,
+      level: schools.level,
+      unitName: orgUnits.name,
+      licenceNo: p.licenceNo,
+      uscc: p.uscc,
+      sponsor: p.sponsor,
+      forProfit: p.forProfit,
+      gcmType: p.gcmType,
+      partyOrg: p.partyOrg,
+      approvedIntake: p.approvedIntake,
+    })
+    .from(schools)
+    .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
+    .leftJoin(p, eq(p.schoolId, schools.id))
+    .where(where)
+    .orderBy(asc(schools.code));
+
 /**
  * 民办学校登记信息: the private schools of the caller's scope (the registry's current ownership) with their entry —
  * licence, USCC, sponsor, 营利/非营利, 公参民 type, party organisation, approved intake — and its upkeep.
  */
 export const profileRouter = {
   list: read.input(ProfileFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      scopeCondition(ctx.scope),
-      eq(schools.ownership, 'private'),
-      input.unitCode ? eq(schools.unitCode, input.unitCode) : undefined,
-      input.level ? eq(schools.level, input.level) : undefined,
-      input.gcm === undefined ? undefined : input.gcm ? isNotNull(p.gcmType) : isNull(p.gcmType),
-      input.missing ? isNull(p.schoolId) : undefined,
-      input.q
-        ? or(ilike(schools.name, contains(input.q)), ilike(p.sponsor, contains(input.q)), ilike(p.licenceNo, contains(input.q)))
-        : undefined,
-    );
+    const where = profileWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          schoolId: schools.id,
-          code: schools.code,
-          name: schools.name,
-          level: schools.level,
-          unitName: orgUnits.name,
-          licenceNo: p.licenceNo,
-          uscc: p.uscc,
-          sponsor: p.sponsor,
-          forProfit: p.forProfit,
-          gcmType: p.gcmType,
-          partyOrg: p.partyOrg,
-          approvedIntake: p.approvedIntake,
-        })
-        .from(schools)
-        .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
-        .leftJoin(p, eq(p.schoolId, schools.id))
-        .where(where)
-        .orderBy(asc(schools.code))
+      profileRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(schools).leftJoin(p, eq(p.schoolId, schools.id)).where(where),

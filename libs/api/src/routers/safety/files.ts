@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import { publishStaged, tables, type Db } from '@hyedu/db';
+import { publishStaged, tables } from '@hyedu/db';
 import {
   beijingDate,
   HAZARD_CATEGORY_LABELS,
@@ -17,7 +17,6 @@ import {
   SCHOOL_LEVEL_LABELS,
   SEVERITY_LABELS,
   termLabel,
-  type DataScope,
   type HazardCategory,
   type HazardLateness,
   type HazardSource,
@@ -27,36 +26,24 @@ import {
   type SafetyTopic,
   type Severity,
 } from '@hyedu/domain';
-import { writeWorkbook, type CellValue, type Column } from '@hyedu/excel';
-import { checkedAnswer, parseUpload, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
+import { exportBook as book, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
+import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
-import { scopeText } from '../../queries.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { safetyLevel } from './access.ts';
 import { activityRows, activityWhere } from './activities.ts';
 import { hazardRowsForExport, hazardWhere } from './hazard-query.ts';
 import { HAZARD_KPIS } from './hazards.ts';
-import { hazardTemplate, profileTemplate, schoolRefs, verifiedProfileErrors } from './import.ts';
+import { hazardTemplate, profileTemplate, verifiedProfileErrors } from './import.ts';
 import { incidentRows, incidentWhere } from './incidents.ts';
 import { ActivityFilter, HazardFilter, ImportUpload, IncidentFilter, ProfileFilter } from './inputs.ts';
 import { COMPLIANCE_KPIS, profileRows } from './profiles.ts';
 
 const read = readProcedure('safety');
 const write = writeProcedure('safety');
-const MAX_EXPORT = 100_000;
-const NO_PAGE = { page: true, pageSize: true } as const;
+
 const yes = (b: boolean | null | undefined) => (b === null || b === undefined ? '' : b ? '是' : '否');
 const lateLabel = (l: HazardLateness) => (l === null ? '否' : HAZARD_LATENESS_LABELS[l]);
-
-async function book(ctx: { db: Db; scope: DataScope; now: Date }, name: string, columns: Column[], rows: Record<string, CellValue>[]) {
-  const today = beijingDate(ctx.now);
-  const title = `${name}（${await scopeText(ctx.db, ctx.scope)}，共 ${rows.length} 条，导出于 ${today}）`;
-  return {
-    filename: `${name}_${today}.xlsx`,
-    rows: rows.length,
-    base64: (await writeWorkbook([{ name, title, columns, rows }])).toString('base64'),
-  };
-}
 
 /** The 4个100% as Excel: the template, the import, the export. */
 export const profileFilesRouter = {

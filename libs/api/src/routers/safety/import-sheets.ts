@@ -1,22 +1,20 @@
-// The safety imports' sheets: columns, how a row's Chinese cells become the domain's input, and every check that
-// needs no database. Runs in the parsing worker (see imports/worker.ts), so it imports no database code.
-import type { z } from 'zod';
+// The safety imports' sheets: columns, how a row's Chinese cells become the domain's input (read by
+// imports/school-sheet.ts), and every check that needs no database. Runs in the parsing worker (see
+// imports/worker.ts), so it imports no database code.
 import {
   HAZARD_CATEGORY_LABELS,
   HAZARD_SOURCE_LABELS,
   hazardDuplicateKey,
   HazardInput,
-  IMPORT_LIMITS,
   ProfileInput,
   SEVERITY_LABELS,
   sourcesFor,
   termOf,
   type SafetyLevel,
 } from '@hyedu/domain';
-import { readSheet, validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
+import type { Column, RowError } from '@hyedu/excel';
+import { cell, readSchoolSheet, YES_NO, type SchoolRef } from '../../imports/school-sheet.ts';
 import type { ParseReport } from '../../imports/types.ts';
-
-const YES_NO = ['是', '否'];
 
 export const PROFILE_SHEET = '4个100%';
 export const PROFILE_COLUMNS: Column[] = [
@@ -64,65 +62,12 @@ export const hazardColumns = (level: SafetyLevel): Column[] => [
   { key: 'measures', header: '整改措施', width: 30, example: '联系供应商更换灭火器' },
 ];
 
-/** A school the caller may enter records for: [code, id, unit code] (the worker gets the caller's whole list). */
-export type SchoolRef = readonly [code: string, id: number, unitCode: string];
-
-export interface SheetRows<T> {
-  rows: { rowNumber: number; value: T; unitCode: string; schoolCode: string }[];
-  errors: RowError[];
-}
-
-const int = (v: string) => (/^-?\d+$/.test(v) ? Number(v) : v === '' ? undefined : v);
-const yesNo = (v: string) => (v === '是' ? true : v === '否' ? false : v === '' ? undefined : v);
-const byLabel = <K extends string>(labels: Record<K, string>, v: string) =>
-  (Object.entries(labels).find(([, l]) => l === v)?.[0] as K | undefined) ?? (v === '' ? undefined : v);
-const opt = (v: string) => (v === '' ? undefined : v);
-
-/**
- * Reads every row, maps Chinese cells to the domain's input and checks it; all problems at once, by row and column.
- * A school code outside the caller's list is an error on its row.
- */
-async function parse<T extends { schoolId: number }>(
-  buf: Buffer,
-  sheet: string,
-  columns: Column[],
-  schema: z.ZodType<T>,
-  toInput: (v: Record<string, string>, schoolId: number) => unknown,
-  schools: readonly SchoolRef[],
-  report: ParseReport,
-  extra: (rows: SheetRows<T>['rows']) => RowError[],
-): Promise<SheetRows<T>> {
-  const rows = await readSheet(buf, sheet, columns, { maxRows: IMPORT_LIMITS.maxRows });
-  report({ parsed: rows.length });
-  const byCode = new Map(schools.map((s) => [s[0], s]));
-  const errors: RowError[] = [];
-  const mapped: SheetRow[] = [];
-  const schoolOf = new Map<number, SchoolRef>();
-  for (const row of rows) {
-    const school = byCode.get(row.values.schoolCode!);
-    if (!school) {
-      errors.push({
-        row: row.rowNumber,
-        column: '学校标识码',
-        message: /^\d{10}$/.test(row.values.schoolCode!) ? '学校不存在或不在您的数据范围内' : '应为10位数字',
-      });
-      continue;
-    }
-    schoolOf.set(row.rowNumber, school);
-    mapped.push({ rowNumber: row.rowNumber, values: toInput(row.values, school[1]) as Record<string, string> });
-  }
-  const { valid, errors: invalid } = validateRows(mapped, schema, columns);
-  errors.push(...invalid);
-  const out = valid.map((v) => ({ ...v, unitCode: schoolOf.get(v.rowNumber)![2], schoolCode: schoolOf.get(v.rowNumber)![0] }));
-  errors.push(...extra(out));
-  report({ checked: rows.length });
-  return { rows: out, errors };
-}
+const { int, yesNo, byLabel, opt } = cell;
 
 /** The 4个100% sheet: every check but the one against verified terms in the database. */
 export function readProfileSheet(buf: Buffer, args: { today: string; schools: readonly SchoolRef[] }, report: ParseReport) {
   const { today } = args;
-  return parse(
+  return readSchoolSheet(
     buf,
     PROFILE_SHEET,
     PROFILE_COLUMNS,
@@ -165,7 +110,7 @@ export function readHazardSheet(
   report: ParseReport,
 ) {
   const { level, today } = args;
-  return parse(
+  return readSchoolSheet(
     buf,
     HAZARD_SHEET,
     hazardColumns(level),

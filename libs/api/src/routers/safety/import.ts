@@ -1,11 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { tables, type Db } from '@hyedu/db';
-import type { DataScope, SafetyLevel } from '@hyedu/domain';
+import type { SafetyLevel } from '@hyedu/domain';
 import { writeTemplate, type RowError } from '@hyedu/excel';
-import { scopeCondition } from '../../queries.ts';
-import { HAZARD_SHEET, hazardColumns, PROFILE_COLUMNS, PROFILE_SHEET, type SchoolRef } from './import-sheets.ts';
+import { HAZARD_SHEET, hazardColumns, PROFILE_COLUMNS, PROFILE_SHEET } from './import-sheets.ts';
 
-const { schools, safetyProfiles } = tables;
+const { safetyProfiles } = tables;
 
 export const profileTemplate = () =>
   writeTemplate(
@@ -25,15 +24,6 @@ export const hazardTemplate = (level: SafetyLevel) =>
       '导入时先检查全部内容，发现任何错误都不会导入，并逐行说明错误所在。',
     ],
   );
-
-/** The schools the caller may enter records for, as the parsing worker takes them. */
-export async function schoolRefs(db: Db, scope: DataScope): Promise<SchoolRef[]> {
-  const rows = await db
-    .select({ code: schools.code, id: schools.id, unitCode: schools.unitCode })
-    .from(schools)
-    .where(scopeCondition(scope));
-  return rows.map((s) => [s.code, s.id, s.unitCode] as const);
-}
 
 /** Rows whose school and term the county has already verified: a file may not overwrite them. */
 export async function verifiedProfileErrors(

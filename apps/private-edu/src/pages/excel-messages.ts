@@ -1,0 +1,36 @@
+import { defineMessages } from '@hyedu/ui';
+
+const zh = {
+  export: '导出 Excel',
+  exported: '已导出 {n} 条',
+  import: '导入',
+  leversTitle: '导入调减措施',
+  leversHowTo: '下载模板，按“填写说明”每行填写一项计划中的调减措施（学校须为实施义务教育的民办学校）。',
+  leversRule: '导入后状态均为“计划中”；同一学校、调减方式和学年不能有两行。',
+  profilesTitle: '导入民办学校登记信息',
+  profilesHowTo: '下载模板，按“填写说明”每所民办学校填写一行。',
+  profilesRule: '尚未登记的学校新增登记，已登记的学校以文件内容更新；实施义务教育的民办学校不得为营利性。',
+  checked: '检查通过：共 {n} 行，可以导入',
+  imported: '已导入 {n} 行',
+  empty: '文件中没有数据（示例行不计）',
+};
+/** The private-education pages' Excel buttons and import dialogs. */
+export const useExcelMessages = defineMessages<keyof typeof zh>({
+  'zh-CN': zh,
+  'en-US': {
+    export: 'Export to Excel',
+    exported: '{n} rows exported',
+    import: 'Import',
+    leversTitle: 'Import levers',
+    leversHowTo:
+      'Download the template and fill one planned lever per row, as its instructions say (private schools teaching compulsory grades only).',
+    leversRule: 'Every lever imported is planned; one row per school, lever and school year.',
+    profilesTitle: 'Import private-school entries',
+    profilesHowTo: 'Download the template and fill one row per private school, as its instructions say.',
+    profilesRule:
+      'Schools not yet registered are registered, the others updated from the file; a school teaching compulsory grades cannot be for-profit.',
+    checked: 'No problems: {n} rows ready to import',
+    imported: '{n} rows imported',
+    empty: 'The file holds no data (the example row does not count)',
+  },
+});
