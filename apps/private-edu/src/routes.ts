@@ -7,6 +7,18 @@ export default defineModuleRoutes('private-edu', (base) => [
     component: () => import('./ModuleLayout.vue'),
     children: [
       {
+        path: 'inspections',
+        name: 'private-edu:inspections',
+        component: () => import('./pages/inspection/InspectionListPage.vue'),
+        meta: { title: '年检', titleEn: 'Annual inspection' },
+      },
+      {
+        path: 'inspections/:id(\\d+)',
+        name: 'private-edu:inspection',
+        component: () => import('./pages/inspection/InspectionPage.vue'),
+        meta: { title: '年检', titleEn: 'Annual inspection' },
+      },
+      {
         path: '',
         name: 'private-edu:home',
         component: () => import('./pages/OverviewPage.vue'),

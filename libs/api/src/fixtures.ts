@@ -7,6 +7,12 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * A procedure without an entry here fails both tests.
  */
 export const INPUTS: Record<string, unknown> = {
+  'privateEdu.inspections.list': { page: 1, pageSize: 5 },
+  'privateEdu.inspections.byId': { id: 999999 },
+  'privateEdu.inspections.schools': {},
+  'privateEdu.inspections.create': { schoolId: 999999, title: '矩阵测试' },
+  'privateEdu.inspections.step': { id: 999999, expectedVersion: 1, action: 'submit' },
+  'privateEdu.inspections.history': { id: 999999 },
   'privateEdu.levers.list': { page: 1, pageSize: 5 },
   'privateEdu.levers.byId': { id: 999999 },
   'privateEdu.levers.schools': {},

@@ -10,6 +10,7 @@ import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { censusYears, countingRule, leverForecasts, unitCounts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
 import { profileRouter } from './profile.ts';
 
@@ -26,6 +27,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 const read = readProcedure('private-edu');
 
 export const privateEduRouter = {
+  inspections: inspectionRouter,
   levers: leverRouter,
   profiles: profileRouter,
   conversions: conversionRouter,
