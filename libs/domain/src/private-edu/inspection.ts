@@ -230,3 +230,17 @@ export const inspectionCase = (r: {
   submittedBy: r.submittedBy,
   fields: { materials: r.materials, siteVisit: r.siteVisit, opinionsComplete: r.opinionsComplete ? true : null },
 });
+
+/**
+ * A 科室's part in 联审, as the 待办 inbox reads it: each asked 科室 owes one opinion while the inspection is at 联审.
+ * The opinion is taken by `privateEdu.inspections.opine`, whose rule is the department, not the level.
+ */
+export const INSPECTION_OPINION_WORKFLOW = defineWorkflow({
+  key: 'privateEdu.inspectionOpinion',
+  noun: { zh: '联审意见', en: 'joint-review opinion' },
+  states: ['pending', 'answered'],
+  stateLabels: { pending: { zh: '待提出', en: 'Awaited' }, answered: { zh: '已提出', en: 'Given' } },
+  initial: 'pending',
+  turn: { pending: ['city'], answered: [] },
+  steps: { opine: { label: { zh: '提出联审意见', en: 'Give the opinion' }, from: ['pending'], to: 'answered', by: ['city'] } },
+});
