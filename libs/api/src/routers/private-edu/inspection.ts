@@ -104,8 +104,9 @@ export const inspectionRouter = {
     const level = actorLevel(ctx.scope);
     const acts = canWrite(ctx.identity.grants) && (level === 'school' || level === row.authority);
     const record = inspectionCase({ ...row, opinionsComplete: opinionsComplete(opinions) });
-    // Steps that carry their own input are offered while what they need is missing (the form fills it).
-    const ready = { ...record, fields: { ...record.fields, materials: true, siteVisit: true } };
+    // The caller's steps, offered even while what they need is missing: a step's form fills its own fields, and
+    // closing 联审 early answers the workflow's refusal, which `needs` also shows beside the buttons.
+    const ready = { ...record, fields: { materials: true, siteVisit: true, opinionsComplete: true } };
     const allowed = acts ? wf.allowed(ready, { level, username: ctx.identity.username }) : [];
     const needs: Partial<Record<InspectionAction, string>> = Object.fromEntries(
       allowed.flatMap((a) => {
