@@ -7,18 +7,6 @@ export default defineModuleRoutes('private-edu', (base) => [
     component: () => import('./ModuleLayout.vue'),
     children: [
       {
-        path: 'inspections',
-        name: 'private-edu:inspections',
-        component: () => import('./pages/inspection/InspectionListPage.vue'),
-        meta: { title: '年检', titleEn: 'Annual inspection' },
-      },
-      {
-        path: 'inspections/:id(\\d+)',
-        name: 'private-edu:inspection',
-        component: () => import('./pages/inspection/InspectionPage.vue'),
-        meta: { title: '年检', titleEn: 'Annual inspection' },
-      },
-      {
         path: '',
         name: 'private-edu:home',
         component: () => import('./pages/OverviewPage.vue'),
@@ -53,6 +41,18 @@ export default defineModuleRoutes('private-edu', (base) => [
         name: 'private-edu:conversion',
         component: () => import('./pages/conversion/ConversionPage.vue'),
         meta: { title: '民办教育 · 公参民治理', titleEn: 'Private education · Public-private schools' },
+      },
+      {
+        path: 'inspections',
+        name: 'private-edu:inspections',
+        component: () => import('./pages/inspection/InspectionListPage.vue'),
+        meta: { title: '民办学校年检', titleEn: 'Annual inspections' },
+      },
+      {
+        path: 'inspections/:id(\\d+)',
+        name: 'private-edu:inspection',
+        component: () => import('./pages/inspection/InspectionPage.vue'),
+        meta: { title: '民办学校年检', titleEn: 'Annual inspections' },
       },
       {
         path: 'schools',

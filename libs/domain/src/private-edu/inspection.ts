@@ -244,3 +244,9 @@ export const INSPECTION_OPINION_WORKFLOW = defineWorkflow({
   turn: { pending: ['city'], answered: [] },
   steps: { opine: { label: { zh: '提出联审意见', en: 'Give the opinion' }, from: ['pending'], to: 'answered', by: ['city'] } },
 });
+
+/** A year as a list's URL carries it (`?year=2022`). */
+export const InspectionYearParam = z
+  .string()
+  .regex(/^20\d{2}$/)
+  .transform(Number);

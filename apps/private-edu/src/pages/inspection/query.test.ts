@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { inspectionQuery } from './query.ts';
 
-describe('年检 list query', () => {
-  it('reads known filters from the URL and drops what it does not know', () => {
-    const q = inspectionQuery.parse({ status: 'submitted', q: '学校', page: '2', bogus: 'x' });
-    expect(q).toMatchObject({ status: 'submitted', q: '学校', page: 2 });
-    expect(inspectionQuery.parse({ status: 'nonsense' }).status).toBeUndefined();
+describe('the inspection list’s URL', () => {
+  it('reads its filters leniently: a bad year or status is dropped', () => {
+    expect(inspectionQuery.parse({ year: '2022', status: 'rectifying', overdue: 'yes', grade: 'fail' })).toMatchObject({
+      year: 2022,
+      status: 'rectifying',
+      overdue: true,
+      grade: 'fail',
+    });
+    expect(inspectionQuery.parse({ year: '22', status: 'nope' })).toMatchObject({ year: undefined, status: undefined });
   });
 });
