@@ -229,7 +229,11 @@ const FIXTURES: Record<string, Fixture> = {
     notice: '限期清理消防通道',
     rectifyBy: '2099-06-30',
   })),
-  'privateEdu.inspections.submitReport:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, report: '已清理消防通道并建立巡查制度。' })),
+  'privateEdu.inspections.submitReport:id': one('privateInspection', (id) => ({
+    id,
+    expectedVersion: 1,
+    report: '已清理消防通道并建立巡查制度。',
+  })),
   'privateEdu.inspections.conclude:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, grade: 'pass' })),
   'privateEdu.inspections.step:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, action: 'publish' })),
   // The 科室's opinion path: a county asked nothing gets the same NOT_FOUND for any inspection.

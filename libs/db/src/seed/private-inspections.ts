@@ -22,7 +22,15 @@ const STORY: readonly { status: InspectionStatus; grade?: string }[] = [
   { status: 'preliminary' },
   { status: 'materials' },
 ];
-const REACHED: readonly InspectionStatus[] = ['materials', 'preliminary', 'joint_review', 'rectifying', 'rechecking', 'concluded', 'published'];
+const REACHED: readonly InspectionStatus[] = [
+  'materials',
+  'preliminary',
+  'joint_review',
+  'rectifying',
+  'rechecking',
+  'concluded',
+  'published',
+];
 const past = (status: InspectionStatus, step: InspectionStatus) => REACHED.indexOf(status) >= REACHED.indexOf(step);
 
 /**

@@ -173,8 +173,7 @@ const InspectionYear = z
 export const InspectionInput = z.object({ schoolId: SchoolRef, year: InspectionYear }).strict();
 export type InspectionInput = z.infer<typeof InspectionInput>;
 
-const longText = (max: number, label: string, min: number, message: string) =>
-  textField(max, label).pipe(z.string().min(min, { message }));
+const longText = (max: number, label: string, min: number, message: string) => textField(max, label).pipe(z.string().min(min, { message }));
 const Versioned = { id: RecordId, expectedVersion: RecordVersion };
 
 /** The school's materials (年检自查报告), submitted with the step 提交年检材料. */
@@ -198,9 +197,7 @@ export const InspectionNoticeInput = z
   .object({ ...Versioned, notice: longText(2000, '整改通知', 4, '整改通知至少写4个字'), rectifyBy: IsoDate })
   .strict();
 /** The school's 整改报告. */
-export const InspectionReportInput = z
-  .object({ ...Versioned, report: longText(2000, '整改报告', 10, '整改报告至少写10个字') })
-  .strict();
+export const InspectionReportInput = z.object({ ...Versioned, report: longText(2000, '整改报告', 10, '整改报告至少写10个字') }).strict();
 /** The 年检结论: a grade of the scale, and its note. */
 export const InspectionConclusionInput = z
   .object({

@@ -8,9 +8,7 @@ import type { Asker, InboxGroup } from './sources.ts';
 const { privateInspections: pi, privateInspectionOpinions: po, schools } = tables;
 
 /** An asked 科室 has not answered yet. */
-const opinionPending = exists(
-  sql`(select 1 from ${po} where ${po.inspectionId} = ${pi.id} and ${po.verdict} is null)`,
-);
+const opinionPending = exists(sql`(select 1 from ${po} where ${po.inspectionId} = ${pi.id} and ${po.verdict} is null)`);
 const overdue = (today: string) => sql<boolean>`coalesce(${pi.status} = 'rectifying' and ${pi.rectifyBy} < ${today}, false)`;
 
 /**
@@ -83,7 +81,7 @@ export async function inspectionOpinions(a: Asker, limit: number): Promise<Inbox
       subject: r.school,
       detail: `${r.year}年度年检`,
       state: 'pending',
-      steps: ['opine'],
+      steps: awaitedSteps(INSPECTION_OPINION_WORKFLOW, 'city', 'pending'),
       due: null,
       overdue: false,
       link: { name: 'inbox-opinion', params: { id: String(r.id) } },

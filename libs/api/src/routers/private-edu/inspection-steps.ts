@@ -70,12 +70,18 @@ const Versioned = { id: RecordId, expectedVersion: RecordVersion };
 export const inspectionStepRouter = {
   /** 提交年检材料 (the school): its 自查报告. */
   submit: write.input(InspectionMaterialsInput).mutation(({ ctx, input }) =>
-    take(ctx, input, 'submit', () => ({
-      materials: input.materials,
-      submittedBy: ctx.identity.username,
-      submittedAt: ctx.now,
-      returnReason: null,
-    }), { materials: input.materials }),
+    take(
+      ctx,
+      input,
+      'submit',
+      () => ({
+        materials: input.materials,
+        submittedBy: ctx.identity.username,
+        submittedAt: ctx.now,
+        returnReason: null,
+      }),
+      { materials: input.materials },
+    ),
   ),
 
   /** 初审 + 实地查看, then 提请联审: the findings and the 科室 asked for their opinions (the bureau's departments). */
@@ -83,12 +89,19 @@ export const inspectionStepRouter = {
     const known = await ctx.db.select({ key: departments.key }).from(departments).where(inArray(departments.key, input.departments));
     const unknown = input.departments.filter((d) => !known.some((k) => k.key === d));
     if (unknown.length) throw fieldError('departments', `联审科室不存在：${unknown.join('、')}`);
-    return take(ctx, input, 'request_opinions', () => ({ siteVisit: input.siteVisit }), { siteVisit: input.siteVisit }, async (tx) => {
-      await tx
-        .insert(o)
-        .values(input.departments.map((dept) => ({ inspectionId: input.id, dept })))
-        .onConflictDoNothing();
-    });
+    return take(
+      ctx,
+      input,
+      'request_opinions',
+      () => ({ siteVisit: input.siteVisit }),
+      { siteVisit: input.siteVisit },
+      async (tx) => {
+        await tx
+          .insert(o)
+          .values(input.departments.map((dept) => ({ inspectionId: input.id, dept })))
+          .onConflictDoNothing();
+      },
+    );
   }),
 
   /** 下达整改通知: the notice with its deadline (not before today), once every asked 科室 has answered. */
@@ -121,8 +134,6 @@ export const inspectionStepRouter = {
   step: write
     .input(z.object({ ...Versioned, action: InspectionPlainAction, reason: textField(500, '原因').optional() }).strict())
     .mutation(({ ctx, input }) =>
-      take(ctx, input, input.action, () =>
-        input.action === 'publish' ? { publishedOn: ctx.today } : { returnReason: input.reason! },
-      ),
+      take(ctx, input, input.action, () => (input.action === 'publish' ? { publishedOn: ctx.today } : { returnReason: input.reason! })),
     ),
 } satisfies TRPCRouterRecord;

@@ -112,9 +112,10 @@ describe.each(testEngines())('民办学校年检 on %s', (engine) => {
     await minban.privateEdu.inspections.submitReport(report);
     await hengnan.privateEdu.inspections.step({ id, expectedVersion: 9, action: 'return_report', reason: '巡查记录未附' });
     await minban.privateEdu.inspections.submitReport({ ...report, expectedVersion: 10 });
-    expect(
-      await failure(hengnan.privateEdu.inspections.conclude({ id, expectedVersion: 11, grade: 'bad' })),
-    ).toMatchObject({ code: 'BAD_REQUEST', message: '年检结论应为：优秀、良好、合格、不合格' });
+    expect(await failure(hengnan.privateEdu.inspections.conclude({ id, expectedVersion: 11, grade: 'bad' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '年检结论应为：优秀、良好、合格、不合格',
+    });
     await hengnan.privateEdu.inspections.conclude({ id, expectedVersion: 11, grade: 'fail', conclusion: '整改不到位' });
     expect(await hengnan.privateEdu.inspections.byId({ id })).toMatchObject({ grade: 'fail', enrolmentStoppedYear: 2024 });
     // The registry shows the school's 2024 enrolment stopped.

@@ -6,7 +6,6 @@ import {
   approvingAuthority,
   CITY_APPROVED_LEVELS,
   DEFAULT_INSPECTION_GRADES,
-  InspectionAction,
   inspectionCase,
   InspectionInput,
   inspectionOverdue,
@@ -15,6 +14,7 @@ import {
   RecordId,
   textField,
   INSPECTION_WORKFLOW as wf,
+  type InspectionAction,
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';

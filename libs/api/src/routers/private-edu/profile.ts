@@ -68,7 +68,9 @@ export const profileRouter = {
           partyOrg: p.partyOrg,
           approvedIntake: p.approvedIntake,
           // The latest year a failing 年检 stops the school's enrolment (null: none).
-          enrolmentStoppedYear: sql<number | null>`(select max(${tables.privateInspections.enrolmentStoppedYear}) from ${tables.privateInspections} where ${tables.privateInspections.schoolId} = ${schools.id})`,
+          enrolmentStoppedYear: sql<
+            number | null
+          >`(select max(${tables.privateInspections.enrolmentStoppedYear}) from ${tables.privateInspections} where ${tables.privateInspections.schoolId} = ${schools.id})`,
         })
         .from(schools)
         .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))
