@@ -38,9 +38,12 @@ describe('民办学校年检 (seed item 5, 规范民办学校办学行为)', () 
     const api = async (path: string, input?: unknown) =>
       (
         (await (
-          await school.request.get(`${h.server.url}/api/trpc/${path}${input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`, {
-            headers: { 'x-trpc-source': 'web' },
-          })
+          await school.request.get(
+            `${h.server.url}/api/trpc/${path}${input ? `?input=${encodeURIComponent(JSON.stringify(input))}` : ''}`,
+            {
+              headers: { 'x-trpc-source': 'web' },
+            },
+          )
         ).json()) as { result: { data: never } }
       ).result.data;
     const schoolName = ((await api('platform.schools', { page: 1, pageSize: 5 })) as { rows: { name: string }[] }).rows[0]!.name;
@@ -64,7 +67,9 @@ describe('民办学校年检 (seed item 5, 规范民办学校办学行为)', () 
     // The school submits its materials.
     await school.goto(url);
     await status(school, '材料待提交');
-    await step(school, 'submit', (f) => f.locator('[data-test="insp-materials"]').fill('年检自查报告：办学许可、章程、招生、收费、师资与安全管理情况均符合规定。'));
+    await step(school, 'submit', (f) =>
+      f.locator('[data-test="insp-materials"]').fill('年检自查报告：办学许可、章程、招生、收费、师资与安全管理情况均符合规定。'),
+    );
     await status(school, '初审');
 
     // 初审 with 实地查看: the county asks 安全稳定科.
