@@ -119,6 +119,12 @@ describe('民办学校年检 (seed item 5, 规范民办学校办学行为)', () 
     expect(await seriousViolations(county)).toEqual([]);
     await shot(county, 'record-zh');
 
+    // The registry of private schools shows it beside the approved intake.
+    await county.goto(`${h.server.url}/private-edu/schools?q=${encodeURIComponent(schoolName)}`);
+    await county.locator('[data-test="private-edu-school-list"] [data-test="enrolment-stopped"]', { hasText: '2023年停止招生' }).waitFor();
+    await county.goBack();
+    await status(county, '已出结论');
+
     // The school sees its next-year enrolment stopped, in its list too.
     await school.goto(`${h.server.url}/private-edu/inspections`);
     await school.locator('[data-test="inspection-table"] [data-test="enrolment-stopped"]', { hasText: '2023年停止招生' }).waitFor();
