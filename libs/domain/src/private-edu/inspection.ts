@@ -114,8 +114,7 @@ export type InspectionStatus = z.infer<typeof InspectionStatus>;
 export const INSPECTION_STATUS_LABELS = stateLabels(INSPECTION_WORKFLOW, 'zh');
 export const InspectionAction = stepEnum(INSPECTION_WORKFLOW);
 export type InspectionAction = z.infer<typeof InspectionAction>;
-/** The steps with inputs of their own, taken through their own procedures. */
-export const INSPECTION_OWN_STEPS = ['submit', 'request_opinions', 'issue_notice', 'conclude', 'submit_report'] as const;
+/** The steps without inputs of their own (`privateEdu.inspections.step`); the others have a procedure each. */
 export const InspectionPlainAction = z.enum(['return_materials', 'return_report', 'publish'], { message: '请选择操作' });
 
 /** The grade scale (年检结论): configurable; `failing` grades stop next year's enrolment. */
