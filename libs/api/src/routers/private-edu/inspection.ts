@@ -34,7 +34,7 @@ const write = writeProcedure('private-edu');
 const grades = DEFAULT_INSPECTION_GRADES;
 
 export const InspectionFilter = Page.extend({
-  year: z.number({ message: '年度应为数字' }).int({ message: '年度应为整数' }).min(2000).max(2100).optional(),
+  year: InspectionInput.shape.year.optional(),
   status: InspectionStatus.optional(),
   grade: textField(20, '年检结论').optional(),
   overdue: z.boolean().optional(),
