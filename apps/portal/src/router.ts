@@ -75,6 +75,13 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
             meta: { title: '我的待办', titleEn: 'My to-do' },
           },
           {
+            // A 科室's 联审 opinion on a private school's 年检: open to the asked 科室 without the private-edu module.
+            path: 'inbox/opinions/:id(\\d+)',
+            name: 'inbox-opinion',
+            component: () => import('./pages/inbox/OpinionPage.vue'),
+            meta: { title: '年检联审意见', titleEn: 'Inspection opinion' },
+          },
+          {
             path: 'account',
             name: 'account',
             component: () => import('./pages/AccountPage.vue'),

@@ -14,6 +14,7 @@ export const useMessages = defineMessages({
     trendTitle: '历次学年初统计',
     trendYear: '学年',
     conversionsTab: '公参民治理',
+    inspectionsTab: '年检',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -57,6 +58,7 @@ export const useMessages = defineMessages({
     trendTitle: 'Census by census',
     trendYear: 'School year',
     conversionsTab: 'Public-private schools',
+    inspectionsTab: 'Annual inspections',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

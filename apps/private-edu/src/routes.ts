@@ -43,6 +43,18 @@ export default defineModuleRoutes('private-edu', (base) => [
         meta: { title: '民办教育 · 公参民治理', titleEn: 'Private education · Public-private schools' },
       },
       {
+        path: 'inspections',
+        name: 'private-edu:inspections',
+        component: () => import('./pages/inspection/InspectionListPage.vue'),
+        meta: { title: '民办学校年检', titleEn: 'Annual inspections' },
+      },
+      {
+        path: 'inspections/:id(\\d+)',
+        name: 'private-edu:inspection',
+        component: () => import('./pages/inspection/InspectionPage.vue'),
+        meta: { title: '民办学校年检', titleEn: 'Annual inspections' },
+      },
+      {
         path: 'schools',
         name: 'private-edu:schools',
         component: () => import('./pages/profile/ProfileListPage.vue'),

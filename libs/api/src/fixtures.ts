@@ -7,6 +7,24 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * A procedure without an entry here fails both tests.
  */
 export const INPUTS: Record<string, unknown> = {
+  'privateEdu.inspections.list': { page: 1, pageSize: 5, year: 2022, overdue: true },
+  'privateEdu.inspections.byId': { id: 999999 },
+  'privateEdu.inspections.schools': { year: 2022 },
+  'privateEdu.inspections.create': { schoolId: 999999, year: 2022 },
+  'privateEdu.inspections.submit': { id: 999999, expectedVersion: 1, materials: '年检自查报告：办学行为规范，无违规招生。' },
+  'privateEdu.inspections.requestOpinions': {
+    id: 999999,
+    expectedVersion: 1,
+    siteVisit: '实地查看校舍与消防设施',
+    departments: ['safety'],
+  },
+  'privateEdu.inspections.issueNotice': { id: 999999, expectedVersion: 1, notice: '消防通道堆放杂物，限期清理', rectifyBy: '2099-06-30' },
+  'privateEdu.inspections.submitReport': { id: 999999, expectedVersion: 1, report: '已清理消防通道并建立每日巡查制度。' },
+  'privateEdu.inspections.conclude': { id: 999999, expectedVersion: 1, grade: 'pass', conclusion: '整改到位' },
+  'privateEdu.inspections.step': { id: 999999, expectedVersion: 1, action: 'return_materials', reason: '材料不全' },
+  'privateEdu.inspections.forOpinion': { id: 999999 },
+  'privateEdu.inspections.opine': { id: 999999, verdict: 'agree', comment: '同意通过' },
+  'privateEdu.inspections.history': { id: 999999 },
   'privateEdu.levers.list': { page: 1, pageSize: 5 },
   'privateEdu.levers.byId': { id: 999999 },
   'privateEdu.levers.schools': {},

@@ -33,7 +33,8 @@ type Kind =
   | 'instruction'
   | 'lever'
   | 'conversion'
-  | 'conversionTeacher';
+  | 'conversionTeacher'
+  | 'privateInspection';
 interface Own {
   school: number;
   task: number;
@@ -214,6 +215,32 @@ const FIXTURES: Record<string, Fixture> = {
     placedOn: today,
   })),
   'privateEdu.conversions.step:id': one('conversion', (id) => ({ id, expectedVersion: 1, action: 'submit_plan' })),
+  'privateEdu.inspections.byId:id': one('privateInspection', (id) => ({ id })),
+  'privateEdu.inspections.history:id': one('privateInspection', (id) => ({ id })),
+  'privateEdu.inspections.create:schoolId': one('school', (schoolId) => ({ schoolId, year: 2022 })),
+  'privateEdu.inspections.submit:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, materials: '年检自查报告：办学规范。' })),
+  'privateEdu.inspections.requestOpinions:id': one('privateInspection', (id) => ({
+    id,
+    expectedVersion: 1,
+    siteVisit: '实地查看校舍',
+    departments: ['safety'],
+  })),
+  'privateEdu.inspections.issueNotice:id': one('privateInspection', (id) => ({
+    id,
+    expectedVersion: 1,
+    notice: '限期清理消防通道',
+    rectifyBy: '2099-06-30',
+  })),
+  'privateEdu.inspections.submitReport:id': one('privateInspection', (id) => ({
+    id,
+    expectedVersion: 1,
+    report: '已清理消防通道并建立巡查制度。',
+  })),
+  'privateEdu.inspections.conclude:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, grade: 'pass' })),
+  'privateEdu.inspections.step:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, action: 'publish' })),
+  // The 科室's opinion path: a county asked nothing gets the same NOT_FOUND for any inspection.
+  'privateEdu.inspections.forOpinion:id': one('privateInspection', (id) => ({ id })),
+  'privateEdu.inspections.opine:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -372,7 +399,34 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       staffStatus: 'contract',
     });
 
+    // A 年检 of another county's private 高中阶段 school (the city approves those), asking 安全稳定科.
+    const privateInspection = await privedu.privateEdu.inspections.create({
+      schoolId: (
+        await first(
+          db
+            .select({ id: t.schools.id })
+            .from(t.schools)
+            .where(
+              and(
+                ne(t.schools.unitCode, OWN),
+                eq(t.schools.ownership, 'private'),
+                inArray(t.schools.level, ['senior', 'complete_middle', 'vocational']),
+                notExists(
+                  db
+                    .select()
+                    .from(t.privateInspections)
+                    .where(and(eq(t.privateInspections.schoolId, t.schools.id), eq(t.privateInspections.year, 2022))),
+                ),
+              ),
+            )
+            .limit(1),
+        )
+      ).id,
+      year: 2022,
+    });
+
     Object.assign(foreign, {
+      privateInspection: privateInspection.id,
       conversion: conversion.id,
       conversionTeacher: conversionTeacher.id,
       unit: OTHER,

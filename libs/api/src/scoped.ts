@@ -15,6 +15,7 @@ const NAMES = {
   safety_incident: '事件',
   private_conversion: '公参民治理案',
   private_conversion_teacher: '教师',
+  private_inspection: '年检',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

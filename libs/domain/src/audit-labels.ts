@@ -102,6 +102,16 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.conversion.reject': ['公参民治理验收不通过', 'Reject conversion case'],
   'privateEdu.conversion.lever': ['更新治理案的调减措施', 'Update the case’s lever'],
   'privateEdu.conversion.ownership': ['学校转为公办', 'School becomes public'],
+  'privateEdu.inspection.create': ['登记民办学校年检', 'Open annual inspection'],
+  'privateEdu.inspection.submit': ['提交年检材料', 'Submit inspection materials'],
+  'privateEdu.inspection.return_materials': ['退回年检材料', 'Return inspection materials'],
+  'privateEdu.inspection.request_opinions': ['提请科室联审', 'Ask departments for opinions'],
+  'privateEdu.inspection.opinion': ['提出联审意见', 'Give joint-review opinion'],
+  'privateEdu.inspection.issue_notice': ['下达整改通知', 'Issue rectification notice'],
+  'privateEdu.inspection.submit_report': ['提交整改报告', 'Submit rectification report'],
+  'privateEdu.inspection.return_report': ['退回继续整改', 'Return for further rectification'],
+  'privateEdu.inspection.conclude': ['作出年检结论', 'Grade the school'],
+  'privateEdu.inspection.publish': ['公示年检结论', 'Publish inspection result'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -149,6 +159,7 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_county_target: ['县市区调减目标', 'County target cut'],
   private_conversion: ['公参民治理案', 'Conversion case'],
   private_conversion_teacher: ['受影响教师', 'Affected teacher'],
+  private_inspection: ['民办学校年检', 'Annual inspection'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {

@@ -171,6 +171,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   placedOn: '安置日期',
   placedAt: '安置去向',
   overdue: '是否逾期',
+  // private education: 年检
+  materials: '年检自查报告',
+  siteVisit: '初审和实地查看意见',
+  departments: '联审科室',
+  notice: '整改通知',
+  rectifyBy: '整改期限',
+  grade: '年检结论',
+  conclusion: '结论说明',
+  verdict: '联审意见',
+  comment: '意见内容',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

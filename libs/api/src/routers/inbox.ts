@@ -3,6 +3,7 @@ import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
+import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 
 /** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
@@ -12,6 +13,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   profile: profiles,
   report: reports,
   conversion: conversions,
+  inspection: inspections,
+  inspectionOpinion: inspectionOpinions,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;
@@ -24,7 +27,9 @@ const SHOWN = 50;
 async function inbox(ctx: AuthedContext, limit: number): Promise<InboxGroup[]> {
   const groups: InboxGroup[] = [];
   for (const kind of Object.keys(SOURCES) as InboxKind[]) {
-    const decision = await permission(ctx, INBOX_SOURCES[kind].area, 'write');
+    const area = INBOX_SOURCES[kind].area;
+    // A source without an area decides by the account's departments alone (a 科室's 联审 opinions).
+    const decision = area ? await permission(ctx, area, 'write') : { allowed: true as const, scope: { kind: 'none' as const } };
     if (!decision.allowed) continue;
     const asker: Asker = {
       db: ctx.db,

@@ -18,8 +18,11 @@ import {
   CONVERSION_WORKFLOW,
   GcmDisposal,
   GcmType,
+  INSPECTION_WORKFLOW,
+  InspectionAuthority,
   LEVER_WORKFLOW,
   LeverKind,
+  OpinionVerdict,
   PartyOrg,
   Placement,
   PurchasedSeatsCountAs,
@@ -159,4 +162,55 @@ export const privateConversionTeachers = pgTable(
     uniqueIndex('private_conversion_teachers_person_idx').on(t.caseId, t.idIndex),
     index('private_conversion_teachers_id_idx').on(t.idIndex),
   ],
+);
+
+/**
+ * 民办学校年检: one per school and year, run by the school's approving authority (`authority`, fixed at creation from
+ * the school's level). A failing grade records the year whose enrolment it stops (`enrolmentStoppedYear`).
+ */
+export const privateInspections = pgTable(
+  'private_inspections',
+  {
+    id: serial().primaryKey(),
+    schoolId: schoolRef(),
+    unitCode: unitRef(),
+    year: smallint().notNull(),
+    authority: text({ enum: members(InspectionAuthority.options) }).notNull(),
+    status: text({ enum: members(INSPECTION_WORKFLOW.states) }).notNull(),
+    materials: text(),
+    siteVisit: text(),
+    notice: text(),
+    rectifyBy: date({ mode: 'string' }),
+    report: text(),
+    grade: text(),
+    conclusion: text(),
+    enrolmentStoppedYear: smallint(),
+    publishedOn: date({ mode: 'string' }),
+    returnReason: text(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    submittedBy: text(),
+    submittedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('private_inspections_school_year_idx').on(t.schoolId, t.year),
+    index('private_inspections_unit_idx').on(t.unitCode, t.status, t.id),
+  ],
+);
+
+/** A 科室 asked for its 联审 opinion on an inspection, and its answer (同意/有意见 with a text) once given. */
+export const privateInspectionOpinions = pgTable(
+  'private_inspection_opinions',
+  {
+    inspectionId: integer()
+      .notNull()
+      .references(() => privateInspections.id),
+    dept: text().notNull(),
+    verdict: text({ enum: members(OpinionVerdict.options) }),
+    comment: text(),
+    answeredBy: text(),
+    answeredAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.dept] }), index('private_inspection_opinions_dept_idx').on(t.dept, t.inspectionId)],
 );

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { secondFactorRequired, type Grant } from '@hyedu/domain';
 import type { Tx } from '../audit.ts';
 import { encryptField, totpRecordId } from '../field-crypto.ts';
@@ -16,10 +16,15 @@ export const DEMO_TOTP_SECRET = 'HYEDUDEMOHYEDUDEMOHYEDUDEMOHYEDU';
 interface DemoAccount {
   username: string;
   displayName: string;
-  grants: Grant[] | ((schoolId: number) => Grant[]);
+  grants: Grant[] | ((schools: DemoSchools) => Grant[]);
+}
+/** The schools the two school accounts belong to. */
+interface DemoSchools {
+  school: number;
+  privateSchool: number;
 }
 
-/** One account per role: leadership, the plan's coordinating 办公室, a department per module, two counties, one school, and the three administrators. */
+/** One account per role: leadership, the plan's coordinating 办公室, a department per module, two counties, two schools (one private), and the three administrators. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'leader', displayName: '局领导（演示）', grants: [{ role: 'leader' }] },
   { username: 'office', displayName: '办公室（演示）', grants: [{ role: 'department', dept: 'office' }] },
@@ -37,13 +42,31 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '耒阳市教育局（演示）',
     grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }],
   },
-  { username: 'school', displayName: '学校用户（演示）', grants: (schoolId) => [{ role: 'school', schoolId, unitCode: '430422' }] },
+  { username: 'school', displayName: '学校用户（演示）', grants: (s) => [{ role: 'school', schoolId: s.school, unitCode: '430422' }] },
+  {
+    username: 'minban',
+    displayName: '民办学校用户（演示）',
+    grants: (s) => [{ role: 'school', schoolId: s.privateSchool, unitCode: '430422' }],
+  },
   { username: 'sysadmin', displayName: '系统管理员（演示）', grants: [{ role: 'sysadmin' }] },
   { username: 'secadmin', displayName: '安全管理员（演示）', grants: [{ role: 'secadmin' }] },
   { username: 'auditor', displayName: '审计管理员（演示）', grants: [{ role: 'auditor' }] },
 ];
 
-/** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code). */
+/** The `minban` account's school: the first private compulsory school of 衡南县 by code. */
+export async function demoPrivateSchool(tx: Tx): Promise<number> {
+  const [school] = await tx
+    .select({ id: schools.id })
+    .from(schools)
+    .where(
+      and(eq(schools.unitCode, '430422'), eq(schools.ownership, 'private'), inArray(schools.level, ['primary', 'junior', 'nine_year'])),
+    )
+    .orderBy(asc(schools.code))
+    .limit(1);
+  return school?.id ?? 0;
+}
+
+/** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code, `minban` to demoPrivateSchool). */
 export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number> {
   const [school] = await tx
     .select({ id: schools.id })
@@ -51,6 +74,7 @@ export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number>
     .where(eq(schools.unitCode, '430422'))
     .orderBy(asc(schools.code))
     .limit(1);
+  const demoSchools = { school: school?.id ?? 0, privateSchool: await demoPrivateSchool(tx) };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const rows = await tx
@@ -63,7 +87,7 @@ export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number>
         passwordChangedAt: now,
         mustChangePassword: false,
         isDemo: true,
-        grants: typeof a.grants === 'function' ? a.grants(school?.id ?? 0) : a.grants,
+        grants: typeof a.grants === 'function' ? a.grants(demoSchools) : a.grants,
       })),
     )
     .returning({ id: accounts.id, grants: accounts.grants });

@@ -19,10 +19,11 @@ import {
   workPlans,
   workPlanSections,
 } from '../schema/index.ts';
-import { seedDemoAccounts } from './accounts.ts';
+import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
+import { seedPrivateInspections } from './private-inspections.ts';
 import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
@@ -164,6 +165,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       scale: opts.scale ?? 1,
     });
     privateEdu = await seedPrivateEdu(tx, { registry, ids, story, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
+    privateEdu.inspections = await seedPrivateInspections(tx, await demoPrivateSchool(tx));
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return {

@@ -19,6 +19,8 @@ export interface PrivateVolumes {
   conversions: number;
   teachers: number;
   levers: number;
+  /** 年检 (seeded after the registry entries, by private-inspections.ts). */
+  inspections: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -148,5 +150,6 @@ export async function seedPrivateEdu(
     conversions: caseIds.length,
     teachers: teachers.length,
     levers: story.levers.length,
+    inspections: 0,
   };
 }

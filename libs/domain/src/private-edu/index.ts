@@ -10,3 +10,4 @@ export * from './share.ts';
 export * from './levers.ts';
 export * from './conversion.ts';
 export * from './registry.ts';
+export * from './inspection.ts';

@@ -1,5 +1,6 @@
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
+import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
@@ -7,7 +8,8 @@ import type { Words } from './workflow.ts';
 
 /**
  * The 待办 inbox's sources: each a workflow whose declaration says whose turn a record is (`inboxRules`), in the
- * area whose write permission lets a caller act on it. The server queries each source in the caller's scope.
+ * area whose write permission lets a caller act on it. The server queries each source in the caller's scope. A source
+ * without an area (a 科室's 联审 opinions) is open to every signed-in account and decides by the account's departments.
  */
 export const INBOX_SOURCES = {
   hazard: { workflow: HAZARD_WORKFLOW, area: 'safety', label: { zh: '隐患整改', en: 'Hazards' } },
@@ -15,6 +17,8 @@ export const INBOX_SOURCES = {
   profile: { workflow: PROFILE_REVIEW, area: 'safety', label: { zh: '4个100%核实', en: 'Security standard records' } },
   report: { workflow: REPORT_REVIEW, area: 'plan', label: { zh: '工作要点进展报告', en: 'Work plan progress reports' } },
   conversion: { workflow: CONVERSION_WORKFLOW, area: 'private-edu', label: { zh: '公参民治理', en: 'Conversion cases' } },
-} as const satisfies Record<string, { workflow: unknown; area: string; label: Words }>;
+  inspection: { workflow: INSPECTION_WORKFLOW, area: 'private-edu', label: { zh: '民办学校年检', en: 'Annual inspections' } },
+  inspectionOpinion: { workflow: INSPECTION_OPINION_WORKFLOW, area: null, label: { zh: '年检联审意见', en: 'Inspection opinions' } },
+} as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -10,6 +10,7 @@ import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
+import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
@@ -27,6 +28,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 };
 
 export const privateEduRouter = {
+  inspections: inspectionRouter,
   levers: { ...leverRouter, ...leverFilesRouter },
   profiles: { ...profileRouter, ...profileFilesRouter },
   settings: settingsRouter,

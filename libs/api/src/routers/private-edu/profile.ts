@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNotNull, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import {
@@ -64,6 +64,10 @@ export const profileRows = (db: Db, where: SQL | undefined) =>
       gcmType: p.gcmType,
       partyOrg: p.partyOrg,
       approvedIntake: p.approvedIntake,
+      // The latest year a failing 年检 stops the school's enrolment (null: none).
+      enrolmentStoppedYear: sql<
+        number | null
+      >`(select max(${tables.privateInspections.enrolmentStoppedYear}) from ${tables.privateInspections} where ${tables.privateInspections.schoolId} = ${schools.id})`,
     })
     .from(schools)
     .innerJoin(orgUnits, eq(orgUnits.code, schools.unitCode))

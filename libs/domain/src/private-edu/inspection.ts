@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import { MAX_LIST_ENTRIES, RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
+import { IsoDate } from '../date.ts';
+import { DeptKey } from '../plan/departments.ts';
+import type { SchoolLevel } from '../school.ts';
+import { textField } from '../text.ts';
+import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+
+/**
+ * 民办学校年检 (seed item 5, 规范民办学校办学行为; docs/domain/private-education.md). The approving authority runs it:
+ * the county for kindergartens and compulsory schools, the city for 高中阶段 schools. The school submits its materials,
+ * the authority takes them through 初审 (with 实地查看) and asks the bureau's 科室 for their opinions (内部联审); once every
+ * asked 科室 has answered it either issues a 整改通知书 with a deadline — the school answers with its 整改报告 and the
+ * authority reviews it (复审) — or goes straight to the 年检结论, a grade on a configurable scale; the conclusion is then
+ * published (公示). A failing grade stops the school's enrolment the next year.
+ */
+
+/** Who approves (and so inspects) a private school: a function of its level; 局直 schools are the city's. */
+export const InspectionAuthority = z.enum(['county', 'city']);
+export type InspectionAuthority = z.infer<typeof InspectionAuthority>;
+export const CITY_APPROVED_LEVELS: readonly SchoolLevel[] = ['senior', 'complete_middle', 'vocational'];
+export function approvingAuthority(level: SchoolLevel, directlyUnderCity = false): InspectionAuthority {
+  return directlyUnderCity || CITY_APPROVED_LEVELS.includes(level) ? 'city' : 'county';
+}
+/** The refusal for a bureau level that is not the school's approving authority, or null. */
+export function authorityRefusal(actor: 'school' | 'county' | 'city' | 'leadership', authority: InspectionAuthority): string | null {
+  if (actor === 'school' || actor === authority) return null;
+  return authority === 'city' ? '该校由市教育局审批，年检由市教育局办理' : '该校由县市区教育局审批，年检由县市区教育局办理';
+}
+
+const AUTHORITY = ['county', 'city'] as const;
+export const INSPECTION_WORKFLOW = defineWorkflow({
+  key: 'privateEdu.inspection',
+  noun: { zh: '年检', en: 'annual inspection' },
+  states: ['materials', 'preliminary', 'joint_review', 'rectifying', 'rechecking', 'concluded', 'published'],
+  stateLabels: {
+    materials: { zh: '材料待提交', en: 'Awaiting materials' },
+    preliminary: { zh: '初审', en: 'Preliminary review' },
+    joint_review: { zh: '联审', en: 'Joint review' },
+    rectifying: { zh: '整改中', en: 'Rectifying' },
+    rechecking: { zh: '复审', en: 'Re-examination' },
+    concluded: { zh: '已出结论', en: 'Concluded' },
+    published: { zh: '已公示', en: 'Published' },
+  },
+  initial: 'materials',
+  turn: {
+    materials: ['school'],
+    preliminary: AUTHORITY,
+    joint_review: AUTHORITY,
+    rectifying: ['school'],
+    rechecking: AUTHORITY,
+    concluded: AUTHORITY,
+    published: [],
+  },
+  steps: {
+    submit: {
+      label: { zh: '提交年检材料', en: 'Submit the materials' },
+      from: ['materials'],
+      to: 'preliminary',
+      by: ['school'],
+      needs: [{ field: 'materials', message: '请先填写年检自查报告' }],
+    },
+    return_materials: {
+      label: { zh: '退回补充材料', en: 'Return for more materials' },
+      from: ['preliminary'],
+      to: 'materials',
+      by: AUTHORITY,
+      reason: true,
+    },
+    request_opinions: {
+      label: { zh: '提请联审', en: 'Ask the departments' },
+      from: ['preliminary'],
+      to: 'joint_review',
+      by: AUTHORITY,
+      needs: [{ field: 'siteVisit', message: '请先填写初审和实地查看意见' }],
+    },
+    issue_notice: {
+      label: { zh: '下达整改通知', en: 'Issue a rectification notice' },
+      from: ['joint_review'],
+      to: 'rectifying',
+      by: AUTHORITY,
+      needs: [{ field: 'opinionsComplete', message: '还有科室未提出联审意见，不能结束联审' }],
+    },
+    conclude: {
+      label: { zh: '作出年检结论', en: 'Grade the school' },
+      from: ['joint_review', 'rechecking'],
+      to: 'concluded',
+      by: AUTHORITY,
+      needs: [{ field: 'opinionsComplete', message: '还有科室未提出联审意见，不能结束联审' }],
+    },
+    submit_report: {
+      label: { zh: '提交整改报告', en: 'Submit the rectification report' },
+      from: ['rectifying'],
+      to: 'rechecking',
+      by: ['school'],
+    },
+    return_report: {
+      label: { zh: '退回继续整改', en: 'Return for further rectification' },
+      from: ['rechecking'],
+      to: 'rectifying',
+      by: AUTHORITY,
+      reason: true,
+    },
+    publish: {
+      label: { zh: '公示结论', en: 'Publish' },
+      from: ['concluded'],
+      to: 'published',
+      by: AUTHORITY,
+    },
+  },
+});
+export const InspectionStatus = z.enum(INSPECTION_WORKFLOW.states);
+export type InspectionStatus = z.infer<typeof InspectionStatus>;
+export const INSPECTION_STATUS_LABELS = stateLabels(INSPECTION_WORKFLOW, 'zh');
+export const InspectionAction = stepEnum(INSPECTION_WORKFLOW);
+export type InspectionAction = z.infer<typeof InspectionAction>;
+/** The steps without inputs of their own (`privateEdu.inspections.step`); the others have a procedure each. */
+export const InspectionPlainAction = z.enum(['return_materials', 'return_report', 'publish'], { message: '请选择操作' });
+
+/** The grade scale (年检结论): configurable; `failing` grades stop next year's enrolment. */
+export interface InspectionGrade {
+  key: string;
+  zh: string;
+  en: string;
+  failing: boolean;
+}
+export const DEFAULT_INSPECTION_GRADES: readonly InspectionGrade[] = [
+  { key: 'excellent', zh: '优秀', en: 'Excellent', failing: false },
+  { key: 'good', zh: '良好', en: 'Good', failing: false },
+  { key: 'pass', zh: '合格', en: 'Pass', failing: false },
+  { key: 'fail', zh: '不合格', en: 'Fail', failing: true },
+];
+/** Another scale in use in Hunan (合格/暂缓通过/不合格): a bureau may configure it instead. */
+export const PASS_DEFER_FAIL_GRADES: readonly InspectionGrade[] = [
+  { key: 'pass', zh: '合格', en: 'Pass', failing: false },
+  { key: 'deferred', zh: '暂缓通过', en: 'Deferred', failing: false },
+  { key: 'fail', zh: '不合格', en: 'Fail', failing: true },
+];
+export const gradeOf = (key: string | null, scale: readonly InspectionGrade[] = DEFAULT_INSPECTION_GRADES) =>
+  key === null ? null : (scale.find((g) => g.key === key) ?? null);
+/** The year a grade given in `year`'s inspection stops the school's enrolment (the next year), or null. */
+export function enrolmentStoppedYear(
+  grade: string | null,
+  year: number,
+  scale: readonly InspectionGrade[] = DEFAULT_INSPECTION_GRADES,
+): number | null {
+  return gradeOf(grade, scale)?.failing ? year + 1 : null;
+}
+
+/** A 科室's opinion in 联审. */
+export const OpinionVerdict = z.enum(['agree', 'concerns'], { message: '请选择联审意见' });
+export type OpinionVerdict = z.infer<typeof OpinionVerdict>;
+export const OPINION_VERDICT_LABELS: Record<OpinionVerdict, { zh: string; en: string }> = {
+  agree: { zh: '同意', en: 'Agree' },
+  concerns: { zh: '有意见', en: 'Has concerns' },
+};
+/** 联审 is complete when every asked 科室 has answered (and at least one was asked). */
+export const opinionsComplete = (opinions: readonly { verdict: string | null }[]) =>
+  opinions.length > 0 && opinions.every((o) => o.verdict !== null);
+
+/** Overdue: the 整改 deadline has passed and the school has not submitted its report. */
+export const inspectionOverdue = (r: { status: InspectionStatus; rectifyBy: string | null }, today: string) =>
+  r.status === 'rectifying' && r.rectifyBy !== null && r.rectifyBy < today;
+
+const InspectionYear = z
+  .number({ message: '年检年度应为数字' })
+  .int({ message: '年检年度应为整数' })
+  .min(2020, { message: '年检年度不能早于2020年' })
+  .max(2100, { message: '年检年度不能晚于2100年' });
+
+/** What the approving authority enters to open a school's inspection (one per school and year). */
+export const InspectionInput = z.object({ schoolId: SchoolRef, year: InspectionYear }).strict();
+export type InspectionInput = z.infer<typeof InspectionInput>;
+
+const longText = (max: number, label: string, min: number, message: string) => textField(max, label).pipe(z.string().min(min, { message }));
+const Versioned = { id: RecordId, expectedVersion: RecordVersion };
+
+/** The school's materials (年检自查报告), submitted with the step 提交年检材料. */
+export const InspectionMaterialsInput = z
+  .object({ ...Versioned, materials: longText(2000, '年检自查报告', 10, '年检自查报告至少写10个字') })
+  .strict();
+/** 初审 with 实地查看: the authority's findings and the 科室 asked for their opinions. */
+export const InspectionOpinionRequest = z
+  .object({
+    ...Versioned,
+    siteVisit: longText(2000, '初审和实地查看意见', 4, '初审和实地查看意见至少写4个字'),
+    departments: z
+      .array(DeptKey, { message: '请选择联审科室' })
+      .min(1, { message: '至少选择一个联审科室' })
+      .max(MAX_LIST_ENTRIES, { message: `联审科室最多${MAX_LIST_ENTRIES}个` })
+      .refine((ds) => new Set(ds).size === ds.length, { message: '联审科室不能重复' }),
+  })
+  .strict();
+/** The 整改通知书 with its deadline. */
+export const InspectionNoticeInput = z
+  .object({ ...Versioned, notice: longText(2000, '整改通知', 4, '整改通知至少写4个字'), rectifyBy: IsoDate })
+  .strict();
+/** The school's 整改报告. */
+export const InspectionReportInput = z.object({ ...Versioned, report: longText(2000, '整改报告', 10, '整改报告至少写10个字') }).strict();
+/** The 年检结论: a grade of the scale, and its note. */
+export const InspectionConclusionInput = z
+  .object({
+    ...Versioned,
+    grade: textField(20, '年检结论').pipe(z.string().min(1, { message: '请选择年检结论' })),
+    conclusion: textField(1000, '结论说明').optional(),
+  })
+  .strict();
+/** A 科室's 联审 opinion. */
+export const InspectionOpinionInput = z
+  .object({
+    id: RecordId,
+    verdict: OpinionVerdict,
+    comment: longText(1000, '意见内容', 2, '意见内容至少写2个字'),
+  })
+  .strict();
+
+/** The record as its workflow sees it. */
+export const inspectionCase = (r: {
+  status: InspectionStatus;
+  submittedBy: string | null;
+  materials: string | null;
+  siteVisit: string | null;
+  opinionsComplete: boolean;
+}) => ({
+  state: r.status,
+  submittedBy: r.submittedBy,
+  fields: { materials: r.materials, siteVisit: r.siteVisit, opinionsComplete: r.opinionsComplete ? true : null },
+});
+
+/**
+ * A 科室's part in 联审, as the 待办 inbox reads it: each asked 科室 owes one opinion while the inspection is at 联审.
+ * The opinion is taken by `privateEdu.inspections.opine`, whose rule is the department, not the level.
+ */
+export const INSPECTION_OPINION_WORKFLOW = defineWorkflow({
+  key: 'privateEdu.inspectionOpinion',
+  noun: { zh: '联审意见', en: 'joint-review opinion' },
+  states: ['pending', 'answered'],
+  stateLabels: { pending: { zh: '待提出', en: 'Awaited' }, answered: { zh: '已提出', en: 'Given' } },
+  initial: 'pending',
+  turn: { pending: ['city'], answered: [] },
+  steps: { opine: { label: { zh: '提出联审意见', en: 'Give the opinion' }, from: ['pending'], to: 'answered', by: ['city'] } },
+});
+
+/** A year as a list's URL carries it (`?year=2022`). */
+export const InspectionYearParam = z
+  .string()
+  .regex(/^20\d{2}$/)
+  .transform(Number);
