@@ -75,7 +75,7 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
             meta: { title: '我的待办', titleEn: 'My to-do' },
           },
           {
-            // A 科室's 联审 opinion on a private school's 年检: open to the asked 科室 without the private-edu module.
+            // A 科室's 联审 opinion, asked of it through its 待办: open to the asked 科室 without any module grant.
             path: 'inbox/opinions/:id(\\d+)',
             name: 'inbox-opinion',
             component: () => import('./pages/inbox/OpinionPage.vue'),

@@ -239,8 +239,8 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.inspections.conclude:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, grade: 'pass' })),
   'privateEdu.inspections.step:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, action: 'publish' })),
   // The 科室's opinion path: a county asked nothing gets the same NOT_FOUND for any inspection.
-  'privateEdu.inspections.forOpinion:id': one('privateInspection', (id) => ({ id })),
-  'privateEdu.inspections.opine:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
+  'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
+  'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));

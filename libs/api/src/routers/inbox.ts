@@ -5,6 +5,7 @@ import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
+import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
 /** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
 const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup | null>> = {
@@ -45,6 +46,8 @@ async function inbox(ctx: AuthedContext, limit: number): Promise<InboxGroup[]> {
 }
 
 export const inboxRouter = {
+  /** 联审意见 the caller's 科室 is asked for (a private school's 年检 today): what it may see, and its answer. */
+  opinions: inspectionOpinionRouter,
   /** The records awaiting the caller, by kind: overdue first, then by due day (at most 50 of each, with the total). */
   list: sessionProcedure().query(({ ctx }) => inbox(ctx, SHOWN)),
   /** How many records await the caller (the header's badge), in all and by kind. */

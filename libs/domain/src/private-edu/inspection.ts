@@ -229,7 +229,7 @@ export const inspectionCase = (r: {
 
 /**
  * A 科室's part in 联审, as the 待办 inbox reads it: each asked 科室 owes one opinion while the inspection is at 联审.
- * The opinion is taken by `privateEdu.inspections.opine`, whose rule is the department, not the level.
+ * The opinion is taken by `inbox.opinions.give`, whose rule is the department, not the level.
  */
 export const INSPECTION_OPINION_WORKFLOW = defineWorkflow({
   key: 'privateEdu.inspectionOpinion',

@@ -10,13 +10,14 @@ import { askedInspection, lockInspection, opinionsOf, TARGET } from './inspectio
 const { privateInspections: r, privateInspectionOpinions: o, schools, orgUnits } = tables;
 
 /**
- * The 科室's side of 联审: any signed-in account may call these, and `askedInspection` lets through only a 科室 the
+ * The 科室's side of 联审, mounted in the platform's 待办 router (`inbox.opinions`) so the portal reaches it without naming a
+ * module: any signed-in account may call these, and `askedInspection` lets through only a 科室 the
  * inspection asked (everyone else: NOT_FOUND, audited). They show only what the 科室 needs to judge — the school, the
  * materials and the 初审 findings — and take its one opinion; nothing else of the module opens to the 科室.
  */
 export const inspectionOpinionRouter = {
   /** What an asked 科室 sees of an inspection: the school, its materials, the 初审 findings, and the 科室's own answer. */
-  forOpinion: sessionProcedure()
+  view: sessionProcedure()
     .input(z.object({ id: RecordId }).strict())
     .query(async ({ ctx, input }) => {
       const mine = await askedInspection(ctx, input.id);
@@ -45,7 +46,7 @@ export const inspectionOpinionRouter = {
     }),
 
   /** 提出联审意见: 同意 or 有意见 with its text, once per 科室, while the inspection is at 联审. */
-  opine: sessionProcedure()
+  give: sessionProcedure()
     .input(InspectionOpinionInput)
     .mutation(async ({ ctx, input }) => {
       const mine = await askedInspection(ctx, input.id);

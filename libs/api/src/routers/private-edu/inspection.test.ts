@@ -75,26 +75,26 @@ describe.each(testEngines())('民办学校年检 on %s', (engine) => {
     // The asked 科室 sees it in its 待办 and only what it needs to judge; it answers once.
     const todo = (await safety.inbox.list()).find((g) => g.kind === 'inspectionOpinion');
     expect(todo?.items.map((i) => i.id)).toContain(id);
-    const view = await safety.privateEdu.inspections.forOpinion({ id });
+    const view = await safety.inbox.opinions.view({ id });
     expect(view).toMatchObject({ status: 'joint_review', materials: expect.stringContaining('财务审计'), canAnswer: true });
     expect(Object.keys(view).sort()).toEqual(
       ['canAnswer', 'id', 'level', 'levelLabel', 'materials', 'opinions', 'schoolName', 'siteVisit', 'status', 'unitName', 'year'].sort(),
     );
     expect(view.opinions.map((o) => o.dept)).toEqual(['safety']);
-    await safety.privateEdu.inspections.opine({ id, verdict: 'concerns', comment: '消防通道需清理' });
-    expect(await failure(safety.privateEdu.inspections.opine({ id, verdict: 'agree', comment: '同意' }))).toEqual({
+    await safety.inbox.opinions.give({ id, verdict: 'concerns', comment: '消防通道需清理' });
+    expect(await failure(safety.inbox.opinions.give({ id, verdict: 'agree', comment: '同意' }))).toEqual({
       code: 'CONFLICT',
       message: '本科室已提出联审意见，不能重复提出',
     });
     expect((await safety.inbox.list()).find((g) => g.kind === 'inspectionOpinion')?.items.map((i) => i.id) ?? []).not.toContain(id);
     // Anyone not asked: the one NOT_FOUND, also the module's own 科室 and the county; the 科室 gets nothing else of the module.
     for (const user of ['privedu', 'hengnan', 'minban', 'school'])
-      expect(await failure((await as(user)).privateEdu.inspections.opine({ id, verdict: 'agree', comment: '同意' }))).toEqual({
+      expect(await failure((await as(user)).inbox.opinions.give({ id, verdict: 'agree', comment: '同意' }))).toEqual({
         code: 'NOT_FOUND',
         message: '年检不存在或不在您的数据范围内',
       });
     expect(await failure(safety.privateEdu.inspections.byId({ id }))).toMatchObject({ code: 'FORBIDDEN' });
-    await office.privateEdu.inspections.opine({ id, verdict: 'agree', comment: '同意通过' });
+    await office.inbox.opinions.give({ id, verdict: 'agree', comment: '同意通过' });
     // The opinions moved the record on: a notice on the version seen before them is a CONFLICT.
     expect(await failure(hengnan.privateEdu.inspections.issueNotice(notice))).toEqual(CONFLICT);
     expect(

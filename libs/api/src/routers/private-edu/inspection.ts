@@ -24,7 +24,6 @@ import { contains, scopeCondition } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { cityCode } from '../plan/access.ts';
 import { actsAsAuthority, canWrite, opinionsOf, TARGET, visibleInspection } from './inspection-access.ts';
-import { inspectionOpinionRouter } from './inspection-opinions.ts';
 import { inspectionStepRouter } from './inspection-steps.ts';
 import { read, write } from './procedures.ts';
 
@@ -191,7 +190,6 @@ export const inspectionRouter = {
   }),
 
   ...inspectionStepRouter,
-  ...inspectionOpinionRouter,
 
   history: read.input(Id).query(async ({ ctx, input }) => {
     await visibleInspection(ctx, input.id);
