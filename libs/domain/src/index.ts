@@ -32,6 +32,6 @@ export * from './safety/index.ts';
 export * from './workflow/workflow.ts';
 export * from './workflow/inbox.ts';
 export * from './workflow/inbox-sources.ts';
+export * from './workflow/opinion.ts';
 export * from './workflow/present.ts';
 export * from './audit-labels.ts';
-export * from './private-edu/index.ts';

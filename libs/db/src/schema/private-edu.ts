@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { OpinionVerdict } from '@hyedu/domain';
 import {
   CONVERSION_WORKFLOW,
   GcmDisposal,
@@ -22,12 +23,11 @@ import {
   InspectionAuthority,
   LEVER_WORKFLOW,
   LeverKind,
-  OpinionVerdict,
   PartyOrg,
   Placement,
   PurchasedSeatsCountAs,
   StaffStatus,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import { schoolRef, unitRef } from './columns.ts';
 import { members } from './members.ts';
 import { orgUnits, schools } from './org.ts';

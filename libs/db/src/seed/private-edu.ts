@@ -1,5 +1,6 @@
-import { allowedPrivate, normalizeIdCard } from '@hyedu/domain';
+import { normalizeIdCard } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+import { allowedPrivate } from '@hyedu/domain/private-edu';
 import type { Tx } from '../audit.ts';
 import { blindIndex, encryptField } from '../field-crypto.ts';
 import {

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { approvingAuthority, enrolmentStoppedYear, type InspectionStatus } from '@hyedu/domain';
+import { approvingAuthority, enrolmentStoppedYear, type InspectionStatus } from '@hyedu/domain/private-edu';
 import type { Tx } from '../audit.ts';
 import { orgUnits, privateInspectionOpinions, privateInspections, schools } from '../schema/index.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capStatus, leverEffect, parseIdCard, parseUscc, projectedCounts, shareCounts, shareOf } from '@hyedu/domain';
+import { parseIdCard, parseUscc } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 as T } from '@hyedu/domain/hengyang';
+import { capStatus, leverEffect, projectedCounts, shareCounts, shareOf } from '@hyedu/domain/private-edu';
 import { CENSUS_YEARS, compulsoryOf, generatePrivateStory } from './private-story.ts';
 import { generateSchoolRegistry } from './schools.ts';
 

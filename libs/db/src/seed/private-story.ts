@@ -1,21 +1,17 @@
+import { idCardCheckChar, orgCodeCheckChar, usccCheckChar, type Grade, type Ownership } from '@hyedu/domain';
+import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
 import {
   disposalsFor,
   firstCensusAfter,
-  idCardCheckChar,
   isWholeSchool,
-  orgCodeCheckChar,
   requiredReduction,
-  usccCheckChar,
   type GcmDisposal,
   type GcmTask,
   type GcmType,
-  type Grade,
   type LeverKind,
-  type Ownership,
   type PartyOrg,
   type Placement,
-} from '@hyedu/domain';
-import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+} from '@hyedu/domain/private-edu';
 import { personName } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 import type { SchoolSeed } from './schools.ts';

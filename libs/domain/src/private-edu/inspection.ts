@@ -4,6 +4,7 @@ import { IsoDate } from '../date.ts';
 import { DeptKey } from '../plan/departments.ts';
 import type { SchoolLevel } from '../school.ts';
 import { textField } from '../text.ts';
+import { OpinionVerdict } from '../workflow/opinion.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /**
@@ -147,13 +148,6 @@ export function enrolmentStoppedYear(
   return gradeOf(grade, scale)?.failing ? year + 1 : null;
 }
 
-/** A 科室's opinion in 联审. */
-export const OpinionVerdict = z.enum(['agree', 'concerns'], { message: '请选择联审意见' });
-export type OpinionVerdict = z.infer<typeof OpinionVerdict>;
-export const OPINION_VERDICT_LABELS: Record<OpinionVerdict, { zh: string; en: string }> = {
-  agree: { zh: '同意', en: 'Agree' },
-  concerns: { zh: '有意见', en: 'Has concerns' },
-};
 /** 联审 is complete when every asked 科室 has answered (and at least one was asked). */
 export const opinionsComplete = (opinions: readonly { verdict: string | null }[]) =>
   opinions.length > 0 && opinions.every((o) => o.verdict !== null);

@@ -1,4 +1,4 @@
-import { ConversionStatus } from '@hyedu/domain';
+import { ConversionStatus } from '@hyedu/domain/private-edu';
 import { defineListQuery, oneOf, text, yesNo } from '@hyedu/web';
 
 /** The list's filters as they live in the URL: `?status=&overdue=yes|no&q=&page=`. */

@@ -1,4 +1,4 @@
-import type { ConversionStatus } from '@hyedu/domain';
+import type { ConversionStatus } from '@hyedu/domain/private-edu';
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 

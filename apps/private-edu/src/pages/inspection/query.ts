@@ -1,4 +1,4 @@
-import { InspectionStatus, InspectionYearParam } from '@hyedu/domain';
+import { InspectionStatus, InspectionYearParam } from '@hyedu/domain/private-edu';
 import { defineListQuery, oneOf, text, yesNo } from '@hyedu/web';
 
 /** The list's filters as they live in the URL: `?year=&status=&grade=&overdue=yes|no&q=&page=`. */

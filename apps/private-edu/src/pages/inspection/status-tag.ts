@@ -1,4 +1,4 @@
-import type { InspectionStatus } from '@hyedu/domain';
+import type { InspectionStatus } from '@hyedu/domain/private-edu';
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger';
 

@@ -1,4 +1,4 @@
-import { capStatus, projectedCounts, shareOf, type ProjectedLever, type ShareCounts } from '@hyedu/domain';
+import { capStatus, projectedCounts, shareOf, type ProjectedLever, type ShareCounts } from '@hyedu/domain/private-edu';
 
 export interface WhatIfUnit {
   code: string;

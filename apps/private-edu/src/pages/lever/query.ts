@@ -1,4 +1,4 @@
-import { LeverKind, LeverStatus } from '@hyedu/domain';
+import { LeverKind, LeverStatus } from '@hyedu/domain/private-edu';
 import { defineListQuery, oneOf, text } from '@hyedu/web';
 
 /** The list's filters as they live in the URL: `?status=&kind=&q=&page=`. */

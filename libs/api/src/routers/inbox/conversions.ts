@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { CONVERSION_DONE_STATES, CONVERSION_WORKFLOW, GCM_TYPE_LABELS } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+import { CONVERSION_DONE_STATES, CONVERSION_WORKFLOW, GCM_TYPE_LABELS } from '@hyedu/domain/private-edu';
 import { actorLevel, recordScope } from '../../record-scope.ts';
 import { awaitedSteps, awaitingSql } from './rules.ts';
 import type { Asker, InboxGroup } from './sources.ts';

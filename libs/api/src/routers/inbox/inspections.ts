@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, exists, inArray, isNull, not, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '@hyedu/domain';
+import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '@hyedu/domain/private-edu';
 import { actorLevel, recordScope } from '../../record-scope.ts';
 import { awaitedSteps, awaitingSql } from './rules.ts';
 import type { Asker, InboxGroup } from './sources.ts';

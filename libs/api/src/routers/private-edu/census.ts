@@ -1,14 +1,14 @@
 import { and, eq, inArray, like, max, ne, or, sql } from 'drizzle-orm';
 import { tables, type Db } from '@hyedu/db';
+import { type DataScope } from '@hyedu/domain';
 import {
   DEFAULT_PURCHASED_SEATS_COUNT_AS,
   leverEffect,
-  type DataScope,
   type LeverKind,
   type LeverStatus,
   type PurchasedSeatsCountAs,
   type ShareCounts,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import { schoolWhere } from '../../queries.ts';
 
 const { schools, schoolEnrolment, schoolCensus, privateSettings, privateLevers } = tables;

@@ -1,7 +1,7 @@
 import { and, desc, eq, like, or, sql } from 'drizzle-orm';
 import { tables, type Tx } from '@hyedu/db';
-import { firstCensusAfter, type ConversionStatus, type GcmDisposal, type LeverKind } from '@hyedu/domain';
 import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+import { firstCensusAfter, type ConversionStatus, type GcmDisposal, type LeverKind } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
 

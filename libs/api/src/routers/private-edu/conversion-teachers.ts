@@ -1,7 +1,8 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { blindIndex, decryptField, encryptField, tables, type Db, type Secrets } from '@hyedu/db';
-import { CONVERSION_DONE_STATES, maskIdCard, parseIdCard, TeacherPlaceInput, TeacherPlacementInput, type DataScope } from '@hyedu/domain';
+import { maskIdCard, parseIdCard, type DataScope } from '@hyedu/domain';
+import { CONVERSION_DONE_STATES, TeacherPlaceInput, TeacherPlacementInput } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordScope } from '../../record-scope.ts';

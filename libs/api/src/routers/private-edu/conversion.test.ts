@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from '@hyedu/db/testing';
-import { GCM_SCHOOL_LEVELS, idCardCheckChar } from '@hyedu/domain';
+import { idCardCheckChar } from '@hyedu/domain';
+import { GCM_SCHOOL_LEVELS } from '@hyedu/domain/private-edu';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
 /** The business date the cases are worked on: before the 2022-06-30 deadline. */

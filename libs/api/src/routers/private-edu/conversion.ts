@@ -2,6 +2,8 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
+import { ExpectedVersion, RecordId, textField, type DataScope } from '@hyedu/domain';
+import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
 import {
   CONVERSION_DONE_STATES,
   ConversionAction,
@@ -12,18 +14,13 @@ import {
   ConversionStatus,
   ConversionTaskInput,
   disposalsFor,
-  ExpectedVersion,
   GCM_SCHOOL_LEVELS,
   GCM_TASK_COLUMNS,
   GCM_TYPE_LABELS,
   GcmTask,
-  RecordId,
   tasksDoneOf,
-  textField,
   CONVERSION_WORKFLOW as wf,
-  type DataScope,
-} from '@hyedu/domain';
-import { HENGYANG_TARGETS_2022 } from '@hyedu/domain/hengyang';
+} from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';

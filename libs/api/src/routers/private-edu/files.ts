@@ -2,6 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { publishStaged, tables, type Db } from '@hyedu/db';
+import { SCHOOL_LEVEL_LABELS, type DataScope, type SchoolLevel } from '@hyedu/domain';
 import {
   CONVERSION_WORKFLOW,
   conversionStanding,
@@ -11,13 +12,10 @@ import {
   LEVER_LABELS,
   LEVER_WORKFLOW,
   PARTY_ORG_LABELS,
-  SCHOOL_LEVEL_LABELS,
-  type DataScope,
   type GcmDisposal,
   type GcmType,
   type PartyOrg,
-  type SchoolLevel,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import { writeTemplate, type CellValue, type Column } from '@hyedu/excel';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';

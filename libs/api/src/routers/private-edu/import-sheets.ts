@@ -12,7 +12,7 @@ import {
   type GcmType,
   type LeverKind,
   type PartyOrg,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import type { Column, RowError } from '@hyedu/excel';
 import { cell, readSchoolSheet, type SchoolRef } from '../../imports/school-sheet.ts';
 import type { ParseReport } from '../../imports/types.ts';

@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { tables, type Db, type Tx } from '@hyedu/db';
-import { authorityRefusal, authorize, departmentsOf, type DataScope, type Grant, type InspectionAuthority } from '@hyedu/domain';
+import { authorize, departmentsOf, type DataScope, type Grant } from '@hyedu/domain';
+import { authorityRefusal, type InspectionAuthority } from '@hyedu/domain/private-edu';
 import type { AuthedContext } from '../../context.ts';
 import { actorLevel, recordScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';

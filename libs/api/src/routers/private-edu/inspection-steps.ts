@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
+import { RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
   DEFAULT_INSPECTION_GRADES,
   enrolmentStoppedYear,
@@ -14,12 +15,9 @@ import {
   InspectionPlainAction,
   InspectionReportInput,
   opinionsComplete,
-  RecordId,
-  RecordVersion,
-  textField,
   INSPECTION_WORKFLOW as wf,
   type InspectionAction,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { actorLevel } from '../../record-scope.ts';

@@ -2,6 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
+import { RecordId, textField } from '@hyedu/domain';
 import {
   approvingAuthority,
   CITY_APPROVED_LEVELS,
@@ -11,11 +12,9 @@ import {
   inspectionOverdue,
   InspectionStatus,
   opinionsComplete,
-  RecordId,
-  textField,
   INSPECTION_WORKFLOW as wf,
   type InspectionAction,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';

@@ -1,6 +1,6 @@
 import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { CONVERSION_DONE_STATES, projectedCounts } from '@hyedu/domain';
+import { CONVERSION_DONE_STATES, projectedCounts } from '@hyedu/domain/private-edu';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';

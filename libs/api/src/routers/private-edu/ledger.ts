@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { capStatus, leverCensus, projectedCounts, requiredReduction, shareOf, targetFor, type ShareCounts } from '@hyedu/domain';
+import { targetFor } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022 } from '@hyedu/domain/hengyang';
+import { capStatus, leverCensus, projectedCounts, requiredReduction, shareOf, type ShareCounts } from '@hyedu/domain/private-edu';
 import type { Context } from '../../context.ts';
 import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listUnits } from '../../queries.ts';

@@ -2,8 +2,8 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
+import { authorize, RecordId, textField, type DataScope } from '@hyedu/domain';
 import {
-  authorize,
   isWholeSchool,
   LEVER_LABELS,
   leverCase,
@@ -11,11 +11,8 @@ import {
   LeverKind,
   LeverStatus,
   LeverStepInput,
-  RecordId,
-  textField,
   LEVER_WORKFLOW as wf,
-  type DataScope,
-} from '@hyedu/domain';
+} from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';

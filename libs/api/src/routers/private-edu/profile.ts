@@ -2,17 +2,8 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
-import {
-  authorize,
-  DivisionCode,
-  ExpectedVersion,
-  PrivateProfileInput,
-  profileRefusal,
-  SchoolLevel,
-  SchoolRef,
-  textField,
-  type DataScope,
-} from '@hyedu/domain';
+import { authorize, DivisionCode, ExpectedVersion, SchoolLevel, SchoolRef, textField, type DataScope } from '@hyedu/domain';
+import { PrivateProfileInput, profileRefusal } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';

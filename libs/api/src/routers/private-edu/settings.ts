@@ -2,15 +2,8 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import {
-  authorize,
-  DEFAULT_PURCHASED_SEATS_COUNT_AS,
-  DivisionCode,
-  MAX_RECORD_ID,
-  PurchasedSeatsCountAs,
-  SchoolYear,
-  type DataScope,
-} from '@hyedu/domain';
+import { authorize, DivisionCode, MAX_RECORD_ID, type DataScope } from '@hyedu/domain';
+import { DEFAULT_PURCHASED_SEATS_COUNT_AS, PurchasedSeatsCountAs, SchoolYear } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
 import { listUnits } from '../../queries.ts';
