@@ -2,9 +2,20 @@
 // publish them in one short transaction with one audit record, and report progress all along.
 import { createHash } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { and, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { dropStaged, dropStaleStaging, idRuns, newImportJob, stageRows, tables, type Db, type StagedRow, type Tx } from '@hyedu/db';
+import {
+  dropStaged,
+  dropStaleStaging,
+  idRuns,
+  newImportJob,
+  publishStaged,
+  stageRows,
+  tables,
+  type Db,
+  type StagedRow,
+  type Tx,
+} from '@hyedu/db';
 import { IMPORT_LIMITS, type DataScope } from '@hyedu/domain';
 import { checkFileName, ExcelFileError, formatRowError, type RowError } from '@hyedu/excel';
 import { auditChange } from '../audit-change.ts';
@@ -142,5 +153,38 @@ export async function writeImportAudit(
     targetType: importTarget(e.targetType),
     targetId: first === undefined ? '' : `${first}-${last}`,
     after,
+  });
+}
+
+/**
+ * An import of new records, the same way for every record type: the rows staged, then published in one transaction
+ * with ids reserved beforehand, the count checked, and one audit record naming the records and their sheet rows.
+ */
+export async function importNewRecords(
+  ctx: AuthedContext,
+  tracker: ImportTracker,
+  o: { table: PgTable; rows: readonly StagedRow[]; action: string; targetType: string; fileName: string; file: Buffer },
+) {
+  if (o.rows.length === 0) return;
+  await stageAndPublish(ctx.db, tracker, {
+    table: o.table,
+    rows: o.rows,
+    reserveIds: true,
+    publish: async (tx, job, ids) => {
+      const created = await publishStaged<{ id: number }>(tx, job, o.table, {
+        keys: Object.keys(o.rows[0]!.values),
+        withIds: true,
+        returning: sql`id`,
+        oneConnection: ctx.engine === 'pglite',
+      });
+      if (created.length !== o.rows.length) throw new Error(`导入写入 ${created.length} 行，应为 ${o.rows.length} 行`);
+      await writeImportAudit(tx, ctx, {
+        action: o.action,
+        targetType: o.targetType,
+        fileName: o.fileName,
+        file: o.file,
+        records: ids!.map((id, i) => ({ id, rowNumber: o.rows[i]!.rowNumber })),
+      });
+    },
   });
 }

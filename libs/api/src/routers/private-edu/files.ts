@@ -18,7 +18,7 @@ import {
 } from '@hyedu/domain/private-edu';
 import { writeTemplate, type CellValue, type Column } from '@hyedu/excel';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
-import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
+import { checkedAnswer, importNewRecords, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
 import { ImportUpload } from '../../inputs.ts';
 import { scopeCondition } from '../../queries.ts';
 import { exportProcedure } from '../../trpc.ts';
@@ -86,29 +86,14 @@ export const leverFilesRouter = {
           createdAt: ctx.now,
         },
       }));
-      if (rows.length) {
-        await stageAndPublish(ctx.db, tracker, {
-          table: privateLevers,
-          rows,
-          reserveIds: true,
-          publish: async (tx, job, ids) => {
-            const created = await publishStaged<{ id: number }>(tx, job, privateLevers, {
-              keys: Object.keys(rows[0]!.values),
-              withIds: true,
-              returning: sql`id`,
-              oneConnection: ctx.engine === 'pglite',
-            });
-            if (created.length !== rows.length) throw new Error(`导入写入 ${created.length} 行，应为 ${rows.length} 行`);
-            await writeImportAudit(tx, ctx, {
-              action: 'privateEdu.importLevers',
-              targetType: 'private_lever',
-              fileName: input.fileName,
-              file,
-              records: ids!.map((id, i) => ({ id, rowNumber: rows[i]!.rowNumber })),
-            });
-          },
-        });
-      }
+      await importNewRecords(ctx, tracker, {
+        table: privateLevers,
+        rows,
+        action: 'privateEdu.importLevers',
+        targetType: 'private_lever',
+        fileName: input.fileName,
+        file,
+      });
       return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
     }),
   ),

@@ -27,7 +27,7 @@ import {
   type Severity,
 } from '@hyedu/domain';
 import { exportBook as book, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
-import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
+import { checkedAnswer, importNewRecords, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { safetyLevel } from './access.ts';
@@ -212,29 +212,14 @@ export const hazardFilesRouter = {
           reportedAt: ctx.now,
         },
       }));
-      if (rows.length) {
-        await stageAndPublish(ctx.db, tracker, {
-          table: h,
-          rows,
-          reserveIds: true,
-          publish: async (tx, job, ids) => {
-            const created = await publishStaged<{ id: number }>(tx, job, h, {
-              keys: Object.keys(rows[0]!.values),
-              withIds: true,
-              returning: sql`id`,
-              oneConnection: ctx.engine === 'pglite',
-            });
-            if (created.length !== rows.length) throw new Error(`导入写入 ${created.length} 行，应为 ${rows.length} 行`);
-            await writeImportAudit(tx, ctx, {
-              action: 'safety.importHazards',
-              targetType: 'safety_hazard',
-              fileName: input.fileName,
-              file,
-              records: ids!.map((id, i) => ({ id, rowNumber: rows[i]!.rowNumber })),
-            });
-          },
-        });
-      }
+      await importNewRecords(ctx, tracker, {
+        table: h,
+        rows,
+        action: 'safety.importHazards',
+        targetType: 'safety_hazard',
+        fileName: input.fileName,
+        file,
+      });
       forgetRollups(ctx.db, HAZARD_KPIS);
       return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
     }),
