@@ -29,8 +29,10 @@ export interface Audit {
   unusedJsSavings: number;
 }
 
-export async function openBrowser(): Promise<Browser> {
-  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: ARGS, defaultViewport: null });
+/** Chromium for Lighthouse; `selfSigned` accepts the TLS front's self-signed certificate (tools/front). */
+export async function openBrowser(opts: { selfSigned?: boolean } = {}): Promise<Browser> {
+  const args = opts.selfSigned ? [...ARGS, '--ignore-certificate-errors'] : ARGS;
+  return puppeteer.launch({ executablePath: CHROMIUM, headless: true, args, defaultViewport: null });
 }
 
 type Lhr = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
@@ -38,11 +40,15 @@ const num = (lhr: Lhr, id: string) => lhr.audits[id]?.numericValue ?? Number.NaN
 const savings = (lhr: Lhr, id: string) =>
   (lhr.audits[id]?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0;
 
-/** Audits one URL for performance in the page (its cookies stay; its cache is cleared by Lighthouse). */
-export async function audit(page: Page, url: string): Promise<Audit> {
+/**
+ * Audits one URL for performance in the page (its cookies stay; its cache is cleared by Lighthouse). A run whose trace
+ * could not be recorded (Lighthouse's own "please run again", e.g. NO_NAVSTART) is run again, up to twice.
+ */
+export async function audit(page: Page, url: string, attempt = 1): Promise<Audit> {
   const result = await lighthouse(url, { logLevel: 'error', output: 'json', onlyCategories: ['performance'] }, undefined, page);
   if (!result) throw new Error(`Lighthouse 无结果：${url}`);
   const { lhr } = result;
+  if (lhr.runtimeError && attempt < 3) return audit(page, url, attempt + 1);
   if (lhr.runtimeError) throw new Error(`Lighthouse：${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),

@@ -1,7 +1,9 @@
 // `pnpm bench:wire`: bytes on the wire and Lighthouse scores of the production build, in a real browser.
 //   1. the 局领导 (leader) opens the login page, signs in and lands on the home page (cold cache): JavaScript and CSS
 //      as Chromium received them (compressed, headers included), against the budget of 250 KB (stretch 170 KB);
-//   2. Lighthouse 12.2.3, mobile preset, on the login page and on /dashboard signed in (median of WIRE_RUNS, default 3).
+//   2. Lighthouse 12.2.3, mobile preset, on the login page and on /dashboard signed in (median of WIRE_RUNS, default 3):
+//      straight from the server (HTTP/1.1, no TLS) and, where nginx is installed, through the TLS front of tools/front
+//      (HTTPS with HTTP/2, as a bureau deploys it).
 // Writes the figures into tools/bench/results/wire.md under the heading WIRE_LABEL (default: the current commit),
 // keeping the other headings (e.g. the figures of an older build). Needs `pnpm build` and Chromium.
 import { execFileSync } from 'node:child_process';
@@ -9,9 +11,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '@hyedu/e2e/browser';
-import { ROOT, startServer } from '@hyedu/e2e/server';
+import { freePort, ROOT, startServer } from '@hyedu/e2e/server';
 import { DEMO_PASSWORD, signIn } from '@hyedu/e2e/sign-in';
 import { fromNetwork, jsAndCss, recordTransfer, total, type Transferred } from '@hyedu/e2e/transfer';
+import { startFront } from '@hyedu/front';
 import { audit, median, openBrowser, signInWith, type Audit } from './lighthouse.ts';
 import { kb } from './weights.ts';
 
@@ -27,7 +30,12 @@ if (!existsSync(join(ROOT, 'apps/portal/dist/index.html'))) {
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
 const label = process.env.WIRE_LABEL ?? `build of ${commit}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'hyedu-wire-'));
-const server = await startServer(dataDir, { HYEDU_RATE_LIMIT: '10000000' });
+const server = await startServer(dataDir, { HYEDU_RATE_LIMIT: '10000000', HYEDU_TRUSTED_PROXIES: '127.0.0.1' });
+const frontDir = mkdtempSync(join(tmpdir(), 'hyedu-wire-front-'));
+const front = await startFront({ upstreams: [new URL(server.url).host], port: await freePort(), dir: frontDir }).catch((e: Error) => {
+  console.warn(`不经 TLS 前置测量（${e.message}）`);
+  return null;
+});
 const out: string[] = [];
 const say = (line = '') => {
   console.log(line);
@@ -99,22 +107,23 @@ try {
     say(`- ${kb(r.wire)} (${kb(r.decoded)} decoded, ${r.encoding}) \`${short(r.url)}\``);
   say();
 
-  if (RUNS > 0) {
+  const targets = [{ name: 'direct (HTTP/1.1)', url: server.url }, ...(front ? [{ name: 'TLS front (HTTP/2)', url: front.url }] : [])];
+  for (const target of RUNS > 0 ? targets : []) {
     const runs: Record<'login' | 'dashboard', Audit[]> = { login: [], dashboard: [] };
     const loads: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       loads.push(await quietMachine());
-      const browser = await openBrowser();
+      const browser = await openBrowser({ selfSigned: target.url.startsWith('https:') });
       try {
         const page = await browser.newPage();
-        runs.login.push(await audit(page, `${server.url}/login`));
-        await signInWith(page, server.url, 'leader', DEMO_PASSWORD);
-        runs.dashboard.push(await audit(page, `${server.url}/dashboard`));
+        runs.login.push(await audit(page, `${target.url}/login`));
+        await signInWith(page, target.url, 'leader', DEMO_PASSWORD);
+        runs.dashboard.push(await audit(page, `${target.url}/dashboard`));
       } finally {
         await browser.close();
       }
     }
-    say(`### Lighthouse 12.2.3, mobile preset (simulated Slow 4G, 4× CPU), median of ${RUNS} runs`);
+    say(`### Lighthouse 12.2.3, mobile preset (simulated Slow 4G, 4× CPU), ${target.name}, median of ${RUNS} runs`);
     say();
     say(`1-minute load average of this ${cpus().length}-core machine before each run: ${loads.map((l) => l.toFixed(1)).join(', ')}.`);
     say();
@@ -131,6 +140,8 @@ try {
     say();
   }
 } finally {
+  await front?.stop();
+  rmSync(frontDir, { recursive: true, force: true });
   await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -63,6 +63,14 @@ if (!hasChromium) {
   }
   skipped.push(`browser tests (no Chromium at ${CHROMIUM}; apt-get install chromium)`);
 }
+// The TLS front's test (tools/front) runs nginx; it skips itself without one, except in CI.
+if (!['/usr/sbin/nginx', '/usr/bin/nginx'].some((p) => existsSync(p))) {
+  if (CI) {
+    console.error('CI 中必须有 nginx（TLS 前置的测试需要），但没有找到。');
+    process.exit(1);
+  }
+  skipped.push('the TLS front with nginx (no nginx; apt-get install nginx)');
+}
 
 // ESLint's module-boundary rule reads Nx's project graph and silently skips itself when there is none
 // (a fresh clone): compute the graph first.

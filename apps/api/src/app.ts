@@ -22,6 +22,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** The business as-of date (the demo's); by default each request's Beijing date. */
   asOf?: string;
+  /** Addresses of the load balancer or TLS front whose X-Forwarded-* headers are believed (none by default). */
+  trustedProxies?: readonly string[];
 }
 
 /** Builds the Fastify app: tRPC at /api/trpc, attachments at /api/files, /api/health, and (optionally) the built front ends. */
@@ -34,8 +36,12 @@ export async function buildApp({
   rateLimitPerMinute = 3000,
   secureCookies = false,
   asOf,
+  trustedProxies = [],
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    // Behind a front, the client's address (per-IP limits, audit) and scheme (the CSRF origin check) come from its
+    // forwarded headers, believed only from the front's own addresses.
+    trustProxy: trustedProxies.length > 0 ? [...trustedProxies] : false,
     logger: { level: logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
     // Excel imports travel as base64 inside the tRPC call (the import itself caps the file at 5 MB).
     bodyLimit: 8 * 1_048_576,

@@ -13,7 +13,8 @@ export function csrfGuard(allowedOrigins: readonly string[]) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     const origin = req.headers.origin;
-    const own = `${req.protocol}://${req.headers.host ?? ''}`;
+    // Scheme and host as the browser used them (behind a trusted front, from its forwarded headers).
+    const own = `${req.protocol}://${req.host}`;
     const originOk = origin === undefined || origin === own || allowedOrigins.includes(origin);
     if (req.headers[CSRF_HEADER] !== 'web' || !originOk) {
       req.log.warn({ origin, url: req.url }, 'refused a cross-site or headerless state-changing request');

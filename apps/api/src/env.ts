@@ -21,6 +21,23 @@ const Env = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD' })
     .optional(),
+  /**
+   * The load balancer's or TLS front's addresses (comma-separated IPs or CIDR ranges). Only a request from one of them
+   * may name the client's address and scheme (X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host); from anyone
+   * else those headers are ignored. Default: none.
+   */
+  HYEDU_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|[0-9a-fA-F:]+)(\/\d{1,3})?$/, { message: '应为 IP 地址或 CIDR 网段，以逗号分隔' })),
+    ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Env = z.infer<typeof Env>;

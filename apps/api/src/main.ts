@@ -21,7 +21,12 @@ if (production) {
     process.exit(1);
   }
 } else if (env.HYEDU_SEED === '1') {
-  const report = await seedDemoData(database.db, { scale: env.HYEDU_SEED_SCALE, dataKey: secrets.dataKey, indexKey: secrets.indexKey, today: asOf });
+  const report = await seedDemoData(database.db, {
+    scale: env.HYEDU_SEED_SCALE,
+    dataKey: secrets.dataKey,
+    indexKey: secrets.indexKey,
+    today: asOf,
+  });
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
 const app = await buildApp({
@@ -31,6 +36,7 @@ const app = await buildApp({
   rateLimitPerMinute: env.HYEDU_RATE_LIMIT,
   secureCookies: production,
   asOf,
+  trustedProxies: env.HYEDU_TRUSTED_PROXIES,
 });
 
 // The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit).

@@ -3,26 +3,30 @@ import './portal.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { preloadComponents } from '@hyedu/ui';
-import { errorMessage, installQuery, trpc, useShellStore } from '@hyedu/web';
+import { adoptResponse, errorMessage, installQuery, trpc, useShellStore } from '@hyedu/web';
 import App from './App.vue';
+import { SESSION_URL, takeSessionProbe } from './early.ts';
 import { registerModules, withTimeout } from './remotes.ts';
-import { createPortalRouter } from './router.ts';
+import { createPortalRouter, warmFirstPage } from './router.ts';
 
 const pinia = createPinia();
 const app = createApp(App);
 app.use(pinia);
 installQuery(app);
 
-// Who is signed in, then (if anyone) the module registry: the portal build knows no remote URL.
+// The session was asked for by the page's probe while the libraries loaded; the first page's code loads meanwhile.
+const probe = takeSessionProbe();
+if (probe) adoptResponse(SESSION_URL, probe);
+warmFirstPage(location.pathname);
+
+// Who is signed in and, if anyone, the module registry: the portal build knows no remote URL.
 const shell = useShellStore(pinia);
 let sessionEnded: string | null = null;
 try {
-  const me = await withTimeout(trpc.auth.me.query(), 8000, '登录信息');
-  shell.account = me.account;
-  sessionEnded = me.sessionEnded;
-  if (me.account && !shell.setupPending && me.account.areas.includes('platform')) {
-    shell.setModules(await withTimeout(trpc.platform.modules.query(), 8000, '模块登记信息'));
-  }
+  const start = await withTimeout(trpc.auth.start.query(), 8000, '登录信息');
+  shell.account = start.account;
+  sessionEnded = start.sessionEnded;
+  if (start.modules) shell.setModules(start.modules);
 } catch (e) {
   shell.registryError = errorMessage(e);
 }

@@ -9,6 +9,14 @@ export const APP_TITLE = { 'zh-CN': '衡阳市教育局工作平台', 'en-US': '
 /** The route that stands for a module until its remote has been loaded. */
 export const placeholderName = (key: string) => `module:${key}`;
 
+const loginPage = () => import('./pages/LoginPage.vue');
+const shellLayout = () => import('./layout/TheShell.vue');
+
+/** Starts loading the first page's code (the sign-in page, or the shell) while the session is being checked. */
+export function warmFirstPage(path: string) {
+  void (path === '/login' ? loginPage() : shellLayout()).catch(() => undefined);
+}
+
 export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
   const router = createRouter({
     history: createWebHistory(),
@@ -16,14 +24,14 @@ export function createPortalRouter(modules: readonly ModuleManifest[]): Router {
       {
         path: '/login',
         name: 'login',
-        component: () => import('./pages/LoginPage.vue'),
+        component: loginPage,
         meta: { title: '登录', titleEn: 'Sign in', public: true },
       },
       {
         path: '/',
         name: SHELL_ROUTE,
         // Every page, the shell and the home page included, is its own chunk: the sign-in page loads none of them.
-        component: () => import('./layout/TheShell.vue'),
+        component: shellLayout,
         children: [
           { path: '', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '首页', titleEn: 'Home' } },
           {

@@ -18,6 +18,27 @@ describe.each(testEngines())('identity on %s', (engine) => {
     expect(await failure(anon.safety.compliance({}))).toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
+  it('the portal’s start answers `me` and, exactly when platform.modules would answer, the registry; it refuses nothing', async () => {
+    const denied = async () =>
+      (await database.db.select({ id: tables.auditLog.id }).from(tables.auditLog).where(eq(tables.auditLog.result, 'denied'))).length;
+    const anon = await anonymousCaller(database);
+    const before = await denied();
+    expect(await anon.auth.start()).toEqual({ account: null, sessionEnded: null, modules: null });
+    expect(await denied()).toBe(before);
+    const nulls: string[] = [];
+    for (const username of ['leader', 'hengnan', 'school', 'secadmin', 'auditor']) {
+      const api = await callerAs(database, username);
+      const start = await api.auth.start();
+      expect(start.account?.username).toBe(username);
+      const registry = await api.platform.modules().catch(() => null);
+      expect(start.modules, username).toEqual(registry);
+      if (!start.modules) nulls.push(username);
+    }
+    // The administrators have no platform area: both paths are taken.
+    expect(nulls).toEqual(['secadmin', 'auditor']);
+    expect((await (await callerAs(database, 'leader')).auth.start()).modules?.length).toBeGreaterThan(0);
+  });
+
   it('one message for an unknown user, wrong passwords and a lock; locked after 5, open again after 15 minutes', async () => {
     const anon = await anonymousCaller(database);
     const COMMON = '用户名或密码错误（连续失败5次将锁定15分钟）';

@@ -88,6 +88,7 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.profiles.export': { q: '矩阵测试无此学校' },
   'privateEdu.conversions.export': { q: '矩阵测试无此学校' },
   'auth.me': undefined,
+  'auth.start': undefined,
   'auth.login': { username: 'x', password: 'y' },
   'auth.logout': undefined,
   'auth.changePassword': { current: 'x', next: 'y' },

@@ -103,6 +103,14 @@ async function decide(
 }
 
 /**
+ * Whether this request would pass a policy, by the same decision (for a public procedure that adds what its caller may
+ * see: the portal's start adds the module registry). Asking is not a refusal, so nothing is audited.
+ */
+export async function passes(ctx: Context, policy: Policy): Promise<boolean> {
+  return (await decide(ctx, policy, '')).allowed;
+}
+
+/**
  * The one place where a procedure's declared policy is enforced (anything unexpected refuses), and where every
  * refusal is audited — the policy's own and those the procedure throws (FORBIDDEN, NOT_FOUND) — and every export.
  */

@@ -2,8 +2,10 @@
 import { federation } from '@module-federation/vite';
 import vue from '@vitejs/plugin-vue';
 import { precompress } from './precompress.js';
+import { preloadStart } from './preload-start.js';
 
 export { precompress, precompressDir } from './precompress.js';
+export { preloadStart, startFiles } from './preload-start.js';
 
 /**
  * Shared singletons of the portal and every remote: each is fetched and evaluated once.
@@ -47,6 +49,7 @@ export function portalConfig() {
       vue(),
       // The portal provides the federation runtime to every remote, so no remote ships its own copy.
       federation({ name: 'portal', remotes: {}, shared: SHARED, dts: false, experiments: { provideExternalRuntime: true } }),
+      preloadStart({ early: ['src/session-probe.ts'] }),
       precompress(),
     ],
     server: { port: 5173, strictPort: true, proxy: { '/api': API_TARGET, '/mf': API_TARGET } },

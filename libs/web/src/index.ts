@@ -1,4 +1,4 @@
-export { trpc, errorMessage, fieldErrors, formErrors, lastServerActivity, TRPC_URL } from './trpc.ts';
+export { adoptResponse, trpc, errorMessage, fieldErrors, formErrors, lastServerActivity, TRPC_URL } from './trpc.ts';
 export { createQueryClient, installQuery } from './query.ts';
 export { useShellStore } from './shell.ts';
 export type { RemoteStatus, Account } from './shell.ts';

@@ -8,6 +8,18 @@ export const lastServerActivity = ref(Date.now());
 /** Where the API lives: same origin by default; a module running standalone proxies /api to the server. */
 export const TRPC_URL = '/api/trpc';
 
+/** Responses the page asked for before this client existed, each for the first call to its URL. */
+const early = new Map<string, Promise<Response>>();
+
+/**
+ * Lets the first call to `url` use a response the page already requested (the portal asks who is signed in while its
+ * libraries load). If that request failed, the call is made again.
+ */
+export function adoptResponse(url: string, response: Promise<Response>) {
+  response.catch(() => undefined); // a failure is answered by asking again, when the call comes
+  early.set(url, response);
+}
+
 /** The one typed client. Modules use only their own branch (e.g. `trpc.safety`). */
 export const trpc = createTRPCClient<AppRouter>({
   links: [
@@ -18,7 +30,10 @@ export const trpc = createTRPCClient<AppRouter>({
       headers: () => ({ 'x-trpc-source': 'web' }),
       fetch: (input, init) => {
         lastServerActivity.value = Date.now();
-        return fetch(input, init);
+        const ready = early.get(String(input));
+        if (!ready) return fetch(input, init);
+        early.delete(String(input));
+        return ready.catch(() => fetch(input, init));
       },
     }),
   ],

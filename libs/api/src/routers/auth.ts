@@ -29,7 +29,8 @@ import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import type { Context } from '../context.ts';
 import { scopeText } from '../queries.ts';
 import { auditedRefusal } from '../refusals.ts';
-import { publicProcedure, sessionProcedure } from '../trpc.ts';
+import { passes, publicProcedure, sessionProcedure, type Meta } from '../trpc.ts';
+import { enabledModules, platformRouter } from './platform.ts';
 
 const { accounts, passwordHistory, sessions } = tables;
 
@@ -89,12 +90,22 @@ const audit = (ctx: Context, actor: string, action: string, result: 'ok' | 'deni
     writeAudit(tx, ctx.auditKey, { actor, action, targetType: 'account', targetId: actor, result, source: ctx.ip, after }),
   );
 
+async function me(ctx: Context) {
+  return { account: ctx.identity ? await accountSummary(ctx, ctx.identity) : null, sessionEnded: ctx.sessionEnded };
+}
+
 export const authRouter = {
   /** The signed-in account, or null (with why a session ended, if it did). */
-  me: publicProcedure.query(async ({ ctx }) => ({
-    account: ctx.identity ? await accountSummary(ctx, ctx.identity) : null,
-    sessionEnded: ctx.sessionEnded,
-  })),
+  me: publicProcedure.query(({ ctx }) => me(ctx)),
+
+  /**
+   * What the portal needs before its first page, in one answer: `me`, and the module registry when the caller would
+   * pass `platform.modules`' own policy (null otherwise: signed out, in setup, or without the platform area).
+   */
+  start: publicProcedure.query(async ({ ctx }) => {
+    const policy = (platformRouter.modules._def.meta as Meta | undefined)?.policy;
+    return { ...(await me(ctx)), modules: policy && (await passes(ctx, policy)) ? await enabledModules(ctx.db) : null };
+  }),
 
   login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
     const username = input.username.toLowerCase();

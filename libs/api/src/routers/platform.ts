@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { ModuleManifest, PlanYear } from '@hyedu/domain';
 import { importProgress } from '../imports/progress.ts';
 import { ImportUpload, SchoolFilter } from '../inputs.ts';
@@ -11,31 +11,34 @@ import { publicProcedure, readProcedure, sessionProcedure } from '../trpc.ts';
 const { modules, schools, workPlans, workPlanSections, workPlanItems } = tables;
 const read = readProcedure('platform');
 
+/** The enabled modules of the registry, in menu order: the portal registers its remotes from this list. */
+export async function enabledModules(db: Db) {
+  const rows = await db
+    .select({
+      key: modules.key,
+      title: modules.title,
+      titleEn: modules.titleEn,
+      basePath: modules.basePath,
+      remoteEntry: modules.remoteEntry,
+      version: modules.version,
+      icon: modules.icon,
+      sortOrder: modules.sortOrder,
+      enabled: modules.enabled,
+      items: modules.items,
+    })
+    .from(modules)
+    .where(eq(modules.enabled, true))
+    .orderBy(asc(modules.sortOrder));
+  // The registry is data an administrator edits: validate it on the way out, too.
+  return rows.map((r) => ModuleManifest.parse(r));
+}
+
 export const platformRouter = {
   /** Which database engine serves this instance. */
   health: publicProcedure.query(({ ctx }) => ({ ok: true as const, engine: ctx.engine })),
 
   /** The module registry: the portal registers its remotes from this list. */
-  modules: read.query(async ({ ctx }) => {
-    const rows = await ctx.db
-      .select({
-        key: modules.key,
-        title: modules.title,
-        titleEn: modules.titleEn,
-        basePath: modules.basePath,
-        remoteEntry: modules.remoteEntry,
-        version: modules.version,
-        icon: modules.icon,
-        sortOrder: modules.sortOrder,
-        enabled: modules.enabled,
-        items: modules.items,
-      })
-      .from(modules)
-      .where(eq(modules.enabled, true))
-      .orderBy(asc(modules.sortOrder));
-    // The registry is data an administrator edits: validate it on the way out, too.
-    return rows.map((r) => ModuleManifest.parse(r));
-  }),
+  modules: read.query(({ ctx }) => enabledModules(ctx.db)),
 
   units: read.query(({ ctx }) => listUnits(ctx.db, ctx.scope)),
 

@@ -1,0 +1,59 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttp } from 'node:http';
+import { connect } from 'node:http2';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { frontConfig, startFront } from './front.mjs';
+
+const HAS_NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].some((p) => existsSync(p));
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+
+describe('frontConfig', () => {
+  const conf = frontConfig({ dir: '/d', port: 8443, upstreams: ['127.0.0.1:3000', '127.0.0.1:3001'], cert: '/c.pem', key: '/k.pem' });
+
+  it('terminates TLS with HTTP/2 and balances over every instance', () => {
+    expect(conf).toContain('listen 8443 ssl http2;');
+    expect(conf).toContain('server 127.0.0.1:3000 ');
+    expect(conf).toContain('server 127.0.0.1:3001 ');
+    expect(conf).toContain('ssl_certificate /c.pem;');
+  });
+
+  it('states the client’s address and scheme itself, never passing on what the client claimed', () => {
+    expect(conf).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
+    expect(conf).not.toContain('$proxy_add_x_forwarded_for');
+    expect(conf).toContain('proxy_set_header X-Forwarded-Proto $scheme;');
+  });
+});
+
+describe.skipIf(!HAS_NGINX && !CI)('the front with nginx', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hyedu-front-'));
+  const upstream = createHttp((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify({ forwardedFor: req.headers['x-forwarded-for'], proto: req.headers['x-forwarded-proto'], host: req.headers.host }),
+    );
+  });
+  let stop = async () => {};
+  afterAll(async () => {
+    await stop();
+    upstream.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers over HTTPS and HTTP/2 from the instance, with the forwarded headers set by the front', async () => {
+    await new Promise((ok) => upstream.listen(0, '127.0.0.1', () => ok(undefined)));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const front = await startFront({ upstreams: [`127.0.0.1:${upstream.address().port}`], port, dir });
+    stop = front.stop;
+    const body = await new Promise((ok, fail) => {
+      const client = connect(front.url, { rejectUnauthorized: false });
+      client.on('error', fail);
+      const req = client.request({ ':path': '/api/health', 'x-forwarded-for': '6.6.6.6' });
+      let text = '';
+      req.on('data', (d) => (text += d));
+      req.on('end', () => (client.close(), ok(JSON.parse(text))));
+    });
+    expect(body).toEqual({ forwardedFor: '127.0.0.1', proto: 'https', host: `127.0.0.1:${port}` });
+  });
+});
