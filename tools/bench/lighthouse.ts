@@ -44,11 +44,19 @@ const savings = (lhr: Lhr, id: string) =>
  * Audits one URL for performance in the page (its cookies stay; its cache is cleared by Lighthouse). A run whose trace
  * could not be recorded (Lighthouse's own "please run again", e.g. NO_NAVSTART) is run again, up to twice.
  */
-export async function audit(page: Page, url: string, attempt = 1): Promise<Audit> {
-  const result = await lighthouse(url, { logLevel: 'error', output: 'json', onlyCategories: ['performance'] }, undefined, page);
+export async function audit(page: Page, url: string, opts: { applied?: boolean } = {}, attempt = 1): Promise<Audit> {
+  // `applied`: Chromium itself slows the network and CPU (what a user on that link sees), instead of Lighthouse's
+  // simulation from an unthrottled load.
+  const throttlingMethod = opts.applied ? ('devtools' as const) : ('simulate' as const);
+  const result = await lighthouse(
+    url,
+    { logLevel: 'error', output: 'json', onlyCategories: ['performance'], throttlingMethod },
+    undefined,
+    page,
+  );
   if (!result) throw new Error(`Lighthouse 无结果：${url}`);
   const { lhr } = result;
-  if (lhr.runtimeError && attempt < 3) return audit(page, url, attempt + 1);
+  if (lhr.runtimeError && attempt < 3) return audit(page, url, opts, attempt + 1);
   if (lhr.runtimeError) throw new Error(`Lighthouse：${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
