@@ -24,6 +24,7 @@ const VIEWS: readonly { name: string; path: string; input?: unknown }[] = [
   { name: '调减措施 计划中+购买学位', path: 'privateEdu.levers.list', input: { ...page, status: 'planned', kind: 'purchase' } },
   { name: '调减措施 搜索“实验”', path: 'privateEdu.levers.list', input: { ...page, q: '实验' } },
   { name: '公参民治理案 第1页', path: 'privateEdu.conversions.list', input: page },
+  { name: '年检 第1页', path: 'privateEdu.inspections.list', input: page },
   { name: '民办学校 第1页', path: 'privateEdu.profiles.list', input: page },
   { name: '民办学校 第20页', path: 'privateEdu.profiles.list', input: { ...page, page: 20 } },
   { name: '民办学校 公参民', path: 'privateEdu.profiles.list', input: { ...page, gcm: true } },
