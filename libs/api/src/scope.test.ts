@@ -415,14 +415,14 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
                   db
                     .select()
                     .from(t.privateInspections)
-                    .where(and(eq(t.privateInspections.schoolId, t.schools.id), eq(t.privateInspections.year, 2022))),
+                    .where(and(eq(t.privateInspections.schoolId, t.schools.id), eq(t.privateInspections.year, 2023))),
                 ),
               ),
             )
             .limit(1),
         )
       ).id,
-      year: 2022,
+      year: 2023,
     });
 
     Object.assign(foreign, {

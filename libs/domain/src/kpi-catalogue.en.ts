@@ -59,6 +59,14 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Teachers of public-private partnership schools placed',
     formula: 'Affected teachers placed ÷ all teachers affected by the conversion cases',
   },
+  'private.inspection-participation': {
+    title: 'Private schools taking part in the annual inspection',
+    formula: 'Private schools that submitted their materials this year ÷ all private schools (kindergartens included)',
+  },
+  'private.inspection-pass-rate': {
+    title: 'Private schools passing the annual inspection',
+    formula: 'Schools graded this year with a grade that is not failing ÷ schools graded this year',
+  },
   'private.training-converted': {
     title: 'Academic tutoring institutions converted to non-profit',
     formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',

@@ -30,6 +30,8 @@ export const KPI_IDS = [
   'private.gongcanmin-converted',
   'private.compulsory-share',
   'private.teachers-placed',
+  'private.inspection-participation',
+  'private.inspection-pass-rate',
   'private.training-converted',
   'funding.seats-delivered',
   'funding.two-no-decrease',

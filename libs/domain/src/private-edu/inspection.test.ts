@@ -4,10 +4,13 @@ import {
   authorityRefusal,
   DEFAULT_INSPECTION_GRADES,
   enrolmentStoppedYear,
+  INSPECTION_GRADED_STATES,
+  INSPECTION_TAKEN_PART_STATES,
   inspectionCase,
   InspectionConclusionInput,
   InspectionOpinionRequest,
   inspectionOverdue,
+  inspectionYearOf,
   opinionsComplete,
   PASS_DEFER_FAIL_GRADES,
   INSPECTION_WORKFLOW as wf,
@@ -75,5 +78,14 @@ describe('民办学校年检', () => {
     expect(ask([])).toBe('至少选择一个联审科室');
     expect(ask(['safety', 'safety'])).toBe('联审科室不能重复');
     expect(ask(['safety', 'party'])).toBeUndefined();
+  });
+
+  it('counts a school in its year’s 年检 once it has submitted its materials, and as graded once concluded', () => {
+    expect(inspectionYearOf('2022-11-30')).toBe(2022);
+    expect(inspectionYearOf('2023-01-01')).toBe(2023);
+    expect(INSPECTION_TAKEN_PART_STATES).not.toContain('materials');
+    expect(INSPECTION_TAKEN_PART_STATES).toContain('preliminary');
+    expect(INSPECTION_TAKEN_PART_STATES).toContain('published');
+    expect([...INSPECTION_GRADED_STATES].sort()).toEqual(['concluded', 'published']);
   });
 });

@@ -148,6 +148,16 @@ export function enrolmentStoppedYear(
   return gradeOf(grade, scale)?.failing ? year + 1 : null;
 }
 
+/**
+ * The 年检 a business date counts in: each year's inspection is carried out within that calendar year (materials in
+ * spring, conclusions by summer; the demo's 2022 round ends with 公示 in July).
+ */
+export const inspectionYearOf = (today: string) => Number(today.slice(0, 4));
+/** A school has taken part in its year's 年检 once it has submitted its materials (every state after 材料待提交). */
+export const INSPECTION_TAKEN_PART_STATES: readonly InspectionStatus[] = INSPECTION_WORKFLOW.states.filter((s) => s !== 'materials');
+/** A school's 年检 is graded once the authority has given its conclusion. */
+export const INSPECTION_GRADED_STATES: readonly InspectionStatus[] = ['concluded', 'published'];
+
 /** 联审 is complete when every asked 科室 has answered (and at least one was asked). */
 export const opinionsComplete = (opinions: readonly { verdict: string | null }[]) =>
   opinions.length > 0 && opinions.every((o) => o.verdict !== null);

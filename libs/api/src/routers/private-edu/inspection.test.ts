@@ -7,7 +7,7 @@ import { callerWithCookie, failure, signIn } from '../../testing.ts';
 /** The business date the 2023 inspections are worked on. */
 const AS_OF = '2023-05-20';
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
-const { schools, accounts } = tables;
+const { schools, accounts, privateInspections } = tables;
 
 describe.each(testEngines())('民办学校年检 on %s', (engine) => {
   let database: Database;
@@ -28,7 +28,7 @@ describe.each(testEngines())('民办学校年检 on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    for (const u of ['school', 'minban', 'hengnan', 'privedu', 'safety', 'office']) cookies.set(u, await signIn(database, u));
+    for (const u of ['school', 'minban', 'hengnan', 'privedu', 'safety', 'office', 'leader']) cookies.set(u, await signIn(database, u));
     const [account] = await database.db.select({ grants: accounts.grants }).from(accounts).where(eq(accounts.username, 'minban'));
     minbanSchool = (account!.grants as { schoolId: number }[])[0]!.schoolId;
   }, 120_000);
@@ -199,6 +199,30 @@ describe.each(testEngines())('民办学校年检 on %s', (engine) => {
     expect((await minban.inbox.list()).find((g) => g.kind === 'inspection')?.items.map((i) => i.id) ?? []).not.toContain(id);
     expect(await failure(minban.privateEdu.inspections.step({ id, expectedVersion: 2, action: 'publish' }))).toMatchObject({
       code: 'FORBIDDEN',
+    });
+  });
+
+  it('the year’s 参检率 and 合格率 come from the records: submitted ÷ private schools, passing grades ÷ graded', async () => {
+    const leader = await as('leader');
+    const hengnan = async (kpiId: 'private.inspection-participation' | 'private.inspection-pass-rate') =>
+      (await leader.dashboard.kpi({ kpiId })).units.find((u) => u.code === '430422')!;
+    const privateSchools = await database.db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(eq(schools.unitCode, '430422'), eq(schools.ownership, 'private')));
+    // The business date is in 2023: the demo's 2022 round does not count, the inspections these tests ran do.
+    const rows = await database.db
+      .select({ status: privateInspections.status, stopped: privateInspections.enrolmentStoppedYear })
+      .from(privateInspections)
+      .where(and(eq(privateInspections.unitCode, '430422'), eq(privateInspections.year, 2023)));
+    const taken = rows.filter((r) => r.status !== 'materials');
+    const graded = rows.filter((r) => r.status === 'concluded' || r.status === 'published');
+    expect(taken.length).toBeGreaterThan(0);
+    expect(graded.some((r) => r.stopped !== null)).toBe(true);
+    expect(await hengnan('private.inspection-participation')).toMatchObject({ num: taken.length, den: privateSchools.length });
+    expect(await hengnan('private.inspection-pass-rate')).toMatchObject({
+      num: graded.filter((r) => r.stopped === null).length,
+      den: graded.length,
     });
   });
 });

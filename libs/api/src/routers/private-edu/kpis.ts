@@ -1,11 +1,17 @@
-import { eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { CONVERSION_DONE_STATES, projectedCounts } from '@hyedu/domain/private-edu';
+import {
+  CONVERSION_DONE_STATES,
+  INSPECTION_GRADED_STATES,
+  INSPECTION_TAKEN_PART_STATES,
+  inspectionYearOf,
+  projectedCounts,
+} from '@hyedu/domain/private-edu';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
 
-const { privateConversions: c, privateConversionTeachers: t } = tables;
+const { privateConversions: c, privateConversionTeachers: t, privateInspections: i, schools } = tables;
 
 /**
  * 民办义务教育在校生占比 (item 5) from the latest 学年初 census, per unit, with the share projected after the levers that
@@ -69,4 +75,47 @@ const teachersPlaced: KpiSource = {
   },
 };
 
-export const privateEduKpis: KpiSource[] = [compulsoryShare, converted, teachersPlaced];
+/**
+ * 民办学校年检参检率: the private schools (kindergartens included) that have submitted their materials for the year's
+ * 年检 ÷ all private schools of the registry, per unit. The year is the business date's.
+ */
+const inspectionParticipation: KpiSource = {
+  id: 'private.inspection-participation',
+  recordsRoute: 'private-edu:inspections',
+  async byUnit(db, scope, today) {
+    const rows = await db
+      .select({
+        unitCode: schools.unitCode,
+        all: sql<number>`count(*)::int`,
+        taken: sql<number>`(count(*) filter (where ${inArray(i.status, [...INSPECTION_TAKEN_PART_STATES])}))::int`,
+      })
+      .from(schools)
+      .leftJoin(i, and(eq(i.schoolId, schools.id), eq(i.year, inspectionYearOf(today))))
+      .where(and(eq(schools.ownership, 'private'), recordScope(scope, { schoolId: schools.id, unitCode: schools.unitCode })))
+      .groupBy(schools.unitCode);
+    return new Map(rows.map((r) => [r.unitCode, { num: r.taken, den: r.all }]));
+  },
+};
+
+/**
+ * 民办学校年检合格率: the year's graded inspections whose grade does not stop enrolment ÷ the year's graded inspections.
+ * Whether a grade fails was decided by the scale when the conclusion was given (`enrolmentStoppedYear`).
+ */
+const inspectionPassRate: KpiSource = {
+  id: 'private.inspection-pass-rate',
+  recordsRoute: 'private-edu:inspections',
+  async byUnit(db, scope, today) {
+    const rows = await db
+      .select({
+        unitCode: i.unitCode,
+        graded: sql<number>`count(*)::int`,
+        passed: sql<number>`(count(*) filter (where ${isNull(i.enrolmentStoppedYear)}))::int`,
+      })
+      .from(i)
+      .where(and(eq(i.year, inspectionYearOf(today)), inArray(i.status, [...INSPECTION_GRADED_STATES]), recordScope(scope, i)))
+      .groupBy(i.unitCode);
+    return new Map(rows.map((r) => [r.unitCode, { num: r.passed, den: r.graded }]));
+  },
+};
+
+export const privateEduKpis: KpiSource[] = [compulsoryShare, converted, teachersPlaced, inspectionParticipation, inspectionPassRate];

@@ -2,7 +2,13 @@ import { forgetRollups } from '../../kpi/rollup.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 
 /** The KPIs the module's records move. */
-export const PRIVATE_KPIS = ['private.compulsory-share', 'private.gongcanmin-converted', 'private.teachers-placed'] as const;
+export const PRIVATE_KPIS = [
+  'private.compulsory-share',
+  'private.gongcanmin-converted',
+  'private.teachers-placed',
+  'private.inspection-participation',
+  'private.inspection-pass-rate',
+] as const;
 
 /** Every read of the module. */
 export const read = readProcedure('private-edu');
