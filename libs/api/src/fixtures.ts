@@ -35,6 +35,7 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.settings.get': undefined,
   // Refused on their merits for everyone (an unknown rule, a malformed year), as the city-only check comes after the input's.
   'privateEdu.settings.saveRule': { rule: 'x', expectedVersion: 0 },
+  'privateEdu.settings.saveGradeScale': { scale: 'x', expectedVersion: 0 },
   'privateEdu.settings.saveTarget': { unitCode: '430499', schoolYear: '2022', targetCut: 0 },
   'privateEdu.profiles.list': { page: 1, pageSize: 5 },
   'privateEdu.profiles.byId': { schoolId: 999999 },

@@ -88,6 +88,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.profile.create': ['登记民办学校信息', 'Register private school'],
   'privateEdu.profile.update': ['修改民办学校信息', 'Update private school entry'],
   'privateEdu.settings.saveRule': ['设置购买学位计数口径', 'Set the bought-seats counting rule'],
+  'privateEdu.settings.saveGradeScale': ['设置年检结论等次', 'Set the annual inspection grades'],
   'privateEdu.settings.saveTarget': ['设置县市区调减目标', 'Set a county’s target cut'],
   'privateEdu.conversion.create': ['登记公参民治理案', 'Record conversion case'],
   'privateEdu.conversion.savePlan': ['修改县级方案', 'Change county plan'],

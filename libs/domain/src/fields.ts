@@ -122,6 +122,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   forProfit: '营利性质',
   approvedIntake: '核定招生计划',
   rule: '计数口径',
+  scale: '年检结论等次',
   schoolYear: '学年',
   targetCut: '目标调减人数',
   // safety

@@ -17,10 +17,12 @@ import {
 import { OpinionVerdict } from '@hyedu/domain';
 import {
   CONVERSION_WORKFLOW,
+  DEFAULT_INSPECTION_GRADE_SCALE,
   GcmDisposal,
   GcmType,
   INSPECTION_WORKFLOW,
   InspectionAuthority,
+  InspectionGradeScale,
   LEVER_WORKFLOW,
   LeverKind,
   PartyOrg,
@@ -38,6 +40,10 @@ import { orgUnits, schools } from './org.ts';
 export const privateSettings = pgTable('private_settings', {
   id: smallint().primaryKey().default(1),
   purchasedSeatsCountAs: text({ enum: members(PurchasedSeatsCountAs.options) }).notNull(),
+  /** The 年检 grade scale in use (a grade already given keeps its meaning: its enrolment stop is on the record). */
+  inspectionGradeScale: text({ enum: members(InspectionGradeScale.options) })
+    .notNull()
+    .default(DEFAULT_INSPECTION_GRADE_SCALE),
   updatedBy: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   version: integer().notNull().default(1),

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ALL_INSPECTION_GRADES,
   approvingAuthority,
   authorityRefusal,
   DEFAULT_INSPECTION_GRADES,
   enrolmentStoppedYear,
+  gradeLabel,
+  gradeScaleLabel,
+  INSPECTION_GRADE_SCALES,
   INSPECTION_GRADED_STATES,
   INSPECTION_TAKEN_PART_STATES,
   inspectionCase,
@@ -87,5 +91,16 @@ describe('民办学校年检', () => {
     expect(INSPECTION_TAKEN_PART_STATES).toContain('preliminary');
     expect(INSPECTION_TAKEN_PART_STATES).toContain('published');
     expect([...INSPECTION_GRADED_STATES].sort()).toEqual(['concluded', 'published']);
+  });
+
+  it('offers two grade scales; a grade of either keeps its label after the scale changes', () => {
+    expect(gradeScaleLabel('standard')).toBe('优秀 / 良好 / 合格 / 不合格');
+    expect(gradeScaleLabel('pass_defer_fail', 'en')).toBe('Pass / Deferred / Fail');
+    expect(ALL_INSPECTION_GRADES.map((g) => g.key)).toEqual(['excellent', 'good', 'pass', 'fail', 'deferred']);
+    expect(gradeLabel('deferred')).toBe('暂缓通过');
+    expect(gradeLabel('excellent', 'en')).toBe('Excellent');
+    expect(gradeLabel(null)).toBeNull();
+    // Only 不合格 stops enrolment, on either scale.
+    for (const scale of Object.values(INSPECTION_GRADE_SCALES)) expect(scale.filter((g) => g.failing).map((g) => g.key)).toEqual(['fail']);
   });
 });

@@ -137,6 +137,24 @@ export const PASS_DEFER_FAIL_GRADES: readonly InspectionGrade[] = [
   { key: 'deferred', zh: '暂缓通过', en: 'Deferred', failing: false },
   { key: 'fail', zh: '不合格', en: 'Fail', failing: true },
 ];
+/** The scales a bureau may choose (城市的 民办教育科 sets it on the ledger page's settings). */
+export const InspectionGradeScale = z.enum(['standard', 'pass_defer_fail'], { message: '请选择年检等次' });
+export type InspectionGradeScale = z.infer<typeof InspectionGradeScale>;
+export const DEFAULT_INSPECTION_GRADE_SCALE: InspectionGradeScale = 'standard';
+export const INSPECTION_GRADE_SCALES: Readonly<Record<InspectionGradeScale, readonly InspectionGrade[]>> = {
+  standard: DEFAULT_INSPECTION_GRADES,
+  pass_defer_fail: PASS_DEFER_FAIL_GRADES,
+};
+/** A scale's name: its grades in order (优秀/良好/合格/不合格). */
+export const gradeScaleLabel = (scale: InspectionGradeScale, lang: 'zh' | 'en' = 'zh') =>
+  INSPECTION_GRADE_SCALES[scale].map((g) => g[lang]).join(' / ');
+/** Every grade of every scale, once: the label of a grade given under an earlier scale. */
+export const ALL_INSPECTION_GRADES: readonly InspectionGrade[] = [
+  ...new Map(Object.values(INSPECTION_GRADE_SCALES).flatMap((s) => s.map((g) => [g.key, g] as const))).values(),
+];
+export const gradeLabel = (key: string | null, lang: 'zh' | 'en' = 'zh') =>
+  key === null ? null : (ALL_INSPECTION_GRADES.find((g) => g.key === key)?.[lang] ?? key);
+
 export const gradeOf = (key: string | null, scale: readonly InspectionGrade[] = DEFAULT_INSPECTION_GRADES) =>
   key === null ? null : (scale.find((g) => g.key === key) ?? null);
 /** The year a grade given in `year`'s inspection stops the school's enrolment (the next year), or null. */

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import { RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
-  DEFAULT_INSPECTION_GRADES,
   enrolmentStoppedYear,
   gradeOf,
+  INSPECTION_GRADE_SCALES,
   inspectionCase,
   InspectionConclusionInput,
   InspectionMaterialsInput,
@@ -24,6 +24,7 @@ import { actorLevel } from '../../record-scope.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { actsAsAuthority, opinionsOf, TARGET, visibleInspection } from './inspection-access.ts';
 import { write } from './procedures.ts';
+import { currentSettings } from './settings.ts';
 
 const { privateInspections: r, privateInspectionOpinions: o, departments } = tables;
 type Row = typeof r.$inferSelect;
@@ -118,12 +119,13 @@ export const inspectionStepRouter = {
   ),
 
   /** 年检结论: a grade of the scale; a failing grade stops the school's enrolment the next year. */
-  conclude: write.input(InspectionConclusionInput).mutation(({ ctx, input }) => {
-    if (!gradeOf(input.grade)) throw fieldError('grade', `年检结论应为：${DEFAULT_INSPECTION_GRADES.map((g) => g.zh).join('、')}`);
+  conclude: write.input(InspectionConclusionInput).mutation(async ({ ctx, input }) => {
+    const scale = INSPECTION_GRADE_SCALES[(await currentSettings(ctx.db)).inspectionGradeScale];
+    if (!gradeOf(input.grade, scale)) throw fieldError('grade', `年检结论应为：${scale.map((g) => g.zh).join('、')}`);
     return take(ctx, input, 'conclude', (row) => ({
       grade: input.grade,
       conclusion: input.conclusion || null,
-      enrolmentStoppedYear: enrolmentStoppedYear(input.grade, row.year),
+      enrolmentStoppedYear: enrolmentStoppedYear(input.grade, row.year, scale),
     }));
   }),
 

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import { RecordId, textField } from '@hyedu/domain';
 import {
+  ALL_INSPECTION_GRADES,
   approvingAuthority,
   CITY_APPROVED_LEVELS,
-  DEFAULT_INSPECTION_GRADES,
+  INSPECTION_GRADE_SCALES,
   inspectionCase,
   InspectionInput,
   inspectionOverdue,
@@ -25,9 +26,9 @@ import { cityCode } from '../plan/access.ts';
 import { actsAsAuthority, canWrite, opinionsOf, TARGET, visibleInspection } from './inspection-access.ts';
 import { inspectionStepRouter } from './inspection-steps.ts';
 import { read, write } from './procedures.ts';
+import { currentSettings } from './settings.ts';
 
 const { privateInspections: r, schools, orgUnits, departments } = tables;
-const grades = DEFAULT_INSPECTION_GRADES;
 
 export const InspectionFilter = Page.extend({
   year: InspectionInput.shape.year.optional(),
@@ -80,7 +81,7 @@ export const inspectionRouter = {
       page: input.page,
       pageSize: input.pageSize,
       canCreate: canWrite(ctx.identity.grants) && actorLevel(ctx.scope) !== 'school',
-      grades,
+      grades: ALL_INSPECTION_GRADES,
       rows: rows.map((x) => ({ ...x, overdue: inspectionOverdue(x, ctx.today) })),
     };
   }),
@@ -88,7 +89,7 @@ export const inspectionRouter = {
   /** One inspection: its school, the asked 科室 and their answers, the grade scale, and the caller's steps. */
   byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visibleInspection(ctx, input.id);
-    const [[school], opinions, depts] = await Promise.all([
+    const [[school], opinions, depts, settings] = await Promise.all([
       ctx.db
         .select({ name: schools.name, code: schools.code, level: schools.level, unitName: orgUnits.name })
         .from(schools)
@@ -96,6 +97,7 @@ export const inspectionRouter = {
         .where(eq(schools.id, row.schoolId)),
       opinionsOf(ctx.db, row.id),
       ctx.db.select({ key: departments.key, name: departments.name }).from(departments).orderBy(asc(departments.sortOrder)),
+      currentSettings(ctx.db),
     ]);
     const level = actorLevel(ctx.scope);
     const acts = canWrite(ctx.identity.grants) && (level === 'school' || level === row.authority);
@@ -117,7 +119,8 @@ export const inspectionRouter = {
       school: school!,
       opinions: opinions.map((x) => ({ ...x, answeredAt: x.answeredAt?.toISOString() ?? null })),
       departments: depts,
-      grades,
+      /** The scale a conclusion is given on now. */
+      grades: INSPECTION_GRADE_SCALES[settings.inspectionGradeScale],
       today: ctx.today,
       overdue: inspectionOverdue(row, ctx.today),
       allowed,

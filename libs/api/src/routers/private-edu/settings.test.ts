@@ -1,5 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database } from '@hyedu/db';
+import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
@@ -47,5 +48,45 @@ describe.each(testEngines())('民办教育设置 on %s', (engine) => {
       code: 'BAD_REQUEST',
       message: expect.stringContaining('目标调减人数不能为负数'),
     });
+  });
+
+  it('lets the city choose the 年检 grade scale: later conclusions use it, a county may not change it', async () => {
+    const city = await as('privedu');
+    const county = await as('hengnan');
+    const { privateInspections: i } = tables;
+    // A 衡南县 inspection back at 复审, its 联审 answered (set up directly: the demo has few at 复审, maybe none here).
+    const [row] = await database.db
+      .update(i)
+      .set({ status: 'rechecking', grade: null, enrolmentStoppedYear: null, publishedOn: null })
+      .where(
+        eq(
+          i.id,
+          database.db
+            .select({ id: i.id })
+            .from(i)
+            .where(and(eq(i.unitCode, '430422'), eq(i.authority, 'county'), eq(i.status, 'published')))
+            .limit(1),
+        ),
+      )
+      .returning({ id: i.id, version: i.version });
+    expect(await failure(county.privateEdu.settings.saveGradeScale({ scale: 'pass_defer_fail', expectedVersion: 0 }))).toEqual({
+      code: 'FORBIDDEN',
+      message: '只有市教育局民办教育科可以设置年检等次',
+    });
+    const { version, gradeScale } = await city.privateEdu.settings.get();
+    expect(gradeScale).toBe('standard');
+    await city.privateEdu.settings.saveGradeScale({ scale: 'pass_defer_fail', expectedVersion: version });
+    expect((await county.privateEdu.inspections.byId({ id: row!.id })).grades.map((g) => g.key)).toEqual(['pass', 'deferred', 'fail']);
+    const conclude = (grade: string) => county.privateEdu.inspections.conclude({ id: row!.id, expectedVersion: row!.version, grade });
+    expect(await failure(conclude('excellent'))).toEqual({ code: 'BAD_REQUEST', message: '年检结论应为：合格、暂缓通过、不合格' });
+    await conclude('deferred');
+    expect(await county.privateEdu.inspections.byId({ id: row!.id })).toMatchObject({
+      status: 'concluded',
+      grade: 'deferred',
+      enrolmentStoppedYear: null,
+    });
+    // The rule set earlier stays as it was.
+    expect(await city.privateEdu.settings.get()).toMatchObject({ rule: 'public', gradeScale: 'pass_defer_fail', version: version + 1 });
+    await city.privateEdu.settings.saveGradeScale({ scale: 'standard', expectedVersion: version + 1 });
   });
 });

@@ -1,10 +1,17 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { authorize, DivisionCode, MAX_RECORD_ID, type DataScope } from '@hyedu/domain';
-import { DEFAULT_PURCHASED_SEATS_COUNT_AS, PurchasedSeatsCountAs, SchoolYear } from '@hyedu/domain/private-edu';
+import {
+  DEFAULT_INSPECTION_GRADE_SCALE,
+  DEFAULT_PURCHASED_SEATS_COUNT_AS,
+  InspectionGradeScale,
+  PurchasedSeatsCountAs,
+  SchoolYear,
+} from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
+import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { listUnits } from '../../queries.ts';
 import { actorLevel } from '../../record-scope.ts';
@@ -12,6 +19,42 @@ import { conflict } from '../../workflow-step.ts';
 import { read, write } from './procedures.ts';
 
 const { privateSettings, privateCountyTargets } = tables;
+
+const SettingsVersion = z.number().int().min(0).max(MAX_RECORD_ID);
+type Settings = { purchasedSeatsCountAs: PurchasedSeatsCountAs; inspectionGradeScale: InspectionGradeScale };
+const DEFAULTS: Settings = {
+  purchasedSeatsCountAs: DEFAULT_PURCHASED_SEATS_COUNT_AS,
+  inspectionGradeScale: DEFAULT_INSPECTION_GRADE_SCALE,
+};
+
+/** The module's settings now (the defaults until the city sets them). */
+export async function currentSettings(db: Db): Promise<Settings> {
+  const [row] = await db.select().from(privateSettings).where(eq(privateSettings.id, 1));
+  return row ? { purchasedSeatsCountAs: row.purchasedSeatsCountAs, inspectionGradeScale: row.inspectionGradeScale } : DEFAULTS;
+}
+
+/** Changes some settings on the one row, guarded by its version (0: never set), with the audit record. */
+function saveSettings(ctx: AuthedContext, expectedVersion: number, action: string, change: Partial<Settings>) {
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(privateSettings).where(eq(privateSettings.id, 1)).for('update');
+    if ((row?.version ?? 0) !== expectedVersion) throw conflict();
+    const before: Settings = row
+      ? { purchasedSeatsCountAs: row.purchasedSeatsCountAs, inspectionGradeScale: row.inspectionGradeScale }
+      : DEFAULTS;
+    const values = { ...before, ...change, updatedBy: ctx.identity.username, updatedAt: ctx.now, version: expectedVersion + 1 };
+    if (row) await tx.update(privateSettings).set(values).where(eq(privateSettings.id, 1));
+    else await tx.insert(privateSettings).values({ id: 1, ...values });
+    const changed = Object.keys(change) as (keyof Settings)[];
+    await auditChange(tx, ctx, {
+      action,
+      targetType: 'private_settings',
+      targetId: '1',
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: change,
+    });
+    return { version: values.version };
+  });
+}
 
 const cityOnly = (scope: DataScope, message: string) => {
   if (actorLevel(scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message });
@@ -39,6 +82,7 @@ export const settingsRouter = {
             .orderBy(privateCountyTargets.unitCode, privateCountyTargets.schoolYear);
     return {
       rule: row?.purchasedSeatsCountAs ?? DEFAULT_PURCHASED_SEATS_COUNT_AS,
+      gradeScale: row?.inspectionGradeScale ?? DEFAULT_INSPECTION_GRADE_SCALE,
       version: row?.version ?? 0,
       updatedBy: row?.updatedBy ?? null,
       updatedAt: row?.updatedAt.toISOString() ?? null,
@@ -48,31 +92,17 @@ export const settingsRouter = {
   }),
 
   /** Sets the counting rule (city only); the version guards concurrent changes (0: never set). */
-  saveRule: write
-    .input(z.object({ rule: PurchasedSeatsCountAs, expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) }).strict())
-    .mutation(async ({ ctx, input }) => {
-      cityOnly(ctx.scope, '只有市教育局民办教育科可以设置计数口径');
-      const out = await ctx.db.transaction(async (tx) => {
-        const [row] = await tx.select().from(privateSettings).where(eq(privateSettings.id, 1)).for('update');
-        if ((row?.version ?? 0) !== input.expectedVersion) throw conflict();
-        const values = {
-          purchasedSeatsCountAs: input.rule,
-          updatedBy: ctx.identity.username,
-          updatedAt: ctx.now,
-          version: input.expectedVersion + 1,
-        };
-        if (row) await tx.update(privateSettings).set(values).where(eq(privateSettings.id, 1));
-        else await tx.insert(privateSettings).values({ id: 1, ...values });
-        await auditChange(tx, ctx, {
-          action: 'privateEdu.settings.saveRule',
-          targetType: 'private_settings',
-          targetId: '1',
-          before: { purchasedSeatsCountAs: row?.purchasedSeatsCountAs ?? DEFAULT_PURCHASED_SEATS_COUNT_AS },
-          after: { purchasedSeatsCountAs: input.rule },
-        });
-        return { version: values.version };
-      });
-      return out;
+  saveRule: write.input(z.object({ rule: PurchasedSeatsCountAs, expectedVersion: SettingsVersion }).strict()).mutation(({ ctx, input }) => {
+    cityOnly(ctx.scope, '只有市教育局民办教育科可以设置计数口径');
+    return saveSettings(ctx, input.expectedVersion, 'privateEdu.settings.saveRule', { purchasedSeatsCountAs: input.rule });
+  }),
+
+  /** Sets the 年检 grade scale (city only): later conclusions use it; a grade already given keeps its meaning. */
+  saveGradeScale: write
+    .input(z.object({ scale: InspectionGradeScale, expectedVersion: SettingsVersion }).strict())
+    .mutation(({ ctx, input }) => {
+      cityOnly(ctx.scope, '只有市教育局民办教育科可以设置年检等次');
+      return saveSettings(ctx, input.expectedVersion, 'privateEdu.settings.saveGradeScale', { inspectionGradeScale: input.scale });
     }),
 
   /** Sets one county's target cut for one census (city only). */

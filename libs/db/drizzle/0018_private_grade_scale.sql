@@ -1,0 +1,1 @@
+ALTER TABLE "private_settings" ADD COLUMN "inspection_grade_scale" text DEFAULT 'standard' NOT NULL;
