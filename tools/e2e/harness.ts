@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launch } from './browser.mjs';
 import { startServer, type Running } from './server.ts';
 
@@ -10,8 +10,9 @@ import { startServer, type Running } from './server.ts';
 export const SHOTS = join(tmpdir(), 'hyedu-screenshots');
 
 /**
- * One test file's platform: a production server on its own PGlite folder with demo data, and one Chromium; both
- * started before the file's tests and removed after. `server` may be replaced by a test that restarts it.
+ * One test file's platform: a production server on its own PGlite folder with demo data (a copy of the run's seeded
+ * folder, global-setup.ts), and one Chromium; both started before the file's tests and removed after. `server` may be
+ * replaced by a test that restarts it.
  */
 export function useHarness(prefix: string) {
   const h = {
@@ -33,6 +34,7 @@ export function useHarness(prefix: string) {
     watched.length = 0;
   });
   beforeAll(async () => {
+    cpSync(inject('seededDataDir'), h.dataDir, { recursive: true });
     h.browser = await launch();
     h.server = await startServer(h.dataDir);
   });
