@@ -15,6 +15,7 @@ export const useMessages = defineMessages({
     trendYear: '学年',
     conversionsTab: '公参民治理',
     inspectionsTab: '年检',
+    licencesTab: '办学许可',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -59,6 +60,7 @@ export const useMessages = defineMessages({
     trendYear: 'School year',
     conversionsTab: 'Public-private schools',
     inspectionsTab: 'Annual inspections',
+    licencesTab: 'Licences',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

@@ -11,7 +11,7 @@ describe('private-edu routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'private-edu')).toBe(true);
   });
 
-  it('has the overview, the ledger, levers, conversion cases, annual inspections and the school list, each with a title in both languages', () => {
+  it('has the overview, the ledger, levers, conversion cases, annual inspections, licence cases and the school list, each with a title in both languages', () => {
     const children = flat(routes('/private-edu')).filter((r) => r.name);
     expect(children.map((r) => r.name)).toEqual([
       'private-edu:home',
@@ -22,6 +22,8 @@ describe('private-edu routes', () => {
       'private-edu:conversion',
       'private-edu:inspections',
       'private-edu:inspection',
+      'private-edu:licences',
+      'private-edu:licence',
       'private-edu:schools',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();

@@ -55,6 +55,18 @@ export default defineModuleRoutes('private-edu', (base) => [
         meta: { title: '民办学校年检', titleEn: 'Annual inspections' },
       },
       {
+        path: 'licences',
+        name: 'private-edu:licences',
+        component: () => import('./pages/licence/LicenceListPage.vue'),
+        meta: { title: '办学许可事项', titleEn: 'Licence cases' },
+      },
+      {
+        path: 'licences/:id(\\d+)',
+        name: 'private-edu:licence',
+        component: () => import('./pages/licence/LicencePage.vue'),
+        meta: { title: '办学许可事项', titleEn: 'Licence cases' },
+      },
+      {
         path: 'schools',
         name: 'private-edu:schools',
         component: () => import('./pages/profile/ProfileListPage.vue'),

@@ -7,6 +7,20 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * A procedure without an entry here fails both tests.
  */
 export const INPUTS: Record<string, unknown> = {
+  'privateEdu.licences.list': { page: 1, pageSize: 5, kind: 'renew', status: 'submitted' },
+  'privateEdu.licences.expiring': {},
+  'privateEdu.licences.byId': { id: 999999 },
+  'privateEdu.licences.schools': { q: '学校' },
+  'privateEdu.licences.create': {
+    schoolId: 999999,
+    kind: 'change',
+    registration: 'non_profit',
+    licenceNo: '教民143042270001号',
+    alteration: '学校名称变更',
+  },
+  'privateEdu.licences.step': { id: 999999, expectedVersion: 1, action: 'accept' },
+  'privateEdu.licences.approve': { id: 999999, expectedVersion: 1, validUntil: '2099-12-31' },
+  'privateEdu.licences.history': { id: 999999 },
   'privateEdu.inspections.list': { page: 1, pageSize: 5, year: 2022, overdue: true },
   'privateEdu.inspections.byId': { id: 999999 },
   'privateEdu.inspections.schools': { year: 2022 },

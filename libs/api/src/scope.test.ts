@@ -34,7 +34,8 @@ type Kind =
   | 'lever'
   | 'conversion'
   | 'conversionTeacher'
-  | 'privateInspection';
+  | 'privateInspection'
+  | 'licence';
 interface Own {
   school: number;
   task: number;
@@ -239,6 +240,11 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.inspections.conclude:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, grade: 'pass' })),
   'privateEdu.inspections.step:id': one('privateInspection', (id) => ({ id, expectedVersion: 1, action: 'publish' })),
   // The 科室's opinion path: a county asked nothing gets the same NOT_FOUND for any inspection.
+  'privateEdu.licences.byId:id': one('licence', (id) => ({ id })),
+  'privateEdu.licences.history:id': one('licence', (id) => ({ id })),
+  'privateEdu.licences.create:schoolId': one('school', (schoolId) => ({ schoolId, kind: 'establish', registration: 'non_profit' })),
+  'privateEdu.licences.step:id': one('licence', (id) => ({ id, expectedVersion: 1, action: 'accept' })),
+  'privateEdu.licences.approve:id': one('licence', (id) => ({ id, expectedVersion: 1, validUntil: '2099-12-31' })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
@@ -425,7 +431,33 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       year: 2023,
     });
 
+    // A licence case of another county's private school (the school applies; opened here directly).
+    const otherPrivate = await first(
+      db
+        .select({ id: t.schools.id, unitCode: t.schools.unitCode })
+        .from(t.schools)
+        .where(and(eq(t.schools.unitCode, OTHER), eq(t.schools.ownership, 'private')))
+        .limit(1),
+    );
+    const licence = await first(
+      db
+        .insert(t.privateLicenceCases)
+        .values({
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
+          kind: 'renew',
+          registration: 'non_profit',
+          authority: 'county',
+          licenceNo: '教民143048170000001号',
+          status: 'submitted',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privateLicenceCases.id }),
+    );
+
     Object.assign(foreign, {
+      licence: licence.id,
       privateInspection: privateInspection.id,
       conversion: conversion.id,
       conversionTeacher: conversionTeacher.id,

@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.inspection.return_report': ['退回继续整改', 'Return for further rectification'],
   'privateEdu.inspection.conclude': ['作出年检结论', 'Grade the school'],
   'privateEdu.inspection.publish': ['公示年检结论', 'Publish inspection result'],
+  'privateEdu.licence.create': ['申请办学许可事项', 'Open licence case'],
+  'privateEdu.licence.submit': ['提交办学许可申请', 'Submit licence application'],
+  'privateEdu.licence.accept': ['受理办学许可申请', 'Accept licence application'],
+  'privateEdu.licence.return': ['退回办学许可申请', 'Return licence application'],
+  'privateEdu.licence.approve': ['批准办学许可事项', 'Approve licence case'],
+  'privateEdu.licence.refuse': ['不予批准办学许可事项', 'Refuse licence case'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -161,6 +167,7 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_conversion: ['公参民治理案', 'Conversion case'],
   private_conversion_teacher: ['受影响教师', 'Affected teacher'],
   private_inspection: ['民办学校年检', 'Annual inspection'],
+  private_licence_case: ['办学许可事项', 'Licence case'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -246,6 +253,11 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   placedOn: ['安置日期', 'Placed on'],
   placedAt: ['安置去向', 'Placed at'],
   ownership: ['办学性质', 'Ownership'],
+  authority: ['审批机关', 'Approving authority'],
+  registration: ['分类登记', 'Registration'],
+  alteration: ['变更事项', 'Change requested'],
+  validUntil: ['许可证有效期至', 'Valid until'],
+  refusalReason: ['不予批准原因', 'Refusal reason'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -182,6 +182,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   conclusion: '结论说明',
   verdict: '联审意见',
   comment: '意见内容',
+  // private education: 办学许可事项
+  registration: '分类登记',
+  alteration: '变更事项',
+  validUntil: '许可证有效期至',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

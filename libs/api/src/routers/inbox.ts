@@ -4,6 +4,7 @@ import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
+import { licences } from './inbox/licences.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
@@ -16,6 +17,7 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   conversion: conversions,
   inspection: inspections,
   inspectionOpinion: inspectionOpinions,
+  licence: licences,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

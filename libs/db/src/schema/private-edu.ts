@@ -25,6 +25,9 @@ import {
   InspectionGradeScale,
   LEVER_WORKFLOW,
   LeverKind,
+  LICENCE_WORKFLOW,
+  LicenceCategory,
+  LicenceKind,
   PartyOrg,
   Placement,
   PurchasedSeatsCountAs,
@@ -219,4 +222,35 @@ export const privateInspectionOpinions = pgTable(
     answeredAt: timestamp({ withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.inspectionId, t.dept] }), index('private_inspection_opinions_dept_idx').on(t.dept, t.inspectionId)],
+);
+
+/** 办学许可事项: a school's 设立/变更/延续/注销 case, decided by its approving authority (fixed when the case is opened). */
+export const privateLicenceCases = pgTable(
+  'private_licence_cases',
+  {
+    id: serial().primaryKey(),
+    schoolId: schoolRef(),
+    unitCode: unitRef(),
+    kind: text({ enum: members(LicenceKind.options) }).notNull(),
+    registration: text({ enum: members(LicenceCategory.options) }).notNull(),
+    authority: text({ enum: members(InspectionAuthority.options) }).notNull(),
+    licenceNo: text(),
+    alteration: text(),
+    note: text(),
+    validUntil: date({ mode: 'string' }),
+    status: text({ enum: members(LICENCE_WORKFLOW.states) }).notNull(),
+    returnReason: text(),
+    refusalReason: text(),
+    decidedBy: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    submittedBy: text(),
+    submittedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('private_licence_cases_unit_idx').on(t.unitCode, t.status, t.id),
+    index('private_licence_cases_school_idx').on(t.schoolId, t.id),
+  ],
 );

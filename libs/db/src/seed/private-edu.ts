@@ -22,6 +22,8 @@ export interface PrivateVolumes {
   levers: number;
   /** 年检 (seeded after the registry entries, by private-inspections.ts). */
   inspections: number;
+  /** 办学许可事项 (seeded after the registry entries, by private-licences.ts). */
+  licences: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -152,5 +154,6 @@ export async function seedPrivateEdu(
     teachers: teachers.length,
     levers: story.levers.length,
     inspections: 0,
+    licences: 0,
   };
 }

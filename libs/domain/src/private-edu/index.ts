@@ -11,3 +11,4 @@ export * from './levers.ts';
 export * from './conversion.ts';
 export * from './registry.ts';
 export * from './inspection.ts';
+export * from './licence.ts';

@@ -24,9 +24,13 @@ export function approvingAuthority(level: SchoolLevel, directlyUnderCity = false
   return directlyUnderCity || CITY_APPROVED_LEVELS.includes(level) ? 'city' : 'county';
 }
 /** The refusal for a bureau level that is not the school's approving authority, or null. */
-export function authorityRefusal(actor: 'school' | 'county' | 'city' | 'leadership', authority: InspectionAuthority): string | null {
+export function authorityRefusal(
+  actor: 'school' | 'county' | 'city' | 'leadership',
+  authority: InspectionAuthority,
+  matter = '年检',
+): string | null {
   if (actor === 'school' || actor === authority) return null;
-  return authority === 'city' ? '该校由市教育局审批，年检由市教育局办理' : '该校由县市区教育局审批，年检由县市区教育局办理';
+  return authority === 'city' ? `该校由市教育局审批，${matter}由市教育局办理` : `该校由县市区教育局审批，${matter}由县市区教育局办理`;
 }
 
 const AUTHORITY = ['county', 'city'] as const;

@@ -13,6 +13,7 @@ import { conversionRouter } from './conversion.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
+import { licenceRouter } from './licence.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
 import { settingsRouter } from './settings.ts';
@@ -29,6 +30,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 };
 
 export const privateEduRouter = {
+  licences: licenceRouter,
   inspections: inspectionRouter,
   levers: { ...leverRouter, ...leverFilesRouter },
   profiles: { ...profileRouter, ...profileFilesRouter },

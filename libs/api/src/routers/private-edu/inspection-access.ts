@@ -28,9 +28,9 @@ export const visibleInspection = (ctx: { db: Db; scope: DataScope }, id: number)
       )[0],
   );
 
-/** The bureau level of the caller must be the school's approving authority (a school acts on its own inspection). */
-export function actsAsAuthority(scope: DataScope, authority: InspectionAuthority): void {
-  const refusal = authorityRefusal(actorLevel(scope), authority);
+/** The bureau level of the caller must be the school's approving authority (a school acts on its own inspection or licence case). */
+export function actsAsAuthority(scope: DataScope, authority: InspectionAuthority, matter?: string): void {
+  const refusal = authorityRefusal(actorLevel(scope), authority, matter);
   if (refusal) throw new TRPCError({ code: 'FORBIDDEN', message: refusal });
 }
 
