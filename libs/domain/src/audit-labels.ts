@@ -87,6 +87,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.lever.drop': ['取消调减措施', 'Drop lever'],
   'privateEdu.profile.create': ['登记民办学校信息', 'Register private school'],
   'privateEdu.profile.update': ['修改民办学校信息', 'Update private school entry'],
+  'privateEdu.profile.followLicence': ['按办学许可更新民办学校信息', 'Update private school entry from an approved licence case'],
   'privateEdu.settings.saveRule': ['设置购买学位计数口径', 'Set the bought-seats counting rule'],
   'privateEdu.settings.saveGradeScale': ['设置年检结论等次', 'Set the annual inspection grades'],
   'privateEdu.settings.saveTarget': ['设置县市区调减目标', 'Set a county’s target cut'],

@@ -9,6 +9,7 @@ import {
   LicenceKind,
   licenceRefusal,
   licenceStanding,
+  registryChange,
   LICENCE_WORKFLOW as wf,
 } from './licence.ts';
 
@@ -78,5 +79,15 @@ describe('办学许可事项', () => {
   it('names the matter in the authority refusal', () => {
     expect(authorityRefusal('city', 'county', '办学许可')).toBe('该校由县市区教育局审批，办学许可由县市区教育局办理');
     expect(authorityRefusal('county', 'city')).toBe('该校由市教育局审批，年检由市教育局办理');
+  });
+
+  it('an approved 设立 or 变更 carries its number and 分类登记 into the registry entry; 延续 and 注销 do not', () => {
+    expect(registryChange({ kind: 'establish', registration: 'non_profit', licenceNo: '教民143040000000123号' })).toEqual({
+      licenceNo: '教民143040000000123号',
+      forProfit: false,
+    });
+    expect(registryChange({ kind: 'change', registration: 'for_profit', licenceNo: null })).toEqual({ forProfit: true });
+    expect(registryChange({ kind: 'renew', registration: 'non_profit', licenceNo: 'x' })).toBeNull();
+    expect(registryChange({ kind: 'cancel', registration: 'non_profit', licenceNo: 'x' })).toBeNull();
   });
 });

@@ -115,6 +115,20 @@ export function approvalRefusal(
 }
 
 /** The record as its workflow sees it. */
+/**
+ * What an approved matter changes in the school's registry entry (民办学校登记): 设立 sets the issued licence number and
+ * the 分类登记; 变更 the 分类登记 (and the number, if the change reissued it); 延续 and 注销 change neither (the case keeps
+ * the new validity, and the cancellation).
+ */
+export function registryChange(c: {
+  kind: LicenceKind;
+  registration: LicenceCategory;
+  licenceNo: string | null;
+}): { licenceNo?: string; forProfit: boolean } | null {
+  if (c.kind === 'renew' || c.kind === 'cancel') return null;
+  return { ...(c.licenceNo ? { licenceNo: c.licenceNo } : {}), forProfit: c.registration === 'for_profit' };
+}
+
 export const licenceCase = (r: { status: LicenceStatus; submittedBy: string | null }) => ({ state: r.status, submittedBy: r.submittedBy });
 
 /** How many days before its end a licence counts as expiring (configurable here). */

@@ -6,7 +6,7 @@ import { callerWithCookie, failure, signIn } from '../../testing.ts';
 
 const AS_OF = '2022-11-30';
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
-const { schools, accounts, privateLicenceCases } = tables;
+const { schools, accounts, privateLicenceCases, privateProfiles, auditLog } = tables;
 
 describe.each(testEngines())('办学许可事项 on %s', (engine) => {
   let database: Database;
@@ -173,5 +173,24 @@ describe.each(testEngines())('办学许可事项 on %s', (engine) => {
       licenceNo: '教民143042270009号',
     });
     expect((await hengnan.privateEdu.licences.expiring({})).some((d) => d.schoolId === minbanSchool)).toBe(false);
+  });
+
+  it('an approved 设立 writes the issued number and 分类登记 into the registry entry, with its own audit record', async () => {
+    const [minban, hengnan] = await Promise.all([as('minban'), as('hengnan')]);
+    const entry = async () => (await database.db.select().from(privateProfiles).where(eq(privateProfiles.schoolId, minbanSchool)))[0]!;
+    const before = await entry();
+    const { id } = await minban.privateEdu.licences.create({ schoolId: minbanSchool, kind: 'establish', registration: 'non_profit' });
+    await minban.privateEdu.licences.step({ id, expectedVersion: 1, action: 'submit' });
+    await hengnan.privateEdu.licences.step({ id, expectedVersion: 2, action: 'accept' });
+    await hengnan.privateEdu.licences.approve({ id, expectedVersion: 3, licenceNo: '教民143042270099号', validUntil: '2027-12-31' });
+    expect(await entry()).toMatchObject({ licenceNo: '教民143042270099号', forProfit: false, version: before.version + 1 });
+    const audits = await database.db
+      .select({ before: auditLog.before, after: auditLog.after })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'privateEdu.profile.followLicence'), eq(auditLog.targetId, String(minbanSchool))));
+    expect(audits.at(-1)).toMatchObject({
+      before: { licenceNo: before.licenceNo },
+      after: { licenceNo: '教民143042270099号', licenceCase: id },
+    });
   });
 });

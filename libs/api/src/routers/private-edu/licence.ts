@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Tx } from '@hyedu/db';
 import { RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
   approvalRefusal,
@@ -14,6 +14,7 @@ import {
   licenceRefusal,
   licenceStanding,
   LicenceStatus,
+  registryChange,
   LICENCE_WORKFLOW as wf,
   type LicenceAction,
 } from '@hyedu/domain/private-edu';
@@ -31,7 +32,7 @@ import { actsAsAuthority, canWrite } from './inspection-access.ts';
 import { COMPULSORY_LEVELS } from './lever.ts';
 import { read, write } from './procedures.ts';
 
-const { privateLicenceCases: r, schools, orgUnits } = tables;
+const { privateLicenceCases: r, privateProfiles, schools, orgUnits } = tables;
 const TARGET = 'private_licence_case';
 const MATTER = '办学许可';
 type Row = typeof r.$inferSelect;
@@ -63,6 +64,7 @@ async function take(
   input: { id: number; expectedVersion: number; reason?: string },
   action: LicenceAction,
   changes: (row: Row) => Partial<Row>,
+  also?: (tx: Tx, row: Row) => Promise<unknown>,
 ) {
   const row = await visible(ctx, input.id);
   if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, row.authority, MATTER);
@@ -78,7 +80,30 @@ async function take(
     actor: { level: actorLevel(ctx.scope), username: ctx.identity.username },
     caseOf: licenceCase,
     changes,
+    also,
     audit: { targetType: TARGET },
+  });
+}
+
+/**
+ * The school's registry entry follows an approved matter (registryChange), in the step's transaction, with its own
+ * audit record; a school without an entry yet gets none (the entry is made on its own form).
+ */
+async function registryFollows(tx: Tx, ctx: AuthedContext, c: Row) {
+  const change = registryChange(c);
+  if (!change) return;
+  const [entry] = await tx.select().from(privateProfiles).where(eq(privateProfiles.schoolId, c.schoolId)).for('update');
+  if (!entry) return;
+  await tx
+    .update(privateProfiles)
+    .set({ ...change, updatedBy: ctx.identity.username, updatedAt: ctx.now, version: entry.version + 1 })
+    .where(eq(privateProfiles.schoolId, c.schoolId));
+  await auditChange(tx, ctx, {
+    action: 'privateEdu.profile.followLicence',
+    targetType: 'private_profile',
+    targetId: c.schoolId,
+    before: { licenceNo: entry.licenceNo, forProfit: entry.forProfit },
+    after: { ...change, licenceCase: c.id },
   });
 }
 
@@ -248,12 +273,18 @@ export const licenceRouter = {
     if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, row.authority, MATTER);
     const refusal = approvalRefusal(row.kind, input, ctx.today);
     if (refusal) throw fieldError(refusal.field, refusal.message);
-    return take(ctx, input, 'approve', (locked) => ({
-      licenceNo: input.licenceNo ?? locked.licenceNo,
-      validUntil: input.validUntil ?? locked.validUntil,
-      decidedBy: ctx.identity.username,
-      decidedAt: ctx.now,
-    }));
+    return take(
+      ctx,
+      input,
+      'approve',
+      (locked) => ({
+        licenceNo: input.licenceNo ?? locked.licenceNo,
+        validUntil: input.validUntil ?? locked.validUntil,
+        decidedBy: ctx.identity.username,
+        decidedAt: ctx.now,
+      }),
+      (tx, locked) => registryFollows(tx, ctx, { ...locked, licenceNo: input.licenceNo ?? locked.licenceNo }),
+    );
   }),
 
   history: read.input(Id).query(async ({ ctx, input }) => {
