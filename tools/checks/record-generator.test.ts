@@ -92,6 +92,12 @@ describe('the record-type generator, in a scratch copy', () => {
       expect(existsSync(join(scratch, f)), f).toBe(true);
     expect(readFileSync(join(scratch, 'libs/api/src/routers/private-edu/index.ts'), 'utf8')).toContain('zzSamples: zzSampleRouter');
     expect(readFileSync(join(scratch, 'apps/private-edu/src/routes.ts'), 'utf8')).toContain("name: 'private-edu:zz-samples'");
+    // The module has its own domain entry point: the declarations go there, not into the root every page loads.
+    expect(readFileSync(join(scratch, 'libs/domain/src/private-edu/index.ts'), 'utf8')).toContain("export * from './zz-sample.ts';");
+    expect(readFileSync(join(scratch, 'libs/domain/src/index.ts'), 'utf8')).not.toContain('private-edu');
+    expect(readFileSync(join(scratch, 'libs/api/src/routers/private-edu/zz-sample.ts'), 'utf8')).toContain(
+      "from '@hyedu/domain/private-edu'",
+    );
     const migrations = readdirSync(join(scratch, 'libs/db/drizzle')).filter((f) => f.endsWith('private_edu_zz_samples.sql'));
     expect(migrations).toHaveLength(1);
     expect(readFileSync(join(scratch, 'libs/db/drizzle', migrations[0]!), 'utf8')).toContain('CREATE TABLE "private_edu_zz_samples"');

@@ -162,16 +162,20 @@ describe('${title}', () => {
 });
 `,
 );
+// A module with its own domain entry point (`@hyedu/domain/<module>`, kept out of the root chunk every page loads)
+// declares its record types there; any other module's are exported from the root.
+const ownEntry = Object.hasOwn(JSON.parse(readFileSync(path('libs/domain/package.json'), 'utf8')).exports ?? {}, `./${mod}`);
+const DOMAIN = ownEntry ? `@hyedu/domain/${mod}` : '@hyedu/domain';
 if (!existsSync(path(`${domainDir}/index.ts`)))
   write(`${domainDir}/index.ts`, `// ${mod}: the module's record types and rules.\nimport '../zod-config.ts';\n`);
 insert(`${domainDir}/index.ts`, null, `export * from './${name}.ts';\n`);
-insert('libs/domain/src/index.ts', null, `export * from './${mod}/index.ts';\n`);
+if (!ownEntry) insert('libs/domain/src/index.ts', null, `export * from './${mod}/index.ts';\n`);
 
 // ---- db: the table, its state column built from the workflow ----------------------------------------------------
 write(
   `libs/db/src/schema/${mod}-${name}.ts`,
   `import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { ${CONST}_WORKFLOW } from '@hyedu/domain';
+import { ${CONST}_WORKFLOW } from '${DOMAIN}';
 import { schoolRef, unitRef } from './columns.ts';
 import { members } from './members.ts';
 
@@ -206,17 +210,8 @@ write(
 import { and, count, desc, eq, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import {
-  authorize,
-  ExpectedVersion,
-  RecordId,
-  textField,
-  ${camel}Case,
-  ${Pascal}Action,
-  ${Pascal}Input,
-  ${Pascal}Status,
-  ${CONST}_WORKFLOW as wf,
-} from '@hyedu/domain';
+import { authorize, ExpectedVersion, RecordId, textField } from '@hyedu/domain';
+import { ${camel}Case, ${Pascal}Action, ${Pascal}Input, ${Pascal}Status, ${CONST}_WORKFLOW as wf } from '${DOMAIN}';
 import { auditChange } from '../../audit-change.ts';
 import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
@@ -474,7 +469,7 @@ export const useRecordMessages = defineMessages<keyof typeof zh>({
 );
 write(
   `${pageDir}/query.ts`,
-  `import { ${Pascal}Status } from '@hyedu/domain';
+  `import { ${Pascal}Status } from '${DOMAIN}';
 import { defineListQuery, oneOf, text } from '@hyedu/web';
 
 /** The list's filters as they live in the URL: \`?status=&q=&page=\`. */
@@ -550,7 +545,7 @@ write(
   `${pageDir}/${Pascal}ListPage.vue`,
   `<script setup lang="ts">
 import { computed, ref } from 'vue';
-import { ${CONST}_WORKFLOW, ${Pascal}Status } from '@hyedu/domain';
+import { ${CONST}_WORKFLOW, ${Pascal}Status } from '${DOMAIN}';
 import { BasePage, ElAlert, ElButton, ElInput, ElTag, FilterSelect, formatDateTime, formatInt, useLocaleStore } from '@hyedu/ui';
 import { api, RecordTable, ScopeText, useRecordList, type Column, type RouterOutputs } from '@hyedu/web';
 import ${Pascal}Dialog from './${Pascal}Dialog.vue';
@@ -616,7 +611,8 @@ write(
 import { useQuery } from '@tanstack/vue-query';
 import { computed, ref } from 'vue';
 import { useRoute } from 'vue-router';
-import { stepView, ${CONST}_WORKFLOW, type ${Pascal}Action } from '@hyedu/domain';
+import { stepView } from '@hyedu/domain';
+import { ${CONST}_WORKFLOW, type ${Pascal}Action } from '${DOMAIN}';
 import { BasePage, ElAlert, ElButton, ElCard, ElInput, ElSkeleton, ElTag, formatDateTime, useLocaleStore, WorkflowActions, WorkflowTimeline } from '@hyedu/ui';
 import { api, errorMessage, trpc, useInvalidate } from '@hyedu/web';
 import { useRecordMessages } from './messages.ts';
