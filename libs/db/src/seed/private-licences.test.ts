@@ -14,6 +14,8 @@ describe('the demo’s 办学许可事项', () => {
   it('are dated before 2022-11-30, in several states, some licences expiring within 90 days', async () => {
     const rows = await database.db.select().from(privateLicenceCases);
     expect(rows.length).toBeGreaterThan(5);
+    // Spread over the counties, not the first few schools by code.
+    expect(new Set(rows.map((r) => r.unitCode)).size).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.createdAt < new Date('2022-11-30T00:00:00+08:00'))).toBe(true);
     expect(new Set(rows.map((r) => r.status)).size).toBeGreaterThanOrEqual(4);
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['establish', 'change', 'renew', 'cancel']));

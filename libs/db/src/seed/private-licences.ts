@@ -36,7 +36,10 @@ const STORY: readonly { until: string; later?: Later }[] = [
   { until: '2021-08-31', later: { kind: 'renew', status: 'approved', validUntil: '2026-08-31' } },
 ];
 
-/** 办学许可事项 for every seventh private school (by code, the `minban` school left out), dated before 2022-11-30. */
+/**
+ * 办学许可事项 for every seventh private school (by code, the `minban` school left out), the stories above in turn, dated
+ * before 2022-11-30: each school's approved 设立 and, for most, a later case.
+ */
 export async function seedPrivateLicences(tx: Tx, skipSchoolId: number): Promise<number> {
   const [city] = await tx.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.kind, 'city'));
   const all = await tx
@@ -45,10 +48,10 @@ export async function seedPrivateLicences(tx: Tx, skipSchoolId: number): Promise
     .leftJoin(privateProfiles, eq(privateProfiles.schoolId, schools.id))
     .where(eq(schools.ownership, 'private'))
     .orderBy(asc(schools.code));
-  const picked = all.filter((s, i) => i % 7 === 3 && s.id !== skipSchoolId).slice(0, STORY.length);
-  let n = 0;
+  const picked = all.filter((s, i) => i % 7 === 3 && s.id !== skipSchoolId);
+  const rows: (typeof privateLicenceCases.$inferInsert)[] = [];
   for (const [k, s] of picked.entries()) {
-    const story = STORY[k]!;
+    const story = STORY[k % STORY.length]!;
     const licenceNo = s.licenceNo ?? `教民1430000${String(s.id).padStart(6, '0')}号`;
     const base = {
       schoolId: s.id,
@@ -58,7 +61,7 @@ export async function seedPrivateLicences(tx: Tx, skipSchoolId: number): Promise
       createdBy: SEEDER,
       submittedBy: SEEDER,
     };
-    await tx.insert(privateLicenceCases).values({
+    rows.push({
       ...base,
       kind: 'establish',
       licenceNo,
@@ -69,11 +72,10 @@ export async function seedPrivateLicences(tx: Tx, skipSchoolId: number): Promise
       createdAt: at('2016-06-01'),
       submittedAt: at('2016-06-02'),
     });
-    n++;
     const later = story.later;
     if (!later) continue;
     const decided = later.status === 'approved' || later.status === 'refused';
-    await tx.insert(privateLicenceCases).values({
+    rows.push({
       ...base,
       kind: later.kind,
       licenceNo,
@@ -88,7 +90,7 @@ export async function seedPrivateLicences(tx: Tx, skipSchoolId: number): Promise
       submittedBy: later.status === 'draft' && !later.returnReason ? null : SEEDER,
       submittedAt: later.status === 'draft' && !later.returnReason ? null : at('2022-09-16'),
     });
-    n++;
   }
-  return n;
+  for (let from = 0; from < rows.length; from += 200) await tx.insert(privateLicenceCases).values(rows.slice(from, from + 200));
+  return rows.length;
 }
