@@ -16,6 +16,7 @@ export const useMessages = defineMessages({
     conversionsTab: '公参民治理',
     inspectionsTab: '年检',
     licencesTab: '办学许可',
+    puhuiTab: '普惠园',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -61,6 +62,7 @@ export const useMessages = defineMessages({
     conversionsTab: 'Public-private schools',
     inspectionsTab: 'Annual inspections',
     licencesTab: 'Licences',
+    puhuiTab: 'Inclusive kindergartens',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

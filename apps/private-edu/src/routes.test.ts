@@ -24,6 +24,8 @@ describe('private-edu routes', () => {
       'private-edu:inspection',
       'private-edu:licences',
       'private-edu:licence',
+      'private-edu:puhui',
+      'private-edu:puhui-case',
       'private-edu:schools',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();

@@ -67,6 +67,18 @@ export default defineModuleRoutes('private-edu', (base) => [
         meta: { title: '办学许可事项', titleEn: 'Licence cases' },
       },
       {
+        path: 'puhui',
+        name: 'private-edu:puhui',
+        component: () => import('./pages/puhui/PuhuiListPage.vue'),
+        meta: { title: '普惠性民办园认定', titleEn: 'Inclusive kindergarten recognition' },
+      },
+      {
+        path: 'puhui/:id(\\d+)',
+        name: 'private-edu:puhui-case',
+        component: () => import('./pages/puhui/PuhuiPage.vue'),
+        meta: { title: '普惠性民办园认定', titleEn: 'Inclusive kindergarten recognition' },
+      },
+      {
         path: 'schools',
         name: 'private-edu:schools',
         component: () => import('./pages/profile/ProfileListPage.vue'),

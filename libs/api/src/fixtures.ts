@@ -7,6 +7,13 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * A procedure without an entry here fails both tests.
  */
 export const INPUTS: Record<string, unknown> = {
+  'privateEdu.puhui.list': { page: 1, pageSize: 5, status: 'submitted', q: '幼儿园' },
+  'privateEdu.puhui.byId': { id: 999999 },
+  'privateEdu.puhui.schools': { q: '幼儿园' },
+  'privateEdu.puhui.create': { schoolId: 999999, feeAsked: 90_000, note: '矩阵测试' },
+  'privateEdu.puhui.step': { id: 999999, expectedVersion: 1, action: 'refuse', reason: '条件不符' },
+  'privateEdu.puhui.recognise': { id: 999999, expectedVersion: 1, feeCap: 80_000, subsidy: 60_000, validFrom: '2022-09-01' },
+  'privateEdu.puhui.history': { id: 999999 },
   'privateEdu.licences.list': { page: 1, pageSize: 5, kind: 'renew', status: 'submitted' },
   'privateEdu.licences.expiring': {},
   'privateEdu.licences.byId': { id: 999999 },

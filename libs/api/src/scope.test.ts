@@ -35,7 +35,8 @@ type Kind =
   | 'conversion'
   | 'conversionTeacher'
   | 'privateInspection'
-  | 'licence';
+  | 'licence'
+  | 'puhui';
 interface Own {
   school: number;
   task: number;
@@ -245,6 +246,11 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.licences.create:schoolId': one('school', (schoolId) => ({ schoolId, kind: 'establish', registration: 'non_profit' })),
   'privateEdu.licences.step:id': one('licence', (id) => ({ id, expectedVersion: 1, action: 'accept' })),
   'privateEdu.licences.approve:id': one('licence', (id) => ({ id, expectedVersion: 1, validUntil: '2099-12-31' })),
+  'privateEdu.puhui.byId:id': one('puhui', (id) => ({ id })),
+  'privateEdu.puhui.history:id': one('puhui', (id) => ({ id })),
+  'privateEdu.puhui.create:schoolId': one('school', (schoolId) => ({ schoolId, feeAsked: 90_000 })),
+  'privateEdu.puhui.step:id': one('puhui', (id) => ({ id, expectedVersion: 1, action: 'refuse', reason: '条件不符' })),
+  'privateEdu.puhui.recognise:id': one('puhui', (id) => ({ id, expectedVersion: 1, validFrom: '2022-09-01' })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
@@ -456,7 +462,30 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateLicenceCases.id }),
     );
 
+    // A 普惠 recognition case of another county's private kindergarten.
+    const otherKindergarten = await first(
+      db
+        .select({ id: t.schools.id, unitCode: t.schools.unitCode })
+        .from(t.schools)
+        .where(and(eq(t.schools.unitCode, OTHER), eq(t.schools.ownership, 'private'), eq(t.schools.level, 'kindergarten')))
+        .limit(1),
+    );
+    const puhui = await first(
+      db
+        .insert(t.privatePuhuiRecognitions)
+        .values({
+          schoolId: otherKindergarten.id,
+          unitCode: otherKindergarten.unitCode,
+          feeAsked: 90_000,
+          status: 'submitted',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privatePuhuiRecognitions.id }),
+    );
+
     Object.assign(foreign, {
+      puhui: puhui.id,
       licence: licence.id,
       privateInspection: privateInspection.id,
       conversion: conversion.id,

@@ -120,6 +120,12 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.licence.return': ['退回办学许可申请', 'Return licence application'],
   'privateEdu.licence.approve': ['批准办学许可事项', 'Approve licence case'],
   'privateEdu.licence.refuse': ['不予批准办学许可事项', 'Refuse licence case'],
+  'privateEdu.puhui.create': ['申请普惠性民办园认定', 'Apply for inclusive kindergarten recognition'],
+  'privateEdu.puhui.submit': ['提交普惠性民办园认定申请', 'Submit inclusive kindergarten application'],
+  'privateEdu.puhui.return': ['退回普惠性民办园认定申请', 'Return inclusive kindergarten application'],
+  'privateEdu.puhui.recognise': ['认定普惠性民办园', 'Recognise inclusive kindergarten'],
+  'privateEdu.puhui.refuse': ['不予认定普惠性民办园', 'Refuse inclusive kindergarten recognition'],
+  'privateEdu.puhui.revoke': ['撤销普惠性民办园认定', 'Revoke inclusive kindergarten recognition'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -169,6 +175,7 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_conversion_teacher: ['受影响教师', 'Affected teacher'],
   private_inspection: ['民办学校年检', 'Annual inspection'],
   private_licence_case: ['办学许可事项', 'Licence case'],
+  private_puhui_recognition: ['普惠性民办园认定', 'Inclusive kindergarten recognition'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -259,6 +266,12 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   alteration: ['变更事项', 'Change requested'],
   validUntil: ['许可证有效期至', 'Valid until'],
   refusalReason: ['不予批准原因', 'Refusal reason'],
+  feeAsked: ['申请保教费（分/月）', 'Fee asked (fen/month)'],
+  feeCap: ['保教费上限（分/月）', 'Fee cap (fen/month)'],
+  subsidy: ['生均补助（分/年）', 'Subsidy per child (fen/year)'],
+  validFrom: ['认定生效日期', 'Recognised from'],
+  revokedOn: ['撤销日期', 'Revoked on'],
+  revocationReason: ['撤销原因', 'Revocation reason'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -186,6 +186,12 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   registration: '分类登记',
   alteration: '变更事项',
   validUntil: '许可证有效期至',
+  // private education: 普惠性民办园认定
+  feeAsked: '每月保教费',
+  feeCap: '收费上限',
+  subsidy: '生均补助',
+  validFrom: '认定生效日期',
+  revokedOn: '撤销日期',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -67,6 +67,11 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Private schools passing the annual inspection',
     formula: 'Schools graded this year with a grade that is not failing ÷ schools graded this year',
   },
+  'private.puhui-coverage': {
+    title: 'Inclusive kindergarten coverage',
+    formula:
+      'Children in public kindergartens + children in recognised inclusive private kindergartens ÷ all kindergarten children (latest start-of-year census; recognitions in force on 1 September)',
+  },
   'private.training-converted': {
     title: 'Academic tutoring institutions converted to non-profit',
     formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',

@@ -173,6 +173,16 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     amber: 0.1,
   },
   {
+    id: 'private.puhui-coverage',
+    title: '普惠覆盖率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '（公办幼儿园在园幼儿数 + 普惠性民办园在园幼儿数）÷ 全部在园幼儿数（最近一次学年初统计，普惠认定以当年9月1日为准）',
+    amber: 0.05,
+  },
+  {
     id: 'private.training-converted',
     title: '学科类培训机构“营改非”完成率',
     module: 'private-edu',

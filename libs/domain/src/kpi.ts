@@ -32,6 +32,7 @@ export const KPI_IDS = [
   'private.teachers-placed',
   'private.inspection-participation',
   'private.inspection-pass-rate',
+  'private.puhui-coverage',
   'private.training-converted',
   'funding.seats-delivered',
   'funding.two-no-decrease',

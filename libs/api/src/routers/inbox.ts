@@ -5,6 +5,7 @@ import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
+import { puhui } from './inbox/puhui.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
@@ -18,6 +19,7 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   inspection: inspections,
   inspectionOpinion: inspectionOpinions,
   licence: licences,
+  puhui,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

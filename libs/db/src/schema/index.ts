@@ -5,3 +5,4 @@ export * from './plan.ts';
 export * from './safety.ts';
 export * from './imports.ts';
 export * from './private-edu.ts';
+export * from './private-puhui.ts';

@@ -25,6 +25,7 @@ import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
+import { seedPrivatePuhui } from './private-puhui.ts';
 import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
@@ -168,6 +169,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu = await seedPrivateEdu(tx, { registry, ids, story, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
     privateEdu.inspections = await seedPrivateInspections(tx, await demoPrivateSchool(tx));
     privateEdu.licences = await seedPrivateLicences(tx, await demoPrivateSchool(tx));
+    privateEdu.puhui = await seedPrivatePuhui(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return {

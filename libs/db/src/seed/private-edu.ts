@@ -24,6 +24,8 @@ export interface PrivateVolumes {
   inspections: number;
   /** 办学许可事项 (seeded after the registry entries, by private-licences.ts). */
   licences: number;
+  /** 普惠性民办园认定 (seeded after the registry entries, by private-puhui.ts). */
+  puhui: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -155,5 +157,6 @@ export async function seedPrivateEdu(
     levers: story.levers.length,
     inspections: 0,
     licences: 0,
+    puhui: 0,
   };
 }

@@ -12,3 +12,4 @@ export * from './conversion.ts';
 export * from './registry.ts';
 export * from './inspection.ts';
 export * from './licence.ts';
+export * from './puhui.ts';

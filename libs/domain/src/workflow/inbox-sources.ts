@@ -2,6 +2,7 @@ import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
 import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
 import { LICENCE_WORKFLOW } from '../private-edu/licence.ts';
+import { PUHUI_WORKFLOW } from '../private-edu/puhui.ts';
 import { PROFILE_REVIEW } from '../safety/compliance.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
@@ -21,6 +22,7 @@ export const INBOX_SOURCES = {
   inspection: { workflow: INSPECTION_WORKFLOW, area: 'private-edu', label: { zh: '民办学校年检', en: 'Annual inspections' } },
   inspectionOpinion: { workflow: INSPECTION_OPINION_WORKFLOW, area: null, label: { zh: '年检联审意见', en: 'Inspection opinions' } },
   licence: { workflow: LICENCE_WORKFLOW, area: 'private-edu', label: { zh: '办学许可事项', en: 'Licence cases' } },
+  puhui: { workflow: PUHUI_WORKFLOW, area: 'private-edu', label: { zh: '普惠性民办园认定', en: 'Inclusive kindergarten recognition' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

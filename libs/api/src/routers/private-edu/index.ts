@@ -16,6 +16,7 @@ import { leverRouter } from './lever.ts';
 import { licenceRouter } from './licence.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
+import { puhuiRouter } from './puhui.ts';
 import { settingsRouter } from './settings.ts';
 
 const { schools, schoolCensus } = tables;
@@ -30,6 +31,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 };
 
 export const privateEduRouter = {
+  puhui: puhuiRouter,
   licences: licenceRouter,
   inspections: inspectionRouter,
   levers: { ...leverRouter, ...leverFilesRouter },

@@ -1,17 +1,28 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import {
+  censusDate,
   CONVERSION_DONE_STATES,
   INSPECTION_GRADED_STATES,
   INSPECTION_TAKEN_PART_STATES,
   inspectionYearOf,
   projectedCounts,
+  puhuiAt,
 } from '@hyedu/domain/private-edu';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
+import { schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
 
-const { privateConversions: c, privateConversionTeachers: t, privateInspections: i, schools } = tables;
+const {
+  privateConversions: c,
+  privateConversionTeachers: t,
+  privateInspections: i,
+  privatePuhuiRecognitions: pr,
+  schools,
+  schoolCensus,
+  schoolEnrolment,
+} = tables;
 
 /**
  * 民办义务教育在校生占比 (item 5) from the latest 学年初 census, per unit, with the share projected after the levers that
@@ -118,4 +129,59 @@ const inspectionPassRate: KpiSource = {
   },
 };
 
-export const privateEduKpis: KpiSource[] = [compulsoryShare, converted, teachersPlaced, inspectionParticipation, inspectionPassRate];
+/**
+ * 普惠覆盖率 from the latest 学年初 census, per county: 在园 children (kindergarten grades K1–K3) of the schools public
+ * that year plus those of the private kindergartens recognised as 普惠 on the census date (1 September, `puhuiAt`) ÷ all
+ * 在园 children.
+ */
+const puhuiCoverage: KpiSource = {
+  id: 'private.puhui-coverage',
+  recordsRoute: 'private-edu:puhui',
+  async byUnit(db, scope) {
+    const year = await latestCensus(db);
+    if (year === null) return new Map();
+    const [children, recognitions] = await Promise.all([
+      db
+        .select({
+          schoolId: schoolCensus.schoolId,
+          unitCode: schools.unitCode,
+          ownership: schoolCensus.ownership,
+          n: sql<number>`sum(${schoolEnrolment.students})::int`,
+        })
+        .from(schoolCensus)
+        .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
+        .innerJoin(
+          schoolEnrolment,
+          and(
+            eq(schoolEnrolment.schoolId, schoolCensus.schoolId),
+            eq(schoolEnrolment.schoolYear, schoolCensus.schoolYear),
+            like(schoolEnrolment.grade, 'K%'),
+          ),
+        )
+        .where(and(eq(schoolCensus.schoolYear, year), schoolWhere(scope)))
+        .groupBy(schoolCensus.schoolId, schools.unitCode, schoolCensus.ownership),
+      db
+        .select({ schoolId: pr.schoolId, status: pr.status, validFrom: pr.validFrom, revokedOn: pr.revokedOn })
+        .from(pr)
+        .where(and(inArray(pr.status, ['recognised', 'revoked']), recordScope(scope, pr))),
+    ]);
+    const puhui = puhuiAt(recognitions, censusDate(year));
+    const out = new Map<string, { num: number; den: number }>();
+    for (const s of children) {
+      const m = out.get(s.unitCode) ?? { num: 0, den: 0 };
+      m.den += s.n;
+      if (s.ownership === 'public' || (s.ownership === 'private' && puhui.has(s.schoolId))) m.num += s.n;
+      out.set(s.unitCode, m);
+    }
+    return out;
+  },
+};
+
+export const privateEduKpis: KpiSource[] = [
+  compulsoryShare,
+  converted,
+  teachersPlaced,
+  inspectionParticipation,
+  inspectionPassRate,
+  puhuiCoverage,
+];

@@ -8,6 +8,7 @@ export const PRIVATE_KPIS = [
   'private.teachers-placed',
   'private.inspection-participation',
   'private.inspection-pass-rate',
+  'private.puhui-coverage',
 ] as const;
 
 /** Every read of the module. */
