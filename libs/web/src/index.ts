@@ -11,6 +11,7 @@ export { among, defineListQuery, LIST_PAGE_SIZE, oneOf, text, unit, yesNo, yesNo
 export type { ListFilter, ListQuery, Param } from './list-query.ts';
 export { useRecordList } from './use-record-list.ts';
 export { useBulkStep } from './use-bulk-step.ts';
+export { StepInputError, useWorkflowSteps } from './use-workflow-steps.ts';
 export type { ListPage, RecordListOptions, RecordTableList } from './use-record-list.ts';
 export { default as RecordTable, type Column } from './RecordTable.vue';
 export type { SchoolQuery, SchoolQueryField } from './school-query.ts';

@@ -29,7 +29,6 @@ const zh = {
   refusalReason: '不予认定原因',
   revocationReason: '撤销原因',
   defaults: '不填写则按本局标准：收费上限 {cap} 元/月，生均补助 {subsidy} 元/年',
-  done: '已办理：{step}',
   actCreate: '申请',
 };
 export const usePuhuiMessages = defineMessages<keyof typeof zh>({
@@ -63,7 +62,6 @@ export const usePuhuiMessages = defineMessages<keyof typeof zh>({
     refusalReason: 'Refused because',
     revocationReason: 'Revoked because',
     defaults: 'Left empty, the bureau’s figures apply: fee cap {cap} yuan/month, subsidy {subsidy} yuan/year',
-    done: 'Done: {step}',
     actCreate: 'applied',
   },
 });

@@ -1,0 +1,63 @@
+import { computed, ref } from 'vue';
+import type { Words } from '@hyedu/domain';
+import { defineMessages, useLocaleStore } from '@hyedu/ui';
+import { errorMessage } from './trpc.ts';
+
+type Notice = { type: 'success' | 'error'; text: string };
+
+const useMessages = defineMessages({
+  'zh-CN': { done: '已办理：{step}' },
+  'en-US': { done: 'Done: {step}' },
+});
+
+/** A step's own input refused on the page before any call (an amount that is not money): its message is shown. */
+export class StepInputError extends Error {}
+
+/**
+ * A record page's workflow steps, the same on every record type: a step that asks for input (a reason, as declared,
+ * or what `asks` adds) opens its form first (`open` fills it) and is taken on the second press; the call runs with a
+ * busy state; its outcome is a notice (the step's label, or the server's Chinese message); the record's queries are
+ * refreshed either way, so a refusal shows the record as it now is.
+ */
+export function useWorkflowSteps<A extends string>(o: {
+  workflow: { steps: Record<A, { label: Words; reason?: unknown }> };
+  /** Steps that open a form besides those declared with a reason. */
+  asks?: (action: A) => boolean;
+  /** Fills the form a step opens. */
+  open?: (action: A) => void;
+  /** The step's call; `reason` is what the form holds when the step asked for one. */
+  run: (action: A, reason: string | undefined) => Promise<unknown>;
+  refresh: () => Promise<unknown>;
+}) {
+  const t = useMessages();
+  const locale = useLocaleStore();
+  const lang = computed(() => (locale.locale === 'en-US' ? 'en' : 'zh'));
+  const asking = ref<A | null>(null);
+  const reason = ref('');
+  const busy = ref<A | null>(null);
+  const notice = ref<Notice | null>(null);
+  const asksInput = (action: A) => !!o.workflow.steps[action].reason || (o.asks?.(action) ?? false);
+
+  async function take(action: A) {
+    if (asksInput(action) && asking.value !== action) {
+      asking.value = action;
+      reason.value = '';
+      o.open?.(action);
+      return;
+    }
+    busy.value = action;
+    notice.value = null;
+    try {
+      await o.run(action, o.workflow.steps[action].reason ? reason.value : undefined);
+      notice.value = { type: 'success', text: t('done', { step: o.workflow.steps[action].label[lang.value] }) };
+      asking.value = null;
+    } catch (e) {
+      notice.value = { type: 'error', text: e instanceof StepInputError ? e.message : errorMessage(e) };
+    } finally {
+      busy.value = null;
+    }
+    await o.refresh();
+  }
+
+  return { asking, reason, busy, notice, take };
+}
