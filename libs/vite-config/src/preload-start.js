@@ -93,7 +93,8 @@ export function preloadStart(opts = {}) {
           const tags = [
             ...earlyFiles.map((f) => `<script type="module" async crossorigin src="${base + f}"></script>`),
             ...scripts.map((f) => `<link rel="modulepreload" crossorigin href="${base + f}">`),
-            ...styles.map((f) => `<link rel="preload" as="style" href="${base + f}">`),
+            // The stylesheets are loaded with CORS (as the scripts), so the preload must be too, or it is fetched twice.
+            ...styles.map((f) => `<link rel="preload" as="style" crossorigin href="${base + f}">`),
           ];
           writeFileSync(file, html.replace('</head>', `${tags.map((t) => `  ${t}\n`).join('')}</head>`));
         }

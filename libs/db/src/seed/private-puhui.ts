@@ -8,6 +8,8 @@ const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
 /** The years a recognition is dated in (all before the 2022-2023 census's 1 September). */
 const RECOGNISED_IN = ['2019', '2020', '2021', '2022'] as const;
 const PENDING = 4;
+/** 衡南县, the demo's county account's (seed/accounts.ts). */
+const DEMO_COUNTY = '430422';
 
 /**
  * 普惠性民办园认定 for the private kindergartens (by code): three in five recognised (valid from 1 March or 1 July of
@@ -22,8 +24,10 @@ export async function seedPrivatePuhui(tx: Tx): Promise<number> {
     .where(and(eq(schools.ownership, 'private'), eq(schools.level, 'kindergarten')))
     .orderBy(asc(schools.code));
   const rows: (typeof privatePuhuiRecognitions.$inferInsert)[] = [];
-  // The fourth in each five: the first four (fewer in a small registry) await review, the next one was refused.
-  const fourths = [...kindergartens.keys()].filter((i) => i % 5 === 3);
+  // The fourth in each five: the first four (fewer in a small registry) await review, the next one was refused; those
+  // of 衡南县 first, the county whose demo account (`hengnan`) decides them.
+  const inDemoCounty = (i: number) => (kindergartens[i]!.unitCode === DEMO_COUNTY ? 0 : 1);
+  const fourths = [...kindergartens.keys()].filter((i) => i % 5 === 3).sort((a, b) => inDemoCounty(a) - inDemoCounty(b));
   const refusedAt = fourths[PENDING] ?? fourths.at(-1);
   const pending = new Set(fourths.slice(0, PENDING).filter((i) => i !== refusedAt));
   for (const [i, k] of kindergartens.entries()) {
