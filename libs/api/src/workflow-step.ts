@@ -11,8 +11,8 @@ import { fieldError } from './field-error.ts';
 export const conflict = () => new TRPCError({ code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' });
 
 /** A table a workflow runs on: an id, a version for concurrent changes, and one column holding the state. */
-type CaseTable = PgTable & { id: PgColumn; version: PgColumn };
-type Row<T extends CaseTable> = T['$inferSelect'] & { id: number; version: number };
+export type CaseTable = PgTable & { id: PgColumn; version: PgColumn };
+export type Row<T extends CaseTable> = T['$inferSelect'] & { id: number; version: number };
 
 /** A step is taken by the signed-in caller; the audit record names them. */
 export type StepContext = Pick<AuthedContext, 'db' | 'auditKey' | 'ip' | 'now' | 'identity'>;

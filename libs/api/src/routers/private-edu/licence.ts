@@ -16,7 +16,6 @@ import {
   LicenceStatus,
   registryChange,
   LICENCE_WORKFLOW as wf,
-  type LicenceAction,
 } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
@@ -26,8 +25,8 @@ import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { applyStep } from '../../workflow-step.ts';
 import { cityCode } from '../plan/access.ts';
+import { authorityStep } from './authority-step.ts';
 import { actsAsAuthority, canWrite } from './inspection-access.ts';
 import { COMPULSORY_LEVELS } from './lever.ts';
 import { read, write } from './procedures.ts';
@@ -58,32 +57,17 @@ const visible = (ctx: Pick<AuthedContext, 'db'> & { scope: Parameters<typeof rec
       )[0],
   );
 
-/** One step through `applyStep`: scope (NOT_FOUND), the approving-authority rule for a bureau level, then the workflow. */
-async function take(
-  ctx: AuthedContext & { scope: Parameters<typeof recordScope>[0] },
-  input: { id: number; expectedVersion: number; reason?: string },
-  action: LicenceAction,
-  changes: (row: Row) => Partial<Row>,
-  also?: (tx: Tx, row: Row) => Promise<unknown>,
-) {
-  const row = await visible(ctx, input.id);
-  if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, row.authority, MATTER);
-  if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
-  return applyStep(ctx, {
-    wf,
-    table: r,
-    stateKey: 'status',
-    id: input.id,
-    expectedVersion: input.expectedVersion,
-    action,
-    reason: input.reason,
-    actor: { level: actorLevel(ctx.scope), username: ctx.identity.username },
-    caseOf: licenceCase,
-    changes,
-    also,
-    audit: { targetType: TARGET },
-  });
-}
+/** One step: scope (NOT_FOUND), the approving authority for a bureau level, then the workflow. */
+const take = authorityStep({
+  wf,
+  table: r,
+  stateKey: 'status',
+  target: TARGET,
+  matter: MATTER,
+  caseOf: licenceCase,
+  authorityOf: (row) => row.authority,
+  visible,
+});
 
 /**
  * The school's registry entry follows an approved matter (registryChange), in the step's transaction, with its own

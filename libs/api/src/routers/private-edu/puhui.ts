@@ -15,7 +15,6 @@ import {
   recognitionAmounts,
   revocationRefusal,
   PUHUI_WORKFLOW as wf,
-  type PuhuiAction,
 } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
@@ -25,14 +24,13 @@ import { Page } from '../../inputs.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { applyStep } from '../../workflow-step.ts';
-import { actsAsAuthority, canWrite } from './inspection-access.ts';
+import { authorityStep } from './authority-step.ts';
+import { canWrite } from './inspection-access.ts';
 import { read, write } from './procedures.ts';
 
 const { privatePuhuiRecognitions: r, schools, orgUnits } = tables;
 const TARGET = 'private_puhui_recognition';
 const MATTER = '普惠性民办园认定';
-type Row = typeof r.$inferSelect;
 
 export const PuhuiFilter = Page.extend({
   status: PuhuiStatus.optional(),
@@ -54,30 +52,17 @@ const visible = (ctx: Pick<AuthedContext, 'db'> & { scope: Parameters<typeof rec
       )[0],
   );
 
-/** One step through `applyStep`: scope (NOT_FOUND), the county as the kindergarten's authority, then the workflow. */
-async function take(
-  ctx: AuthedContext & { scope: Parameters<typeof recordScope>[0] },
-  input: { id: number; expectedVersion: number; reason?: string },
-  action: PuhuiAction,
-  changes: (row: Row) => Partial<Row>,
-) {
-  await visible(ctx, input.id);
-  if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, PUHUI_AUTHORITY, MATTER);
-  if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
-  return applyStep(ctx, {
-    wf,
-    table: r,
-    stateKey: 'status',
-    id: input.id,
-    expectedVersion: input.expectedVersion,
-    action,
-    reason: input.reason,
-    actor: { level: actorLevel(ctx.scope), username: ctx.identity.username },
-    caseOf: puhuiCase,
-    changes,
-    audit: { targetType: TARGET },
-  });
-}
+/** One step: scope (NOT_FOUND), the approving authority for a bureau level, then the workflow. */
+const take = authorityStep({
+  wf,
+  table: r,
+  stateKey: 'status',
+  target: TARGET,
+  matter: MATTER,
+  caseOf: puhuiCase,
+  authorityOf: () => PUHUI_AUTHORITY,
+  visible,
+});
 
 /** 普惠性民办园认定: list, one case, the kindergartens to apply for, apply, its steps, 认定 and its history. */
 export const puhuiRouter = {
