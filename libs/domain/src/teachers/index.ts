@@ -1,0 +1,3 @@
+export * from './ethics.ts';
+export * from './gate.ts';
+export * from './staff.ts';

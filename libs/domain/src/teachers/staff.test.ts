@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { idCardCheckChar } from '../id-card.ts';
+import { ageOn, HireInput, hireRefusal } from './staff.ts';
+
+const id = (first17: string) => first17 + idCardCheckChar(first17);
+const hire = {
+  idNumber: id('43042219900512002'),
+  name: '李老师',
+  schoolId: 12,
+  status: 'tenured',
+  post: 'teacher',
+  certificateNo: '20144300012000123',
+  joinedOn: '2022-09-01',
+  query: { queriedOn: '2022-08-20', result: 'clear' },
+};
+
+describe('a hire into the staff registry', () => {
+  it('parses a complete hire and normalises the ID number', () => {
+    const r = HireInput.parse({ ...hire, idNumber: hire.idNumber.toLowerCase() + ' ' });
+    expect(r.idNumber).toBe(hire.idNumber);
+    expect(hireRefusal(r, '2022-11-30')).toBeNull();
+  });
+
+  it('refuses bad fields in Chinese, on their field', () => {
+    const r = HireInput.safeParse({ ...hire, idNumber: '430422199005120021', status: 'x', query: { queriedOn: '2022-08-20' } });
+    expect(r.success).toBe(false);
+    const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
+    expect(byField).toMatchObject({ idNumber: '身份证号校验位错误', status: '请选择用工性质', 'query.result': '请选择查询结果' });
+  });
+
+  it('refuses a person under 16 on the day, and a 专任教师 without a 教师资格证号 unless a substitute', () => {
+    const young = HireInput.parse({ ...hire, idNumber: id('43042220080512002') });
+    expect(hireRefusal(young, '2022-11-30')?.field).toBe('idNumber');
+    const noCert = HireInput.parse({ ...hire, certificateNo: undefined });
+    expect(hireRefusal(noCert, '2022-11-30')).toEqual({ field: 'certificateNo', message: '专任教师请填写教师资格证号' });
+    expect(hireRefusal({ ...noCert, status: 'substitute' }, '2022-11-30')).toBeNull();
+    expect(hireRefusal({ ...noCert, post: 'service' }, '2022-11-30')).toBeNull();
+  });
+
+  it('counts whole years of age', () => {
+    expect(ageOn('1990-05-12', '2022-05-11')).toBe(31);
+    expect(ageOn('1990-05-12', '2022-05-12')).toBe(32);
+  });
+});

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SchoolRef } from '../bounds.ts';
+import { IsoDate } from '../date.ts';
+import { IdCardNumber, parseIdCard } from '../id-card.ts';
+import { requiredText, textField } from '../text.ts';
+import { AdmissionQuery } from './gate.ts';
+
+/**
+ * The staff registry (docs/domain/teachers.md): every 教职员工 of a school — teachers and the others the 准入查询 also
+ * covers (administrators, support staff, guards and canteen workers). The ID number is kept encrypted with its blind
+ * index (the key the 公参民 placement records already use); birth date and sex come from it.
+ */
+export const StaffingStatus = z.enum(['tenured', 'special_post', 'contract', 'substitute', 'outsourced'], {
+  message: '请选择用工性质',
+});
+export type StaffingStatus = z.infer<typeof StaffingStatus>;
+export const STAFFING_STATUS_LABELS: Record<StaffingStatus, { zh: string; en: string }> = {
+  tenured: { zh: '在编', en: 'Tenured (in quota)' },
+  special_post: { zh: '特岗', en: 'Special-post teacher' },
+  contract: { zh: '合同制', en: 'Contract' },
+  substitute: { zh: '代课', en: 'Substitute' },
+  outsourced: { zh: '劳务派遣/外包', en: 'Agency or outsourced' },
+};
+/** Who counts against the 编制 quota (编制使用率): 在编 only (特岗 teachers enter the quota when they stay on after 3 years). */
+export const IN_QUOTA: readonly StaffingStatus[] = ['tenured'];
+
+export const PostCategory = z.enum(['teacher', 'management', 'support', 'service'], { message: '请选择岗位类别' });
+export type PostCategory = z.infer<typeof PostCategory>;
+export const POST_CATEGORY_LABELS: Record<PostCategory, { zh: string; en: string }> = {
+  teacher: { zh: '专任教师', en: 'Teacher' },
+  management: { zh: '管理人员', en: 'Management' },
+  support: { zh: '教辅人员', en: 'Teaching support' },
+  service: { zh: '工勤人员（含保安、食堂）', en: 'Service (guards, canteen)' },
+};
+
+/** 教师资格证号: 17 characters in the national format (year, province, kind…); here 8–20 letters and digits, not verified further. */
+export const CertificateNo = textField(20, '教师资格证号').pipe(
+  z.string().regex(/^[0-9A-Za-z]{8,20}$/, { message: '教师资格证号应为8至20位字母或数字' }),
+);
+
+/** A person entering a school (入职): who, where, on what terms, and the 准入查询 made for it. */
+export const HireInput = z
+  .object({
+    idNumber: IdCardNumber,
+    name: requiredText(20, '姓名'),
+    schoolId: SchoolRef,
+    status: StaffingStatus,
+    post: PostCategory,
+    title: textField(20, '职称').optional(),
+    certificateNo: CertificateNo.optional(),
+    subject: textField(20, '任教学科').optional(),
+    joinedOn: IsoDate,
+    nationalId: textField(32, '全国教师管理信息系统编号').optional(),
+    query: AdmissionQuery,
+  })
+  .strict();
+export type HireInput = z.infer<typeof HireInput>;
+
+/** Why a hire is refused before the gate (its own fields), on its field, or null. */
+export function hireRefusal(h: HireInput, today: string): { field: string; message: string } | null {
+  const id = parseIdCard(h.idNumber, { today });
+  if (!id.ok) return { field: 'idNumber', message: id.message };
+  const age = ageOn(id.value.birthDate, h.joinedOn);
+  if (age < 16) return { field: 'idNumber', message: '入职时未满16周岁，请核对身份证号与入职日期' };
+  if (h.post === 'teacher' && !h.certificateNo && h.status !== 'substitute')
+    return { field: 'certificateNo', message: '专任教师请填写教师资格证号' };
+  return null;
+}
+
+/** Whole years of age on `date`. */
+export function ageOn(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
