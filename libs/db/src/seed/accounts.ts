@@ -35,7 +35,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'hengnan',
     displayName: '衡南县教育局（演示）',
-    grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'] }],
+    grants: [{ role: 'county', unitCode: '430422', modules: ['safety', 'private-edu', 'teachers', 'funding'], ethics: true }],
   },
   {
     username: 'leiyang',

@@ -40,6 +40,32 @@ const MATRIX: [string, Grant[], Row][] = [
     row({ 'platform:read': ALL, 'safety:read': ALL, 'safety:write': ALL, 'plan:read': ALL, 'plan:write': ALL }),
   ],
   [
+    '科室 (教师): its module and the 师德失范 cases, city-wide',
+    [{ role: 'department', dept: 'teachers', module: 'teachers' }],
+    row({
+      'platform:read': ALL,
+      'teachers:read': ALL,
+      'teachers:write': ALL,
+      'teachers:ethics:read': ALL,
+      'teachers:ethics:write': ALL,
+      'plan:read': ALL,
+      'plan:write': ALL,
+    }),
+  ],
+  [
+    '衡南县教育局 with the county’s 师德 role',
+    [{ role: 'county', unitCode: '430422', modules: ['teachers'], ethics: true }],
+    row({
+      'platform:read': HENGNAN,
+      'teachers:read': HENGNAN,
+      'teachers:write': HENGNAN,
+      'teachers:ethics:read': HENGNAN,
+      'teachers:ethics:write': HENGNAN,
+      'plan:read': HENGNAN,
+      'plan:write': HENGNAN,
+    }),
+  ],
+  [
     '办公室 (plan coordinator, no module)',
     [{ role: 'department', dept: 'office' }],
     row({ 'platform:read': ALL, 'plan:read': ALL, 'plan:write': ALL, 'plan:admin:read': ALL, 'plan:admin:write': ALL }),
@@ -83,7 +109,7 @@ const cases = MATRIX.flatMap(([who, grants, expected]) =>
 );
 
 describe('authorize: role × area × action', () => {
-  it('covers 9 accounts × 11 areas × 2 actions', () => expect(cases).toHaveLength(9 * 11 * 2));
+  it('covers 11 accounts × 12 areas × 2 actions', () => expect(cases).toHaveLength(11 * 12 * 2));
 
   it.each(cases)('%s %o', (_who, grants, permission, expected) => {
     const d = authorize(grants, permission);

@@ -15,6 +15,7 @@ export const Area = z.enum([
   'plan',
   'plan:instruct',
   'plan:admin',
+  'teachers:ethics',
   'admin:accounts',
   'admin:security',
   'audit',
@@ -27,6 +28,8 @@ export type Action = z.infer<typeof Action>;
  * 'platform': the portal's own data (organisation, module registry, school list).
  * 'plan': the work plan's tasks and progress reports (departments: their own tasks; counties: their own reports).
  * 'plan:instruct': leadership instructions (批示). 'plan:admin': keeping the plan itself (the coordinating 办公室).
+ * 'teachers:ethics': 师德失范 cases (the city's teachers 科室 city-wide; a county bureau's account only with the county's
+ * ethics role, `ethics` on its grant); leadership and schools see counts through 'teachers', never the cases.
  * 'admin:accounts': 系统管理 — accounts, the organisation tree and the module registry.
  * 'admin:security': 安全管理 — roles, grants, security policy. 'audit': the audit trail.
  */
@@ -63,11 +66,13 @@ function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
       if (area === 'plan:instruct') return ALL;
       return (isBusinessArea(area) || area === 'plan') && action === 'read' ? ALL : null;
     case 'department':
+      if (area === 'teachers:ethics') return g.module === 'teachers' ? ALL : null;
       if (area === g.module || area === 'plan') return ALL; // plan writes: only the department's own tasks (checked per record)
       if (area === 'plan:admin') return g.dept === PLAN_COORDINATOR ? ALL : null;
       return area === 'platform' && action === 'read' ? ALL : null;
     case 'county': {
       const scope: DataScope = { kind: 'units', unitCodes: [g.unitCode] };
+      if (area === 'teachers:ethics') return g.ethics ? scope : null;
       if ((g.modules as readonly string[]).includes(area) || area === 'plan') return scope;
       return area === 'platform' && action === 'read' ? scope : null;
     }

@@ -47,6 +47,14 @@ describe('roles', () => {
     expect(msg([])).toBe('县区教育局角色至少要授权一个模块');
     expect(msg(['funding', 'funding'])).toBe('授权模块不能重复');
   });
+
+  it('gives a county the 师德 role only with the teachers module, and only as true', () => {
+    expect(validateGrants([{ role: 'county', unitCode: '430422', modules: ['teachers', 'safety'], ethics: true }])).toEqual([]);
+    expect(validateGrants([{ role: 'county', unitCode: '430422', modules: ['safety'], ethics: true }])).toEqual([
+      '县区师德专责须同时授权“教师队伍”模块',
+    ]);
+    expect(Grant.safeParse({ role: 'county', unitCode: '430422', modules: ['teachers'], ethics: false }).success).toBe(false);
+  });
 });
 
 describe('validateGrants (三员分立)', () => {

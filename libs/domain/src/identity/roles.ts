@@ -36,7 +36,8 @@ export const Grant = z.discriminatedUnion('role', [
   /** A city department (科室): its share of the work plan, and its module city-wide if it runs one. */
   z.object({ role: z.literal('department'), dept: DeptKey, module: ModuleKey.optional() }).strict(),
   /** A county-level bureau: its own unit, in the modules granted to it. */
-  z.object({ role: z.literal('county'), unitCode: DivisionCode, modules: moduleList }).strict(),
+  /** `ethics`: the county's 师德 role — it sees and handles the 师德失范 cases of its county (needs the teachers module). */
+  z.object({ role: z.literal('county'), unitCode: DivisionCode, modules: moduleList, ethics: z.literal(true).optional() }).strict(),
   /** A school: its own school; unitCode is the school's county (or the city's code for 局直 schools). */
   z.object({ role: z.literal('school'), schoolId: RecordId, unitCode: DivisionCode }).strict(),
   z.object({ role: z.literal('sysadmin') }).strict(),
@@ -73,6 +74,8 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
 
   const countyUnits = new Set(grants.flatMap((g) => (g.role === 'county' ? [g.unitCode] : [])));
   for (const g of grants) {
+    if (g.role === 'county' && g.ethics && !(g.modules as readonly string[]).includes('teachers'))
+      errors.push('县区师德专责须同时授权“教师队伍”模块');
     if (g.role === 'county' && org && !org.isCounty(g.unitCode)) errors.push(`县区教育局角色的单位应为县级单位：${g.unitCode}`);
     if (g.role === 'school' && org && !org.byCode(g.unitCode)) errors.push(`学校所属单位不存在：${g.unitCode}`);
     // A school scope and a county scope can only be combined when the county covers the school (see authorize).
