@@ -242,5 +242,22 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.schools': { page: 1, pageSize: 5 },
   'teachers.overview': undefined,
   'teachers.schools': { page: 1, pageSize: 5 },
+  'teachers.staff.list': { page: 1, pageSize: 5, employment: 'tenured', post: 'teacher', q: '李' },
+  'teachers.staff.hire': {
+    idNumber: '43042219900512002X',
+    name: '矩阵测试',
+    schoolId: 999999,
+    employment: 'contract',
+    post: 'service',
+    joinedOn: '2022-09-01',
+    query: { queriedOn: '2022-08-20', result: 'clear' },
+  },
+  'teachers.staff.transfer': {
+    id: 999999,
+    expectedVersion: 1,
+    toSchoolId: 999999,
+    entersOn: '2022-09-01',
+    query: { queriedOn: '2022-08-20', result: 'clear' },
+  },
   'funding.enrolmentByUnit': undefined,
 };

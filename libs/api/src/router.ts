@@ -8,7 +8,7 @@ import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';
 import { privateEduRouter } from './routers/private-edu/index.ts';
 import { safetyRouter } from './routers/safety/index.ts';
-import { teachersRouter } from './routers/teachers.ts';
+import { teachersRouter } from './routers/teachers/index.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({

@@ -36,7 +36,8 @@ type Kind =
   | 'conversionTeacher'
   | 'privateInspection'
   | 'licence'
-  | 'puhui';
+  | 'puhui'
+  | 'staff';
 interface Own {
   school: number;
   task: number;
@@ -98,6 +99,30 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.levers.step:id': one('lever', (id) => ({ id, expectedVersion: 1, action: 'complete', doneOn: '2022-06-01' })),
   'privateEdu.levers.history:id': one('lever', (id) => ({ id })),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
+  ...byUnitAndSchool('teachers.staff.list', list()),
+  'teachers.staff.hire:schoolId': one('school', (schoolId) => ({
+    idNumber: '43042219900512002X',
+    name: '范围测试',
+    schoolId,
+    employment: 'contract',
+    post: 'service',
+    joinedOn: '2022-09-01',
+    query: { queriedOn: '2022-08-20', result: 'clear' },
+  })),
+  'teachers.staff.transfer:id': one('staff', (id, own) => ({
+    id,
+    expectedVersion: 1,
+    toSchoolId: own.school,
+    entersOn: '2022-09-01',
+    query: { queriedOn: '2022-08-20', result: 'clear' },
+  })),
+  'teachers.staff.transfer:toSchoolId': one('school', (toSchoolId) => ({
+    id: 1,
+    expectedVersion: 1,
+    toSchoolId,
+    entersOn: '2022-09-01',
+    query: { queriedOn: '2022-08-20', result: 'clear' },
+  })),
   'safety.schools:unitCode': list()('unitCode', 'unit'),
   ...byUnitAndSchool('safety.profiles.list', list({ term })),
   ...byUnitAndSchool('safety.inspections.list', list()),
@@ -484,7 +509,29 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privatePuhuiRecognitions.id }),
     );
 
+    // A person in post at another county's school.
+    const staff = await first(
+      db
+        .insert(t.teacherStaff)
+        .values({
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
+          name: '外县教师',
+          idIndex: 'f'.repeat(64),
+          idCipher: 'v1.x.x.x',
+          birthDate: '1990-05-12',
+          sex: 'female',
+          status: 'contract',
+          post: 'teacher',
+          joinedOn: '2020-09-01',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherStaff.id }),
+    );
+
     Object.assign(foreign, {
+      staff: staff.id,
       puhui: puhui.id,
       licence: licence.id,
       privateInspection: privateInspection.id,

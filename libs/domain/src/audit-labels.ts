@@ -126,6 +126,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.puhui.recognise': ['认定普惠性民办园', 'Recognise inclusive kindergarten'],
   'privateEdu.puhui.refuse': ['不予认定普惠性民办园', 'Refuse inclusive kindergarten recognition'],
   'privateEdu.puhui.revoke': ['撤销普惠性民办园认定', 'Revoke inclusive kindergarten recognition'],
+  'teachers.staff.hire': ['教职员工入职', 'Hire a staff member'],
+  'teachers.staff.transfer': ['教职员工调动', 'Transfer a staff member'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -171,6 +173,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_profile: ['民办学校登记信息', 'Private school entry'],
   private_settings: ['民办教育设置', 'Private education settings'],
   private_county_target: ['县市区调减目标', 'County target cut'],
+  teacher_staff: ['教职员工', 'Staff member'],
+  teacher_entry: ['入职与调动记录', 'Entry record'],
   private_conversion: ['公参民治理案', 'Conversion case'],
   private_conversion_teacher: ['受影响教师', 'Affected teacher'],
   private_inspection: ['民办学校年检', 'Annual inspection'],

@@ -192,6 +192,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   subsidy: '生均补助',
   validFrom: '认定生效日期',
   revokedOn: '撤销日期',
+  // teachers: the staff registry and the entry gate
+  employment: '用工性质',
+  post: '岗位类别',
+  certificateNo: '教师资格证号',
+  subject: '任教学科',
+  joinedOn: '入职日期',
+  nationalId: '全国教师管理信息系统编号',
+  query: '准入查询',
+  queriedOn: '准入查询日期',
+  'query.result': '准入查询结果',
+  toSchoolId: '调入学校',
+  entersOn: '调入日期',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -1,7 +1,7 @@
 import type { KpiId } from '@hyedu/domain';
 import { privateEduKpis } from '../routers/private-edu/kpis.ts';
 import { safetyKpis } from '../routers/safety/kpis.ts';
-import { teachersKpis } from '../routers/teachers.kpis.ts';
+import { teachersKpis } from '../routers/teachers/kpis.ts';
 import type { KpiSource } from './source.ts';
 
 /**

@@ -7,7 +7,7 @@ const hire = {
   idNumber: id('43042219900512002'),
   name: '李老师',
   schoolId: 12,
-  status: 'tenured',
+  employment: 'tenured',
   post: 'teacher',
   certificateNo: '20144300012000123',
   joinedOn: '2022-09-01',
@@ -22,10 +22,10 @@ describe('a hire into the staff registry', () => {
   });
 
   it('refuses bad fields in Chinese, on their field', () => {
-    const r = HireInput.safeParse({ ...hire, idNumber: '430422199005120021', status: 'x', query: { queriedOn: '2022-08-20' } });
+    const r = HireInput.safeParse({ ...hire, idNumber: '430422199005120021', employment: 'x', query: { queriedOn: '2022-08-20' } });
     expect(r.success).toBe(false);
     const byField = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]));
-    expect(byField).toMatchObject({ idNumber: '身份证号校验位错误', status: '请选择用工性质', 'query.result': '请选择查询结果' });
+    expect(byField).toMatchObject({ idNumber: '身份证号校验位错误', employment: '请选择用工性质', 'query.result': '请选择查询结果' });
   });
 
   it('refuses a person under 16 on the day, and a 专任教师 without a 教师资格证号 unless a substitute', () => {
@@ -33,7 +33,7 @@ describe('a hire into the staff registry', () => {
     expect(hireRefusal(young, '2022-11-30')?.field).toBe('idNumber');
     const noCert = HireInput.parse({ ...hire, certificateNo: undefined });
     expect(hireRefusal(noCert, '2022-11-30')).toEqual({ field: 'certificateNo', message: '专任教师请填写教师资格证号' });
-    expect(hireRefusal({ ...noCert, status: 'substitute' }, '2022-11-30')).toBeNull();
+    expect(hireRefusal({ ...noCert, employment: 'substitute' }, '2022-11-30')).toBeNull();
     expect(hireRefusal({ ...noCert, post: 'service' }, '2022-11-30')).toBeNull();
   });
 

@@ -44,7 +44,7 @@ export const HireInput = z
     idNumber: IdCardNumber,
     name: requiredText(20, '姓名'),
     schoolId: SchoolRef,
-    status: StaffingStatus,
+    employment: StaffingStatus,
     post: PostCategory,
     title: textField(20, '职称').optional(),
     certificateNo: CertificateNo.optional(),
@@ -62,7 +62,7 @@ export function hireRefusal(h: HireInput, today: string): { field: string; messa
   if (!id.ok) return { field: 'idNumber', message: id.message };
   const age = ageOn(id.value.birthDate, h.joinedOn);
   if (age < 16) return { field: 'idNumber', message: '入职时未满16周岁，请核对身份证号与入职日期' };
-  if (h.post === 'teacher' && !h.certificateNo && h.status !== 'substitute')
+  if (h.post === 'teacher' && !h.certificateNo && h.employment !== 'substitute')
     return { field: 'certificateNo', message: '专任教师请填写教师资格证号' };
   return null;
 }

@@ -2,14 +2,16 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { pupilTeacherRatio, quotaFillRate } from '@hyedu/domain';
-import { SchoolFilter } from '../inputs.ts';
-import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { SchoolFilter } from '../../inputs.ts';
+import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../../queries.ts';
+import { readProcedure } from '../../trpc.ts';
+import { staffRouter } from './staff.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');
 
 export const teachersRouter = {
+  staff: staffRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

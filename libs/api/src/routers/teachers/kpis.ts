@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import type { KpiSource, Measure } from '../kpi/source.ts';
-import { CURRENT_SCHOOL_YEAR, schoolWhere } from '../queries.ts';
+import type { KpiSource, Measure } from '../../kpi/source.ts';
+import { CURRENT_SCHOOL_YEAR, schoolWhere } from '../../queries.ts';
 
 const { schools, schoolStaffing } = tables;
 

@@ -1,0 +1,84 @@
+import { eq } from 'drizzle-orm';
+import { tables, writeAudit, type Db } from '@hyedu/db';
+import { maskIdCard } from '@hyedu/domain';
+import { gateRefusal, gateRefusalText, type AdmissionQuery } from '@hyedu/domain/teachers';
+import type { AuthedContext } from '../../context.ts';
+import { fieldError } from '../../field-error.ts';
+import { passes } from '../../trpc.ts';
+
+const { teacherBlacklist: bl, teacherEntries: entries } = tables;
+
+/** Refusals shown beside the query's date (the person entering the hire fixes them); the rest beside the ID number. */
+const ABOUT_THE_QUERY: readonly string[] = ['no_query', 'query_future', 'query_stale'];
+
+export interface Entry {
+  kind: 'hire' | 'transfer';
+  /** The person: the ID number (for the audit, masked) and its blind index. */
+  idNumber: string;
+  idIndex: string;
+  schoolId: number;
+  unitCode: string;
+  fromSchoolId?: number | null;
+  entersOn: string;
+  query: AdmissionQuery | null;
+}
+
+/** Every 黑名单 entry about a person, in any county: the gate is city-wide, whoever's scope asks. */
+export const blacklistOf = (db: Db, idIndex: string) =>
+  db.select({ from: bl.fromDate, until: bl.untilDate, liftedOn: bl.liftedOn }).from(bl).where(eq(bl.idIndex, idIndex));
+
+/**
+ * The entry gate, on the server: 准入查询 and the 黑名单 (`gateRefusal`). A refused entry is recorded — an entry row with
+ * the reason's code and a denied audit record — in a transaction of its own (the caller's is rolled back by the
+ * refusal), and refused on the ID number's field with the reason for those entitled to know it (`teachers:ethics`),
+ * “不符合准入条件” for the rest.
+ */
+export async function passGate(ctx: AuthedContext, e: Entry): Promise<void> {
+  const code = gateRefusal({ query: e.query, blacklist: await blacklistOf(ctx.db, e.idIndex), entersOn: e.entersOn });
+  if (!code) return;
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(entries)
+      .values({
+        kind: e.kind,
+        idIndex: e.idIndex,
+        fromSchoolId: e.fromSchoolId ?? null,
+        schoolId: e.schoolId,
+        unitCode: e.unitCode,
+        entersOn: e.entersOn,
+        queriedOn: e.query?.queriedOn ?? null,
+        queryResult: e.query?.result ?? null,
+        refusal: code,
+        createdBy: ctx.identity.username,
+        createdAt: ctx.now,
+      })
+      .returning({ id: entries.id });
+    await writeAudit(tx, ctx.auditKey, {
+      actor: ctx.identity.username,
+      action: `teachers.staff.${e.kind}`,
+      targetType: 'teacher_entry',
+      targetId: String(row!.id),
+      after: { idNumber: maskIdCard(e.idNumber), schoolId: e.schoolId, entersOn: e.entersOn, refusal: code },
+      result: 'denied',
+      source: ctx.ip,
+    });
+  });
+  const entitled = await passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' });
+  throw fieldError(ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : 'idNumber', gateRefusalText(code, entitled));
+}
+
+/** Records an admitted entry (in the caller's transaction, beside the staff row it opened). */
+export const recordEntry = (tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: AuthedContext, e: Entry, staffId: number) =>
+  tx.insert(entries).values({
+    kind: e.kind,
+    idIndex: e.idIndex,
+    staffId,
+    fromSchoolId: e.fromSchoolId ?? null,
+    schoolId: e.schoolId,
+    unitCode: e.unitCode,
+    entersOn: e.entersOn,
+    queriedOn: e.query?.queriedOn ?? null,
+    queryResult: e.query?.result ?? null,
+    createdBy: ctx.identity.username,
+    createdAt: ctx.now,
+  });

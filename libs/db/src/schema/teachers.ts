@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  AdmissionResult,
+  CertificateAction,
+  ClueSource,
+  ETHICS_WORKFLOW,
+  Handling,
+  PostCategory,
+  StaffingStatus,
+} from '@hyedu/domain/teachers';
+import { schoolRef, unitRef } from './columns.ts';
+import { members } from './members.ts';
+import { schools } from './org.ts';
+
+/**
+ * The staff registry (教职员工): one row per person and school they work at. The person is keyed by the blind index of
+ * the ID number (`idIndex`, the key the 公参民 placement records use); the number itself is stored encrypted. A person
+ * is in post at one school at a time (`leftOn` null); a transfer ends the row and opens one at the new school.
+ */
+export const teacherStaff = pgTable(
+  'teacher_staff',
+  {
+    id: serial().primaryKey(),
+    schoolId: schoolRef(),
+    unitCode: unitRef(),
+    name: text().notNull(),
+    idIndex: varchar({ length: 64 }).notNull(),
+    idCipher: text().notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    sex: text({ enum: ['male', 'female'] }).notNull(),
+    status: text({ enum: members(StaffingStatus.options) }).notNull(),
+    post: text({ enum: members(PostCategory.options) }).notNull(),
+    title: text(),
+    certificateNo: text(),
+    subject: text(),
+    joinedOn: date({ mode: 'string' }).notNull(),
+    leftOn: date({ mode: 'string' }),
+    nationalId: text(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('teacher_staff_in_post_idx')
+      .on(t.idIndex)
+      .where(sql`${t.leftOn} is null`),
+    index('teacher_staff_unit_idx').on(t.unitCode, t.schoolId, t.id),
+    index('teacher_staff_school_idx').on(t.schoolId, t.id),
+  ],
+);
+
+/**
+ * Every entry of a person into a school — a hire or a transfer — with the 准入查询 made for it and the gate's outcome:
+ * admitted entries point at the staff row they opened; refused ones keep the reason code (the audit says who tried).
+ */
+export const teacherEntries = pgTable(
+  'teacher_entries',
+  {
+    id: serial().primaryKey(),
+    kind: text({ enum: ['hire', 'transfer'] }).notNull(),
+    idIndex: varchar({ length: 64 }).notNull(),
+    staffId: integer().references(() => teacherStaff.id),
+    fromSchoolId: integer().references(() => schools.id),
+    schoolId: schoolRef(),
+    unitCode: unitRef(),
+    entersOn: date({ mode: 'string' }).notNull(),
+    queriedOn: date({ mode: 'string' }),
+    queryResult: text({ enum: members(AdmissionResult.options) }),
+    refusal: text(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('teacher_entries_unit_idx').on(t.unitCode, t.id), index('teacher_entries_person_idx').on(t.idIndex)],
+);
+
+/** 师德失范 cases: the person (blind index, encrypted number, name at the time), the school, the clause, and each step's record. */
+export const teacherEthicsCases = pgTable(
+  'teacher_ethics_cases',
+  {
+    id: serial().primaryKey(),
+    schoolId: schoolRef(),
+    unitCode: unitRef(),
+    staffId: integer().references(() => teacherStaff.id),
+    name: text().notNull(),
+    idIndex: varchar({ length: 64 }).notNull(),
+    idCipher: text().notNull(),
+    privateSchool: boolean().notNull(),
+    clause: smallint().notNull(),
+    source: text({ enum: members(ClueSource.options) }).notNull(),
+    clue: text().notNull(),
+    findings: text(),
+    notifiedOn: date({ mode: 'string' }),
+    defence: text(),
+    hearing: boolean(),
+    handling: text({ enum: members(Handling.options) }),
+    effectiveOn: date({ mode: 'string' }),
+    sanctionEndsOn: date({ mode: 'string' }),
+    certificate: text({ enum: members(CertificateAction.options) }),
+    decisionText: text(),
+    appealReason: text(),
+    reviewReason: text(),
+    dismissReason: text(),
+    status: text({ enum: members(ETHICS_WORKFLOW.states) }).notNull(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    closedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('teacher_ethics_cases_unit_idx').on(t.unitCode, t.status, t.id),
+    index('teacher_ethics_cases_person_idx').on(t.idIndex),
+    check('teacher_ethics_cases_clause', sql`${t.clause} between 1 and 10`),
+  ],
+);
+
+/**
+ * The 黑名单: who (blind index and name), from when, until when (null: permanent), the case that put them there and the
+ * county it was decided in. The gate reads every county's entries.
+ */
+export const teacherBlacklist = pgTable(
+  'teacher_blacklist',
+  {
+    id: serial().primaryKey(),
+    idIndex: varchar({ length: 64 }).notNull(),
+    name: text().notNull(),
+    caseId: integer()
+      .notNull()
+      .references(() => teacherEthicsCases.id),
+    unitCode: unitRef(),
+    fromDate: date({ mode: 'string' }).notNull(),
+    untilDate: date({ mode: 'string' }),
+    liftedOn: date({ mode: 'string' }),
+    liftReason: text(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('teacher_blacklist_person_idx').on(t.idIndex), uniqueIndex('teacher_blacklist_case_idx').on(t.caseId)],
+);
