@@ -17,9 +17,11 @@ import {
   AdmissionResult,
   CertificateAction,
   ClueSource,
+  EntryKind,
   ETHICS_WORKFLOW,
   Handling,
   PostCategory,
+  Sex,
   StaffingStatus,
 } from '@hyedu/domain/teachers';
 import { schoolRef, unitRef } from './columns.ts';
@@ -41,7 +43,7 @@ export const teacherStaff = pgTable(
     idIndex: varchar({ length: 64 }).notNull(),
     idCipher: text().notNull(),
     birthDate: date({ mode: 'string' }).notNull(),
-    sex: text({ enum: ['male', 'female'] }).notNull(),
+    sex: text({ enum: members(Sex.options) }).notNull(),
     status: text({ enum: members(StaffingStatus.options) }).notNull(),
     post: text({ enum: members(PostCategory.options) }).notNull(),
     title: text(),
@@ -71,7 +73,7 @@ export const teacherEntries = pgTable(
   'teacher_entries',
   {
     id: serial().primaryKey(),
-    kind: text({ enum: ['hire', 'transfer'] }).notNull(),
+    kind: text({ enum: members(EntryKind.options) }).notNull(),
     idIndex: varchar({ length: 64 }).notNull(),
     staffId: integer().references(() => teacherStaff.id),
     fromSchoolId: integer().references(() => schools.id),

@@ -10,6 +10,10 @@ import { blacklistedOn } from './ethics.ts';
  * 2. the ethics 黑名单 — no entry standing on the day, in any county.
  */
 
+/** The entries the gate guards (a support-teaching dispatch and an honour nomination will join them). */
+export const EntryKind = z.enum(['hire', 'transfer']);
+export type EntryKind = z.infer<typeof EntryKind>;
+
 /** 准入查询的结果: 无记录 (clear) or 有记录 (a hit). */
 export const AdmissionResult = z.enum(['clear', 'hit'], { message: '请选择查询结果' });
 export type AdmissionResult = z.infer<typeof AdmissionResult>;

@@ -33,6 +33,10 @@ export const POST_CATEGORY_LABELS: Record<PostCategory, { zh: string; en: string
   service: { zh: '工勤人员（含保安、食堂）', en: 'Service (guards, canteen)' },
 };
 
+/** 性别, as the ID number's sequence digit gives it (odd: male). */
+export const Sex = z.enum(['male', 'female'], { message: '请选择性别' });
+export type Sex = z.infer<typeof Sex>;
+
 /** 教师资格证号: 17 characters in the national format (year, province, kind…); here 8–20 letters and digits, not verified further. */
 export const CertificateNo = textField(20, '教师资格证号').pipe(
   z.string().regex(/^[0-9A-Za-z]{8,20}$/, { message: '教师资格证号应为8至20位字母或数字' }),

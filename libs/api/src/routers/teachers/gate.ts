@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { maskIdCard } from '@hyedu/domain';
-import { gateRefusal, gateRefusalText, type AdmissionQuery } from '@hyedu/domain/teachers';
+import { gateRefusal, gateRefusalText, type AdmissionQuery, type EntryKind } from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { passes } from '../../trpc.ts';
@@ -12,7 +12,7 @@ const { teacherBlacklist: bl, teacherEntries: entries } = tables;
 const ABOUT_THE_QUERY: readonly string[] = ['no_query', 'query_future', 'query_stale'];
 
 export interface Entry {
-  kind: 'hire' | 'transfer';
+  kind: EntryKind;
   /** The person: the ID number (for the audit, masked) and its blind index. */
   idNumber: string;
   idIndex: string;
