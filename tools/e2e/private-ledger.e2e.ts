@@ -48,7 +48,11 @@ describe('the private share (seed item 5: ≤5%)', () => {
     await expect(form.locator('.hy-field-error').first().textContent()).resolves.toBe('请选择学校');
     // a school with pupils and no lever planned yet (a school counts once, with its largest lever)
     await page.locator('.el-select', { has: page.locator('#lever-school') }).click();
-    await page.locator('.el-select-dropdown__item:visible[data-planned="0"]').filter({ hasNotText: /在校生 0，/ }).first().click();
+    await page
+      .locator('.el-select-dropdown__item:visible[data-planned="0"]')
+      .filter({ hasNotText: /在校生 0，/ })
+      .first()
+      .click();
     await choose(page, '#lever-kind', '招生计划压减');
     await choose(page, '#lever-year', '2023-2024');
     await form.getByRole('button', { name: '保存' }).click();

@@ -3,8 +3,8 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setModuleEntry, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { anonymousCaller, callerAs } from './testing.ts';
 import { CURRENT_SCHOOL_YEAR } from './queries.ts';
+import { anonymousCaller, callerAs } from './testing.ts';
 
 describe.each(testEngines())('API on %s', (engine) => {
   let database: Database;

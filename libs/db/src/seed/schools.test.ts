@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GRADES_BY_LEVEL, parseSchoolCode, schoolCodeCategoryForLevel } from '@hyedu/domain';
-import { HENGYANG_ORG_UNITS, HENGYANG_PRIVATE_BASELINE_2020 as B } from '@hyedu/domain/hengyang';
+import { HENGYANG_PRIVATE_BASELINE_2020 as B, HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
 import {
   CITY_DIRECT_UNIT_CODE,
   compulsoryStudents,
