@@ -35,6 +35,12 @@ export async function exportBook(
  * sent, the data scope it was applied in and the number of rows in the file. Written by the policy middleware after
  * every successful call of an exportProcedure; queries may write audit records (never anything else).
  */
+/** One audit record of a read of sensitive records: who, the procedure, what they asked for and in which scope. */
+export const auditView = (ctx: AuthedContext, path: string, input: unknown) =>
+  ctx.db.transaction((tx) =>
+    auditChange(tx, ctx, { action: path, targetType: 'view', targetId: path, after: { input: input ?? {}, scope: ctx.scope } }),
+  );
+
 export async function auditExport(ctx: AuthedContext, path: string, filter: unknown, answer: unknown): Promise<void> {
   const rows = (answer as { rows?: unknown } | null)?.rows;
   // A programming error, not a user's: every export says how many rows it holds.

@@ -37,7 +37,8 @@ type Kind =
   | 'privateInspection'
   | 'licence'
   | 'puhui'
-  | 'staff';
+  | 'staff'
+  | 'ethics';
 interface Own {
   school: number;
   task: number;
@@ -99,6 +100,30 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.levers.step:id': one('lever', (id) => ({ id, expectedVersion: 1, action: 'complete', doneOn: '2022-06-01' })),
   'privateEdu.levers.history:id': one('lever', (id) => ({ id })),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
+  'teachers.ethics.report:schoolId': one('school', (schoolId) => ({
+    idNumber: '43042219900512002X',
+    name: '范围测试',
+    schoolId,
+    clause: 10,
+    clueSource: 'complaint',
+    clue: '群众反映该教师组织学生有偿补课。',
+  })),
+  'teachers.ethics.list:unitCode': list()('unitCode', 'unit'),
+  'teachers.ethics.byId:id': one('ethics', (id) => ({ id })),
+  'teachers.ethics.history:id': one('ethics', (id) => ({ id })),
+  'teachers.ethics.step:id': one('ethics', (id) => ({ id, expectedVersion: 1, action: 'verify' })),
+  'teachers.ethics.saveFindings:id': one('ethics', (id) => ({ id, expectedVersion: 1, findings: '经调查核实，该教师组织有偿补课三次。' })),
+  'teachers.ethics.notify:id': one('ethics', (id) => ({ id, expectedVersion: 1, notifiedOn: '2022-06-01' })),
+  'teachers.ethics.saveDefence:id': one('ethics', (id) => ({ id, expectedVersion: 1, defence: '无', hearing: false })),
+  'teachers.ethics.decide:id': one('ethics', (id) => ({
+    id,
+    expectedVersion: 1,
+    handling: 'criticism',
+    effectiveOn: '2022-06-01',
+    certificate: 'none',
+    blacklist: false,
+    text: '经研究决定给予批评教育。',
+  })),
   ...byUnitAndSchool('teachers.staff.list', list()),
   'teachers.staff.hire:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',
@@ -530,7 +555,29 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherStaff.id }),
     );
 
+    // A 师德失范 case of another county's school.
+    const ethics = await first(
+      db
+        .insert(t.teacherEthicsCases)
+        .values({
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
+          name: '外县教师',
+          idIndex: 'e'.repeat(64),
+          idCipher: 'v1.x.x.x',
+          privateSchool: true,
+          clause: 10,
+          source: 'complaint',
+          clue: '群众反映该教师组织学生有偿补课。',
+          status: 'clue',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherEthicsCases.id }),
+    );
+
     Object.assign(foreign, {
+      ethics: ethics.id,
       staff: staff.id,
       puhui: puhui.id,
       licence: licence.id,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import { authorize, labelledMessage, ModuleKey, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import type { Context } from './context.ts';
-import { auditExport } from './exports.ts';
+import { auditExport, auditView } from './exports.ts';
 import { auditRefusal } from './refusals.ts';
 
 /**
@@ -21,6 +21,8 @@ export interface Meta {
   policy?: Policy;
   /** An export of personal or business data (exportProcedure): audited with its filter and row count. */
   export?: boolean;
+  /** A read of sensitive records (viewProcedure): every successful call leaves an audit record with its input. */
+  view?: boolean;
 }
 
 // initTRPC is called once; only the builders below are exported, so every procedure goes through them.
@@ -128,6 +130,7 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }
   // An export is an area read: it passed the policy, so its caller is signed in.
   else if (meta?.export && ctx.identity)
     await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);
+  else if (meta?.view && ctx.identity) await auditView({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input());
   return result;
 });
 
@@ -157,4 +160,6 @@ export const writeProcedure = (area: Area) => authed.meta({ policy: { access: 'a
  * Exports personal or business data of an area as a file: a query (GET) like any read, whose answer must carry the
  * number of rows it holds (`rows`); the middleware records who exported what (the filter, the row count, the scope).
  */
+/** Reads records whose every view is audited (师德失范 cases): one record per request, with its filter or id. */
+export const viewProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' }, view: true });
 export const exportProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' }, export: true });

@@ -204,6 +204,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'query.result': '准入查询结果',
   toSchoolId: '调入学校',
   entersOn: '调入日期',
+  // teachers: 师德失范 cases
+  clause: '违反的准则条款',
+  clueSource: '线索来源',
+  clue: '线索内容',
+  findings: '调查认定的事实',
+  notifiedOn: '告知日期',
+  defence: '陈述申辩情况',
+  hearing: '是否举行听证',
+  handling: '处理方式',
+  effectiveOn: '决定生效日期',
+  certificate: '教师资格处理',
+  blacklist: '是否列入黑名单',
+  blacklistUntil: '黑名单期限',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

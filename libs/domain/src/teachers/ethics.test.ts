@@ -111,10 +111,9 @@ describe('the case workflow: 线索 → 核查 → 立案 → 调查 → 告知 
     expect(ETHICS_DONE_STATES).toEqual(ETHICS_WORKFLOW.finalStates);
   });
 
-  it('the school reports clues but takes no step; 告知 needs the findings, 决定 the notification; 不予立案 needs a reason', () => {
+  it('the school reports clues but takes no step; 告知 needs the findings; 不予立案 needs a reason', () => {
     expect(ETHICS_WORKFLOW.allowed({ state: 'clue' }, school)).toEqual([]);
     expect(ETHICS_WORKFLOW.refusal({ state: 'investigating', fields: {} }, 'notify', county)).toBe('请先填写调查认定的事实');
-    expect(ETHICS_WORKFLOW.refusal({ state: 'notified', fields: {} }, 'decide', county)).toBe('请先记录告知日期与陈述申辩情况');
     expect(ETHICS_WORKFLOW.refusal({ state: 'clue' }, 'dismiss', county, { reason: '' })).toBe('请填写不予立案原因');
     expect(ETHICS_WORKFLOW.refusal({ state: 'filed' }, 'close', county)).toBe('师德失范案件当前为“立案”，不能结案');
   });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
-import { textField } from '../text.ts';
+import { IdCardNumber } from '../id-card.ts';
+import { requiredText, textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 
 /**
@@ -99,13 +101,13 @@ export const ETHICS_WORKFLOW = defineWorkflow({
       to: 'notified',
       by: HANDLERS,
       needs: [{ field: 'findings', message: '请先填写调查认定的事实' }],
+      fills: ['notifiedOn'],
     },
     decide: {
       label: { zh: '作出决定', en: 'Decide' },
       from: ['notified'],
       to: 'decided',
       by: HANDLERS,
-      needs: [{ field: 'notifiedOn', message: '请先记录告知日期与陈述申辩情况' }],
     },
     execute: { label: { zh: '执行', en: 'Execute' }, from: ['decided'], to: 'executing', by: HANDLERS },
     appeal: {
@@ -124,6 +126,42 @@ export type EthicsStatus = z.infer<typeof EthicsStatus>;
 export const ETHICS_STATUS_LABELS = stateLabels(ETHICS_WORKFLOW, 'zh');
 export const EthicsAction = stepEnum(ETHICS_WORKFLOW);
 export type EthicsAction = z.infer<typeof EthicsAction>;
+/** The steps without inputs of their own (`teachers.ethics.step`); 告知 and 作出决定 have their own procedures. */
+export const EthicsPlainAction = stepEnum(ETHICS_WORKFLOW, ['notify', 'decide']);
+/** The record as its workflow sees it. */
+export const ethicsCase = (r: { status: EthicsStatus; findings: string | null }) => ({
+  state: r.status,
+  fields: { findings: r.findings },
+});
+
+/** A clue (线索) about a person: who, at which school, which clause, where it came from and what it says. */
+export const EthicsReport = z
+  .object({
+    idNumber: IdCardNumber,
+    name: requiredText(20, '姓名'),
+    schoolId: SchoolRef,
+    clause: EthicsClause,
+    clueSource: ClueSource,
+    clue: requiredText(2000, '线索内容', 10),
+  })
+  .strict();
+export type EthicsReport = z.infer<typeof EthicsReport>;
+/** 调查: the facts found (may be saved while investigating, and is needed to notify). */
+export const EthicsFindings = z
+  .object({ id: RecordId, expectedVersion: RecordVersion, findings: requiredText(4000, '调查认定的事实', 10) })
+  .strict();
+/** 告知: the day the person was told of the facts and the intended handling. */
+export const EthicsNotice = z.object({ id: RecordId, expectedVersion: RecordVersion, notifiedOn: IsoDate }).strict();
+/** 陈述申辩 / 听证: what the person said, and whether a hearing was held. */
+export const EthicsDefence = z
+  .object({
+    id: RecordId,
+    expectedVersion: RecordVersion,
+    defence: textField(4000, '陈述申辩情况'),
+    hearing: z.boolean({ message: '请选择是否举行听证' }),
+  })
+  .strict();
+
 /** A case is 办结 once it is closed or not filed (the 结案率 KPI's numerator). */
 export const ETHICS_DONE_STATES: readonly EthicsStatus[] = ['closed', 'dismissed'];
 
@@ -195,6 +233,7 @@ export const EthicsDecision = z
   })
   .strict();
 export type EthicsDecision = z.infer<typeof EthicsDecision>;
+export const EthicsDecisionInput = EthicsDecision.extend({ id: RecordId, expectedVersion: RecordVersion }).strict();
 
 /**
  * Why a decision cannot stand, on its field, or null: a private-school teacher receives no 处分; a decision that
