@@ -5,6 +5,7 @@ export const useMessages = defineMessages({
     title: '教师队伍',
     home: '概况',
     schoolsTab: '学校编制',
+    staffTab: '教职员工',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -34,6 +35,7 @@ export const useMessages = defineMessages({
     title: 'Teachers',
     home: 'Overview',
     schoolsTab: 'Staffing by school',
+    staffTab: 'Staff',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

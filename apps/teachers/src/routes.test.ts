@@ -11,10 +11,10 @@ describe('teachers routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'teachers')).toBe(true);
   });
 
-  it('has an overview and a school list, each with a title in both languages', () => {
+  it('has an overview, a school list and the staff registry, each with a title in both languages', () => {
     const children = flat(routes('/teachers')).filter((r) => r.name);
-    expect(children.map((r) => r.name)).toEqual(['teachers:home', 'teachers:schools']);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools']);
+    expect(children.map((r) => r.name)).toEqual(['teachers:home', 'teachers:schools', 'teachers:staff']);
+    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff']);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

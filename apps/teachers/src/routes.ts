@@ -18,6 +18,12 @@ export default defineModuleRoutes('teachers', (base) => [
         component: () => import('./pages/SchoolsPage.vue'),
         meta: { title: '教师队伍 · 学校编制', titleEn: 'Teachers · Staffing by school' },
       },
+      {
+        path: 'staff',
+        name: 'teachers:staff',
+        component: () => import('./pages/staff/StaffListPage.vue'),
+        meta: { title: '教师队伍 · 教职员工', titleEn: 'Teachers · Staff' },
+      },
     ],
   },
 ]);

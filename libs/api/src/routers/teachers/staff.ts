@@ -11,7 +11,7 @@ import { Page } from '../../inputs.ts';
 import { contains } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { passGate, recordEntry } from './gate.ts';
 
@@ -108,6 +108,7 @@ export const staffRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
+      canCreate: await passes(ctx, { access: 'area', area: 'teachers', action: 'write' }),
       rows: rows.map(({ idIndex, idCipher, ...r }) => ({
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))),
