@@ -428,14 +428,11 @@ const zh = {
   createdAt: '登记时间',
   empty: '暂无${title}',
   save: '保存',
-  cancel: '取消',
   choose: '请选择',
   added: '已登记',
   back: '返回列表',
   details: '基本情况',
   history: '操作记录',
-  reason: '{step}原因',
-  done: '已办理：{step}',
   actCreate: '登记',
 };
 export const useRecordMessages = defineMessages<keyof typeof zh>({
@@ -454,14 +451,11 @@ export const useRecordMessages = defineMessages<keyof typeof zh>({
     createdAt: 'Recorded',
     empty: 'Nothing recorded yet',
     save: 'Save',
-    cancel: 'Cancel',
     choose: 'Choose',
     added: 'Recorded',
     back: 'Back to the list',
     details: 'Details',
     history: 'History',
-    reason: 'Reason',
-    done: 'Done: {step}',
     actCreate: 'recorded it',
   },
 });
@@ -609,12 +603,11 @@ write(
   `${pageDir}/${Pascal}Page.vue`,
   `<script setup lang="ts">
 import { useQuery } from '@tanstack/vue-query';
-import { computed, ref } from 'vue';
+import { computed } from 'vue';
 import { useRoute } from 'vue-router';
-import { stepView } from '@hyedu/domain';
 import { ${CONST}_WORKFLOW, type ${Pascal}Action } from '${DOMAIN}';
-import { BasePage, ElAlert, ElButton, ElCard, ElInput, ElSkeleton, ElTag, formatDateTime, useLocaleStore, WorkflowActions, WorkflowTimeline } from '@hyedu/ui';
-import { api, errorMessage, trpc, useInvalidate } from '@hyedu/web';
+import { BasePage, DetailList, ElAlert, ElSkeleton, ElTag, formatDateTime, RecordCard, RecordHistoryCard, useLocaleStore } from '@hyedu/ui';
+import { api, errorMessage, RecordSteps, trpc, useInvalidate, useWorkflowSteps } from '@hyedu/web';
 import { useRecordMessages } from './messages.ts';
 
 /** One ${title}: its details, the steps the caller may take (from the workflow's declaration) and its history. */
@@ -627,30 +620,22 @@ const id = computed(() => Number(route.params.id));
 const record = useQuery(api.${modCamel}.${plural}.byId.queryOptions(() => ({ id: id.value })));
 const history = useQuery(api.${modCamel}.${plural}.history.queryOptions(() => ({ id: id.value })));
 const r = computed(() => record.data.value);
-const asking = ref<${Pascal}Action | null>(null);
-const reason = ref('');
-const busy = ref<${Pascal}Action | null>(null);
-const notice = ref<{ type: 'success' | 'error'; text: string } | null>(null);
-
-async function take(action: ${Pascal}Action) {
-  if (stepView(${CONST}_WORKFLOW, action).reason && asking.value !== action) {
-    asking.value = action;
-    reason.value = '';
-    return;
-  }
-  busy.value = action;
-  notice.value = null;
-  try {
-    await trpc.${modCamel}.${plural}.step.mutate({ id: id.value, expectedVersion: r.value!.version, action, reason: asking.value ? reason.value : undefined });
-    notice.value = { type: 'success', text: t('done', { step: ${CONST}_WORKFLOW.steps[action].label[lang.value] }) };
-    asking.value = null;
-  } catch (e) {
-    notice.value = { type: 'error', text: errorMessage(e) };
-  } finally {
-    busy.value = null;
-  }
-  await invalidate(api.${modCamel}.${plural});
-}
+/** A step that needs a reason (退回) opens its form first. */
+const steps = useWorkflowSteps({
+  workflow: ${CONST}_WORKFLOW,
+  run: (action: ${Pascal}Action, reason) =>
+    trpc.${modCamel}.${plural}.step.mutate({ id: id.value, expectedVersion: r.value!.version, action, reason }),
+  refresh: () => invalidate(api.${modCamel}.${plural}),
+});
+const details = computed(() => {
+  const x = r.value!;
+  return [
+    { key: 'school', label: t('school'), value: x.school.name, zh: true },
+    { key: 'status', label: t('status') },
+    { key: 'createdAt', label: t('createdAt'), value: \`\${x.createdBy} · \${formatDateTime(x.createdAt)}\` },
+    { key: 'note', label: t('note'), value: x.note, wide: true, text: true, zh: true },
+  ];
+});
 </script>
 
 <template>
@@ -659,51 +644,20 @@ async function take(action: ${Pascal}Action) {
     <ElAlert v-if="record.error.value" type="error" :closable="false" show-icon :title="errorMessage(record.error.value)" />
     <ElSkeleton v-else-if="!r" :rows="6" animated />
     <template v-else>
-      <ElCard shadow="never">
-        <template #header
-          ><h2 class="hy-h2">{{ t('details') }}</h2></template
-        >
-        <dl class="hy-dl">
-          <div>
-            <dt>{{ t('school') }}</dt>
-            <dd lang="zh-CN">{{ r.school.name }}</dd>
-          </div>
-          <div>
-            <dt>{{ t('status') }}</dt>
-            <dd><ElTag disable-transitions>{{ ${CONST}_WORKFLOW.stateLabels[r.status][lang] }}</ElTag></dd>
-          </div>
-          <div>
-            <dt>{{ t('createdAt') }}</dt>
-            <dd>{{ r.createdBy }} · {{ formatDateTime(r.createdAt) }}</dd>
-          </div>
-          <div class="hy-dl__wide">
-            <dt>{{ t('note') }}</dt>
-            <dd class="hy-dl__text" lang="zh-CN">{{ r.note || '—' }}</dd>
-          </div>
-        </dl>
-        <WorkflowActions :workflow="${CONST}_WORKFLOW" :allowed="r.allowed" :state="r.status" :busy="busy" @take="take" />
-        <form v-if="asking" class="hy-form-grid" novalidate @submit.prevent="take(asking)">
-          <label class="hy-form-grid__wide" for="${name}-reason">{{ t('reason', { step: ${CONST}_WORKFLOW.steps[asking].label[lang] }) }}</label>
-          <ElInput id="${name}-reason" v-model="reason" class="hy-form-grid__wide" type="textarea" :rows="2" maxlength="500" />
-          <div class="hy-form-grid__actions">
-            <ElButton @click="asking = null">{{ t('cancel') }}</ElButton>
-            <ElButton type="danger" native-type="submit" :loading="busy === asking">{{ ${CONST}_WORKFLOW.steps[asking].label[lang] }}</ElButton>
-          </div>
-        </form>
-        <ElAlert v-if="notice" :type="notice.type" show-icon :title="notice.text" @close="notice = null" />
-      </ElCard>
-      <ElCard shadow="never">
-        <template #header
-          ><h2 class="hy-h2">{{ t('history') }}</h2></template
-        >
-        <WorkflowTimeline
-          v-if="history.data.value"
-          :workflow="${CONST}_WORKFLOW"
-          :entries="history.data.value"
-          state-key="status"
-          :labels="{ '${wfKey}.create': t('actCreate') }"
-        />
-      </ElCard>
+      <RecordCard :title="t('details')">
+        <DetailList :items="details">
+          <template #status
+            ><ElTag disable-transitions>{{ ${CONST}_WORKFLOW.stateLabels[r.status][lang] }}</ElTag></template
+          >
+        </DetailList>
+        <RecordSteps :steps="steps" :workflow="${CONST}_WORKFLOW" :record="r" reason-id="${name}-reason" />
+      </RecordCard>
+      <RecordHistoryCard
+        :title="t('history')"
+        :workflow="${CONST}_WORKFLOW"
+        :entries="history.data.value"
+        :labels="{ '${wfKey}.create': t('actCreate') }"
+      />
     </template>
   </BasePage>
 </template>

@@ -16,3 +16,7 @@ export { default as SelectField } from './components/SelectField.vue';
 export { default as FilterSelect } from './components/FilterSelect.vue';
 export { default as WorkflowActions } from './components/WorkflowActions.vue';
 export { default as WorkflowTimeline } from './components/WorkflowTimeline.vue';
+export { default as RecordCard } from './components/RecordCard.vue';
+export { default as RecordHistoryCard } from './components/RecordHistoryCard.vue';
+export { default as DetailList } from './components/DetailList.vue';
+export type { DetailItem } from './components/DetailList.vue';

@@ -71,4 +71,28 @@ describe('useWorkflowSteps', () => {
     await steps.take('grade');
     expect(steps.notice.value).toEqual({ type: 'error', text: '金额应为数字' });
   });
+
+  it('cancels an open form, and keeps a plain step’s refusal in the notice even while a form is open', async () => {
+    const refused = TRPCClientError.from({
+      error: {
+        message: '输入有误',
+        code: -32600,
+        data: { code: 'BAD_REQUEST', httpStatus: 400, issues: [{ path: 'reason', message: '请填写退回原因' }] },
+      },
+    });
+    const { steps, refresh } = setup(async () => {
+      throw refused;
+    });
+    await steps.take('reject');
+    await steps.take('reject');
+    expect(steps.errors.value).toEqual({ reason: '请填写退回原因' });
+    expect(steps.notice.value).toBeNull();
+    steps.cancel();
+    expect(steps.asking.value).toBeNull();
+    expect(steps.errors.value).toEqual({});
+    await steps.take('close');
+    expect(steps.errors.value).toEqual({});
+    expect(steps.notice.value).toEqual({ type: 'error', text: '请填写退回原因' });
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
 });
