@@ -22,7 +22,9 @@ async function choose(page: Page, id: string, option?: string) {
   await (option ? items.filter({ hasText: option }) : items).first().click();
 }
 const status = (page: Page, label: string) => page.locator('.hy-dl .el-tag', { hasText: label }).waitFor();
-const alert = (page: Page, text: string | RegExp) => page.locator('.el-alert', { hasText: text }).waitFor();
+/** A refusal on the page: beside its field, or in the notice. */
+const refused = (page: Page, text: string | RegExp) =>
+  page.locator('.hy-field-error, .el-alert--error', { hasText: text }).first().waitFor();
 /** A step's button; a step that asks for input opens its form, whose submit button carries the step's label. */
 const press = (page: Page, action: string) => page.locator(`[data-test="step-${action}"]`).click();
 const submitStep = (page: Page, form: string, label: string) =>
@@ -66,7 +68,7 @@ describe('办学许可事项 (seed item 5, 规范民办学校办学行为)', () 
     await county.locator('[data-test="licence-step-form"]').waitFor();
     expect(await seriousViolations(county)).toEqual([]);
     await submitStep(county, 'licence-step-form', '退回');
-    await alert(county, /原因/); // a return without a reason is refused, in Chinese
+    await refused(county, /原因/); // a return without a reason is refused, in Chinese
     await county.getByLabel('退回原因').fill('缺少近三年年检结论与消防验收材料，请补齐后再提交。');
     await submitStep(county, 'licence-step-form', '退回');
     await status(county, '待提交');
@@ -84,7 +86,7 @@ describe('办学许可事项 (seed item 5, 规范民办学校办学行为)', () 
     const until = county.locator('#licence-valid-until');
     await until.fill('2020-08-31');
     await submitStep(county, 'licence-step-form', '批准');
-    await alert(county, '有效期至应晚于今天');
+    await refused(county, '有效期至应晚于今天');
     await status(county, '审核中'); // nothing written
     await until.fill('2030-08-31');
     await submitStep(county, 'licence-step-form', '批准');
@@ -127,7 +129,7 @@ describe('普惠性民办园认定 (seed item 10, 学前普及普惠)', () => {
     await county.locator('#puhui-fee-cap').fill('七百五十');
     await county.locator('#puhui-valid-from').fill('2022-03-01');
     await submitStep(county, 'puhui-step-form', '认定');
-    await county.locator('.el-alert--error').waitFor(); // not an amount: refused on the page, in Chinese
+    await refused(county, /金额/); // not an amount: refused on the page, in Chinese
     await status(county, '待审核');
     await county.locator('#puhui-fee-cap').fill('750');
     await submitStep(county, 'puhui-step-form', '认定');

@@ -2,6 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineWorkflow } from '@hyedu/domain';
+import { useLocaleStore } from '@hyedu/ui';
 import { StepInputError, useWorkflowSteps } from './use-workflow-steps.ts';
 
 const wf = defineWorkflow({
@@ -36,6 +37,11 @@ describe('useWorkflowSteps', () => {
     expect(steps.notice.value).toEqual({ type: 'success', text: '已办理：办结' });
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(steps.busy.value).toBeNull();
+    // the notice follows a switch of language, and closing it clears it
+    useLocaleStore().locale = 'en-US';
+    expect(steps.notice.value).toEqual({ type: 'success', text: 'Done: Close' });
+    steps.notice.value = null;
+    expect(steps.notice.value).toBeNull();
   });
 
   it('opens the form of a step that asks for a reason or input first, and sends the reason on the second press', async () => {

@@ -1,4 +1,4 @@
-import { computed, ref, type Ref } from 'vue';
+import { computed, ref, type Ref, type WritableComputedRef } from 'vue';
 import type { Words } from '@hyedu/domain';
 import { defineMessages, useLocaleStore } from '@hyedu/ui';
 import { errorMessage, formErrors } from './trpc.ts';
@@ -38,7 +38,18 @@ export function useWorkflowSteps<A extends string>(o: {
   const asking = ref(null) as Ref<A | null>;
   const reason = ref('');
   const busy = ref(null) as Ref<A | null>;
-  const notice = ref<Notice | null>(null);
+  /** The last outcome: a step done (shown in the current language, so it follows a switch) or a refusal's text. */
+  const outcome = ref(null) as Ref<{ type: 'success'; step: A } | Notice | null>;
+  const notice: WritableComputedRef<Notice | null> = computed({
+    get: (): Notice | null => {
+      const last = outcome.value;
+      if (!last || !('step' in last)) return last;
+      return { type: 'success', text: t('done', { step: o.workflow.steps[last.step].label[lang.value] }) };
+    },
+    set: (v: Notice | null) => {
+      outcome.value = v;
+    },
+  });
   /** A refusal's messages by the path of the form's input they are about. */
   const errors = ref<Record<string, string>>({});
   const shown = (path: string) => path === 'reason' || (o.shown?.includes(path) ?? false);
@@ -57,7 +68,7 @@ export function useWorkflowSteps<A extends string>(o: {
     errors.value = {};
     try {
       await o.run(action, o.workflow.steps[action].reason ? reason.value : undefined);
-      notice.value = { type: 'success', text: t('done', { step: o.workflow.steps[action].label[lang.value] }) };
+      outcome.value = { type: 'success', step: action };
       asking.value = null;
     } catch (e) {
       const { _: rest, ...fields } =
