@@ -109,7 +109,7 @@ export const puhuiFilesRouter = {
         { key: 'feeAsked', header: '申请保教费（元/月）', width: 16 },
         { key: 'feeCap', header: '认定收费上限（元/月）', width: 18 },
         { key: 'subsidy', header: '生均补助（元/年）', width: 15 },
-        { key: 'validFrom', header: '认定起始日', width: 11 },
+        { key: 'validFrom', header: '认定生效日期', width: 12 },
         { key: 'revokedOn', header: '撤销日期', width: 11 },
         { key: 'status', header: '状态', width: 9 },
         { key: 'createdOn', header: '申请日期', width: 11 },

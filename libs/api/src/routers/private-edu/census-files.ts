@@ -103,7 +103,7 @@ export const censusRouter = {
     const rows = year === null ? [] : await censusRows(ctx.db, censusWhere(ctx, year, input)).limit(MAX_EXPORT);
     return exportBook(
       ctx,
-      `学年初统计${year ? ` ${year}` : ''}`,
+      `学年初统计${year ? `_${year}` : ''}`,
       [
         { key: 'unitName', header: '县市区', width: 10 },
         { key: 'schoolCode', header: '学校标识码', width: 13 },
