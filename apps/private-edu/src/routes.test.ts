@@ -11,11 +11,12 @@ describe('private-edu routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'private-edu')).toBe(true);
   });
 
-  it('has the overview, the ledger, levers, conversion cases, annual inspections, licence cases and the school list, each with a title in both languages', () => {
+  it('has the overview, the ledger, the census, levers, conversion cases, annual inspections, licence cases and the school list, each with a title in both languages', () => {
     const children = flat(routes('/private-edu')).filter((r) => r.name);
     expect(children.map((r) => r.name)).toEqual([
       'private-edu:home',
       'private-edu:ledger',
+      'private-edu:census',
       'private-edu:levers',
       'private-edu:lever',
       'private-edu:conversions',

@@ -19,6 +19,12 @@ export default defineModuleRoutes('private-edu', (base) => [
         meta: { title: '调减台账', titleEn: 'Reduction ledger' },
       },
       {
+        path: 'census',
+        name: 'private-edu:census',
+        component: () => import('./pages/census/CensusListPage.vue'),
+        meta: { title: '学年初统计', titleEn: 'Start-of-year census' },
+      },
+      {
         path: 'levers',
         name: 'private-edu:levers',
         component: () => import('./pages/lever/LeverListPage.vue'),

@@ -24,6 +24,10 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.levers.exportLedger': undefined,
   'privateEdu.profiles.export': { gcm: false },
   'privateEdu.conversions.export': { overdue: true },
+  'privateEdu.inspections.export': { year: 2022 },
+  'privateEdu.licences.export': { kind: 'establish' },
+  'privateEdu.puhui.export': { status: 'recognised' },
+  'privateEdu.census.export': { ownership: 'private' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -77,6 +77,8 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.settings.saveTarget:unitCode': one('unit', (unitCode) => ({ unitCode, schoolYear: '2022-2023', targetCut: 0 }), 403),
   'privateEdu.profiles.export:unitCode': filter()('unitCode', 'unit'),
+  'privateEdu.census.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.census.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.profiles.byId:schoolId': one('school', (schoolId) => ({ schoolId })),
   'privateEdu.profiles.history:schoolId': one('school', (schoolId) => ({ schoolId })),
   'privateEdu.profiles.save:schoolId': one('school', (schoolId) => ({

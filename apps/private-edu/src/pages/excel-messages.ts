@@ -10,6 +10,9 @@ const zh = {
   profilesTitle: '导入民办学校登记信息',
   profilesHowTo: '下载模板，按“填写说明”每所民办学校填写一行。',
   profilesRule: '尚未登记的学校新增登记，已登记的学校以文件内容更新；实施义务教育的民办学校不得为营利性。',
+  censusTitle: '导入学年初统计',
+  censusHowTo: '下载模板，按“填写说明”每所学校填写一行：学年、该学年初的办学性质和各年级在校生数。一个文件只导入一个学年。',
+  censusRule: '文件中各学校该学年的统计以文件为准（原有数字被替换）；其他学年和文件中没有的学校不变。县市区只能导入本县市区的学校。',
   checked: '检查通过：共 {n} 行，可以导入',
   imported: '已导入 {n} 行',
   empty: '文件中没有数据（示例行不计）',
@@ -29,6 +32,11 @@ export const useExcelMessages = defineMessages<keyof typeof zh>({
     profilesHowTo: 'Download the template and fill one row per private school, as its instructions say.',
     profilesRule:
       'Schools not yet registered are registered, the others updated from the file; a school teaching compulsory grades cannot be for-profit.',
+    censusTitle: 'Import the start-of-year census',
+    censusHowTo:
+      'Download the template and fill one row per school, as its instructions say: the school year, the school’s ownership at its start and the pupils per grade. One school year per file.',
+    censusRule:
+      'That year’s figures of the schools in the file are replaced by the file’s; other years and schools not in the file stay as they are. A county imports its own schools only.',
     checked: 'No problems: {n} rows ready to import',
     imported: '{n} rows imported',
     empty: 'The file holds no data (the example row does not count)',

@@ -1,6 +1,7 @@
 // Every file an import may parse, by kind: the functions the parsing worker runs. They read and check a file with
 // @hyedu/excel and the domain's schemas only; whatever they need from the database comes in as arguments.
 import { readPlanSheets } from '../routers/plan/import-sheets.ts';
+import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
 
@@ -10,6 +11,7 @@ export const PARSERS = {
   plan: readPlanSheets,
   'privateEdu.levers': readLeverSheet,
   'privateEdu.profiles': readPrivateProfileSheet,
+  'privateEdu.census': readCensusSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

@@ -130,6 +130,7 @@ export interface ImportAudit {
   sha256: string;
   rows: number;
   ids: [number, number, number][];
+  [more: string]: unknown;
 }
 
 /** The audit target of imports into a record type: a record's history reads it (history.ts). */
@@ -142,12 +143,20 @@ export const importTarget = (targetType: string) => `${targetType}:import`;
 export async function writeImportAudit(
   tx: Tx,
   ctx: AuthedContext,
-  e: { action: string; targetType: string; fileName: string; file: Buffer; records: { id: number; rowNumber: number }[] },
+  e: {
+    action: string;
+    targetType: string;
+    fileName: string;
+    file: Buffer;
+    records: { id: number; rowNumber: number }[];
+    /** What else the record should say (e.g. the school year an import replaced). */
+    also?: Record<string, unknown>;
+  },
 ) {
   const ids = idRuns(e.records);
   const first = ids[0]?.[0];
   const last = Math.max(...ids.map((r) => r[1]));
-  const after: ImportAudit = { file: e.fileName, sha256: sha256(e.file), rows: e.records.length, ids };
+  const after: ImportAudit = { file: e.fileName, sha256: sha256(e.file), rows: e.records.length, ids, ...e.also };
   await auditChange(tx, ctx, {
     action: e.action,
     targetType: importTarget(e.targetType),

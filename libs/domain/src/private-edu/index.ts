@@ -6,6 +6,7 @@ import '../zod-messages.ts';
 // Private education (seed items 5 and 10): the census and the private share, the levers that lower it, 公参民
 // conversion cases with teacher placement, and the private-school registry.
 export * from './census.ts';
+export * from './census-import.ts';
 export * from './share.ts';
 export * from './levers.ts';
 export * from './conversion.ts';

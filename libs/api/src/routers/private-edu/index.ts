@@ -8,6 +8,8 @@ import { capStatus, leverCensus, projectedCounts, SchoolYear, shareOf, type Shar
 import { SchoolFilter } from '../../inputs.ts';
 import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
+import { inspectionFilesRouter, licenceFilesRouter, puhuiFilesRouter } from './case-exports.ts';
+import { censusRouter } from './census-files.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
@@ -31,12 +33,13 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 };
 
 export const privateEduRouter = {
-  puhui: puhuiRouter,
-  licences: licenceRouter,
-  inspections: inspectionRouter,
+  puhui: { ...puhuiRouter, ...puhuiFilesRouter },
+  licences: { ...licenceRouter, ...licenceFilesRouter },
+  inspections: { ...inspectionRouter, ...inspectionFilesRouter },
   levers: { ...leverRouter, ...leverFilesRouter },
   profiles: { ...profileRouter, ...profileFilesRouter },
   settings: settingsRouter,
+  census: censusRouter,
   conversions: { ...conversionRouter, ...conversionFilesRouter },
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's

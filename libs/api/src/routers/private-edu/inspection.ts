@@ -1,8 +1,8 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
-import { RecordId, textField } from '@hyedu/domain';
+import { tables, type Db } from '@hyedu/db';
+import { RecordId, textField, type DataScope } from '@hyedu/domain';
 import {
   ALL_INSPECTION_GRADES,
   approvingAuthority,
@@ -42,36 +42,48 @@ const Id = z.object({ id: RecordId }).strict();
 /** inspectionOverdue in SQL: at 整改 with the deadline passed. */
 const overdueSql = (today: string) => sql<boolean>`(${r.status} = 'rectifying' and ${r.rectifyBy} < ${today})`;
 
+/** The list's filter as SQL (the list and its export). */
+export const inspectionWhere = (
+  ctx: { scope: DataScope; today: string },
+  input: Omit<z.infer<typeof InspectionFilter>, 'page' | 'pageSize'>,
+) =>
+  and(
+    recordScope(ctx.scope, r),
+    input.year ? eq(r.year, input.year) : undefined,
+    input.status ? eq(r.status, input.status) : undefined,
+    input.grade ? eq(r.grade, input.grade) : undefined,
+    input.overdue === undefined ? undefined : input.overdue ? overdueSql(ctx.today) : sql`not ${overdueSql(ctx.today)}`,
+    input.q ? ilike(schools.name, contains(input.q)) : undefined,
+  );
+
+/** The inspections matching `where`, latest year first (the list's and the export's rows). */
+export const inspectionRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: r.id,
+      schoolName: schools.name,
+      schoolCode: schools.code,
+      unitName: orgUnits.name,
+      year: r.year,
+      authority: r.authority,
+      status: r.status,
+      rectifyBy: r.rectifyBy,
+      grade: r.grade,
+      enrolmentStoppedYear: r.enrolmentStoppedYear,
+      version: r.version,
+    })
+    .from(r)
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+    .where(where)
+    .orderBy(desc(r.year), desc(r.id));
+
 /** 民办学校年检: list, one record, the schools to open one for, create, the steps (inspection-steps.ts), the 科室's opinions, history. */
 export const inspectionRouter = {
   list: read.input(InspectionFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      recordScope(ctx.scope, r),
-      input.year ? eq(r.year, input.year) : undefined,
-      input.status ? eq(r.status, input.status) : undefined,
-      input.grade ? eq(r.grade, input.grade) : undefined,
-      input.overdue === undefined ? undefined : input.overdue ? overdueSql(ctx.today) : sql`not ${overdueSql(ctx.today)}`,
-      input.q ? ilike(schools.name, contains(input.q)) : undefined,
-    );
+    const where = inspectionWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          id: r.id,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-          year: r.year,
-          authority: r.authority,
-          status: r.status,
-          rectifyBy: r.rectifyBy,
-          grade: r.grade,
-          enrolmentStoppedYear: r.enrolmentStoppedYear,
-          version: r.version,
-        })
-        .from(r)
-        .innerJoin(schools, eq(schools.id, r.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-        .where(where)
-        .orderBy(desc(r.year), desc(r.id))
+      inspectionRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(r).innerJoin(schools, eq(schools.id, r.schoolId)).where(where),

@@ -1,8 +1,8 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables, type Tx } from '@hyedu/db';
-import { RecordId, RecordVersion, textField } from '@hyedu/domain';
+import { tables, type Db, type Tx } from '@hyedu/db';
+import { RecordId, RecordVersion, textField, type DataScope } from '@hyedu/domain';
 import {
   approvalRefusal,
   approvingAuthority,
@@ -91,34 +91,43 @@ async function registryFollows(tx: Tx, ctx: AuthedContext, c: Row) {
   });
 }
 
+/** The list's filter as SQL (the list and its export). */
+export const licenceWhere = (ctx: { scope: DataScope }, input: Omit<z.infer<typeof LicenceFilter>, 'page' | 'pageSize'>) =>
+  and(
+    recordScope(ctx.scope, r),
+    input.kind ? eq(r.kind, input.kind) : undefined,
+    input.status ? eq(r.status, input.status) : undefined,
+    input.q ? or(ilike(schools.name, contains(input.q)), ilike(r.licenceNo, contains(input.q))) : undefined,
+  );
+
+/** The cases matching `where`, newest first (the list's and the export's rows). */
+export const licenceRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: r.id,
+      schoolName: schools.name,
+      schoolCode: schools.code,
+      unitName: orgUnits.name,
+      kind: r.kind,
+      registration: r.registration,
+      authority: r.authority,
+      licenceNo: r.licenceNo,
+      validUntil: r.validUntil,
+      status: r.status,
+      createdAt: r.createdAt,
+    })
+    .from(r)
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+    .where(where)
+    .orderBy(desc(r.id));
+
 /** 办学许可事项: list, one case, the schools to apply for, expiring licences, apply, its steps and its history. */
 export const licenceRouter = {
   list: read.input(LicenceFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      recordScope(ctx.scope, r),
-      input.kind ? eq(r.kind, input.kind) : undefined,
-      input.status ? eq(r.status, input.status) : undefined,
-      input.q ? or(ilike(schools.name, contains(input.q)), ilike(r.licenceNo, contains(input.q))) : undefined,
-    );
+    const where = licenceWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          id: r.id,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-          kind: r.kind,
-          registration: r.registration,
-          authority: r.authority,
-          licenceNo: r.licenceNo,
-          validUntil: r.validUntil,
-          status: r.status,
-          createdAt: r.createdAt,
-        })
-        .from(r)
-        .innerJoin(schools, eq(schools.id, r.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-        .where(where)
-        .orderBy(desc(r.id))
+      licenceRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(r).innerJoin(schools, eq(schools.id, r.schoolId)).where(where),

@@ -1,8 +1,8 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
-import { IsoDate, RecordId, RecordVersion, textField } from '@hyedu/domain';
+import { tables, type Db } from '@hyedu/db';
+import { IsoDate, RecordId, RecordVersion, textField, type DataScope } from '@hyedu/domain';
 import {
   PUHUI_AUTHORITY,
   PUHUI_LEVEL,
@@ -64,33 +64,42 @@ const take = authorityStep({
   visible,
 });
 
+/** The list's filter as SQL (the list and its export). */
+export const puhuiWhere = (ctx: { scope: DataScope }, input: Omit<z.infer<typeof PuhuiFilter>, 'page' | 'pageSize'>) =>
+  and(
+    recordScope(ctx.scope, r),
+    input.status ? eq(r.status, input.status) : undefined,
+    input.q ? ilike(schools.name, contains(input.q)) : undefined,
+  );
+
+/** The cases matching `where`, newest first (the list's and the export's rows). */
+export const puhuiRows = (db: Db, where: SQL | undefined) =>
+  db
+    .select({
+      id: r.id,
+      schoolName: schools.name,
+      schoolCode: schools.code,
+      unitName: orgUnits.name,
+      feeAsked: r.feeAsked,
+      feeCap: r.feeCap,
+      subsidy: r.subsidy,
+      validFrom: r.validFrom,
+      revokedOn: r.revokedOn,
+      status: r.status,
+      createdAt: r.createdAt,
+    })
+    .from(r)
+    .innerJoin(schools, eq(schools.id, r.schoolId))
+    .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
+    .where(where)
+    .orderBy(desc(r.id));
+
 /** 普惠性民办园认定: list, one case, the kindergartens to apply for, apply, its steps, 认定 and its history. */
 export const puhuiRouter = {
   list: read.input(PuhuiFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      recordScope(ctx.scope, r),
-      input.status ? eq(r.status, input.status) : undefined,
-      input.q ? ilike(schools.name, contains(input.q)) : undefined,
-    );
+    const where = puhuiWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
-      ctx.db
-        .select({
-          id: r.id,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-          feeAsked: r.feeAsked,
-          feeCap: r.feeCap,
-          subsidy: r.subsidy,
-          validFrom: r.validFrom,
-          revokedOn: r.revokedOn,
-          status: r.status,
-          createdAt: r.createdAt,
-        })
-        .from(r)
-        .innerJoin(schools, eq(schools.id, r.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-        .where(where)
-        .orderBy(desc(r.id))
+      puhuiRows(ctx.db, where)
         .limit(input.pageSize)
         .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(r).innerJoin(schools, eq(schools.id, r.schoolId)).where(where),
