@@ -6,3 +6,4 @@ export * from './safety.ts';
 export * from './imports.ts';
 export * from './private-edu.ts';
 export * from './private-puhui.ts';
+export * from './private-preschool.ts';

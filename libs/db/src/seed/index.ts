@@ -25,6 +25,7 @@ import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
+import { seedPreschoolPopulations } from './private-preschool.ts';
 import { seedPrivatePuhui } from './private-puhui.ts';
 import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
@@ -170,6 +171,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.inspections = await seedPrivateInspections(tx, await demoPrivateSchool(tx));
     privateEdu.licences = await seedPrivateLicences(tx, await demoPrivateSchool(tx));
     privateEdu.puhui = await seedPrivatePuhui(tx);
+    privateEdu.preschoolPopulations = await seedPreschoolPopulations(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return {

@@ -26,6 +26,8 @@ export interface PrivateVolumes {
   licences: number;
   /** 普惠性民办园认定 (seeded after the registry entries, by private-puhui.ts). */
   puhui: number;
+  /** Each county's 3–5 population per census year (seeded after the census, by private-preschool.ts). */
+  preschoolPopulations: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -158,5 +160,6 @@ export async function seedPrivateEdu(
     inspections: 0,
     licences: 0,
     puhui: 0,
+    preschoolPopulations: 0,
   };
 }

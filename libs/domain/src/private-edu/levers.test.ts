@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVER_WORKFLOW as wf, leverCensus, leverEffect, LeverInput, LeverStepInput, projectedCounts } from './levers.ts';
+import { leverCensus, leverEffect, LeverInput, LeverStepInput, projectedCounts, LEVER_WORKFLOW as wf } from './levers.ts';
 
 const county = { level: 'county' as const, username: 'hengnan' };
 
@@ -37,7 +37,10 @@ describe('levers that lower the private share', () => {
     expect(wf.allowed({ state: 'planned' }, county)).toEqual(['complete']);
     expect(wf.corrections({ state: 'planned' }, county)).toEqual(['drop']);
     expect(wf.allowed({ state: 'planned' }, { level: 'school', username: 's' })).toEqual([]);
-    expect(LeverStepInput.safeParse({ id: 1, expectedVersion: 1, action: 'complete' }).error?.issues[0]).toMatchObject({ path: ['doneOn'], message: '请填写完成日期' });
+    expect(LeverStepInput.safeParse({ id: 1, expectedVersion: 1, action: 'complete' }).error?.issues[0]).toMatchObject({
+      path: ['doneOn'],
+      message: '请填写完成日期',
+    });
     expect(LeverInput.safeParse({ schoolId: 1, kind: 'reduce_plan', plannedYear: '2022-2023' }).error?.issues[0]).toMatchObject({
       path: ['students'],
       message: '“招生计划压减”请填写影响的在校生数',

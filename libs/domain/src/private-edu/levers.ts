@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { RecordVersion as ExpectedVersion, RecordId, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
-import { RecordId, RecordVersion as ExpectedVersion, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
 import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
 import { firstCensusAfter, SchoolYear } from './census.ts';

@@ -30,7 +30,10 @@ describe('the private share of compulsory enrolment', () => {
     ];
     expect(shareCounts(census)).toEqual({ privateStudents: 700, totalStudents: 10_000 });
     expect(shareCounts(census, 'private')).toEqual({ privateStudents: 1000, totalStudents: 10_000 });
-    expect(shareCounts([{ ownership: 'private', compulsory: 100, purchasedSeats: 500 }])).toEqual({ privateStudents: 0, totalStudents: 100 });
+    expect(shareCounts([{ ownership: 'private', compulsory: 100, purchasedSeats: 500 }])).toEqual({
+      privateStudents: 0,
+      totalStudents: 100,
+    });
     expect(() => shareCounts([{ ownership: 'private', compulsory: -1, purchasedSeats: 0 }])).toThrow(RangeError);
   });
 });

@@ -31,7 +31,10 @@ export interface ShareCounts {
 }
 
 /** Sums a census into the share's numerator and denominator under the counting rule. */
-export function shareCounts(rows: Iterable<SchoolCensus>, purchased: PurchasedSeatsCountAs = DEFAULT_PURCHASED_SEATS_COUNT_AS): ShareCounts {
+export function shareCounts(
+  rows: Iterable<SchoolCensus>,
+  purchased: PurchasedSeatsCountAs = DEFAULT_PURCHASED_SEATS_COUNT_AS,
+): ShareCounts {
   let privateStudents = 0;
   let totalStudents = 0;
   for (const r of rows) {
