@@ -14,6 +14,8 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.puhui.step': { id: 999999, expectedVersion: 1, action: 'refuse', reason: '条件不符' },
   'privateEdu.puhui.recognise': { id: 999999, expectedVersion: 1, feeCap: 80_000, subsidy: 60_000, validFrom: '2022-09-01' },
   'privateEdu.puhui.history': { id: 999999 },
+  'privateEdu.preschool.list': { page: 1, pageSize: 20, schoolYear: '2022-2023' },
+  'privateEdu.preschool.save': { unitCode: '430499', schoolYear: '2022-2023', population: 18_000, expectedVersion: 0 },
   'privateEdu.licences.list': { page: 1, pageSize: 5, kind: 'renew', status: 'submitted' },
   'privateEdu.licences.expiring': {},
   'privateEdu.licences.byId': { id: 999999 },

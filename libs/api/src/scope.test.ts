@@ -73,6 +73,11 @@ const FIXTURES: Record<string, Fixture> = {
   'platform.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.preschool.save:unitCode': one(
+    'unit',
+    (unitCode) => ({ unitCode, schoolYear: '2022-2023', population: 18_000, expectedVersion: 0 }),
+    403,
+  ),
   'privateEdu.settings.saveTarget:unitCode': one('unit', (unitCode) => ({ unitCode, schoolYear: '2022-2023', targetCut: 0 }), 403),
   'privateEdu.profiles.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.profiles.byId:schoolId': one('school', (schoolId) => ({ schoolId })),

@@ -126,6 +126,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.puhui.recognise': ['认定普惠性民办园', 'Recognise inclusive kindergarten'],
   'privateEdu.puhui.refuse': ['不予认定普惠性民办园', 'Refuse inclusive kindergarten recognition'],
   'privateEdu.puhui.revoke': ['撤销普惠性民办园认定', 'Revoke inclusive kindergarten recognition'],
+  'privateEdu.preschool.save': ['填报学前三年人口', 'Enter pre-school population'],
+  'privateEdu.fees.create': ['登记保教费收费记录', 'Record kindergarten fee'],
+  'privateEdu.fees.update': ['更正保教费收费记录', 'Correct kindergarten fee'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -176,6 +179,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_inspection: ['民办学校年检', 'Annual inspection'],
   private_licence_case: ['办学许可事项', 'Licence case'],
   private_puhui_recognition: ['普惠性民办园认定', 'Inclusive kindergarten recognition'],
+  private_preschool_population: ['学前三年人口', 'Pre-school population'],
+  private_kindergarten_fee: ['保教费收费记录', 'Kindergarten fee record'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -272,6 +277,8 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   validFrom: ['认定生效日期', 'Recognised from'],
   revokedOn: ['撤销日期', 'Revoked on'],
   revocationReason: ['撤销原因', 'Revocation reason'],
+  population: ['3至5周岁常住人口数', 'Resident population aged 3–5'],
+  feeCharged: ['每月实收保教费（分）', 'Fee charged (fen/month)'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

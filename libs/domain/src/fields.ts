@@ -192,6 +192,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   subsidy: '生均补助',
   validFrom: '认定生效日期',
   revokedOn: '撤销日期',
+  // private education: 学前人口 and 保教费收费记录
+  population: '3至5周岁常住人口数',
+  feeCharged: '每月实收保教费',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -14,6 +14,7 @@ import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './f
 import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
 import { licenceRouter } from './licence.ts';
+import { preschoolRouter } from './preschool.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
 import { puhuiRouter } from './puhui.ts';
@@ -32,6 +33,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 
 export const privateEduRouter = {
   puhui: puhuiRouter,
+  preschool: preschoolRouter,
   licences: licenceRouter,
   inspections: inspectionRouter,
   levers: { ...leverRouter, ...leverFilesRouter },
