@@ -36,7 +36,8 @@ type Kind =
   | 'conversionTeacher'
   | 'privateInspection'
   | 'licence'
-  | 'puhui';
+  | 'puhui'
+  | 'fee';
 interface Own {
   school: number;
   task: number;
@@ -256,6 +257,13 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.puhui.create:schoolId': one('school', (schoolId) => ({ schoolId, feeAsked: 90_000 })),
   'privateEdu.puhui.step:id': one('puhui', (id) => ({ id, expectedVersion: 1, action: 'refuse', reason: '条件不符' })),
   'privateEdu.puhui.recognise:id': one('puhui', (id) => ({ id, expectedVersion: 1, validFrom: '2022-09-01' })),
+  'privateEdu.fees.create:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    schoolYear: '2022-2023',
+    term: 'spring',
+    feeCharged: 90_000,
+  })),
+  'privateEdu.fees.update:id': one('fee', (id) => ({ id, expectedVersion: 1, feeCharged: 85_000 })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
@@ -489,7 +497,26 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privatePuhuiRecognitions.id }),
     );
 
+    // A fee record of the same kindergarten.
+    const fee = await first(
+      db
+        .insert(t.privateKindergartenFees)
+        .values({
+          schoolId: otherKindergarten.id,
+          unitCode: otherKindergarten.unitCode,
+          schoolYear: '2021-2022',
+          term: 'spring',
+          feeCharged: 90_000,
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.privateKindergartenFees.id }),
+    );
+
     Object.assign(foreign, {
+      fee: fee.id,
       puhui: puhui.id,
       licence: licence.id,
       privateInspection: privateInspection.id,

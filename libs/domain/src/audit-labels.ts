@@ -279,6 +279,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   revocationReason: ['撤销原因', 'Revocation reason'],
   population: ['3至5周岁常住人口数', 'Resident population aged 3–5'],
   feeCharged: ['每月实收保教费（分）', 'Fee charged (fen/month)'],
+  term: ['学期', 'Term'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

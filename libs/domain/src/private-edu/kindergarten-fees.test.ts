@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feeOverCap, KindergartenFeeInput, puhuiCapsAt, termStart } from './kindergarten-fees.ts';
+import { feeOverCap, feeRecordRefusal, KindergartenFeeInput, puhuiCapsAt, termStart } from './kindergarten-fees.ts';
 
 describe('保教费收费记录', () => {
   it('judges a term on its first day', () => {
@@ -26,6 +26,12 @@ describe('保教费收费记录', () => {
     expect(feeOverCap(80_000, 80_000)).toBe(false);
     expect(feeOverCap(200_000, undefined)).toBe(false);
     expect(feeOverCap(200_000, null)).toBe(false);
+  });
+
+  it('is kept for private kindergartens only', () => {
+    expect(feeRecordRefusal({ level: 'kindergarten', ownership: 'private' })).toBeNull();
+    expect(feeRecordRefusal({ level: 'kindergarten', ownership: 'public' })).toBe('只有民办幼儿园登记保教费收费记录');
+    expect(feeRecordRefusal({ level: 'primary', ownership: 'private' })).toBe('只有民办幼儿园登记保教费收费记录');
   });
 
   it('refuses bad input in Chinese', () => {

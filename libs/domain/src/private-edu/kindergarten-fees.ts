@@ -32,6 +32,14 @@ export function puhuiCapsAt(records: readonly (PuhuiRecord & { feeCap: number | 
 export const feeOverCap = (feeCharged: number, cap: number | null | undefined): boolean =>
   cap !== null && cap !== undefined && feeCharged > cap;
 
+/** Why a school cannot have fee records (not a private kindergarten), or null. */
+export function feeRecordRefusal(school: { level: string; ownership: string }): string | null {
+  return school.level === 'kindergarten' && school.ownership === 'private' ? null : '只有民办幼儿园登记保教费收费记录';
+}
+
+/** Who records fees: the kindergarten itself or its county bureau (the city reads them). */
+export const FEE_RECORDERS = ['school', 'county'] as const;
+
 const feeCharged = z
   .number({ message: '请填写每月实收保教费' })
   .int({ message: '每月实收保教费应以分计的整数' })

@@ -10,6 +10,7 @@ import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listSchools, listUnits, schoolWhere } from '../../queries.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+import { feesRouter } from './fees.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
@@ -34,6 +35,7 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 export const privateEduRouter = {
   puhui: puhuiRouter,
   preschool: preschoolRouter,
+  fees: feesRouter,
   licences: licenceRouter,
   inspections: inspectionRouter,
   levers: { ...leverRouter, ...leverFilesRouter },
