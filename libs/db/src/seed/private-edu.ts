@@ -28,6 +28,8 @@ export interface PrivateVolumes {
   puhui: number;
   /** Each county's 3–5 population per census year (seeded after the census, by private-preschool.ts). */
   preschoolPopulations: number;
+  /** 保教费收费记录 of the 2022-2023 autumn term (after the 普惠 cases, by private-fees.ts). */
+  kindergartenFees: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -161,5 +163,6 @@ export async function seedPrivateEdu(
     licences: 0,
     puhui: 0,
     preschoolPopulations: 0,
+    kindergartenFees: 0,
   };
 }
