@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { feeOverCap, feeRecordRefusal, KindergartenFeeInput, puhuiCapsAt, termStart } from './kindergarten-fees.ts';
+import { feeOverCap, feeRecordRefusal, feeYearsOn, KindergartenFeeInput, puhuiCapsAt, termStart } from './kindergarten-fees.ts';
 
 describe('保教费收费记录', () => {
   it('judges a term on its first day', () => {
     expect(termStart('2022-2023', 'autumn')).toBe('2022-09-01');
     expect(termStart('2022-2023', 'spring')).toBe('2023-03-01');
+  });
+
+  it('records fees for the school year of the day and the one before', () => {
+    expect(feeYearsOn('2022-11-30')).toEqual(['2022-2023', '2021-2022']);
+    expect(feeYearsOn('2023-08-31')).toEqual(['2022-2023', '2021-2022']);
+    expect(feeYearsOn('2023-09-01')).toEqual(['2023-2024', '2022-2023']);
   });
 
   it('takes the cap of the recognition in force that day', () => {

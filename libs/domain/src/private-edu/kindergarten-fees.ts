@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { textField } from '../text.ts';
-import { SchoolYear, startYearOf } from './census.ts';
+import { SchoolYear, schoolYearOf, startYearOf } from './census.ts';
 import { recognisedOn, type PuhuiRecord } from './puhui.ts';
 
 /**
@@ -20,6 +20,13 @@ export const KINDERGARTEN_TERM_LABELS: Record<KindergartenTerm, { zh: string; en
 /** The day a term's fee is judged on: 1 September of the school year's start (autumn), 1 March of its end (spring). */
 export const termStart = (schoolYear: string, term: KindergartenTerm): string =>
   term === 'autumn' ? `${startYearOf(schoolYear)}-09-01` : `${startYearOf(schoolYear) + 1}-03-01`;
+
+/** The school year a date falls in (from 1 September), and the one before: the years a fee is recorded for. */
+export function feeYearsOn(date: string): [string, string] {
+  const y = Number(date.slice(0, 4));
+  const start = Number(date.slice(5, 7)) >= 9 ? y : y - 1;
+  return [schoolYearOf(start), schoolYearOf(start - 1)];
+}
 
 /** The fee cap of the recognition in force on `date` for each kindergarten recognised then. */
 export function puhuiCapsAt(records: readonly (PuhuiRecord & { feeCap: number | null })[], date: string): Map<number, number> {

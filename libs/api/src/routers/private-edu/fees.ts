@@ -7,6 +7,7 @@ import {
   FEE_RECORDERS,
   feeOverCap,
   feeRecordRefusal,
+  feeYearsOn,
   KindergartenFeeInput,
   KindergartenFeeUpdate,
   KindergartenTerm,
@@ -96,6 +97,7 @@ export const feesRouter = {
       page: input.page,
       pageSize: input.pageSize,
       canCreate: records(ctx),
+      years: [...new Set([...feeYearsOn(ctx.today), ...rows.map((r) => r.schoolYear)])].sort().reverse(),
       rows: shown.slice((input.page - 1) * input.pageSize, input.page * input.pageSize),
     };
   }),
