@@ -27,6 +27,8 @@ describe('private-edu routes', () => {
       'private-edu:licence',
       'private-edu:puhui',
       'private-edu:puhui-case',
+      'private-edu:preschool',
+      'private-edu:fees',
       'private-edu:schools',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();

@@ -85,6 +85,18 @@ export default defineModuleRoutes('private-edu', (base) => [
         meta: { title: '普惠性民办园认定', titleEn: 'Inclusive kindergarten recognition' },
       },
       {
+        path: 'preschool',
+        name: 'private-edu:preschool',
+        component: () => import('./pages/preschool/PreschoolPage.vue'),
+        meta: { title: '学前人口与毛入园率', titleEn: 'Pre-school population and gross enrolment' },
+      },
+      {
+        path: 'fees',
+        name: 'private-edu:fees',
+        component: () => import('./pages/fees/FeeListPage.vue'),
+        meta: { title: '保教费收费记录', titleEn: 'Kindergarten fee records' },
+      },
+      {
         path: 'schools',
         name: 'private-edu:schools',
         component: () => import('./pages/profile/ProfileListPage.vue'),

@@ -38,7 +38,8 @@ type Kind =
   | 'licence'
   | 'puhui'
   | 'staff'
-  | 'ethics';
+  | 'ethics'
+  | 'fee';
 interface Own {
   school: number;
   task: number;
@@ -75,6 +76,11 @@ const FIXTURES: Record<string, Fixture> = {
   'platform.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.preschool.save:unitCode': one(
+    'unit',
+    (unitCode) => ({ unitCode, schoolYear: '2022-2023', population: 18_000, expectedVersion: 0 }),
+    403,
+  ),
   'privateEdu.settings.saveTarget:unitCode': one('unit', (unitCode) => ({ unitCode, schoolYear: '2022-2023', targetCut: 0 }), 403),
   'privateEdu.profiles.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.census.list:unitCode': list()('unitCode', 'unit'),
@@ -303,6 +309,13 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.puhui.create:schoolId': one('school', (schoolId) => ({ schoolId, feeAsked: 90_000 })),
   'privateEdu.puhui.step:id': one('puhui', (id) => ({ id, expectedVersion: 1, action: 'refuse', reason: '条件不符' })),
   'privateEdu.puhui.recognise:id': one('puhui', (id) => ({ id, expectedVersion: 1, validFrom: '2022-09-01' })),
+  'privateEdu.fees.create:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    schoolYear: '2022-2023',
+    term: 'spring',
+    feeCharged: 90_000,
+  })),
+  'privateEdu.fees.update:id': one('fee', (id) => ({ id, expectedVersion: 1, feeCharged: 85_000 })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
@@ -578,9 +591,28 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherEthicsCases.id }),
     );
 
+    // A fee record of the same kindergarten.
+    const fee = await first(
+      db
+        .insert(t.privateKindergartenFees)
+        .values({
+          schoolId: otherKindergarten.id,
+          unitCode: otherKindergarten.unitCode,
+          schoolYear: '2021-2022',
+          term: 'spring',
+          feeCharged: 90_000,
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.privateKindergartenFees.id }),
+    );
+
     Object.assign(foreign, {
       ethics: ethics.id,
       staff: staff.id,
+      fee: fee.id,
       puhui: puhui.id,
       licence: licence.id,
       privateInspection: privateInspection.id,

@@ -149,6 +149,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.ethics.list': ['查看师德失范案件列表', 'View ethics cases'],
   'teachers.ethics.byId': ['查看师德失范案件', 'View an ethics case'],
   'teachers.ethics.history': ['查看师德失范案件记录', 'View an ethics case’s history'],
+  'privateEdu.preschool.save': ['填报学前三年人口', 'Enter pre-school population'],
+  'privateEdu.fees.create': ['登记保教费收费记录', 'Record kindergarten fee'],
+  'privateEdu.fees.update': ['更正保教费收费记录', 'Correct kindergarten fee'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -203,6 +206,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_inspection: ['民办学校年检', 'Annual inspection'],
   private_licence_case: ['办学许可事项', 'Licence case'],
   private_puhui_recognition: ['普惠性民办园认定', 'Inclusive kindergarten recognition'],
+  private_preschool_population: ['学前三年人口', 'Pre-school population'],
+  private_kindergarten_fee: ['保教费收费记录', 'Kindergarten fee record'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -299,6 +304,9 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   validFrom: ['认定生效日期', 'Recognised from'],
   revokedOn: ['撤销日期', 'Revoked on'],
   revocationReason: ['撤销原因', 'Revocation reason'],
+  population: ['3至5周岁常住人口数', 'Resident population aged 3–5'],
+  feeCharged: ['每月实收保教费（分）', 'Fee charged (fen/month)'],
+  term: ['学期', 'Term'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -217,6 +217,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   certificate: '教师资格处理',
   blacklist: '是否列入黑名单',
   blacklistUntil: '黑名单期限',
+  // private education: 学前人口 and 保教费收费记录
+  population: '3至5周岁常住人口数',
+  feeCharged: '每月实收保教费',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -72,6 +72,11 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula:
       'Children in public kindergartens + children in recognised inclusive private kindergartens ÷ all kindergarten children (latest start-of-year census; recognitions in force on 1 September)',
   },
+  'private.preschool-gross-enrolment': {
+    title: 'Gross pre-school enrolment rate (3 years)',
+    formula:
+      'All kindergarten children (latest start-of-year census, every ownership) ÷ the resident population aged 3–5 entered by the county for that school year; no data where none is entered',
+  },
   'private.training-converted': {
     title: 'Academic tutoring institutions converted to non-profit',
     formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',

@@ -183,6 +183,16 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     amber: 0.05,
   },
   {
+    id: 'private.preschool-gross-enrolment',
+    title: '学前三年毛入园率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '全部在园幼儿数（最近一次学年初统计，含公办、民办）÷ 县市区填报的当学年3至5周岁常住人口数；未填报人口的县市区暂无数据',
+    amber: 0.05,
+  },
+  {
     id: 'private.training-converted',
     title: '学科类培训机构“营改非”完成率',
     module: 'private-edu',

@@ -33,6 +33,7 @@ export const KPI_IDS = [
   'private.inspection-participation',
   'private.inspection-pass-rate',
   'private.puhui-coverage',
+  'private.preschool-gross-enrolment',
   'private.training-converted',
   'funding.seats-delivered',
   'funding.two-no-decrease',

@@ -7,3 +7,4 @@ export * from './imports.ts';
 export * from './private-edu.ts';
 export * from './private-puhui.ts';
 export * from './teachers.ts';
+export * from './private-preschool.ts';

@@ -23,8 +23,10 @@ import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
+import { seedKindergartenFees } from './private-fees.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
+import { seedPreschoolPopulations } from './private-preschool.ts';
 import { seedPrivatePuhui } from './private-puhui.ts';
 import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
@@ -170,6 +172,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.inspections = await seedPrivateInspections(tx, await demoPrivateSchool(tx));
     privateEdu.licences = await seedPrivateLicences(tx, await demoPrivateSchool(tx));
     privateEdu.puhui = await seedPrivatePuhui(tx);
+    privateEdu.preschoolPopulations = await seedPreschoolPopulations(tx);
+    privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   return {

@@ -26,6 +26,10 @@ export interface PrivateVolumes {
   licences: number;
   /** 普惠性民办园认定 (seeded after the registry entries, by private-puhui.ts). */
   puhui: number;
+  /** Each county's 3–5 population per census year (seeded after the census, by private-preschool.ts). */
+  preschoolPopulations: number;
+  /** 保教费收费记录 of the 2022-2023 autumn term (after the 普惠 cases, by private-fees.ts). */
+  kindergartenFees: number;
 }
 
 const SEEDER = 'demo-seed';
@@ -158,5 +162,7 @@ export async function seedPrivateEdu(
     inspections: 0,
     licences: 0,
     puhui: 0,
+    preschoolPopulations: 0,
+    kindergartenFees: 0,
   };
 }

@@ -42,6 +42,13 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   'private.inspection-pass-rate': { itemNo: 5, phrase: '规范办学行为', target: 1, targetSource: 'bureau' },
   // The bureau's own target: 80% is the national goal for 2025, not a figure of the seed.
   'private.puhui-coverage': { itemNo: 10, phrase: '进一步提升学前教育普及普惠水平', target: 0.8, targetSource: 'bureau' },
+  // The bureau's own target, after the county supervision standard (《县域学前教育普及普惠督导评估办法》), not in the seed.
+  'private.preschool-gross-enrolment': {
+    itemNo: 10,
+    phrase: '进一步提升学前教育普及普惠水平',
+    target: T.preschoolGrossEnrolmentTarget,
+    targetSource: 'bureau',
+  },
   'private.training-converted': { itemNo: 6, phrase: '抓好“营改非”工作', target: 1, targetSource: 'bureau' },
   'funding.seats-delivered': { itemNo: 9, phrase: '高标准完成33730个学位建设任务', target: T.seatConstructionTarget, targetSource: 'seed' },
   'funding.two-no-decrease': { itemNo: 9, phrase: '确保“两个只增不减”', target: 1, targetSource: 'seed' },

@@ -5,6 +5,11 @@
 export const HENGYANG_TARGETS_2022 = {
   /** 第5项：“将市域民办义务教育在校生规模占比控制在5%以内” */
   privateCompulsoryShareCap: 0.05,
+  /**
+   * 第10项 “进一步提升学前教育普及普惠水平”: 学前三年毛入园率 ≥ 85%, the bureau's own target after the county supervision
+   * standard 《县域学前教育普及普惠督导评估办法》 (secondary source; the seed names no figure).
+   */
+  preschoolGrossEnrolmentTarget: 0.85,
   /** 第5项：“6月底前将‘公参民’学校全部转为公办” */
   gongCanMinDeadline: '2022-06-30',
   /** 第9项：“高标准完成33730个学位建设任务” */

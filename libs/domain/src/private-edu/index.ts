@@ -14,3 +14,5 @@ export * from './registry.ts';
 export * from './inspection.ts';
 export * from './licence.ts';
 export * from './puhui.ts';
+export * from './preschool.ts';
+export * from './kindergarten-fees.ts';

@@ -108,18 +108,23 @@ export const censusDate = (schoolYear: string) => `${startYearOf(schoolYear)}-09
  * The kindergartens recognised on `date`: a recognition (or a later revocation of it) with `validFrom` on or before the
  * date, not revoked on or before it.
  */
-export function puhuiAt(
-  records: readonly { schoolId: number; status: PuhuiStatus; validFrom: string | null; revokedOn: string | null }[],
-  date: string,
-): Set<number> {
-  const out = new Set<number>();
-  for (const r of records) {
-    if (r.status !== 'recognised' && r.status !== 'revoked') continue;
-    if (!r.validFrom || r.validFrom > date) continue;
-    if (r.status === 'revoked' && (!r.revokedOn || r.revokedOn <= date)) continue;
-    out.add(r.schoolId);
-  }
-  return out;
+export function puhuiAt(records: readonly PuhuiRecord[], date: string): Set<number> {
+  return new Set(records.filter((r) => recognisedOn(r, date)).map((r) => r.schoolId));
+}
+
+/** What `puhuiAt` reads of a recognition case. */
+export interface PuhuiRecord {
+  schoolId: number;
+  status: PuhuiStatus;
+  validFrom: string | null;
+  revokedOn: string | null;
+}
+
+/** Whether one case makes its kindergarten 普惠 on `date` (see `puhuiAt`). */
+export function recognisedOn(r: PuhuiRecord, date: string): boolean {
+  if (r.status !== 'recognised' && r.status !== 'revoked') return false;
+  if (!r.validFrom || r.validFrom > date) return false;
+  return !(r.status === 'revoked' && (!r.revokedOn || r.revokedOn <= date));
 }
 
 /** 普惠覆盖率 = (公办 + 普惠民办 在园) ÷ all 在园; null without children. */

@@ -12,10 +12,12 @@ import { inspectionFilesRouter, licenceFilesRouter, puhuiFilesRouter } from './c
 import { censusRouter } from './census-files.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+import { feesRouter } from './fees.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
 import { licenceRouter } from './licence.ts';
+import { preschoolRouter } from './preschool.ts';
 import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
 import { puhuiRouter } from './puhui.ts';
@@ -34,6 +36,8 @@ const sumCounts = (all: Iterable<ShareCounts>): ShareCounts => {
 
 export const privateEduRouter = {
   puhui: { ...puhuiRouter, ...puhuiFilesRouter },
+  preschool: preschoolRouter,
+  fees: feesRouter,
   licences: { ...licenceRouter, ...licenceFilesRouter },
   inspections: { ...inspectionRouter, ...inspectionFilesRouter },
   levers: { ...leverRouter, ...leverFilesRouter },

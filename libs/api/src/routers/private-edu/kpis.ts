@@ -13,6 +13,7 @@ import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
+import { grossEnrolmentMeasures } from './preschool.ts';
 
 const {
   privateConversions: c,
@@ -177,6 +178,19 @@ const puhuiCoverage: KpiSource = {
   },
 };
 
+/**
+ * 学前三年毛入园率 from the latest 学年初 census, per county: all 在园 children (K1–K3, every ownership) ÷ the 3–5
+ * population the county entered for that school year; a county without one has no figure (暂无数据).
+ */
+const preschoolGrossEnrolment: KpiSource = {
+  id: 'private.preschool-gross-enrolment',
+  recordsRoute: 'private-edu:preschool',
+  async byUnit(db, scope) {
+    const year = await latestCensus(db);
+    return year === null ? new Map() : grossEnrolmentMeasures(db, scope, year);
+  },
+};
+
 export const privateEduKpis: KpiSource[] = [
   compulsoryShare,
   converted,
@@ -184,4 +198,5 @@ export const privateEduKpis: KpiSource[] = [
   inspectionParticipation,
   inspectionPassRate,
   puhuiCoverage,
+  preschoolGrossEnrolment,
 ];

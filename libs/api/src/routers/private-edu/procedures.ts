@@ -9,6 +9,7 @@ export const PRIVATE_KPIS = [
   'private.inspection-participation',
   'private.inspection-pass-rate',
   'private.puhui-coverage',
+  'private.preschool-gross-enrolment',
 ] as const;
 
 /** Every read of the module. */
