@@ -29,6 +29,13 @@ const VIEWS: readonly { name: string; path: string; input?: unknown }[] = [
   { name: '民办学校 第20页', path: 'privateEdu.profiles.list', input: { ...page, page: 20 } },
   { name: '民办学校 公参民', path: 'privateEdu.profiles.list', input: { ...page, gcm: true } },
   { name: '民办学校 搜索“幼儿园”', path: 'privateEdu.profiles.list', input: { ...page, q: '幼儿园' } },
+  { name: '办学许可事项 第1页', path: 'privateEdu.licences.list', input: page },
+  { name: '普惠园认定 第1页', path: 'privateEdu.puhui.list', input: page },
+  { name: '学年初统计 第1页', path: 'privateEdu.census.list', input: page },
+  { name: '学年初统计 第20页', path: 'privateEdu.census.list', input: { ...page, page: 20 } },
+  { name: '学前人口与毛入园率', path: 'privateEdu.preschool.list', input: {} },
+  { name: '保教费 第1页', path: 'privateEdu.fees.list', input: page },
+  { name: '保教费 超限', path: 'privateEdu.fees.list', input: { ...page, overCap: true } },
 ];
 
 interface Row {

@@ -30,6 +30,9 @@ const moduleList = z
   .min(1, { message: '县区教育局角色至少要授权一个模块' })
   .refine((ms) => new Set(ms).size === ms.length, { message: '授权模块不能重复' });
 
+/** The module a county's 师德 role belongs to: a county grant may carry the role only with this module. */
+export const ETHICS_MODULE: ModuleKey = 'teachers';
+
 /** One role assignment of an account, with its scope. An account has a list of them. */
 export const Grant = z.discriminatedUnion('role', [
   z.object({ role: z.literal('leader') }).strict(),
@@ -74,8 +77,7 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
 
   const countyUnits = new Set(grants.flatMap((g) => (g.role === 'county' ? [g.unitCode] : [])));
   for (const g of grants) {
-    if (g.role === 'county' && g.ethics && !(g.modules as readonly string[]).includes('teachers'))
-      errors.push('县区师德专责须同时授权“教师队伍”模块');
+    if (g.role === 'county' && g.ethics && !g.modules.includes(ETHICS_MODULE)) errors.push('县区师德专责须同时授权“教师队伍”模块');
     if (g.role === 'county' && org && !org.isCounty(g.unitCode)) errors.push(`县区教育局角色的单位应为县级单位：${g.unitCode}`);
     if (g.role === 'school' && org && !org.byCode(g.unitCode)) errors.push(`学校所属单位不存在：${g.unitCode}`);
     // A school scope and a county scope can only be combined when the county covers the school (see authorize).
