@@ -13,6 +13,7 @@ export { default as FormField } from './components/FormField.vue';
 export { default as FormActions } from './components/FormActions.vue';
 export { default as TextField } from './components/TextField.vue';
 export { default as SelectField } from './components/SelectField.vue';
+export { default as SchoolField } from './components/SchoolField.vue';
 export { default as FilterSelect } from './components/FilterSelect.vue';
 export { default as WorkflowActions } from './components/WorkflowActions.vue';
 export { default as WorkflowTimeline } from './components/WorkflowTimeline.vue';

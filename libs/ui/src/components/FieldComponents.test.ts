@@ -4,6 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import { preloadComponents } from '../lazy.ts';
 import FilterSelect from './FilterSelect.vue';
+import SchoolField from './SchoolField.vue';
 import SelectField from './SelectField.vue';
 import TextField from './TextField.vue';
 
@@ -50,5 +51,29 @@ describe('form and filter fields', () => {
     expect(f.find('[aria-label="状态"]').exists()).toBe(true);
     f.findComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', '');
     expect(f.emitted('update:modelValue')).toEqual([[undefined]]);
+  });
+
+  it('SchoolField labels its select, passes the typed text on as a search, and writes back the chosen school', async () => {
+    const w = mount(SchoolField, {
+      props: {
+        id: 'x-school',
+        label: '学校',
+        error: '请选择学校',
+        options: [{ value: 7, label: '衡南县育英小学', note: '衡南县', attrs: { 'data-planned': 0 } }],
+        modelValue: undefined,
+        selectTest: 'x-school-select',
+        'onUpdate:modelValue': () => undefined,
+      },
+      attachTo: document.body,
+    });
+    await nextTick();
+    expect(w.get('label').attributes('for')).toBe('x-school');
+    const select = w.findComponent({ name: 'ElSelect' });
+    expect(select.attributes('data-test')).toBe('x-school-select');
+    (select.props('remoteMethod') as (q: string) => void)('育英');
+    expect(w.emitted('search')).toEqual([['育英']]);
+    select.vm.$emit('update:modelValue', 7);
+    expect(w.emitted('update:modelValue')?.at(-1)).toEqual([7]);
+    w.unmount();
   });
 });
