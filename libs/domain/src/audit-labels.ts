@@ -1,9 +1,12 @@
+import type { AuditResult } from './audit-result.ts';
+
 /**
  * The words of the audit trail for the 审计管理员: actions, the records they touch and the fields they change, in
  * Chinese and English. The audit page and its CSV export both describe a record through `describeAudit`, so the file
  * says exactly what the screen says.
  */
 export type AuditLocale = 'zh-CN' | 'en-US';
+
 type Words = readonly [zh: string, en: string];
 
 export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
@@ -310,8 +313,6 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
 };
 
 /** How an audited call ended: done, refused, or failed. */
-export const AUDIT_RESULT_VALUES = ['ok', 'denied', 'error'] as const;
-export type AuditResult = (typeof AUDIT_RESULT_VALUES)[number];
 export const AUDIT_RESULTS: Readonly<Record<AuditResult, Words>> = {
   ok: ['成功', 'OK'],
   denied: ['拒绝', 'Denied'],

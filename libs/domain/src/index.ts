@@ -34,4 +34,4 @@ export * from './workflow/inbox.ts';
 export * from './workflow/inbox-sources.ts';
 export * from './workflow/opinion.ts';
 export * from './workflow/present.ts';
-export * from './audit-labels.ts';
+export * from './audit-result.ts';
