@@ -39,19 +39,7 @@ export async function passGate(ctx: AuthedContext, e: Entry): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(entries)
-      .values({
-        kind: e.kind,
-        idIndex: e.idIndex,
-        fromSchoolId: e.fromSchoolId ?? null,
-        schoolId: e.schoolId,
-        unitCode: e.unitCode,
-        entersOn: e.entersOn,
-        queriedOn: e.query?.queriedOn ?? null,
-        queryResult: e.query?.result ?? null,
-        refusal: code,
-        createdBy: ctx.identity.username,
-        createdAt: ctx.now,
-      })
+      .values({ ...entryRow(ctx, e), refusal: code })
       .returning({ id: entries.id });
     await writeAudit(tx, ctx.auditKey, {
       actor: ctx.identity.username,
@@ -67,18 +55,20 @@ export async function passGate(ctx: AuthedContext, e: Entry): Promise<void> {
   throw fieldError(ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : 'idNumber', gateRefusalText(code, entitled));
 }
 
+/** The entry row of an entry, admitted (with the staff row it opened) or refused (with the reason's code). */
+const entryRow = (ctx: AuthedContext, e: Entry) => ({
+  kind: e.kind,
+  idIndex: e.idIndex,
+  fromSchoolId: e.fromSchoolId ?? null,
+  schoolId: e.schoolId,
+  unitCode: e.unitCode,
+  entersOn: e.entersOn,
+  queriedOn: e.query?.queriedOn ?? null,
+  queryResult: e.query?.result ?? null,
+  createdBy: ctx.identity.username,
+  createdAt: ctx.now,
+});
+
 /** Records an admitted entry (in the caller's transaction, beside the staff row it opened). */
 export const recordEntry = (tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: AuthedContext, e: Entry, staffId: number) =>
-  tx.insert(entries).values({
-    kind: e.kind,
-    idIndex: e.idIndex,
-    staffId,
-    fromSchoolId: e.fromSchoolId ?? null,
-    schoolId: e.schoolId,
-    unitCode: e.unitCode,
-    entersOn: e.entersOn,
-    queriedOn: e.query?.queriedOn ?? null,
-    queryResult: e.query?.result ?? null,
-    createdBy: ctx.identity.username,
-    createdAt: ctx.now,
-  });
+  tx.insert(entries).values({ ...entryRow(ctx, e), staffId });
