@@ -66,7 +66,7 @@ function selfSigned(dir) {
   if (!existsSync(cert)) {
     const r = spawnSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '365', '-subj', '/CN=hyedu-front'],
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '365', '-subj', '/CN=hyedu-front'],
       { stdio: 'pipe' },
     );
     if (r.status !== 0) throw new Error(`无法生成自签名证书（openssl）：${r.stderr}`);
@@ -93,8 +93,10 @@ export async function startFront(o) {
   writeFileSync(conf, frontConfig({ dir, port: o.port, upstreams: o.upstreams, ...files }));
   const child = spawn(NGINX, ['-c', conf, '-p', dir, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
   const deadline = Date.now() + 10_000;
-  while (!(await listening(o.port))) {
-    if (child.exitCode !== null) throw new Error(`nginx 启动失败（退出码 ${child.exitCode}），见 ${dir}/error.log`);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  // Something else on the port would answer the probe: nginx must still be running once the port answers.
+  while (!(await listening(o.port)) || (await new Promise((r) => setTimeout(r, 200)), exited())) {
+    if (exited()) throw new Error(`nginx 启动失败（退出码 ${child.exitCode}，端口 ${o.port} 可能已被占用），见 ${dir}/error.log`);
     if (Date.now() > deadline) throw new Error(`nginx 未在 10 秒内开始监听端口 ${o.port}`);
     await new Promise((r) => setTimeout(r, 100));
   }
