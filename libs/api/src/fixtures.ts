@@ -279,6 +279,9 @@ export const INPUTS: Record<string, unknown> = {
     blacklist: false,
     text: '经研究决定给予警告处分。',
   },
+  'teachers.ethics.review': { id: 999999, expectedVersion: 1, outcome: 'upheld', reason: '原决定事实清楚，维持原决定' },
+  'teachers.ethics.lift': { id: 999999, expectedVersion: 1, reason: '期满前经复查确有悔改表现' },
+  'teachers.ethics.blacklist': { page: 1, pageSize: 5, standing: 'active', q: '王' },
   'teachers.staff.list': { page: 1, pageSize: 5, employment: 'tenured', post: 'teacher', q: '李' },
   'teachers.staff.hire': {
     idNumber: '43042219900512002X',

@@ -132,6 +132,9 @@ const FIXTURES: Record<string, Fixture> = {
     blacklist: false,
     text: '经研究决定给予批评教育。',
   })),
+  'teachers.ethics.review:id': one('ethics', (id) => ({ id, expectedVersion: 1, outcome: 'upheld', reason: '维持原决定' })),
+  'teachers.ethics.lift:id': one('ethics', (id) => ({ id, expectedVersion: 1, reason: '确有悔改表现' })),
+  'teachers.ethics.blacklist:unitCode': list()('unitCode', 'unit'),
   ...byUnitAndSchool('teachers.staff.list', list()),
   'teachers.staff.hire:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',

@@ -152,6 +152,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.ethics.list': ['查看师德失范案件列表', 'View ethics cases'],
   'teachers.ethics.byId': ['查看师德失范案件', 'View an ethics case'],
   'teachers.ethics.history': ['查看师德失范案件记录', 'View an ethics case’s history'],
+  'teachers.ethics.lift': ['解除师德失范黑名单', 'Lift a blacklist entry'],
+  'teachers.ethics.blacklist': ['查看师德失范黑名单', 'View the ethics blacklist'],
   'privateEdu.preschool.save': ['填报学前三年人口', 'Enter pre-school population'],
   'privateEdu.fees.create': ['登记保教费收费记录', 'Record kindergarten fee'],
   'privateEdu.fees.update': ['更正保教费收费记录', 'Correct kindergarten fee'],

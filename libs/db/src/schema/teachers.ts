@@ -21,6 +21,7 @@ import {
   ETHICS_WORKFLOW,
   Handling,
   PostCategory,
+  ReviewOutcome,
   Sex,
   StaffingStatus,
 } from '@hyedu/domain/teachers';
@@ -115,6 +116,7 @@ export const teacherEthicsCases = pgTable(
     decisionText: text(),
     appealReason: text(),
     reviewReason: text(),
+    reviewOutcome: text({ enum: members(ReviewOutcome.options) }),
     dismissReason: text(),
     status: text({ enum: members(ETHICS_WORKFLOW.states) }).notNull(),
     createdBy: text().notNull(),

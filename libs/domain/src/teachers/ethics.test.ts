@@ -3,12 +3,16 @@ import {
   addMonths,
   blacklistedOn,
   blacklistEntry,
+  blacklistStanding,
   certificateBar,
   clauseLabel,
   decisionRefusal,
   ETHICS_DONE_STATES,
   ETHICS_WORKFLOW,
   EthicsDecision,
+  liftRefusal,
+  listingAfterReview,
+  reviewedDecision,
   sanctionEnds,
   type EthicsDecision as Decision,
 } from './ethics.ts';
@@ -122,5 +126,87 @@ describe('the case workflow: 线索 → 核查 → 立案 → 调查 → 告知 
     expect(clauseLabel(5)).toBe('第五条 关心爱护学生');
     expect(clauseLabel(10)).toBe('第十条 规范从教行为');
     expect(clauseLabel(10, 'en')).toBe('Clause 10: Proper teaching conduct');
+  });
+});
+
+describe('申诉复核: the review upholds or changes the decision', () => {
+  const current = {
+    handling: 'expulsion' as const,
+    effectiveOn: '2022-05-10',
+    certificate: 'revoked' as const,
+    blacklist: true,
+    blacklistUntil: '2027-05-10',
+  };
+  const changed = {
+    outcome: 'changed' as const,
+    handling: 'demotion' as const,
+    effectiveOn: '2022-05-10',
+    certificate: 'none' as const,
+    blacklist: false,
+    text: '经复核，原处理偏重，改为降低岗位等级。',
+  };
+  it('an upheld decision carries no new handling; a changed one needs every field and obeys the decision rules', () => {
+    expect(reviewedDecision({ outcome: 'upheld' }, { privateSchool: false, current })).toEqual({ ok: true, decision: null });
+    expect(reviewedDecision({ outcome: 'upheld', handling: 'warning' }, { privateSchool: false, current })).toMatchObject({
+      ok: false,
+      field: 'handling',
+    });
+    expect(reviewedDecision({ outcome: 'changed', handling: 'warning' }, { privateSchool: false, current })).toMatchObject({
+      ok: false,
+      field: 'effectiveOn',
+    });
+    expect(reviewedDecision(changed, { privateSchool: false, current })).toMatchObject({ ok: true, decision: { handling: 'demotion' } });
+    expect(reviewedDecision(changed, { privateSchool: true, current })).toMatchObject({ ok: false, field: 'handling' });
+    expect(reviewedDecision({ ...changed, handling: 'expulsion' }, { privateSchool: false, current })).toMatchObject({
+      ok: false,
+      message: '开除或撤销、丧失教师资格的，应列入黑名单',
+    });
+    expect(
+      reviewedDecision(
+        { ...changed, handling: 'expulsion', certificate: 'revoked', blacklist: true, blacklistUntil: '2027-05-10' },
+        {
+          privateSchool: false,
+          current,
+        },
+      ),
+    ).toMatchObject({ ok: false, field: 'outcome', message: '处理内容与原决定相同，请选择维持原决定' });
+  });
+
+  it('the 黑名单 entry follows the changed decision: new dates, restored, or lifted on the day of the review', () => {
+    const entry = { from: '2022-05-10', until: '2027-05-10', liftedOn: null };
+    expect(listingAfterReview(entry, null, '2022-11-30')).toEqual({ kind: 'keep' });
+    const d = (x: Partial<Decision>) => decision({ ...x });
+    expect(listingAfterReview(entry, d({ blacklist: false }), '2022-11-30')).toEqual({ kind: 'lift', on: '2022-11-30' });
+    expect(listingAfterReview(null, d({ blacklist: false }), '2022-11-30')).toEqual({ kind: 'keep' });
+    expect(listingAfterReview({ ...entry, liftedOn: '2022-10-01' }, d({ blacklist: false }), '2022-11-30')).toEqual({ kind: 'keep' });
+    expect(listingAfterReview(entry, d({ blacklist: true }), '2022-11-30')).toEqual({ kind: 'set', from: '2022-05-10', until: null });
+    expect(listingAfterReview(null, d({ blacklist: true, blacklistUntil: '2024-01-01' }), '2022-11-30')).toEqual({
+      kind: 'set',
+      from: '2022-05-10',
+      until: '2024-01-01',
+    });
+  });
+});
+
+describe('lifting a 黑名单 entry (the city department only, with reasons)', () => {
+  const entry = { from: '2022-05-10', until: null, liftedOn: null };
+  const decided = { certificate: 'none' as const, effectiveOn: '2022-05-10', status: 'executing' as const };
+  it('never for 丧失教师资格; not before the 5-year bar of a 撤销; not during an appeal; not twice nor after the end', () => {
+    expect(liftRefusal(entry, decided, '2022-11-30')).toBeNull();
+    expect(liftRefusal(entry, { ...decided, certificate: 'lost' }, '2099-01-01')).toBe('丧失教师资格的，永久列入黑名单，不得解除');
+    expect(liftRefusal(entry, { ...decided, certificate: 'revoked' }, '2027-05-09')).toBe(
+      '撤销教师资格的，2027-05-10前不得解除（5年内不得重新申请）',
+    );
+    expect(liftRefusal(entry, { ...decided, certificate: 'revoked' }, '2027-05-10')).toBeNull();
+    expect(liftRefusal(entry, { ...decided, status: 'appeal' }, '2022-11-30')).toBe('申诉复核期间不得解除，由复核决定处理');
+    expect(liftRefusal({ ...entry, liftedOn: '2022-11-01' }, decided, '2022-11-30')).toBe('该黑名单记录已于2022-11-01解除');
+    expect(liftRefusal({ ...entry, until: '2022-11-30' }, decided, '2022-11-30')).toBe('黑名单期限已于2022-11-30届满，无需解除');
+  });
+
+  it('an entry is in force, lifted, run out or not yet in force on a day', () => {
+    expect(blacklistStanding(entry, '2022-11-30')).toBe('active');
+    expect(blacklistStanding({ ...entry, liftedOn: '2022-11-30' }, '2022-11-30')).toBe('lifted');
+    expect(blacklistStanding({ ...entry, until: '2022-11-30' }, '2022-11-30')).toBe('expired');
+    expect(blacklistStanding(entry, '2022-05-09')).toBe('pending');
   });
 });

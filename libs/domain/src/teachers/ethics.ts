@@ -126,8 +126,8 @@ export type EthicsStatus = z.infer<typeof EthicsStatus>;
 export const ETHICS_STATUS_LABELS = stateLabels(ETHICS_WORKFLOW, 'zh');
 export const EthicsAction = stepEnum(ETHICS_WORKFLOW);
 export type EthicsAction = z.infer<typeof EthicsAction>;
-/** The steps without inputs of their own (`teachers.ethics.step`); 告知 and 作出决定 have their own procedures. */
-export const EthicsPlainAction = stepEnum(ETHICS_WORKFLOW, ['notify', 'decide']);
+/** The steps without inputs of their own (`teachers.ethics.step`); 告知, 作出决定 and 复核决定 have their own procedures. */
+export const EthicsPlainAction = stepEnum(ETHICS_WORKFLOW, ['notify', 'decide', 'review']);
 /** The record as its workflow sees it. */
 export const ethicsCase = (r: { status: EthicsStatus; findings: string | null }) => ({
   state: r.status,
@@ -264,3 +264,152 @@ export function blacklistEntry(d: Pick<EthicsDecision, 'blacklist' | 'blacklistU
 /** Whether a 黑名单 entry stands on `date`. */
 export const blacklistedOn = (e: { from: string; until: string | null; liftedOn?: string | null }, date: string) =>
   e.from <= date && (e.until === null || date < e.until) && !(e.liftedOn && e.liftedOn <= date);
+
+/** A 黑名单 entry as the rules below read it. */
+export interface Listing {
+  from: string;
+  until: string | null;
+  liftedOn: string | null;
+}
+
+/**
+ * 复核决定 (申诉复核): the decision is upheld (维持原决定) or changed (变更决定: a new handling, period, certificate action
+ * and 黑名单, checked like a first decision). Either way the review's reasons are recorded.
+ */
+export const ReviewOutcome = z.enum(['upheld', 'changed'], { message: '请选择复核结论' });
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+export const REVIEW_OUTCOME_LABELS: Record<ReviewOutcome, { zh: string; en: string }> = {
+  upheld: { zh: '维持原决定', en: 'Decision upheld' },
+  changed: { zh: '变更决定', en: 'Decision changed' },
+};
+/** The review's input: flat, the new decision's fields given only when it changes the decision. */
+export const EthicsReview = z
+  .object({
+    id: RecordId,
+    expectedVersion: RecordVersion,
+    outcome: ReviewOutcome,
+    reason: requiredText(1000, '复核理由', 2),
+    handling: Handling.optional(),
+    effectiveOn: IsoDate.optional(),
+    certificate: CertificateAction.optional(),
+    blacklist: z.boolean({ message: '请选择是否列入黑名单' }).optional(),
+    blacklistUntil: IsoDate.optional(),
+    text: textField(2000, '处理决定')
+      .pipe(z.string().min(10, { message: '处理决定至少写10个字' }))
+      .optional(),
+  })
+  .strict();
+export type EthicsReview = z.infer<typeof EthicsReview>;
+
+/**
+ * The decision a review leaves standing, or the refusal on its field: an upheld decision carries no new fields; a
+ * changed one needs them all and obeys `decisionRefusal` (a private-school teacher receives no 处分; 开除, 撤销 and 丧失
+ * blacklist …); it must differ from the decision under review.
+ */
+export function reviewedDecision(
+  r: Omit<EthicsReview, 'id' | 'expectedVersion' | 'reason'>,
+  ctx: {
+    privateSchool: boolean;
+    /** The decision under review (its 黑名单 as it stands: lifted counts as none). */
+    current: {
+      handling: Handling | null;
+      effectiveOn: string | null;
+      certificate: CertificateAction | null;
+      blacklist: boolean;
+      blacklistUntil?: string | null;
+    };
+  },
+): { ok: true; decision: EthicsDecision | null } | { ok: false; field: string; message: string } {
+  const fields = ['handling', 'effectiveOn', 'certificate', 'blacklist', 'blacklistUntil', 'text'] as const;
+  if (r.outcome === 'upheld') {
+    const given = fields.find((f) => r[f] !== undefined);
+    return given ? { ok: false, field: given, message: '维持原决定的，不填写新的处理内容' } : { ok: true, decision: null };
+  }
+  const missing: Record<string, string> = {
+    handling: '请选择处理方式',
+    effectiveOn: '请填写决定生效日期',
+    certificate: '请选择教师资格处理',
+    blacklist: '请选择是否列入黑名单',
+    text: '请填写变更后的处理决定',
+  };
+  for (const f of ['handling', 'effectiveOn', 'certificate', 'blacklist', 'text'] as const)
+    if (r[f] === undefined) return { ok: false, field: f, message: missing[f]! };
+  const decision: EthicsDecision = {
+    handling: r.handling!,
+    effectiveOn: r.effectiveOn!,
+    certificate: r.certificate!,
+    blacklist: r.blacklist!,
+    ...(r.blacklistUntil ? { blacklistUntil: r.blacklistUntil } : {}),
+    text: r.text!,
+  };
+  const refusal = decisionRefusal(decision, { privateSchool: ctx.privateSchool });
+  if (refusal) return { ok: false, ...refusal };
+  const c = ctx.current;
+  if (
+    c.handling === decision.handling &&
+    c.effectiveOn === decision.effectiveOn &&
+    c.certificate === decision.certificate &&
+    c.blacklist === decision.blacklist &&
+    (c.blacklistUntil ?? null) === (decision.blacklistUntil ?? null)
+  )
+    return { ok: false, field: 'outcome', message: '处理内容与原决定相同，请选择维持原决定' };
+  return { ok: true, decision };
+}
+
+/**
+ * What a review does to the case's 黑名单 entry: nothing when the decision is upheld; when changed, the entry takes the
+ * new decision's dates (made if there was none, restored if it had been lifted), or — when the new decision lists no
+ * longer — it is lifted on the day of the review (the entry stood until then: it is kept, not deleted).
+ */
+export function listingAfterReview(
+  entry: Listing | null,
+  decision: EthicsDecision | null,
+  today: string,
+): { kind: 'keep' } | { kind: 'set'; from: string; until: string | null } | { kind: 'lift'; on: string } {
+  if (!decision) return { kind: 'keep' };
+  const next = blacklistEntry(decision);
+  if (next) return { kind: 'set', ...next };
+  if (entry && !entry.liftedOn) return { kind: 'lift', on: today };
+  return { kind: 'keep' };
+}
+
+/** Only the city department lifts a 黑名单 entry (局定): a county's ethics role decides cases, not the city-wide list. */
+export const LIFT_LEVEL = 'city' as const;
+/** Lifting: a reason (at least 2 characters), recorded and audited. */
+export const EthicsLift = z.object({ id: RecordId, expectedVersion: RecordVersion, reason: requiredText(1000, '解除理由', 2) }).strict();
+
+/**
+ * Why a 黑名单 entry cannot be lifted today, or null. Never for 丧失教师资格 (permanent); not before the 5-year bar of a
+ * 撤销; not while an appeal is under review (the review decides); not once lifted or run out (it no longer stands).
+ * Otherwise — 开除 without a certificate action, or a listing the decision chose — the city department may lift it
+ * early, or on a permanent entry at any time, with its reasons.
+ */
+export function liftRefusal(
+  entry: Listing,
+  c: { certificate: CertificateAction | null; effectiveOn: string | null; status: EthicsStatus },
+  today: string,
+): string | null {
+  if (entry.liftedOn) return `该黑名单记录已于${entry.liftedOn}解除`;
+  if (entry.until !== null && entry.until <= today) return `黑名单期限已于${entry.until}届满，无需解除`;
+  if (c.certificate === 'lost') return '丧失教师资格的，永久列入黑名单，不得解除';
+  if (c.status === 'appeal') return '申诉复核期间不得解除，由复核决定处理';
+  const bar = c.certificate && c.effectiveOn ? certificateBar(c.certificate, c.effectiveOn) : null;
+  if (bar && bar !== 'permanent' && today < bar) return `撤销教师资格的，${bar}前不得解除（5年内不得重新申请）`;
+  return null;
+}
+
+/** How an entry stands on a day: 在期 (in force), 已解除 (lifted), 已届满 (run out), 未生效 (not yet in force). */
+export const BlacklistStanding = z.enum(['active', 'lifted', 'expired', 'pending'], { message: '请选择黑名单状态' });
+export type BlacklistStanding = z.infer<typeof BlacklistStanding>;
+export const BLACKLIST_STANDING_LABELS: Record<BlacklistStanding, { zh: string; en: string }> = {
+  active: { zh: '在期', en: 'In force' },
+  lifted: { zh: '已解除', en: 'Lifted' },
+  expired: { zh: '已届满', en: 'Run out' },
+  pending: { zh: '未生效', en: 'Not yet in force' },
+};
+export function blacklistStanding(e: Listing, date: string): BlacklistStanding {
+  if (e.liftedOn && e.liftedOn <= date) return 'lifted';
+  if (e.until !== null && e.until <= date) return 'expired';
+  if (e.from > date) return 'pending';
+  return 'active';
+}

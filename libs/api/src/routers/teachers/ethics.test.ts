@@ -191,4 +191,168 @@ describe.each(testEngines())('师德失范 cases on %s', (engine) => {
     await decide('admonition');
     expect(await database.db.select().from(teacherBlacklist).where(eq(teacherBlacklist.caseId, caseId))).toEqual([]);
   });
+  /** A case of the hengnan school walked by the county to a decision (its version returned). */
+  async function decided(person: string, decision: Record<string, unknown>) {
+    const hengnan = await as('hengnan');
+    const { id: caseId } = await hengnan.teachers.ethics.report({
+      idNumber: person,
+      name: '郑某',
+      schoolId,
+      clause: 7,
+      clueSource: 'referral',
+      clue: '公安机关移送该教师涉嫌违法的材料。',
+    });
+    let v = 1;
+    for (const action of ['verify', 'file', 'investigate'] as const)
+      v = (await hengnan.teachers.ethics.step({ id: caseId, expectedVersion: v, action })).version;
+    v = (
+      await hengnan.teachers.ethics.saveFindings({ id: caseId, expectedVersion: v, findings: '经调查核实，该教师存在严重违反准则的行为。' })
+    ).version;
+    v = (await hengnan.teachers.ethics.notify({ id: caseId, expectedVersion: v, notifiedOn: '2022-11-20' })).version;
+    v = (
+      await hengnan.teachers.ethics.decide({
+        id: caseId,
+        expectedVersion: v,
+        effectiveOn: '2022-11-25',
+        text: '经研究，对该教师作出处理如下。',
+        ...decision,
+      } as never)
+    ).version;
+    return { caseId, v };
+  }
+
+  it('a review upholds the decision or changes it; a changed decision lifts or rewrites the 黑名单 entry', async () => {
+    const [hengnan, city] = await Promise.all([as('hengnan'), as('teachers')]);
+    const { caseId, v } = await decided(id('43042219870303004'), {
+      handling: 'expulsion',
+      certificate: 'revoked',
+      blacklist: true,
+      blacklistUntil: '2027-11-25',
+    });
+    let version = (await hengnan.teachers.ethics.step({ id: caseId, expectedVersion: v, action: 'appeal', reason: '当事人认为处理过重' }))
+      .version;
+    // the review is its own procedure now
+    expect(await failure(hengnan.teachers.ethics.step({ id: caseId, expectedVersion: version, action: 'review' as never }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    expect(
+      await failure(
+        hengnan.teachers.ethics.review({ id: caseId, expectedVersion: version, outcome: 'upheld', reason: '维持', handling: 'warning' }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: '维持原决定的，不填写新的处理内容' });
+    const change = {
+      id: caseId,
+      expectedVersion: version,
+      outcome: 'changed' as const,
+      reason: '经复核，原处理偏重',
+      handling: 'demotion' as const,
+      effectiveOn: '2022-11-25',
+      certificate: 'none' as const,
+      blacklist: false,
+      text: '经复核，改为降低岗位等级处分。',
+    };
+    expect(await failure(hengnan.teachers.ethics.review({ ...change, handling: 'expulsion' }))).toMatchObject({
+      message: '开除或撤销、丧失教师资格的，应列入黑名单',
+    });
+    // the review moves the case's version: a lift on the version the city read conflicts
+    await hengnan.teachers.ethics.review(change);
+    expect(await failure(city.teachers.ethics.lift({ id: caseId, expectedVersion: version, reason: '同时解除' }))).toMatchObject({
+      code: 'CONFLICT',
+    });
+    const after = await hengnan.teachers.ethics.byId({ id: caseId });
+    expect(after).toMatchObject({
+      status: 'decided',
+      handling: 'demotion',
+      certificate: 'none',
+      sanctionEndsOn: '2024-11-25',
+      reviewOutcome: 'changed',
+      reviewReason: '经复核，原处理偏重',
+      blacklist: { liftedOn: AS_OF, standing: 'lifted' },
+    });
+    // the person is no longer refused by the gate
+    const [entry] = await database.db.select().from(teacherBlacklist).where(eq(teacherBlacklist.caseId, caseId));
+    expect(entry!.liftReason).toBe('复核变更决定：经复核，原处理偏重');
+    // a second appeal, and the decision changed back to one that blacklists: the entry is restored with the new dates
+    version = (await hengnan.teachers.ethics.step({ id: caseId, expectedVersion: after.version, action: 'appeal', reason: '再次申诉' }))
+      .version;
+    version = (
+      await hengnan.teachers.ethics.review({
+        ...change,
+        expectedVersion: version,
+        handling: 'expulsion',
+        blacklist: true,
+        text: '经复核，改为开除处分，永久列入黑名单。',
+      })
+    ).version;
+    expect((await hengnan.teachers.ethics.byId({ id: caseId })).blacklist).toMatchObject({
+      until: null,
+      liftedOn: null,
+      standing: 'active',
+    });
+    version = (await hengnan.teachers.ethics.step({ id: caseId, expectedVersion: version, action: 'appeal', reason: '第三次申诉' }))
+      .version;
+    await hengnan.teachers.ethics.review({ id: caseId, expectedVersion: version, outcome: 'upheld', reason: '原决定事实清楚，维持' });
+    expect(await hengnan.teachers.ethics.byId({ id: caseId })).toMatchObject({ handling: 'expulsion', reviewOutcome: 'upheld' });
+    const trail = await hengnan.teachers.ethics.history({ id: caseId });
+    expect(trail.some((h) => JSON.stringify(h).includes('changed'))).toBe(true);
+  });
+
+  it('only the city department lifts an entry, with reasons; never a 丧失, not within a 撤销’s bar; the list shows it', async () => {
+    const [hengnan, city, leiyang, school] = await Promise.all([as('hengnan'), as('teachers'), as('leiyang'), as('school')]);
+    const permanent = await decided(id('43042219880404005'), { handling: 'expulsion', certificate: 'none', blacklist: true });
+    expect(
+      await failure(hengnan.teachers.ethics.lift({ id: permanent.caseId, expectedVersion: permanent.v, reason: '确有悔改' })),
+    ).toMatchObject({
+      code: 'FORBIDDEN',
+      message: '只有市教育局教师工作科室可以解除黑名单',
+    });
+    expect((await hengnan.teachers.ethics.byId({ id: permanent.caseId })).blacklist?.liftRefusal).toBe(
+      '只有市教育局教师工作科室可以解除黑名单',
+    );
+    expect((await city.teachers.ethics.byId({ id: permanent.caseId })).blacklist?.liftRefusal).toBeNull();
+    expect(
+      await failure(city.teachers.ethics.lift({ id: permanent.caseId, expectedVersion: permanent.v - 1, reason: '确有悔改' })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await failure(city.teachers.ethics.lift({ id: permanent.caseId, expectedVersion: permanent.v, reason: '悔' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    const lifted = await city.teachers.ethics.lift({ id: permanent.caseId, expectedVersion: permanent.v, reason: '经复查确有悔改表现' });
+    expect(
+      await failure(city.teachers.ethics.lift({ id: permanent.caseId, expectedVersion: lifted.version, reason: '再次解除' })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+      message: `该黑名单记录已于${AS_OF}解除`,
+    });
+
+    const lost = await decided(id('43042219890505006'), { handling: 'expulsion', certificate: 'lost', blacklist: true });
+    expect(await failure(city.teachers.ethics.lift({ id: lost.caseId, expectedVersion: lost.v, reason: '申请解除' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: '丧失教师资格的，永久列入黑名单，不得解除',
+    });
+    const revoked = await decided(id('43042219900606007'), {
+      handling: 'expulsion',
+      certificate: 'revoked',
+      blacklist: true,
+      blacklistUntil: '2028-01-01',
+    });
+    expect(await failure(city.teachers.ethics.lift({ id: revoked.caseId, expectedVersion: revoked.v, reason: '申请解除' }))).toMatchObject({
+      message: '撤销教师资格的，2027-11-25前不得解除（5年内不得重新申请）',
+    });
+
+    const list = await hengnan.teachers.ethics.blacklist({ page: 1, pageSize: 50 });
+    const mine = list.rows.find((r) => r.caseId === permanent.caseId)!;
+    expect(mine).toMatchObject({ name: '郑某', until: null, liftedOn: AS_OF, liftReason: '经复查确有悔改表现', standing: 'lifted' });
+    expect(mine.idNumber).toMatch(/^4304\*{10}\d{3}[\dX]$/);
+    const active = await city.teachers.ethics.blacklist({ page: 1, pageSize: 50, standing: 'active', unitCode: '430422' });
+    expect(active.rows.map((r) => r.caseId)).toEqual(expect.arrayContaining([lost.caseId, revoked.caseId]));
+    expect(active.rows.map((r) => r.caseId)).not.toContain(permanent.caseId);
+    expect((await city.teachers.ethics.blacklist({ page: 1, pageSize: 50, standing: 'lifted' })).rows.map((r) => r.caseId)).toContain(
+      permanent.caseId,
+    );
+    expect(await failure(leiyang.teachers.ethics.blacklist({ page: 1, pageSize: 20 }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(school.teachers.ethics.blacklist({ page: 1, pageSize: 20 }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
+  });
 });

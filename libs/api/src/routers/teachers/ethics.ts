@@ -1,19 +1,27 @@
-import { type TRPCRouterRecord } from '@trpc/server';
-import { and, count, desc, eq, ilike } from 'drizzle-orm';
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { and, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables } from '@hyedu/db';
 import { DivisionCode, maskIdCard, parseIdCard, RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
   blacklistEntry,
+  BlacklistStanding,
+  blacklistStanding,
   decisionRefusal,
   ethicsCase,
   EthicsDecisionInput,
   EthicsDefence,
   EthicsFindings,
+  EthicsLift,
   EthicsNotice,
   EthicsPlainAction,
   EthicsReport,
+  EthicsReview,
   EthicsStatus,
+  LIFT_LEVEL,
+  liftRefusal,
+  listingAfterReview,
+  reviewedDecision,
   sanctionEnds,
   ETHICS_WORKFLOW as wf,
 } from '@hyedu/domain/teachers';
@@ -31,6 +39,8 @@ import { applyStep, conflict } from '../../workflow-step.ts';
 const { teacherEthicsCases: c, teacherBlacklist: bl, teacherStaff: st, schools, orgUnits } = tables;
 export const ETHICS_TARGET = 'teacher_ethics_case';
 const cipherId = (idIndex: string) => `${ETHICS_TARGET}:${idIndex}`;
+const entryOf = (l: typeof bl.$inferSelect) => ({ from: l.fromDate, until: l.untilDate, liftedOn: l.liftedOn });
+const CITY_ONLY = '只有市教育局教师工作科室可以解除黑名单';
 
 /** Reporting a clue is the module's write (a school, any county account, the 科室); everything else is the ethics role's. */
 const report = writeProcedure('teachers');
@@ -43,6 +53,11 @@ export const EthicsFilter = Page.extend({
   q: textField(20, '姓名').optional(),
 }).strict();
 const Id = z.object({ id: RecordId }).strict();
+export const BlacklistFilter = Page.extend({
+  standing: BlacklistStanding.optional(),
+  unitCode: DivisionCode.optional(),
+  q: textField(20, '姓名').optional(),
+}).strict();
 
 type Ctx = Pick<AuthedContext, 'db'> & { scope: Parameters<typeof recordScope>[0] };
 /** A case in the caller's scope, or the one NOT_FOUND. */
@@ -66,6 +81,7 @@ async function step(
   action: (typeof wf.actions)[number],
   changes: (row: typeof c.$inferSelect) => Partial<typeof c.$inferInsert> = () => ({}),
   also?: Parameters<typeof applyStep>[1]['also'],
+  after?: Record<string, unknown>,
 ) {
   await visible(ctx, input.id);
   if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
@@ -81,7 +97,12 @@ async function step(
     caseOf: ethicsCase,
     changes: (row) => ({ ...changes(row), ...(wf.finalStates.includes(wf.next(action, row.status)) ? { closedAt: ctx.now } : {}) }),
     also,
-    audit: { targetType: ETHICS_TARGET },
+    audit: {
+      targetType: ETHICS_TARGET,
+      ...(after
+        ? { after: (_row: unknown, to: string) => ({ status: to, ...(input.reason ? { reason: input.reason } : {}), ...after }) }
+        : {}),
+    },
   });
 }
 
@@ -182,7 +203,24 @@ export const ethicsRouter = {
       school: school!,
       createdAt: createdAt.toISOString(),
       closedAt: closedAt?.toISOString() ?? null,
-      blacklist: listing ? { from: listing.fromDate, until: listing.untilDate, liftedOn: listing.liftedOn } : null,
+      blacklist: listing
+        ? {
+            from: listing.fromDate,
+            until: listing.untilDate,
+            liftedOn: listing.liftedOn,
+            liftReason: listing.liftReason,
+            standing: blacklistStanding(entryOf(listing), ctx.today),
+            /** Why the caller may not lift it now (null: the 科室 may). */
+            liftRefusal:
+              actorLevel(ctx.scope) !== LIFT_LEVEL
+                ? CITY_ONLY
+                : liftRefusal(
+                    entryOf(listing),
+                    { certificate: row.certificate, effectiveOn: row.effectiveOn, status: row.status },
+                    ctx.today,
+                  ),
+          }
+        : null,
       today: ctx.today,
       allowed: wf.allowed(ethicsCase({ status: row.status, findings: row.findings }), {
         level: actorLevel(ctx.scope),
@@ -196,7 +234,7 @@ export const ethicsRouter = {
     return recordHistory(ctx.db, ETHICS_TARGET, input.id);
   }),
 
-  /** 核查, 不予立案, 立案, 开始调查, 执行, 受理申诉, 复核决定, 结案. */
+  /** 核查, 不予立案, 立案, 开始调查, 执行, 受理申诉, 结案. */
   step: handle
     .input(
       z
@@ -205,13 +243,7 @@ export const ethicsRouter = {
     )
     .mutation(({ ctx, input }) =>
       step(ctx, input, input.action, () =>
-        input.action === 'dismiss'
-          ? { dismissReason: input.reason! }
-          : input.action === 'appeal'
-            ? { appealReason: input.reason! }
-            : input.action === 'review'
-              ? { reviewReason: input.reason! }
-              : {},
+        input.action === 'dismiss' ? { dismissReason: input.reason! } : input.action === 'appeal' ? { appealReason: input.reason! } : {},
       ),
     ),
 
@@ -268,6 +300,177 @@ export const ethicsRouter = {
         });
       },
     );
+  }),
+
+  /**
+   * 复核决定: the review's reasons, and either the decision upheld or a new one (handling, period, certificate, 黑名单)
+   * that replaces it — the case's 黑名单 entry follows (`listingAfterReview`), in the same transaction.
+   */
+  review: handle.input(EthicsReview).mutation(async ({ ctx, input }) => {
+    const row = await visible(ctx, input.id);
+    const { id, expectedVersion, reason, ...rest } = input;
+    const [listing] = await ctx.db.select().from(bl).where(eq(bl.caseId, id));
+    const standing = listing && !listing.liftedOn ? listing : undefined;
+    const outcome = reviewedDecision(rest, {
+      privateSchool: row.privateSchool,
+      current: {
+        handling: row.handling,
+        effectiveOn: row.effectiveOn,
+        certificate: row.certificate,
+        blacklist: !!standing,
+        blacklistUntil: standing?.untilDate ?? null,
+      },
+    });
+    if (!outcome.ok) throw fieldError(outcome.field, outcome.message);
+    const d = outcome.decision;
+    if (d && d.effectiveOn > ctx.today) throw fieldError('effectiveOn', '决定生效日期不能晚于今天');
+    return step(
+      ctx,
+      { id, expectedVersion, reason },
+      'review',
+      () => ({
+        reviewReason: reason,
+        reviewOutcome: input.outcome,
+        ...(d
+          ? {
+              handling: d.handling,
+              effectiveOn: d.effectiveOn,
+              sanctionEndsOn: sanctionEnds(d.handling, d.effectiveOn),
+              certificate: d.certificate,
+              decisionText: d.text,
+            }
+          : {}),
+      }),
+      async (tx, locked) => {
+        const [current] = await tx.select().from(bl).where(eq(bl.caseId, id));
+        const change = listingAfterReview(current ? entryOf(current) : null, d, ctx.today);
+        if (change.kind === 'lift')
+          await tx
+            .update(bl)
+            .set({ liftedOn: change.on, liftReason: `复核变更决定：${reason}` })
+            .where(eq(bl.caseId, id));
+        else if (change.kind === 'set' && current)
+          await tx
+            .update(bl)
+            .set({ fromDate: change.from, untilDate: change.until, liftedOn: null, liftReason: null })
+            .where(eq(bl.caseId, id));
+        else if (change.kind === 'set')
+          await tx.insert(bl).values({
+            idIndex: (locked as typeof row).idIndex,
+            name: (locked as typeof row).name,
+            caseId: id,
+            unitCode: (locked as typeof row).unitCode,
+            fromDate: change.from,
+            untilDate: change.until,
+            createdBy: ctx.identity.username,
+            createdAt: ctx.now,
+          });
+      },
+      {
+        outcome: input.outcome,
+        ...(d
+          ? {
+              handling: d.handling,
+              effectiveOn: d.effectiveOn,
+              certificate: d.certificate,
+              blacklist: d.blacklist,
+              blacklistUntil: d.blacklistUntil ?? null,
+            }
+          : {}),
+      },
+    );
+  }),
+
+  /**
+   * 解除黑名单 before its end (or of a permanent entry), by the city department only, with its reasons (`liftRefusal`:
+   * never for 丧失教师资格, not within a 撤销's 5-year bar, not during an appeal). The case's version moves, so a lift and
+   * a review racing end in one CONFLICT.
+   */
+  lift: handle.input(EthicsLift).mutation(async ({ ctx, input }) => {
+    await visible(ctx, input.id);
+    if (actorLevel(ctx.scope) !== LIFT_LEVEL) throw new TRPCError({ code: 'FORBIDDEN', message: CITY_ONLY });
+    return ctx.db.transaction(async (tx) => {
+      const [row] = await tx.select().from(c).where(eq(c.id, input.id)).for('update');
+      if (!row || row.version !== input.expectedVersion) throw conflict();
+      const [listing] = await tx.select().from(bl).where(eq(bl.caseId, input.id));
+      if (!listing) throw new TRPCError({ code: 'CONFLICT', message: '该案件没有列入黑名单' });
+      const refusal = liftRefusal(entryOf(listing), row, ctx.today);
+      if (refusal) throw new TRPCError({ code: 'CONFLICT', message: refusal });
+      await tx.update(bl).set({ liftedOn: ctx.today, liftReason: input.reason }).where(eq(bl.id, listing.id));
+      const [updated] = await tx
+        .update(c)
+        .set({ version: row.version + 1 })
+        .where(eq(c.id, input.id))
+        .returning({ id: c.id, version: c.version });
+      await auditChange(tx, ctx, {
+        action: 'teachers.ethics.lift',
+        targetType: ETHICS_TARGET,
+        targetId: input.id,
+        before: { blacklistUntil: listing.untilDate },
+        after: { liftedOn: ctx.today, reason: input.reason },
+      });
+      return updated!;
+    });
+  }),
+
+  /**
+   * The 黑名单: who, from, until (none: permanent), lifted when and why, the case and the county it was decided in — the
+   * entries of cases the caller may see (the person's county's ethics role, the 科室 every county), each view audited.
+   */
+  blacklist: view.input(BlacklistFilter).query(async ({ ctx, input }) => {
+    const day = ctx.today;
+    const notLifted = or(isNull(bl.liftedOn), gt(bl.liftedOn, day));
+    const notOver = or(isNull(bl.untilDate), gt(bl.untilDate, day));
+    const standing = {
+      lifted: and(isNotNull(bl.liftedOn), lte(bl.liftedOn, day)),
+      expired: and(notLifted, isNotNull(bl.untilDate), lte(bl.untilDate, day)),
+      pending: and(notLifted, notOver, gt(bl.fromDate, day)),
+      active: and(notLifted, notOver, lte(bl.fromDate, day)),
+    };
+    const where = and(
+      recordScope(ctx.scope, c),
+      input.standing ? standing[input.standing] : undefined,
+      input.unitCode ? eq(bl.unitCode, input.unitCode) : undefined,
+      input.q ? ilike(bl.name, contains(input.q)) : undefined,
+    );
+    const [rows, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: bl.id,
+          caseId: bl.caseId,
+          name: bl.name,
+          idIndex: c.idIndex,
+          idCipher: c.idCipher,
+          from: bl.fromDate,
+          until: bl.untilDate,
+          liftedOn: bl.liftedOn,
+          liftReason: bl.liftReason,
+          unitName: orgUnits.name,
+          schoolName: schools.name,
+          handling: c.handling,
+          certificate: c.certificate,
+        })
+        .from(bl)
+        .innerJoin(c, eq(c.id, bl.caseId))
+        .innerJoin(schools, eq(schools.id, c.schoolId))
+        .innerJoin(orgUnits, eq(orgUnits.code, bl.unitCode))
+        .where(where)
+        .orderBy(desc(bl.fromDate), desc(bl.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(bl).innerJoin(c, eq(c.id, bl.caseId)).where(where),
+    ]);
+    return {
+      total: total?.n ?? 0,
+      page: input.page,
+      pageSize: input.pageSize,
+      today: day,
+      rows: rows.map(({ idIndex, idCipher, ...r }) => ({
+        ...r,
+        idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, cipherId(idIndex))),
+        standing: blacklistStanding({ from: r.from, until: r.until, liftedOn: r.liftedOn }, day),
+      })),
+    };
   }),
 } satisfies TRPCRouterRecord;
 

@@ -1,0 +1,1 @@
+ALTER TABLE "teacher_ethics_cases" ADD COLUMN "review_outcome" text;
