@@ -6,6 +6,8 @@ export const useMessages = defineMessages({
     home: '概况',
     schoolsTab: '学校编制',
     staffTab: '教职员工',
+    ethicsTab: '师德失范案件',
+    blacklistTab: '黑名单',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -36,6 +38,8 @@ export const useMessages = defineMessages({
     home: 'Overview',
     schoolsTab: 'Staffing by school',
     staffTab: 'Staff',
+    ethicsTab: 'Ethics cases',
+    blacklistTab: 'Blacklist',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

@@ -11,10 +11,17 @@ describe('teachers routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'teachers')).toBe(true);
   });
 
-  it('has an overview, a school list and the staff registry, each with a title in both languages', () => {
+  it('has an overview, a school list, the staff registry, the ethics cases and the blacklist, each titled in both languages', () => {
     const children = flat(routes('/teachers')).filter((r) => r.name);
-    expect(children.map((r) => r.name)).toEqual(['teachers:home', 'teachers:schools', 'teachers:staff']);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff']);
+    expect(children.map((r) => r.name)).toEqual([
+      'teachers:home',
+      'teachers:schools',
+      'teachers:staff',
+      'teachers:ethics',
+      'teachers:ethics-case',
+      'teachers:blacklist',
+    ]);
+    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist']);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

@@ -24,6 +24,24 @@ export default defineModuleRoutes('teachers', (base) => [
         component: () => import('./pages/staff/StaffListPage.vue'),
         meta: { title: '教师队伍 · 教职员工', titleEn: 'Teachers · Staff' },
       },
+      {
+        path: 'ethics',
+        name: 'teachers:ethics',
+        component: () => import('./pages/ethics/EthicsListPage.vue'),
+        meta: { title: '教师队伍 · 师德失范案件', titleEn: 'Teachers · Ethics cases' },
+      },
+      {
+        path: 'ethics/:id(\\d+)',
+        name: 'teachers:ethics-case',
+        component: () => import('./pages/ethics/EthicsCasePage.vue'),
+        meta: { title: '教师队伍 · 师德失范案件', titleEn: 'Teachers · Ethics case' },
+      },
+      {
+        path: 'blacklist',
+        name: 'teachers:blacklist',
+        component: () => import('./pages/ethics/BlacklistPage.vue'),
+        meta: { title: '教师队伍 · 师德失范黑名单', titleEn: 'Teachers · Ethics blacklist' },
+      },
     ],
   },
 ]);

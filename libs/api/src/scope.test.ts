@@ -116,6 +116,13 @@ const FIXTURES: Record<string, Fixture> = {
     clueSource: 'complaint',
     clue: '群众反映该教师组织学生有偿补课。',
   })),
+  'teachers.ethics.report:staffId': one('staff', (staffId, own) => ({
+    staffId,
+    schoolId: own.school,
+    clause: 10,
+    clueSource: 'complaint',
+    clue: '群众反映该教师组织学生有偿补课。',
+  })),
   'teachers.ethics.list:unitCode': list()('unitCode', 'unit'),
   'teachers.ethics.byId:id': one('ethics', (id) => ({ id })),
   'teachers.ethics.history:id': one('ethics', (id) => ({ id })),

@@ -219,6 +219,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   blacklistUntil: '黑名单期限',
   outcome: '复核结论',
   standing: '黑名单状态',
+  staffId: '在岗人员',
   // private education: 学前人口 and 保教费收费记录
   population: '3至5周岁常住人口数',
   feeCharged: '每月实收保教费',

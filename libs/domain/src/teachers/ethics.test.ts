@@ -12,6 +12,7 @@ import {
   EthicsDecision,
   liftRefusal,
   listingAfterReview,
+  reportPersonRefusal,
   reviewedDecision,
   sanctionEnds,
   type EthicsDecision as Decision,
@@ -208,5 +209,15 @@ describe('lifting a 黑名单 entry (the city department only, with reasons)', (
     expect(blacklistStanding({ ...entry, liftedOn: '2022-11-30' }, '2022-11-30')).toBe('lifted');
     expect(blacklistStanding({ ...entry, until: '2022-11-30' }, '2022-11-30')).toBe('expired');
     expect(blacklistStanding(entry, '2022-05-09')).toBe('pending');
+  });
+});
+
+describe('a clue names its person', () => {
+  it('a staff member, or a name and an ID number', () => {
+    expect(reportPersonRefusal({ staffId: 3 })).toBeNull();
+    expect(reportPersonRefusal({ name: '王某', idNumber: '430422198806060011' })).toBeNull();
+    expect(reportPersonRefusal({ staffId: 3, name: '王某' })).toMatchObject({ field: 'staffId' });
+    expect(reportPersonRefusal({})).toMatchObject({ field: 'name' });
+    expect(reportPersonRefusal({ name: '王某' })).toMatchObject({ field: 'idNumber', message: '请填写身份证号' });
   });
 });

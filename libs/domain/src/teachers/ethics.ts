@@ -134,11 +134,15 @@ export const ethicsCase = (r: { status: EthicsStatus; findings: string | null })
   fields: { findings: r.findings },
 });
 
-/** A clue (线索) about a person: who, at which school, which clause, where it came from and what it says. */
+/**
+ * A clue (线索) about a person: who (a member of the school's staff, or a name and ID number — a person not, or no
+ * longer, on the registry), at which school, which clause, where it came from and what it says.
+ */
 export const EthicsReport = z
   .object({
-    idNumber: IdCardNumber,
-    name: requiredText(20, '姓名'),
+    staffId: RecordId.optional(),
+    idNumber: IdCardNumber.optional(),
+    name: requiredText(20, '姓名').optional(),
     schoolId: SchoolRef,
     clause: EthicsClause,
     clueSource: ClueSource,
@@ -146,6 +150,14 @@ export const EthicsReport = z
   })
   .strict();
 export type EthicsReport = z.infer<typeof EthicsReport>;
+/** Who a clue is about: a staff member, or else both the name and the ID number (not both ways at once). */
+export function reportPersonRefusal(r: Pick<EthicsReport, 'staffId' | 'idNumber' | 'name'>): { field: string; message: string } | null {
+  if (r.staffId !== undefined)
+    return r.idNumber || r.name ? { field: 'staffId', message: '选择了在岗人员的，不再填写姓名和身份证号' } : null;
+  if (!r.name) return { field: 'name', message: '请选择在岗人员，或填写姓名和身份证号' };
+  if (!r.idNumber) return { field: 'idNumber', message: '请填写身份证号' };
+  return null;
+}
 /** 调查: the facts found (may be saved while investigating, and is needed to notify). */
 export const EthicsFindings = z
   .object({ id: RecordId, expectedVersion: RecordVersion, findings: requiredText(4000, '调查认定的事实', 10) })

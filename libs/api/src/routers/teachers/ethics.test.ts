@@ -355,4 +355,28 @@ describe.each(testEngines())('师德失范 cases on %s', (engine) => {
     expect(await failure(school.teachers.ethics.blacklist({ page: 1, pageSize: 20 }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
   });
+  it('a clue names a member of the school’s staff, or a name and an ID number', async () => {
+    const [school, hengnan] = await Promise.all([as('school'), as('hengnan')]);
+    const person = id('43042219910808008');
+    const { id: staffId } = await hengnan.teachers.staff.hire({
+      idNumber: person,
+      name: '冯某',
+      schoolId,
+      employment: 'contract',
+      post: 'service',
+      joinedOn: '2022-11-01',
+      query: { queriedOn: '2022-10-20', result: 'clear' },
+    });
+    const clue = { schoolId, clause: 6, clueSource: 'report' as const, clue: '学校报告该职工值班期间擅离岗位。' };
+    expect(await failure(school.teachers.ethics.report(clue))).toMatchObject({ message: '请选择在岗人员，或填写姓名和身份证号' });
+    expect(await failure(school.teachers.ethics.report({ ...clue, staffId, name: '冯某' }))).toMatchObject({
+      message: '选择了在岗人员的，不再填写姓名和身份证号',
+    });
+    expect(await failure(school.teachers.ethics.report({ ...clue, schoolId: privateSchool, staffId }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const { id: caseId } = await school.teachers.ethics.report({ ...clue, staffId });
+    const reported = await hengnan.teachers.ethics.byId({ id: caseId });
+    expect(reported).toMatchObject({ name: '冯某', staffId, idNumber: `4304**********${person.slice(-4)}` });
+  });
 });

@@ -21,6 +21,7 @@ import {
   LIFT_LEVEL,
   liftRefusal,
   listingAfterReview,
+  reportPersonRefusal,
   reviewedDecision,
   sanctionEnds,
   ETHICS_WORKFLOW as wf,
@@ -35,6 +36,7 @@ import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { viewProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep, conflict } from '../../workflow-step.ts';
+import { STAFF_TARGET, staffCipherId } from './staff.ts';
 
 const { teacherEthicsCases: c, teacherBlacklist: bl, teacherStaff: st, schools, orgUnits } = tables;
 export const ETHICS_TARGET = 'teacher_ethics_case';
@@ -114,7 +116,27 @@ async function step(
 export const ethicsRouter = {
   report: report.input(EthicsReport).mutation(async ({ ctx, input }) => {
     const school = await schoolInScope(ctx, input.schoolId);
-    const id = parseIdCard(input.idNumber, { today: ctx.today });
+    const person = reportPersonRefusal(input);
+    if (person) throw fieldError(person.field, person.message);
+    let number = input.idNumber!;
+    let name = input.name!;
+    if (input.staffId !== undefined) {
+      const member = await scoped(
+        STAFF_TARGET,
+        input.staffId,
+        async () =>
+          (
+            await ctx.db
+              .select()
+              .from(st)
+              .where(and(eq(st.id, input.staffId!), isNull(st.leftOn), recordScope(ctx.scope, st)))
+          )[0],
+      );
+      if (member.schoolId !== school.id) throw fieldError('staffId', '该人员不在所选学校任职');
+      number = decryptField(ctx.keys.dataKey, member.idCipher, staffCipherId(member.idIndex));
+      name = member.name;
+    }
+    const id = parseIdCard(number, { today: ctx.today });
     if (!id.ok) throw fieldError('idNumber', id.message);
     const idIndex = blindIndex(ctx.keys.indexKey, id.value.number);
     const [ownership] = await ctx.db.select({ ownership: schools.ownership }).from(schools).where(eq(schools.id, school.id));
@@ -130,7 +152,7 @@ export const ethicsRouter = {
           schoolId: school.id,
           unitCode: school.unitCode,
           staffId: staff?.id ?? null,
-          name: input.name,
+          name,
           idIndex,
           idCipher: encryptField(ctx.keys.dataKey, id.value.number, cipherId(idIndex)),
           privateSchool: ownership?.ownership === 'private',
