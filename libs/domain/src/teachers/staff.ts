@@ -55,7 +55,8 @@ export const HireInput = z
     subject: textField(20, '任教学科').optional(),
     joinedOn: IsoDate,
     nationalId: textField(32, '全国教师管理信息系统编号').optional(),
-    query: AdmissionQuery,
+    /** Absent: no 准入查询 was made — the gate refuses the hire and records the refusal (`no_query`). */
+    query: AdmissionQuery.optional(),
   })
   .strict();
 export type HireInput = z.infer<typeof HireInput>;

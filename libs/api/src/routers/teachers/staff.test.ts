@@ -207,4 +207,14 @@ describe.each(testEngines())('the staff registry and its entry gate on %s', (eng
     const school = await as('school');
     expect(await failure(school.teachers.staff.hire(person(id('43042219931111007'), leiyangSchool)))).toMatchObject({ code: 'NOT_FOUND' });
   });
+  it('a hire without a 准入查询 is refused on the query’s date, and the refused entry is recorded', async () => {
+    const hengnan = await as('hengnan');
+    const idNumber = id('43042219920202009');
+    const { query: _none, ...noQuery } = person(idNumber, hengnanSchools[0]!);
+    expect(await failure(hengnan.teachers.staff.hire(noQuery))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '未进行教职员工准入查询（性侵违法犯罪信息查询），不得录用',
+    });
+    expect(await refusals(idNumber)).toEqual([{ refusal: 'no_query' }]);
+  });
 });

@@ -133,7 +133,7 @@ export const staffRouter = {
       schoolId: school.id,
       unitCode: school.unitCode,
       entersOn: input.joinedOn,
-      query: input.query,
+      query: input.query ?? null,
     };
     await passGate(ctx, entry);
     return ctx.db.transaction(async (tx) => {
