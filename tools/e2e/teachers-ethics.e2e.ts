@@ -100,6 +100,10 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await county.goto(`${h.server.url}/teachers/blacklist`);
     await county.locator('[data-test="blacklist-table"]', { hasText: '韩某某' }).waitFor();
     expect(await seriousViolations(county)).toEqual([]);
+    await shot(county, 'blacklist-zh');
+    await county.goto(`${h.server.url}/teachers/ethics`);
+    await county.locator('[data-test="ethics-table"]', { hasText: '韩某某' }).waitFor();
+    await shot(county, 'list-zh');
     expect(url).toMatch(/\/teachers\/ethics\/\d+$/);
 
     // the city department hires the same person at a 耒阳 school: refused, with the reason (it may know it)
@@ -113,7 +117,7 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await choose(city, '#hire-school', '耒阳', '耒阳');
     await choose(city, '#hire-employment', '合同制');
     await choose(city, '#hire-post', '工勤');
-    await hire.getByLabel('入职日期').fill('2022-11-29');
+    await hire.getByLabel('入职日期').fill('2022-11-30');
     await hire.getByLabel('准入查询日期').fill('2022-11-20');
     await choose(city, '#hire-query-result', '无相关记录');
     await hire.getByRole('button', { name: '办理入职' }).click();
@@ -133,7 +137,7 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await choose(leiyang, '#hire-school');
     await choose(leiyang, '#hire-employment', '合同制');
     await choose(leiyang, '#hire-post', '工勤');
-    await own.getByLabel('入职日期').fill('2022-11-29');
+    await own.getByLabel('入职日期').fill('2022-11-30');
     await own.getByRole('button', { name: '办理入职' }).click();
     await leiyang.locator('#hire-queried-on-error', { hasText: '未进行教职员工准入查询（性侵违法犯罪信息查询），不得录用' }).waitFor();
     // with the query, the blacklisted person is refused without the reason (耒阳 has no ethics role)
@@ -147,7 +151,7 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await expect(own.isVisible()).resolves.toBe(true);
   });
 
-  it('the city department lifts nothing it may not; the pages read in English', async () => {
+  it('the city department may not lift within a 撤销’s bar; on appeal its review changes the decision and the entry is lifted', async () => {
     const city = await as('teachers');
     await city.goto(`${h.server.url}/teachers/blacklist`);
     const row = city.locator('[data-test="blacklist-table"] tr', { hasText: '韩某某' }).first();
@@ -157,6 +161,26 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await status(city, '决定');
     // 撤销: not within its 5-year bar, so the 科室 is offered no lifting either
     await expect(city.locator('[data-test="ethics-lift"]').count()).resolves.toBe(0);
+    await press(city, 'appeal');
+    await city.getByLabel('受理申诉原因').fill('当事人认为处理过重，提出申诉。');
+    await submitStep(city, '受理申诉');
+    await status(city, '申诉复核');
+    await press(city, 'review');
+    const form = city.locator('[data-test="ethics-step-form"]');
+    await form.waitFor();
+    await choose(city, '#ethics-outcome', '变更决定');
+    await choose(city, '#ethics-handling', '降低岗位等级或撤职');
+    await choose(city, '#ethics-certificate', '不涉及');
+    await choose(city, '#ethics-blacklist', '否');
+    await form.getByLabel('处理决定').fill('经复核，原处理偏重，改为降低岗位等级处分。');
+    await city.getByLabel('复核决定原因').fill('经复核，当事人系初犯且认错态度好，原处理偏重。');
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'case-review-zh');
+    await submitStep(city, '复核决定');
+    await status(city, '决定');
+    await city.locator('[data-test="ethics-listing"]', { hasText: '已解除' }).waitFor();
+    await city.locator('.hy-dl', { hasText: '变更决定' }).waitFor();
+    await shot(city, 'case-reviewed-zh');
     await city.locator('header').getByRole('button', { name: 'English' }).click();
     await city.waitForFunction(() => document.documentElement.lang === 'en-US');
     await status(city, 'Decided');
