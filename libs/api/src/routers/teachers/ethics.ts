@@ -321,6 +321,13 @@ export const ethicsRouter = {
           createdAt: ctx.now,
         });
       },
+      {
+        handling: input.handling,
+        effectiveOn: input.effectiveOn,
+        certificate: input.certificate,
+        blacklist: input.blacklist,
+        blacklistUntil: input.blacklistUntil ?? null,
+      },
     );
   }),
 
