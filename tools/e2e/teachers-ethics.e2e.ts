@@ -198,4 +198,58 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await city.locator('[data-test="ethics-table"]', { hasText: 'Decided' }).waitFor();
     await shot(city, 'list-en');
   });
+  it('the city department lifts an entry a decision chose (开除, no certificate action) before its end, with its reasons', async () => {
+    const city = await as('teachers');
+    await city.goto(`${h.server.url}/teachers/ethics`);
+    await city.locator('[data-test="ethics-report"]').click();
+    const form = city.locator('[data-test="ethics-report-form"]');
+    await form.waitFor();
+    await choose(city, '#ethics-school', '衡南', '衡南');
+    await choose(city, '#ethics-person-mode', '填写姓名和身份证号');
+    await form.getByLabel('姓名').fill('魏某某');
+    await form.getByLabel('身份证号').fill(idNumber('43042219800808341'));
+    await choose(city, '#ethics-clause', '规范从教行为');
+    await choose(city, '#ethics-source', '督导检查');
+    await form.getByLabel('线索内容').fill('督导检查发现该教师长期组织学生有偿补课。');
+    await form.getByRole('button', { name: '登记' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await city.locator('[data-test="ethics-table"] a', { hasText: '魏某某' }).first().click();
+    await city.waitForURL(/\/teachers\/ethics\/\d+$/);
+    for (const [action, next] of [
+      ['verify', '核查'],
+      ['file', '立案'],
+      ['investigate', '调查'],
+    ] as const) {
+      await press(city, action);
+      await status(city, next);
+    }
+    await city
+      .locator('[data-test="ethics-findings-form"]')
+      .getByLabel('调查认定的事实')
+      .fill('经查实，该教师2022年暑期组织有偿补课，收取费用。');
+    await city.locator('[data-test="ethics-findings-form"]').getByRole('button', { name: '保存调查认定的事实' }).click();
+    await city.getByText('已保存调查认定的事实').waitFor();
+    await press(city, 'notify');
+    await submitStep(city, '告知');
+    await status(city, '告知');
+    await press(city, 'decide');
+    const step = city.locator('[data-test="ethics-step-form"]');
+    await step.waitFor();
+    await choose(city, '#ethics-handling', '开除');
+    await choose(city, '#ethics-blacklist', '是');
+    await step.getByLabel('处理决定').fill('经研究，给予该教师开除处分，列入黑名单。');
+    await submitStep(city, '作出决定');
+    await status(city, '决定');
+    await city.locator('[data-test="ethics-lift"]').click();
+    const lift = city.locator('[data-test="ethics-lift-form"]');
+    await lift.getByRole('button', { name: '解除黑名单' }).click();
+    await lift.locator('.hy-field-error').first().waitFor();
+    await lift.getByLabel('解除理由').fill('经复查，当事人已退还全部费用，确有悔改表现。');
+    expect(await seriousViolations(city)).toEqual([]);
+    await lift.getByRole('button', { name: '解除黑名单' }).click();
+    await city.getByText('已解除黑名单（已记入审计）').waitFor();
+    await city.locator('[data-test="ethics-listing"]', { hasText: '已解除' }).waitFor();
+    await city.locator('.hy-history__detail', { hasText: '确有悔改表现' }).waitFor();
+    await shot(city, 'case-lifted-zh');
+  });
 });
