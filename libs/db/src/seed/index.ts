@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { beijingDate } from '@hyedu/domain';
 import {
   HENGYANG_DEPARTMENTS,
@@ -176,6 +176,9 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
+  // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
+  // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.
+  await db.execute(sql`analyze`);
   return {
     seeded: true,
     orgUnits: HENGYANG_ORG_UNITS.length,
