@@ -296,5 +296,13 @@ export const INPUTS: Record<string, unknown> = {
     entersOn: '2022-09-01',
     query: { queriedOn: '2022-08-20', result: 'clear' },
   },
+  'teachers.files.template': undefined,
+  'teachers.files.import': { fileName: 'x.txt', base64: '', dryRun: true },
+  'teachers.files.staff': { q: '矩阵测试无此人' },
+  'teachers.files.entries': { kind: 'hire', refused: true },
+  'teachers.files.ethicsCases': { status: 'clue', q: '矩阵测试无此人' },
+  'teachers.files.blacklist': { unitCode: '430422' },
+  'teachers.settings.get': undefined,
+  'teachers.settings.saveMapping': { mapping: { name: ['姓名', '教师姓名'] }, expectedVersion: 0 },
   'funding.enrolmentByUnit': undefined,
 };

@@ -133,6 +133,10 @@ const FIXTURES: Record<string, Fixture> = {
     text: '经研究决定给予批评教育。',
   })),
   ...byUnitAndSchool('teachers.staff.list', list()),
+  ...byUnitAndSchool('teachers.files.staff', filter()),
+  'teachers.files.entries:unitCode': filter()('unitCode', 'unit'),
+  'teachers.files.ethicsCases:unitCode': filter()('unitCode', 'unit'),
+  'teachers.files.blacklist:unitCode': filter()('unitCode', 'unit'),
   'teachers.staff.hire:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',
     name: '范围测试',

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   serial,
   smallint,
@@ -152,3 +153,16 @@ export const teacherBlacklist = pgTable(
   },
   (t) => [index('teacher_blacklist_person_idx').on(t.idIndex), uniqueIndex('teacher_blacklist_case_idx').on(t.caseId)],
 );
+
+/**
+ * The module's settings (one row; absent → the domain's defaults): the column mapping of the 全国教师管理信息系统 import —
+ * per field the header texts of the national export, the fields left out taking `DEFAULT_IMPORT_MAPPING`. The city
+ * 科室 sets it; every change is audited.
+ */
+export const teacherSettings = pgTable('teacher_settings', {
+  id: smallint().primaryKey().default(1),
+  importMapping: jsonb().$type<Partial<Record<string, string[]>>>().notNull().default({}),
+  updatedBy: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  version: integer().notNull().default(1),
+});

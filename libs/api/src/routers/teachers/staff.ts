@@ -41,6 +41,21 @@ export const TransferInput = z
   })
   .strict();
 
+/** The list's filter as SQL: people in post in the caller's scope (the list and its export). */
+export const staffWhere = (
+  ctx: { scope: Parameters<typeof recordScope>[0] },
+  input: Omit<z.infer<typeof StaffFilter>, 'page' | 'pageSize'>,
+) =>
+  and(
+    isNull(st.leftOn),
+    recordScope(ctx.scope, st),
+    input.unitCode ? eq(st.unitCode, input.unitCode) : undefined,
+    input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
+    input.employment ? eq(st.status, input.employment) : undefined,
+    input.post ? eq(st.post, input.post) : undefined,
+    input.q ? ilike(st.name, contains(input.q)) : undefined,
+  );
+
 /** A person in post in the caller's scope, or the one NOT_FOUND. */
 const visible = (ctx: Pick<AuthedContext, 'db'> & { scope: Parameters<typeof recordScope>[0] }, id: number) =>
   scoped(
@@ -68,15 +83,7 @@ const inPost = async (db: Db, idIndex: string) =>
 /** The staff registry: the list, a hire and a transfer — both through the one entry gate. */
 export const staffRouter = {
   list: read.input(StaffFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      isNull(st.leftOn),
-      recordScope(ctx.scope, st),
-      input.unitCode ? eq(st.unitCode, input.unitCode) : undefined,
-      input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
-      input.employment ? eq(st.status, input.employment) : undefined,
-      input.post ? eq(st.post, input.post) : undefined,
-      input.q ? ilike(st.name, contains(input.q)) : undefined,
-    );
+    const where = staffWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({
