@@ -342,27 +342,32 @@ describe.each(testEngines())('the 全国教师管理信息系统 import and the 
       );
       return out;
     };
-    const staff = await county.teachers.files.staff({ q: '周敏' });
+    const staff = await county.teachers.files.exportStaff({ q: '周敏' });
     const rows = await sheet(staff.base64);
     expect(rows[1]).toContain('身份证号');
     expect(rows[2]).toEqual(expect.arrayContaining(['周敏', `4304**********${id('43042219900512102').slice(-4)}`, '合同制', '专任教师']));
     expect(JSON.stringify(rows)).not.toContain('19900512');
-    const refused = await sheet((await (await as('leiyang')).teachers.files.entries({ refused: true })).base64);
+    const refused = await sheet((await (await as('leiyang')).teachers.files.exportEntries({ refused: true })).base64);
     expect(refused.slice(2).map((r) => r.at(-3))).toContain('未准入：不符合准入条件');
-    const moved = await sheet((await county.teachers.files.entries({ kind: 'transfer' })).base64);
+    const moved = await sheet((await county.teachers.files.exportEntries({ kind: 'transfer' })).base64);
     expect(moved[2]).toEqual(expect.arrayContaining(['调动', '郑老师', '无相关记录', '准入']));
-    const cases = await county.teachers.files.ethicsCases({});
+    const cases = await county.teachers.files.exportEthicsCases({});
     expect(cases.rows).toBeGreaterThan(0);
-    const listed = await sheet((await county.teachers.files.blacklist({})).base64);
+    const listed = await sheet((await county.teachers.files.exportBlacklist({})).base64);
     expect(listed[2]).toEqual(expect.arrayContaining(['赵某', '永久', '在黑名单期限内']));
-    expect(await failure((await as('leiyang')).teachers.files.blacklist({}))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await failure((await as('leiyang')).teachers.files.ethicsCases({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure((await as('leiyang')).teachers.files.exportBlacklist({}))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure((await as('leiyang')).teachers.files.exportEthicsCases({}))).toMatchObject({ code: 'FORBIDDEN' });
     const exported = await database.db
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(and(eq(auditLog.targetType, 'export'), eq(auditLog.actor, 'hengnan')));
     expect(exported.map((e) => e.action)).toEqual(
-      expect.arrayContaining(['teachers.files.staff', 'teachers.files.entries', 'teachers.files.ethicsCases', 'teachers.files.blacklist']),
+      expect.arrayContaining([
+        'teachers.files.exportStaff',
+        'teachers.files.exportEntries',
+        'teachers.files.exportEthicsCases',
+        'teachers.files.exportBlacklist',
+      ]),
     );
     const template = await county.teachers.files.template();
     expect((await sheet(template.base64, '教职工信息'))[0]).toEqual(expect.arrayContaining(['姓名', '身份证件号', '准入查询日期']));

@@ -319,7 +319,7 @@ export const teacherFilesRouter = {
   ),
 
   /** 教职员工 as listed (the list's filter), the ID number masked. */
-  staff: exporter.input(StaffFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportStaff: exporter.input(StaffFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         unitName: orgUnits.name,
@@ -374,7 +374,7 @@ export const teacherFilesRouter = {
   }),
 
   /** 入职与调动: every entry into a school of the caller's scope, admitted or refused, with its 准入查询. */
-  entries: exporter.input(EntryFilter).query(async ({ ctx, input }) => {
+  exportEntries: exporter.input(EntryFilter).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         id: en.id,
@@ -441,7 +441,7 @@ export const teacherFilesRouter = {
   }),
 
   /** 师德失范 cases (the ethics role only; each export audited with its filter and row count). */
-  ethicsCases: ethicsExporter.input(EthicsFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportEthicsCases: ethicsExporter.input(EthicsFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         id: ec.id,
@@ -510,7 +510,7 @@ export const teacherFilesRouter = {
   }),
 
   /** The 黑名单 entries decided in the caller's counties (the gate itself reads every county's), with their standing today. */
-  blacklist: ethicsExporter.input(BlacklistFilter).query(async ({ ctx, input }) => {
+  exportBlacklist: ethicsExporter.input(BlacklistFilter).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         name: bl.name,

@@ -80,6 +80,19 @@ const inPost = async (db: Db, idIndex: string) =>
       .where(and(eq(st.idIndex, idIndex), isNull(st.leftOn)))
   )[0];
 
+/**
+ * What the caller may do from the list: hire (a school too), import (the bureaus: the 科室 and the counties), and
+ * export the ethics role's lists (the area `teachers:ethics`).
+ */
+async function listRights(ctx: AuthedContext) {
+  const canCreate = await passes(ctx, { access: 'area', area: 'teachers', action: 'write' });
+  return {
+    canCreate,
+    canImport: canCreate && actorLevel(ctx.scope) !== 'school',
+    canEthics: await passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' }),
+  };
+}
+
 /** The staff registry: the list, a hire and a transfer — both through the one entry gate. */
 export const staffRouter = {
   list: read.input(StaffFilter).query(async ({ ctx, input }) => {
@@ -115,7 +128,7 @@ export const staffRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
-      canCreate: await passes(ctx, { access: 'area', area: 'teachers', action: 'write' }),
+      ...(await listRights(ctx)),
       rows: rows.map(({ idIndex, idCipher, ...r }) => ({
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))),
