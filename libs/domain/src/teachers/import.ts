@@ -54,7 +54,7 @@ export interface StaffImportFieldInfo {
 }
 
 export const STAFF_IMPORT_FIELDS: Record<StaffImportField, StaffImportFieldInfo> = {
-  name: { label: { zh: '姓名', en: 'Name' }, required: true, owner: 'national', note: '以全国系统为准' },
+  name: { label: { zh: '姓名', en: 'Name' }, required: true, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
   idNumber: {
     label: { zh: '身份证号', en: 'ID number' },
     required: true,
@@ -81,14 +81,14 @@ export const STAFF_IMPORT_FIELDS: Record<StaffImportField, StaffImportFieldInfo>
     note: '在编、特岗、合同制、代课、劳务派遣/外包',
   },
   post: { label: { zh: '岗位类别', en: 'Post' }, required: true, owner: 'national', note: '专任教师、管理人员、教辅人员、工勤人员' },
-  title: { label: { zh: '职称', en: 'Title' }, required: false, owner: 'national', note: '以全国系统为准' },
+  title: { label: { zh: '职称', en: 'Title' }, required: false, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
   certificateNo: {
     label: { zh: '教师资格证号', en: 'Certificate no.' },
     required: false,
     owner: 'national',
     note: '专任教师（代课除外）必填',
   },
-  subject: { label: { zh: '任教学科', en: 'Subject' }, required: false, owner: 'national', note: '以全国系统为准' },
+  subject: { label: { zh: '任教学科', en: 'Subject' }, required: false, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
   joinedOn: {
     label: { zh: '入职日期', en: 'Joined on' },
     required: true,
@@ -99,7 +99,7 @@ export const STAFF_IMPORT_FIELDS: Record<StaffImportField, StaffImportFieldInfo>
     label: { zh: '全国教师管理信息系统编号', en: 'National system id' },
     required: false,
     owner: 'national',
-    note: '以全国系统为准',
+    note: '已在岗人员导入时更新为文件中的值',
   },
   queriedOn: {
     label: { zh: '准入查询日期', en: 'Background check date' },
