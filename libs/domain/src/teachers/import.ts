@@ -49,69 +49,100 @@ export interface StaffImportFieldInfo {
   label: { zh: string; en: string };
   required: boolean;
   owner: FieldOwner;
-  /** What the docs and the mapping editor say about the field. */
-  note: string;
+  /** What the template and the mapping editor say about the field. */
+  note: { zh: string; en: string };
 }
 
 export const STAFF_IMPORT_FIELDS: Record<StaffImportField, StaffImportFieldInfo> = {
-  name: { label: { zh: '姓名', en: 'Name' }, required: true, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
+  name: {
+    label: { zh: '姓名', en: 'Name' },
+    required: true,
+    owner: 'national',
+    note: { zh: '已在岗人员导入时更新为文件中的值', en: 'Updated from the file for people in post' },
+  },
   idNumber: {
     label: { zh: '身份证号', en: 'ID number' },
     required: true,
     owner: 'hyedu',
-    note: '识别人员的依据（校验位），不能通过导入更改',
+    note: { zh: '识别人员的依据（校验位），不能通过导入更改', en: 'Identifies the person (check digit); an import never changes it' },
   },
-  sex: { label: { zh: '性别', en: 'Sex' }, required: false, owner: 'derived', note: '由身份证号得出；文件中有此列时核对' },
+  sex: {
+    label: { zh: '性别', en: 'Sex' },
+    required: false,
+    owner: 'derived',
+    note: { zh: '由身份证号得出；文件中有此列时核对', en: 'From the ID number; checked against the file when it has the column' },
+  },
   birthDate: {
     label: { zh: '出生日期', en: 'Birth date' },
     required: false,
     owner: 'derived',
-    note: '由身份证号得出；文件中有此列时核对',
+    note: { zh: '由身份证号得出；文件中有此列时核对', en: 'From the ID number; checked against the file when it has the column' },
   },
   schoolCode: {
     label: { zh: '学校标识码', en: 'School code' },
     required: true,
     owner: 'hyedu',
-    note: '在岗学校只经入职、调动（准入关口）改变',
+    note: {
+      zh: '在岗学校只经入职、调动（准入关口）改变',
+      en: 'Where a person is in post changes only by a hire or transfer (the entry gate)',
+    },
   },
   employment: {
     label: { zh: '用工性质', en: 'Employment' },
     required: true,
     owner: 'national',
-    note: '在编、特岗、合同制、代课、劳务派遣/外包',
+    note: { zh: '在编、特岗、合同制、代课、劳务派遣/外包', en: 'Tenured, special-post, contract, substitute, agency/outsourced' },
   },
-  post: { label: { zh: '岗位类别', en: 'Post' }, required: true, owner: 'national', note: '专任教师、管理人员、教辅人员、工勤人员' },
-  title: { label: { zh: '职称', en: 'Title' }, required: false, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
+  post: {
+    label: { zh: '岗位类别', en: 'Post' },
+    required: true,
+    owner: 'national',
+    note: { zh: '专任教师、管理人员、教辅人员、工勤人员', en: 'Teacher, management, teaching support, service' },
+  },
+  title: {
+    label: { zh: '职称', en: 'Title' },
+    required: false,
+    owner: 'national',
+    note: { zh: '已在岗人员导入时更新为文件中的值', en: 'Updated from the file for people in post' },
+  },
   certificateNo: {
     label: { zh: '教师资格证号', en: 'Certificate no.' },
     required: false,
     owner: 'national',
-    note: '专任教师（代课除外）必填',
+    note: { zh: '专任教师（代课除外）必填', en: 'Required for teachers (except substitutes)' },
   },
-  subject: { label: { zh: '任教学科', en: 'Subject' }, required: false, owner: 'national', note: '已在岗人员导入时更新为文件中的值' },
+  subject: {
+    label: { zh: '任教学科', en: 'Subject' },
+    required: false,
+    owner: 'national',
+    note: { zh: '已在岗人员导入时更新为文件中的值', en: 'Updated from the file for people in post' },
+  },
   joinedOn: {
     label: { zh: '入职日期', en: 'Joined on' },
     required: true,
     owner: 'hyedu',
-    note: '新入职、调动时为进入该校的日期；已在岗人员不因导入改变',
+    note: { zh: '新入职、调动时为进入该校的日期；已在岗人员不因导入改变', en: 'The day of a hire or transfer; people in post keep theirs' },
   },
   nationalId: {
     label: { zh: '全国教师管理信息系统编号', en: 'National system id' },
     required: false,
     owner: 'national',
-    note: '已在岗人员导入时更新为文件中的值',
+    note: { zh: '已在岗人员导入时更新为文件中的值', en: 'Updated from the file for people in post' },
   },
   queriedOn: {
     label: { zh: '准入查询日期', en: 'Background check date' },
     required: false,
     owner: 'hyedu',
-    note: '全国系统无此项，由局在导出文件中补列；新入职、调动必填',
+    note: {
+      zh: '全国系统无此项，由局在导出文件中补列；新入职、调动必填',
+      en: 'Not in the national export: the bureau adds the column; required for hires and transfers',
+    },
   },
   queryResult: {
     label: { zh: '准入查询结果', en: 'Background check result' },
     required: false,
     owner: 'hyedu',
-    note: '无相关记录 / 有相关记录；新入职、调动必填',
+    note: { zh: '无相关记录 / 有相关记录；新入职、调动必填', en: 'No record / record found; required for hires and transfers' },
   },
 };
 

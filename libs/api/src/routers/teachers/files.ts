@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, writeAudit, type Db, type Tx } from '@hyedu/db';
@@ -188,16 +188,29 @@ async function commitPlan(tx: Tx, ctx: AuthedContext, plans: readonly Plan[]) {
       admitted.push({ ...entryRow(ctx, p.entry), staffId: id });
     }
   }
+  // Updates: the national system's fields, one statement per chunk, each row guarded by the version that was planned.
+  const updates = plans.filter((p) => p.kind === 'update');
+  for (let i = 0; i < updates.length; i += CHUNK) {
+    const chunk = updates.slice(i, i + CHUNK);
+    const values = sql.join(
+      chunk.map(({ current, row }) => {
+        const n = nationalValues(row.value);
+        return sql`(${current.id}::int, ${current.version}::int, ${n.name}::text, ${n.status}::text, ${n.post}::text, ${n.title}::text, ${n.certificateNo}::text, ${n.subject}::text, ${n.nationalId}::text)`;
+      }),
+      sql`, `,
+    );
+    const done = await tx.execute(
+      sql`update ${st} set name = v.name, status = v.status, post = v.post, title = v.title, certificate_no = v.certificate_no,
+        subject = v.subject, national_id = v.national_id, version = ${st.version} + 1
+        from (values ${values}) as v(id, version, name, status, post, title, certificate_no, subject, national_id)
+        where ${st.id} = v.id and ${st.version} = v.version and ${st.leftOn} is null returning ${st.id}`,
+    );
+    // Someone changed one of these people meanwhile: nothing of the file is written.
+    if ((done as unknown as { rows: unknown[] }).rows.length !== chunk.length) throw conflict();
+    for (const p of chunk) records.push({ id: p.current.id, rowNumber: p.row.rowNumber });
+  }
   for (const p of plans) {
-    if (p.kind === 'update') {
-      const [done] = await tx
-        .update(st)
-        .set({ ...p.changes, version: p.current.version + 1 })
-        .where(and(eq(st.id, p.current.id), eq(st.version, p.current.version), isNull(st.leftOn)))
-        .returning({ id: st.id });
-      if (!done) throw conflict();
-      records.push({ id: p.current.id, rowNumber: p.row.rowNumber });
-    } else if (p.kind === 'transfer') {
+    if (p.kind === 'transfer') {
       const [left] = await tx
         .update(st)
         .set({ leftOn: p.entry.entersOn, version: p.from.version + 1 })

@@ -47,7 +47,7 @@ export function staffColumns(mapping: Record<StaffImportField, readonly string[]
       width: f === 'idNumber' || f === 'certificateNo' || f === 'nationalId' ? 20 : f === 'employment' || f === 'post' ? 14 : 12,
       ...(options ? { options } : {}),
       ...(EXAMPLE[f] === undefined ? {} : { example: EXAMPLE[f] }),
-      note: `${info.label.zh}：${info.note}`,
+      note: `${info.label.zh}：${info.note.zh}`,
     };
   });
 }
