@@ -86,7 +86,12 @@ export const teacherEntries = pgTable(
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('teacher_entries_unit_idx').on(t.unitCode, t.id), index('teacher_entries_person_idx').on(t.idIndex)],
+  (t) => [
+    index('teacher_entries_unit_idx').on(t.unitCode, t.id),
+    index('teacher_entries_person_idx').on(t.idIndex),
+    // The 准入查询 coverage KPI looks up each in-post person's entry.
+    index('teacher_entries_staff_idx').on(t.staffId),
+  ],
 );
 
 /** 师德失范 cases: the person (blind index, encrypted number, name at the time), the school, the clause, and each step's record. */

@@ -8,12 +8,14 @@ import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { Page } from '../../inputs.ts';
+import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { passGate, recordEntry } from './gate.ts';
+import { TEACHERS_KPIS } from './kpis.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 export const STAFF_TARGET = 'teacher_staff';
@@ -21,7 +23,12 @@ export const STAFF_TARGET = 'teacher_staff';
 export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
 
 const read = readProcedure('teachers');
-const write = writeProcedure('teachers');
+/** A hire or transfer moves the module's KPIs: the dashboard recomputes them on its next read. */
+const write = writeProcedure('teachers').use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) forgetRollups(ctx.db, TEACHERS_KPIS);
+  return result;
+});
 
 export const StaffFilter = Page.extend({
   unitCode: DivisionCode.optional(),

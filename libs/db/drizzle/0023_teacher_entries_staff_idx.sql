@@ -1,0 +1,1 @@
+CREATE INDEX "teacher_entries_staff_idx" ON "teacher_entries" USING btree ("staff_id");
