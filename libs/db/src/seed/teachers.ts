@@ -1,3 +1,4 @@
+import { getTableName, sql } from 'drizzle-orm';
 import { idCardCheckChar, type Ownership, type SchoolLevel } from '@hyedu/domain';
 import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
 import {
@@ -20,7 +21,7 @@ import {
 import type { Tx } from '../audit.ts';
 import { blindIndex, encryptField } from '../field-crypto.ts';
 import { teacherBlacklist, teacherEntries, teacherEthicsCases, teacherStaff } from '../schema/index.ts';
-import { bulkInsert } from './bulk.ts';
+import { bulkInsert, withBulkLoad } from './bulk.ts';
 import { personName } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -659,46 +660,56 @@ export async function seedTeachers(
       createdAt: at(p.joinedOn < '2021-03-01' ? '2021-03-01' : p.joinedOn),
     };
   });
-  // Every person's ID number is different, so the blind index finds each one's id.
-  const inserted = await bulkInsert<{ id: number; id_index: string }>(tx, teacherStaff, staffRows, { returning: 'id, id_index' });
-  const idOf = new Map(inserted.map((r) => [r.id_index, Number(r.id)]));
-  const staffIds = indexOf.map((ix) => idOf.get(ix)!);
-  const entries = seed.people.flatMap((p, k): (typeof teacherEntries.$inferInsert)[] => {
-    if (!p.query) return [];
-    const s = schools[p.school]!;
-    return [
-      {
+  const staffIds: number[] = [];
+  const entryRows = () => {
+    const entries = seed.people.flatMap((p, k): (typeof teacherEntries.$inferInsert)[] => {
+      if (!p.query) return [];
+      const s = schools[p.school]!;
+      return [
+        {
+          kind: 'hire',
+          idIndex: indexOf[k]!,
+          staffId: staffIds[k]!,
+          schoolId: s.id,
+          unitCode: s.unitCode,
+          entersOn: p.joinedOn,
+          queriedOn: p.query.queriedOn,
+          queryResult: p.query.result,
+          createdBy: SEEDER,
+          createdAt: at(maxDate(p.joinedOn, p.query.queriedOn) < '2021-03-01' ? '2021-03-01' : maxDate(p.joinedOn, p.query.queriedOn)),
+        },
+      ];
+    });
+    for (const r of seed.refused) {
+      const s = schools[r.school]!;
+      entries.push({
         kind: 'hire',
-        idIndex: indexOf[k]!,
-        staffId: staffIds[k]!,
+        idIndex: blindIndex(keys.indexKey, r.idNumber),
+        staffId: null,
         schoolId: s.id,
         unitCode: s.unitCode,
-        entersOn: p.joinedOn,
-        queriedOn: p.query.queriedOn,
-        queryResult: p.query.result,
+        entersOn: r.entersOn,
+        queriedOn: r.query.queriedOn,
+        queryResult: r.query.result,
         createdBy: SEEDER,
-        createdAt: at(maxDate(p.joinedOn, p.query.queriedOn) < '2021-03-01' ? '2021-03-01' : maxDate(p.joinedOn, p.query.queriedOn)),
-      },
-    ];
+        createdAt: at(r.entersOn),
+        refusal: r.refusal,
+      });
+    }
+    return entries;
+  };
+  // Foreign keys and secondary indexes are set aside while loading and checked or built once afterwards.
+  const { inserted, entries } = await withBulkLoad(tx, [teacherStaff, teacherEntries], async () => {
+    // Every person's ID number is different, so the blind index finds each one's id.
+    const ids = await bulkInsert<{ id: number; id_index: string }>(tx, teacherStaff, staffRows, { returning: 'id, id_index' });
+    const idOf = new Map(ids.map((r) => [r.id_index, Number(r.id)]));
+    staffIds.push(...indexOf.map((ix) => idOf.get(ix)!));
+    const rows = entryRows();
+    await bulkInsert(tx, teacherEntries, rows);
+    return { inserted: ids.length, entries: rows.length };
   });
-  for (const r of seed.refused) {
-    const s = schools[r.school]!;
-    entries.push({
-      kind: 'hire',
-      idIndex: blindIndex(keys.indexKey, r.idNumber),
-      staffId: null,
-      schoolId: s.id,
-      unitCode: s.unitCode,
-      entersOn: r.entersOn,
-      queriedOn: r.query.queriedOn,
-      queryResult: r.query.result,
-      createdBy: SEEDER,
-      createdAt: at(r.entersOn),
-      refusal: r.refusal,
-    });
-  }
-  await bulkInsert(tx, teacherEntries, entries);
-
+  // Statistics for the planner at once (PGlite has no autovacuum).
+  await tx.execute(sql`analyze ${sql.identifier(getTableName(teacherStaff))}, ${sql.identifier(getTableName(teacherEntries))}`);
   let blacklist = 0;
   for (const c of seed.cases) {
     const p = seed.people[c.person]!;
@@ -750,5 +761,5 @@ export async function seedTeachers(
       });
     }
   }
-  return { staff: inserted.length, entries: entries.length, ethicsCases: seed.cases.length, blacklist };
+  return { staff: inserted, entries, ethicsCases: seed.cases.length, blacklist };
 }

@@ -1,1 +1,0 @@
-CREATE INDEX "teacher_entries_staff_idx" ON "teacher_entries" USING btree ("staff_id");
