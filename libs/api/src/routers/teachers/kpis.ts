@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { KpiId } from '@hyedu/domain';
 import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS } from '@hyedu/domain/teachers';
@@ -7,14 +7,7 @@ import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 
-const {
-  schools,
-  schoolStaffing,
-  teacherStaff: st,
-  teacherEntries: en,
-  teacherEthicsCases: ec,
-  teacherBlacklist: bl,
-} = tables;
+const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
 /** 编制使用率 (item 19): 在编教职工 ÷ 核定编制, per unit and per school. */
 const staffingUse: KpiSource = {
@@ -62,19 +55,23 @@ function recordSource(
   id: KpiId,
   recordsRoute: string,
   table: { schoolId: PgColumn; unitCode: PgColumn },
-  from: (db: Db) => { select: (cols: Record<string, SQL | PgColumn>) => any },
-  measure: (today: string) => { num: SQL; den: SQL | null; where?: SQL },
+  from: { table: PgTable; join?: { table: PgTable; on: SQL } },
+  /** `unitCode`: the unit a drill-down reads (a measure may narrow its sub-queries to it). */
+  measure: (today: string, unitCode?: string) => { num: SQL; den: SQL | null; where?: SQL },
 ): KpiSource {
-  const cols = (today: string) => {
-    const m = measure(today);
+  const cols = (today: string, unitCode?: string) => {
+    const m = measure(today, unitCode);
     return { num: sql<number>`coalesce((${m.num}), 0)::int`, den: m.den ? sql<number>`(${m.den})::int` : sql<null>`null` };
+  };
+  const select = <T extends SelectedFields>(db: Db, fields: T) => {
+    const q = db.select(fields).from(from.table).$dynamic();
+    return from.join ? q.innerJoin(from.join.table, from.join.on) : q;
   };
   return {
     id,
     recordsRoute,
     async byUnit(db, scope, today) {
-      const rows: { unitCode: string; num: number; den: number | null }[] = await from(db)
-        .select({ unitCode: table.unitCode, ...cols(today) })
+      const rows = await select(db, { unitCode: sql<string>`${table.unitCode}`, ...cols(today) })
         .where(and(recordScope(scope, table), measure(today).where))
         .groupBy(table.unitCode);
       const out = new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.num, den: r.den }]));
@@ -84,22 +81,32 @@ function recordSource(
       return out;
     },
     async bySchool(db, scope, unitCode, today) {
-      const rows: { schoolId: number; code: string; name: string; unitCode: string; num: number; den: number | null }[] =
-        await from(db)
-          .select({ schoolId: schools.id, code: schools.code, name: schools.name, unitCode: schools.unitCode, ...cols(today) })
-          .innerJoin(schools, eq(schools.id, table.schoolId))
-          .where(and(recordScope(scope, table), eq(table.unitCode, unitCode), measure(today).where))
-          .groupBy(schools.id)
-          .orderBy(asc(schools.code));
-      return rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, unitCode: r.unitCode, measure: { num: r.num, den: r.den } }));
+      const rows = await select(db, {
+        schoolId: schools.id,
+        code: schools.code,
+        name: schools.name,
+        unitCode: schools.unitCode,
+        ...cols(today, unitCode),
+      })
+        .innerJoin(schools, eq(schools.id, table.schoolId))
+        .where(and(recordScope(scope, table), eq(table.unitCode, unitCode), measure(today).where))
+        .groupBy(schools.id)
+        .orderBy(asc(schools.code));
+      return rows.map((r) => ({
+        schoolId: r.schoolId,
+        code: r.code,
+        name: r.name,
+        unitCode: r.unitCode,
+        measure: { num: r.num, den: r.den },
+      }));
     },
   };
 }
 
 /** Staff in post (the registry's rows without a leaving date). */
-const inPost = (id: KpiId, num: SQL) =>
-  recordSource(id, 'teachers:staff', st, (db) => ({ select: (c) => db.select(c).from(st) }), () => ({
-    num: sql`count(*) filter (where ${num})`,
+const inPost = (id: KpiId, num: (unitCode?: string) => SQL) =>
+  recordSource(id, 'teachers:staff', st, { table: st }, (_, unitCode) => ({
+    num: sql`count(*) filter (where ${num(unitCode)})`,
     den: sql`count(*)`,
     where: isNull(st.leftOn),
   }));
@@ -110,25 +117,29 @@ const inPost = (id: KpiId, num: SQL) =>
  */
 const admissionChecks = inPost(
   'teachers.admission-checks',
-  sql`exists (select 1 from ${en} where ${en.staffId} = ${st.id} and ${en.queryResult} = 'clear')`,
+  // A person's entries are at their school, so a drill-down reads its unit's entries only (by the unit index).
+  (unitCode) =>
+    sql`exists (select 1 from ${en} where ${en.staffId} = ${st.id} and ${en.queryResult} = 'clear'${unitCode ? sql` and ${en.unitCode} = ${unitCode}` : sql``})`,
 );
 
 /** 信息完整率: in-post staff whose required fields (`STAFF_REQUIRED_FIELDS`, the domain's one list) are all filled. */
 export const staffCompleteSql = (): SQL =>
   and(
     ...STAFF_REQUIRED_FIELDS.map((f) => {
-      const applies = and(f.posts ? inArray(st.post, [...f.posts]) : undefined, f.except ? not(inArray(st.status, [...f.except])) : undefined);
+      const applies = and(
+        f.posts ? inArray(st.post, [...f.posts]) : undefined,
+        f.except ? not(inArray(st.status, [...f.except])) : undefined,
+      );
       const filled = sql`coalesce(btrim(${st[f.field]}), '') <> ''`;
       return applies ? or(not(applies), filled)! : filled;
     }),
   )!;
-const completeness = inPost('teachers.staff-completeness', staffCompleteSql());
+const completeness = inPost('teachers.staff-completeness', () => staffCompleteSql());
 
 const done = inArray(ec.status, [...ETHICS_DONE_STATES]);
 /** Days from the clue's report to the case's end, in Beijing dates. */
 const daysToClose = sql`((${ec.closedAt} at time zone 'Asia/Shanghai')::date - (${ec.createdAt} at time zone 'Asia/Shanghai')::date)`;
-const cases = (id: KpiId, measure: () => { num: SQL; den: SQL }) =>
-  recordSource(id, 'teachers:staff', ec, (db) => ({ select: (c) => db.select(c).from(ec) }), measure);
+const cases = (id: KpiId, measure: () => { num: SQL; den: SQL }) => recordSource(id, 'teachers:staff', ec, { table: ec }, measure);
 /** 办结率: cases 结案 or 不予立案 ÷ cases accepted. */
 const ethicsClosed = cases('teachers.ethics-cases', () => ({ num: sql`count(*) filter (where ${done})`, den: sql`count(*)` }));
 /** 平均办结天数: Σ days to close ÷ cases 办结. */
@@ -145,7 +156,7 @@ const blacklist = recordSource(
   'teachers.blacklist',
   'teachers:staff',
   ec,
-  (db) => ({ select: (c) => db.select(c).from(bl).innerJoin(ec, eq(ec.id, bl.caseId)) }),
+  { table: bl, join: { table: ec, on: eq(ec.id, bl.caseId) } },
   (today) => ({
     num: sql`count(distinct ${bl.idIndex}) filter (where ${bl.fromDate} <= ${today} and (${bl.untilDate} is null or ${bl.untilDate} > ${today}) and (${bl.liftedOn} is null or ${bl.liftedOn} > ${today}))`,
     den: null,
