@@ -438,7 +438,9 @@ function ethicsCases(
     // Someone in post for a while: the case is reported after they joined.
     if (p.post !== 'teacher' || p.joinedOn > '2020-12-31') return;
     const u = schools[p.school]!.unitCode;
-    byUnit.set(u, [...(byUnit.get(u) ?? []), k]);
+    const list = byUnit.get(u);
+    if (list) list.push(k);
+    else byUnit.set(u, [k]);
   });
   const units = [...byUnit.keys()].sort();
   let n = 0;

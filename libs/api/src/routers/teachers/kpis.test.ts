@@ -16,9 +16,7 @@ async function fromRecords(database: Database) {
   const db = database.db;
   const staff = await db.select().from(teacherStaff).where(isNull(teacherStaff.leftOn));
   const checked = new Set(
-    (await db.select().from(teacherEntries))
-      .filter((e) => e.staffId !== null && e.queryResult === 'clear')
-      .map((e) => e.staffId!),
+    (await db.select().from(teacherEntries)).filter((e) => e.staffId !== null && e.queryResult === 'clear').map((e) => e.staffId!),
   );
   const cases = await db.select().from(teacherEthicsCases);
   const listed = await db.select().from(teacherBlacklist);
