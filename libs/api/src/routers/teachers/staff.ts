@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
 import { DivisionCode, IsoDate, maskIdCard, parseIdCard, RecordId, RecordVersion, SchoolRef, textField } from '@hyedu/domain';
@@ -9,7 +9,7 @@ import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { Page } from '../../inputs.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
-import { contains } from '../../queries.ts';
+import { containsText } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
@@ -82,7 +82,7 @@ export const staffRouter = {
       input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
       input.employment ? eq(st.status, input.employment) : undefined,
       input.post ? eq(st.post, input.post) : undefined,
-      input.q ? ilike(st.name, contains(input.q)) : undefined,
+      input.q ? containsText(st.name, input.q) : undefined,
     );
     const [rows, [total]] = await Promise.all([
       ctx.db
