@@ -444,6 +444,9 @@ function ethicsCases(
   });
   const units = [...byUnit.keys()].sort();
   let n = 0;
+  // The first decisions made are a certificate lost (listed for ever) and one revoked (listed for the 5-year bar), so the
+  // 黑名单 has both kinds whatever the draws; the rest are drawn.
+  let decisions = 0;
   for (const [state, count] of CASE_STATES) {
     for (let c = 0; c < count; c++, n++) {
       const pool = byUnit.get(units[n % units.length]!)!;
@@ -503,7 +506,9 @@ function ethicsCases(
       let decision: EthicsSeedCase['decision'] = null;
       if (decidedOn) {
         const privateSchool = school.ownership === 'private';
-        const grave = clause === 7 || clause === 5 ? rng.chance(0.6) : rng.chance(0.15);
+        const forced = decisions < 2 ? (['lost', 'revoked'] as const)[decisions] : null;
+        decisions++;
+        const grave = forced !== null || (clause === 7 || clause === 5 ? rng.chance(0.6) : rng.chance(0.15));
         const handling: Handling = grave
           ? privateSchool
             ? 'circular'
@@ -524,7 +529,8 @@ function ethicsCases(
                     ['circular', 2],
                   ],
             );
-        const certificate: CertificateAction = grave ? (clause === 7 ? 'lost' : rng.pick(['revoked', 'lost'] as const)) : 'none';
+        const certificate: CertificateAction =
+          forced ?? (grave ? (clause === 7 ? 'lost' : rng.pick(['revoked', 'lost'] as const)) : 'none');
         const mustList = certificate !== 'none' || handling === 'expulsion';
         // Otherwise a demerit or demotion sometimes lists for its period.
         const listed = mustList || (isSanction(handling) && handling !== 'warning' && rng.chance(0.4));
