@@ -22,11 +22,14 @@ describe.each(testEngines())('database on %s', (engine) => {
       const [m] = await database.db.select({ n: count() }).from(modules);
       expect(m?.n).toBe(4);
       // Each census row carries its school's compulsory pupils: the sum of its 小学 and 初中 enrolment that year.
-      const { rows } = await database.db.execute<{ n: number }>(sql`
-        select count(*)::int as n from school_census c
-        where c.compulsory_pupils <> coalesce((select sum(e.students) from school_enrolment e where e.school_id = c.school_id
-          and e.school_year = c.school_year and (e.grade like 'P%' or e.grade like 'J%')), 0)`);
-      expect(rows[0]!.n).toBe(0);
+      const [stray] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`school_census c`)
+        .where(
+          sql`c.compulsory_pupils <> coalesce((select sum(e.students) from school_enrolment e where e.school_id = c.school_id
+            and e.school_year = c.school_year and (e.grade like 'P%' or e.grade like 'J%')), 0)`,
+        );
+      expect(stray!.n).toBe(0);
       const [pupils] = await database.db.select({ n: sql<number>`sum(compulsory_pupils)::int` }).from(sql`school_census`);
       expect(pupils!.n).toBeGreaterThan(10_000);
     } finally {

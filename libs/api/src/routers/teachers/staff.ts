@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
 import { DivisionCode, IsoDate, maskIdCard, parseIdCard, RecordId, RecordVersion, SchoolRef, textField } from '@hyedu/domain';
@@ -8,12 +8,14 @@ import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { Page } from '../../inputs.ts';
-import { contains } from '../../queries.ts';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { containsText } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { passGate, recordEntry } from './gate.ts';
+import { TEACHERS_KPIS } from './kpis.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 export const STAFF_TARGET = 'teacher_staff';
@@ -21,7 +23,12 @@ export const STAFF_TARGET = 'teacher_staff';
 export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
 
 const read = readProcedure('teachers');
-const write = writeProcedure('teachers');
+/** A hire or transfer moves the module's KPIs: the dashboard recomputes them on its next read. */
+const write = writeProcedure('teachers').use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) forgetRollups(ctx.db, TEACHERS_KPIS);
+  return result;
+});
 
 export const StaffFilter = Page.extend({
   unitCode: DivisionCode.optional(),
@@ -53,7 +60,7 @@ export const staffWhere = (
     input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
     input.employment ? eq(st.status, input.employment) : undefined,
     input.post ? eq(st.post, input.post) : undefined,
-    input.q ? ilike(st.name, contains(input.q)) : undefined,
+    input.q ? containsText(st.name, input.q) : undefined,
   );
 
 /** A person in post in the caller's scope, or the one NOT_FOUND. */
