@@ -5,7 +5,8 @@
 // last (~4,300), ~7,000 inspections, ~50,000 hazards with their rectification, ~25,000 专项教育 activities, ~150
 // incidents with their reporting chain (hazards, inspections and incidents × scale). Deterministic from seed + today.
 // Uses DATABASE_URL (PostgreSQL) if set, otherwise PGlite in HYEDU_DATA_DIR (default .data/pglite); prints what it
-// wrote, counted in the database afterwards. Later modules add their records here (teachers, aid) at realistic volumes.
+// wrote, counted in the database afterwards. The teachers module's staff registry (~97,000 people with their hire entries, ethics cases, 黑名单) is loaded too.
+// Later modules add their records here (aid) at realistic volumes.
 import { parseArgs } from 'node:util';
 import { DEMO_AS_OF, loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 
@@ -37,6 +38,10 @@ try {
     console.log(
       `安全管理：${await n(tables.safetyProfiles)} 条“4个100%”学期填报，${await n(tables.safetyInspections)} 次检查，${await n(tables.safetyHazards)} 条隐患，` +
         `${await n(tables.safetyActivities)} 次专项教育活动，${await n(tables.safetyIncidents)} 起安全事件（${await n(tables.safetyIncidentReports)} 条报送记录）`,
+    );
+    console.log(
+      `教师队伍：${await n(tables.teacherStaff)} 名教职员工（含已离岗），${await n(tables.teacherEntries)} 条入职准入记录，` +
+        `${await n(tables.teacherEthicsCases)} 件师德失范案件，${await n(tables.teacherBlacklist)} 条黑名单`,
     );
   }
 } finally {

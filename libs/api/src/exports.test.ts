@@ -28,6 +28,10 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.licences.export': { kind: 'establish' },
   'privateEdu.puhui.export': { status: 'recognised' },
   'privateEdu.census.export': { ownership: 'private' },
+  'teachers.files.exportStaff': { employment: 'tenured' },
+  'teachers.files.exportEntries': { kind: 'hire' },
+  'teachers.files.exportEthicsCases': { status: 'clue' },
+  'teachers.files.exportBlacklist': { unitCode: '430422' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -299,5 +299,13 @@ export const INPUTS: Record<string, unknown> = {
     entersOn: '2022-09-01',
     query: { queriedOn: '2022-08-20', result: 'clear' },
   },
+  'teachers.files.template': undefined,
+  'teachers.files.import': { fileName: 'x.txt', base64: '', dryRun: true },
+  'teachers.files.exportStaff': { q: '矩阵测试无此人' },
+  'teachers.files.exportEntries': { kind: 'hire', refused: true },
+  'teachers.files.exportEthicsCases': { status: 'clue', q: '矩阵测试无此人' },
+  'teachers.files.exportBlacklist': { unitCode: '430422' },
+  'teachers.settings.get': undefined,
+  'teachers.settings.saveMapping': { mapping: { subject: ['职称'] }, expectedVersion: 0 },
   'funding.enrolmentByUnit': undefined,
 };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, like, sql, type Column, type SQL } from 'drizzle-orm';
 import { SEED_SCHOOL_YEAR, tables, type Db } from '@hyedu/db';
 import { scopeLabel, type DataScope } from '@hyedu/domain';
 import type { SchoolFilter } from './inputs.ts';
@@ -20,6 +20,13 @@ export function studentsPerSchool(db: Db) {
 
 /** A LIKE pattern that finds `text` anywhere, with %, _ and \\ taken literally (a search for '%' finds a '%'). */
 export const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * `column` contains `text`, case-insensitively. Text without letter case (a Chinese name) is matched with LIKE: the same
+ * rows as ILIKE, at a third of the cost over a large table (ILIKE folds every row's case first).
+ */
+export const containsText = (column: Column, text: string): SQL =>
+  text.toLowerCase() === text.toUpperCase() ? like(column, contains(text)) : ilike(column, contains(text));
 
 /**
  * The data-scope condition on schools. Every query over schools (and what hangs off them) goes through

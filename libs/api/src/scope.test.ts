@@ -143,6 +143,10 @@ const FIXTURES: Record<string, Fixture> = {
   'teachers.ethics.lift:id': one('ethics', (id) => ({ id, expectedVersion: 1, reason: '确有悔改表现' })),
   'teachers.ethics.blacklist:unitCode': list()('unitCode', 'unit'),
   ...byUnitAndSchool('teachers.staff.list', list()),
+  ...byUnitAndSchool('teachers.files.exportStaff', filter()),
+  'teachers.files.exportEntries:unitCode': filter()('unitCode', 'unit'),
+  'teachers.files.exportEthicsCases:unitCode': filter()('unitCode', 'unit'),
+  'teachers.files.exportBlacklist:unitCode': filter()('unitCode', 'unit'),
   'teachers.staff.hire:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',
     name: '范围测试',

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from './client.ts';
 import { modules, orgUnits, schools } from './schema/index.ts';
@@ -21,6 +21,17 @@ describe.each(testEngines())('database on %s', (engine) => {
       expect(units?.n).toBe(14); // the city + 12 GB/T 2260 units + 高新区 (docs/domain/org.md)
       const [m] = await database.db.select({ n: count() }).from(modules);
       expect(m?.n).toBe(4);
+      // Each census row carries its school's compulsory pupils: the sum of its 小学 and 初中 enrolment that year.
+      const [stray] = await database.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`school_census c`)
+        .where(
+          sql`c.compulsory_pupils <> coalesce((select sum(e.students) from school_enrolment e where e.school_id = c.school_id
+            and e.school_year = c.school_year and (e.grade like 'P%' or e.grade like 'J%')), 0)`,
+        );
+      expect(stray!.n).toBe(0);
+      const [pupils] = await database.db.select({ n: sql<number>`sum(compulsory_pupils)::int` }).from(sql`school_census`);
+      expect(pupils!.n).toBeGreaterThan(10_000);
     } finally {
       await database.close();
     }

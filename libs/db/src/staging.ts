@@ -27,7 +27,7 @@ export const newImportJob = (): string => randomUUID();
 const rowsOf = <R>(result: unknown): R[] => [...(result as { rows: R[] }).rows];
 
 /** The table's column name (the schema uses snake_case casing) for each property name. */
-function columnNames(table: PgTable, keys: readonly string[]): string[] {
+export function columnNames(table: PgTable, keys: readonly string[]): string[] {
   const columns = getTableColumns(table);
   return keys.map((k) => {
     const col = columns[k];

@@ -51,6 +51,7 @@ export async function openTestDatabase(
     database = await openDatabase({ dataDir: 'memory', keys: TEST_KEYS });
   }
   await migrate(database);
-  if (seed) await seedDemoData(database.db, { ...seed, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
+  // The staff registry (~28,000 people at scale 0.1) only where a test asks for it.
+  if (seed) await seedDemoData(database.db, { staffRegistry: false, ...seed, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
   return database;
 }

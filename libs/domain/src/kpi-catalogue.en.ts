@@ -91,7 +91,26 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula: 'Such pupils receiving aid ÷ such pupils enrolled',
   },
   'funding.dropouts': { title: 'Compulsory-education dropouts', formula: 'Confirmed dropouts not yet brought back to school' },
-  'teachers.ethics-cases': { title: 'Teacher misconduct cases concluded', formula: 'Misconduct cases concluded ÷ cases accepted' },
+  'teachers.ethics-cases': {
+    title: 'Teacher misconduct cases concluded',
+    formula: 'Misconduct cases concluded (closed or not filed) ÷ cases accepted',
+  },
+  'teachers.ethics-days': {
+    title: 'Average days to conclude a misconduct case',
+    formula: 'Days from the clue to closure (or not filing), summed over concluded cases ÷ concluded cases',
+  },
+  'teachers.blacklist': {
+    title: 'People on the teacher misconduct blacklist',
+    formula: 'Blacklist entries standing today and not lifted (counted at the school of the deciding case)',
+  },
+  'teachers.admission-checks': {
+    title: 'Staff admission checks on record',
+    formula: 'Staff in post whose hire or transfer carries a clear background check ÷ staff in post',
+  },
+  'teachers.staff-completeness': {
+    title: 'Staff records complete',
+    formula: "Staff in post with every required field (a teacher's certificate and subject; the national system id) ÷ staff in post",
+  },
   'teachers.training-completion': {
     title: 'Teacher training completed',
     formula: 'Teachers who completed training ÷ teachers planned to attend',

@@ -6,7 +6,8 @@ import type { ModuleKey } from './modules.ts';
  * where it comes from in its plan and its target. Each module's API computes its own KPIs live from its records and
  * the portal shows them against target.
  */
-export type KpiUnit = 'ratio' | 'count' | 'seats' | 'yuan';
+/** days: an average number of days (Σ days ÷ cases), shown to one decimal. */
+export type KpiUnit = 'ratio' | 'count' | 'seats' | 'yuan' | 'days';
 /** at_least: higher is better up to the target; at_most: must not exceed it; zero: the target is none at all. */
 export type KpiDirection = 'at_least' | 'at_most';
 export type KpiLevel = 'city' | 'county' | 'school';
@@ -40,6 +41,10 @@ export const KPI_IDS = [
   'funding.aid-coverage',
   'funding.dropouts',
   'teachers.ethics-cases',
+  'teachers.ethics-days',
+  'teachers.blacklist',
+  'teachers.admission-checks',
+  'teachers.staff-completeness',
   'teachers.training-completion',
   'teachers.staffing-use',
   'teachers.wage-guarantee',

@@ -3,6 +3,8 @@ export interface Column {
   key: string;
   /** Chinese header, exactly as in the template's first row. */
   header: string;
+  /** Other header texts the import also takes for this column (a file made elsewhere, e.g. a national system's export). */
+  aliases?: readonly string[];
   width?: number;
   required?: boolean;
   /** Allowed values: a drop-down in the template, checked again on import (by the caller's schema). */

@@ -36,6 +36,11 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(cell.text ?? '').trim();
 }
 
+/** Rows searched for the header row (a file made elsewhere may have a title above it). */
+const HEADER_ROWS = 10;
+/** A header as compared: no whitespace anywhere, no asterisks marking required columns. */
+const headerText = (h: string) => h.normalize('NFKC').replace(/[\s*\u200b-\u200d\ufeff]/g, '');
+
 /**
  * Reads one sheet of an uploaded workbook by its headers. The file is checked first (checkXlsx) and ExcelJS reads only
  * the zip rebuilt from the verified entries. Missing required columns are a file error; blank rows and the template's
@@ -45,7 +50,14 @@ export async function readSheet(
   buf: Buffer,
   sheetName: string,
   columns: readonly Column[],
-  opts: { limits?: FileLimits; maxRows?: number } = {},
+  opts: {
+    limits?: FileLimits;
+    maxRows?: number;
+    /** Without a sheet of that name, read the first sheet that has the required headers (a file made elsewhere). */
+    anySheet?: boolean;
+    /** Told the header text the file has for each column it found. */
+    onHeader?: (key: string, text: string) => void;
+  } = {},
 ): Promise<SheetRow[]> {
   const verified = verifiedXlsx(buf, opts.limits ?? DEFAULT_LIMITS);
   const wb = new ExcelJS.Workbook();
@@ -54,23 +66,47 @@ export async function readSheet(
   } catch {
     throw new ExcelFileError('文件已损坏或不是有效的 Excel 文件');
   }
-  const ws = wb.getWorksheet(sheetName);
-  if (!ws) throw new ExcelFileError(`找不到工作表“${sheetName}”，请使用下载的模板填写`);
-  // The header row: the first row whose cells include every required header.
-  let headerRow = 0;
-  const at = new Map<string, number>();
-  for (let r = 1; r <= Math.min(5, ws.rowCount) && !headerRow; r++) {
-    const texts = new Map<string, number>();
-    ws.getRow(r).eachCell((cell, col) => texts.set(cellText(cell), col));
-    if (columns.filter((c) => c.required).every((c) => texts.has(c.header))) {
-      headerRow = r;
-      for (const c of columns) if (texts.has(c.header)) at.set(c.key, texts.get(c.header)!);
+  // The header row: the first row whose cells include every required header (or one of its aliases).
+  const namesOf = (c: Column) => [c.header, ...(c.aliases ?? [])].map(headerText);
+  const findHeader = (ws: ExcelJS.Worksheet) => {
+    for (let r = 1; r <= Math.min(HEADER_ROWS, ws.rowCount); r++) {
+      const texts = new Map<string, number>();
+      ws.getRow(r).eachCell((cell, col) => {
+        const text = headerText(cellText(cell));
+        if (!texts.has(text)) texts.set(text, col);
+      });
+      if (!columns.filter((c) => c.required).every((c) => namesOf(c).some((n) => texts.has(n)))) continue;
+      const at = new Map<string, number>();
+      for (const c of columns) {
+        const name = namesOf(c).find((n) => texts.has(n));
+        if (name !== undefined) at.set(c.key, texts.get(name)!);
+      }
+      return { headerRow: r, at };
     }
-  }
-  if (!headerRow) {
+    return null;
+  };
+  const named = wb.getWorksheet(sheetName);
+  if (!named && !opts.anySheet) throw new ExcelFileError(`找不到工作表“${sheetName}”，请使用下载的模板填写`);
+  let ws = named;
+  let found = ws ? findHeader(ws) : null;
+  if (!found && opts.anySheet)
+    for (const other of wb.worksheets) {
+      found = findHeader(other);
+      if (found) {
+        ws = other;
+        break;
+      }
+    }
+  if (!found || !ws) {
+    if (opts.anySheet) {
+      const missing = columns.filter((c) => c.required).map((c) => c.header);
+      throw new ExcelFileError(`文件中没有包含以下各列的工作表：${missing.join('、')}（请核对导入设置中的表头）`);
+    }
     const missing = columns.filter((c) => c.required).map((c) => c.header);
     throw new ExcelFileError(`工作表“${sheetName}”缺少必需的列：${missing.join('、')}（请使用下载的模板）`);
   }
+  const { headerRow, at } = found;
+  if (opts.onHeader) for (const [key, col] of at) opts.onHeader(key, cellText(ws.getRow(headerRow).getCell(col)));
   const maxRows = opts.maxRows ?? 20_000;
   const rows: SheetRow[] = [];
   for (let r = headerRow + 1; r <= ws.rowCount; r++) {

@@ -43,6 +43,8 @@ describe('KPI values', () => {
     expect(formatKpi(0.0523, 'ratio')).toBe('5.2%');
     expect(formatKpi(33730, 'seats')).toBe('33,730个');
     expect(formatKpi(null, 'count')).toBe('—');
+    expect(formatKpi(45.25, 'days')).toBe('45.3天');
+    expect(formatKpi(45.25, 'days', 'en-US')).toBe('45.3 days');
     expect(formatKpiTarget(0.05, 'ratio', 'at_most')).toBe('≤ 5.0%');
     expect(formatKpiTarget(33730, 'seats', 'at_least')).toBe('≥ 33,730个');
     expect(formatKpiTarget(0, 'count', 'at_most')).toBe('0');

@@ -42,6 +42,10 @@ export function formatKpi(value: number | null | undefined, unit: KpiUnit, local
   const en = locale === 'en-US';
   if (unit === 'ratio') return formatPercent(value, 1);
   if (unit === 'seats') return en ? `${formatInt(value)} places` : `${formatInt(value)}个`;
+  if (unit === 'days') {
+    const days = value.toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return en ? `${days} days` : `${days}天`;
+  }
   if (unit === 'yuan') {
     const amount = value.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     return en ? `CNY ${amount}` : `${amount}元`;

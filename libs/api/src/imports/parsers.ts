@@ -4,6 +4,7 @@ import { readPlanSheets } from '../routers/plan/import-sheets.ts';
 import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
+import { readStaffSheet } from '../routers/teachers/staff-sheet.ts';
 
 export const PARSERS = {
   'safety.hazards': readHazardSheet,
@@ -12,6 +13,7 @@ export const PARSERS = {
   'privateEdu.levers': readLeverSheet,
   'privateEdu.profiles': readPrivateProfileSheet,
   'privateEdu.census': readCensusSheet,
+  'teachers.staff': readStaffSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

@@ -22,7 +22,6 @@ export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
   'funding.two-no-decrease': '经费与资助：“两个只增不减”（第一部分）',
   'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',
-  'teachers.ethics-cases': '教师队伍：师德档案与准入（第一部分）',
   'teachers.training-completion': '教师队伍：培训与编制（第二部分）',
   'teachers.wage-guarantee': '教师队伍：工资保障（第二部分）',
 };

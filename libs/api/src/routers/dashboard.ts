@@ -155,7 +155,7 @@ export const dashboardRouter = {
   /** The dashboard as an Excel file: every KPI with its city figure, and every KPI by county-level unit. */
   export: exportProcedure('plan').query(async ({ ctx }) => {
     const fmt = (def: KpiDefinition, v: number | null) =>
-      v === null ? '暂无数据' : def.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : String(v);
+      v === null ? '暂无数据' : def.unit === 'ratio' ? `${(v * 100).toFixed(1)}%` : def.unit === 'days' ? `${v.toFixed(1)}天` : String(v);
     const target = (def: KpiDefinition) => `${def.direction === 'at_least' ? '≥' : '≤'} ${fmt(def, def.target)}`;
     const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     const summary: Record<string, string | number | null>[] = [];

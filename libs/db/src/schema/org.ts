@@ -64,11 +64,18 @@ export const schoolCensus = pgTable(
     schoolYear: varchar({ length: 9 }).notNull(),
     ownership: text({ enum: members(Ownership.options) }).notNull(),
     purchasedSeats: integer().notNull().default(0),
+    /**
+     * The school's compulsory pupils (小学 + 初中 grades) in this census — the sum of its school_enrolment rows for
+     * those grades, written in the same transaction by whoever writes the census (the 学年初统计 import, the demo
+     * seed), so the share's figures city-wide add up census rows rather than every grade of every school.
+     */
+    compulsoryPupils: integer().notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.schoolId, t.schoolYear] }),
     index('school_census_year_idx').on(t.schoolYear, t.ownership),
     check('school_census_purchased_nonneg', sql`${t.purchasedSeats} >= 0`),
+    check('school_census_pupils_nonneg', sql`${t.compulsoryPupils} >= 0`),
   ],
 );
 

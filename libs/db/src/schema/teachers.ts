@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   serial,
   smallint,
@@ -61,7 +62,11 @@ export const teacherStaff = pgTable(
     uniqueIndex('teacher_staff_in_post_idx')
       .on(t.idIndex)
       .where(sql`${t.leftOn} is null`),
-    index('teacher_staff_unit_idx').on(t.unitCode, t.schoolId, t.id),
+    // The lists and KPIs read staff in post only: ordered by unit and school, and (after a VACUUM has marked the pages
+    // all-visible) counted and filtered by 用工性质, 岗位 and name from the index alone.
+    index('teacher_staff_unit_idx')
+      .on(t.unitCode, t.schoolId, t.id, t.status, t.post, t.name)
+      .where(sql`${t.leftOn} is null`),
     index('teacher_staff_school_idx').on(t.schoolId, t.id),
   ],
 );
@@ -87,7 +92,12 @@ export const teacherEntries = pgTable(
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('teacher_entries_unit_idx').on(t.unitCode, t.id), index('teacher_entries_person_idx').on(t.idIndex)],
+  (t) => [
+    index('teacher_entries_unit_idx').on(t.unitCode, t.id),
+    index('teacher_entries_person_idx').on(t.idIndex),
+    // The 准入查询 coverage KPI looks up each in-post person's entry.
+    index('teacher_entries_staff_idx').on(t.staffId),
+  ],
 );
 
 /** 师德失范 cases: the person (blind index, encrypted number, name at the time), the school, the clause, and each step's record. */
@@ -154,3 +164,16 @@ export const teacherBlacklist = pgTable(
   },
   (t) => [index('teacher_blacklist_person_idx').on(t.idIndex), uniqueIndex('teacher_blacklist_case_idx').on(t.caseId)],
 );
+
+/**
+ * The module's settings (one row; absent → the domain's defaults): the column mapping of the 全国教师管理信息系统 import —
+ * per field the header texts of the national export, the fields left out taking `DEFAULT_IMPORT_MAPPING`. The city
+ * 科室 sets it; every change is audited.
+ */
+export const teacherSettings = pgTable('teacher_settings', {
+  id: smallint().primaryKey().default(1),
+  importMapping: jsonb().$type<Partial<Record<string, string[]>>>().notNull().default({}),
+  updatedBy: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull(),
+  version: integer().notNull().default(1),
+});

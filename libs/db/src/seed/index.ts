@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { beijingDate } from '@hyedu/domain';
 import {
   HENGYANG_DEPARTMENTS,
@@ -12,6 +12,7 @@ import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import {
   modules,
   orgUnits,
+  safetyProfiles,
   schoolEnrolment,
   schools,
   schoolStaffing,
@@ -31,6 +32,7 @@ import { seedPrivatePuhui } from './private-puhui.ts';
 import { generatePrivateStory } from './private-story.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
+import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
 export const SEED_SCHOOL_YEAR = '2021-2022';
@@ -45,6 +47,11 @@ export interface SeedOptions {
   indexKey: Buffer;
   /** The Beijing date (YYYY-MM-DD) dated module records lead up to (default: today); with seed and scale it fixes the data. */
   today?: string;
+  /**
+   * Whether to load the teachers module's staff registry (default true; ~97,000 people at scale 1, ~28,000 at 0.1).
+   * Without it the year's staffing figures are the story's own; the integration tests leave it out unless they need it.
+   */
+  staffRegistry?: boolean;
 }
 
 export interface SeedReport {
@@ -58,6 +65,8 @@ export interface SeedReport {
   safety: SafetyVolumes | null;
   /** Rows of the private-education module's demo data (null when nothing was seeded). */
   privateEdu: PrivateVolumes | null;
+  /** Rows of the teachers module's demo registry (null when nothing was seeded). */
+  teachers: TeacherVolumes | null;
 }
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -81,6 +90,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       accounts: 0,
       safety: null,
       privateEdu: null,
+      teachers: null,
     };
   }
   const registry = generateSchoolRegistry({ seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
@@ -89,6 +99,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
   let demoAccounts = 0;
   let safety: SafetyVolumes | null = null;
   let privateEdu: PrivateVolumes | null = null;
+  let teachers: TeacherVolumes | null = null;
   const today = opts.today ?? beijingDate(new Date());
   const story = generatePrivateStory(registry, { seed: opts.seed ?? 20220414, today });
   const enrolmentOf = (i: number) => story.censuses.find((c) => c.year === SEED_SCHOOL_YEAR)!.enrolment[i]!;
@@ -147,11 +158,6 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     enrolmentRows = enrolment.length;
     students = enrolment.filter((r) => r.schoolYear === SEED_SCHOOL_YEAR).reduce((a, r) => a + r.students, 0);
     await insertChunked(enrolment, 2000, (chunk) => tx.insert(schoolEnrolment).values(chunk));
-    await insertChunked(
-      registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, ...s.staffing, teachers: story.inQuotaTeachers[i]! })),
-      2000,
-      (chunk) => tx.insert(schoolStaffing).values(chunk),
-    );
     safety = await seedSafety(tx, {
       schools: registry.map((s, i) => ({
         id: ids[i]!,
@@ -168,6 +174,41 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       seed: opts.seed ?? 20220414,
       scale: opts.scale ?? 1,
     });
+    // The staff registry: its people match the story's staffing figures; the guards are those of each school's latest
+    // safety return. The year's staffing figures are then written from the registry's in-post counts.
+    const staffSchools = registry.map((s, i) => ({
+      unitCode: s.unitCode,
+      level: s.level,
+      ownership: story.ownership[i]!,
+      isRural: s.isRural,
+      isBoarding: s.isBoarding,
+      inQuota: story.inQuotaTeachers[i]!,
+      contractTeachers: s.staffing.contractTeachers,
+      guards: 0,
+    }));
+    let counted = staffSchools.map((s) => ({ teachers: s.inQuota, contractTeachers: s.contractTeachers }));
+    if (opts.staffRegistry ?? true) {
+      // The staff registry: its people match the story's staffing figures; the guards are those of each school's
+      // latest safety return. The year's staffing figures are then written from the registry's in-post counts.
+      const guardRows = await tx
+        .select({ schoolId: safetyProfiles.schoolId, term: safetyProfiles.term, guards: safetyProfiles.fulltimeGuards })
+        .from(safetyProfiles);
+      const guardsOf = new Map<number, { term: string; guards: number }>();
+      for (const r of guardRows) if ((guardsOf.get(r.schoolId)?.term ?? '') < r.term) guardsOf.set(r.schoolId, r);
+      staffSchools.forEach((s, i) => (s.guards = guardsOf.get(ids[i]!)?.guards ?? 0));
+      const staffSeed = generateStaffRegistry(staffSchools, { seed: opts.seed ?? 20220414, today });
+      teachers = await seedTeachers(tx, {
+        seed: staffSeed,
+        schools: staffSchools.map((s, i) => ({ id: ids[i]!, unitCode: s.unitCode, ownership: s.ownership })),
+        keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
+      });
+      counted = staffingFromRegistry(staffSeed, registry.length);
+    }
+    await insertChunked(
+      registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, quota: s.staffing.quota, ...counted[i]! })),
+      2000,
+      (chunk) => tx.insert(schoolStaffing).values(chunk),
+    );
     privateEdu = await seedPrivateEdu(tx, { registry, ids, story, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
     privateEdu.inspections = await seedPrivateInspections(tx, await demoPrivateSchool(tx));
     privateEdu.licences = await seedPrivateLicences(tx, await demoPrivateSchool(tx));
@@ -176,6 +217,11 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
+  // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
+  // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.
+  // Outside the transaction; vacuum also sets the registry's visibility map, so its counts read the index alone.
+  if (teachers) await db.execute(sql`vacuum teacher_staff, teacher_entries`);
+  await db.execute(sql`analyze`);
   return {
     seeded: true,
     orgUnits: HENGYANG_ORG_UNITS.length,
@@ -185,5 +231,6 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     accounts: demoAccounts,
     safety,
     privateEdu,
+    teachers,
   };
 }

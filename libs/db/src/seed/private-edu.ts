@@ -46,7 +46,13 @@ export async function seedPrivateEdu(
 ): Promise<PrivateVolumes> {
   const { registry, ids, story, keys } = opts;
   const censusRows = story.censuses.flatMap((c) =>
-    registry.map((_, i) => ({ schoolId: ids[i]!, schoolYear: c.year, ownership: c.ownership[i]!, purchasedSeats: c.purchasedSeats[i]! })),
+    registry.map((_, i) => ({
+      schoolId: ids[i]!,
+      schoolYear: c.year,
+      ownership: c.ownership[i]!,
+      purchasedSeats: c.purchasedSeats[i]!,
+      compulsoryPupils: compulsoryOf(c.enrolment[i]!),
+    })),
   );
   await chunked(censusRows, 2000, (chunk) => tx.insert(schoolCensus).values(chunk));
 

@@ -27,6 +27,7 @@ import {
   safetyInspections,
   safetyProfiles,
 } from '../schema/index.ts';
+import { withBulkLoad } from './bulk.ts';
 import { personName } from './names.ts';
 import { createRng, type Rng } from './prng.ts';
 
@@ -1080,38 +1081,6 @@ async function reserveIds(tx: Tx, table: PgTable, n: number): Promise<number[]> 
     .select({ id: sql<number>`nextval(pg_get_serial_sequence(${getTableName(table)}, 'id'))::int` })
     .from(sql`generate_series(1, ${n}::int)`);
   return rows.map((r) => r.id).sort((a, b) => a - b);
-}
-
-/**
- * Runs `load` with the tables' foreign keys and secondary indexes set aside, then puts them back from their own
- * definitions in the catalog (PostgreSQL's advice for populating a database: build indexes and check foreign keys
- * once over the loaded rows rather than row by row). Adding the constraints back checks every row, and it is all one
- * transaction: a failure leaves nothing behind. The schema stays the one source of the definitions.
- */
-async function withBulkLoad<T>(tx: Tx, tables: readonly PgTable[], load: () => Promise<T>): Promise<T> {
-  const restore: string[] = [];
-  for (const table of tables) {
-    const name = getTableName(table);
-    const fks = await tx
-      .select({ name: sql<string>`conname`, def: sql<string>`pg_get_constraintdef(oid)` })
-      .from(sql`pg_constraint`)
-      .where(sql`conrelid = ${name}::regclass and contype = 'f'`);
-    const indexes = await tx
-      .select({ name: sql<string>`i.relname`, def: sql<string>`pg_get_indexdef(x.indexrelid)` })
-      .from(sql`pg_index x join pg_class i on i.oid = x.indexrelid`)
-      .where(sql`x.indrelid = ${name}::regclass and not x.indisprimary and not x.indisunique`);
-    for (const fk of fks) {
-      await tx.execute(sql`alter table ${sql.identifier(name)} drop constraint ${sql.identifier(fk.name)}`);
-      restore.push(`alter table "${name}" add constraint "${fk.name}" ${fk.def}`);
-    }
-    for (const ix of indexes) {
-      await tx.execute(sql`drop index ${sql.identifier(ix.name)}`);
-      restore.push(ix.def);
-    }
-  }
-  const out = await load();
-  for (const statement of restore) await tx.execute(sql.raw(statement));
-  return out;
 }
 
 /** Generates the safety demo data and inserts it in `tx` (the seed's one transaction). No audit rows: seed data. */

@@ -60,6 +60,11 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   },
   'funding.dropouts': { itemNo: 11, phrase: '完善控辍保学动态监测机制', target: 0, targetSource: 'bureau' },
   'teachers.ethics-cases': { itemNo: 17, phrase: '严肃查处各类师德失范行为', target: 1, targetSource: 'bureau' },
+  // The bureau's own figure: the 处理办法 sets no deadline for a case.
+  'teachers.ethics-days': { itemNo: 17, phrase: '严肃查处各类师德失范行为', target: 90, targetSource: 'bureau' },
+  'teachers.blacklist': { itemNo: 17, phrase: '对有师风污点的教师，要纳入“黑名单”进行严惩', target: 0, targetSource: 'bureau' },
+  'teachers.admission-checks': { itemNo: 17, phrase: '持续加强师德师风建设', target: 1, targetSource: 'bureau' },
+  'teachers.staff-completeness': { itemNo: 19, phrase: '做优教师管理服务', target: 1, targetSource: 'bureau' },
   'teachers.training-completion': { itemNo: 18, phrase: '落实国培、省培、市培计划', target: 1, targetSource: 'bureau' },
   'teachers.staffing-use': { itemNo: 19, phrase: '加大中小学教师编制统筹配置力度', target: 1, targetSource: 'bureau' },
   'teachers.wage-guarantee': { itemNo: 19, phrase: '完善中小学教师工资保障情况督查机制', target: 1, targetSource: 'bureau' },

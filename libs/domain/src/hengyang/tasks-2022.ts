@@ -179,7 +179,7 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
       ['上半年师德问题通报', h1],
       ['年度师德考核', END],
     ],
-    { kpis: ['teachers.ethics-cases'] },
+    { kpis: ['teachers.ethics-cases', 'teachers.ethics-days', 'teachers.blacklist', 'teachers.admission-checks'] },
   ),
   t(
     '18.1',
@@ -192,7 +192,9 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
     { kpis: ['teachers.training-completion'] },
   ),
   t('18.2', '精准选派受援学校急需的支教教师', 'personnel', [['秋季支教教师到岗', q3]]),
-  t('19.1', '加强义务教育教师“县管校聘”，加大编制统筹配置力度', 'personnel', [['编制核定', q3]], { kpis: ['teachers.staffing-use'] }),
+  t('19.1', '加强义务教育教师“县管校聘”，加大编制统筹配置力度', 'personnel', [['编制核定', q3]], {
+    kpis: ['teachers.staffing-use', 'teachers.staff-completeness'],
+  }),
   t('19.2', '完善中小学教师工资保障情况督查机制', 'personnel', [['工资保障督查', END]], {
     coOwners: ['planning'],
     kpis: ['teachers.wage-guarantee'],

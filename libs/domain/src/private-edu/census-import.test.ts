@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { censusGrades, CensusRowInput, censusRowRefusals } from './census-import.ts';
+import { censusGrades, CensusRowInput, censusRowRefusals, compulsoryPupilsOf } from './census-import.ts';
 
 const row = (over: Record<string, unknown> = {}) =>
   CensusRowInput.parse({ schoolId: 1, schoolYear: '2022-2023', ownership: 'private', P1: 50, P2: 48, ...over });
 
 describe('census import rows', () => {
+  it('counts the 小学 and 初中 grades of a row as its compulsory pupils, never the 幼儿园 or 高中 ones', () => {
+    const grades = Object.fromEntries(['K1', 'P1', 'P6', 'J1', 'J3', 'S1'].map((g, i) => [g, 2 ** i]));
+    expect(compulsoryPupilsOf(row({ P2: undefined, ...grades }))).toBe(2 + 4 + 8 + 16);
+  });
+
   it('reads a school’s grades in order and refuses negative, fractional and missing figures in Chinese', () => {
     expect(censusGrades(row({ P6: 10 }))).toEqual([
       ['P1', 50],

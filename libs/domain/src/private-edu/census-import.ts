@@ -35,6 +35,10 @@ export type CensusRowInput = z.infer<typeof CensusRowInput>;
 export const censusGrades = (row: CensusRowInput): [Grade, number][] =>
   Grade.options.flatMap((g) => (row[g] === undefined ? [] : [[g, row[g]] as [Grade, number]]));
 
+/** The row's compulsory pupils: its 小学 and 初中 grades added up (what the census row stores beside the grades). */
+export const compulsoryPupilsOf = (row: CensusRowInput): number =>
+  censusGrades(row).reduce((n, [g, p]) => (isCompulsoryGrade(g) ? n + p : n), 0);
+
 /**
  * What is wrong with one school's census row that its schema cannot see: a grade the school's level does not teach
  * (`GRADES_BY_LEVEL`), no grade at all, bought seats at a public school or more than its compulsory pupils, and a
@@ -51,7 +55,7 @@ export function censusRowRefusals(row: CensusRowInput, level: SchoolLevel, today
   if (filled.length === 0) out.push({ field: taught[0]!, message: '至少填写一个年级的在校生数' });
   const bought = row.purchasedSeats ?? 0;
   if (bought > 0 && row.ownership === 'public') out.push({ field: 'purchasedSeats', message: '公办学校没有政府购买学位，请留空或填0' });
-  const compulsory = filled.reduce((n, [g, p]) => (isCompulsoryGrade(g) ? n + p : n), 0);
+  const compulsory = compulsoryPupilsOf(row);
   if (bought > compulsory) out.push({ field: 'purchasedSeats', message: `政府购买学位数不能超过该校义务教育在校生数（${compulsory}）` });
   return out;
 }

@@ -1,3 +1,4 @@
 export * from './ethics.ts';
 export * from './gate.ts';
 export * from './staff.ts';
+export * from './import.ts';

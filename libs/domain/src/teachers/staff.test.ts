@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idCardCheckChar } from '../id-card.ts';
-import { ageOn, HireInput, hireRefusal } from './staff.ts';
+import { ageOn, HireInput, hireRefusal, missingStaffFields, STAFF_REQUIRED_FIELDS } from './staff.ts';
 
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 const hire = {
@@ -40,5 +40,20 @@ describe('a hire into the staff registry', () => {
   it('counts whole years of age', () => {
     expect(ageOn('1990-05-12', '2022-05-11')).toBe(31);
     expect(ageOn('1990-05-12', '2022-05-12')).toBe(32);
+  });
+});
+
+describe('信息完整率: the required fields of a staff record', () => {
+  const base = { post: 'teacher', employment: 'tenured', certificateNo: '20144300012000123', subject: '语文', nationalId: 'N1' } as const;
+  it('a teacher needs a certificate (not a 代课 one), a subject and the national system id', () => {
+    expect(missingStaffFields(base)).toEqual([]);
+    expect(missingStaffFields({ ...base, certificateNo: null, subject: ' ' })).toEqual(['certificateNo', 'subject']);
+    expect(missingStaffFields({ ...base, employment: 'substitute', certificateNo: null })).toEqual([]);
+  });
+  it('other posts need the national system id only, outsourced staff nothing', () => {
+    const guard = { post: 'service', employment: 'outsourced', certificateNo: null, subject: null, nationalId: null } as const;
+    expect(missingStaffFields(guard)).toEqual([]);
+    expect(missingStaffFields({ ...guard, post: 'management', employment: 'tenured' })).toEqual(['nationalId']);
+    expect(STAFF_REQUIRED_FIELDS.map((f) => f.field)).toEqual(['certificateNo', 'subject', 'nationalId']);
   });
 });

@@ -77,3 +77,34 @@ export function ageOn(birthDate: string, date: string): number {
   const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
+
+/**
+ * The fields a staff record must have filled for the 信息完整率 KPI (`teachers.staff-completeness`), defined once here
+ * and turned into SQL by the KPI's source: a 专任教师's 教师资格证号 (as a hire requires it: not for 代课) and 任教学科,
+ * and everyone's 全国教师管理信息系统编号 except the agency and outsourced staff, whom that system does not hold.
+ * Name, ID number (with birth date and sex), 用工性质, 岗位 and date joined cannot be missing.
+ */
+export const STAFF_REQUIRED_FIELDS: readonly {
+  field: 'certificateNo' | 'subject' | 'nationalId';
+  /** The posts the field is required for (all when absent). */
+  posts?: readonly PostCategory[];
+  /** The 用工性质 it is not required for. */
+  except?: readonly StaffingStatus[];
+}[] = [
+  { field: 'certificateNo', posts: ['teacher'], except: ['substitute'] },
+  { field: 'subject', posts: ['teacher'] },
+  { field: 'nationalId', except: ['outsourced'] },
+];
+
+/** The required fields (`STAFF_REQUIRED_FIELDS`) a staff record leaves empty; a complete record has none. */
+export function missingStaffFields(r: {
+  post: PostCategory;
+  employment: StaffingStatus;
+  certificateNo: string | null;
+  subject: string | null;
+  nationalId: string | null;
+}): string[] {
+  return STAFF_REQUIRED_FIELDS.filter(
+    (f) => (!f.posts || f.posts.includes(r.post)) && !f.except?.includes(r.employment) && !r[f.field]?.trim(),
+  ).map((f) => f.field);
+}

@@ -177,7 +177,9 @@ describe.each(testEngines())('学年初统计 import and export on %s', (engine)
     const first = await filled(template, [line(a.code, YEAR, '民办', { P1: 100, P2: 90, P3: 80 }, 20)]);
     expect(await county.privateEdu.census.import(upload(first, false))).toMatchObject({ imported: 1, errorCount: 0 });
     expect(await pupilsOf(a.id)).toEqual({ P1: 100, P2: 90, P3: 80 });
-    expect(await censusOf(a.id)).toEqual([{ schoolId: a.id, schoolYear: YEAR, ownership: 'private', purchasedSeats: 20 }]);
+    expect(await censusOf(a.id)).toEqual([
+      { schoolId: a.id, schoolYear: YEAR, ownership: 'private', purchasedSeats: 20, compulsoryPupils: 270 },
+    ]);
     const after = await share();
     expect(after.totalStudents - before.totalStudents).toBe(270 - oldCompulsory);
     expect(await kpi()).toBeCloseTo(after.share!, 10);
@@ -186,7 +188,9 @@ describe.each(testEngines())('学年初统计 import and export on %s', (engine)
     const second = await filled(template, [line(a.code, YEAR, '公办', { P1: 60 })]);
     expect(await county.privateEdu.census.import(upload(second, false))).toMatchObject({ imported: 1 });
     expect(await pupilsOf(a.id)).toEqual({ P1: 60 });
-    expect(await censusOf(a.id)).toEqual([{ schoolId: a.id, schoolYear: YEAR, ownership: 'public', purchasedSeats: 0 }]);
+    expect(await censusOf(a.id)).toEqual([
+      { schoolId: a.id, schoolYear: YEAR, ownership: 'public', purchasedSeats: 0, compulsoryPupils: 60 },
+    ]);
     const again = await share();
     expect(again.totalStudents - before.totalStudents).toBe(60 - oldCompulsory);
     expect(again.privateStudents).toBeLessThan(after.privateStudents);

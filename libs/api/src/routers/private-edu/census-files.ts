@@ -3,7 +3,7 @@ import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { publishStaged, tables, type Db } from '@hyedu/db';
 import { authorize, DivisionCode, Ownership, OWNERSHIP_LABELS, SCHOOL_LEVEL_LABELS, textField, type DataScope } from '@hyedu/domain';
-import { censusGrades, SchoolYear } from '@hyedu/domain/private-edu';
+import { censusGrades, compulsoryPupilsOf, SchoolYear } from '@hyedu/domain/private-edu';
 import { writeTemplate } from '@hyedu/excel';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { checkedAnswer, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
@@ -166,6 +166,7 @@ export const censusRouter = {
         schoolYear: year,
         ownership: v.ownership,
         purchasedSeats: v.purchasedSeats ?? 0,
+        compulsoryPupils: compulsoryPupilsOf(v),
       }));
       const pupils = parsed.rows.flatMap(({ rowNumber, value: v }) =>
         censusGrades(v).map(([grade, students]) => ({ rowNumber, values: { schoolId: v.schoolId, schoolYear: year, grade, students } })),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, max, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, ne, sql } from 'drizzle-orm';
 import { tables, type Db } from '@hyedu/db';
 import { type DataScope } from '@hyedu/domain';
 import {
@@ -11,8 +11,7 @@ import {
 } from '@hyedu/domain/private-edu';
 import { schoolWhere } from '../../queries.ts';
 
-const { schools, schoolEnrolment, schoolCensus, privateSettings, privateLevers } = tables;
-const compulsoryGrade = or(like(schoolEnrolment.grade, 'P%'), like(schoolEnrolment.grade, 'J%'));
+const { schools, schoolCensus, privateSettings, privateLevers } = tables;
 
 /** The census years on record, oldest first. */
 export async function censusYears(db: Db): Promise<string[]> {
@@ -33,9 +32,9 @@ export async function countingRule(db: Db): Promise<PurchasedSeatsCountAs> {
 }
 
 /**
- * The share's counts per census and unit, summed in the database in one statement: each school's compulsory pupils in
- * a census, its ownership that year, and (under the `public` rule) its bought seats out of the private count, at most
- * its own pupils. `years` absent: every census on record.
+ * The share's counts per census and unit, summed in the database in one statement over the census rows: each school's
+ * compulsory pupils in a census (stored on its census row), its ownership that year, and (under the `public` rule) its
+ * bought seats out of the private count, at most its own pupils. `years` absent: every census on record.
  */
 export async function censusCounts(
   db: Db,
@@ -43,34 +42,19 @@ export async function censusCounts(
   rule: PurchasedSeatsCountAs,
   years?: readonly string[],
 ): Promise<Map<string, Map<string, ShareCounts>>> {
-  const perSchool = db
+  const pupils = schoolCensus.compulsoryPupils;
+  const privatePupils = rule === 'public' ? sql`${pupils} - least(${schoolCensus.purchasedSeats}, ${pupils})` : sql`${pupils}`;
+  const rows = await db
     .select({
       year: schoolCensus.schoolYear,
       unitCode: schools.unitCode,
-      ownership: schoolCensus.ownership,
-      bought: schoolCensus.purchasedSeats,
-      pupils: sql<number>`sum(${schoolEnrolment.students})`.as('pupils'),
+      totalStudents: sql<number>`coalesce(sum(${pupils}), 0)::int`,
+      privateStudents: sql<number>`coalesce(sum(${privatePupils}) filter (where ${schoolCensus.ownership} = 'private'), 0)::int`,
     })
     .from(schoolCensus)
     .innerJoin(schools, eq(schools.id, schoolCensus.schoolId))
-    .innerJoin(
-      schoolEnrolment,
-      and(eq(schoolEnrolment.schoolId, schoolCensus.schoolId), eq(schoolEnrolment.schoolYear, schoolCensus.schoolYear), compulsoryGrade),
-    )
     .where(and(years ? inArray(schoolCensus.schoolYear, [...years]) : undefined, schoolWhere(scope)))
-    .groupBy(schoolCensus.schoolYear, schoolCensus.schoolId, schools.unitCode, schoolCensus.ownership, schoolCensus.purchasedSeats)
-    .as('per_school');
-  const privatePupils =
-    rule === 'public' ? sql`${perSchool.pupils} - least(${perSchool.bought}, ${perSchool.pupils})` : sql`${perSchool.pupils}`;
-  const rows = await db
-    .select({
-      year: perSchool.year,
-      unitCode: perSchool.unitCode,
-      totalStudents: sql<number>`coalesce(sum(${perSchool.pupils}), 0)::int`,
-      privateStudents: sql<number>`coalesce(sum(${privatePupils}) filter (where ${perSchool.ownership} = 'private'), 0)::int`,
-    })
-    .from(perSchool)
-    .groupBy(perSchool.year, perSchool.unitCode);
+    .groupBy(schoolCensus.schoolYear, schools.unitCode);
   const out = new Map<string, Map<string, ShareCounts>>();
   for (const r of rows) {
     const year = out.get(r.year) ?? new Map<string, ShareCounts>();
@@ -85,20 +69,20 @@ export async function unitCounts(db: Db, scope: DataScope, year: string, rule: P
   return (await censusCounts(db, scope, rule, [year])).get(year) ?? new Map();
 }
 
-/** Compulsory pupils of some schools in one census. */
+/** Compulsory pupils of some schools in one census (a school without a census row that year is absent). */
 export async function schoolPupils(db: Db, year: string, schoolIds: number[]): Promise<Map<number, number>> {
   if (schoolIds.length === 0) return new Map();
   const rows = await db
-    .select({ id: schoolEnrolment.schoolId, n: sql<number>`sum(${schoolEnrolment.students})::int` })
-    .from(schoolEnrolment)
-    .where(and(eq(schoolEnrolment.schoolYear, year), compulsoryGrade, inArray(schoolEnrolment.schoolId, schoolIds)))
-    .groupBy(schoolEnrolment.schoolId);
+    .select({ id: schoolCensus.schoolId, n: schoolCensus.compulsoryPupils })
+    .from(schoolCensus)
+    .where(and(eq(schoolCensus.schoolYear, year), inArray(schoolCensus.schoolId, schoolIds)));
   return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export interface LeverForecast {
   id: number;
   schoolId: number;
+  schoolName: string;
   unitCode: string;
   kind: LeverKind;
   status: LeverStatus;
@@ -115,6 +99,7 @@ export async function leverForecasts(db: Db, scope: DataScope, year: string, rul
     .select({
       id: privateLevers.id,
       schoolId: privateLevers.schoolId,
+      schoolName: schools.name,
       unitCode: privateLevers.unitCode,
       kind: privateLevers.kind,
       status: privateLevers.status,

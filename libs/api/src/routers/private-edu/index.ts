@@ -51,13 +51,15 @@ export const privateEduRouter = {
    * (done ones alone, and done with planned), and the city's share at every census on record.
    */
   overview: read.input(z.object({ year: SchoolYear.optional() }).strict().optional()).query(async ({ ctx, input }) => {
-    const years = await censusYears(ctx.db);
+    const [years, rule, county, units] = await Promise.all([
+      censusYears(ctx.db),
+      countingRule(ctx.db),
+      countyTargets(ctx.db, yearOf(ctx.today), ctx.now),
+      listUnits(ctx.db, ctx.scope),
+    ]);
     const latest = years.at(-1) ?? null;
     const year = input?.year && years.includes(input.year) ? input.year : latest;
-    const rule = await countingRule(ctx.db);
     const def = HENGYANG_KPIS_2022.find((k) => k.id === 'private.compulsory-share')!;
-    const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
-    const units = await listUnits(ctx.db, ctx.scope);
     if (year === null) return { cap: def.target, rule, years, schoolYear: null, latest, trend: [], city: null, units: [] };
     const [all, levers, privateSchools] = await Promise.all([
       censusCounts(ctx.db, ctx.scope, rule),

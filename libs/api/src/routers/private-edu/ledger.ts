@@ -8,7 +8,7 @@ import { countyTargets, yearOf } from '../../kpi/targets.ts';
 import { listUnits } from '../../queries.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts } from './census.ts';
 
-const { privateCountyTargets, schools } = tables;
+const { privateCountyTargets } = tables;
 const ZERO: ShareCounts = { privateStudents: 0, totalStudents: 0 };
 
 /**
@@ -19,39 +19,33 @@ const ZERO: ShareCounts = { privateStudents: 0, totalStudents: 0 };
  */
 export async function ledger(ctx: Pick<Context, 'db' | 'scope' | 'today' | 'now'>) {
   const { db, scope } = ctx;
-  const years = await censusYears(db);
-  const rule = await countingRule(db);
+  // Independent reads go out together (the pool has connections to spare); the ledger is one of the heavier views.
+  const [years, rule, county, units] = await Promise.all([
+    censusYears(db),
+    countingRule(db),
+    countyTargets(db, yearOf(ctx.today), ctx.now),
+    listUnits(db, scope),
+  ]);
   const baseline = years[0] ?? null;
   const latest = years.at(-1) ?? null;
   const def = HENGYANG_KPIS_2022.find((k) => k.id === 'private.compulsory-share')!;
-  const county = await countyTargets(db, yearOf(ctx.today), ctx.now);
-  const units = await listUnits(db, scope);
   if (baseline === null || latest === null) return { years, baseline, latest, rule, cap: def.target, units: [], levers: [] };
-  const counted = await censusCounts(db, scope, rule);
-  const perYear = new Map(years.map((y) => [y, counted.get(y) ?? new Map<string, ShareCounts>()] as const));
-  const forecasts = await leverForecasts(db, scope, latest, rule);
-  const names = new Map(
-    forecasts.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: schools.id, name: schools.name })
-            .from(schools)
-            .where(inArray(schools.id, [...new Set(forecasts.map((l) => l.schoolId))]))
-        ).map((s) => [s.id, s.name]),
-  );
   const codes = units.map((u) => u.code);
-  const targets =
+  const [counted, forecasts, targets] = await Promise.all([
+    censusCounts(db, scope, rule),
+    leverForecasts(db, scope, latest, rule),
     codes.length === 0
       ? []
-      : await db
+      : db
           .select({
             unitCode: privateCountyTargets.unitCode,
             schoolYear: privateCountyTargets.schoolYear,
             targetCut: privateCountyTargets.targetCut,
           })
           .from(privateCountyTargets)
-          .where(inArray(privateCountyTargets.unitCode, codes));
+          .where(inArray(privateCountyTargets.unitCode, codes)),
+  ]);
+  const perYear = new Map(years.map((y) => [y, counted.get(y) ?? new Map<string, ShareCounts>()] as const));
   const pending = (l: (typeof forecasts)[number]) => (leverCensus(l) ?? '') > latest;
   return {
     years,
@@ -93,6 +87,6 @@ export async function ledger(ctx: Pick<Context, 'db' | 'scope' | 'today' | 'now'
         projectedStatus: capStatus(p.projectedShare, cap),
       };
     }),
-    levers: forecasts.filter(pending).map((l) => ({ ...l, schoolName: names.get(l.schoolId) ?? '' })),
+    levers: forecasts.filter(pending),
   };
 }

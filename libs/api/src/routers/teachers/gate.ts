@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { tables, writeAudit, type Db } from '@hyedu/db';
 import { maskIdCard } from '@hyedu/domain';
-import { gateRefusal, gateRefusalText, type AdmissionQuery, type EntryKind } from '@hyedu/domain/teachers';
+import { gateRefusal, gateRefusalText, type AdmissionQuery, type EntryKind, type GateRefusalCode } from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { passes } from '../../trpc.ts';
@@ -9,7 +9,7 @@ import { passes } from '../../trpc.ts';
 const { teacherBlacklist: bl, teacherEntries: entries } = tables;
 
 /** Refusals shown beside the query's date (the person entering the hire fixes them); the rest beside the ID number. */
-const ABOUT_THE_QUERY: readonly string[] = ['no_query', 'query_future', 'query_stale'];
+export const ABOUT_THE_QUERY: readonly string[] = ['no_query', 'query_future', 'query_stale'];
 
 export interface Entry {
   kind: EntryKind;
@@ -36,27 +36,53 @@ export const blacklistOf = (db: Db, idIndex: string) =>
 export async function passGate(ctx: AuthedContext, e: Entry): Promise<void> {
   const code = gateRefusal({ query: e.query, blacklist: await blacklistOf(ctx.db, e.idIndex), entersOn: e.entersOn });
   if (!code) return;
+  await recordRefusals(ctx, [{ entry: e, code }]);
+  throw fieldError(ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : 'idNumber', gateRefusalText(code, await knowsWhy(ctx)));
+}
+
+/** Whether the caller may read the gate's reasons (the county's ethics role, the city department). */
+export const knowsWhy = (ctx: AuthedContext) => passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' });
+
+/** The 黑名单 entries of many people at once (any county), by blind index — the gate of an import's rows. */
+export async function blacklistsOf(db: Db, idIndexes: readonly string[]) {
+  const out = new Map<string, { from: string; until: string | null; liftedOn: string | null }[]>();
+  for (let i = 0; i < idIndexes.length; i += 1_000) {
+    const rows = await db
+      .select({ idIndex: bl.idIndex, from: bl.fromDate, until: bl.untilDate, liftedOn: bl.liftedOn })
+      .from(bl)
+      .where(inArray(bl.idIndex, idIndexes.slice(i, i + 1_000)));
+    for (const { idIndex, ...r } of rows) out.set(idIndex, [...(out.get(idIndex) ?? []), r]);
+  }
+  return out;
+}
+
+/**
+ * Records refused entries — each an entry row with the reason's code and a denied audit record — in one transaction
+ * of its own (the caller's, if any, is rolled back by the refusal).
+ */
+export async function recordRefusals(ctx: AuthedContext, refused: readonly { entry: Entry; code: GateRefusalCode }[]): Promise<void> {
+  if (!refused.length) return;
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(entries)
-      .values({ ...entryRow(ctx, e), refusal: code })
-      .returning({ id: entries.id });
-    await writeAudit(tx, ctx.auditKey, {
-      actor: ctx.identity.username,
-      action: `teachers.staff.${e.kind}`,
-      targetType: 'teacher_entry',
-      targetId: String(row!.id),
-      after: { idNumber: maskIdCard(e.idNumber), schoolId: e.schoolId, entersOn: e.entersOn, refusal: code },
-      result: 'denied',
-      source: ctx.ip,
-    });
+    for (const { entry: e, code } of refused) {
+      const [row] = await tx
+        .insert(entries)
+        .values({ ...entryRow(ctx, e), refusal: code })
+        .returning({ id: entries.id });
+      await writeAudit(tx, ctx.auditKey, {
+        actor: ctx.identity.username,
+        action: `teachers.staff.${e.kind}`,
+        targetType: 'teacher_entry',
+        targetId: String(row!.id),
+        after: { idNumber: maskIdCard(e.idNumber), schoolId: e.schoolId, entersOn: e.entersOn, refusal: code },
+        result: 'denied',
+        source: ctx.ip,
+      });
+    }
   });
-  const entitled = await passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' });
-  throw fieldError(ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : 'idNumber', gateRefusalText(code, entitled));
 }
 
 /** The entry row of an entry, admitted (with the staff row it opened) or refused (with the reason's code). */
-const entryRow = (ctx: AuthedContext, e: Entry) => ({
+export const entryRow = (ctx: AuthedContext, e: Entry) => ({
   kind: e.kind,
   idIndex: e.idIndex,
   fromSchoolId: e.fromSchoolId ?? null,

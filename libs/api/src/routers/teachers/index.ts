@@ -6,6 +6,8 @@ import { SchoolFilter } from '../../inputs.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { ethicsRouter } from './ethics.ts';
+import { teacherFilesRouter } from './files.ts';
+import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
@@ -14,6 +16,8 @@ const read = readProcedure('teachers');
 export const teachersRouter = {
   staff: staffRouter,
   ethics: ethicsRouter,
+  files: teacherFilesRouter,
+  settings: teacherSettingsRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

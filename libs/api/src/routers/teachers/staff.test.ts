@@ -62,6 +62,10 @@ describe.each(testEngines())('the staff registry and its entry gate on %s', (eng
     });
     // Another county does not see the person at all.
     expect((await (await as('leiyang')).teachers.staff.list({ page: 1, pageSize: 100, q: '王晓梅' })).rows).toEqual([]);
+    // A name with Latin letters is found whatever their case (a Chinese name without case by LIKE, the same rows).
+    const latin = await hengnan.teachers.staff.hire(person(id('43042219900512004'), hengnanSchools[0]!, { name: 'Anna李' }));
+    expect((await hengnan.teachers.staff.list({ page: 1, pageSize: 20, q: 'aNNA' })).rows.map((r) => r.id)).toEqual([latin.id]);
+    expect((await hengnan.teachers.staff.list({ page: 1, pageSize: 20, q: '晓梅' })).rows.map((r) => r.id)).toContain(staffId);
   });
 
   it('refuses a hire without a recent clear 准入查询, records the refusal and tells the reason only to the entitled', async () => {

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, eq, ilike, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
 import { DivisionCode, IsoDate, maskIdCard, parseIdCard, RecordId, RecordVersion, SchoolRef, textField } from '@hyedu/domain';
@@ -8,12 +8,14 @@ import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { Page } from '../../inputs.ts';
-import { contains } from '../../queries.ts';
+import { forgetRollups } from '../../kpi/rollup.ts';
+import { containsText } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { passGate, recordEntry } from './gate.ts';
+import { TEACHERS_KPIS } from './kpis.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 export const STAFF_TARGET = 'teacher_staff';
@@ -21,7 +23,12 @@ export const STAFF_TARGET = 'teacher_staff';
 export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
 
 const read = readProcedure('teachers');
-const write = writeProcedure('teachers');
+/** A hire or transfer moves the module's KPIs: the dashboard recomputes them on its next read. */
+const write = writeProcedure('teachers').use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) forgetRollups(ctx.db, TEACHERS_KPIS);
+  return result;
+});
 
 export const StaffFilter = Page.extend({
   unitCode: DivisionCode.optional(),
@@ -40,6 +47,21 @@ export const TransferInput = z
     query: AdmissionQuery,
   })
   .strict();
+
+/** The list's filter as SQL: people in post in the caller's scope (the list and its export). */
+export const staffWhere = (
+  ctx: { scope: Parameters<typeof recordScope>[0] },
+  input: Omit<z.infer<typeof StaffFilter>, 'page' | 'pageSize'>,
+) =>
+  and(
+    isNull(st.leftOn),
+    recordScope(ctx.scope, st),
+    input.unitCode ? eq(st.unitCode, input.unitCode) : undefined,
+    input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
+    input.employment ? eq(st.status, input.employment) : undefined,
+    input.post ? eq(st.post, input.post) : undefined,
+    input.q ? containsText(st.name, input.q) : undefined,
+  );
 
 /** A person in post in the caller's scope, or the one NOT_FOUND. */
 const visible = (ctx: Pick<AuthedContext, 'db'> & { scope: Parameters<typeof recordScope>[0] }, id: number) =>
@@ -65,18 +87,23 @@ const inPost = async (db: Db, idIndex: string) =>
       .where(and(eq(st.idIndex, idIndex), isNull(st.leftOn)))
   )[0];
 
+/**
+ * What the caller may do from the list: hire (a school too), import (the bureaus: the 科室 and the counties), and
+ * export the ethics role's lists (the area `teachers:ethics`).
+ */
+async function listRights(ctx: AuthedContext) {
+  const canCreate = await passes(ctx, { access: 'area', area: 'teachers', action: 'write' });
+  return {
+    canCreate,
+    canImport: canCreate && actorLevel(ctx.scope) !== 'school',
+    canEthics: await passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' }),
+  };
+}
+
 /** The staff registry: the list, a hire and a transfer — both through the one entry gate. */
 export const staffRouter = {
   list: read.input(StaffFilter).query(async ({ ctx, input }) => {
-    const where = and(
-      isNull(st.leftOn),
-      recordScope(ctx.scope, st),
-      input.unitCode ? eq(st.unitCode, input.unitCode) : undefined,
-      input.schoolId ? eq(st.schoolId, input.schoolId) : undefined,
-      input.employment ? eq(st.status, input.employment) : undefined,
-      input.post ? eq(st.post, input.post) : undefined,
-      input.q ? ilike(st.name, contains(input.q)) : undefined,
-    );
+    const where = staffWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({
@@ -108,7 +135,7 @@ export const staffRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
-      canCreate: await passes(ctx, { access: 'area', area: 'teachers', action: 'write' }),
+      ...(await listRights(ctx)),
       rows: rows.map(({ idIndex, idCipher, ...r }) => ({
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))),
