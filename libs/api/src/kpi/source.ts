@@ -1,5 +1,5 @@
 import type { Db } from '@hyedu/db';
-import type { DataScope, KpiId } from '@hyedu/domain';
+import type { Area, DataScope, KpiId } from '@hyedu/domain';
 
 /** A KPI's raw figure: a count (den null) or a ratio num/den that aggregates as Σnum / Σden. */
 export interface Measure {
@@ -32,6 +32,8 @@ export interface KpiSource {
   bySchool?(db: Db, scope: DataScope, unitCode: string, today: string): Promise<SchoolMeasure[]>;
   /** The module page listing the records behind the number, by route name (`<module key>:<page>`; the portal adds ?unit= and &q=). */
   recordsRoute: string;
+  /** The area those records are read under, when it is not the module's own (the link is offered only to who may read it). */
+  recordsArea?: Area;
 }
 
 /** A measure's projected value (a ratio's projected numerator over its denominator), or null. */

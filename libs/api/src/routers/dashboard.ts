@@ -16,15 +16,24 @@ import {
 } from '@hyedu/domain';
 import { HENGYANG_KPIS_2022_EN } from '@hyedu/domain/hengyang';
 import { writeWorkbook } from '@hyedu/excel';
+import type { Context } from '../context.ts';
 import { KPI_SOURCES } from '../kpi/registry.ts';
 import { inScope, memo, unitRollup } from '../kpi/rollup.ts';
-import { measureValue, projectedValue, sumMeasures, type Measure } from '../kpi/source.ts';
+import { measureValue, projectedValue, sumMeasures, type KpiSource, type Measure } from '../kpi/source.ts';
 import { countyTargets, yearOf } from '../kpi/targets.ts';
 import { visibleKpi, visibleKpis } from '../kpi/visible.ts';
 import { listUnits, scopeText } from '../queries.ts';
 import { scoped } from '../scoped.ts';
-import { exportProcedure, readProcedure } from '../trpc.ts';
+import { exportProcedure, passes, readProcedure } from '../trpc.ts';
 import { schoolPageRouter } from './school-page.ts';
+
+/** The page of the records behind a KPI, when the caller may read them (leadership sees 师德 counts, never the cases). */
+const recordsRoute = async (ctx: Context, source: KpiSource | undefined) =>
+  !source
+    ? null
+    : !source.recordsArea || (await passes(ctx, { access: 'area', area: source.recordsArea, action: 'read' }))
+      ? source.recordsRoute
+      : null;
 
 const { kpiSnapshots } = tables;
 const read = readProcedure('plan');
@@ -138,7 +147,7 @@ export const dashboardRouter = {
     const county = await countyTargets(ctx.db, yearOf(ctx.today), ctx.now);
     return {
       ...describe(def),
-      recordsRoute: source?.recordsRoute ?? null,
+      recordsRoute: await recordsRoute(ctx, source),
       bySchool: !!source?.bySchool,
       asOf: rollup ? rollup.at.toISOString() : null,
       asOfDate: ctx.today,
@@ -239,7 +248,7 @@ export const dashboardRouter = {
       return {
         ...describe(def),
         county: { code: unit.code, name: unit.kind === 'city' ? '局直' : unit.name },
-        recordsRoute: source?.recordsRoute ?? null,
+        recordsRoute: await recordsRoute(ctx, source),
         schools: rows.map((r) => ({ schoolId: r.schoolId, code: r.code, name: r.name, ...shown(def, r.measure) })),
       };
     }),

@@ -85,6 +85,23 @@ describe.each(testEngines())('the teachers KPIs on %s', (engine) => {
     expect((await hengnan.dashboard.kpi({ kpiId: 'teachers.admission-checks' })).units.map((u) => u.code)).toEqual([COUNTY]);
   });
 
+  it('links the 师德 figures to their records only for who may read the cases: leadership sees the counts alone', async () => {
+    const leader = await callerAs(database, 'leader', { asOf: TODAY });
+    const teachers = await callerAs(database, 'teachers', { asOf: TODAY });
+    const hengnan = await callerAs(database, 'hengnan', { asOf: TODAY });
+    for (const [id, route] of [
+      ['teachers.ethics-cases', 'teachers:ethics'],
+      ['teachers.ethics-days', 'teachers:ethics'],
+      ['teachers.blacklist', 'teachers:blacklist'],
+    ] as const) {
+      expect((await leader.dashboard.kpi({ kpiId: id })).recordsRoute).toBeNull();
+      expect((await leader.dashboard.kpiSchools({ kpiId: id, unitCode: COUNTY })).recordsRoute).toBeNull();
+      expect((await teachers.dashboard.kpi({ kpiId: id })).recordsRoute).toBe(route);
+      expect((await hengnan.dashboard.kpiSchools({ kpiId: id, unitCode: COUNTY })).recordsRoute).toBe(route);
+    }
+    expect((await leader.dashboard.kpi({ kpiId: 'teachers.admission-checks' })).recordsRoute).toBe('teachers:staff');
+  });
+
   it('a hire through the gate moves the coverage at once (the rollup is dropped)', async () => {
     const teachers = await callerAs(database, 'teachers', { asOf: TODAY });
     const before = (await teachers.dashboard.kpi({ kpiId: 'teachers.admission-checks' })).total;

@@ -139,7 +139,8 @@ const completeness = inPost('teachers.staff-completeness', () => staffCompleteSq
 const done = inArray(ec.status, [...ETHICS_DONE_STATES]);
 /** Days from the clue's report to the case's end, in Beijing dates. */
 const daysToClose = sql`((${ec.closedAt} at time zone 'Asia/Shanghai')::date - (${ec.createdAt} at time zone 'Asia/Shanghai')::date)`;
-const cases = (id: KpiId, measure: () => { num: SQL; den: SQL }) => recordSource(id, 'teachers:staff', ec, { table: ec }, measure);
+const cases = (id: KpiId, measure: () => { num: SQL; den: SQL }) =>
+  ({ ...recordSource(id, 'teachers:ethics', ec, { table: ec }, measure), recordsArea: 'teachers:ethics' }) satisfies KpiSource;
 /** 办结率: cases 结案 or 不予立案 ÷ cases accepted. */
 const ethicsClosed = cases('teachers.ethics-cases', () => ({ num: sql`count(*) filter (where ${done})`, den: sql`count(*)` }));
 /** 平均办结天数: Σ days to close ÷ cases 办结. */
@@ -152,16 +153,19 @@ const ethicsDays = cases('teachers.ethics-days', () => ({
  * 黑名单人数: people with an entry standing today (`blacklistedOn`: from ≤ today < until, not lifted), counted at the
  * school of the case that listed them.
  */
-const blacklist = recordSource(
-  'teachers.blacklist',
-  'teachers:staff',
-  ec,
-  { table: bl, join: { table: ec, on: eq(ec.id, bl.caseId) } },
-  (today) => ({
-    num: sql`count(distinct ${bl.idIndex}) filter (where ${bl.fromDate} <= ${today} and (${bl.untilDate} is null or ${bl.untilDate} > ${today}) and (${bl.liftedOn} is null or ${bl.liftedOn} > ${today}))`,
-    den: null,
-  }),
-);
+const blacklist: KpiSource = {
+  ...recordSource(
+    'teachers.blacklist',
+    'teachers:blacklist',
+    ec,
+    { table: bl, join: { table: ec, on: eq(ec.id, bl.caseId) } },
+    (today) => ({
+      num: sql`count(distinct ${bl.idIndex}) filter (where ${bl.fromDate} <= ${today} and (${bl.untilDate} is null or ${bl.untilDate} > ${today}) and (${bl.liftedOn} is null or ${bl.liftedOn} > ${today}))`,
+      den: null,
+    }),
+  ),
+  recordsArea: 'teachers:ethics',
+};
 
 export const teachersKpis: KpiSource[] = [staffingUse, ethicsClosed, ethicsDays, blacklist, admissionChecks, completeness];
 
