@@ -1,6 +1,9 @@
 import { defineMessages } from '@hyedu/ui';
 
 const zh = {
+  exportCases: '导出案件',
+  exportBlacklist: '导出黑名单',
+  exported: '已导出 {n} 条（已记入审计）',
   listTitle: '师德失范案件',
   blacklistTitle: '师德失范黑名单',
   lead: '共 {n} 件',
@@ -90,6 +93,9 @@ const zh = {
 export const useEthicsMessages = defineMessages<keyof typeof zh>({
   'zh-CN': zh,
   'en-US': {
+    exportCases: 'Export the cases',
+    exportBlacklist: 'Export the blacklist',
+    exported: '{n} rows exported (recorded in the audit trail)',
     listTitle: 'Ethics cases',
     blacklistTitle: 'Ethics blacklist',
     lead: '{n} in all',

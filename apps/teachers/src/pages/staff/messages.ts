@@ -57,8 +57,6 @@ export const useStaffMessages = defineMessages({
     exports: '导出',
     exportStaff: '导出教职员工',
     exportEntries: '导出入职与调动记录',
-    exportCases: '导出师德失范案件',
-    exportBlacklist: '导出黑名单',
     exported: '已导出 {n} 条（已记入审计）',
   },
   'en-US': {
@@ -119,8 +117,6 @@ export const useStaffMessages = defineMessages({
     exports: 'Export',
     exportStaff: 'Export staff',
     exportEntries: 'Export hires and transfers',
-    exportCases: 'Export ethics cases',
-    exportBlacklist: 'Export the blacklist',
     exported: '{n} rows exported (recorded in the audit trail)',
   },
 });

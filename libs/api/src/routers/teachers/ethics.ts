@@ -70,6 +70,28 @@ export const BlacklistFilter = Page.extend({
   q: textField(20, '姓名').optional(),
 }).strict();
 
+/** The 黑名单 entries of the cases in the caller's scope matching a filter; the standing is judged on the business date. */
+export function blacklistWhere(
+  ctx: Pick<AuthedContext, 'today'> & { scope: Parameters<typeof recordScope>[0] },
+  input: Omit<z.infer<typeof BlacklistFilter>, 'page' | 'pageSize'>,
+) {
+  const day = ctx.today;
+  const notLifted = or(isNull(bl.liftedOn), gt(bl.liftedOn, day));
+  const notOver = or(isNull(bl.untilDate), gt(bl.untilDate, day));
+  const standing = {
+    lifted: and(isNotNull(bl.liftedOn), lte(bl.liftedOn, day)),
+    expired: and(notLifted, isNotNull(bl.untilDate), lte(bl.untilDate, day)),
+    pending: and(notLifted, notOver, gt(bl.fromDate, day)),
+    active: and(notLifted, notOver, lte(bl.fromDate, day)),
+  };
+  return and(
+    recordScope(ctx.scope, c),
+    input.standing ? standing[input.standing] : undefined,
+    input.unitCode ? eq(bl.unitCode, input.unitCode) : undefined,
+    input.q ? ilike(bl.name, contains(input.q)) : undefined,
+  );
+}
+
 type Ctx = Pick<AuthedContext, 'db'> & { scope: Parameters<typeof recordScope>[0] };
 /** A case in the caller's scope, or the one NOT_FOUND. */
 const visible = (ctx: Ctx, id: number) =>
@@ -456,21 +478,7 @@ export const ethicsRouter = {
    * entries of cases the caller may see (the person's county's ethics role, the 科室 every county), each view audited.
    */
   blacklist: view.input(BlacklistFilter).query(async ({ ctx, input }) => {
-    const day = ctx.today;
-    const notLifted = or(isNull(bl.liftedOn), gt(bl.liftedOn, day));
-    const notOver = or(isNull(bl.untilDate), gt(bl.untilDate, day));
-    const standing = {
-      lifted: and(isNotNull(bl.liftedOn), lte(bl.liftedOn, day)),
-      expired: and(notLifted, isNotNull(bl.untilDate), lte(bl.untilDate, day)),
-      pending: and(notLifted, notOver, gt(bl.fromDate, day)),
-      active: and(notLifted, notOver, lte(bl.fromDate, day)),
-    };
-    const where = and(
-      recordScope(ctx.scope, c),
-      input.standing ? standing[input.standing] : undefined,
-      input.unitCode ? eq(bl.unitCode, input.unitCode) : undefined,
-      input.q ? ilike(bl.name, contains(input.q)) : undefined,
-    );
+    const where = blacklistWhere(ctx, input);
     const [rows, [total]] = await Promise.all([
       ctx.db
         .select({
@@ -502,11 +510,11 @@ export const ethicsRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
-      today: day,
+      today: ctx.today,
       rows: rows.map(({ idIndex, idCipher, ...r }) => ({
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, cipherId(idIndex))),
-        standing: blacklistStanding({ from: r.from, until: r.until, liftedOn: r.liftedOn }, day),
+        standing: blacklistStanding({ from: r.from, until: r.until, liftedOn: r.liftedOn }, ctx.today),
       })),
     };
   }),

@@ -30,7 +30,7 @@ import { contains } from '../../queries.ts';
 import { actorLevel, recordScope } from '../../record-scope.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
-import { ETHICS_TARGET, EthicsFilter } from './ethics.ts';
+import { BlacklistFilter, blacklistWhere, ETHICS_TARGET, EthicsFilter } from './ethics.ts';
 import { ABOUT_THE_QUERY, blacklistsOf, entryRow, knowsWhy, recordRefusals, type Entry } from './gate.ts';
 import { importMapping } from './settings.ts';
 import { STAFF_SHEET, staffColumns, type StaffSheetRow } from './staff-sheet.ts';
@@ -249,7 +249,6 @@ export const EntryFilter = z
     refused: z.boolean({ message: '请选择是否只看未准入' }).optional(),
   })
   .strict();
-export const BlacklistFilter = z.object({ unitCode: DivisionCode.optional() }).strict();
 
 const ENTRY_KIND_LABELS: Record<EntryKind, string> = { hire: '入职', transfer: '调动' };
 const fromSchools = alias(schools, 'from_school');
@@ -523,7 +522,7 @@ export const teacherFilesRouter = {
   }),
 
   /** The 黑名单 entries decided in the caller's counties (the gate itself reads every county's), with their standing today. */
-  exportBlacklist: ethicsExporter.input(BlacklistFilter).query(async ({ ctx, input }) => {
+  exportBlacklist: ethicsExporter.input(BlacklistFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         name: bl.name,
@@ -539,7 +538,7 @@ export const teacherFilesRouter = {
       .from(bl)
       .innerJoin(ec, eq(ec.id, bl.caseId))
       .innerJoin(orgUnits, eq(orgUnits.code, bl.unitCode))
-      .where(and(recordScope(ctx.scope, ec), input.unitCode ? eq(bl.unitCode, input.unitCode) : undefined))
+      .where(blacklistWhere(ctx, input))
       .orderBy(desc(bl.fromDate), desc(bl.id))
       .limit(MAX_EXPORT);
     return exportBook(

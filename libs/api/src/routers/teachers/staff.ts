@@ -88,15 +88,13 @@ const inPost = async (db: Db, idIndex: string) =>
   )[0];
 
 /**
- * What the caller may do from the list: hire (a school too), import (the bureaus: the 科室 and the counties), and
- * export the ethics role's lists (the area `teachers:ethics`).
+ * What the caller may do from the list: hire (a school too) and import (the bureaus: the 科室 and the counties).
  */
 async function listRights(ctx: AuthedContext) {
   const canCreate = await passes(ctx, { access: 'area', area: 'teachers', action: 'write' });
   return {
     canCreate,
     canImport: canCreate && actorLevel(ctx.scope) !== 'school',
-    canEthics: await passes(ctx, { access: 'area', area: 'teachers:ethics', action: 'read' }),
   };
 }
 
