@@ -28,6 +28,8 @@ const VIEWS: readonly { name: string; path: string; input?: unknown; unit?: bool
   { name: '教职员工 一个县（衡南县）', path: 'teachers.staff.list', input: { ...page, unitCode: '430422' } },
   { name: '师德案件 第1页', path: 'teachers.ethics.list', input: page },
   { name: '师德案件 已结案', path: 'teachers.ethics.list', input: { ...page, status: 'closed' } },
+  { name: '黑名单 第1页', path: 'teachers.ethics.blacklist', input: page },
+  { name: '黑名单 在期', path: 'teachers.ethics.blacklist', input: { ...page, standing: 'active' } },
   { name: '编制概况', path: 'teachers.overview' },
   { name: '学校编制 第1页', path: 'teachers.schools', input: page },
   {

@@ -73,7 +73,8 @@ export const teacherStaff = pgTable(
 
 /**
  * Every entry of a person into a school — a hire or a transfer — with the 准入查询 made for it and the gate's outcome:
- * admitted entries point at the staff row they opened; refused ones keep the reason code (the audit says who tried).
+ * admitted entries point at the staff row they opened; refused ones keep the reason code and the person (the audit
+ * says who tried).
  */
 export const teacherEntries = pgTable(
   'teacher_entries',
@@ -89,6 +90,12 @@ export const teacherEntries = pgTable(
     queriedOn: date({ mode: 'string' }),
     queryResult: text({ enum: members(AdmissionResult.options) }),
     refusal: text(),
+    /**
+     * A refused entry's person as the form or file gave them (an admitted entry's person is its staff row): the name
+     * and the ID number encrypted like the registry's (`teacher_staff:<blind index>`), so the entries export names them.
+     */
+    name: text(),
+    idCipher: text(),
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
   },

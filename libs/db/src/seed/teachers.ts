@@ -86,6 +86,7 @@ export interface EthicsSeedCase {
 /** An entry the gate refused (a blacklisted person trying another school, a query that found a record). */
 export interface RefusedSeedEntry {
   school: number;
+  name: string;
   idNumber: string;
   entersOn: string;
   query: AdmissionQuery;
@@ -594,6 +595,7 @@ function ethicsCases(
     const school = rng.int(0, schools.length - 1);
     refused.push({
       school,
+      name: p.name,
       idNumber: p.idNumber,
       entersOn,
       query: { queriedOn: addDays(entersOn, -rng.int(3, 20)), result: 'clear' },
@@ -604,6 +606,7 @@ function ethicsCases(
   const entersOn = addDays(today, -rng.int(20, 60));
   refused.push({
     school,
+    name: personName(rng),
     idNumber: idNumber(schools[school]!.unitCode, '1986-03-14', 'male'),
     entersOn,
     query: { queriedOn: addDays(entersOn, -10), result: 'hit' },
@@ -690,9 +693,12 @@ export async function seedTeachers(
     });
     for (const r of seed.refused) {
       const s = schools[r.school]!;
+      const idIndex = blindIndex(keys.indexKey, r.idNumber);
       entries.push({
         kind: 'hire',
-        idIndex: blindIndex(keys.indexKey, r.idNumber),
+        idIndex,
+        name: r.name,
+        idCipher: encryptField(keys.dataKey, r.idNumber, `teacher_staff:${idIndex}`),
         staffId: null,
         schoolId: s.id,
         unitCode: s.unitCode,

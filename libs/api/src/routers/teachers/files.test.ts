@@ -349,6 +349,7 @@ describe.each(testEngines())('the 全国教师管理信息系统 import and the 
     expect(JSON.stringify(rows)).not.toContain('19900512');
     const refused = await sheet((await (await as('leiyang')).teachers.files.exportEntries({ refused: true })).base64);
     expect(refused.slice(2).map((r) => r.at(-3))).toContain('未准入：不符合准入条件');
+    expect(refused.slice(2).flat()).not.toContain('—'); // a refused entry names the person it refused, masked
     const moved = await sheet((await county.teachers.files.exportEntries({ kind: 'transfer' })).base64);
     expect(moved[2]).toEqual(expect.arrayContaining(['调动', '郑老师', '无相关记录', '准入']));
     const cases = await county.teachers.files.exportEthicsCases({});

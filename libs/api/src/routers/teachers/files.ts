@@ -125,6 +125,7 @@ async function planRows(ctx: AuthedContext, rows: readonly StaffSheetRow[], head
     }
     const entry: Entry = {
       kind: current ? 'transfer' : 'hire',
+      name: v.name,
       idNumber: v.idNumber,
       idIndex,
       schoolId: v.schoolId,
@@ -392,9 +393,9 @@ export const teacherFilesRouter = {
         id: en.id,
         kind: en.kind,
         entersOn: en.entersOn,
-        name: st.name,
-        idIndex: st.idIndex,
-        idCipher: st.idCipher,
+        name: sql<string | null>`coalesce(${st.name}, ${en.name})`,
+        idIndex: en.idIndex,
+        idCipher: sql<string | null>`coalesce(${st.idCipher}, ${en.idCipher})`,
         fromSchool: fromSchools.name,
         schoolName: schools.name,
         unitName: orgUnits.name,
@@ -441,7 +442,7 @@ export const teacherFilesRouter = {
       rows.map(({ idIndex, idCipher, refusal, ...r }) => ({
         ...r,
         kind: ENTRY_KIND_LABELS[r.kind],
-        // A refused entry opened no staff row: who it was is in its audit record (masked), not here.
+        // An admitted entry names its staff row's person, a refused one the person it refused.
         name: r.name ?? '—',
         idNumber: idCipher && idIndex ? maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))) : '—',
         fromSchool: r.fromSchool ?? '',

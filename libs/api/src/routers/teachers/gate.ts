@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { tables, writeAudit, type Db } from '@hyedu/db';
+import { encryptField, tables, writeAudit, type Db } from '@hyedu/db';
 import { maskIdCard } from '@hyedu/domain';
 import { gateRefusal, gateRefusalText, type AdmissionQuery, type EntryKind, type GateRefusalCode } from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../context.ts';
@@ -7,13 +7,17 @@ import { fieldError } from '../../field-error.ts';
 import { passes } from '../../trpc.ts';
 
 const { teacherBlacklist: bl, teacherEntries: entries } = tables;
+export const STAFF_TARGET = 'teacher_staff';
+/** The encrypted number is bound to the person's blind index, so a ciphertext copied onto another person does not decrypt. */
+export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
 
 /** Refusals shown beside the query's date (the person entering the hire fixes them); the rest beside the ID number. */
 export const ABOUT_THE_QUERY: readonly string[] = ['no_query', 'query_future', 'query_stale'];
 
 export interface Entry {
   kind: EntryKind;
-  /** The person: the ID number (for the audit, masked) and its blind index. */
+  /** The person: the name, the ID number (kept encrypted on a refusal, masked in the audit) and its blind index. */
+  name: string;
   idNumber: string;
   idIndex: string;
   schoolId: number;
@@ -66,7 +70,12 @@ export async function recordRefusals(ctx: AuthedContext, refused: readonly { ent
     for (const { entry: e, code } of refused) {
       const [row] = await tx
         .insert(entries)
-        .values({ ...entryRow(ctx, e), refusal: code })
+        .values({
+          ...entryRow(ctx, e),
+          refusal: code,
+          name: e.name,
+          idCipher: encryptField(ctx.keys.dataKey, e.idNumber, staffCipherId(e.idIndex)),
+        })
         .returning({ id: entries.id });
       await writeAudit(tx, ctx.auditKey, {
         actor: ctx.identity.username,

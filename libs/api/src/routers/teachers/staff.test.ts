@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blindIndex, tables, verifyAuditChain, type Database } from '@hyedu/db';
+import { blindIndex, decryptField, tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from '@hyedu/db/testing';
 import { idCardCheckChar } from '@hyedu/domain';
 import { callerWithCookie, failure, signIn } from '../../testing.ts';
@@ -86,6 +86,14 @@ describe.each(testEngines())('the staff registry and its entry gate on %s', (eng
       message: '不符合准入条件',
     });
     expect(await refusals(idNumber)).toEqual([{ refusal: 'query_stale' }, { refusal: 'query_hit' }, { refusal: 'query_hit' }]);
+    // each refused entry keeps whom it refused: the name, and the number encrypted like the registry's
+    const kept = await database.db
+      .select({ name: entries.name, idIndex: entries.idIndex, idCipher: entries.idCipher })
+      .from(entries)
+      .where(eq(entries.idIndex, blindIndex(database.keys.indexKey, idNumber)));
+    expect(kept.map((k) => [k.name, decryptField(database.keys.dataKey, k.idCipher!, `teacher_staff:${k.idIndex}`)])).toEqual(
+      Array(3).fill(['王晓梅', idNumber]),
+    );
     const denied = await database.db
       .select({ actor: auditLog.actor })
       .from(auditLog)

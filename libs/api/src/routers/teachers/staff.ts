@@ -14,13 +14,11 @@ import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
-import { passGate, recordEntry } from './gate.ts';
+import { passGate, recordEntry, STAFF_TARGET, staffCipherId } from './gate.ts';
 import { TEACHERS_KPIS } from './kpis.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
-export const STAFF_TARGET = 'teacher_staff';
-/** The encrypted number is bound to the person's blind index, so a ciphertext copied onto another person does not decrypt. */
-export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
+export { STAFF_TARGET, staffCipherId };
 
 const read = readProcedure('teachers');
 /** A hire or transfer moves the module's KPIs: the dashboard recomputes them on its next read. */
@@ -153,6 +151,7 @@ export const staffRouter = {
     if (already) throw fieldError('idNumber', `该人员现在${already.schoolName}在岗，请办理调动`);
     const entry = {
       kind: 'hire' as const,
+      name: input.name,
       idNumber: id.value.number,
       idIndex,
       schoolId: school.id,
@@ -211,6 +210,7 @@ export const staffRouter = {
     const idNumber = decryptField(ctx.keys.dataKey, person.idCipher, staffCipherId(person.idIndex));
     const entry = {
       kind: 'transfer' as const,
+      name: person.name,
       idNumber,
       idIndex: person.idIndex,
       fromSchoolId: person.schoolId,
