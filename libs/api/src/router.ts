@@ -2,7 +2,7 @@ import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { authRouter } from './routers/auth.ts';
 import { dashboardRouter } from './routers/dashboard.ts';
-import { fundingRouter } from './routers/funding.ts';
+import { fundingRouter } from './routers/funding/index.ts';
 import { inboxRouter } from './routers/inbox.ts';
 import { planRouter } from './routers/plan/index.ts';
 import { platformRouter } from './routers/platform.ts';

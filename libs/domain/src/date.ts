@@ -26,3 +26,8 @@ export const IsoDate = z
   .string({ error: '日期应为字符串' })
   .refine(isIsoDate, { message: '日期应为有效的 YYYY-MM-DD 格式' })
   .meta({ format: 'date' });
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -8,3 +8,4 @@ export * from './private-edu.ts';
 export * from './private-puhui.ts';
 export * from './teachers.ts';
 export * from './private-preschool.ts';
+export * from './funding.ts';

@@ -4,6 +4,7 @@ import { HENGYANG_ORG_UNITS } from './org.ts';
 
 export { HENGYANG_ORG_UNITS, HUNAN_PROVINCE_CODE } from './org.ts';
 export { HENGYANG_PRIVATE_BASELINE_2020, HENGYANG_TARGETS_2022 } from './targets.ts';
+export { HENGYANG_NAMED_PROJECTS_2022, HENGYANG_SEAT_WINDOW_2022, type NamedProject } from './capital-projects.ts';
 export { HENGYANG_PLAN_2022 } from './plan-2022.ts';
 export { HENGYANG_MODULES } from './modules.ts';
 export { HENGYANG_CONTEXT_WORDS } from './context-words.ts';

@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
-import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../queries.ts';
-import { readProcedure } from '../trpc.ts';
+import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
+import { readProcedure } from '../../trpc.ts';
 
 const { schools, schoolEnrolment } = tables;
 const read = readProcedure('funding');

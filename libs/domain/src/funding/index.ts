@@ -1,0 +1,6 @@
+// Also an entry point of its own ('@hyedu/domain/funding'): zod is configured first, as by the root entry (no eval
+// under the pages' CSP; Chinese messages), before any schema of this module is defined.
+import '../zod-config.ts';
+
+export * from './spending.ts';
+export * from './seats.ts';
