@@ -8,15 +8,10 @@
 // then PGlite; HYEDU_BENCH_ENGINE=postgresql runs PostgreSQL alone. Concurrency belongs to the scale-out bench.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Api, serial, signIn, type Stat } from './calls.ts';
-import { onBothEngines, startMeta } from './engines.ts';
+import { benchListViews, type ListView } from './list-views.ts';
 
-const ENV = { HYEDU_RATE_LIMIT: '10000000', HYEDU_SEED_SCALE: '1', HYEDU_SERVE_STATIC: '0' };
-const USERS = ['privedu', 'hengnan'] as const;
-const P99_BUDGET = 60;
-const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'private-edu.md');
 const page = { page: 1, pageSize: 20 };
-const VIEWS: readonly { name: string; path: string; input?: unknown }[] = [
+const VIEWS: readonly ListView[] = [
   { name: '概况（最近一次统计，含预测）', path: 'privateEdu.overview' },
   { name: '概况（2020-2021 统计）', path: 'privateEdu.overview', input: { year: '2020-2021' } },
   { name: '调减台账', path: 'privateEdu.levers.ledger' },
@@ -38,53 +33,11 @@ const VIEWS: readonly { name: string; path: string; input?: unknown }[] = [
   { name: '保教费 超限', path: 'privateEdu.fees.list', input: { ...page, overCap: true } },
 ];
 
-interface Row {
-  engine: string;
-  view: string;
-  user: string;
-  one: Stat | null;
-  error?: string;
-}
-const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
-const fmt = (s: Stat | null) => (s ? `${ms(s.p50)} / ${ms(s.p99)} ms (n=${s.n})` : '—');
-const verdict = (r: Row) => (r.error ? `✗ 错误：${r.error}` : !r.one ? '—' : r.one.p99 <= P99_BUDGET ? '✓' : `✗ p99 > ${P99_BUDGET} ms`);
-
-const rows: Row[] = [];
-const meta = startMeta();
-await onBothEngines(
-  {
-    database: 'hyedu_bench_private',
-    env: ENV,
-    meta,
-    resultsFile: RESULTS,
-    report: (m) =>
-      [
-        '# bench:private-edu — 民办教育模块列表视图（全量数据，单连接）',
-        '',
-        ...m.map((x) => `- ${x}`),
-        `- 预算：每个视图单连接 p99 ≤ ${P99_BUDGET} ms（20 并发的预算属于扩容议题）。`,
-        '',
-        '| 引擎 | 视图 | 用户 | 1 连接 p50 / p99 | 是否在预算内 |',
-        '|---|---|---|---|---|',
-        ...rows.map((r) => `| ${r.engine} | ${r.view} | ${r.user} | ${fmt(r.one)} | ${verdict(r)} |`),
-      ].join('\n') + '\n',
-  },
-  async ({ engine, server, startSeconds }) => {
-    console.log(`\n${engine}：首次启动并载入全量数据 ${startSeconds.toFixed(1)} 秒`);
-    meta.push(`${engine}：首次启动（迁移 + 全量演示数据）${startSeconds.toFixed(1)} 秒`);
-    for (const user of USERS) {
-      const api = new Api(server.url, await signIn(server.url, user));
-      for (const view of VIEWS) {
-        const url = api.url(view.path, view.input);
-        const row: Row = { engine, view: view.name, user, one: null };
-        try {
-          row.one = await serial(() => api.timed(url));
-        } catch (e) {
-          row.error = (e as Error).message;
-        }
-        rows.push(row);
-        console.log(`  ${engine} ${user.padEnd(7)} ${view.name.padEnd(24)} ${fmt(row.one)}  ${verdict(row)}`);
-      }
-    }
-  },
-);
+await benchListViews({
+  title: 'bench:private-edu — 民办教育模块列表视图（全量数据，单连接）',
+  database: 'hyedu_bench_private',
+  resultsFile: join(dirname(fileURLToPath(import.meta.url)), 'results', 'private-edu.md'),
+  users: ['privedu', 'hengnan'],
+  views: VIEWS,
+  loads: '迁移 + 全量演示数据',
+});

@@ -1,0 +1,35 @@
+// `pnpm bench:funding`: the funding module's list views at full Hengyang scale, one client at a time.
+//   1. starts the real server on an empty database, which loads the full-size demo data (the enrolment base's three
+//      censuses, three years of spending returns for every budget unit, the seat projects of every county and the seven
+//      named projects with their milestones and photos);
+//   2. signs in as the city's 计划财务科 `funding` and the county account `hengnan` and calls each view through the API;
+//   3. p50 / p99 at one connection, judged against p99 ≤ 60 ms (`list-views.ts`); writes tools/bench/results/funding.md.
+// PostgreSQL at HYEDU_BENCH_PG_URL (default 127.0.0.1:5432; a database `hyedu_bench_funding` is created and dropped),
+// then PGlite; HYEDU_BENCH_ENGINE=postgresql runs PostgreSQL alone.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchListViews, type ListView } from './list-views.ts';
+
+const page = { page: 1, pageSize: 20 };
+const VIEWS: readonly ListView[] = [
+  { name: '决算填报 第1页', path: 'funding.spending.list', input: page },
+  { name: '决算填报 2021年', path: 'funding.spending.list', input: { ...page, fiscalYear: 2021 } },
+  { name: '两个只增不减 2022年核查', path: 'funding.spending.rule', input: { planYear: 2022 } },
+  { name: '学位项目 第1页', path: 'funding.projects.list', input: page },
+  { name: '学位项目 滞后', path: 'funding.projects.list', input: { ...page, schedule: 'late' } },
+  { name: '学位项目 搜索“学校”', path: 'funding.projects.list', input: { ...page, q: '学校' } },
+  { name: '学位建设 合计', path: 'funding.projects.totals', input: {} },
+  { name: '学位分配 2022年', path: 'funding.allocation.get', input: { year: 2022 } },
+  { name: '重点项目', path: 'funding.named.list', input: {} },
+  { name: '指标 两个只增不减（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.two-no-decrease' } },
+  { name: '指标 学位建设完成数（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.seats-delivered' } },
+];
+
+await benchListViews({
+  title: 'bench:funding — 经费与资助模块列表视图（全量数据，单连接）',
+  database: 'hyedu_bench_funding',
+  resultsFile: join(dirname(fileURLToPath(import.meta.url)), 'results', 'funding.md'),
+  users: ['funding', 'hengnan'],
+  views: VIEWS,
+  loads: '迁移 + 全量演示数据',
+});
