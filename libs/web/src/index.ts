@@ -36,3 +36,6 @@ export { useRecordForm, refusal, FormRefusal } from './use-record-form.ts';
 export type { RecordForm, RecordFormOptions } from './use-record-form.ts';
 export { default as AttachmentList } from './AttachmentList.vue';
 export type { Attachment } from './AttachmentList.vue';
+export { default as ListSearch } from './ListSearch.vue';
+export { default as StateFilter } from './StateFilter.vue';
+export { default as UnitFilter } from './UnitFilter.vue';
