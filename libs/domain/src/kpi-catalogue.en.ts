@@ -82,6 +82,10 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',
   },
   'funding.seats-delivered': { title: 'New school places delivered', formula: 'Sum of new school places in use' },
+  'funding.named-on-schedule': {
+    title: 'Named capital projects on schedule',
+    formula: 'Projects named in the work priorities that are on schedule or in use ÷ named projects',
+  },
   'funding.two-no-decrease': {
     title: 'Counties keeping both education spending figures from falling',
     formula: 'Counties whose general-budget education spending and spending per pupil are both no lower than last year ÷ all counties',

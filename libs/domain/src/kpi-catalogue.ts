@@ -213,6 +213,16 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     amber: 0.1,
   },
   {
+    id: 'funding.named-on-schedule',
+    title: '重点项目按计划推进率',
+    module: 'funding',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '按计划推进或已投入使用的工作要点点名项目数 ÷ 点名项目数',
+    amber: 0.15,
+  },
+  {
     id: 'funding.two-no-decrease',
     title: '落实“两个只增不减”的县市区占比',
     module: 'funding',

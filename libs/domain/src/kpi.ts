@@ -37,6 +37,7 @@ export const KPI_IDS = [
   'private.preschool-gross-enrolment',
   'private.training-converted',
   'funding.seats-delivered',
+  'funding.named-on-schedule',
   'funding.two-no-decrease',
   'funding.aid-coverage',
   'funding.dropouts',

@@ -21,6 +21,7 @@ import {
   workPlanSections,
 } from '../schema/index.ts';
 import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+import { seedNamedProjects } from './funding-named.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
@@ -150,6 +151,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       const rows = await tx.insert(schools).values(chunk).returning({ id: schools.id });
       ids.push(...rows.map((r) => r.id));
     });
+    await seedNamedProjects(tx);
     const enrolment = story.censuses.flatMap((c) =>
       c.enrolment.flatMap((e, i) =>
         Object.entries(e).map(([grade, n]) => ({ schoolId: ids[i]!, schoolYear: c.year, grade, students: n ?? 0 })),

@@ -51,6 +51,13 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   },
   'private.training-converted': { itemNo: 6, phrase: '抓好“营改非”工作', target: 1, targetSource: 'bureau' },
   'funding.seats-delivered': { itemNo: 9, phrase: '高标准完成33730个学位建设任务', target: T.seatConstructionTarget, targetSource: 'seed' },
+  // The bureau's own target: the seed asks to 加快推进 and 抓好 the named projects' management, without a figure.
+  'funding.named-on-schedule': {
+    itemNo: 9,
+    phrase: '加快推进市十七中搬迁、衡钢中学初中部新建工程的建设',
+    target: 1,
+    targetSource: 'bureau',
+  },
   'funding.two-no-decrease': { itemNo: 9, phrase: '确保“两个只增不减”', target: 1, targetSource: 'seed' },
   'funding.aid-coverage': {
     itemNo: 11,

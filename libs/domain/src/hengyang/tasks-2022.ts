@@ -145,7 +145,10 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
     ],
     { kpis: ['funding.two-no-decrease'] },
   ),
-  t('9.3', '加快推进市十七中搬迁、衡钢中学初中部新建工程建设', 'planning', [['主体工程完工', END]], { units: [] }),
+  t('9.3', '加快推进市十七中搬迁、衡钢中学初中部新建工程建设', 'planning', [['主体工程完工', END]], {
+    units: [],
+    kpis: ['funding.named-on-schedule'],
+  }),
   t('9.4', '加强网络安全等级保护和运维保障', 'it', [['等保测评', END]], { units: [] }),
   t('10.1', '制定实施“十四五”学前教育发展提升计划', 'basic-edu', [['计划印发', q3]]),
   t('10.2', '办好特殊教育，“一人一案”安置适龄残疾儿童少年入学', 'basic-edu', [['秋季入学安置完成', q3]]),
