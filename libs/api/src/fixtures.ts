@@ -308,4 +308,9 @@ export const INPUTS: Record<string, unknown> = {
   'teachers.settings.get': undefined,
   'teachers.settings.saveMapping': { mapping: { subject: ['职称'] }, expectedVersion: 0 },
   'funding.enrolmentByUnit': undefined,
+  // funding: named projects
+  'funding.named.list': { schedule: 'late' },
+  'funding.named.photos': { id: 999999 },
+  'funding.named.file': { id: 999999 },
+  'funding.named.export': { schedule: 'late' },
 };

@@ -164,6 +164,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.preschool.save': ['填报学前三年人口', 'Enter pre-school population'],
   'privateEdu.fees.create': ['登记保教费收费记录', 'Record kindergarten fee'],
   'privateEdu.fees.update': ['更正保教费收费记录', 'Correct kindergarten fee'],
+  // funding: named projects
+  'funding.named.export': ['导出重点项目', 'Export named projects'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */

@@ -240,6 +240,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // private education: 学前人口 and 保教费收费记录
   population: '3至5周岁常住人口数',
   feeCharged: '每月实收保教费',
+  // funding: named projects
+  schedule: '推进状态',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -3,10 +3,10 @@ export const FILES_URL = '/api/files';
 
 /**
  * The link of an attachment: `area` names the module whose rules decide who may fetch it (plan: report evidence,
- * safety: hazard files). `inline` asks to show a picture in the page; the server allows it only for pictures that
+ * safety: hazard files, funding: project photos and evidence). `inline` asks to show a picture in the page; the server allows it only for pictures that
  * were decoded whole at upload, and sends anything else as a download.
  */
-export function fileUrl(area: 'plan' | 'safety', id: number, inline = false): string {
+export function fileUrl(area: 'plan' | 'safety' | 'funding', id: number, inline = false): string {
   return `${FILES_URL}/${area}/${id}${inline ? '?inline=1' : ''}`;
 }
 

@@ -1,4 +1,5 @@
 import type { KpiId } from '@hyedu/domain';
+import { fundingKpis } from '../routers/funding/named-kpi.ts';
 import { privateEduKpis } from '../routers/private-edu/kpis.ts';
 import { safetyKpis } from '../routers/safety/kpis.ts';
 import { teachersKpis } from '../routers/teachers/kpis.ts';
@@ -9,7 +10,7 @@ import type { KpiSource } from './source.ts';
  * dashboard and the portal need no change.
  */
 export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
-  [...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]),
+  [...safetyKpis, ...privateEduKpis, ...teachersKpis, ...fundingKpis].map((s) => [s.id, s]),
 );
 
 /**
