@@ -11,9 +11,10 @@ describe('funding routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'funding')).toBe(true);
   });
 
-  it('has one overview page (no invented ledgers), titled in both languages', () => {
+  it('has the overview and the named projects’ page, titled in both languages', () => {
     const named = flat(routes('/funding')).filter((r) => r.name);
-    expect(named.map((r) => r.name)).toEqual(['funding:home']);
+    expect(named.map((r) => r.name)).toEqual(['funding:home', 'funding:named']);
     expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
+    expect(named[1]?.meta).toMatchObject({ title: '重点项目', titleEn: 'Named projects' });
   });
 });

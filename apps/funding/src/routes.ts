@@ -12,6 +12,12 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/OverviewPage.vue'),
         meta: { title: '经费与资助', titleEn: 'Funding & aid' },
       },
+      {
+        path: 'named',
+        name: 'funding:named',
+        component: () => import('./pages/named/NamedProjectsPage.vue'),
+        meta: { title: '重点项目', titleEn: 'Named projects' },
+      },
     ],
   },
 ]);

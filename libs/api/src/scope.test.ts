@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, count, eq, inArray, ne, notExists } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, inArray, like, ne, notExists } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
@@ -39,7 +39,9 @@ type Kind =
   | 'puhui'
   | 'staff'
   | 'ethics'
-  | 'fee';
+  | 'fee'
+  | 'fundingProject'
+  | 'fundingFile';
 interface Own {
   school: number;
   task: number;
@@ -246,6 +248,8 @@ const FIXTURES: Record<string, Fixture> = {
   'safety.hazards.attach:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
   'safety.hazards.file:id': one('hazardFile', (id) => ({ id })),
   'safety.hazards.history:id': one('hazard', (id) => ({ id })),
+  'funding.named.photos:id': one('fundingProject', (id) => ({ id })),
+  'funding.named.file:id': one('fundingFile', (id) => ({ id })),
   'safety.activities.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     topic: 'fire',
@@ -623,7 +627,21 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateKindergartenFees.id }),
     );
 
+    // A named project of the city (局直) and one of its photos (the demo seed's).
+    const fundingProject = await first(
+      db.select({ id: t.fundingSeatProjects.id }).from(t.fundingSeatProjects).where(ne(t.fundingSeatProjects.unitCode, OWN)).limit(1),
+    );
+    const fundingFile = await first(
+      db
+        .select({ id: t.attachments.id })
+        .from(t.attachments)
+        .where(and(eq(t.attachments.ownerId, fundingProject.id), like(t.attachments.ownerType, 'funding_project:%')))
+        .limit(1),
+    );
+
     Object.assign(foreign, {
+      fundingProject: fundingProject.id,
+      fundingFile: fundingFile.id,
       ethics: ethics.id,
       staff: staff.id,
       fee: fee.id,
