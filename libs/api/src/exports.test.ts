@@ -32,6 +32,7 @@ const FILTERS: Record<string, unknown> = {
   'teachers.files.exportEntries': { kind: 'hire' },
   'teachers.files.exportEthicsCases': { status: 'clue' },
   'teachers.files.exportBlacklist': { unitCode: '430422' },
+  'funding.named.export': { schedule: 'late' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);
