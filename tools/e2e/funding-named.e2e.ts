@@ -47,10 +47,15 @@ describe('重点项目 (the named projects) for leadership', () => {
     await opened.close();
 
     // Filter: the late ones only.
-    await page.locator('.hy-filters .el-select').first().click();
+    await page.locator('.hy-filters .el-select', { has: page.getByRole('combobox', { name: '推进状态' }) }).click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '滞后' }).click();
     await expect.poll(() => cards(page).count()).toBe(2);
     for (const text of await page.locator('[data-test="named-state"]').allTextContents()) expect(text).toMatch(/滞后 \d+ 天/);
+
+    // The KPI's drill-down to one unit (?unit=): 衡南县's 楚怡中职.
+    await page.goto(`${h.server.url}/funding/named?unit=430422`);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    expect(await page.locator('[data-test="named-summary"]').textContent()).toContain('1 / 1');
   });
 
   it('reads in English, the projects’ names marked as Chinese', async () => {

@@ -248,6 +248,8 @@ const FIXTURES: Record<string, Fixture> = {
   'safety.hazards.attach:id': one('hazard', (id) => ({ id, phase: 'before', fileName: '现场.pdf', base64: PDF.toString('base64') })),
   'safety.hazards.file:id': one('hazardFile', (id) => ({ id })),
   'safety.hazards.history:id': one('hazard', (id) => ({ id })),
+  'funding.named.list:unitCode': filter()('unitCode', 'unit'),
+  'funding.named.export:unitCode': filter()('unitCode', 'unit'),
   'funding.named.photos:id': one('fundingProject', (id) => ({ id })),
   'funding.named.file:id': one('fundingFile', (id) => ({ id })),
   'safety.activities.create:schoolId': one('school', (schoolId) => ({

@@ -40,6 +40,8 @@ describe.each(testEngines())('重点项目 on %s', (engine) => {
     expect(dorm.schedule.state).toBe('done');
     expect(dorm.plannedSeats).toBe(0);
     expect(rows.find((r) => r.key === 'chuyi-hengnan-vocational')!.itemNo).toBe(12);
+    const city = await (await as('leader')).funding.named.list({ unitCode: '430400' });
+    expect(city.summary).toEqual({ total: 6, onSchedule: 3, inUse: 1, late: 2 });
     const late = await (await as('leader')).funding.named.list({ schedule: 'late' });
     expect(late.rows.map((r) => r.name).sort()).toEqual(['市十七中搬迁', '市田家炳中学提质改造'].sort());
   });

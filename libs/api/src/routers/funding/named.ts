@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, inArray, isNotNull, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
-import { fenToYuanString, RecordId, type DataScope } from '@hyedu/domain';
+import { DivisionCode, fenToYuanString, RecordId, type DataScope } from '@hyedu/domain';
 import {
   MILESTONE_LABELS,
   milestoneDelay,
@@ -25,14 +25,18 @@ export const PROJECT_FILES = 'funding_project';
 const TARGET = 'funding_project';
 
 export const NamedFilter = z
-  .object({ schedule: z.enum(['done', 'on_schedule', 'late'], { message: '请选择推进状态' }).optional() })
+  .object({
+    schedule: z.enum(['done', 'on_schedule', 'late'], { message: '请选择推进状态' }).optional(),
+    /** One unit's projects (the KPI's drill-down: 市本级 430400, 衡南县 430422). */
+    unitCode: DivisionCode.optional(),
+  })
   .strict();
 const Id = z.object({ id: RecordId }).strict();
 
 export type MilestoneState = 'done' | 'late' | 'upcoming';
 
 /** The named projects in the caller's scope with their milestones, schedule on `today` and photo counts, by item and id. */
-export async function namedProjects(db: Db, scope: DataScope, today: string) {
+export async function namedProjects(db: Db, scope: DataScope, today: string, unitCode?: string) {
   const rows = await db
     .select({
       id: p.id,
@@ -53,7 +57,7 @@ export async function namedProjects(db: Db, scope: DataScope, today: string) {
     .from(p)
     .innerJoin(orgUnits, eq(orgUnits.code, p.unitCode))
     .leftJoin(schools, eq(schools.id, p.schoolId))
-    .where(and(isNotNull(p.namedKey), unitRecordScope(scope, p.unitCode)))
+    .where(and(isNotNull(p.namedKey), unitRecordScope(scope, p.unitCode), unitCode ? eq(p.unitCode, unitCode) : undefined))
     .orderBy(asc(p.itemNo), asc(p.id));
   const ids = rows.map((r) => r.id);
   const [steps, photos] = ids.length
@@ -120,9 +124,9 @@ export const visibleProject = (ctx: { db: Db; scope: DataScope }, id: number) =>
 const yuan = (fen: number) => fenToYuanString(fen);
 
 export const namedRouter = {
-  /** The named projects (第9项, 第12项) of the caller's scope, their schedule on the business date and the overall strip. */
+  /** The named projects (第9项, 第12项) of the caller's scope (or of one unit in it), their schedule on the business date and the overall strip. */
   list: read.input(NamedFilter).query(async ({ ctx, input }) => {
-    const all = await namedProjects(ctx.db, ctx.scope, ctx.today);
+    const all = await namedProjects(ctx.db, ctx.scope, ctx.today, input.unitCode);
     const rows = input.schedule ? all.filter((r) => r.schedule.state === input.schedule) : all;
     return { today: ctx.today, summary: namedSummary(all), rows };
   }),
@@ -159,7 +163,7 @@ export const namedRouter = {
   export: exportProcedure('funding')
     .input(NamedFilter)
     .query(async ({ ctx, input }) => {
-      const all = await namedProjects(ctx.db, ctx.scope, ctx.today);
+      const all = await namedProjects(ctx.db, ctx.scope, ctx.today, input.unitCode);
       const rows = input.schedule ? all.filter((r) => r.schedule.state === input.schedule) : all;
       const date = (r: NamedProjectRow, m: Milestone, which: 'plannedOn' | 'reachedOn') =>
         r.milestones.find((x) => x.milestone === m)?.[which] ?? '';
