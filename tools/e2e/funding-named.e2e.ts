@@ -22,7 +22,7 @@ describe('重点项目 (the named projects) for leadership', () => {
     await page.goto(`${h.server.url}/funding`);
     await page.locator('[data-test="tab-named"]').click();
     await page.waitForURL(/\/funding\/named/);
-    await expect.poll(() => cards(page).count()).toBe(7);
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(7);
     await page.locator('[data-test="named-photo"]').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const strip = (await page.locator('[data-test="named-summary"]').textContent()) ?? '';
@@ -49,19 +49,19 @@ describe('重点项目 (the named projects) for leadership', () => {
     // Filter: the late ones only.
     await page.locator('.hy-filters .el-select', { has: page.getByRole('combobox', { name: '推进状态' }) }).click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '滞后' }).click();
-    await expect.poll(() => cards(page).count()).toBe(2);
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(2);
     for (const text of await page.locator('[data-test="named-state"]').allTextContents()) expect(text).toMatch(/滞后 \d+ 天/);
 
     // The KPI's drill-down to one unit (?unit=): 衡南县's 楚怡中职.
     await page.goto(`${h.server.url}/funding/named?unit=430422`);
-    await expect.poll(() => cards(page).count()).toBe(1);
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('[data-test="named-summary"]').textContent()).toContain('1 / 1');
   });
 
   it('reads in English, the projects’ names marked as Chinese', async () => {
     const page = await as('leader');
     await page.goto(`${h.server.url}/funding/named`);
-    await expect.poll(() => cards(page).count()).toBe(7);
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(7);
     await page.locator('header').getByRole('button', { name: 'English' }).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en-US');
     await page.getByRole('heading', { name: 'Named projects', level: 1 }).waitFor();
@@ -77,7 +77,7 @@ describe('重点项目 (the named projects) for leadership', () => {
   it('衡南县 sees its own named project only', async () => {
     const page = await as('hengnan');
     await page.goto(`${h.server.url}/funding/named`);
-    await expect.poll(() => cards(page).count()).toBe(1);
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(1);
     expect(await cards(page).first().textContent()).toContain('楚怡中职');
   });
 });
