@@ -4,6 +4,8 @@ export const useMessages = defineMessages({
   'zh-CN': {
     title: '经费与资助',
     home: '概况',
+    spendingRule: '两个只增不减',
+    spending: '经费决算填报',
     overviewTitle: '在校生与经费基数',
     overviewLead: '{year} 学年各学段在校生（第9、11项）：生均经费按在校生测算。',
     totalStudents: '在校生',
@@ -27,6 +29,8 @@ export const useMessages = defineMessages({
   'en-US': {
     title: 'Funding & aid',
     home: 'Overview',
+    spendingRule: 'Two no-decrease',
+    spending: 'Spending returns',
     overviewTitle: 'Students: the funding base',
     overviewLead: 'Students by stage, school year {year} (items 9 and 11): per-student spending is computed on these numbers.',
     totalStudents: 'Students',

@@ -11,9 +11,16 @@ describe('funding routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'funding')).toBe(true);
   });
 
-  it('has one overview page (no invented ledgers), titled in both languages', () => {
+  it('has the overview page, titled in both languages', () => {
     const named = flat(routes('/funding')).filter((r) => r.name);
-    expect(named.map((r) => r.name)).toEqual(['funding:home']);
+    expect(named[0]?.name).toBe('funding:home');
     expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
+  });
+
+  it('has the spending returns, one return and the two no-decrease rule, titled in both languages', () => {
+    const named = new Map(flat(routes('/funding')).map((r) => [r.name, r]));
+    expect(named.get('funding:spending')?.meta).toMatchObject({ title: '教育经费决算填报', titleEn: 'Spending returns' });
+    expect(named.get('funding:spending-return')?.path).toBe('spending/:id(\\d+)');
+    expect(named.get('funding:spending-rule')?.meta).toMatchObject({ title: '两个只增不减', titleEn: 'Two no-decrease rule' });
   });
 });

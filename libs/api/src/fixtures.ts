@@ -319,5 +319,5 @@ export const INPUTS: Record<string, unknown> = {
   'funding.spending.export': { unitCode: '430499' },
   'funding.spending.exportRule': { planYear: 2022 },
   'funding.settings.get': undefined,
-  'funding.settings.set': { checkedUnits: ['430499'], expectedVersion: 999999 },
+  'funding.settings.set': { checkedUnits: [], expectedVersion: 0 },
 };

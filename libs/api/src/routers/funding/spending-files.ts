@@ -6,7 +6,7 @@ import { comparedYears, fiscalYearLabel, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, SPEND
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { actorLevel } from '../../record-scope.ts';
 import { exportProcedure, readProcedure } from '../../trpc.ts';
-import { ruleView } from './spending-rule.ts';
+import { budgetUnitName, ruleView } from './spending-rule.ts';
 import { SpendingFilter, spendingRows, spendingWhere } from './spending.ts';
 
 const read = readProcedure('funding');
@@ -60,7 +60,7 @@ export const spendingFilesRouter = {
       rows.map((x) => ({
         id: x.id,
         unitCode: x.unitCode,
-        unitName: x.unitName,
+        unitName: budgetUnitName({ kind: x.unitKind, name: x.unitName }),
         fiscalYear: fiscalYearLabel(x.fiscalYear),
         budgetSpending: yuan(x.budgetSpending),
         reportedPupils: x.reportedPupils,

@@ -15,6 +15,9 @@ import { unitInScope } from './access.ts';
 
 const { fundingSettings, fundingSpendingReturns: r, orgUnits, schools, schoolEnrolment } = tables;
 
+/** A budget unit's name: the city's own budget is 市本级. */
+export const budgetUnitName = (u: { kind: string; name: string }) => (u.kind === 'city' ? '市本级' : u.name);
+
 /** The units the rule covers: the settings' list, or every unit of the organisation (12 县市区, 高新区, 市本级). */
 export async function checkedUnits(db: Db): Promise<string[]> {
   const [row] = await db.select({ units: fundingSettings.checkedUnits }).from(fundingSettings).where(eq(fundingSettings.id, 1));
@@ -118,7 +121,7 @@ export async function ruleView(db: Db, scope: DataScope, planYear: number, unitC
     const state = !cur || !prev ? 'missing' : cur.status === 'accepted' && prev.status === 'accepted' ? 'judged' : 'awaiting';
     return {
       unitCode: u.code,
-      unitName: u.name,
+      unitName: budgetUnitName(u),
       years,
       check: {
         year,

@@ -234,7 +234,7 @@ describe.each(testEngines())('教育经费决算填报 and “两个只增不减
     expect((await funding.funding.spending.rule({ planYear: 2022 })).units.map((u) => u.unitCode)).not.toContain(CITY);
     expect(await failure(funding.funding.spending.create({ unitCode: CITY, fiscalYear: 2018, budgetSpending: 1 }))).toEqual({
       code: 'BAD_REQUEST',
-      message: '衡阳市不在“两个只增不减”核查单位之列',
+      message: '市本级不在“两个只增不减”核查单位之列',
     });
     await funding.funding.settings.set({ checkedUnits: before.checkedUnits, expectedVersion: 1 });
     const file = await funding.funding.spending.export({ fiscalYear: 2021 });

@@ -26,7 +26,7 @@ import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep, conflict } from '../../workflow-step.ts';
 import { unitInScope, unitRecordScope } from './access.ts';
 import { FUNDING_SPENDING_KPIS } from './spending-kpi.ts';
-import { censusPupils, checkedUnits } from './spending-rule.ts';
+import { budgetUnitName, censusPupils, checkedUnits } from './spending-rule.ts';
 
 const { fundingSpendingReturns: r, orgUnits } = tables;
 export const SPENDING_TARGET = 'funding_spending_return';
@@ -58,6 +58,7 @@ export const spendingRows = (db: Db, where: SQL | undefined) =>
       id: r.id,
       unitCode: r.unitCode,
       unitName: orgUnits.name,
+      unitKind: orgUnits.kind,
       fiscalYear: r.fiscalYear,
       budgetSpending: r.budgetSpending,
       reportedPupils: r.reportedPupils,
@@ -89,12 +90,15 @@ const canWrite = (ctx: AuthedContext) => authorize(ctx.identity.grants, { area: 
 const caseOf = (row: { status: SpendingStatus; submittedBy: string | null }) => ({ state: row.status, submittedBy: row.submittedBy });
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A unit the caller may enter a return for: a county its own (another is NOT_FOUND, audited), the city any checked unit. */
+/** A unit the caller may enter a return for: a county its own (another, and any for a school, is NOT_FOUND, audited), the city any checked unit. */
 async function unitToEnter(ctx: AuthedContext, unitCode: string) {
   const level = actorLevel(ctx.scope);
-  if (level === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '教育经费决算由县市区或市教育局填报' });
   if (!unitInScope(ctx.scope, unitCode)) throw notFound('org_unit', unitCode);
-  const [unit] = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, unitCode));
+  const [found] = await ctx.db
+    .select({ code: orgUnits.code, name: orgUnits.name, kind: orgUnits.kind })
+    .from(orgUnits)
+    .where(eq(orgUnits.code, unitCode));
+  const unit = found && { code: found.code, name: budgetUnitName(found) };
   if (!unit) throw level === 'city' ? fieldError('unitCode', '没有这个单位') : notFound('org_unit', unitCode);
   if (!(await checkedUnits(ctx.db)).includes(unit.code)) throw fieldError('unitCode', `${unit.name}不在“两个只增不减”核查单位之列`);
   return unit;
@@ -120,8 +124,9 @@ export const spendingRouter = {
       page: input.page,
       pageSize: input.pageSize,
       canCreate: canWrite(ctx) && actorLevel(ctx.scope) !== 'school',
-      rows: rows.map((x) => ({
+      rows: rows.map(({ unitKind, ...x }) => ({
         ...x,
+        unitName: budgetUnitName({ kind: unitKind, name: x.unitName }),
         label: fiscalYearLabel(x.fiscalYear),
         createdAt: x.createdAt.toISOString(),
         submittedAt: iso(x.submittedAt),
@@ -133,13 +138,13 @@ export const spendingRouter = {
   /** One return with its unit, the census pupils of its year, and the caller's steps. */
   byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visible(ctx, input.id);
-    const [unit] = await ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, row.unitCode));
+    const [unit] = await ctx.db.select({ name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(eq(orgUnits.code, row.unitCode));
     const census = (await censusPupils(ctx.db, [row.unitCode], [row.fiscalYear])).get(`${row.unitCode}:${row.fiscalYear}`) ?? null;
     const writes = canWrite(ctx);
     const actor = { level: actorLevel(ctx.scope), username: ctx.identity.username };
     return {
       ...row,
-      unitName: unit?.name ?? row.unitCode,
+      unitName: unit ? budgetUnitName(unit) : row.unitCode,
       label: fiscalYearLabel(row.fiscalYear),
       censusYear: censusYearOf(row.fiscalYear),
       censusPupils: census,
@@ -184,7 +189,6 @@ export const spendingRouter = {
   /** Corrects a draft (a new one or one returned or reopened); a stale version is a CONFLICT. */
   update: write.input(SpendingReturnUpdate).mutation(async ({ ctx, input }) => {
     const seen = await visible(ctx, input.id);
-    if (actorLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '教育经费决算由县市区或市教育局填报' });
     refuseAmounts(input);
     const out = await ctx.db.transaction(async (tx) => {
       const [row] = await tx.select().from(r).where(eq(r.id, seen.id)).for('update');
