@@ -6,8 +6,8 @@ import { conversions } from './inbox/conversions.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
-import { spending } from './inbox/spending.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
+import { spending } from './inbox/spending.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
 /** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
