@@ -12,9 +12,15 @@ describe('funding routes', () => {
   });
 
   it('has the overview and the named projects’ page, titled in both languages', () => {
-    const named = flat(routes('/funding')).filter((r) => r.name);
-    expect(named.map((r) => r.name)).toEqual(['funding:home', 'funding:named']);
-    expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
-    expect(named[1]?.meta).toMatchObject({ title: '重点项目', titleEn: 'Named projects' });
+    const named = new Map(flat(routes('/funding')).map((r) => [r.name, r]));
+    expect(named.get('funding:home')?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
+    expect(named.get('funding:named')?.meta).toMatchObject({ title: '重点项目', titleEn: 'Named projects' });
+  });
+
+  it('has the spending returns, one return and the two no-decrease rule, titled in both languages', () => {
+    const named = new Map(flat(routes('/funding')).map((r) => [r.name, r]));
+    expect(named.get('funding:spending')?.meta).toMatchObject({ title: '教育经费决算填报', titleEn: 'Spending returns' });
+    expect(named.get('funding:spending-return')?.path).toBe('spending/:id(\\d+)');
+    expect(named.get('funding:spending-rule')?.meta).toMatchObject({ title: '两个只增不减', titleEn: 'Two no-decrease rule' });
   });
 });

@@ -12,6 +12,25 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/OverviewPage.vue'),
         meta: { title: '经费与资助', titleEn: 'Funding & aid' },
       },
+      // funding: spending returns
+      {
+        path: 'spending',
+        name: 'funding:spending',
+        component: () => import('./pages/spending/SpendingListPage.vue'),
+        meta: { title: '教育经费决算填报', titleEn: 'Spending returns' },
+      },
+      {
+        path: 'spending/:id(\\d+)',
+        name: 'funding:spending-return',
+        component: () => import('./pages/spending/SpendingPage.vue'),
+        meta: { title: '教育经费决算填报', titleEn: 'Spending returns' },
+      },
+      {
+        path: 'two-no-decrease',
+        name: 'funding:spending-rule',
+        component: () => import('./pages/spending/RulePage.vue'),
+        meta: { title: '两个只增不减', titleEn: 'Two no-decrease rule' },
+      },
       {
         path: 'named',
         name: 'funding:named',

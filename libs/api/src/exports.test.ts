@@ -33,6 +33,9 @@ const FILTERS: Record<string, unknown> = {
   'teachers.files.exportEthicsCases': { status: 'clue' },
   'teachers.files.exportBlacklist': { unitCode: '430422' },
   'funding.named.export': { schedule: 'late' },
+  // funding: spending returns
+  'funding.spending.export': { fiscalYear: 2021 },
+  'funding.spending.exportRule': { planYear: 2022 },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

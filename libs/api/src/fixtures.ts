@@ -313,4 +313,16 @@ export const INPUTS: Record<string, unknown> = {
   'funding.named.photos': { id: 999999 },
   'funding.named.file': { id: 999999 },
   'funding.named.export': { schedule: 'late' },
+  // funding: spending returns
+  'funding.spending.list': { page: 1, pageSize: 5, unitCode: '430422', fiscalYear: 2021, status: 'submitted' },
+  'funding.spending.byId': { id: 999999 },
+  'funding.spending.create': { unitCode: '430499', fiscalYear: 2021, budgetSpending: 150_000_000_000, note: '矩阵测试' },
+  'funding.spending.update': { id: 999999, expectedVersion: 1, budgetSpending: 150_000_000_000, note: '更正' },
+  'funding.spending.step': { id: 999999, expectedVersion: 1, action: 'return', reason: '数据有误' },
+  'funding.spending.history': { id: 999999 },
+  'funding.spending.rule': { planYear: 2022 },
+  'funding.spending.export': { unitCode: '430499' },
+  'funding.spending.exportRule': { planYear: 2022 },
+  'funding.settings.get': undefined,
+  'funding.settings.set': { checkedUnits: [], expectedVersion: 0 },
 };

@@ -36,13 +36,15 @@ const DATETIME = { '0000-01-01T00:00Z': '0000-01-01T00:00:00Z', '9999-12-31T23:5
 /**
  * Values a field rightly accepts: a reported figure may be negative or a fraction, a guard ratio is per mille
  * (1.5‰), a file's content is base64 of up to 5 MB (100k characters of it are fine), a password may be anything
- * printable up to its length.
+ * printable up to its length, a budget in fen is larger than 2³¹.
  */
 const ACCEPTS: Record<string, string[]> = {
   'report.figures.value': ['-1', '1.5', '2³¹'],
   'norm.perMille': ['1.5'],
   'norm.boardingPerMille': ['1.5'],
   base64: ['100k characters'],
+  // funding: spending returns — a budget in fen passes 2³¹ (21.5 million yuan).
+  budgetSpending: ['2³¹'],
 };
 const accepts = (path: string, name: string) =>
   Object.entries(ACCEPTS).some(

@@ -41,7 +41,8 @@ type Kind =
   | 'ethics'
   | 'fee'
   | 'fundingProject'
-  | 'fundingFile';
+  | 'fundingFile'
+  | 'spending';
 interface Own {
   school: number;
   task: number;
@@ -338,6 +339,14 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.fees.update:id': one('fee', (id) => ({ id, expectedVersion: 1, feeCharged: 85_000 })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
+  // funding: spending returns
+  'funding.spending.list:unitCode': list()('unitCode', 'unit'),
+  'funding.spending.export:unitCode': filter()('unitCode', 'unit'),
+  'funding.spending.byId:id': one('spending', (id) => ({ id })),
+  'funding.spending.history:id': one('spending', (id) => ({ id })),
+  'funding.spending.create:unitCode': one('unit', (unitCode) => ({ unitCode, fiscalYear: 2012, budgetSpending: 100 })),
+  'funding.spending.update:id': one('spending', (id) => ({ id, expectedVersion: 1, budgetSpending: 100 })),
+  'funding.spending.step:id': one('spending', (id) => ({ id, expectedVersion: 1, action: 'submit' })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -641,9 +650,18 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .limit(1),
     );
 
+    // A spending return of another county (a year the demo has none of).
+    const spending = await first(
+      db
+        .insert(t.fundingSpendingReturns)
+        .values({ unitCode: OTHER, fiscalYear: 2012, budgetSpending: 100, status: 'draft', createdBy: 'test', createdAt: new Date() })
+        .returning({ id: t.fundingSpendingReturns.id }),
+    );
+
     Object.assign(foreign, {
       fundingProject: fundingProject.id,
       fundingFile: fundingFile.id,
+      spending: spending.id,
       ethics: ethics.id,
       staff: staff.id,
       fee: fee.id,

@@ -17,6 +17,7 @@ const NAMES = {
   private_conversion_teacher: '教师',
   private_inspection: '年检',
   funding_project: '项目',
+  funding_spending_return: '决算填报',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -166,6 +166,16 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.fees.update': ['更正保教费收费记录', 'Correct kindergarten fee'],
   // funding: named projects
   'funding.named.export': ['导出重点项目', 'Export named projects'],
+  // funding: spending returns
+  'funding.spending.create': ['填报教育经费决算', 'Enter spending return'],
+  'funding.spending.update': ['修改教育经费决算填报', 'Correct spending return'],
+  'funding.spending.submit': ['提交教育经费决算填报', 'Submit spending return'],
+  'funding.spending.accept': ['审核通过教育经费决算填报', 'Accept spending return'],
+  'funding.spending.return': ['退回教育经费决算填报', 'Return spending return'],
+  'funding.spending.reopen': ['退回修订教育经费决算', 'Reopen spending return'],
+  'funding.spending.export': ['导出教育经费决算填报', 'Export spending returns'],
+  'funding.spending.exportRule': ['导出“两个只增不减”核查', 'Export the two no-decrease check'],
+  'funding.settings.set': ['设置“两个只增不减”核查单位', 'Set the units checked'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -223,6 +233,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_puhui_recognition: ['普惠性民办园认定', 'Inclusive kindergarten recognition'],
   private_preschool_population: ['学前三年人口', 'Pre-school population'],
   private_kindergarten_fee: ['保教费收费记录', 'Kindergarten fee record'],
+  // funding: spending returns
+  funding_spending_return: ['教育经费决算填报', 'Spending return'],
+  funding_settings: ['经费与资助设置', 'Funding settings'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {

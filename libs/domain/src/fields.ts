@@ -242,6 +242,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   feeCharged: '每月实收保教费',
   // funding: named projects
   schedule: '推进状态',
+  // funding: spending returns
+  fiscalYear: '决算年度',
+  budgetSpending: '一般公共预算教育支出',
+  byStage: '分学段支出',
+  'byStage.K': '学前教育支出',
+  'byStage.P': '小学支出',
+  'byStage.J': '初中支出',
+  'byStage.S': '普通高中支出',
+  'byStage.V': '中等职业教育支出',
+  'byStage.X': '特殊教育支出',
+  reportedPupils: '在校生数',
+  planYear: '核查年度',
+  checkedUnits: '核查单位',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

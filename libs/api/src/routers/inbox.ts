@@ -7,6 +7,7 @@ import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
+import { spending } from './inbox/spending.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
 /** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
@@ -20,6 +21,7 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   inspectionOpinion: inspectionOpinions,
   licence: licences,
   puhui,
+  spending,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

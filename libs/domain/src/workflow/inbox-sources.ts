@@ -1,3 +1,4 @@
+import { SPENDING_WORKFLOW } from '../funding/spending.ts';
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
 import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
@@ -23,6 +24,7 @@ export const INBOX_SOURCES = {
   inspectionOpinion: { workflow: INSPECTION_OPINION_WORKFLOW, area: null, label: { zh: '年检联审意见', en: 'Inspection opinions' } },
   licence: { workflow: LICENCE_WORKFLOW, area: 'private-edu', label: { zh: '办学许可事项', en: 'Licence cases' } },
   puhui: { workflow: PUHUI_WORKFLOW, area: 'private-edu', label: { zh: '普惠性民办园认定', en: 'Inclusive kindergarten recognition' } },
+  spending: { workflow: SPENDING_WORKFLOW, area: 'funding', label: { zh: '教育经费决算填报', en: 'Spending returns' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

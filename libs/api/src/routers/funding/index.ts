@@ -4,6 +4,9 @@ import { tables } from '@hyedu/db';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { namedRouter } from './named.ts';
+import { fundingSettingsRouter } from './settings.ts';
+import { spendingFilesRouter } from './spending-files.ts';
+import { spendingRouter } from './spending.ts';
 
 const { schools, schoolEnrolment } = tables;
 const read = readProcedure('funding');
@@ -12,6 +15,10 @@ type Stage = (typeof STAGES)[number];
 
 export const fundingRouter = {
   named: namedRouter,
+  /** 教育经费决算填报 and “两个只增不减”. */
+  spending: { ...spendingRouter, ...spendingFilesRouter },
+  /** The module's settings (the units the rule checks). */
+  settings: fundingSettingsRouter,
   /** Enrolment by unit and stage (幼儿园/小学/初中/高中/中职/特教): the base of per-student spending. */
   enrolmentByUnit: read.query(async ({ ctx }) => {
     const rows = await ctx.db

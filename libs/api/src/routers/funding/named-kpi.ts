@@ -18,5 +18,3 @@ export const namedOnSchedule: KpiSource = {
     return out;
   },
 };
-
-export const fundingKpis: readonly KpiSource[] = [namedOnSchedule];
