@@ -39,7 +39,9 @@ type Kind =
   | 'puhui'
   | 'staff'
   | 'ethics'
-  | 'fee';
+  | 'fee'
+  | 'seatProject'
+  | 'seatProjectFile';
 interface Own {
   school: number;
   task: number;
@@ -70,6 +72,15 @@ const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, stat
   input,
   status,
 });
+const seatProject = {
+  name: '范围测试学校新建工程',
+  kind: 'new_build',
+  sector: 'general',
+  area: 'urban',
+  plannedSeats: 900,
+  investment: 3_000_000_000,
+  planned: { approved: '2022-01-10', started: '2022-03-01', topped_out: '2022-06-30', accepted: '2022-08-15', in_use: '2022-09-01' },
+};
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -330,6 +341,23 @@ const FIXTURES: Record<string, Fixture> = {
     feeCharged: 90_000,
   })),
   'privateEdu.fees.update:id': one('fee', (id) => ({ id, expectedVersion: 1, feeCharged: 85_000 })),
+  // funding: seat projects
+  'funding.projects.list:unitCode': list()('unitCode', 'unit'),
+  'funding.projects.export:unitCode': filter()('unitCode', 'unit'),
+  'funding.projects.byId:id': one('seatProject', (id) => ({ id })),
+  'funding.projects.history:id': one('seatProject', (id) => ({ id })),
+  'funding.projects.create:unitCode': one('unit', (unitCode) => ({ unitCode, ...seatProject })),
+  'funding.projects.create:schoolId': one('school', (schoolId) => ({ unitCode: OWN, schoolId, ...seatProject })),
+  'funding.projects.update:id': one('seatProject', (id) => ({ id, expectedVersion: 1, ...seatProject })),
+  'funding.projects.update:schoolId': one('school', (schoolId) => ({ id: MISSING, expectedVersion: 1, schoolId, ...seatProject })),
+  'funding.projects.reach:id': one('seatProject', (id) => ({ id, expectedVersion: 1, milestone: 'approved', on: '2022-01-10' })),
+  'funding.projects.attach:id': one('seatProject', (id) => ({
+    id,
+    milestone: 'approved',
+    fileName: '立项批复.pdf',
+    base64: PDF.toString('base64'),
+  })),
+  'funding.projects.file:id': one('seatProjectFile', (id) => ({ id })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
 };
@@ -623,7 +651,41 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateKindergartenFees.id }),
     );
 
+    // A seat project of another county, with a file of its 立项.
+    const seatProject = await first(
+      db
+        .insert(t.fundingSeatProjects)
+        .values({
+          unitCode: OTHER,
+          name: '外县学校新建工程',
+          kind: 'new_build',
+          sector: 'general',
+          area: 'urban',
+          plannedSeats: 900,
+          investment: 3_000_000_000,
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.fundingSeatProjects.id }),
+    );
+    const [seatProjectFile] = await db
+      .insert(t.attachments)
+      .values({
+        ownerType: 'funding_project:approved',
+        ownerId: seatProject.id,
+        fileName: '立项批复.pdf',
+        mime: 'application/pdf',
+        size: PDF.length,
+        sha256: 'x',
+        content: PDF,
+        uploadedBy: 'leiyang',
+        uploadedAt: new Date(),
+      })
+      .returning({ id: t.attachments.id });
+
     Object.assign(foreign, {
+      seatProject: seatProject.id,
+      seatProjectFile: seatProjectFile!.id,
       ethics: ethics.id,
       staff: staff.id,
       fee: fee.id,

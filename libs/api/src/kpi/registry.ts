@@ -1,4 +1,5 @@
 import type { KpiId } from '@hyedu/domain';
+import { fundingKpis } from '../routers/funding/seats-kpi.ts';
 import { privateEduKpis } from '../routers/private-edu/kpis.ts';
 import { safetyKpis } from '../routers/safety/kpis.ts';
 import { teachersKpis } from '../routers/teachers/kpis.ts';
@@ -9,7 +10,7 @@ import type { KpiSource } from './source.ts';
  * dashboard and the portal need no change.
  */
 export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
-  [...safetyKpis, ...privateEduKpis, ...teachersKpis].map((s) => [s.id, s]),
+  [...safetyKpis, ...privateEduKpis, ...teachersKpis, ...fundingKpis].map((s) => [s.id, s]),
 );
 
 /**
@@ -18,7 +19,6 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
  */
 export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
   'private.training-converted': '民办教育：校外培训监管与“双减”（第二部分）',
-  'funding.seats-delivered': '经费与资助：学位建设与重点项目（第一部分）',
   'funding.two-no-decrease': '经费与资助：“两个只增不减”（第一部分）',
   'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',

@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
+import { allocationRouter } from './allocation.ts';
+import { projectsRouter } from './projects.ts';
 
 const { schools, schoolEnrolment } = tables;
 const read = readProcedure('funding');
@@ -10,6 +12,8 @@ const STAGES = ['K', 'P', 'J', 'S', 'V', 'X'] as const;
 type Stage = (typeof STAGES)[number];
 
 export const fundingRouter = {
+  projects: projectsRouter,
+  allocation: allocationRouter,
   /** Enrolment by unit and stage (幼儿园/小学/初中/高中/中职/特教): the base of per-student spending. */
   enrolmentByUnit: read.query(async ({ ctx }) => {
     const rows = await ctx.db
