@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Tx } from '@hyedu/db';
-import { authorize, RecordId, showsInline, type DataScope } from '@hyedu/domain';
+import { authorize, RecordId, showsInline } from '@hyedu/domain';
 import {
   MILESTONE_LABELS,
   milestoneDelay,
@@ -24,7 +24,7 @@ import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
-import { unitInScope, unitRecordScope } from './access.ts';
+import { unitInScope } from './access.ts';
 import { projectFilesRouter } from './project-files.ts';
 import {
   nextMilestone,
