@@ -21,6 +21,7 @@ import {
   workPlanSections,
 } from '../schema/index.ts';
 import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+import { seedFundingProjects } from './funding-projects.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
@@ -215,6 +216,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.puhui = await seedPrivatePuhui(tx);
     privateEdu.preschoolPopulations = await seedPreschoolPopulations(tx);
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
+    await seedFundingProjects(tx, { today, seed: opts.seed ?? 20220414 });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
