@@ -11,9 +11,12 @@ describe('funding routes', () => {
     expect(flat(list).every((r) => r.meta?.module === 'funding')).toBe(true);
   });
 
-  it('has one overview page (no invented ledgers), titled in both languages', () => {
+  it('has the overview and the seat-construction pages, titled in both languages', () => {
     const named = flat(routes('/funding')).filter((r) => r.name);
-    expect(named.map((r) => r.name)).toEqual(['funding:home']);
+    expect(named.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['funding:home', 'funding:projects', 'funding:project', 'funding:allocation']),
+    );
     expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
+    expect(named.every((r) => r.meta?.title && r.meta?.titleEn)).toBe(true);
   });
 });

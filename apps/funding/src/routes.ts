@@ -12,6 +12,24 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/OverviewPage.vue'),
         meta: { title: '经费与资助', titleEn: 'Funding & aid' },
       },
+      {
+        path: 'projects',
+        name: 'funding:projects',
+        component: () => import('./pages/projects/ProjectListPage.vue'),
+        meta: { title: '学位建设项目', titleEn: 'School-place projects' },
+      },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'funding:project',
+        component: () => import('./pages/projects/ProjectPage.vue'),
+        meta: { title: '学位建设项目', titleEn: 'School-place project' },
+      },
+      {
+        path: 'allocation',
+        name: 'funding:allocation',
+        component: () => import('./pages/projects/AllocationPage.vue'),
+        meta: { title: '学位建设任务分配', titleEn: 'School-place allocation' },
+      },
     ],
   },
 ]);

@@ -320,6 +320,7 @@ export const INPUTS: Record<string, unknown> = {
     q: '矩阵测试',
   },
   'funding.projects.byId': { id: 999999 },
+  'funding.projects.schools': { unitCode: '430422', q: '学校' },
   'funding.projects.create': {
     unitCode: '430499',
     name: '矩阵测试学校新建工程',

@@ -344,6 +344,7 @@ const FIXTURES: Record<string, Fixture> = {
   // funding: seat projects
   'funding.projects.list:unitCode': list()('unitCode', 'unit'),
   'funding.projects.export:unitCode': filter()('unitCode', 'unit'),
+  'funding.projects.schools:unitCode': filter()('unitCode', 'unit'),
   'funding.projects.byId:id': one('seatProject', (id) => ({ id })),
   'funding.projects.history:id': one('seatProject', (id) => ({ id })),
   'funding.projects.create:unitCode': one('unit', (unitCode) => ({ unitCode, ...seatProject })),

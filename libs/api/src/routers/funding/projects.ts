@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Tx } from '@hyedu/db';
-import { authorize, RecordId, showsInline } from '@hyedu/domain';
+import { authorize, DivisionCode, RecordId, showsInline, textField } from '@hyedu/domain';
 import {
   MILESTONE_LABELS,
   milestoneDelay,
@@ -22,6 +22,7 @@ import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';
 import { forgetRollups } from '../../kpi/rollup.ts';
+import { contains } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { unitInScope } from './access.ts';
@@ -158,6 +159,18 @@ export const projectsRouter = {
       canAttach: writable,
     };
   }),
+
+  /** The schools of a unit a project may be about (the caller's units only), searched by name. */
+  schools: read.input(z.object({ unitCode: DivisionCode, q: textField(40, '搜索词').optional() }).strict()).query(({ ctx, input }) =>
+    unitInScope(ctx.scope, input.unitCode)
+      ? ctx.db
+          .select({ id: schools.id, name: schools.name })
+          .from(schools)
+          .where(and(eq(schools.unitCode, input.unitCode), input.q ? like(schools.name, contains(input.q)) : undefined))
+          .orderBy(asc(schools.code))
+          .limit(20)
+      : [],
+  ),
 
   /** A county enters a project of its own; the city's 科室 one of any unit (局直 projects under the city's code). */
   create: write.input(SeatProjectInput).mutation(async ({ ctx, input }) => {
