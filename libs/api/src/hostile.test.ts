@@ -43,6 +43,8 @@ const ACCEPTS: Record<string, string[]> = {
   'norm.perMille': ['1.5'],
   'norm.boardingPerMille': ['1.5'],
   base64: ['100k characters'],
+  // funding: seat projects — a project's planned investment in fen passes 2³¹ (21 million yuan).
+  investment: ['2³¹'],
 };
 const accepts = (path: string, name: string) =>
   Object.entries(ACCEPTS).some(
