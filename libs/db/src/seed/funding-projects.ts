@@ -131,7 +131,7 @@ function nameOf(kind: ProjectKind, cell: Cell, unitName: string, school: string 
   if (kind === 'purchase') return `${unitName}政府购买民办学校学位（${vocational ? '中职' : '义务教育'}）`;
   if (school) return kind === 'internal' ? `${school}挖潜扩容` : kind === 'expansion' ? `${school}改扩建工程` : `${school}新校区建设`;
   const where = cell.endsWith('urban') ? '城区' : '乡镇';
-  const what = vocational ? '职业学校实训楼' : `${where}第${'一二三四五六七八'[i]}学校`;
+  const what = vocational ? `职业学校${['实训楼', '教学楼', '学生公寓', '综合楼'][i % 4]}` : `${where}第${'一二三四五六七八'[i]}学校`;
   return `${unitName}${what}${kind === 'new_build' ? '新建工程' : kind === 'expansion' ? '改扩建工程' : '挖潜扩容'}`;
 }
 

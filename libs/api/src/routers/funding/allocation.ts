@@ -64,7 +64,7 @@ export const allocationRouter = {
       version: ver?.version ?? 0,
       updatedBy: ver?.updatedBy ?? null,
       updatedAt: ver?.updatedAt.toISOString() ?? null,
-      units: units.map((u) => ({ code: u.code, name: u.name })),
+      units: units.map((u) => ({ code: u.code, name: u.name, kind: u.kind })),
       rows,
       sum: rows.reduce((s, r) => s + r.seats, 0),
       canEdit: writable && actorLevel(ctx.scope) === 'city',
