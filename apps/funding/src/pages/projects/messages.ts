@@ -137,7 +137,7 @@ export const useProjectMessages = defineMessages({
     planned: 'Planned',
     reached: 'Reached',
     delay: 'Delay',
-    delayDays: '{days} days',
+    delayDays: '{days} d',
     onTime: 'On time',
     notReached: 'Not yet',
     record: 'Record milestone',
