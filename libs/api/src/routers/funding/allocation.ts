@@ -73,11 +73,11 @@ export const allocationRouter = {
 
   /** The city's 科室 sets the year's allocation: every row at once, summing to the target (versioned). */
   set: write.input(AllocationInput).mutation(async ({ ctx, input }) => {
-    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '学位建设任务由市教育局分配' });
     const plan = planOf(input.year);
     const units = (await ctx.db.select({ code: orgUnits.code }).from(orgUnits)).map((u) => u.code);
     const refusal = allocationRefusal(input.rows, plan.target, units);
     if (refusal) throw fieldError(refusal.field, refusal.message);
+    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '学位建设任务由市教育局分配' });
     const out = await ctx.db.transaction(async (tx) => {
       const stamp = { updatedBy: ctx.identity.username, updatedAt: ctx.now };
       const [claimed] =
