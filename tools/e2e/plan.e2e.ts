@@ -162,7 +162,7 @@ describe('progress on the 2022 work plan', () => {
     const card = leader.locator('[data-kpi="teachers.staffing-use"]');
     await card.waitFor();
     expect(await card.getAttribute('data-status')).not.toBe('no_data');
-    expect(await leader.locator('[data-kpi="funding.seats-delivered"]').textContent()).toContain('暂无数据'); // no made-up numbers
+    expect(await leader.locator('[data-kpi="funding.aid-coverage"]').textContent()).toContain('暂无数据'); // no made-up numbers
     expect(await seriousViolations(leader)).toEqual([]);
     await leader.screenshot({ path: join(SHOTS, 'dashboard.png'), fullPage: true });
     await card.click();

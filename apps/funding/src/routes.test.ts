@@ -23,4 +23,13 @@ describe('funding routes', () => {
     expect(named.get('funding:spending-return')?.path).toBe('spending/:id(\\d+)');
     expect(named.get('funding:spending-rule')?.meta).toMatchObject({ title: '两个只增不减', titleEn: 'Two no-decrease rule' });
   });
+
+  it('has the overview and the seat-construction pages, titled in both languages', () => {
+    const named = flat(routes('/funding')).filter((r) => r.name);
+    expect(named.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['funding:home', 'funding:projects', 'funding:project', 'funding:allocation']),
+    );
+    expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
+    expect(named.every((r) => r.meta?.title && r.meta?.titleEn)).toBe(true);
+  });
 });

@@ -37,6 +37,24 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/named/NamedProjectsPage.vue'),
         meta: { title: '重点项目', titleEn: 'Named projects' },
       },
+      {
+        path: 'projects',
+        name: 'funding:projects',
+        component: () => import('./pages/projects/ProjectListPage.vue'),
+        meta: { title: '学位建设项目', titleEn: 'School-place projects' },
+      },
+      {
+        path: 'projects/:id(\\d+)',
+        name: 'funding:project',
+        component: () => import('./pages/projects/ProjectPage.vue'),
+        meta: { title: '学位建设项目', titleEn: 'School-place project' },
+      },
+      {
+        path: 'allocation',
+        name: 'funding:allocation',
+        component: () => import('./pages/projects/AllocationPage.vue'),
+        meta: { title: '学位建设任务分配', titleEn: 'School-place allocation' },
+      },
     ],
   },
 ]);

@@ -14,7 +14,7 @@ type Caller = ReturnType<typeof createCaller>;
 const DOWNLOADS: Record<string, (caller: Caller, id: number) => Promise<FileDescription>> = {
   plan: (caller, id) => caller.plan.reports.file({ id }),
   safety: (caller, id) => caller.safety.hazards.file({ id }),
-  funding: (caller, id) => caller.funding.named.file({ id }),
+  funding: (caller, id) => caller.funding.projects.file({ id }),
 };
 export const FILE_AREAS = Object.keys(DOWNLOADS);
 

@@ -36,6 +36,9 @@ const FILTERS: Record<string, unknown> = {
   // funding: spending returns
   'funding.spending.export': { fiscalYear: 2021 },
   'funding.spending.exportRule': { planYear: 2022 },
+  // funding: seat projects
+  'funding.projects.export': { unitCode: '430422', schedule: 'late' },
+  'funding.allocation.export': { year: 2022 },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);
@@ -112,6 +115,8 @@ describe.each(testEngines())('exports on %s', (engine) => {
     expect((await s.profiles.export({ term, show: 'all' })).rows).toBe((await s.profiles.list({ ...page, term, show: 'all' })).total);
     expect((await s.activities.export({})).rows).toBe((await s.activities.list(page)).total);
     expect((await s.incidents.export({})).rows).toBe((await s.incidents.list(page)).total);
+    const f = hengnan.funding.projects;
+    expect((await f.export({ schedule: 'late' })).rows).toBe((await f.list({ ...page, schedule: 'late' })).total);
     const auditor = await callerAs(database, 'auditor');
     expect((await auditor.audit.export({ actor: 'hengnan' })).rows).toBe((await auditor.audit.search({ ...page, actor: 'hengnan' })).total);
   });

@@ -45,6 +45,8 @@ const ACCEPTS: Record<string, string[]> = {
   base64: ['100k characters'],
   // funding: spending returns — a budget in fen passes 2³¹ (21.5 million yuan).
   budgetSpending: ['2³¹'],
+  // funding: seat projects — a project's planned investment in fen passes 2³¹ (21 million yuan).
+  investment: ['2³¹'],
 };
 const accepts = (path: string, name: string) =>
   Object.entries(ACCEPTS).some(

@@ -41,8 +41,9 @@ type Kind =
   | 'ethics'
   | 'fee'
   | 'fundingProject'
-  | 'fundingFile'
-  | 'spending';
+  | 'spending'
+  | 'seatProject'
+  | 'seatProjectFile';
 interface Own {
   school: number;
   task: number;
@@ -73,6 +74,15 @@ const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, stat
   input,
   status,
 });
+const seatProject = {
+  name: '范围测试学校新建工程',
+  kind: 'new_build',
+  sector: 'general',
+  area: 'urban',
+  plannedSeats: 900,
+  investment: 3_000_000_000,
+  planned: { approved: '2022-01-10', started: '2022-03-01', topped_out: '2022-06-30', accepted: '2022-08-15', in_use: '2022-09-01' },
+};
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -252,7 +262,6 @@ const FIXTURES: Record<string, Fixture> = {
   'funding.named.list:unitCode': filter()('unitCode', 'unit'),
   'funding.named.export:unitCode': filter()('unitCode', 'unit'),
   'funding.named.photos:id': one('fundingProject', (id) => ({ id })),
-  'funding.named.file:id': one('fundingFile', (id) => ({ id })),
   'safety.activities.create:schoolId': one('school', (schoolId) => ({
     schoolId,
     topic: 'fire',
@@ -337,6 +346,24 @@ const FIXTURES: Record<string, Fixture> = {
     feeCharged: 90_000,
   })),
   'privateEdu.fees.update:id': one('fee', (id) => ({ id, expectedVersion: 1, feeCharged: 85_000 })),
+  // funding: seat projects
+  'funding.projects.list:unitCode': list()('unitCode', 'unit'),
+  'funding.projects.export:unitCode': filter()('unitCode', 'unit'),
+  'funding.projects.schools:unitCode': filter()('unitCode', 'unit'),
+  'funding.projects.byId:id': one('seatProject', (id) => ({ id })),
+  'funding.projects.history:id': one('seatProject', (id) => ({ id })),
+  'funding.projects.create:unitCode': one('unit', (unitCode) => ({ unitCode, ...seatProject })),
+  'funding.projects.create:schoolId': one('school', (schoolId) => ({ unitCode: OWN, schoolId, ...seatProject })),
+  'funding.projects.update:id': one('seatProject', (id) => ({ id, expectedVersion: 1, ...seatProject })),
+  'funding.projects.update:schoolId': one('school', (schoolId) => ({ id: MISSING, expectedVersion: 1, schoolId, ...seatProject })),
+  'funding.projects.reach:id': one('seatProject', (id) => ({ id, expectedVersion: 1, milestone: 'approved', on: '2022-01-10' })),
+  'funding.projects.attach:id': one('seatProject', (id) => ({
+    id,
+    milestone: 'approved',
+    fileName: '立项批复.pdf',
+    base64: PDF.toString('base64'),
+  })),
+  'funding.projects.file:id': one('seatProjectFile', (id) => ({ id })),
   'inbox.opinions.view:id': one('privateInspection', (id) => ({ id })),
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
   // funding: spending returns
@@ -642,13 +669,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     const fundingProject = await first(
       db.select({ id: t.fundingSeatProjects.id }).from(t.fundingSeatProjects).where(ne(t.fundingSeatProjects.unitCode, OWN)).limit(1),
     );
-    const fundingFile = await first(
-      db
-        .select({ id: t.attachments.id })
-        .from(t.attachments)
-        .where(and(eq(t.attachments.ownerId, fundingProject.id), like(t.attachments.ownerType, 'funding_project:%')))
-        .limit(1),
-    );
 
     // A spending return of another county (a year the demo has none of).
     const spending = await first(
@@ -658,10 +678,43 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.fundingSpendingReturns.id }),
     );
 
+    // A seat project of another county, with a file of its 立项.
+    const seatProject = await first(
+      db
+        .insert(t.fundingSeatProjects)
+        .values({
+          unitCode: OTHER,
+          name: '外县学校新建工程',
+          kind: 'new_build',
+          sector: 'general',
+          area: 'urban',
+          plannedSeats: 900,
+          investment: 3_000_000_000,
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.fundingSeatProjects.id }),
+    );
+    const [seatProjectFile] = await db
+      .insert(t.attachments)
+      .values({
+        ownerType: 'funding_project:approved',
+        ownerId: seatProject.id,
+        fileName: '立项批复.pdf',
+        mime: 'application/pdf',
+        size: PDF.length,
+        sha256: 'x',
+        content: PDF,
+        uploadedBy: 'leiyang',
+        uploadedAt: new Date(),
+      })
+      .returning({ id: t.attachments.id });
+
     Object.assign(foreign, {
       fundingProject: fundingProject.id,
-      fundingFile: fundingFile.id,
       spending: spending.id,
+      seatProject: seatProject.id,
+      seatProjectFile: seatProjectFile!.id,
       ethics: ethics.id,
       staff: staff.id,
       fee: fee.id,

@@ -176,6 +176,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.spending.export': ['导出教育经费决算填报', 'Export spending returns'],
   'funding.spending.exportRule': ['导出“两个只增不减”核查', 'Export the two no-decrease check'],
   'funding.settings.set': ['设置“两个只增不减”核查单位', 'Set the units checked'],
+  // funding: seat projects
+  'funding.projects.create': ['登记学位建设项目', 'Add a school-place project'],
+  'funding.projects.update': ['修改学位建设项目', 'Change a school-place project'],
+  'funding.projects.reach': ['记录项目节点', 'Record a project milestone'],
+  'funding.projects.attach': ['上传项目节点附件', 'Upload a project milestone file'],
+  'funding.projects.export': ['导出学位建设项目', 'Export school-place projects'],
+  'funding.allocation.set': ['分配学位建设任务', 'Allocate the school-place target'],
+  'funding.allocation.export': ['导出学位建设任务分配', 'Export the school-place allocation'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -236,6 +244,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // funding: spending returns
   funding_spending_return: ['教育经费决算填报', 'Spending return'],
   funding_settings: ['经费与资助设置', 'Funding settings'],
+  // funding: seat projects
+  funding_project: ['学位建设项目', 'School-place project'],
+  funding_allocation: ['学位建设任务分配', 'School-place allocation'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -342,6 +353,20 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   population: ['3至5周岁常住人口数', 'Resident population aged 3–5'],
   feeCharged: ['每月实收保教费（分）', 'Fee charged (fen/month)'],
   term: ['学期', 'Term'],
+  // funding: seat projects
+  milestone: ['节点', 'Milestone'],
+  milestoneLabel: ['节点名称', 'Milestone name'],
+  on: ['完成日期', 'Reached on'],
+  deliveredSeats: ['实际新增学位数', 'Places delivered'],
+  planned: ['计划日期', 'Planned dates'],
+  plannedSeats: ['计划学位数', 'Places planned'],
+  investment: ['计划总投资（分）', 'Planned investment (fen)'],
+  flags: ['补齐短板', 'Shortfalls'],
+  sector: ['学校类别', 'Sector'],
+  area: ['城乡', 'Area'],
+  projectStage: ['项目节点', 'Project stage'],
+  byUnit: ['各单位学位数', 'Places by unit'],
+  sum: ['合计', 'Total'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

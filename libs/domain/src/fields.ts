@@ -255,6 +255,24 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reportedPupils: '在校生数',
   planYear: '核查年度',
   checkedUnits: '核查单位',
+  // funding: seat projects
+  'planned.approved': '立项计划日期',
+  'planned.started': '开工计划日期',
+  'planned.topped_out': '主体完工计划日期',
+  'planned.accepted': '竣工验收计划日期',
+  'planned.in_use': '投入使用计划日期',
+  plannedSeats: '计划学位数',
+  investment: '计划总投资',
+  flags: '补齐短板',
+  flag: '短板类别',
+  sector: '学校类别',
+  area: '城区或农村',
+  milestone: '节点',
+  on: '完成日期',
+  deliveredSeats: '实际新增学位数',
+  seats: '学位数',
+  rows: '分配',
+  named: '重点项目',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -19,8 +19,20 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(share.value).toBeLessThan(1);
     expect(share.value).toBeCloseTo(share.num! / share.den!);
     expect(['green', 'amber', 'red']).toContain(share.status);
-    const seats = kpis.find((k) => k.id === 'funding.seats-delivered')!;
-    expect(seats).toMatchObject({ value: null, status: 'no_data', asOf: null, target: 33_730 });
+    const aid = kpis.find((k) => k.id === 'funding.aid-coverage')!;
+    expect(aid).toMatchObject({ value: null, status: 'no_data', asOf: null });
+  });
+
+  it('学位建设: the city’s places delivered against 33,730, each county against its allocation (its county target)', async () => {
+    const demo = await callerAs(database, 'leader', { asOf: '2022-11-30' });
+    const seats = (await demo.dashboard.kpis()).find((k) => k.id === 'funding.seats-delivered')!;
+    expect(seats).toMatchObject({ target: 33_730 });
+    expect(seats.value! / 33_730).toBeGreaterThan(0.7);
+    expect(seats.value! / 33_730).toBeLessThan(0.8);
+    const detail = await demo.dashboard.kpi({ kpiId: 'funding.seats-delivered' });
+    const hengnan = detail.units.find((u) => u.code === '430422')!;
+    expect(hengnan).toMatchObject({ target: 3_800, targetLabel: '局定目标（县市区）', targetScope: 'county' });
+    expect(hengnan.value).toBeGreaterThan(0);
   });
 
   it('computes and labels everything as of one business date: the configured one (the demo’s 2022-11-30), else today', async () => {

@@ -22,6 +22,7 @@ import {
 } from '../schema/index.ts';
 import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 import { seedNamedProjects } from './funding-named.ts';
+import { seedFundingProjects } from './funding-projects.ts';
 import { seedFundingSpending } from './funding-spending.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
@@ -219,6 +220,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.preschoolPopulations = await seedPreschoolPopulations(tx);
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     await seedFundingSpending(tx);
+    await seedFundingProjects(tx, { today, seed: opts.seed ?? 20220414 });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first

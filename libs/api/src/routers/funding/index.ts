@@ -3,7 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
+import { allocationRouter } from './allocation.ts';
 import { namedRouter } from './named.ts';
+import { projectsRouter } from './projects.ts';
 import { fundingSettingsRouter } from './settings.ts';
 import { spendingFilesRouter } from './spending-files.ts';
 import { spendingRouter } from './spending.ts';
@@ -19,6 +21,8 @@ export const fundingRouter = {
   spending: { ...spendingRouter, ...spendingFilesRouter },
   /** The module's settings (the units the rule checks). */
   settings: fundingSettingsRouter,
+  projects: projectsRouter,
+  allocation: allocationRouter,
   /** Enrolment by unit and stage (幼儿园/小学/初中/高中/中职/特教): the base of per-student spending. */
   enrolmentByUnit: read.query(async ({ ctx }) => {
     const rows = await ctx.db

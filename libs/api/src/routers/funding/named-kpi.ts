@@ -9,6 +9,7 @@ import { namedProjects } from './named.ts';
 export const namedOnSchedule: KpiSource = {
   id: 'funding.named-on-schedule',
   recordsRoute: 'funding:named',
+  recordsArea: 'funding',
   async byUnit(db, scope, today) {
     const out = new Map<string, Measure>();
     for (const r of await namedProjects(db, scope, today)) {

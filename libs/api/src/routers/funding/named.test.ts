@@ -70,8 +70,8 @@ describe.each(testEngines())('重点项目 on %s', (engine) => {
       .select({ id: attachments.id })
       .from(attachments)
       .where(and(eq(attachments.ownerId, shi17), like(attachments.ownerType, 'funding_project:%')));
-    const missing = await failure(hengnan.funding.named.file({ id: 999_999_999 }));
-    expect(await failure(hengnan.funding.named.file({ id: foreign!.id }))).toEqual(missing);
+    const missing = await failure(hengnan.funding.projects.file({ id: 999_999_999 }));
+    expect(await failure(hengnan.funding.projects.file({ id: foreign!.id }))).toEqual(missing);
     expect(missing?.code).toBe('NOT_FOUND');
   });
 

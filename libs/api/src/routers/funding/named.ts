@@ -142,23 +142,6 @@ export const namedRouter = {
     return files.map((f) => ({ ...describeFile(f), milestone: f.ownerType.slice(PROJECT_FILES.length + 1) as Milestone }));
   }),
 
-  /** A project's file, for whoever may see the project (its bytes come from GET /api/files/funding/:id, which calls this first). */
-  file: read.input(Id).query(async ({ ctx, input }) => {
-    const file = await scoped('attachment', input.id, async () => {
-      const [row] = await ctx.db
-        .select(FILE_COLUMNS)
-        .from(attachments)
-        .where(and(eq(attachments.id, input.id), like(attachments.ownerType, `${PROJECT_FILES}:%`)));
-      if (!row) return undefined;
-      const [project] = await ctx.db
-        .select({ id: p.id })
-        .from(p)
-        .where(and(eq(p.id, row.ownerId), unitRecordScope(ctx.scope, p.unitCode)));
-      return project && row;
-    });
-    return describeFile(file);
-  }),
-
   /** The named projects as Excel: one row per project with its schedule on the business date. */
   export: exportProcedure('funding')
     .input(NamedFilter)
