@@ -16,7 +16,7 @@ const NAMES = {
   private_conversion: '公参民治理案',
   private_conversion_teacher: '教师',
   private_inspection: '年检',
-  funding_project: '项目',
+  funding_project: '建设项目',
   funding_spending_return: '决算填报',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */

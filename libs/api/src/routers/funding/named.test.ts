@@ -8,7 +8,7 @@ import { callerAs, contextWithCookie, failure, signIn } from '../../testing.ts';
 
 const AS_OF = '2022-11-30';
 const { fundingSeatProjects: p, attachments, auditLog } = tables;
-const NOT_FOUND = { code: 'NOT_FOUND', message: '项目不存在或不在您的数据范围内' };
+const NOT_FOUND = { code: 'NOT_FOUND', message: '建设项目不存在或不在您的数据范围内' };
 
 describe.each(testEngines())('重点项目 on %s', (engine) => {
   let database: Database;

@@ -40,7 +40,7 @@ describe.each(testEngines())('学位建设项目 on %s', (engine) => {
     expect(await failure(hengnan.funding.projects.create({ unitCode: '430481', ...facts }))).toEqual(notFound);
     const other = await funding.funding.projects.create({ unitCode: '430481', ...facts, name: '耒阳市测试学校新建工程' });
     const missing = await failure(hengnan.funding.projects.byId({ id: 999_999_999 }));
-    expect(missing).toEqual({ code: 'NOT_FOUND', message: '记录不存在或不在您的数据范围内' });
+    expect(missing).toEqual({ code: 'NOT_FOUND', message: '建设项目不存在或不在您的数据范围内' });
     expect(await failure(hengnan.funding.projects.byId({ id: other.id }))).toEqual(missing);
     expect(await failure(hengnan.funding.projects.history({ id: other.id }))).toEqual(missing);
     expect((await hengnan.funding.projects.list({ page: 1, pageSize: 100 })).rows.every((r) => r.unitCode === '430422')).toBe(true);
