@@ -66,7 +66,23 @@ function selfSigned(dir) {
   if (!existsSync(cert)) {
     const r = spawnSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert, '-days', '365', '-subj', '/CN=hyedu-front'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '365',
+        '-subj',
+        '/CN=hyedu-front',
+      ],
       { stdio: 'pipe' },
     );
     if (r.status !== 0) throw new Error(`无法生成自签名证书（openssl）：${r.stderr}`);

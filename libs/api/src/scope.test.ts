@@ -1,4 +1,4 @@
-import { and, arrayOverlaps, count, eq, inArray, like, ne, notExists } from 'drizzle-orm';
+import { and, arrayOverlaps, count, eq, inArray, ne, notExists } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
