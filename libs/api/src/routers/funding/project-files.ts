@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq, like } from 'drizzle-orm';
+import { type TRPCRouterRecord } from '@trpc/server';
+import { and, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import { ATTACHMENT_LIMITS, RecordId, safeFileName } from '@hyedu/domain';
+import { RecordId } from '@hyedu/domain';
 import {
   Milestone,
   MILESTONE_LABELS,
@@ -14,8 +13,7 @@ import {
   SEAT_SECTOR_LABELS,
   SHORTFALL_LABELS,
 } from '@hyedu/domain/funding';
-import { checkUploadInWorker } from '@hyedu/files';
-import { auditChange } from '../../audit-change.ts';
+import { storeUpload } from '../../attach.ts';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
@@ -36,44 +34,17 @@ export const projectFilesRouter = {
   attach: write.input(Upload.extend({ id: RecordId, milestone: Milestone }).strict()).mutation(async ({ ctx, input }) => {
     const row = await visibleProject(ctx, input.id);
     if (!milestonesOf(row.kind).includes(input.milestone)) throw fieldError('milestone', '该项目没有这个节点');
-    const bytes = Buffer.from(input.base64, 'base64');
-    const fileName = safeFileName(input.fileName);
-    const check = await checkUploadInWorker(bytes, fileName);
-    if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
-    const ownerType = `${PROJECT_TARGET}:${input.milestone}`;
-    return ctx.db.transaction(async (tx) => {
-      const [{ n } = { n: 0 }] = await tx
-        .select({ n: count() })
-        .from(attachments)
-        .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, row.id)));
-      if (n >= ATTACHMENT_LIMITS.perRecord)
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `${MILESTONE_LABELS[input.milestone].zh}最多 ${ATTACHMENT_LIMITS.perRecord} 个附件`,
-        });
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const [file] = await tx
-        .insert(attachments)
-        .values({
-          ownerType,
-          ownerId: row.id,
-          fileName,
-          mime: check.kind.mime,
-          size: bytes.length,
-          sha256,
-          content: bytes,
-          checked: true,
-          uploadedBy: ctx.identity.username,
-          uploadedAt: ctx.now,
-        })
-        .returning({ id: attachments.id });
-      await auditChange(tx, ctx, {
+    return storeUpload(ctx, {
+      upload: input,
+      ownerType: `${PROJECT_TARGET}:${input.milestone}`,
+      ownerId: row.id,
+      full: (max) => `${MILESTONE_LABELS[input.milestone].zh}最多 ${max} 个附件`,
+      audit: {
         action: 'funding.projects.attach',
         targetType: PROJECT_TARGET,
         targetId: String(row.id),
-        after: { attachment: file!.id, milestone: input.milestone, fileName, size: bytes.length, sha256 },
-      });
-      return { id: file!.id };
+        after: { milestone: input.milestone },
+      },
     });
   }),
 

@@ -1,11 +1,9 @@
-import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import { ATTACHMENT_LIMITS, RecordId, safeFileName } from '@hyedu/domain';
-import { checkUploadInWorker } from '@hyedu/files';
-import { auditChange } from '../../audit-change.ts';
+import { RecordId } from '@hyedu/domain';
+import { storeUpload } from '../../attach.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { Upload } from '../../inputs.ts';
 import { scoped } from '../../scoped.ts';
@@ -25,40 +23,12 @@ export const reportFilesRouter = {
       const unit = await reportingUnit(ctx, task, report.unitCode);
       if (unit !== report.unitCode) throw new TRPCError({ code: 'FORBIDDEN', message: '只能为本单位的报告上传附件' });
       if (report.review === 'reviewed') throw new TRPCError({ code: 'CONFLICT', message: '该报告已审核，不能再添加附件' });
-      const bytes = Buffer.from(input.base64, 'base64');
-      const fileName = safeFileName(input.fileName);
-      const check = await checkUploadInWorker(bytes, fileName);
-      if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
-      return ctx.db.transaction(async (tx) => {
-        const [{ n } = { n: 0 }] = await tx
-          .select({ n: count() })
-          .from(attachments)
-          .where(and(eq(attachments.ownerType, OWNER), eq(attachments.ownerId, report.id)));
-        if (n >= ATTACHMENT_LIMITS.perRecord)
-          throw new TRPCError({ code: 'BAD_REQUEST', message: `每份报告最多 ${ATTACHMENT_LIMITS.perRecord} 个附件` });
-        const sha256 = createHash('sha256').update(bytes).digest('hex');
-        const [row] = await tx
-          .insert(attachments)
-          .values({
-            ownerType: OWNER,
-            ownerId: report.id,
-            fileName,
-            mime: check.kind.mime,
-            size: bytes.length,
-            sha256,
-            content: bytes,
-            checked: true,
-            uploadedBy: ctx.identity.username,
-            uploadedAt: ctx.now,
-          })
-          .returning({ id: attachments.id });
-        await auditChange(tx, ctx, {
-          action: 'plan.attach',
-          targetType: OWNER,
-          targetId: String(report.id),
-          after: { attachment: row!.id, fileName, mime: check.kind.mime, size: bytes.length, sha256 },
-        });
-        return { id: row!.id };
+      return storeUpload(ctx, {
+        upload: input,
+        ownerType: OWNER,
+        ownerId: report.id,
+        full: (max) => `每份报告最多 ${max} 个附件`,
+        audit: { action: 'plan.attach', targetType: OWNER, targetId: String(report.id) },
       });
     }),
 

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import {
-  ATTACHMENT_LIMITS,
   authorize,
   beijingDate,
   ExpectedVersion,
@@ -20,7 +18,6 @@ import {
   hazardLateness,
   IsoDate,
   RecordId,
-  safeFileName,
   showsInline,
   sourcesFor,
   textField,
@@ -29,7 +26,7 @@ import {
   type HazardStatus,
   type HazardStep,
 } from '@hyedu/domain';
-import { checkUploadInWorker } from '@hyedu/files';
+import { storeUpload } from '../../attach.ts';
 import { auditChange } from '../../audit-change.ts';
 import { BulkItems, takeMany } from '../../bulk-step.ts';
 import { fieldError } from '../../field-error.ts';
@@ -281,44 +278,12 @@ export const hazardsRouter = {
     const row = await visibleHazard(ctx, input.id);
     if (HAZARD_FINAL_STATES.includes(row.status))
       throw new TRPCError({ code: 'CONFLICT', message: `隐患${wf.stateLabels[row.status].zh}，不能再添加附件` });
-    const bytes = Buffer.from(input.base64, 'base64');
-    const fileName = safeFileName(input.fileName);
-    const check = await checkUploadInWorker(bytes, fileName);
-    if (!check.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: check.message });
-    const ownerType = `${TARGET}:${input.phase}`;
-    return ctx.db.transaction(async (tx) => {
-      const [{ n } = { n: 0 }] = await tx
-        .select({ n: count() })
-        .from(attachments)
-        .where(and(eq(attachments.ownerType, ownerType), eq(attachments.ownerId, row.id)));
-      if (n >= ATTACHMENT_LIMITS.perRecord)
-        throw new TRPCError({
-          code: 'BAD_REQUEST',
-          message: `整改${input.phase === 'before' ? '前' : '后'}最多 ${ATTACHMENT_LIMITS.perRecord} 个附件`,
-        });
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const [file] = await tx
-        .insert(attachments)
-        .values({
-          ownerType,
-          ownerId: row.id,
-          fileName,
-          mime: check.kind.mime,
-          size: bytes.length,
-          sha256,
-          content: bytes,
-          checked: true,
-          uploadedBy: ctx.identity.username,
-          uploadedAt: ctx.now,
-        })
-        .returning({ id: attachments.id });
-      await auditChange(tx, ctx, {
-        action: 'safety.attachHazardFile',
-        targetType: TARGET,
-        targetId: String(row.id),
-        after: { attachment: file!.id, phase: input.phase, fileName, size: bytes.length, sha256 },
-      });
-      return { id: file!.id };
+    return storeUpload(ctx, {
+      upload: input,
+      ownerType: `${TARGET}:${input.phase}`,
+      ownerId: row.id,
+      full: (max) => `整改${input.phase === 'before' ? '前' : '后'}最多 ${max} 个附件`,
+      audit: { action: 'safety.attachHazardFile', targetType: TARGET, targetId: String(row.id), after: { phase: input.phase } },
     });
   }),
 
