@@ -24,9 +24,9 @@ describe('the demo’s 学位建设', () => {
   });
 
   it('has projects in every stage per unit, some late, some flagged; a bit more planned than allotted; 70–80% delivered', async () => {
-    const projects = await database.db.select().from(fundingSeatProjects);
+    // The seven named projects are the named-projects demo's (their own test); these are the counties' projects.
+    const projects = (await database.db.select().from(fundingSeatProjects)).filter((p) => p.namedKey === null);
     const milestones = await database.db.select().from(fundingProjectMilestones);
-    expect(projects.every((p) => p.namedKey === null)).toBe(true);
     for (const u of HENGYANG_ORG_UNITS) {
       const stages = new Set(projects.filter((p) => p.unitCode === u.code).map((p) => p.stage));
       expect([...stages].sort()).toEqual(['accepted', 'approved', 'in_use', 'started', 'topped_out', null].sort());
