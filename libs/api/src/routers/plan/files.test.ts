@@ -168,7 +168,7 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     expect(
       ws
         .getRows(3, ws.rowCount - 2)!
-        .find((r) => r.getCell(2).value === '学位建设完成数')!
+        .find((r) => r.getCell(2).value === '原建档立卡等家庭经济困难学生资助覆盖率')!
         .getCell(3).value,
     ).toBe('暂无数据');
   });
