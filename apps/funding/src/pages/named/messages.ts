@@ -41,7 +41,8 @@ export const useNamedMessages = defineMessages({
     photos: '现场照片',
     noPhotos: '暂无照片',
     photoAlt: '{milestone}现场照片 {n}',
-    photoLink: '查看照片：{name}（在新窗口打开）',
+    photosOf: '{milestone}现场照片',
+    photoLink: '查看{milestone}现场照片 {n}（在新窗口打开）',
   },
   'en-US': {
     title: 'Named projects',
@@ -69,7 +70,7 @@ export const useNamedMessages = defineMessages({
     seatsValue: '{planned} planned, {delivered} delivered',
     noSeats: 'Adds no places',
     investment: 'Planned investment',
-    investmentValue: '{wan} (¥{yuan})',
+    investmentValue: '¥{yuan}',
     timeline: 'Milestones',
     done: 'Done',
     lateState: 'Late',
@@ -83,6 +84,7 @@ export const useNamedMessages = defineMessages({
     photos: 'Site photos',
     noPhotos: 'No photos',
     photoAlt: '{milestone} site photo {n}',
-    photoLink: 'View photo: {name} (opens in a new window)',
+    photosOf: 'Site photos: {milestone}',
+    photoLink: 'View {milestone} site photo {n} (opens in a new window)',
   },
 });
