@@ -22,4 +22,10 @@ describe('amounts typed in 元 or 万元', () => {
     expect(fenToText(10_000, 'wan')).toBe('0.01');
     expect(fenToText(null, 'wan')).toBe('');
   });
+  it('keeps the amount when the unit switches (what the dialog does with typed figures)', () => {
+    const wan = amountToFen('150000.5', 'wan');
+    expect(wan.ok && fenToText(wan.value, 'yuan')).toBe('1500005000.00');
+    const yuan = amountToFen('1500005000.00', 'yuan');
+    expect(yuan.ok && fenToText(yuan.value, 'wan')).toBe('150000.5');
+  });
 });
