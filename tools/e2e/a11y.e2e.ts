@@ -11,7 +11,7 @@ const h = useHarness('hyedu-a11y-');
 /**
  * Page kinds already read in English. Every role's pages are checked by axe in Chinese; in English each kind of
  * page (pageKind) is read by the first role that reaches it, plus every role's home page (its menu and header):
- * between them the twelve roles cover every page in English once, and the run stays short.
+ * between them the roles cover every page in English once, and the run stays short.
  */
 const readInEnglish = new Set<string>();
 

@@ -10,6 +10,7 @@ export const ROLES = [
   'funding',
   'hengnan',
   'leiyang',
+  'changning',
   'school',
   'sysadmin',
   'secadmin',

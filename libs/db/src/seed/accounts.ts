@@ -24,7 +24,7 @@ interface DemoSchools {
   privateSchool: number;
 }
 
-/** One account per role: leadership, the plan's coordinating 办公室, a department per module, two counties, two schools (one private), and the three administrators. */
+/** One account per role: leadership, the plan's coordinating 办公室, a department per module, three counties (one for off-campus training supervision only), two schools (one private), and the three administrators. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'leader', displayName: '局领导（演示）', grants: [{ role: 'leader' }] },
   { username: 'office', displayName: '办公室（演示）', grants: [{ role: 'department', dept: 'office' }] },
@@ -41,6 +41,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     username: 'leiyang',
     displayName: '耒阳市教育局（演示）',
     grants: [{ role: 'county', unitCode: '430481', modules: ['safety', 'teachers'] }],
+  },
+  {
+    username: 'changning',
+    displayName: '常宁市教育局（校外培训监管，演示）',
+    grants: [{ role: 'county', unitCode: '430482', modules: ['private-edu'] }],
   },
   { username: 'school', displayName: '学校用户（演示）', grants: (s) => [{ role: 'school', schoolId: s.school, unitCode: '430422' }] },
   {
