@@ -32,6 +32,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder, or 'memory' for an in-memory database (tests). */
   dataDir?: string | undefined;
+  /** For an in-memory PGlite: a data-folder image to start from (a test database copied from a seeded one). */
+  image?: Blob | undefined;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
   /** Keys from configuration: see loadSecrets(). */
@@ -64,7 +66,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const dir = opts.dataDir ?? defaultDataDir;
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
-  const client = dir === 'memory' ? new PGlite() : new PGlite(dir);
+  const client = dir === 'memory' ? new PGlite(opts.image ? { loadDataDir: opts.image } : {}) : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return { db, engine: 'pglite', location: dir, auditKey: opts.keys.auditKey, keys: opts.keys, close: () => client.close() };

@@ -106,8 +106,8 @@ describe.each(testEngines())('safety demo data on %s', (engine) => {
   let database: Database;
   let again: Database;
   beforeAll(async () => {
-    database = await openTestDatabase(engine, OPTS);
-    again = await openTestDatabase(engine, OPTS);
+    database = await openTestDatabase(engine, OPTS, { fresh: true });
+    again = await openTestDatabase(engine, OPTS, { fresh: true });
   });
   afterAll(async () => {
     await database?.close();
