@@ -1,6 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defineMessages, useLocaleStore } from './i18n.ts';
+import { defineMessages, useLocaleStore, useWordsLang } from './i18n.ts';
 
 const useMessages = defineMessages({
   'zh-CN': { hello: '你好，{name}', plain: '首页' },
@@ -28,5 +28,11 @@ describe('i18n', () => {
     localStorage.setItem('hyedu.locale', 'en-US');
     expect(useLocaleStore().locale).toBe('en-US');
     expect(document.documentElement.lang).toBe('en-US');
+  });
+  it("gives the label tables' language and follows a switch", () => {
+    const lang = useWordsLang();
+    expect(lang.value).toBe('zh');
+    useLocaleStore().setLocale('en-US');
+    expect(lang.value).toBe('en');
   });
 });

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref, type ComputedRef } from 'vue';
 
 export type Locale = 'zh-CN' | 'en-US';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en-US'];
@@ -22,6 +22,12 @@ export const useLocaleStore = defineStore('ui/locale', () => {
   }
   return { locale, setLocale };
 });
+
+/** The language of the domain's label tables (`{ zh, en }` words) in the shared locale. */
+export function useWordsLang(): ComputedRef<'zh' | 'en'> {
+  const store = useLocaleStore();
+  return computed(() => (store.locale === 'en-US' ? 'en' : 'zh'));
+}
 
 type Params = Record<string, string | number>;
 const fill = (text: string, params?: Params) =>

@@ -1,7 +1,7 @@
 export * from './element.ts';
 export { preloadComponents } from './lazy.ts';
 export * from './record.ts';
-export { defineMessages, useLocaleStore, usePunctuation, LOCALES } from './i18n.ts';
+export { defineMessages, useLocaleStore, usePunctuation, useWordsLang, LOCALES } from './i18n.ts';
 export type { Locale } from './i18n.ts';
 export * from './format.ts';
 export { default as BasePage } from './components/BasePage.vue';
