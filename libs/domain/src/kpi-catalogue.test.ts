@@ -68,3 +68,11 @@ describe('the city-agnostic rules', () => {
     }
   });
 });
+
+describe("the city's own row", () => {
+  it('counts the city-direct schools, except for the KPIs of budget units, where it is the city level (市本级)', () => {
+    const budget = KPI_CATALOGUE.filter((k) => k.cityOwn === 'budget').map((k) => k.id);
+    expect(budget).toEqual(['funding.seats-delivered', 'funding.named-on-schedule', 'funding.two-no-decrease']);
+    expect(budget.every((id) => KPI_CATALOGUE.find((k) => k.id === id)!.module === 'funding')).toBe(true);
+  });
+});

@@ -211,6 +211,7 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     levels: ['city', 'county'],
     formula: '已投入使用的新增学位数之和',
     amber: 0.1,
+    cityOwn: 'budget',
   },
   {
     id: 'funding.named-on-schedule',
@@ -221,6 +222,7 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     levels: ['city', 'county'],
     formula: '按计划推进或已投入使用的工作要点点名项目数 ÷ 点名项目数',
     amber: 0.15,
+    cityOwn: 'budget',
   },
   {
     id: 'funding.two-no-decrease',
@@ -231,6 +233,7 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     levels: ['city', 'county'],
     formula: '一般公共预算教育支出和生均支出均不低于上年的县市区数 ÷ 县市区数',
     amber: 0.1,
+    cityOwn: 'budget',
   },
   {
     id: 'funding.aid-coverage',

@@ -71,7 +71,19 @@ export interface KpiRule {
   amber: number;
   /** A hard cap (“控制在…以内”): exceeding it at all is red, never amber. */
   hardCap?: boolean;
+  /**
+   * What the city's own row counts: the schools directly under the bureau (局直学校, the default) or the city's own
+   * budget and projects (市本级) for a KPI whose records belong to budget units.
+   */
+  cityOwn?: CityOwn;
 }
+
+export type CityOwn = 'schools' | 'budget';
+/** The city's own row of a KPI, by what it counts. */
+export const CITY_OWN_LABELS: Record<CityOwn, { zh: string; en: string }> = {
+  schools: { zh: '局直学校', en: 'City-direct schools' },
+  budget: { zh: '市本级', en: 'City level' },
+};
 
 /** What a city's work plan says about one KPI: the item and phrase it measures and the city's target. */
 export interface CityKpiTarget {

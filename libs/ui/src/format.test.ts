@@ -26,6 +26,8 @@ describe('format', () => {
     expect(levelLabel('nine_year', 'en-US')).toBe('9-year school');
     expect(unitLabel({ kind: 'city', name: '衡阳市' })).toBe('局直学校');
     expect(unitLabel({ kind: 'county', name: '衡南县' })).toBe('衡南县');
+    expect(unitLabel({ kind: 'city', name: '衡阳市' }, 'zh-CN', 'budget')).toBe('市本级');
+    expect(unitLabel({ kind: 'city', name: '衡阳市' }, 'en-US', 'budget')).toBe('City level');
   });
 });
 

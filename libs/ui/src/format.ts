@@ -1,4 +1,13 @@
-import { OWNERSHIP_LABELS, SCHOOL_LEVEL_LABELS, type KpiDirection, type KpiUnit, type Ownership, type SchoolLevel } from '@hyedu/domain';
+import {
+  CITY_OWN_LABELS,
+  OWNERSHIP_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  type CityOwn,
+  type KpiDirection,
+  type KpiUnit,
+  type Ownership,
+  type SchoolLevel,
+} from '@hyedu/domain';
 import type { Locale } from './i18n.ts';
 
 const intFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
@@ -82,8 +91,11 @@ export function ownershipLabel(o: Ownership, locale: Locale = 'zh-CN'): string {
   return locale === 'en-US' ? (o === 'public' ? 'Public' : 'Private') : OWNERSHIP_LABELS[o];
 }
 
-/** Label of a unit row; the city's own bucket holds the city-direct (局直) schools. */
-export function unitLabel(u: { kind: string; name: string }, locale: Locale = 'zh-CN'): string {
-  if (u.kind === 'city') return locale === 'en-US' ? 'City-direct schools' : '局直学校';
+/**
+ * Label of a unit row; the city's own bucket holds the city-direct (局直) schools, or for a KPI of budget units the
+ * city's own budget (市本级).
+ */
+export function unitLabel(u: { kind: string; name: string }, locale: Locale = 'zh-CN', cityOwn: CityOwn = 'schools'): string {
+  if (u.kind === 'city') return CITY_OWN_LABELS[cityOwn][locale === 'en-US' ? 'en' : 'zh'];
   return u.name;
 }

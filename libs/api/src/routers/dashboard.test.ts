@@ -30,6 +30,7 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     expect(seats.value! / 33_730).toBeGreaterThan(0.7);
     expect(seats.value! / 33_730).toBeLessThan(0.8);
     const detail = await demo.dashboard.kpi({ kpiId: 'funding.seats-delivered' });
+    expect(detail.cityOwn).toBe('budget'); // the city's own row is 市本级, not 局直 schools
     const hengnan = detail.units.find((u) => u.code === '430422')!;
     expect(hengnan).toMatchObject({ target: 3_800, targetLabel: '局定目标（县市区）', targetScope: 'county' });
     expect(hengnan.value).toBeGreaterThan(0);
@@ -67,6 +68,7 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const units = detail.units.filter((u) => u.den);
     expect(units.reduce((a, u) => a + u.num!, 0)).toBe(detail.total.num);
     expect(detail.units.map((u) => u.kind)).toContain('city'); // 局直 schools, beside the map
+    expect(detail.cityOwn).toBe('schools');
     const schools = await leader.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430422' });
     expect(schools.schools.length).toBeGreaterThan(0);
     expect(schools.schools.reduce((a, s) => a + s.num!, 0)).toBe(detail.units.find((u) => u.code === '430422')!.num);

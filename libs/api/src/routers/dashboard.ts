@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import {
   asOfLabel,
+  CITY_OWN_LABELS,
   KPI_STATUS_LABELS,
   KpiId,
   kpiStatus,
@@ -52,6 +53,7 @@ const describe = (def: KpiDefinition) => ({
   targetSource: def.targetSource,
   targetLabel: TARGET_SOURCE_LABELS[def.targetSource],
   hardCap: def.hardCap ?? false,
+  cityOwn: def.cityOwn ?? 'schools',
   en: HENGYANG_KPIS_2022_EN[def.id] ?? null,
 });
 const shown = (def: KpiDefinition, m: Measure | undefined) => {
@@ -189,7 +191,7 @@ export const dashboardRouter = {
         const r = shownFor(def, u.kind === 'city' ? null : u.code, measures.get(u.code), county);
         byUnit.push({
           title: def.title,
-          unit: u.kind === 'city' ? '局直' : u.name,
+          unit: u.kind === 'city' ? CITY_OWN_LABELS[def.cityOwn ?? 'schools'].zh : u.name,
           value: fmt(def, r.value),
           num: r.num,
           den: r.den,
