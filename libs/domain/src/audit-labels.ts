@@ -387,7 +387,6 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   handlerLevel: ['办理层级', 'Handled by'],
   subjectName: ['当事人名称', 'Party'],
   subjectAddress: ['经营地址', 'Address'],
-  institutionId: ['培训机构编号', 'Institution'],
   violation: ['违法类型', 'Violation'],
   covertForm: ['隐形变异形式', 'Covert form'],
   clueOn: ['线索日期', 'Lead received on'],

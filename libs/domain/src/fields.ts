@@ -276,7 +276,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // 校外培训执法案件
   subjectName: '当事人名称',
   subjectAddress: '经营地址',
-  institutionId: '培训机构',
   violation: '违法类型',
   covertForm: '隐形变异形式',
   clueOn: '线索日期',
@@ -297,6 +296,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   executedOn: '执行日期',
   executionResult: '执行结果',
   closedOn: '结案日期',
+  handlerLevel: '办理层级',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Tx } from '@hyedu/db';
-import { RecordId } from '@hyedu/domain';
+import { RecordId, showsInline } from '@hyedu/domain';
 import {
   DEFAULT_ENFORCEMENT_DEADLINES,
   ENFORCEMENT_OPEN_STATES,
@@ -35,7 +35,7 @@ type Row = typeof r.$inferSelect;
 /** The county a new case belongs to: a county's own (another is NOT_FOUND, audited); the city names one (交办). */
 async function unitFor(ctx: AuthedContext, unitCode: string | undefined) {
   const level = actorLevel(ctx.scope);
-  if (level === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '执法案件由教育行政部门登记' });
+  if (level === 'school') throw notFound('org_unit', unitCode ?? '');
   const code = unitCode ?? (ctx.scope.kind === 'units' && ctx.scope.unitCodes.length === 1 ? ctx.scope.unitCodes[0] : undefined);
   if (!code) throw fieldError('unitCode', '请选择案件所属县市区');
   if (!unitInScope(ctx.scope, code)) throw notFound('org_unit', code);
@@ -61,7 +61,6 @@ const fieldsOf = (i: Omit<EnforcementInput, 'unitCode' | 'cityHandles'>) => ({
   subjectName: i.subjectName,
   subjectAddress: i.subjectAddress,
   uscc: nul(i.uscc),
-  institutionId: nul(i.institutionId),
   violation: i.violation,
   covertForm: nul(i.covertForm),
   clueSource: i.clueSource,
@@ -74,26 +73,26 @@ const fieldsOf = (i: Omit<EnforcementInput, 'unitCode' | 'cityHandles'>) => ({
 });
 
 /** What a step writes besides the state (its own fields; 提级 and 交回 the handler). */
-function changesOf(input: StepInput): Partial<Row> {
-  switch (input.action) {
+function changesOf(i: StepInput): Partial<Row> {
+  switch (i.action) {
     case 'file':
-      return { filedOn: input.filedOn, caseNo: input.caseNo };
+      return { filedOn: i.filedOn, caseNo: i.caseNo };
     case 'decline':
-      return { declineReason: input.reason };
+      return { declineReason: i.reason };
     case 'notify':
-      return { notifiedOn: input.notifiedOn, hearingRequested: input.hearingRequested, representation: nul(input.representation) };
+      return { notifiedOn: i.notifiedOn, hearingRequested: i.hearingRequested, representation: nul(i.representation) };
     case 'decide':
       return {
-        decidedOn: input.decidedOn,
-        decisionNo: input.decisionNo,
-        penalties: input.penalties,
-        fineFen: nul(input.fineFen),
-        confiscatedFen: nul(input.confiscatedFen),
+        decidedOn: i.decidedOn,
+        decisionNo: i.decisionNo,
+        penalties: i.penalties,
+        fineFen: nul(i.fineFen),
+        confiscatedFen: nul(i.confiscatedFen),
       };
     case 'execute':
-      return { executedOn: input.executedOn, executionResult: input.executionResult };
+      return { executedOn: i.executedOn, executionResult: i.executionResult };
     case 'close':
-      return { closedOn: input.closedOn };
+      return { closedOn: i.closedOn };
     case 'escalate':
       return { handlerLevel: 'city' };
     case 'hand_back':
@@ -129,6 +128,7 @@ export const enforcementCasesRouter = {
       page: input.page,
       pageSize: input.pageSize,
       today: ctx.today,
+      level: actorLevel(ctx.scope),
       canCreate: canWrite(ctx.identity.grants) && actorLevel(ctx.scope) !== 'school',
       rows,
     };
@@ -145,6 +145,7 @@ export const enforcementCasesRouter = {
           fileName: attachments.fileName,
           size: attachments.size,
           mime: attachments.mime,
+          checked: attachments.checked,
           uploadedBy: attachments.uploadedBy,
           uploadedAt: attachments.uploadedAt,
         })
@@ -165,7 +166,7 @@ export const enforcementCasesRouter = {
       overdue: enforcementOverdue(row, ctx.today),
       deadlines: DEFAULT_ENFORCEMENT_DEADLINES,
       today: ctx.today,
-      files: files.map((f) => ({ ...f, uploadedAt: iso(f.uploadedAt) })),
+      files: files.map(({ checked, ...f }) => ({ ...f, uploadedAt: iso(f.uploadedAt), inline: showsInline({ mime: f.mime, checked }) })),
       canEdit: handler && open,
       canAttach: handler && open,
       allowed: handler ? wf.allowed(enforcementCase(row), actor) : [],
@@ -232,11 +233,11 @@ export const enforcementCasesRouter = {
     if (input.action !== 'escalate' && input.action !== 'hand_back') handles(ctx, row);
     const dateField = STEP_DATE[input.action as keyof typeof STEP_DATE];
     if (dateField) {
-      const refusal = stepDateRefusal(row, input.action, (input as unknown as Record<string, string>)[dateField]!, ctx.today);
+      const refusal = stepDateRefusal(row, input.action, input[dateField]!, ctx.today);
       if (refusal) throw fieldError(dateField, refusal);
     }
     const changes = changesOf(input);
-    const reason = 'reason' in input ? input.reason : undefined;
+    const reason = input.reason;
     return applyStep(ctx, {
       wf,
       table: r,
