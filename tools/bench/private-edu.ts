@@ -31,6 +31,15 @@ const VIEWS: readonly ListView[] = [
   { name: '学前人口与毛入园率', path: 'privateEdu.preschool.list', input: {} },
   { name: '保教费 第1页', path: 'privateEdu.fees.list', input: page },
   { name: '保教费 超限', path: 'privateEdu.fees.list', input: { ...page, overCap: true } },
+  // 校外培训执法案件
+  { name: '执法案件 第1页', path: 'privateEdu.enforcement.list', input: page },
+  { name: '执法案件 逾期', path: 'privateEdu.enforcement.list', input: { ...page, overdue: true } },
+  {
+    name: '执法案件 衡南县 调查取证',
+    path: 'privateEdu.enforcement.list',
+    input: { ...page, unitCode: '430422', status: 'investigating' },
+  },
+  { name: '执法案件 搜索“工作室”', path: 'privateEdu.enforcement.list', input: { ...page, q: '工作室' } },
 ];
 
 await benchListViews({

@@ -49,6 +49,8 @@ export const useMessages = defineMessages({
     day: '走读',
     boardingCol: '寄宿情况',
     students: '在校生',
+    // 校外培训执法案件
+    enforcementTab: '执法案件',
   },
   'en-US': {
     title: 'Private education',
@@ -99,5 +101,7 @@ export const useMessages = defineMessages({
     day: 'Day',
     boardingCol: 'Boarding',
     students: 'Students',
+    // 校外培训执法案件
+    enforcementTab: 'Enforcement',
   },
 });

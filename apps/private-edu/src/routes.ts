@@ -102,6 +102,19 @@ export default defineModuleRoutes('private-edu', (base) => [
         component: () => import('./pages/profile/ProfileListPage.vue'),
         meta: { title: '民办学校', titleEn: 'Private schools' },
       },
+      // 校外培训执法案件
+      {
+        path: 'enforcement',
+        name: 'private-edu:enforcement',
+        component: () => import('./pages/enforcement/EnforcementListPage.vue'),
+        meta: { title: '校外培训执法案件', titleEn: 'Off-campus training enforcement' },
+      },
+      {
+        path: 'enforcement/:id(\\d+)',
+        name: 'private-edu:enforcement-case',
+        component: () => import('./pages/enforcement/EnforcementPage.vue'),
+        meta: { title: '校外培训执法案件', titleEn: 'Off-campus training enforcement' },
+      },
     ],
   },
 ]);

@@ -15,6 +15,8 @@ const DOWNLOADS: Record<string, (caller: Caller, id: number) => Promise<FileDesc
   plan: (caller, id) => caller.plan.reports.file({ id }),
   safety: (caller, id) => caller.safety.hazards.file({ id }),
   funding: (caller, id) => caller.funding.projects.file({ id }),
+  // 校外培训执法案件
+  'private-enforcement': (caller, id) => caller.privateEdu.enforcement.file({ id }),
 };
 export const FILE_AREAS = Object.keys(DOWNLOADS);
 

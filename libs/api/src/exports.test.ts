@@ -39,6 +39,8 @@ const FILTERS: Record<string, unknown> = {
   // funding: seat projects
   'funding.projects.export': { unitCode: '430422', schedule: 'late' },
   'funding.allocation.export': { year: 2022 },
+  // 校外培训执法案件
+  'privateEdu.enforcement.export': { status: 'closed' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

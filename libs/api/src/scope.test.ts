@@ -43,7 +43,10 @@ type Kind =
   | 'fundingProject'
   | 'spending'
   | 'seatProject'
-  | 'seatProjectFile';
+  | 'seatProjectFile'
+  // 校外培训执法案件
+  | 'enforcementCase'
+  | 'enforcementFile';
 interface Own {
   school: number;
   task: number;
@@ -74,6 +77,14 @@ const one = (kind: Kind, input: (id: number | string, own: Own) => unknown, stat
   input,
   status,
 });
+const enforcementClue = {
+  subjectName: '范围测试培训工作室',
+  subjectAddress: '衡南县范围测试路1号',
+  violation: 'unlicensed',
+  clueSource: 'report',
+  clueOn: '2022-11-01',
+  summary: '范围测试线索',
+};
 const seatProject = {
   name: '范围测试学校新建工程',
   kind: 'new_build',
@@ -374,6 +385,16 @@ const FIXTURES: Record<string, Fixture> = {
   'funding.spending.create:unitCode': one('unit', (unitCode) => ({ unitCode, fiscalYear: 2012, budgetSpending: 100 })),
   'funding.spending.update:id': one('spending', (id) => ({ id, expectedVersion: 1, budgetSpending: 100 })),
   'funding.spending.step:id': one('spending', (id) => ({ id, expectedVersion: 1, action: 'submit' })),
+  // 校外培训执法案件
+  'privateEdu.enforcement.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.enforcement.export:unitCode': filter()('unitCode', 'unit'),
+  'privateEdu.enforcement.byId:id': one('enforcementCase', (id) => ({ id })),
+  'privateEdu.enforcement.history:id': one('enforcementCase', (id) => ({ id })),
+  'privateEdu.enforcement.create:unitCode': one('unit', (unitCode) => ({ unitCode, ...enforcementClue })),
+  'privateEdu.enforcement.update:id': one('enforcementCase', (id) => ({ id, expectedVersion: 1, ...enforcementClue })),
+  'privateEdu.enforcement.step:id': one('enforcementCase', (id) => ({ id, expectedVersion: 1, action: 'verify' })),
+  'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
+  'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -710,7 +731,43 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       })
       .returning({ id: t.attachments.id });
 
+    // 校外培训执法案件: a case of another county, with an evidence file.
+    const enforcementCase = await first(
+      db
+        .insert(t.privateEnforcementCases)
+        .values({
+          unitCode: OTHER,
+          handlerLevel: 'county',
+          subjectName: '外县培训工作室',
+          subjectAddress: '耒阳市某路1号',
+          violation: 'unlicensed',
+          clueSource: 'report',
+          clueOn: '2022-11-01',
+          summary: '外县线索',
+          status: 'investigating',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privateEnforcementCases.id }),
+    );
+    const [enforcementFile] = await db
+      .insert(t.attachments)
+      .values({
+        ownerType: 'private_enforcement_case:evidence',
+        ownerId: enforcementCase.id,
+        fileName: '现场照片.pdf',
+        mime: 'application/pdf',
+        size: PDF.length,
+        sha256: 'x',
+        content: PDF,
+        uploadedBy: 'leiyang',
+        uploadedAt: new Date(),
+      })
+      .returning({ id: t.attachments.id });
+
     Object.assign(foreign, {
+      enforcementCase: enforcementCase.id,
+      enforcementFile: enforcementFile!.id,
       fundingProject: fundingProject.id,
       spending: spending.id,
       seatProject: seatProject.id,

@@ -184,6 +184,20 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.projects.export': ['导出学位建设项目', 'Export school-place projects'],
   'funding.allocation.set': ['分配学位建设任务', 'Allocate the school-place target'],
   'funding.allocation.export': ['导出学位建设任务分配', 'Export the school-place allocation'],
+  // 校外培训执法案件
+  'privateEdu.enforcement.create': ['登记校外培训执法线索', 'Register an enforcement lead'],
+  'privateEdu.enforcement.update': ['修改校外培训执法案件', 'Correct an enforcement case'],
+  'privateEdu.enforcement.verify': ['开始核查执法线索', 'Start verifying an enforcement lead'],
+  'privateEdu.enforcement.file': ['执法案件立案', 'Open an enforcement case'],
+  'privateEdu.enforcement.decline': ['执法线索不予立案', 'Do not open an enforcement case'],
+  'privateEdu.enforcement.notify': ['执法案件告知', 'Notify the party of an enforcement case'],
+  'privateEdu.enforcement.decide': ['作出执法处罚决定', 'Decide an enforcement case'],
+  'privateEdu.enforcement.execute': ['记录执法决定执行', 'Record enforcement of a decision'],
+  'privateEdu.enforcement.close': ['执法案件结案', 'Close an enforcement case'],
+  'privateEdu.enforcement.escalate': ['执法案件提级办理', 'Take up an enforcement case at the city'],
+  'privateEdu.enforcement.hand_back': ['执法案件交回县市区办理', 'Hand an enforcement case back to the county'],
+  'privateEdu.enforcement.attach': ['上传执法证据材料', 'Upload enforcement evidence'],
+  'privateEdu.enforcement.export': ['导出校外培训执法案件', 'Export enforcement cases'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -247,6 +261,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // funding: seat projects
   funding_project: ['学位建设项目', 'School-place project'],
   funding_allocation: ['学位建设任务分配', 'School-place allocation'],
+  // 校外培训执法案件
+  private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -367,6 +383,33 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   projectStage: ['项目节点', 'Project stage'],
   byUnit: ['各单位学位数', 'Places by unit'],
   sum: ['合计', 'Total'],
+  // 校外培训执法案件
+  handlerLevel: ['办理层级', 'Handled by'],
+  subjectName: ['当事人名称', 'Party'],
+  subjectAddress: ['经营地址', 'Address'],
+  violation: ['违法类型', 'Violation'],
+  covertForm: ['隐形变异形式', 'Covert form'],
+  clueOn: ['线索日期', 'Lead received on'],
+  clueSource: ['线索来源', 'Lead source'],
+  summary: ['线索内容', 'Lead'],
+  prepaidFrom: ['预收费起始日期', 'Prepaid from'],
+  prepaidTo: ['预收费截止日期', 'Prepaid to'],
+  prepaidLessons: ['预收课时', 'Lessons prepaid'],
+  prepaidAmount: ['预收金额（分）', 'Amount prepaid (fen)'],
+  filedOn: ['立案日期', 'Opened on'],
+  caseNo: ['立案编号', 'Case number'],
+  declineReason: ['不予立案原因', 'Reason for not opening'],
+  notifiedOn: ['告知日期', 'Notified on'],
+  hearingRequested: ['要求听证', 'Hearing requested'],
+  representation: ['陈述申辩意见', 'Representations'],
+  decidedOn: ['决定日期', 'Decided on'],
+  decisionNo: ['处罚决定书文号', 'Decision number'],
+  penalties: ['处罚种类', 'Penalties'],
+  fineFen: ['罚款（分）', 'Fine (fen)'],
+  confiscatedFen: ['没收违法所得（分）', 'Confiscated (fen)'],
+  executedOn: ['执行日期', 'Enforced on'],
+  executionResult: ['执行结果', 'Enforcement result'],
+  closedOn: ['结案日期', 'Closed on'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -127,6 +127,15 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Counties where teachers earn no less than civil servants',
     formula: "Counties where compulsory-education teachers' average pay is no lower than local civil servants' ÷ all counties",
   },
+  // 校外培训执法案件
+  'private.enforcement-closed': {
+    title: 'Off-campus training enforcement cases closed',
+    formula: 'Cases opened in the year that are closed ÷ cases opened in the year',
+  },
+  'private.enforcement-days': {
+    title: 'Average days to close an off-campus training enforcement case',
+    formula: 'Days from opening to closing, summed over the cases closed in the year ÷ those cases',
+  },
 };
 
 /** A KPI's title and formula in the given locale (the Chinese definition when no English is known). */

@@ -335,6 +335,27 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     formula: '义务教育教师平均工资收入不低于当地公务员的县市区数 ÷ 县市区数',
     amber: 0.1,
   },
+  // 校外培训执法案件
+  {
+    id: 'private.enforcement-closed',
+    title: '校外培训执法案件结案率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '当年立案的校外培训执法案件中已结案的件数 ÷ 当年立案件数',
+    amber: 0.1,
+  },
+  {
+    id: 'private.enforcement-days',
+    title: '校外培训执法案件平均办案天数',
+    module: 'private-edu',
+    unit: 'days',
+    direction: 'at_most',
+    levels: ['city', 'county'],
+    formula: '当年结案的校外培训执法案件从立案到结案的天数之和 ÷ 当年结案件数',
+    amber: 0.2,
+  },
 ];
 
 /**

@@ -49,6 +49,9 @@ export const KPI_IDS = [
   'teachers.training-completion',
   'teachers.staffing-use',
   'teachers.wage-guarantee',
+  // 校外培训执法案件
+  'private.enforcement-closed',
+  'private.enforcement-days',
 ] as const;
 export const KpiId = z.enum(KPI_IDS, { message: '指标不存在' });
 export type KpiId = z.infer<typeof KpiId>;

@@ -6,7 +6,7 @@ export const FILES_URL = '/api/files';
  * safety: hazard files, funding: project photos and evidence). `inline` asks to show a picture in the page; the server allows it only for pictures that
  * were decoded whole at upload, and sends anything else as a download.
  */
-export function fileUrl(area: 'plan' | 'safety' | 'funding', id: number, inline = false): string {
+export function fileUrl(area: 'plan' | 'safety' | 'funding' | 'private-enforcement', id: number, inline = false): string {
   return `${FILES_URL}/${area}/${id}${inline ? '?inline=1' : ''}`;
 }
 

@@ -3,6 +3,8 @@ import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
+// 校外培训执法案件
+import { enforcement } from './inbox/enforcement.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
@@ -22,6 +24,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   licence: licences,
   puhui,
   spending,
+  // 校外培训执法案件
+  enforcement,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

@@ -9,3 +9,5 @@ export * from './private-puhui.ts';
 export * from './teachers.ts';
 export * from './private-preschool.ts';
 export * from './funding.ts';
+// 校外培训执法案件
+export * from './private-enforcement.ts';

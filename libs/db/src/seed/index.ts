@@ -27,6 +27,8 @@ import { seedFundingSpending } from './funding-spending.ts';
 import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
+// 校外培训执法案件
+import { seedPrivateEnforcement } from './private-enforcement.ts';
 import { seedKindergartenFees } from './private-fees.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
@@ -221,6 +223,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     await seedFundingSpending(tx);
     await seedFundingProjects(tx, { today, seed: opts.seed ?? 20220414 });
+    // 校外培训执法案件
+    await seedPrivateEnforcement(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first

@@ -75,6 +75,9 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   'teachers.training-completion': { itemNo: 18, phrase: '落实国培、省培、市培计划', target: 1, targetSource: 'bureau' },
   'teachers.staffing-use': { itemNo: 19, phrase: '加大中小学教师编制统筹配置力度', target: 1, targetSource: 'bureau' },
   'teachers.wage-guarantee': { itemNo: 19, phrase: '完善中小学教师工资保障情况督查机制', target: 1, targetSource: 'bureau' },
+  // 校外培训执法案件: the seed names the task without a figure; the targets are the bureau's own.
+  'private.enforcement-closed': { itemNo: 6, phrase: '重拳整治校外违规培训', target: 0.9, targetSource: 'bureau' },
+  'private.enforcement-days': { itemNo: 6, phrase: '重拳整治校外违规培训', target: 90, targetSource: 'bureau' },
 } as const satisfies Record<KpiId, CityKpiTarget>;
 
 /**

@@ -12,6 +12,8 @@ import { inspectionFilesRouter, licenceFilesRouter, puhuiFilesRouter } from './c
 import { censusRouter } from './census-files.ts';
 import { censusCounts, censusYears, countingRule, leverForecasts, type LeverForecast } from './census.ts';
 import { conversionRouter } from './conversion.ts';
+// 校外培训执法案件
+import { enforcementRouter } from './enforcement/index.ts';
 import { feesRouter } from './fees.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
 import { inspectionRouter } from './inspection.ts';
@@ -45,6 +47,8 @@ export const privateEduRouter = {
   settings: settingsRouter,
   census: censusRouter,
   conversions: { ...conversionRouter, ...conversionFilesRouter },
+  // 校外培训执法案件
+  enforcement: enforcementRouter,
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
    * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet

@@ -10,6 +10,9 @@ export const PRIVATE_KPIS = [
   'private.inspection-pass-rate',
   'private.puhui-coverage',
   'private.preschool-gross-enrolment',
+  // 校外培训执法案件
+  'private.enforcement-closed',
+  'private.enforcement-days',
 ] as const;
 
 /** Every read of the module. */
