@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformCategoryOf, platformFeeOf, PlatformMapping, resolvePlatformMapping } from './training-import.ts';
 import {
   academicOn,
   DEFAULT_REDUCTION_BASE_DATE,
@@ -22,12 +23,12 @@ const academic = {
   licenceNo: '教民143042270000011号',
   approvedOn: '2019-03-01',
   address: '衡南县云集街道建设路8号',
-  area: 320.5,
-  category: 'academic' as const,
-  stage: 'compulsory' as const,
+  floorArea: 320.5,
+  trainingCategory: 'academic' as const,
+  trainingStage: 'compulsory' as const,
   mode: 'offline' as const,
   nature: 'for_profit' as const,
-  status: 'operating' as const,
+  operatingStatus: 'operating' as const,
   feeSupervision: 'bank_custody' as const,
   whiteList: false,
   staff: [{ name: '张老师', role: 'teacher' as const, subject: '数学', certificateNo: '20194300012345' }],
@@ -64,10 +65,11 @@ describe('校外培训机构', () => {
   });
 
   it('营改非 applies to 义务教育 学科类 营利 institutions', () => {
-    expect(needsConversion(academic)).toBe(true);
-    expect(needsConversion({ ...academic, nature: 'non_profit' })).toBe(false);
-    expect(needsConversion({ ...academic, stage: 'senior' })).toBe(false);
-    expect(needsConversion({ ...academic, category: 'non_academic' })).toBe(false);
+    const inst = { category: academic.trainingCategory, stage: academic.trainingStage, nature: academic.nature };
+    expect(needsConversion(inst)).toBe(true);
+    expect(needsConversion({ ...inst, nature: 'non_profit' })).toBe(false);
+    expect(needsConversion({ ...inst, stage: 'senior' })).toBe(false);
+    expect(needsConversion({ ...inst, category: 'non_academic' })).toBe(false);
   });
 
   it('营改非: 换证 → 民政登记 → 执照变更/注销 → 完成, 终止 from any open state with a reason', () => {
@@ -91,10 +93,10 @@ describe('校外培训机构', () => {
     expect(trainingRefusals(parsed, TODAY)).toEqual([
       { field: 'staff.0.certificateNo', message: '学科类培训机构的教学人员请填写教师资格证号' },
     ]);
-    const arts = TrainingInput.parse({ ...academic, category: 'non_academic', staff: [{ name: '李老师', role: 'teacher' }] });
+    const arts = TrainingInput.parse({ ...academic, trainingCategory: 'non_academic', staff: [{ name: '李老师', role: 'teacher' }] });
     expect(trainingRefusals(arts, TODAY)).toEqual([{ field: 'subType', message: '非学科类培训机构请选择类别' }]);
     expect(trainingRefusals({ ...arts, subType: 'arts' }, TODAY)).toEqual([]);
-    expect(trainingRefusals({ ...parsed, staff: [], status: 'deregistered' }, TODAY)).toEqual([
+    expect(trainingRefusals({ ...parsed, staff: [], operatingStatus: 'deregistered' }, TODAY)).toEqual([
       { field: 'closedOn', message: '请填写注销日期' },
     ]);
     expect(trainingRefusals({ ...parsed, staff: [], approvedOn: '2023-01-01' }, TODAY)).toEqual([
@@ -119,5 +121,23 @@ describe('校外培训机构', () => {
     expect(matchPlatformRow({ platformId: 'HN-0001', uscc: null }, byId, byUscc)).toBe(a);
     expect(matchPlatformRow({ platformId: 'HN-9999', uscc: b.uscc }, byId, byUscc)).toBe(b);
     expect(matchPlatformRow({ platformId: 'HN-9999', uscc: null }, byId, byUscc)).toBeNull();
+  });
+});
+
+describe('全国平台机构名单的表头', () => {
+  it('defaults unless the city sets its own; a header used for two fields is refused', () => {
+    expect(resolvePlatformMapping({ name: ['培训机构名称'] }).name).toEqual(['培训机构名称']);
+    expect(resolvePlatformMapping(null).platformId[0]).toBe('机构编号');
+    expect(PlatformMapping.safeParse({ name: ['机构编号'] }).error?.issues[0]?.message).toBe(
+      '表头“机构编号”同时用于“机构编号”和“机构名称”',
+    );
+  });
+
+  it('reads the platform’s words for category and fee supervision', () => {
+    expect(platformCategoryOf('学科类')).toBe('academic');
+    expect(platformCategoryOf(' 非学科类 ')).toBe('non_academic');
+    expect(platformCategoryOf('其他')).toBeNull();
+    expect(platformFeeOf('银行托管')).toBe('bank_custody');
+    expect(platformFeeOf('')).toBe('none');
   });
 });

@@ -201,13 +201,13 @@ const institutionFields = {
   licenceValidUntil: IsoDate.optional(),
   approvedOn: IsoDate,
   address: requiredText(200, '培训场所地址'),
-  area,
-  category: TrainingCategory,
+  floorArea: area,
+  trainingCategory: TrainingCategory,
   subType: TrainingSubType.optional(),
-  stage: TrainingStage,
+  trainingStage: TrainingStage,
   mode: TrainingMode,
   nature: TrainingNature,
-  status: TrainingStatus,
+  operatingStatus: TrainingStatus,
   closedOn: IsoDate.optional(),
   leftAcademicOn: IsoDate.optional(),
   platformId: PlatformId.optional(),
@@ -229,17 +229,18 @@ export interface TrainingRefusal {
  */
 export function trainingRefusals(i: z.infer<z.ZodObject<typeof institutionFields>>, today: string): TrainingRefusal[] {
   const out: TrainingRefusal[] = [];
-  if (i.category === 'non_academic' && !i.subType) out.push({ field: 'subType', message: '非学科类培训机构请选择类别' });
-  if (i.category === 'academic' && i.subType) out.push({ field: 'subType', message: '学科类培训机构不分非学科类类别' });
-  if (i.category === 'academic')
+  if (i.trainingCategory === 'non_academic' && !i.subType) out.push({ field: 'subType', message: '非学科类培训机构请选择类别' });
+  if (i.trainingCategory === 'academic' && i.subType) out.push({ field: 'subType', message: '学科类培训机构不分非学科类类别' });
+  if (i.trainingCategory === 'academic')
     i.staff.forEach((s, n) => {
       if (s.role === 'teacher' && !s.certificateNo)
         out.push({ field: `staff.${n}.certificateNo`, message: '学科类培训机构的教学人员请填写教师资格证号' });
     });
-  if (i.status === 'deregistered' && !i.closedOn) out.push({ field: 'closedOn', message: '请填写注销日期' });
-  if (i.status !== 'deregistered' && i.closedOn) out.push({ field: 'closedOn', message: '只有注销的机构填写注销日期' });
+  if (i.operatingStatus === 'deregistered' && !i.closedOn) out.push({ field: 'closedOn', message: '请填写注销日期' });
+  if (i.operatingStatus !== 'deregistered' && i.closedOn) out.push({ field: 'closedOn', message: '只有注销的机构填写注销日期' });
   if (i.closedOn && i.closedOn < i.approvedOn) out.push({ field: 'closedOn', message: '注销日期不能早于审批日期' });
-  if (i.leftAcademicOn && i.category === 'academic') out.push({ field: 'leftAcademicOn', message: '只有非学科类机构填写转为非学科类日期' });
+  if (i.leftAcademicOn && i.trainingCategory === 'academic')
+    out.push({ field: 'leftAcademicOn', message: '只有非学科类机构填写转为非学科类日期' });
   if (i.leftAcademicOn && i.leftAcademicOn < i.approvedOn)
     out.push({ field: 'leftAcademicOn', message: '转为非学科类日期不能早于审批日期' });
   for (const f of ['approvedOn', 'closedOn', 'leftAcademicOn'] as const)

@@ -14,6 +14,7 @@ import { schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
 import { grossEnrolmentMeasures } from './preschool.ts';
+import { trainingKpis } from './training/kpis.ts';
 
 const {
   privateConversions: c,
@@ -199,4 +200,6 @@ export const privateEduKpis: KpiSource[] = [
   inspectionPassRate,
   puhuiCoverage,
   preschoolGrossEnrolment,
+  // 校外培训机构
+  ...trainingKpis,
 ];

@@ -10,6 +10,10 @@ export const PRIVATE_KPIS = [
   'private.inspection-pass-rate',
   'private.puhui-coverage',
   'private.preschool-gross-enrolment',
+  // 校外培训机构
+  'private.subject-reduction',
+  'private.platform-onboarding',
+  'private.fee-supervision',
 ] as const;
 
 /** Every read of the module. */
