@@ -20,7 +20,7 @@ CREATE TABLE "private_training_institutions" (
 	"licence_valid_until" date,
 	"approved_on" date NOT NULL,
 	"address" text NOT NULL,
-	"area" double precision NOT NULL,
+	"area" integer NOT NULL,
 	"category" text NOT NULL,
 	"sub_type" text,
 	"stage" text NOT NULL,

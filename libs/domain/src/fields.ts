@@ -297,6 +297,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   partTimeStaff: '兼职人员数',
   enforcementStaff: '执法人员数',
   baseDate: '压减基数日期',
+  conversion: '营改非状态',
+  onPlatform: '入驻全国平台',
   'mapping.platformId': '“机构编号”的表头',
   'mapping.unitName': '“所在县市区”的表头',
   'mapping.feeSupervision': '“资金监管方式”的表头',

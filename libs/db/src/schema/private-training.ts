@@ -41,7 +41,8 @@ export const privateTrainingInstitutions = pgTable(
     licenceValidUntil: date({ mode: 'string' }),
     approvedOn: date({ mode: 'string' }).notNull(),
     address: text().notNull(),
-    area: doublePrecision().notNull(),
+    /** 场所面积, whole square metres. */
+    area: integer().notNull(),
     category: text({ enum: members(TrainingCategory.options) }).notNull(),
     subType: text({ enum: members(TrainingSubType.options) }),
     stage: text({ enum: members(TrainingStage.options) }).notNull(),

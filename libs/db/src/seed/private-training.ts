@@ -163,9 +163,13 @@ export async function seedPrivateTraining(tx: Tx, opts: { seed: number; scale: n
   // National ids, the white list and fee supervision; the platform's list.
   const platform: (typeof privateTrainingPlatform.$inferInsert)[] = [];
   const importedAt = at('2022-11-28');
+  const openSeen = new Map<string, number>();
   for (const [n, inst] of institutions.entries()) {
     const open = inst.status !== 'deregistered';
-    const listed = open && rng.chance(0.95);
+    // The third open institution of each county is missing from the list (so every county shows a gap), else ≈ 5%.
+    const seen = (openSeen.get(inst.unitCode) ?? 0) + (open ? 1 : 0);
+    openSeen.set(inst.unitCode, seen);
+    const listed = open && seen !== 3 && rng.chance(0.95);
     const fee: FeeSupervision = !open
       ? 'none'
       : rng.weighted<FeeSupervision>([

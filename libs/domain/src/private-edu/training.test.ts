@@ -23,7 +23,7 @@ const academic = {
   licenceNo: '教民143042270000011号',
   approvedOn: '2019-03-01',
   address: '衡南县云集街道建设路8号',
-  floorArea: 320.5,
+  floorArea: 320,
   trainingCategory: 'academic' as const,
   trainingStage: 'compulsory' as const,
   mode: 'offline' as const,

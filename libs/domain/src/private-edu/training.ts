@@ -173,9 +173,9 @@ export const PlatformId = z
 
 const area = z
   .number({ message: '请填写场所面积' })
+  .int({ message: '场所面积应为整数（平方米）' })
   .positive({ message: '场所面积应大于0' })
-  .max(1_000_000, { message: '场所面积过大' })
-  .refine((n) => Math.round(n * 100) === n * 100, { message: '场所面积最多保留两位小数' });
+  .max(1_000_000, { message: '场所面积过大' });
 
 export const TrainingStaffInput = z
   .object({
@@ -269,9 +269,21 @@ export const TrainingCapacityInput = z
       .max(2 ** 31 - 1),
     hasBody: z.boolean({ message: '请选择是否设立专门监管机构' }),
     bodyName: textField(100, '专门监管机构名称').optional(),
-    fullTimeStaff: z.number({ message: '请填写专职人员数' }).int({ message: '专职人员数应为整数' }).min(0).max(1000),
-    partTimeStaff: z.number({ message: '请填写兼职人员数' }).int({ message: '兼职人员数应为整数' }).min(0).max(1000),
-    enforcementStaff: z.number({ message: '请填写执法人员数' }).int({ message: '执法人员数应为整数' }).min(0).max(1000),
+    fullTimeStaff: z
+      .number({ message: '请填写专职人员数' })
+      .int({ message: '专职人员数应为整数' })
+      .min(0, { message: '专职人员数不能为负数' })
+      .max(1000, { message: '专职人员数过大' }),
+    partTimeStaff: z
+      .number({ message: '请填写兼职人员数' })
+      .int({ message: '兼职人员数应为整数' })
+      .min(0, { message: '兼职人员数不能为负数' })
+      .max(1000, { message: '兼职人员数过大' }),
+    enforcementStaff: z
+      .number({ message: '请填写执法人员数' })
+      .int({ message: '执法人员数应为整数' })
+      .min(0, { message: '执法人员数不能为负数' })
+      .max(1000, { message: '执法人员数过大' }),
     note: textField(500, '说明').optional(),
   })
   .strict()

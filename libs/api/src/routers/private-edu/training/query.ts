@@ -19,7 +19,7 @@ export const TrainingFilter = Page.extend({
   operatingStatus: TrainingStatus.optional(),
   conversion: z.union([TrainingConversionState, z.literal('none')], { message: '营改非状态不存在' }).optional(),
   whiteList: z.boolean({ message: '白名单筛选应为是或否' }).optional(),
-  onPlatform: z.boolean({ message: '入驻筛选应为是或否' }).optional(),
+  onPlatform: z.boolean({ message: '入驻全国平台应为是或否' }).optional(),
   q: textField(40, '搜索词').optional(),
   /** The next page after this key (the previous page's last row); without it the page is found by offset. */
   after: Cursor.optional(),
