@@ -80,6 +80,8 @@ const zh = {
   platformEmpty: '名单中的机构均已在本地名册中',
   capacityTab: '监管力量',
   platformTab: '平台比对',
+  onboardingHint: '入驻率 {p}',
+  coverageHint: '资金监管覆盖率 {p}',
 };
 export const useTrainingMessages = defineMessages<keyof typeof zh>({
   'zh-CN': zh,
@@ -163,5 +165,7 @@ export const useTrainingMessages = defineMessages<keyof typeof zh>({
     platformEmpty: 'Every institution on the list is in the register',
     capacityTab: 'Supervision capacity',
     platformTab: 'Platform check',
+    onboardingHint: 'On the platform: {p}',
+    coverageHint: 'Fee supervision coverage: {p}',
   },
 });
