@@ -41,7 +41,6 @@ const VIEWS: readonly ListView[] = [
   },
   { name: '培训机构 未入驻全国平台', path: 'privateEdu.training.list', input: { ...page, onPlatform: false } },
   { name: '培训机构 搜索“培训”', path: 'privateEdu.training.list', input: { ...page, q: '培训' } },
-  { name: '培训机构 一家', path: 'privateEdu.training.byId', input: { id: 1 } },
   { name: '监管力量', path: 'privateEdu.training.capacity.list' },
   { name: '平台比对 概况', path: 'privateEdu.training.platform.summary' },
   { name: '平台比对 未匹配 第1页', path: 'privateEdu.training.platform.unmatched', input: page },
