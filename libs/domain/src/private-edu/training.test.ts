@@ -111,10 +111,11 @@ describe('校外培训机构', () => {
   });
 
   it('a platform row matches by national id, else by USCC', () => {
-    const a = { id: 1, platformId: 'HN-0001', uscc: '91430407734567890P' };
-    const b = { id: 2, platformId: null, uscc: '52430400123456788P' };
-    const byId = new Map([['HN-0001', a]]);
-    const byUscc = new Map([
+    type Entry = { id: number; platformId: string | null; uscc: string };
+    const a: Entry = { id: 1, platformId: 'HN-0001', uscc: '91430407734567890P' };
+    const b: Entry = { id: 2, platformId: null, uscc: '52430400123456788P' };
+    const byId = new Map<string, Entry>([['HN-0001', a]]);
+    const byUscc = new Map<string, Entry>([
       [a.uscc, a],
       [b.uscc, b],
     ]);
