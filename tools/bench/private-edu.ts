@@ -40,6 +40,19 @@ const VIEWS: readonly ListView[] = [
     input: { ...page, unitCode: '430422', status: 'investigating' },
   },
   { name: '执法案件 搜索“工作室”', path: 'privateEdu.enforcement.list', input: { ...page, q: '工作室' } },
+  // 校外培训机构
+  { name: '培训机构 第1页', path: 'privateEdu.training.list', input: page },
+  { name: '培训机构 第20页', path: 'privateEdu.training.list', input: { ...page, page: 20 } },
+  {
+    name: '培训机构 学科类+营改非完成',
+    path: 'privateEdu.training.list',
+    input: { ...page, trainingCategory: 'academic', conversion: 'done' },
+  },
+  { name: '培训机构 未入驻全国平台', path: 'privateEdu.training.list', input: { ...page, onPlatform: false } },
+  { name: '培训机构 搜索“培训”', path: 'privateEdu.training.list', input: { ...page, q: '培训' } },
+  { name: '监管力量', path: 'privateEdu.training.capacity.list' },
+  { name: '平台比对 概况', path: 'privateEdu.training.platform.summary' },
+  { name: '平台比对 未匹配 第1页', path: 'privateEdu.training.platform.unmatched', input: page },
 ];
 
 await benchListViews({

@@ -30,6 +30,12 @@ describe('private-edu routes', () => {
       'private-edu:preschool',
       'private-edu:fees',
       'private-edu:schools',
+      'private-edu:enforcement',
+      'private-edu:enforcement-case',
+      'private-edu:training',
+      'private-edu:training-institution',
+      'private-edu:training-capacity',
+      'private-edu:training-platform',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });

@@ -115,6 +115,31 @@ export default defineModuleRoutes('private-edu', (base) => [
         component: () => import('./pages/enforcement/EnforcementPage.vue'),
         meta: { title: '校外培训执法案件', titleEn: 'Off-campus training enforcement' },
       },
+      // 校外培训机构
+      {
+        path: 'training',
+        name: 'private-edu:training',
+        component: () => import('./pages/training/TrainingListPage.vue'),
+        meta: { title: '校外培训机构', titleEn: 'Off-campus tutoring institutions' },
+      },
+      {
+        path: 'training/:id(\\d+)',
+        name: 'private-edu:training-institution',
+        component: () => import('./pages/training/TrainingPage.vue'),
+        meta: { title: '校外培训机构', titleEn: 'Off-campus tutoring institution' },
+      },
+      {
+        path: 'training/capacity',
+        name: 'private-edu:training-capacity',
+        component: () => import('./pages/training/CapacityPage.vue'),
+        meta: { title: '校外培训监管力量', titleEn: 'Tutoring supervision capacity' },
+      },
+      {
+        path: 'training/platform',
+        name: 'private-edu:training-platform',
+        component: () => import('./pages/training/PlatformPage.vue'),
+        meta: { title: '全国平台机构名单比对', titleEn: 'National platform list check' },
+      },
     ],
   },
 ]);

@@ -41,6 +41,8 @@ const FILTERS: Record<string, unknown> = {
   'funding.allocation.export': { year: 2022 },
   // 校外培训执法案件
   'privateEdu.enforcement.export': { status: 'closed' },
+  // 校外培训机构
+  'privateEdu.training.export': { trainingCategory: 'academic', onPlatform: false },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -6,6 +6,24 @@ import { DEFAULT_SECURITY_POLICY } from '@hyedu/domain';
  * Mutations' inputs name records that do not exist or are refused on their merits, so calling them writes nothing.
  * A procedure without an entry here fails both tests.
  */
+/** A valid institution of the register (校外培训机构). */
+const TRAINING = {
+  name: '矩阵测试培训学校',
+  uscc: '91430407734567890P',
+  licenceNo: '教民143042270000011号',
+  approvedOn: '2019-03-01',
+  address: '衡南县云集街道建设路8号',
+  floorArea: 320,
+  trainingCategory: 'academic',
+  trainingStage: 'compulsory',
+  mode: 'offline',
+  nature: 'for_profit',
+  operatingStatus: 'operating',
+  feeSupervision: 'bank_custody',
+  whiteList: false,
+  staff: [{ name: '张老师', role: 'teacher', subject: '数学', certificateNo: '20194300012345' }],
+};
+
 export const INPUTS: Record<string, unknown> = {
   'privateEdu.puhui.list': { page: 1, pageSize: 5, status: 'submitted', q: '幼儿园' },
   'privateEdu.puhui.byId': { id: 999999 },
@@ -429,4 +447,35 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.enforcement.attach': { id: 999999, fileName: 'x.png', base64: '' },
   'privateEdu.enforcement.file': { id: 999999 },
   'privateEdu.enforcement.export': { q: '矩阵测试无此案件' },
+  // 校外培训机构
+  'privateEdu.training.list': {
+    page: 1,
+    pageSize: 5,
+    trainingCategory: 'academic',
+    conversion: 'done',
+    whiteList: false,
+    onPlatform: true,
+    q: '培训',
+  },
+  'privateEdu.training.units': undefined,
+  'privateEdu.training.byId': { id: 999999 },
+  'privateEdu.training.create': { unitCode: '430499', ...TRAINING },
+  'privateEdu.training.update': { id: 999999, expectedVersion: 1, ...TRAINING },
+  'privateEdu.training.step': { id: 999999, expectedVersion: 1, action: 'terminate', reason: '机构注销' },
+  'privateEdu.training.history': { id: 999999 },
+  'privateEdu.training.export': { q: '矩阵测试无此机构' },
+  'privateEdu.training.capacity.list': undefined,
+  'privateEdu.training.capacity.save': {
+    unitCode: '430499',
+    expectedVersion: 0,
+    hasBody: true,
+    bodyName: '矩阵测试监管股',
+    fullTimeStaff: -1,
+    partTimeStaff: 1,
+    enforcementStaff: 1,
+  },
+  'privateEdu.training.platform.summary': undefined,
+  'privateEdu.training.platform.unmatched': { page: 1, pageSize: 5 },
+  'privateEdu.training.settings.get': undefined,
+  'privateEdu.training.settings.save': { baseDate: '2099-01-01', mapping: { name: ['机构编号'] }, expectedVersion: 0 },
 };

@@ -46,7 +46,9 @@ type Kind =
   | 'seatProjectFile'
   // 校外培训执法案件
   | 'enforcementCase'
-  | 'enforcementFile';
+  | 'enforcementFile'
+  // 校外培训机构
+  | 'training';
 interface Own {
   school: number;
   task: number;
@@ -93,6 +95,22 @@ const seatProject = {
   plannedSeats: 900,
   investment: 3_000_000_000,
   planned: { approved: '2022-01-10', started: '2022-03-01', topped_out: '2022-06-30', accepted: '2022-08-15', in_use: '2022-09-01' },
+};
+const TRAINING = {
+  name: '矩阵测试培训学校',
+  uscc: '91430407734567890P',
+  licenceNo: '教民143042270000011号',
+  approvedOn: '2019-03-01',
+  address: '衡南县云集街道建设路8号',
+  floorArea: 320,
+  trainingCategory: 'academic',
+  trainingStage: 'compulsory',
+  mode: 'offline',
+  nature: 'for_profit',
+  operatingStatus: 'operating',
+  feeSupervision: 'bank_custody',
+  whiteList: false,
+  staff: [{ name: '张老师', role: 'teacher', subject: '数学', certificateNo: '20194300012345' }],
 };
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
@@ -379,6 +397,19 @@ const FIXTURES: Record<string, Fixture> = {
   'inbox.opinions.give:id': one('privateInspection', (id) => ({ id, verdict: 'agree', comment: '同意' })),
   // funding: spending returns
   'funding.spending.list:unitCode': list()('unitCode', 'unit'),
+  // 校外培训机构
+  'privateEdu.training.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.training.export:unitCode': filter()('unitCode', 'unit'),
+  'privateEdu.training.byId:id': one('training', (id) => ({ id })),
+  'privateEdu.training.history:id': one('training', (id) => ({ id })),
+  'privateEdu.training.create:unitCode': one('unit', (unitCode) => ({ unitCode, ...TRAINING })),
+  'privateEdu.training.update:id': one('training', (id) => ({ id, expectedVersion: 1, ...TRAINING })),
+  'privateEdu.training.step:id': one('training', (id) => ({ id, expectedVersion: 1, action: 'terminate', reason: '机构注销' })),
+  'privateEdu.training.capacity.save:unitCode': one(
+    'unit',
+    (unitCode) => ({ unitCode, expectedVersion: 0, hasBody: false, fullTimeStaff: 0, partTimeStaff: 1, enforcementStaff: 1 }),
+    403,
+  ),
   'funding.spending.export:unitCode': filter()('unitCode', 'unit'),
   'funding.spending.byId:id': one('spending', (id) => ({ id })),
   'funding.spending.history:id': one('spending', (id) => ({ id })),
@@ -765,9 +796,35 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       })
       .returning({ id: t.attachments.id });
 
+    // 校外培训机构: one of another county.
+    const training = await first(
+      db
+        .insert(t.privateTrainingInstitutions)
+        .values({
+          unitCode: OTHER,
+          name: '耒阳市范围测试培训学校',
+          uscc: '91430481734567890X',
+          licenceNo: '教民143048170000001号',
+          approvedOn: '2019-03-01',
+          address: '耒阳市五一路1号',
+          area: 200,
+          category: 'academic',
+          stage: 'compulsory',
+          mode: 'offline',
+          nature: 'for_profit',
+          status: 'operating',
+          feeSupervision: 'none',
+          conversionState: 'not_started',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privateTrainingInstitutions.id }),
+    );
+
     Object.assign(foreign, {
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
+      training: training.id,
       fundingProject: fundingProject.id,
       spending: spending.id,
       seatProject: seatProject.id,

@@ -20,6 +20,8 @@ const NAMES = {
   funding_spending_return: '决算填报',
   // 校外培训执法案件
   private_enforcement_case: '执法案件',
+  // 校外培训机构
+  private_training_institution: '培训机构',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -198,6 +198,18 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.enforcement.hand_back': ['执法案件交回县市区办理', 'Hand an enforcement case back to the county'],
   'privateEdu.enforcement.attach': ['上传执法证据材料', 'Upload enforcement evidence'],
   'privateEdu.enforcement.export': ['导出校外培训执法案件', 'Export enforcement cases'],
+  // 校外培训机构
+  'privateEdu.training.create': ['登记校外培训机构', 'Register a tutoring institution'],
+  'privateEdu.training.update': ['修改校外培训机构', 'Change a tutoring institution'],
+  'privateEdu.training.export': ['导出校外培训机构', 'Export tutoring institutions'],
+  'privateEdu.trainingConversion.relicense': ['营改非：换发办学许可证', 'Non-profit conversion: new licence'],
+  'privateEdu.trainingConversion.register': ['营改非：民政登记', 'Non-profit conversion: civil-affairs registration'],
+  'privateEdu.trainingConversion.changeLicence': ['营改非：变更或注销营业执照', 'Non-profit conversion: business licence'],
+  'privateEdu.trainingConversion.complete': ['营改非：确认完成', 'Non-profit conversion: done'],
+  'privateEdu.trainingConversion.terminate': ['营改非：终止', 'Non-profit conversion: terminated'],
+  'privateEdu.training.capacity.save': ['填报校外培训监管力量', 'Enter tutoring supervision capacity'],
+  'privateEdu.training.settings.save': ['修改培训机构设置', 'Change tutoring register settings'],
+  'privateEdu.training.importPlatform': ['导入全国平台机构名单', 'Import the national platform list'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -263,6 +275,10 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   funding_allocation: ['学位建设任务分配', 'School-place allocation'],
   // 校外培训执法案件
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
+  // 校外培训机构
+  private_training_institution: ['校外培训机构', 'Tutoring institution'],
+  private_training_capacity: ['校外培训监管力量', 'Tutoring supervision capacity'],
+  private_training_settings: ['培训机构设置', 'Tutoring register settings'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -410,6 +426,27 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   executedOn: ['执行日期', 'Enforced on'],
   executionResult: ['执行结果', 'Enforcement result'],
   closedOn: ['结案日期', 'Closed on'],
+  // 校外培训机构
+  licenceValidUntil: ['许可证有效期至', 'Licence valid until'],
+  approvedOn: ['审批日期', 'Approved on'],
+  floorArea: ['场所面积', 'Floor area'],
+  trainingCategory: ['培训类别', 'Category'],
+  subType: ['非学科类类别', 'Non-academic type'],
+  trainingStage: ['培训对象', 'Pupils'],
+  nature: ['机构性质', 'Profit status'],
+  operatingStatus: ['经营状态', 'Operating status'],
+  deregisteredOn: ['注销日期', 'Deregistered on'],
+  leftAcademicOn: ['转为非学科类日期', 'Left academic tutoring on'],
+  platformId: ['全国平台机构编号', 'National platform id'],
+  feeSupervision: ['预收费监管方式', 'Fee supervision'],
+  whiteList: ['白名单', 'White list'],
+  conversionState: ['营改非状态', 'Conversion state'],
+  hasBody: ['是否设立专门监管机构', 'Dedicated body'],
+  bodyName: ['专门监管机构名称', 'Body name'],
+  fullTimeStaff: ['专职人员数', 'Full-time staff'],
+  partTimeStaff: ['兼职人员数', 'Part-time staff'],
+  enforcementStaff: ['执法人员数', 'Enforcement staff'],
+  baseDate: ['压减基数日期', 'Reduction base date'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -77,9 +77,21 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula:
       'All kindergarten children (latest start-of-year census, every ownership) ÷ the resident population aged 3–5 entered by the county for that school year; no data where none is entered',
   },
-  'private.training-converted': {
-    title: 'Academic tutoring institutions converted to non-profit',
-    formula: 'Compulsory-stage academic tutoring institutions converted to non-profit ÷ those required to convert',
+  // 校外培训机构
+  'private.subject-reduction': {
+    title: 'Reduction of academic tutoring institutions',
+    formula:
+      '(Academic tutoring institutions on the base date − those now) ÷ those on the base date (base date 24 July 2021 unless set otherwise)',
+  },
+  'private.platform-onboarding': {
+    title: 'Tutoring institutions on the national supervision platform',
+    formula:
+      'Institutions approved here and not deregistered that appear on the national platform’s list ÷ institutions approved here and not deregistered',
+  },
+  'private.fee-supervision': {
+    title: 'Prepaid-fee supervision coverage of tutoring institutions',
+    formula:
+      'Institutions on the national platform’s list under fee supervision (bank custody or risk deposit) ÷ institutions on the list (last import)',
   },
   'funding.seats-delivered': { title: 'New school places delivered', formula: 'Sum of new school places in use' },
   'funding.named-on-schedule': {

@@ -35,7 +35,10 @@ export const KPI_IDS = [
   'private.inspection-pass-rate',
   'private.puhui-coverage',
   'private.preschool-gross-enrolment',
-  'private.training-converted',
+  // 校外培训机构
+  'private.subject-reduction',
+  'private.platform-onboarding',
+  'private.fee-supervision',
   'funding.seats-delivered',
   'funding.named-on-schedule',
   'funding.two-no-decrease',

@@ -18,7 +18,6 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
  * them. A test keeps this list honest — every KPI has a source or is listed here, never both.
  */
 export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
-  'private.training-converted': '民办教育：校外培训监管与“双减”（第二部分）',
   'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',
   'teachers.training-completion': '教师队伍：培训与编制（第二部分）',

@@ -11,3 +11,4 @@ export * from './private-preschool.ts';
 export * from './funding.ts';
 // 校外培训执法案件
 export * from './private-enforcement.ts';
+export * from './private-training.ts';

@@ -2,6 +2,7 @@ import { boolean, date, index, integer, pgTable, serial, text, timestamp, varcha
 import { CaseSource, CovertForm, DecisionType, ENFORCEMENT_WORKFLOW, HandlerLevel, ViolationType } from '@hyedu/domain/private-edu';
 import { unitRef } from './columns.ts';
 import { members } from './members.ts';
+import { privateTrainingInstitutions } from './private-training.ts';
 
 /**
  * 校外培训执法案件: one case against an off-campus training operator, named by name, address and 统一社会信用代码 (many are
@@ -15,7 +16,7 @@ export const privateEnforcementCases = pgTable(
     id: serial().primaryKey(),
     unitCode: unitRef(),
     handlerLevel: text({ enum: members(HandlerLevel.options) }).notNull(),
-    institutionId: integer(),
+    institutionId: integer().references(() => privateTrainingInstitutions.id),
     subjectName: text().notNull(),
     subjectAddress: text().notNull(),
     uscc: varchar({ length: 18 }),

@@ -35,6 +35,7 @@ import { seedPrivateLicences } from './private-licences.ts';
 import { seedPreschoolPopulations } from './private-preschool.ts';
 import { seedPrivatePuhui } from './private-puhui.ts';
 import { generatePrivateStory } from './private-story.ts';
+import { seedPrivateTraining } from './private-training.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
@@ -226,6 +227,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     // 校外培训执法案件
     await seedPrivateEnforcement(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
+    // 校外培训机构
+    await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
   // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.

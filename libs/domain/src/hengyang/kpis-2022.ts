@@ -49,7 +49,10 @@ export const HENGYANG_KPI_TARGETS_2022 = {
     target: T.preschoolGrossEnrolmentTarget,
     targetSource: 'bureau',
   },
-  'private.training-converted': { itemNo: 6, phrase: '抓好“营改非”工作', target: 1, targetSource: 'bureau' },
+  // 校外培训机构 — the bureau's own targets: the seed asks to 深化校外培训机构治理 and 坚决防止反弹变异 without a figure.
+  'private.subject-reduction': { itemNo: 6, phrase: '深化校外培训机构治理，严格学科类培训机构审批', target: 0.9, targetSource: 'bureau' },
+  'private.platform-onboarding': { itemNo: 6, phrase: '加强校外培训机构监管队伍建设', target: 1, targetSource: 'bureau' },
+  'private.fee-supervision': { itemNo: 6, phrase: '深化校外培训机构治理', target: 1, targetSource: 'bureau' },
   'funding.seats-delivered': { itemNo: 9, phrase: '高标准完成33730个学位建设任务', target: T.seatConstructionTarget, targetSource: 'seed' },
   // The bureau's own target: the seed asks to 加快推进 and 抓好 the named projects' management, without a figure.
   'funding.named-on-schedule': {

@@ -119,7 +119,15 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
       ['“营改非”完成', q3],
       ['年度专项整治总结', END],
     ],
-    { kpis: ['private.training-converted', 'private.enforcement-closed', 'private.enforcement-days'] },
+    {
+      kpis: [
+        'private.subject-reduction',
+        'private.platform-onboarding',
+        'private.fee-supervision',
+        'private.enforcement-closed',
+        'private.enforcement-days',
+      ],
+    },
   ),
   t('6.2', '持续深化义务教育学校作业管理、考试管理、课后服务管理', 'basic-edu', [['课后服务全覆盖核查', '2022-10-31']]),
   t('7.1', '开展中小学思政辩论赛活动', 'publicity', [['市级决赛', '2022-11-30']]),

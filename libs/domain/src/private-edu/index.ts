@@ -17,3 +17,5 @@ export * from './puhui.ts';
 export * from './preschool.ts';
 export * from './kindergarten-fees.ts';
 export * from './enforcement.ts';
+export * from './training.ts';
+export * from './training-import.ts';

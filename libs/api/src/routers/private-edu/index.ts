@@ -24,6 +24,7 @@ import { read } from './procedures.ts';
 import { profileRouter } from './profile.ts';
 import { puhuiRouter } from './puhui.ts';
 import { settingsRouter } from './settings.ts';
+import { trainingRouter } from './training/index.ts';
 
 const { schools, schoolCensus } = tables;
 
@@ -49,6 +50,8 @@ export const privateEduRouter = {
   conversions: { ...conversionRouter, ...conversionFilesRouter },
   // 校外培训执法案件
   enforcement: enforcementRouter,
+  // 校外培训机构
+  training: trainingRouter,
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
    * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet

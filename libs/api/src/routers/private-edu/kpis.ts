@@ -15,6 +15,7 @@ import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
 import { enforcementKpis } from './enforcement/kpis.ts';
 import { grossEnrolmentMeasures } from './preschool.ts';
+import { trainingKpis } from './training/kpis.ts';
 
 const {
   privateConversions: c,
@@ -202,4 +203,6 @@ export const privateEduKpis: KpiSource[] = [
   preschoolGrossEnrolment,
   // 校外培训执法案件
   ...enforcementKpis,
+  // 校外培训机构
+  ...trainingKpis,
 ];

@@ -13,6 +13,10 @@ export const PRIVATE_KPIS = [
   // 校外培训执法案件
   'private.enforcement-closed',
   'private.enforcement-days',
+  // 校外培训机构
+  'private.subject-reduction',
+  'private.platform-onboarding',
+  'private.fee-supervision',
 ] as const;
 
 /** Every read of the module. */

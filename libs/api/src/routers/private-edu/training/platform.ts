@@ -1,0 +1,68 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { and, count, desc, eq, exists, inArray, not, sql } from 'drizzle-orm';
+import { tables } from '@hyedu/db';
+import { SUPERVISED_FEE_MODES } from '@hyedu/domain/private-edu';
+import { Page } from '../../../inputs.ts';
+import { unitRecordScope } from '../../funding/access.ts';
+import { read } from '../procedures.ts';
+import { onPlatformSql } from './query.ts';
+
+const { privateTrainingInstitutions: i, privateTrainingPlatform: p, orgUnits } = tables;
+
+/** Whether a platform row matches an institution of the register: by the national id, else by USCC. */
+const matchedSql = () =>
+  exists(sql`(select 1 from ${i} where ${i.platformId} = ${p.platformId} union all select 1 from ${i} where ${i.uscc} = ${p.uscc})`);
+
+/** The national platform's list as last imported, and how it meets the register (unmatched rows both ways). */
+export const platformRouter = {
+  summary: read.query(async ({ ctx }) => {
+    const [[list], [register], [last]] = await Promise.all([
+      ctx.db
+        .select({
+          listed: sql<number>`count(*)::int`,
+          supervised: sql<number>`(count(*) filter (where ${inArray(p.feeSupervision, [...SUPERVISED_FEE_MODES])}))::int`,
+          unmatched: sql<number>`(count(*) filter (where not ${matchedSql()}))::int`,
+        })
+        .from(p)
+        .where(unitRecordScope(ctx.scope, p.unitCode)),
+      ctx.db
+        .select({ approved: sql<number>`count(*)::int`, missing: sql<number>`(count(*) filter (where not ${onPlatformSql()}))::int` })
+        .from(i)
+        .where(and(unitRecordScope(ctx.scope, i.unitCode), sql`${i.status} <> 'deregistered'`)),
+      ctx.db.select({ at: sql<Date | null>`max(${p.importedAt})` }).from(p),
+    ]);
+    return {
+      listed: list?.listed ?? 0,
+      supervised: list?.supervised ?? 0,
+      unmatched: list?.unmatched ?? 0,
+      approved: register?.approved ?? 0,
+      missing: register?.missing ?? 0,
+      importedAt: last?.at ? new Date(last.at).toISOString() : null,
+    };
+  }),
+
+  /** The platform's rows that match no institution of the register (by national id, else USCC). */
+  unmatched: read.input(Page.strict()).query(async ({ ctx, input }) => {
+    const where = and(unitRecordScope(ctx.scope, p.unitCode), not(matchedSql()));
+    const [rows, [total]] = await Promise.all([
+      ctx.db
+        .select({
+          id: p.id,
+          platformId: p.platformId,
+          name: p.name,
+          uscc: p.uscc,
+          category: p.category,
+          unitName: orgUnits.name,
+          feeSupervision: p.feeSupervision,
+        })
+        .from(p)
+        .innerJoin(orgUnits, eq(orgUnits.code, p.unitCode))
+        .where(where)
+        .orderBy(desc(p.id))
+        .limit(input.pageSize)
+        .offset((input.page - 1) * input.pageSize),
+      ctx.db.select({ n: count() }).from(p).where(where),
+    ]);
+    return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
+  }),
+} satisfies TRPCRouterRecord;

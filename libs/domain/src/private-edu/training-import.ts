@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { compactText, textField } from '../text.ts';
+import { FEE_SUPERVISION_LABELS, TRAINING_CATEGORY_LABELS, type FeeSupervision, type TrainingCategory } from './training.ts';
+
+/**
+ * The national platform's institution list as exported: its format is not public, so the headers are a mapping the city
+ * sets (as the teachers module does for the 全国教师管理信息系统): per field, the header texts, the first one the
+ * template's. These defaults are the platform's field names as its pages show them (局定, not verified).
+ */
+export const PlatformImportField = z.enum(['platformId', 'name', 'uscc', 'category', 'unitName', 'feeSupervision']);
+export type PlatformImportField = z.infer<typeof PlatformImportField>;
+export const PLATFORM_FIELD_LABELS: Record<PlatformImportField, string> = {
+  platformId: '机构编号',
+  name: '机构名称',
+  uscc: '统一社会信用代码',
+  category: '机构类型',
+  unitName: '所在县市区',
+  feeSupervision: '资金监管方式',
+};
+export const DEFAULT_PLATFORM_MAPPING: Record<PlatformImportField, readonly string[]> = {
+  platformId: ['机构编号', '平台机构编号', '机构ID'],
+  name: ['机构名称'],
+  uscc: ['统一社会信用代码', '信用代码'],
+  category: ['机构类型', '培训类别'],
+  unitName: ['所在县市区', '所在区县', '区县'],
+  feeSupervision: ['资金监管方式', '预收费监管方式', '监管方式'],
+};
+export const MAX_PLATFORM_ALIASES = 6;
+
+/** A header as compared: NFKC, no whitespace, no required-mark asterisks. */
+export const platformHeaderKey = (h: string) => compactText(h).replace(/[*＊]/g, '');
+
+const Alias = textField(30, '表头').pipe(z.string().min(1, { message: '表头不能为空' }));
+
+/** The city's override: per field, the header texts. Fields left out keep the default; a header used twice is refused. */
+export const PlatformMapping = z
+  .partialRecord(
+    PlatformImportField,
+    z
+      .array(Alias)
+      .min(1, { message: '每个字段至少一个表头' })
+      .max(MAX_PLATFORM_ALIASES, { message: `每个字段最多${MAX_PLATFORM_ALIASES}个表头` }),
+  )
+  .superRefine((m, ctx) => {
+    const seen = new Map<string, PlatformImportField>();
+    const full = resolvePlatformMapping(m);
+    for (const f of PlatformImportField.options)
+      for (const a of full[f]) {
+        const other = seen.get(platformHeaderKey(a));
+        if (other !== undefined && other !== f)
+          ctx.addIssue({
+            code: 'custom',
+            path: [f],
+            message: `表头“${a}”同时用于“${PLATFORM_FIELD_LABELS[other]}”和“${PLATFORM_FIELD_LABELS[f]}”`,
+          });
+        seen.set(platformHeaderKey(a), f);
+      }
+  });
+export type PlatformMapping = z.infer<typeof PlatformMapping>;
+
+/** The mapping in force: the override's fields, the default for the rest. */
+export function resolvePlatformMapping(override: Partial<Record<PlatformImportField, readonly string[]>> | null | undefined) {
+  return Object.fromEntries(
+    PlatformImportField.options.map((f) => [f, override?.[f]?.length ? override[f] : DEFAULT_PLATFORM_MAPPING[f]]),
+  ) as Record<PlatformImportField, readonly string[]>;
+}
+
+const CATEGORY_WORDS: Record<TrainingCategory, readonly string[]> = {
+  academic: [TRAINING_CATEGORY_LABELS.academic, '学科类培训机构', '学科'],
+  non_academic: [TRAINING_CATEGORY_LABELS.non_academic, '非学科类培训机构', '非学科', '体育类', '文化艺术类', '科技类'],
+};
+const FEE_WORDS: Record<FeeSupervision, readonly string[]> = {
+  bank_custody: [FEE_SUPERVISION_LABELS.bank_custody, '银行存管', '资金托管'],
+  risk_deposit: [FEE_SUPERVISION_LABELS.risk_deposit, '保证金'],
+  none: [FEE_SUPERVISION_LABELS.none, '未监管', '无', ''],
+};
+const byWords = <K extends string>(words: Record<K, readonly string[]>, v: string): K | null => {
+  const c = compactText(v);
+  return (Object.entries(words) as [K, readonly string[]][]).find(([, ws]) => ws.some((w) => compactText(w) === c))?.[0] ?? null;
+};
+export const platformCategoryOf = (v: string) => byWords(CATEGORY_WORDS, v);
+export const platformFeeOf = (v: string) => byWords(FEE_WORDS, v);
