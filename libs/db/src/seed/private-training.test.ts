@@ -79,7 +79,7 @@ describe('the demo’s 校外培训机构', () => {
     const usccs = new Set(list.map((p) => p.uscc));
     const open = rows.filter((r) => r.status !== 'deregistered');
     const on = open.filter((r) => (r.platformId && ids.has(r.platformId)) || usccs.has(r.uscc)).length;
-    expect(on / open.length).toBeGreaterThan(0.88);
+    expect(on / open.length).toBeGreaterThan(0.8); // ≈ 95% at scale 1; at 0.1 the one missing per county weighs more;
     expect(on).toBeLessThan(open.length);
     const registered = new Set(rows.map((r) => r.uscc));
     expect(list.filter((p) => !registered.has(p.uscc!)).length).toBeGreaterThanOrEqual(2);
