@@ -16,3 +16,4 @@ export * from './licence.ts';
 export * from './puhui.ts';
 export * from './preschool.ts';
 export * from './kindergarten-fees.ts';
+export * from './five-items.ts';
