@@ -39,6 +39,8 @@ const FILTERS: Record<string, unknown> = {
   // funding: seat projects
   'funding.projects.export': { unitCode: '430422', schedule: 'late' },
   'funding.allocation.export': { year: 2022 },
+  // 五项管理
+  'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

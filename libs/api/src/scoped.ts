@@ -18,6 +18,8 @@ const NAMES = {
   private_inspection: '年检',
   funding_project: '建设项目',
   funding_spending_return: '决算填报',
+  // 五项管理
+  private_five_items_return: '五项管理报表',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

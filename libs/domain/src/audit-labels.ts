@@ -184,6 +184,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.projects.export': ['导出学位建设项目', 'Export school-place projects'],
   'funding.allocation.set': ['分配学位建设任务', 'Allocate the school-place target'],
   'funding.allocation.export': ['导出学位建设任务分配', 'Export the school-place allocation'],
+  // 五项管理
+  'privateEdu.fiveItems.create': ['填报五项管理情况', 'Enter a five-items return'],
+  'privateEdu.fiveItems.update': ['修改五项管理情况', 'Change a five-items return'],
+  'privateEdu.fiveItems.submit': ['提交五项管理情况', 'Submit a five-items return'],
+  'privateEdu.fiveItems.accept': ['审核通过五项管理情况', 'Accept a five-items return'],
+  'privateEdu.fiveItems.return': ['退回五项管理情况', 'Return a five-items return'],
+  'privateEdu.fiveItems.export': ['导出五项管理情况', 'Export five-items returns'],
+  'privateEdu.fiveItems.saveWorkEnd': ['设置下班时间', 'Set the end of office hours'],
+  'privateEdu.fiveItems.saveDue': ['设置五项管理报送截止日期', 'Set a five-items due date'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -247,6 +256,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // funding: seat projects
   funding_project: ['学位建设项目', 'School-place project'],
   funding_allocation: ['学位建设任务分配', 'School-place allocation'],
+  // 五项管理
+  private_five_items_return: ['五项管理情况', 'Five-items return'],
+  private_five_items_settings: ['五项管理设置', 'Five-items settings'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -367,6 +379,18 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   projectStage: ['项目节点', 'Project stage'],
   byUnit: ['各单位学位数', 'Places by unit'],
   sum: ['合计', 'Total'],
+  // 五项管理
+  grades: ['各年级情况', 'Grades'],
+  phoneManaged: ['手机管理措施', 'Phone measures'],
+  phoneWrittenRequest: ['家长书面申请', 'Parents’ written request'],
+  readingReviewed: ['读物审核', 'Reading materials reviewed'],
+  afterSchoolCovered: ['参加课后服务人数', 'After-school pupils'],
+  afterSchoolWilling: ['有意愿参加课后服务人数', 'Pupils wanting after-school care'],
+  afterSchoolEnd: ['课后服务结束时间', 'After-school end time'],
+  compliant: ['是否达标', 'Compliant'],
+  breaches: ['问题数', 'Breaches'],
+  workEnd: ['下班时间', 'End of office hours'],
+  due: ['截止日期', 'Due date'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -3,6 +3,7 @@ import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
+import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
@@ -22,6 +23,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   licence: licences,
   puhui,
   spending,
+  // 五项管理
+  fiveItems,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

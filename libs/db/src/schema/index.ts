@@ -9,3 +9,4 @@ export * from './private-puhui.ts';
 export * from './teachers.ts';
 export * from './private-preschool.ts';
 export * from './funding.ts';
+export * from './private-five-items.ts';

@@ -12,6 +12,7 @@ import {
   fiveItemsJudgement,
   fiveItemsOverdue,
   fiveItemsRefusals,
+  fiveItemsReviewer,
   FIVE_ITEMS_WORKFLOW as wf,
   workEndFor,
   type FiveItemsFigures,
@@ -141,6 +142,8 @@ describe('terms, overdue and review', () => {
     expect(wf.allowed({ state: 'submitted', submittedBy: 's' }, school)).toEqual([]);
     expect(wf.steps.return.reason).toBe(true);
     expect(wf.steps.return.to).toBe('returned');
+    expect(fiveItemsReviewer('430422', '430400')).toBe('county');
+    expect(fiveItemsReviewer('430400', '430400')).toBe('city');
   });
 
   it('达标率 = compliant accepted ÷ schools concerned', () => {

@@ -233,7 +233,11 @@ export function fiveItemsJudgement(
   return { breaches, compliant: breaches.length === 0, coverage };
 }
 
-/** The review of a return: the school fills and submits, its county accepts or returns it with a reason. */
+/**
+ * The review of a return: the school fills and submits (or its reviewer enters and submits it for the school), the
+ * reviewer accepts it — never the one who submitted it (four eyes) — or returns it with a reason. The reviewer is the
+ * school's county; for a school the city runs directly (市直) the city (`fiveItemsReviewer`).
+ */
 export const FIVE_ITEMS_WORKFLOW = defineWorkflow({
   key: 'privateEdu.fiveItems',
   noun: { zh: '五项管理情况报表', en: 'five-items return' },
@@ -245,17 +249,17 @@ export const FIVE_ITEMS_WORKFLOW = defineWorkflow({
     accepted: { zh: '已审核', en: 'Accepted' },
   },
   initial: 'draft',
-  turn: { draft: ['school'], submitted: ['county'], returned: ['school'], accepted: [] },
+  turn: { draft: ['school'], submitted: ['county', 'city'], returned: ['school'], accepted: [] },
   steps: {
-    submit: { label: { zh: '提交', en: 'Submit' }, from: ['draft', 'returned'], to: 'submitted', by: ['school', 'county'] },
+    submit: { label: { zh: '提交', en: 'Submit' }, from: ['draft', 'returned'], to: 'submitted', by: ['school', 'county', 'city'] },
     accept: {
       label: { zh: '审核通过', en: 'Accept' },
       from: ['submitted'],
       to: 'accepted',
-      by: ['county'],
+      by: ['county', 'city'],
       notBySubmitter: { message: '不能审核自己提交的五项管理报表' },
     },
-    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'returned', by: ['county'], reason: true },
+    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'returned', by: ['county', 'city'], reason: true },
   },
 });
 export const FiveItemsStatus = z.enum(FIVE_ITEMS_WORKFLOW.states);
@@ -263,6 +267,9 @@ export type FiveItemsStatus = z.infer<typeof FiveItemsStatus>;
 export const FIVE_ITEMS_STATUS_LABELS = stateLabels(FIVE_ITEMS_WORKFLOW, 'zh');
 export const FiveItemsAction = stepEnum(FIVE_ITEMS_WORKFLOW);
 export type FiveItemsAction = z.infer<typeof FiveItemsAction>;
+/** Who reviews a school's return: the county of its unit, the city for a school of the city's own unit (市直). */
+export const fiveItemsReviewer = (schoolUnit: string, cityCode: string): 'county' | 'city' => (schoolUnit === cityCode ? 'city' : 'county');
+
 /** The states in which the school may still change its figures. */
 export const FIVE_ITEMS_EDITABLE: readonly FiveItemsStatus[] = ['draft', 'returned'];
 /** The states that count as filed (the county has it). */
@@ -304,4 +311,4 @@ const SettingsVersion = z.number({ message: '版本号无效' }).int().min(0).ma
 export const FiveItemsWorkEndInput = z
   .object({ unitCode: DivisionCode.optional(), workEnd: ClockTime, expectedVersion: SettingsVersion })
   .strict();
-export const FiveItemsDueInput = z.object({ term: FiveItemsTerm, due: IsoDate, expectedVersion: SettingsVersion }).strict();
+export const FiveItemsDueInput = z.object({ term: FiveItemsTerm, dueDate: IsoDate, expectedVersion: SettingsVersion }).strict();

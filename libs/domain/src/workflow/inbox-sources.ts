@@ -1,6 +1,7 @@
 import { SPENDING_WORKFLOW } from '../funding/spending.ts';
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
+import { FIVE_ITEMS_WORKFLOW } from '../private-edu/five-items.ts';
 import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
 import { LICENCE_WORKFLOW } from '../private-edu/licence.ts';
 import { PUHUI_WORKFLOW } from '../private-edu/puhui.ts';
@@ -25,6 +26,8 @@ export const INBOX_SOURCES = {
   licence: { workflow: LICENCE_WORKFLOW, area: 'private-edu', label: { zh: '办学许可事项', en: 'Licence cases' } },
   puhui: { workflow: PUHUI_WORKFLOW, area: 'private-edu', label: { zh: '普惠性民办园认定', en: 'Inclusive kindergarten recognition' } },
   spending: { workflow: SPENDING_WORKFLOW, area: 'funding', label: { zh: '教育经费决算填报', en: 'Spending returns' } },
+  // 五项管理
+  fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];
