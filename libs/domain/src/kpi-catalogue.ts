@@ -202,6 +202,17 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     formula: '已完成“营改非”的义务教育阶段学科类培训机构数 ÷ 应完成数',
     amber: 0.1,
   },
+  // 五项管理
+  {
+    id: 'private.five-items-compliance',
+    title: '五项管理达标率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '最近一个已过报送截止日期的学期，五项管理情况经审核通过且全部达标的学校数 ÷ 有义务教育年级的学校数（公办、民办）',
+    amber: 0.1,
+  },
   {
     id: 'funding.seats-delivered',
     title: '学位建设完成数',

@@ -36,6 +36,8 @@ export const KPI_IDS = [
   'private.puhui-coverage',
   'private.preschool-gross-enrolment',
   'private.training-converted',
+  // 五项管理
+  'private.five-items-compliance',
   'funding.seats-delivered',
   'funding.named-on-schedule',
   'funding.two-no-decrease',

@@ -10,6 +10,7 @@ import {
   fiveItemsGrades,
   FiveItemsInput,
   fiveItemsJudgement,
+  fiveItemsKpiTerm,
   fiveItemsOverdue,
   fiveItemsRefusals,
   fiveItemsReviewer,
@@ -146,7 +147,10 @@ describe('terms, overdue and review', () => {
     expect(fiveItemsReviewer('430400', '430400')).toBe('city');
   });
 
-  it('达标率 = compliant accepted ÷ schools concerned', () => {
+  it('达标率 = compliant accepted ÷ schools concerned, for the latest term past its due date', () => {
+    expect(fiveItemsKpiTerm(FIVE_ITEMS_DEFAULT_DUE, '2022-11-25')).toBe('2022-spring');
+    expect(fiveItemsKpiTerm(FIVE_ITEMS_DEFAULT_DUE, '2022-11-26')).toBe('2022-autumn');
+    expect(fiveItemsKpiTerm(FIVE_ITEMS_DEFAULT_DUE, '2022-03-01')).toBe('2022-spring');
     expect(fiveItemsComplianceRate(3, 4)).toBe(0.75);
     expect(fiveItemsComplianceRate(0, 0)).toBeNull();
   });

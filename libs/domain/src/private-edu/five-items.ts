@@ -307,6 +307,14 @@ export const fiveItemsComplianceRate = (compliant: number, concerned: number): n
   concerned > 0 ? compliant / concerned : null;
 
 const SettingsVersion = z.number({ message: '版本号无效' }).int().min(0).max(MAX_RECORD_ID);
+/**
+ * The term 五项管理达标率 counts: the latest term whose due date has passed on `today` (before any has, the first).
+ */
+export function fiveItemsKpiTerm(due: Record<FiveItemsTerm, string>, today: string): FiveItemsTerm {
+  const past = FiveItemsTerm.options.filter((t) => due[t] < today);
+  return past.at(-1) ?? '2022-spring';
+}
+
 /** Settings changes: the 下班时间 of the city (unitCode absent) or a county, and a term's due date. */
 export const FiveItemsWorkEndInput = z
   .object({ unitCode: DivisionCode.optional(), workEnd: ClockTime, expectedVersion: SettingsVersion })

@@ -13,6 +13,7 @@ import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
+import { fiveItemsCompliance } from './five-items/kpi.ts';
 import { grossEnrolmentMeasures } from './preschool.ts';
 
 const {
@@ -199,4 +200,6 @@ export const privateEduKpis: KpiSource[] = [
   inspectionPassRate,
   puhuiCoverage,
   preschoolGrossEnrolment,
+  // 五项管理
+  fiveItemsCompliance,
 ];

@@ -10,6 +10,8 @@ export const PRIVATE_KPIS = [
   'private.inspection-pass-rate',
   'private.puhui-coverage',
   'private.preschool-gross-enrolment',
+  // 五项管理
+  'private.five-items-compliance',
 ] as const;
 
 /** Every read of the module. */
