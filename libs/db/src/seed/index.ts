@@ -28,6 +28,7 @@ import { seedCountyTargets } from './kpi-targets.ts';
 import { seedPlanProgress } from './plan-progress.ts';
 import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
 import { seedKindergartenFees } from './private-fees.ts';
+import { seedPrivateFiveItems } from './private-five-items.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
 import { seedPreschoolPopulations } from './private-preschool.ts';
@@ -221,6 +222,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.kindergartenFees = await seedKindergartenFees(tx);
     await seedFundingSpending(tx);
     await seedFundingProjects(tx, { today, seed: opts.seed ?? 20220414 });
+    // 五项管理
+    privateEdu.fiveItems = await seedPrivateFiveItems(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first

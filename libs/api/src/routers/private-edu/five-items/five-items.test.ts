@@ -2,8 +2,9 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from '@hyedu/db/testing';
-import { fiveItemsGrades, type FiveItemsGradeRow } from '@hyedu/domain/private-edu';
+import { FIVE_ITEMS_LEVELS, fiveItemsGrades, type FiveItemsGradeRow } from '@hyedu/domain/private-edu';
 import { callerWithCookie, failure, signIn } from '../../../testing.ts';
+import { fiveItemsCompliance } from './kpi.ts';
 
 const AS_OF = '2022-11-30';
 const CONFLICT = { code: 'CONFLICT', message: '该记录已被他人修改，请刷新后重新提交' };
@@ -267,5 +268,22 @@ describe.each(testEngines())('五项管理 returns on %s', (engine) => {
       total: 0,
     });
     expect((await privedu.privateEdu.fiveItems.history({ id: mine!.id })).length).toBeGreaterThan(0);
+  });
+
+  it('五项管理达标率 per county and school: accepted and compliant for the latest term past due ÷ schools with compulsory grades', async () => {
+    await database.db.delete(due);
+    const byUnit = await fiveItemsCompliance.byUnit(database.db, { kind: 'all' }, AS_OF);
+    const concerned = await database.db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(eq(schools.unitCode, '430422'), inArray(schools.level, [...FIVE_ITEMS_LEVELS])));
+    const ok = await database.db
+      .select({ id: fr.id })
+      .from(fr)
+      .where(and(eq(fr.unitCode, '430422'), eq(fr.term, '2022-autumn'), eq(fr.status, 'accepted'), eq(fr.compliant, true)));
+    expect(byUnit.get('430422')).toEqual({ num: ok.length, den: concerned.length });
+    const bySchool = await fiveItemsCompliance.bySchool!(database.db, { kind: 'all' }, '430422', AS_OF);
+    expect(bySchool).toHaveLength(concerned.length);
+    expect(bySchool.find((x) => x.schoolId === schoolId)?.measure).toEqual({ num: 1, den: 1 });
   });
 });
