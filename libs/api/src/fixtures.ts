@@ -418,6 +418,6 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.fiveItems.missing': { page: 1, pageSize: 5, term: '2022-spring' },
   'privateEdu.fiveItems.export': { q: '矩阵测试无此学校' },
   'privateEdu.fiveItems.settings': undefined,
-  'privateEdu.fiveItems.saveWorkEnd': { unitCode: '430422', workEnd: '17:30', expectedVersion: 999 },
-  'privateEdu.fiveItems.saveDue': { term: '2022-autumn', dueDate: '2022-11-25', expectedVersion: 999 },
+  'privateEdu.fiveItems.saveWorkEnd': { unitCode: '430422', workEnd: 'x', expectedVersion: 0 },
+  'privateEdu.fiveItems.saveDue': { term: '2022-autumn', dueDate: 'x', expectedVersion: 0 },
 };
