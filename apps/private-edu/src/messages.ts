@@ -20,6 +20,7 @@ export const useMessages = defineMessages({
     puhuiTab: '普惠园',
     preschoolTab: '学前人口',
     feesTab: '保教费',
+    fiveItemsTab: '五项管理',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -69,6 +70,7 @@ export const useMessages = defineMessages({
     puhuiTab: 'Inclusive kindergartens',
     preschoolTab: 'Pre-school population',
     feesTab: 'Kindergarten fees',
+    fiveItemsTab: 'Five items',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

@@ -102,6 +102,19 @@ export default defineModuleRoutes('private-edu', (base) => [
         component: () => import('./pages/profile/ProfileListPage.vue'),
         meta: { title: '民办学校', titleEn: 'Private schools' },
       },
+      // 五项管理
+      {
+        path: 'five-items',
+        name: 'private-edu:five-items',
+        component: () => import('./pages/five-items/FiveItemsListPage.vue'),
+        meta: { title: '五项管理', titleEn: 'Five items' },
+      },
+      {
+        path: 'five-items/:id(\\d+)',
+        name: 'private-edu:five-items-return',
+        component: () => import('./pages/five-items/FiveItemsPage.vue'),
+        meta: { title: '五项管理', titleEn: 'Five items' },
+      },
     ],
   },
 ]);

@@ -390,6 +390,7 @@ export const INPUTS: Record<string, unknown> = {
   },
   'privateEdu.fiveItems.byId': { id: 999999 },
   'privateEdu.fiveItems.grades': { schoolId: 999999 },
+  'privateEdu.fiveItems.schools': { q: '小学' },
   'privateEdu.fiveItems.create': {
     schoolId: 999999,
     term: '2022-autumn',

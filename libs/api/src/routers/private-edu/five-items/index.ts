@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, ilike } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import { authorize, DivisionCode, gradeLabel, RecordId, RecordVersion, textField } from '@hyedu/domain';
@@ -28,12 +28,13 @@ import { exportBook, MAX_EXPORT, NO_PAGE } from '../../../exports.ts';
 import { fieldError } from '../../../field-error.ts';
 import { recordHistory } from '../../../history.ts';
 import { Page } from '../../../inputs.ts';
+import { contains } from '../../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
 import { exportProcedure } from '../../../trpc.ts';
 import { applyStep, conflict } from '../../../workflow-step.ts';
 import { read, write } from '../procedures.ts';
-import { FiveItemsFilter, fiveItemsRows, fiveItemsWhere, missingWhere } from './query.ts';
+import { concernedWhere, FiveItemsFilter, fiveItemsRows, fiveItemsWhere, missingWhere } from './query.ts';
 import { fiveItemsSettings, fiveItemsSettingsRouter } from './settings.ts';
 
 const { privateFiveItemsReturns: r, schools, orgUnits } = tables;
@@ -154,6 +155,16 @@ export const fiveItemsRouter = {
       allowed: acts ? wf.allowed(fiveItemsCase(row), { level, username: ctx.identity.username }) : [],
     };
   }),
+
+  /** The schools the caller may file a return for (every school with compulsory grades in scope), by name. */
+  schools: read.input(z.object({ q: textField(40, '搜索词').optional() }).strict()).query(({ ctx, input }) =>
+    ctx.db
+      .select({ id: schools.id, name: schools.name })
+      .from(schools)
+      .where(and(concernedWhere(ctx.scope), input.q ? ilike(schools.name, contains(input.q)) : undefined))
+      .orderBy(schools.code)
+      .limit(20),
+  ),
 
   /** The grades a school reports on (the form's rows) and the limits of each. */
   grades: read.input(z.object({ schoolId: RecordId }).strict()).query(async ({ ctx, input }) => {
