@@ -30,6 +30,9 @@ describe('private-edu routes', () => {
       'private-edu:preschool',
       'private-edu:fees',
       'private-edu:schools',
+      // 五项管理
+      'private-edu:five-items',
+      'private-edu:five-items-return',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
