@@ -31,6 +31,12 @@ const VIEWS: readonly ListView[] = [
   { name: '学前人口与毛入园率', path: 'privateEdu.preschool.list', input: {} },
   { name: '保教费 第1页', path: 'privateEdu.fees.list', input: page },
   { name: '保教费 超限', path: 'privateEdu.fees.list', input: { ...page, overCap: true } },
+  // 五项管理
+  { name: '五项管理 第1页', path: 'privateEdu.fiveItems.list', input: page },
+  { name: '五项管理 秋季 未达标', path: 'privateEdu.fiveItems.list', input: { ...page, term: '2022-autumn', compliant: false } },
+  { name: '五项管理 逾期', path: 'privateEdu.fiveItems.list', input: { ...page, overdue: true } },
+  { name: '五项管理 搜索“小学”', path: 'privateEdu.fiveItems.list', input: { ...page, q: '小学' } },
+  { name: '五项管理 春季逾期未报学校', path: 'privateEdu.fiveItems.missing', input: { ...page, term: '2022-spring' } },
 ];
 
 await benchListViews({
