@@ -64,6 +64,7 @@ const zh = {
   missing: '逾期未报学校',
   missingLead: '{term}截止 {due}，共 {n} 所学校未报送',
   noMissing: '没有逾期未报的学校',
+  breachFlag: '不达标',
 };
 export const useFiveItemsMessages = defineMessages<keyof typeof zh>({
   'zh-CN': zh,
@@ -131,5 +132,6 @@ export const useFiveItemsMessages = defineMessages<keyof typeof zh>({
     missing: 'Schools overdue',
     missingLead: '{term} was due {due}; {n} schools have not filed',
     noMissing: 'No school is overdue',
+    breachFlag: 'Breach',
   },
 });
