@@ -88,6 +88,15 @@ describe.each(testEngines())('五项管理 returns on %s', (engine) => {
     const inbox = async (caller: typeof school) =>
       (await caller.inbox.list()).find((g) => g.kind === 'fiveItems')?.items.filter((i) => i.id === id) ?? [];
     expect(await inbox(school)).toMatchObject([{ overdue: true, due: '2022-11-25' }]);
+    // The spring term is past due and the school has no return for it: one reminder, overdue, first.
+    const group = (await school.inbox.list()).find((g) => g.kind === 'fiveItems')!;
+    expect(group.items[0]).toMatchObject({
+      id: schoolId,
+      overdue: true,
+      due: '2022-06-15',
+      detail: expect.stringContaining('2022年春季学期（未填报）'),
+    });
+    expect(group.total).toBe(2);
     await school.privateEdu.fiveItems.step({ id, expectedVersion: 1, action: 'submit' });
     expect(await inbox(county)).toHaveLength(1);
     expect(await inbox(school)).toHaveLength(0);
