@@ -53,6 +53,12 @@ const VIEWS: readonly ListView[] = [
   { name: '监管力量', path: 'privateEdu.training.capacity.list' },
   { name: '平台比对 概况', path: 'privateEdu.training.platform.summary' },
   { name: '平台比对 未匹配 第1页', path: 'privateEdu.training.platform.unmatched', input: page },
+  // 五项管理
+  { name: '五项管理 第1页', path: 'privateEdu.fiveItems.list', input: page },
+  { name: '五项管理 秋季 未达标', path: 'privateEdu.fiveItems.list', input: { ...page, term: '2022-autumn', compliant: false } },
+  { name: '五项管理 逾期', path: 'privateEdu.fiveItems.list', input: { ...page, overdue: true } },
+  { name: '五项管理 搜索“小学”', path: 'privateEdu.fiveItems.list', input: { ...page, q: '小学' } },
+  { name: '五项管理 春季逾期未报学校', path: 'privateEdu.fiveItems.missing', input: { ...page, term: '2022-spring' } },
 ];
 
 await benchListViews({

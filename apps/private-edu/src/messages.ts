@@ -25,6 +25,7 @@ export const useMessages = defineMessages({
     trainingTitle: '校外培训机构（“双减”）',
     trainingCapacityTab: '监管力量',
     trainingPlatformTab: '平台比对',
+    fiveItemsTab: '五项管理',
     overviewTitle: '民办义务教育规模',
     overviewLead: '{year} 学年初统计。义务教育在校生 = 小学 + 初中（含九年一贯制、完全中学的初中段）；政府购买学位{rule}。',
     cityShare: '市域民办义务教育在校生占比',
@@ -81,6 +82,7 @@ export const useMessages = defineMessages({
     trainingTitle: 'Off-campus tutoring (double reduction)',
     trainingCapacityTab: 'Supervision capacity',
     trainingPlatformTab: 'Platform check',
+    fiveItemsTab: 'Five items',
     overviewTitle: 'Private compulsory education',
     overviewLead:
       'Start-of-year census {year}. Compulsory students = primary + junior secondary (including those in 9-year and complete secondary schools); seats bought by the government {rule}.',

@@ -36,6 +36,9 @@ describe('private-edu routes', () => {
       'private-edu:training-institution',
       'private-edu:training-capacity',
       'private-edu:training-platform',
+      // 五项管理
+      'private-edu:five-items',
+      'private-edu:five-items-return',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });

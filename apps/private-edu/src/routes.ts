@@ -140,6 +140,19 @@ export default defineModuleRoutes('private-edu', (base) => [
         component: () => import('./pages/training/PlatformPage.vue'),
         meta: { title: '全国平台机构名单比对', titleEn: 'National platform list check' },
       },
+      // 五项管理
+      {
+        path: 'five-items',
+        name: 'private-edu:five-items',
+        component: () => import('./pages/five-items/FiveItemsListPage.vue'),
+        meta: { title: '五项管理', titleEn: 'Five items' },
+      },
+      {
+        path: 'five-items/:id(\\d+)',
+        name: 'private-edu:five-items-return',
+        component: () => import('./pages/five-items/FiveItemsPage.vue'),
+        meta: { title: '五项管理', titleEn: 'Five items' },
+      },
     ],
   },
 ]);

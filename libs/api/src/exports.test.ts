@@ -43,6 +43,8 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构
   'privateEdu.training.export': { trainingCategory: 'academic', onPlatform: false },
+  // 五项管理
+  'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -47,6 +47,8 @@ const ACCEPTS: Record<string, string[]> = {
   budgetSpending: ['2³¹'],
   // funding: seat projects — a project's planned investment in fen passes 2³¹ (21 million yuan).
   investment: ['2³¹'],
+  // 五项管理 — average sleep has one decimal (9.5 hours).
+  'grades.sleep': ['1.5'],
 };
 const accepts = (path: string, name: string) =>
   Object.entries(ACCEPTS).some(

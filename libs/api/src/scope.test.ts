@@ -48,7 +48,9 @@ type Kind =
   | 'enforcementCase'
   | 'enforcementFile'
   // 校外培训机构
-  | 'training';
+  | 'training'
+  // 五项管理
+  | 'fiveItems';
 interface Own {
   school: number;
   task: number;
@@ -111,6 +113,15 @@ const TRAINING = {
   feeSupervision: 'bank_custody',
   whiteList: false,
   staff: [{ name: '张老师', role: 'teacher', subject: '数学', certificateNo: '20194300012345' }],
+};
+const FIVE_ITEMS_FIGURES = {
+  grades: [{ grade: 'P3', homework: 50, weekend: 80, sleep: 10, pe: 3 }],
+  phoneManaged: true,
+  phoneWrittenRequest: true,
+  readingReviewed: true,
+  afterSchoolCovered: 100,
+  afterSchoolWilling: 100,
+  afterSchoolEnd: '17:30',
 };
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
@@ -426,6 +437,17 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.enforcement.step:id': one('enforcementCase', (id) => ({ id, expectedVersion: 1, action: 'verify' })),
   'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
   'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
+  // 五项管理
+  'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
+  'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
+  'privateEdu.fiveItems.missing:unitCode': list({ term: '2022-spring' })('unitCode', 'unit'),
+  'privateEdu.fiveItems.saveWorkEnd:unitCode': one('unit', (unitCode) => ({ unitCode, workEnd: '17:30', expectedVersion: 0 })),
+  'privateEdu.fiveItems.byId:id': one('fiveItems', (id) => ({ id })),
+  'privateEdu.fiveItems.history:id': one('fiveItems', (id) => ({ id })),
+  'privateEdu.fiveItems.grades:schoolId': one('school', (schoolId) => ({ schoolId })),
+  'privateEdu.fiveItems.create:schoolId': one('school', (schoolId) => ({ schoolId, term: '2022-autumn', ...FIVE_ITEMS_FIGURES })),
+  'privateEdu.fiveItems.update:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, ...FIVE_ITEMS_FIGURES })),
+  'privateEdu.fiveItems.step:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, action: 'return', reason: '数据有误' })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -821,10 +843,47 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateTrainingInstitutions.id }),
     );
 
+    // A 五项管理 return of another county's primary school.
+    const otherPrimary = await first(
+      db
+        .select({ id: t.schools.id, unitCode: t.schools.unitCode })
+        .from(t.schools)
+        .where(and(eq(t.schools.unitCode, OTHER), eq(t.schools.level, 'primary')))
+        .limit(1),
+    );
+    await db
+      .delete(t.privateFiveItemsReturns)
+      .where(and(eq(t.privateFiveItemsReturns.schoolId, otherPrimary.id), eq(t.privateFiveItemsReturns.term, '2022-autumn')));
+    const fiveItems = await first(
+      db
+        .insert(t.privateFiveItemsReturns)
+        .values({
+          schoolId: otherPrimary.id,
+          unitCode: otherPrimary.unitCode,
+          term: '2022-autumn',
+          status: 'submitted',
+          grades: [],
+          phoneManaged: true,
+          phoneWrittenRequest: true,
+          readingReviewed: true,
+          afterSchoolCovered: 0,
+          afterSchoolWilling: 0,
+          afterSchoolEnd: '17:30',
+          compliant: true,
+          breaches: 0,
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.privateFiveItemsReturns.id }),
+    );
+
     Object.assign(foreign, {
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,
+      fiveItems: fiveItems.id,
       fundingProject: fundingProject.id,
       spending: spending.id,
       seatProject: seatProject.id,

@@ -22,6 +22,8 @@ const NAMES = {
   private_enforcement_case: '执法案件',
   // 校外培训机构
   private_training_institution: '培训机构',
+  // 五项管理
+  private_five_items_return: '五项管理报表',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

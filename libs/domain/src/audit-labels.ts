@@ -210,6 +210,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.training.capacity.save': ['填报校外培训监管力量', 'Enter tutoring supervision capacity'],
   'privateEdu.training.settings.save': ['修改培训机构设置', 'Change tutoring register settings'],
   'privateEdu.training.importPlatform': ['导入全国平台机构名单', 'Import the national platform list'],
+  // 五项管理
+  'privateEdu.fiveItems.create': ['填报五项管理情况', 'Enter a five-items return'],
+  'privateEdu.fiveItems.update': ['修改五项管理情况', 'Change a five-items return'],
+  'privateEdu.fiveItems.submit': ['提交五项管理情况', 'Submit a five-items return'],
+  'privateEdu.fiveItems.accept': ['审核通过五项管理情况', 'Accept a five-items return'],
+  'privateEdu.fiveItems.return': ['退回五项管理情况', 'Return a five-items return'],
+  'privateEdu.fiveItems.export': ['导出五项管理情况', 'Export five-items returns'],
+  'privateEdu.fiveItems.saveWorkEnd': ['设置下班时间', 'Set the end of office hours'],
+  'privateEdu.fiveItems.saveDue': ['设置五项管理报送截止日期', 'Set a five-items due date'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -279,6 +288,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_training_institution: ['校外培训机构', 'Tutoring institution'],
   private_training_capacity: ['校外培训监管力量', 'Tutoring supervision capacity'],
   private_training_settings: ['培训机构设置', 'Tutoring register settings'],
+  // 五项管理
+  private_five_items_return: ['五项管理情况', 'Five-items return'],
+  private_five_items_settings: ['五项管理设置', 'Five-items settings'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -447,6 +459,18 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   partTimeStaff: ['兼职人员数', 'Part-time staff'],
   enforcementStaff: ['执法人员数', 'Enforcement staff'],
   baseDate: ['压减基数日期', 'Reduction base date'],
+  // 五项管理
+  grades: ['各年级情况', 'Grades'],
+  phoneManaged: ['手机管理措施', 'Phone measures'],
+  phoneWrittenRequest: ['家长书面申请', 'Parents’ written request'],
+  readingReviewed: ['读物审核', 'Reading materials reviewed'],
+  afterSchoolCovered: ['参加课后服务人数', 'After-school pupils'],
+  afterSchoolWilling: ['有意愿参加课后服务人数', 'Pupils wanting after-school care'],
+  afterSchoolEnd: ['课后服务结束时间', 'After-school end time'],
+  compliant: ['是否达标', 'Compliant'],
+  breaches: ['问题数', 'Breaches'],
+  workEnd: ['下班时间', 'End of office hours'],
+  due: ['截止日期', 'Due date'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

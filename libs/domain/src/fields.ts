@@ -326,6 +326,22 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'mapping.platformId': '“机构编号”的表头',
   'mapping.unitName': '“所在县市区”的表头',
   'mapping.feeSupervision': '“资金监管方式”的表头',
+  // 五项管理
+  grades: '各年级情况',
+  'grades.grade': '年级',
+  'grades.homework': '书面作业时长',
+  'grades.weekend': '周末书面作业时长',
+  'grades.sleep': '睡眠时间',
+  'grades.pe': '每周体育课节数',
+  phoneManaged: '手机管理措施',
+  phoneWrittenRequest: '家长书面申请',
+  readingReviewed: '读物审核',
+  afterSchoolCovered: '参加课后服务人数',
+  afterSchoolWilling: '有意愿参加课后服务人数',
+  afterSchoolEnd: '课后服务结束时间',
+  compliant: '是否达标',
+  workEnd: '下班时间',
+  dueDate: '报送截止日期',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -93,6 +93,11 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula:
       'Institutions on the national platform’s list under fee supervision (bank custody or risk deposit) ÷ institutions on the list (last import)',
   },
+  'private.five-items-compliance': {
+    title: 'Schools meeting the five-items norms',
+    formula:
+      'Schools whose accepted five-items return for the latest term past its due date meets every norm ÷ schools with compulsory grades (public and private)',
+  },
   'funding.seats-delivered': { title: 'New school places delivered', formula: 'Sum of new school places in use' },
   'funding.named-on-schedule': {
     title: 'Named capital projects on schedule',

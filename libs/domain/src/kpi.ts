@@ -39,6 +39,9 @@ export const KPI_IDS = [
   'private.subject-reduction',
   'private.platform-onboarding',
   'private.fee-supervision',
+  'private.training-converted',
+  // 五项管理
+  'private.five-items-compliance',
   'funding.seats-delivered',
   'funding.named-on-schedule',
   'funding.two-no-decrease',

@@ -5,6 +5,7 @@ import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
 // 校外培训执法案件
 import { enforcement } from './inbox/enforcement.ts';
+import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
@@ -26,6 +27,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   spending,
   // 校外培训执法案件
   enforcement,
+  // 五项管理
+  fiveItems,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

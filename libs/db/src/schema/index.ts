@@ -12,3 +12,4 @@ export * from './funding.ts';
 // 校外培训执法案件
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
+export * from './private-five-items.ts';

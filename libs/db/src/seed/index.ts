@@ -30,6 +30,7 @@ import { seedPrivateEdu, type PrivateVolumes } from './private-edu.ts';
 // 校外培训执法案件
 import { seedPrivateEnforcement } from './private-enforcement.ts';
 import { seedKindergartenFees } from './private-fees.ts';
+import { seedPrivateFiveItems } from './private-five-items.ts';
 import { seedPrivateInspections } from './private-inspections.ts';
 import { seedPrivateLicences } from './private-licences.ts';
 import { seedPreschoolPopulations } from './private-preschool.ts';
@@ -226,6 +227,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await seedFundingProjects(tx, { today, seed: opts.seed ?? 20220414 });
     // 校外培训执法案件
     await seedPrivateEnforcement(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
+    // 五项管理
+    privateEdu.fiveItems = await seedPrivateFiveItems(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });

@@ -30,6 +30,8 @@ export interface PrivateVolumes {
   preschoolPopulations: number;
   /** 保教费收费记录 of the 2022-2023 autumn term (after the 普惠 cases, by private-fees.ts). */
   kindergartenFees: number;
+  /** 五项管理 returns of the compulsory schools, two terms of 2022 (after the registry, by private-five-items.ts). */
+  fiveItems?: number;
 }
 
 const SEEDER = 'demo-seed';

@@ -19,3 +19,4 @@ export * from './kindergarten-fees.ts';
 export * from './enforcement.ts';
 export * from './training.ts';
 export * from './training-import.ts';
+export * from './five-items.ts';

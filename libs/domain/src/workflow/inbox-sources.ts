@@ -2,6 +2,7 @@ import { SPENDING_WORKFLOW } from '../funding/spending.ts';
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
 import { ENFORCEMENT_WORKFLOW } from '../private-edu/enforcement.ts';
+import { FIVE_ITEMS_WORKFLOW } from '../private-edu/five-items.ts';
 import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
 import { LICENCE_WORKFLOW } from '../private-edu/licence.ts';
 import { PUHUI_WORKFLOW } from '../private-edu/puhui.ts';
@@ -32,6 +33,8 @@ export const INBOX_SOURCES = {
     area: 'private-edu',
     label: { zh: '校外培训执法案件', en: 'Off-campus training enforcement cases' },
   },
+  // 五项管理
+  fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -16,6 +16,7 @@ import { conversionRouter } from './conversion.ts';
 import { enforcementRouter } from './enforcement/index.ts';
 import { feesRouter } from './fees.ts';
 import { conversionFilesRouter, leverFilesRouter, profileFilesRouter } from './files.ts';
+import { fiveItemsRouter } from './five-items/index.ts';
 import { inspectionRouter } from './inspection.ts';
 import { leverRouter } from './lever.ts';
 import { licenceRouter } from './licence.ts';
@@ -52,6 +53,8 @@ export const privateEduRouter = {
   enforcement: enforcementRouter,
   // 校外培训机构
   training: trainingRouter,
+  // 五项管理
+  fiveItems: fiveItemsRouter,
   /**
    * 民办义务教育在校生占比 of one census (default the latest) per unit and 市域, each against its cap (the share KPI's
    * county target, else the seed's ≤5%), with the shares projected after the levers that census does not show yet

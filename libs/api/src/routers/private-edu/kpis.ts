@@ -14,6 +14,7 @@ import { schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 import { countingRule, latestCensus, leverForecasts, unitCounts } from './census.ts';
 import { enforcementKpis } from './enforcement/kpis.ts';
+import { fiveItemsCompliance } from './five-items/kpi.ts';
 import { grossEnrolmentMeasures } from './preschool.ts';
 import { trainingKpis } from './training/kpis.ts';
 
@@ -205,4 +206,6 @@ export const privateEduKpis: KpiSource[] = [
   ...enforcementKpis,
   // 校外培训机构
   ...trainingKpis,
+  // 五项管理
+  fiveItemsCompliance,
 ];

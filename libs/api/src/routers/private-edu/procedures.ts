@@ -17,6 +17,8 @@ export const PRIVATE_KPIS = [
   'private.subject-reduction',
   'private.platform-onboarding',
   'private.fee-supervision',
+  // 五项管理
+  'private.five-items-compliance',
 ] as const;
 
 /** Every read of the module. */
