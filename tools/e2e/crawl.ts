@@ -12,6 +12,7 @@ export const ROLES = [
   'leiyang',
   'changning',
   'school',
+  'xiaoxue',
   'sysadmin',
   'secadmin',
   'auditor',

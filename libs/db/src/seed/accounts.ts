@@ -18,13 +18,14 @@ interface DemoAccount {
   displayName: string;
   grants: Grant[] | ((schools: DemoSchools) => Grant[]);
 }
-/** The schools the two school accounts belong to. */
+/** The schools the school accounts belong to. */
 interface DemoSchools {
   school: number;
   privateSchool: number;
+  primarySchool: number;
 }
 
-/** One account per role: leadership, the plan's coordinating 办公室, a department per module, three counties (one for off-campus training supervision only), two schools (one private), and the three administrators. */
+/** One account per role: leadership, the plan's coordinating 办公室, a department per module, three counties (one for off-campus training supervision only), three schools (a kindergarten, a public primary school, a private compulsory school), and the three administrators. */
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { username: 'leader', displayName: '局领导（演示）', grants: [{ role: 'leader' }] },
   { username: 'office', displayName: '办公室（演示）', grants: [{ role: 'department', dept: 'office' }] },
@@ -49,6 +50,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
   { username: 'school', displayName: '学校用户（演示）', grants: (s) => [{ role: 'school', schoolId: s.school, unitCode: '430422' }] },
   {
+    username: 'xiaoxue',
+    displayName: '公办小学用户（演示）',
+    grants: (s) => [{ role: 'school', schoolId: s.primarySchool, unitCode: '430422' }],
+  },
+  {
     username: 'minban',
     displayName: '民办学校用户（演示）',
     grants: (s) => [{ role: 'school', schoolId: s.privateSchool, unitCode: '430422' }],
@@ -71,7 +77,21 @@ export async function demoPrivateSchool(tx: Tx): Promise<number> {
   return school?.id ?? 0;
 }
 
-/** Creates the demo accounts (the school account belongs to the first school of 衡南县 by code, `minban` to demoPrivateSchool). */
+/** The `xiaoxue` account's school: the first public primary school of 衡南县 by code (it files the 双减 五项管理 returns). */
+export async function demoPrimarySchool(tx: Tx): Promise<number> {
+  const [school] = await tx
+    .select({ id: schools.id })
+    .from(schools)
+    .where(and(eq(schools.unitCode, '430422'), eq(schools.ownership, 'public'), eq(schools.level, 'primary')))
+    .orderBy(asc(schools.code))
+    .limit(1);
+  return school?.id ?? 0;
+}
+
+/**
+ * Creates the demo accounts (the school account belongs to the first school of 衡南县 by code — a kindergarten —, `minban`
+ * to demoPrivateSchool, `xiaoxue` to demoPrimarySchool).
+ */
 export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number> {
   const [school] = await tx
     .select({ id: schools.id })
@@ -79,7 +99,7 @@ export async function seedDemoAccounts(tx: Tx, dataKey: Buffer): Promise<number>
     .where(eq(schools.unitCode, '430422'))
     .orderBy(asc(schools.code))
     .limit(1);
-  const demoSchools = { school: school?.id ?? 0, privateSchool: await demoPrivateSchool(tx) };
+  const demoSchools = { school: school?.id ?? 0, privateSchool: await demoPrivateSchool(tx), primarySchool: await demoPrimarySchool(tx) };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = new Date();
   const rows = await tx

@@ -20,7 +20,7 @@ import {
   workPlans,
   workPlanSections,
 } from '../schema/index.ts';
-import { demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 import { seedNamedProjects } from './funding-named.ts';
 import { seedFundingProjects } from './funding-projects.ts';
 import { seedFundingSpending } from './funding-spending.ts';
@@ -228,7 +228,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     // 校外培训执法案件
     await seedPrivateEnforcement(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
     // 五项管理
-    privateEdu.fiveItems = await seedPrivateFiveItems(tx);
+    // The demo primary school (account `xiaoxue`) has not filed its autumn return yet: its 待办 reminds it.
+    privateEdu.fiveItems = await seedPrivateFiveItems(tx, { unfiled: await demoPrimarySchool(tx) });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
