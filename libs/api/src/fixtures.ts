@@ -478,4 +478,7 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.training.platform.unmatched': { page: 1, pageSize: 5 },
   'privateEdu.training.settings.get': undefined,
   'privateEdu.training.settings.save': { baseDate: '2099-01-01', mapping: { name: ['机构编号'] }, expectedVersion: 0 },
+  // 全国平台名单导入
+  'privateEdu.training.platform.template': undefined,
+  'privateEdu.training.platform.import': { fileName: 'x.txt', base64: '', dryRun: true },
 };

@@ -279,6 +279,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_training_institution: ['校外培训机构', 'Tutoring institution'],
   private_training_capacity: ['校外培训监管力量', 'Tutoring supervision capacity'],
   private_training_settings: ['培训机构设置', 'Tutoring register settings'],
+  // 全国平台名单导入
+  private_training_platform: ['全国平台机构名单', 'National platform list'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -447,6 +449,9 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   partTimeStaff: ['兼职人员数', 'Part-time staff'],
   enforcementStaff: ['执法人员数', 'Enforcement staff'],
   baseDate: ['压减基数日期', 'Reduction base date'],
+  // 全国平台名单导入
+  units: ['县市区', 'Counties'],
+  replaced: ['替换的原有行数', 'Rows replaced'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -5,6 +5,7 @@ import { SUPERVISED_FEE_MODES } from '@hyedu/domain/private-edu';
 import { Page } from '../../../inputs.ts';
 import { unitRecordScope } from '../../funding/access.ts';
 import { read } from '../procedures.ts';
+import { platformFilesRouter } from './platform-files.ts';
 import { onPlatformSql } from './query.ts';
 
 const { privateTrainingInstitutions: i, privateTrainingPlatform: p, orgUnits } = tables;
@@ -65,4 +66,6 @@ export const platformRouter = {
     ]);
     return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
   }),
+
+  ...platformFilesRouter,
 } satisfies TRPCRouterRecord;
