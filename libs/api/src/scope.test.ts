@@ -52,6 +52,8 @@ type Kind =
 interface Own {
   school: number;
   task: number;
+  // 执法案件关联培训机构
+  enforcementCase: number;
 }
 interface Fixture {
   kind: Kind;
@@ -426,6 +428,14 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.enforcement.step:id': one('enforcementCase', (id) => ({ id, expectedVersion: 1, action: 'verify' })),
   'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
   'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
+  // 执法案件关联培训机构
+  'privateEdu.enforcement.create:institutionId': one('training', (institutionId) => ({ ...enforcementClue, institutionId })),
+  'privateEdu.enforcement.update:institutionId': one('training', (institutionId, own) => ({
+    id: own.enforcementCase,
+    expectedVersion: 1,
+    ...enforcementClue,
+    institutionId,
+  })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -466,7 +476,26 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .where(and(eq(t.planTasks.year, 2022), arrayOverlaps(t.planTasks.units, [OWN])))
         .limit(1),
     );
-    own = { school: ownSchool.id, task: ownTask.id };
+    // 执法案件关联培训机构: an open case of the county's own, to link a foreign institution to.
+    const ownCase = await first(
+      db
+        .insert(t.privateEnforcementCases)
+        .values({
+          unitCode: OWN,
+          handlerLevel: 'county',
+          subjectName: '本县范围测试工作室',
+          subjectAddress: '衡南县某路1号',
+          violation: 'unlicensed',
+          clueSource: 'report',
+          clueOn: '2022-11-01',
+          summary: '本县线索',
+          status: 'clue',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privateEnforcementCases.id }),
+    );
+    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');

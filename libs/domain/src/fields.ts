@@ -326,6 +326,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'mapping.platformId': '“机构编号”的表头',
   'mapping.unitName': '“所在县市区”的表头',
   'mapping.feeSupervision': '“资金监管方式”的表头',
+  // 执法案件关联培训机构
+  institutionId: '涉及培训机构',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

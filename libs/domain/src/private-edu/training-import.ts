@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { compactText, requiredText, textField } from '../text.ts';
 import { Uscc } from '../uscc.ts';
-import { FEE_SUPERVISION_LABELS, TRAINING_CATEGORY_LABELS, FeeSupervision, TrainingCategory } from './training.ts';
+import { FEE_SUPERVISION_LABELS, FeeSupervision, TRAINING_CATEGORY_LABELS, TrainingCategory } from './training.ts';
 
 /**
  * The national platform's institution list as exported: its format is not public, so the headers are a mapping the city

@@ -144,7 +144,14 @@ describe('全国平台机构名单的表头', () => {
 });
 
 describe('the platform list’s row', () => {
-  const row = { platformId: 'HN-0001', name: '衡南县某培训学校', uscc: null, category: 'academic', unitCode: '430422', feeSupervision: 'none' };
+  const row = {
+    platformId: 'HN-0001',
+    name: '衡南县某培训学校',
+    uscc: null,
+    category: 'academic',
+    unitCode: '430422',
+    feeSupervision: 'none',
+  };
   it('takes a row without USCC; refuses an unknown category or fee word in Chinese', () => {
     expect(PlatformImportRow.safeParse(row).success).toBe(true);
     const bad = PlatformImportRow.safeParse({ ...row, category: '体能类', feeSupervision: '托管' });

@@ -24,7 +24,15 @@ async function idsElsewhere(db: Parameters<typeof trainingSettings>[0], rows: Pl
   const taken = await db
     .select({ platformId: p.platformId, unitCode: p.unitCode })
     .from(p)
-    .where(and(inArray(p.platformId, rows.map((r) => r.value.platformId)), replaced.length ? not(inArray(p.unitCode, replaced)) : undefined));
+    .where(
+      and(
+        inArray(
+          p.platformId,
+          rows.map((r) => r.value.platformId),
+        ),
+        replaced.length ? not(inArray(p.unitCode, replaced)) : undefined,
+      ),
+    );
   const units = new Map(taken.map((t) => [t.platformId, t.unitCode]));
   return rows
     .filter((r) => units.has(r.value.platformId))
@@ -56,16 +64,15 @@ export const platformFilesRouter = {
    */
   import: write.input(ImportUpload).mutation(({ ctx, input }) =>
     tracked(ctx, input, async (tracker, file) => {
-      if (!canWrite(ctx.identity.grants) || actorLevel(ctx.scope) === 'school')
-        throw new TRPCError({ code: 'FORBIDDEN', message: '全国平台名单由市、县市区教育局导入' });
       const settings = await trainingSettings(ctx.db);
       const counties = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits);
       const units = counties.filter((u) => u.kind !== 'city').map((u) => [u.code, u.name, unitInScope(ctx.scope, u.code)] as const);
       const parsed = await parseUpload(tracker, input.fileName, file, 'privateEdu.trainingPlatform', { units, mapping: settings.mapping });
+      // The list is imported by a bureau: a school account (which may write the module's other records) may not.
+      if (!canWrite(ctx.identity.grants) || actorLevel(ctx.scope) === 'school')
+        throw new TRPCError({ code: 'FORBIDDEN', message: '全国平台名单由市、县市区教育局导入' });
       const city = actorLevel(ctx.scope) === 'city';
-      const replaced = city
-        ? [...new Set(parsed.rows.map((r) => r.value.unitCode))]
-        : units.filter((u) => u[2]).map((u) => u[0]);
+      const replaced = city ? [...new Set(parsed.rows.map((r) => r.value.unitCode))] : units.filter((u) => u[2]).map((u) => u[0]);
       const errors = [...parsed.errors, ...(await idsElsewhere(ctx.db, parsed.rows, replaced, settings.mapping.platformId[0]!))];
       const total = parsed.rows.length + new Set(parsed.errors.map((e) => e.row)).size;
       if (errors.length || input.dryRun) return checkedAnswer(total, errors);

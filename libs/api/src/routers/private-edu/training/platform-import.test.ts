@@ -48,7 +48,14 @@ describe.each(testEngines())('全国平台名单导入 on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const headers = (wb.getWorksheet(PLATFORM_SHEET)!.getRow(1).values as unknown[]).slice(1).map(String);
-    expect(headers.map((h) => h.replace(/[*＊]/g, ''))).toEqual(['机构编号', '机构名称', '统一社会信用代码', '机构类型', '所在县市区', '资金监管方式']);
+    expect(headers.map((h) => h.replace(/[*＊]/g, ''))).toEqual([
+      '机构编号',
+      '机构名称',
+      '统一社会信用代码',
+      '机构类型',
+      '所在县市区',
+      '资金监管方式',
+    ]);
   });
 
   it('a dry run writes nothing; a bad row and another county’s row are refused on their rows in Chinese', async () => {
@@ -80,7 +87,9 @@ describe.each(testEngines())('全国平台名单导入 on %s', (engine) => {
     const [two] = await database.db.select().from(p).where(eq(p.platformId, 'T-PLAT-2'));
     expect(two).toMatchObject({ feeSupervision: 'none', uscc: '91430422TX000001X9', category: 'academic' });
     expect(await audits()).toBe(audited + 1);
-    await county.privateEdu.training.platform.import(upload(await exported(HEADERS, [row(3, '衡南县', { category: '文化艺术类' })]), false));
+    await county.privateEdu.training.platform.import(
+      upload(await exported(HEADERS, [row(3, '衡南县', { category: '文化艺术类' })]), false),
+    );
     expect(await rowsOf(HENGNAN)).toEqual(['T-PLAT-3']);
     expect(await rowsOf(LEIYANG)).toEqual(leiyang);
     expect(await audits()).toBe(audited + 2);
@@ -95,9 +104,9 @@ describe.each(testEngines())('全国平台名单导入 on %s', (engine) => {
       expectedVersion: settings.version,
     });
     const renamed = HEADERS.map((h) => (h === '机构编号' ? '平台机构代码' : h));
-    expect(
-      (await failure(city.privateEdu.training.platform.import(upload(await exported(HEADERS, [row(4)]), true)))).message,
-    ).toContain('平台机构代码');
+    expect((await failure(city.privateEdu.training.platform.import(upload(await exported(HEADERS, [row(4)]), true))))?.message).toContain(
+      '平台机构代码',
+    );
     const done = await city.privateEdu.training.platform.import(upload(await exported(renamed, [row(4), row(5, '耒阳市')]), false));
     expect(done).toMatchObject({ imported: 2, errors: [] });
     expect(await rowsOf(HENGNAN)).toEqual(['T-PLAT-4']);

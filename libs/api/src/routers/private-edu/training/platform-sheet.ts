@@ -3,13 +3,13 @@
 // the parsing worker (see imports/worker.ts), so it imports no database code.
 import { compactText, IMPORT_LIMITS } from '@hyedu/domain';
 import {
+  FEE_SUPERVISION_LABELS,
   PLATFORM_FIELD_LABELS,
-  PlatformImportField,
-  PlatformImportRow,
   platformCategoryOf,
   platformFeeOf,
+  PlatformImportField,
+  PlatformImportRow,
   TRAINING_CATEGORY_LABELS,
-  FEE_SUPERVISION_LABELS,
 } from '@hyedu/domain/private-edu';
 import { readSheet, validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
 import type { ParseReport } from '../../../imports/types.ts';
@@ -88,7 +88,11 @@ export async function readPlatformSheet(
       continue;
     }
     if (!unit[2]) {
-      errors.push({ row: row.rowNumber, column: headers.unitName!, message: `${unit[1]}的机构不在您的数据范围内（只能导入本县市区的名单）` });
+      errors.push({
+        row: row.rowNumber,
+        column: headers.unitName!,
+        message: `${unit[1]}的机构不在您的数据范围内（只能导入本县市区的名单）`,
+      });
       continue;
     }
     const values = {
