@@ -57,3 +57,29 @@ describe('校外培训机构 (seed item 6)', () => {
     await page.screenshot({ path: join(SHOTS, 'private-training-step.png'), fullPage: true });
   });
 });
+
+describe('全国平台名单导入 and a case’s institution', () => {
+  it('the city opens the platform list’s import dialog on 平台比对; it passes axe', async () => {
+    const page = await as('privedu');
+    await go(page, '/private-edu/training/platform');
+    await page.locator('[data-test="platform-import"]').click();
+    const dialog = page.getByRole('dialog', { name: '导入全国平台机构名单' });
+    await dialog.waitFor();
+    await dialog.locator('[data-test="platform-template"]').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'private-training-platform-import.png'), fullPage: true });
+  });
+
+  it('a county’s 线索登记 offers the institutions of its county, searched by name', async () => {
+    const page = await as('hengnan');
+    await go(page, '/private-edu/enforcement');
+    await page.locator('[data-test="enforcement-add"]').click();
+    const picker = page.locator('#enforcement-institution');
+    await picker.click();
+    await picker.fill('培训');
+    const option = page.locator('.el-select-dropdown__item:visible').first();
+    await option.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'private-enforcement-institution.png'), fullPage: true });
+  });
+});

@@ -521,4 +521,7 @@ export const INPUTS: Record<string, unknown> = {
   'privateEdu.fiveItems.settings': undefined,
   'privateEdu.fiveItems.saveWorkEnd': { unitCode: '430422', workEnd: 'x', expectedVersion: 0 },
   'privateEdu.fiveItems.saveDue': { term: '2022-autumn', dueDate: 'x', expectedVersion: 0 },
+  // 全国平台名单导入
+  'privateEdu.training.platform.template': undefined,
+  'privateEdu.training.platform.import': { fileName: 'x.txt', base64: '', dryRun: true },
 };

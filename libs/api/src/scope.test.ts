@@ -54,6 +54,8 @@ type Kind =
 interface Own {
   school: number;
   task: number;
+  // 执法案件关联培训机构
+  enforcementCase: number;
 }
 interface Fixture {
   kind: Kind;
@@ -448,6 +450,14 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.fiveItems.create:schoolId': one('school', (schoolId) => ({ schoolId, term: '2022-autumn', ...FIVE_ITEMS_FIGURES })),
   'privateEdu.fiveItems.update:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, ...FIVE_ITEMS_FIGURES })),
   'privateEdu.fiveItems.step:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, action: 'return', reason: '数据有误' })),
+  // 执法案件关联培训机构
+  'privateEdu.enforcement.create:institutionId': one('training', (institutionId) => ({ ...enforcementClue, institutionId })),
+  'privateEdu.enforcement.update:institutionId': one('training', (institutionId, own) => ({
+    id: own.enforcementCase,
+    expectedVersion: 1,
+    ...enforcementClue,
+    institutionId,
+  })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -488,7 +498,26 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .where(and(eq(t.planTasks.year, 2022), arrayOverlaps(t.planTasks.units, [OWN])))
         .limit(1),
     );
-    own = { school: ownSchool.id, task: ownTask.id };
+    // 执法案件关联培训机构: an open case of the county's own, to link a foreign institution to.
+    const ownCase = await first(
+      db
+        .insert(t.privateEnforcementCases)
+        .values({
+          unitCode: OWN,
+          handlerLevel: 'county',
+          subjectName: '本县范围测试工作室',
+          subjectAddress: '衡南县某路1号',
+          violation: 'unlicensed',
+          clueSource: 'report',
+          clueOn: '2022-11-01',
+          summary: '本县线索',
+          status: 'clue',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.privateEnforcementCases.id }),
+    );
+    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');

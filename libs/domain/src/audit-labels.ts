@@ -291,6 +291,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // 五项管理
   private_five_items_return: ['五项管理情况', 'Five-items return'],
   private_five_items_settings: ['五项管理设置', 'Five-items settings'],
+  // 全国平台名单导入
+  private_training_platform: ['全国平台机构名单', 'National platform list'],
 };
 
 export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
@@ -471,6 +473,9 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   breaches: ['问题数', 'Breaches'],
   workEnd: ['下班时间', 'End of office hours'],
   due: ['截止日期', 'Due date'],
+  // 全国平台名单导入
+  units: ['县市区', 'Counties'],
+  replaced: ['替换的原有行数', 'Rows replaced'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

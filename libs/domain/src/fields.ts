@@ -342,6 +342,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   compliant: '是否达标',
   workEnd: '下班时间',
   dueDate: '报送截止日期',
+  // 执法案件关联培训机构
+  institutionId: '涉及培训机构',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -13,6 +13,10 @@ const zh = {
   censusTitle: '导入学年初统计',
   censusHowTo: '下载模板，按“填写说明”每所学校填写一行：学年、该学年初的办学性质和各年级在校生数。一个文件只导入一个学年。',
   censusRule: '文件中各学校该学年的统计以文件为准（原有数字被替换）；其他学年和文件中没有的学校不变。县市区只能导入本县市区的学校。',
+  platformTitle: '导入全国平台机构名单',
+  platformHowTo:
+    '从全国校外教育培训监管与服务综合平台导出机构名单后直接导入（按“培训机构设置”中的表头识别各列），或下载模板每个机构填写一行。',
+  platformRule: '文件是平台当前的完整名单：文件中各县市区原有的平台名单全部替换为文件内容。县市区只能导入本县市区的机构。',
   checked: '检查通过：共 {n} 行，可以导入',
   imported: '已导入 {n} 行',
   empty: '文件中没有数据（示例行不计）',
@@ -37,6 +41,11 @@ export const useExcelMessages = defineMessages<keyof typeof zh>({
       'Download the template and fill one row per school, as its instructions say: the school year, the school’s ownership at its start and the pupils per grade. One school year per file.',
     censusRule:
       'That year’s figures of the schools in the file are replaced by the file’s; other years and schools not in the file stay as they are. A county imports its own schools only.',
+    platformTitle: 'Import the national platform’s institution list',
+    platformHowTo:
+      'Import the institution list exported from the national off-campus training platform as it is (its columns are found by the headers set in the register’s settings), or download the template and fill one row per institution.',
+    platformRule:
+      'The file is the platform’s whole current list: each county’s list in the file replaces that county’s list held here. A county imports its own institutions only.',
     checked: 'No problems: {n} rows ready to import',
     imported: '{n} rows imported',
     empty: 'The file holds no data (the example row does not count)',

@@ -3,6 +3,7 @@
 import { readPlanSheets } from '../routers/plan/import-sheets.ts';
 import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
+import { readPlatformSheet } from '../routers/private-edu/training/platform-sheet.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
 import { readStaffSheet } from '../routers/teachers/staff-sheet.ts';
 
@@ -14,6 +15,8 @@ export const PARSERS = {
   'privateEdu.profiles': readPrivateProfileSheet,
   'privateEdu.census': readCensusSheet,
   'teachers.staff': readStaffSheet,
+  // 校外培训机构
+  'privateEdu.trainingPlatform': readPlatformSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

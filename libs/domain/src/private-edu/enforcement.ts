@@ -292,8 +292,8 @@ const Prepayment = {
 };
 
 /**
- * The fields of a case a handler enters and corrects while it is open. The link to the training-institution register
- * (`institution_id`) is not an input yet: it names another part's record, whose scope check comes with the register.
+ * The fields of a case a handler enters and corrects while it is open; `institutionId` links the case to an institution
+ * of the training register (in the case's county and the caller's scope, checked by the server), if it is one.
  */
 const CaseFields = {
   subjectName: requiredText(100, '当事人名称', 2),
@@ -305,6 +305,7 @@ const CaseFields = {
   clueOn: IsoDate,
   summary: requiredText(2000, '线索内容', 4),
   ...Prepayment,
+  institutionId: RecordId.optional(),
 };
 
 type CaseShape = {

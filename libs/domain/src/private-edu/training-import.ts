@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { compactText, textField } from '../text.ts';
-import { FEE_SUPERVISION_LABELS, TRAINING_CATEGORY_LABELS, type FeeSupervision, type TrainingCategory } from './training.ts';
+import { compactText, requiredText, textField } from '../text.ts';
+import { Uscc } from '../uscc.ts';
+import { FEE_SUPERVISION_LABELS, FeeSupervision, TRAINING_CATEGORY_LABELS, TrainingCategory } from './training.ts';
 
 /**
  * The national platform's institution list as exported: its format is not public, so the headers are a mapping the city
@@ -80,3 +81,19 @@ const byWords = <K extends string>(words: Record<K, readonly string[]>, v: strin
 };
 export const platformCategoryOf = (v: string) => byWords(CATEGORY_WORDS, v);
 export const platformFeeOf = (v: string) => byWords(FEE_WORDS, v);
+
+/**
+ * One row of the platform's list as the import takes it (the parser has turned the county's name into its code and
+ * the category and fee words into their keys; a word it does not know stays as written and is refused here).
+ */
+export const PlatformImportRow = z.object({
+  platformId: requiredText(40, PLATFORM_FIELD_LABELS.platformId).pipe(
+    z.string().regex(/^[\w-]+$/, { message: '机构编号只能含字母、数字、短横线和下划线' }),
+  ),
+  name: requiredText(100, PLATFORM_FIELD_LABELS.name),
+  uscc: Uscc.nullable(),
+  category: z.enum(TrainingCategory.options, { message: `应为${Object.values(TRAINING_CATEGORY_LABELS).join('或')}` }),
+  unitCode: z.string().regex(/^\d{6}$/),
+  feeSupervision: z.enum(FeeSupervision.options, { message: `应为${Object.values(FEE_SUPERVISION_LABELS).join('、')}之一` }),
+});
+export type PlatformImportRow = z.infer<typeof PlatformImportRow>;

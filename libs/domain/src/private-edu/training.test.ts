@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformCategoryOf, platformFeeOf, PlatformMapping, resolvePlatformMapping } from './training-import.ts';
+import { platformCategoryOf, platformFeeOf, PlatformImportRow, PlatformMapping, resolvePlatformMapping } from './training-import.ts';
 import {
   academicOn,
   DEFAULT_REDUCTION_BASE_DATE,
@@ -140,5 +140,21 @@ describe('全国平台机构名单的表头', () => {
     expect(platformCategoryOf('其他')).toBeNull();
     expect(platformFeeOf('银行托管')).toBe('bank_custody');
     expect(platformFeeOf('')).toBe('none');
+  });
+});
+
+describe('the platform list’s row', () => {
+  const row = {
+    platformId: 'HN-0001',
+    name: '衡南县某培训学校',
+    uscc: null,
+    category: 'academic',
+    unitCode: '430422',
+    feeSupervision: 'none',
+  };
+  it('takes a row without USCC; refuses an unknown category or fee word in Chinese', () => {
+    expect(PlatformImportRow.safeParse(row).success).toBe(true);
+    const bad = PlatformImportRow.safeParse({ ...row, category: '体能类', feeSupervision: '托管' });
+    expect(bad.error?.issues.map((i) => i.message)).toEqual(['应为学科类或非学科类', '应为银行托管、风险保证金、未纳入之一']);
   });
 });

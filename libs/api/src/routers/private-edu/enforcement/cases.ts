@@ -24,11 +24,13 @@ import { recordHistory } from '../../../history.ts';
 import { actorLevel } from '../../../record-scope.ts';
 import { notFound } from '../../../scoped.ts';
 import { applyStep, conflict } from '../../../workflow-step.ts';
+import { unitRecordScope } from '../../funding/access.ts';
 import { canWrite } from '../inspection-access.ts';
 import { read, write } from '../procedures.ts';
+import { visibleInstitution } from '../training/institutions.ts';
 import { EnforcementFilter, enforcementRows, enforcementWhere, EVIDENCE, TARGET, unitInScope, visibleCase } from './query.ts';
 
-const { privateEnforcementCases: r, orgUnits, attachments } = tables;
+const { privateEnforcementCases: r, orgUnits, attachments, privateTrainingInstitutions: ti } = tables;
 const Id = z.object({ id: RecordId }).strict();
 type Row = typeof r.$inferSelect;
 
@@ -70,7 +72,15 @@ const fieldsOf = (i: Omit<EnforcementInput, 'unitCode' | 'cityHandles'>) => ({
   prepaidTo: nul(i.prepaidTo),
   prepaidLessons: nul(i.prepaidLessons),
   prepaidAmount: nul(i.prepaidAmount),
+  institutionId: nul(i.institutionId),
 });
+
+/** The register's institution a case names: in the caller's scope (else the audited NOT_FOUND) and the case's county. */
+async function institutionFor(ctx: AuthedContext, id: number | undefined, unitCode: string) {
+  if (id === undefined) return;
+  const institution = await visibleInstitution(ctx, id);
+  if (institution.unitCode !== unitCode) throw fieldError('institutionId', '该培训机构不在案件所属县市区');
+}
 
 /** What a step writes besides the state (its own fields; 提级 and 交回 the handler). */
 function changesOf(i: StepInput): Partial<Row> {
@@ -137,7 +147,7 @@ export const enforcementCasesRouter = {
   /** One case with its county, its due day, its evidence files and the caller's steps (the handler's, and 提级/交回 for the city). */
   byId: read.input(Id).query(async ({ ctx, input }) => {
     const row = await visibleCase(ctx, input.id);
-    const [[unit], files] = await Promise.all([
+    const [[unit], files, [institution]] = await Promise.all([
       ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.code, row.unitCode)),
       ctx.db
         .select({
@@ -152,6 +162,13 @@ export const enforcementCasesRouter = {
         .from(attachments)
         .where(and(eq(attachments.ownerType, EVIDENCE), eq(attachments.ownerId, row.id)))
         .orderBy(asc(attachments.id)),
+      // The linked institution, if it is in the caller's scope (it is in the case's county, so it is for whoever sees the case).
+      row.institutionId === null
+        ? []
+        : ctx.db
+            .select({ id: ti.id, name: ti.name })
+            .from(ti)
+            .where(and(eq(ti.id, row.institutionId), unitRecordScope(ctx.scope, ti.unitCode))),
     ]);
     const level = actorLevel(ctx.scope);
     const actor = { level, username: ctx.identity.username };
@@ -160,6 +177,7 @@ export const enforcementCasesRouter = {
     const open = ENFORCEMENT_OPEN_STATES.includes(row.status);
     return {
       ...row,
+      institution: institution ?? null,
       createdAt: iso(row.createdAt),
       unitName: unit?.name ?? row.unitCode,
       due: enforcementDue(row),
@@ -181,6 +199,7 @@ export const enforcementCasesRouter = {
     if (input.clueOn > ctx.today) throw fieldError('clueOn', '线索日期不能晚于今天');
     if (input.cityHandles && level !== 'city') throw fieldError('cityHandles', '只有市教育局可以直接办理');
     const handlerLevel = input.cityHandles ? 'city' : 'county';
+    await institutionFor(ctx, input.institutionId, unit.code);
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(r)
@@ -211,6 +230,7 @@ export const enforcementCasesRouter = {
       throw new TRPCError({ code: 'CONFLICT', message: `执法案件当前为“${wf.stateLabels[seen.status].zh}”，不能修改` });
     if (input.clueOn > ctx.today) throw fieldError('clueOn', '线索日期不能晚于今天');
     if (seen.filedOn && input.clueOn > seen.filedOn) throw fieldError('clueOn', '线索日期不能晚于立案日期');
+    await institutionFor(ctx, input.institutionId, seen.unitCode);
     const after = fieldsOf(input);
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx.select().from(r).where(eq(r.id, input.id)).for('update');

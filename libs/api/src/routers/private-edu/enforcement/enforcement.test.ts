@@ -175,6 +175,36 @@ describe.each(testEngines())('校外培训执法案件 on %s', (engine) => {
     expect(denied.filter((d) => d.result === 'denied').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('a case links an institution of its county in the caller’s scope; another county’s is the audited NOT_FOUND', async () => {
+    const [hengnan, laiyang, city] = await Promise.all([as('hengnan'), as('laiyang'), as('privedu')]);
+    const ti = tables.privateTrainingInstitutions;
+    const [own] = await database.db.select().from(ti).where(eq(ti.unitCode, '430422')).limit(1);
+    // An institution of 耒阳市: a copy of 衡南县's with its own codes.
+    const { id: _o, ...copy } = own!;
+    const [foreign] = await database.db
+      .insert(ti)
+      .values({ ...copy, unitCode: '430481', uscc: '91430481TX000001X9', platformId: 'LINK-TEST-1', name: '耒阳测试培训学校' })
+      .returning();
+    const { id } = await hengnan.privateEdu.enforcement.create({ ...clue, subjectName: own!.name, institutionId: own!.id });
+    expect((await hengnan.privateEdu.enforcement.byId({ id })).institution).toEqual({ id: own!.id, name: own!.name });
+    const notFound = { code: 'NOT_FOUND', message: '培训机构不存在或不在您的数据范围内' };
+    expect(await failure(hengnan.privateEdu.enforcement.create({ ...clue, institutionId: foreign!.id }))).toEqual(notFound);
+    expect(await failure(hengnan.privateEdu.enforcement.update({ id, expectedVersion: 1, ...clue, institutionId: foreign!.id }))).toEqual(
+      notFound,
+    );
+    const denied = await database.db.select().from(tables.auditLog).where(eq(tables.auditLog.actor, 'hengnan'));
+    expect(denied.filter((d) => d.result === 'denied' && d.targetId === String(foreign!.id)).length).toBe(2);
+    // The city sees both counties, but a case names an institution of its own county.
+    expect(await fieldIssues(city.privateEdu.enforcement.create({ ...clue, unitCode: '430422', institutionId: foreign!.id }))).toEqual({
+      code: 'BAD_REQUEST',
+      issues: [{ path: 'institutionId', message: '该培训机构不在案件所属县市区' }],
+    });
+    expect((await laiyang.privateEdu.enforcement.create({ ...clue, institutionId: foreign!.id })).id).toBeGreaterThan(0);
+    // An update without the link clears it.
+    await hengnan.privateEdu.enforcement.update({ id, expectedVersion: 1, ...clue });
+    expect((await hengnan.privateEdu.enforcement.byId({ id })).institution).toBeNull();
+  });
+
   it('the city registers for a county (交办), takes a case up (提级) with a reason, acts on it, and hands it back', async () => {
     const [hengnan, city] = await Promise.all([as('hengnan'), as('privedu')]);
     expect(await fieldIssues(city.privateEdu.enforcement.create(clue))).toEqual({

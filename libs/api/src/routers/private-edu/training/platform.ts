@@ -3,8 +3,11 @@ import { and, count, desc, eq, exists, inArray, not, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { SUPERVISED_FEE_MODES } from '@hyedu/domain/private-edu';
 import { Page } from '../../../inputs.ts';
+import { actorLevel } from '../../../record-scope.ts';
 import { unitRecordScope } from '../../funding/access.ts';
+import { canWrite } from '../inspection-access.ts';
 import { read } from '../procedures.ts';
+import { platformFilesRouter } from './platform-files.ts';
 import { onPlatformSql } from './query.ts';
 
 const { privateTrainingInstitutions: i, privateTrainingPlatform: p, orgUnits } = tables;
@@ -38,6 +41,8 @@ export const platformRouter = {
       approved: register?.approved ?? 0,
       missing: register?.missing ?? 0,
       importedAt: last?.at ? new Date(last.at).toISOString() : null,
+      /** Whether the caller may import the platform's list (the city any county, a county its own). */
+      canImport: canWrite(ctx.identity.grants) && actorLevel(ctx.scope) !== 'school',
     };
   }),
 
@@ -65,4 +70,6 @@ export const platformRouter = {
     ]);
     return { total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, rows };
   }),
+
+  ...platformFilesRouter,
 } satisfies TRPCRouterRecord;
