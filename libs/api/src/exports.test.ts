@@ -43,6 +43,8 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构
   'privateEdu.training.export': { trainingCategory: 'academic', onPlatform: false },
+  'privateEdu.training.capacity.export': undefined,
+  'privateEdu.training.platform.exportUnmatched': undefined,
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
 };
@@ -129,6 +131,9 @@ describe.each(testEngines())('exports on %s', (engine) => {
     expect((await s.incidents.export({})).rows).toBe((await s.incidents.list(page)).total);
     const f = hengnan.funding.projects;
     expect((await f.export({ schedule: 'late' })).rows).toBe((await f.list({ ...page, schedule: 'late' })).total);
+    const training = hengnan.privateEdu.training;
+    expect((await training.capacity.export()).rows).toBe((await training.capacity.list()).length);
+    expect((await training.platform.exportUnmatched()).rows).toBe((await training.platform.unmatched(page)).total);
     const auditor = await callerFor('auditor');
     expect((await auditor.audit.export({ actor: 'hengnan' })).rows).toBe((await auditor.audit.search({ ...page, actor: 'hengnan' })).total);
   });

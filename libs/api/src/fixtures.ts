@@ -476,6 +476,8 @@ export const INPUTS: Record<string, unknown> = {
   },
   'privateEdu.training.platform.summary': undefined,
   'privateEdu.training.platform.unmatched': { page: 1, pageSize: 5 },
+  'privateEdu.training.platform.exportUnmatched': undefined,
+  'privateEdu.training.capacity.export': undefined,
   'privateEdu.training.settings.get': undefined,
   'privateEdu.training.settings.save': { baseDate: '2099-01-01', mapping: { name: ['机构编号'] }, expectedVersion: 0 },
   // 五项管理

@@ -202,6 +202,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.training.create': ['登记校外培训机构', 'Register a tutoring institution'],
   'privateEdu.training.update': ['修改校外培训机构', 'Change a tutoring institution'],
   'privateEdu.training.export': ['导出校外培训机构', 'Export tutoring institutions'],
+  'privateEdu.training.capacity.export': ['导出校外培训监管力量', 'Export supervision capacity'],
+  'privateEdu.training.platform.exportUnmatched': ['导出平台名单未入册机构', 'Export platform institutions missing from the register'],
   'privateEdu.trainingConversion.relicense': ['营改非：换发办学许可证', 'Non-profit conversion: new licence'],
   'privateEdu.trainingConversion.register': ['营改非：民政登记', 'Non-profit conversion: civil-affairs registration'],
   'privateEdu.trainingConversion.changeLicence': ['营改非：变更或注销营业执照', 'Non-profit conversion: business licence'],
