@@ -203,17 +203,6 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     formula: '（基数日期的学科类培训机构数 − 现有学科类培训机构数）÷ 基数日期的学科类培训机构数（基数日期默认2021年7月24日，可设置）',
     amber: 0.1,
   },
-  // 五项管理
-  {
-    id: 'private.five-items-compliance',
-    title: '五项管理达标率',
-    module: 'private-edu',
-    unit: 'ratio',
-    direction: 'at_least',
-    levels: ['city', 'county', 'school'],
-    formula: '最近一个已过报送截止日期的学期，五项管理情况经审核通过且全部达标的学校数 ÷ 有义务教育年级的学校数（公办、民办）',
-    amber: 0.1,
-  },
   {
     id: 'private.platform-onboarding',
     title: '校外培训机构全国平台入驻率',
@@ -233,6 +222,17 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     levels: ['city', 'county'],
     formula: '全国平台机构名单中纳入资金监管（银行托管或风险保证金）的机构数 ÷ 名单中的机构数（以最近一次导入为准）',
     amber: 0.05,
+  },
+  // 五项管理
+  {
+    id: 'private.five-items-compliance',
+    title: '五项管理达标率',
+    module: 'private-edu',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '最近一个已过报送截止日期的学期，五项管理情况经审核通过且全部达标的学校数 ÷ 有义务教育年级的学校数（公办、民办）',
+    amber: 0.1,
   },
   {
     id: 'funding.seats-delivered',

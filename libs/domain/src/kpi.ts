@@ -39,7 +39,6 @@ export const KPI_IDS = [
   'private.subject-reduction',
   'private.platform-onboarding',
   'private.fee-supervision',
-  'private.training-converted',
   // 五项管理
   'private.five-items-compliance',
   'funding.seats-delivered',

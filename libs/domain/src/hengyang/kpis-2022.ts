@@ -53,7 +53,6 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   'private.subject-reduction': { itemNo: 6, phrase: '深化校外培训机构治理，严格学科类培训机构审批', target: 0.9, targetSource: 'bureau' },
   'private.platform-onboarding': { itemNo: 6, phrase: '加强校外培训机构监管队伍建设', target: 1, targetSource: 'bureau' },
   'private.fee-supervision': { itemNo: 6, phrase: '深化校外培训机构治理', target: 1, targetSource: 'bureau' },
-  'private.training-converted': { itemNo: 6, phrase: '抓好“营改非”工作', target: 1, targetSource: 'bureau' },
   // 五项管理: the bureau's own target (the seed names the measures, not a figure).
   'private.five-items-compliance': { itemNo: 6, phrase: '按照中央提出的“五项管理”措施', target: 1, targetSource: 'bureau' },
   'funding.seats-delivered': { itemNo: 9, phrase: '高标准完成33730个学位建设任务', target: T.seatConstructionTarget, targetSource: 'seed' },

@@ -38,8 +38,8 @@ describe.each(testEngines())('五项管理 returns on %s', (engine) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
-    // The demo `school` account belongs to a kindergarten (no compulsory grades): a public primary school of 衡南县 here.
-    const [school] = await database.db.select().from(accounts).where(eq(accounts.username, 'school'));
+    // The demo `xiaoxue` account: the first public primary school of 衡南县 by code.
+    const [account] = await database.db.select().from(accounts).where(eq(accounts.username, 'xiaoxue'));
     const [primary] = await database.db
       .select({ id: schools.id, level: schools.level })
       .from(schools)
@@ -47,11 +47,8 @@ describe.each(testEngines())('五项管理 returns on %s', (engine) => {
       .orderBy(schools.code)
       .limit(1);
     schoolId = primary!.id;
+    expect(account!.grants).toEqual([{ role: 'school', schoolId, unitCode: '430422' }]);
     rows = fiveItemsGrades(primary!.level).map(good);
-    const { id: _s, ...schoolAccount } = school!;
-    await database.db
-      .insert(accounts)
-      .values({ ...schoolAccount, username: 'xiaoxue', grants: [{ role: 'school', schoolId, unitCode: '430422' }] });
     const [next] = await database.db
       .select({ id: schools.id, level: schools.level })
       .from(schools)
