@@ -4,7 +4,8 @@ import { daysBetween, IsoDate } from '../date.ts';
 import { DivisionCode } from '../org.ts';
 import { requiredText, textField } from '../text.ts';
 import { Uscc } from '../uscc.ts';
-import { defineWorkflow, stateLabels, stepEnum, type ActorLevel } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum, type ActorLevel } from '../workflow/workflow.ts';
+import { ENFORCEMENT_WORKFLOW, OPEN } from './enforcement-workflow.ts';
 
 /**
  * 校外培训执法案件 under 双减 (docs/domain/private-education.md, “双减 and off-campus training”): a case against an
@@ -76,95 +77,7 @@ export const HANDLER_LABELS: Record<HandlerLevel, { zh: string; en: string }> = 
   city: { zh: '市级提级办理', en: 'City (taken up)' },
 };
 
-const WORK = ['county', 'city'] as const;
-const OPEN = ['clue', 'verifying', 'investigating', 'notified', 'decided', 'executed'] as const;
-
-export const ENFORCEMENT_WORKFLOW = defineWorkflow({
-  key: 'privateEdu.enforcement',
-  noun: { zh: '执法案件', en: 'enforcement case' },
-  states: ['clue', 'verifying', 'investigating', 'notified', 'decided', 'executed', 'closed', 'not_filed'],
-  stateLabels: {
-    clue: { zh: '线索', en: 'Lead' },
-    verifying: { zh: '核查', en: 'Verifying' },
-    investigating: { zh: '调查取证', en: 'Investigating' },
-    notified: { zh: '已告知', en: 'Notified' },
-    decided: { zh: '已决定', en: 'Decided' },
-    executed: { zh: '已执行', en: 'Enforced' },
-    closed: { zh: '已结案', en: 'Closed' },
-    not_filed: { zh: '不予立案', en: 'Not opened' },
-  },
-  initial: 'clue',
-  turn: {
-    clue: WORK,
-    verifying: WORK,
-    investigating: WORK,
-    notified: WORK,
-    decided: WORK,
-    executed: WORK,
-    closed: [],
-    not_filed: [],
-  },
-  steps: {
-    verify: { label: { zh: '开始核查', en: 'Start verifying' }, from: ['clue'], to: 'verifying', by: WORK },
-    file: {
-      label: { zh: '立案', en: 'Open the case' },
-      from: ['verifying'],
-      to: 'investigating',
-      by: WORK,
-      fills: ['filedOn', 'caseNo'],
-    },
-    decline: { label: { zh: '不予立案', en: 'Do not open' }, from: ['clue', 'verifying'], to: 'not_filed', by: WORK, reason: true },
-    notify: {
-      label: { zh: '告知', en: 'Notify' },
-      from: ['investigating'],
-      to: 'notified',
-      by: WORK,
-      evidence: { slot: 'evidence', message: '调查取证须上传至少一份证据材料' },
-      fills: ['notifiedOn'],
-    },
-    decide: {
-      label: { zh: '作出处罚决定', en: 'Decide' },
-      from: ['notified'],
-      to: 'decided',
-      by: WORK,
-      fills: ['decidedOn', 'decisionNo', 'penalties'],
-    },
-    execute: {
-      label: { zh: '执行完毕', en: 'Record enforcement' },
-      from: ['decided'],
-      to: 'executed',
-      by: WORK,
-      fills: ['executedOn', 'executionResult'],
-    },
-    close: {
-      label: { zh: '结案', en: 'Close' },
-      from: ['executed'],
-      to: 'closed',
-      by: WORK,
-      needs: [
-        { field: 'decision', message: '请先记录处罚决定，再结案' },
-        { field: 'executionResult', message: '请先记录执行结果，再结案' },
-      ],
-      fills: ['closedOn'],
-    },
-    escalate: {
-      label: { zh: '提级办理', en: 'Take up at the city' },
-      from: OPEN,
-      by: ['city'],
-      reason: true,
-      corrective: true,
-      needs: [{ field: 'countyHandles', message: '该案件已由市教育局提级办理' }],
-    },
-    hand_back: {
-      label: { zh: '交回县市区办理', en: 'Hand back to the county' },
-      from: OPEN,
-      by: ['city'],
-      reason: true,
-      corrective: true,
-      needs: [{ field: 'cityHandles', message: '该案件由县市区办理，无需交回' }],
-    },
-  },
-});
+export { ENFORCEMENT_WORKFLOW } from './enforcement-workflow.ts';
 export const EnforcementStatus = z.enum(ENFORCEMENT_WORKFLOW.states, { message: '请选择案件状态' });
 export type EnforcementStatus = z.infer<typeof EnforcementStatus>;
 export const ENFORCEMENT_STATUS_LABELS = stateLabels(ENFORCEMENT_WORKFLOW, 'zh');

@@ -4,7 +4,8 @@ import { IsoDate } from '../date.ts';
 import { DivisionCode } from '../org.ts';
 import { gradeLabel, GRADES_BY_LEVEL, isCompulsoryGrade, type SchoolLevel } from '../school.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { FIVE_ITEMS_WORKFLOW } from './five-items-workflow.ts';
 
 /**
  * 双减 at school: 五项管理 (作业、睡眠、手机、读物、体质) and 课后服务. Every school with compulsory grades (public or
@@ -233,35 +234,8 @@ export function fiveItemsJudgement(
   return { breaches, compliant: breaches.length === 0, coverage };
 }
 
-/**
- * The review of a return: the school fills and submits (or its reviewer enters and submits it for the school), the
- * reviewer accepts it — never the one who submitted it (four eyes) — or returns it with a reason. The reviewer is the
- * school's county; for a school the city runs directly (市直) the city (`fiveItemsReviewer`).
- */
-export const FIVE_ITEMS_WORKFLOW = defineWorkflow({
-  key: 'privateEdu.fiveItems',
-  noun: { zh: '五项管理情况报表', en: 'five-items return' },
-  states: ['draft', 'submitted', 'returned', 'accepted'],
-  stateLabels: {
-    draft: { zh: '待提交', en: 'Draft' },
-    submitted: { zh: '待审核', en: 'Under review' },
-    returned: { zh: '已退回', en: 'Returned' },
-    accepted: { zh: '已审核', en: 'Accepted' },
-  },
-  initial: 'draft',
-  turn: { draft: ['school'], submitted: ['county', 'city'], returned: ['school'], accepted: [] },
-  steps: {
-    submit: { label: { zh: '提交', en: 'Submit' }, from: ['draft', 'returned'], to: 'submitted', by: ['school', 'county', 'city'] },
-    accept: {
-      label: { zh: '审核通过', en: 'Accept' },
-      from: ['submitted'],
-      to: 'accepted',
-      by: ['county', 'city'],
-      notBySubmitter: { message: '不能审核自己提交的五项管理报表' },
-    },
-    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'returned', by: ['county', 'city'], reason: true },
-  },
-});
+export { FIVE_ITEMS_WORKFLOW } from './five-items-workflow.ts';
+
 export const FiveItemsStatus = z.enum(FIVE_ITEMS_WORKFLOW.states);
 export type FiveItemsStatus = z.infer<typeof FiveItemsStatus>;
 export const FIVE_ITEMS_STATUS_LABELS = stateLabels(FIVE_ITEMS_WORKFLOW, 'zh');

@@ -1,8 +1,8 @@
 import { SPENDING_WORKFLOW } from '../funding/spending.ts';
 import { REPORT_REVIEW } from '../plan/progress.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion.ts';
-import { ENFORCEMENT_WORKFLOW } from '../private-edu/enforcement.ts';
-import { FIVE_ITEMS_WORKFLOW } from '../private-edu/five-items.ts';
+import { ENFORCEMENT_WORKFLOW } from '../private-edu/enforcement-workflow.ts';
+import { FIVE_ITEMS_WORKFLOW } from '../private-edu/five-items-workflow.ts';
 import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu/inspection.ts';
 import { LICENCE_WORKFLOW } from '../private-edu/licence.ts';
 import { PUHUI_WORKFLOW } from '../private-edu/puhui.ts';
