@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { RecordId, RecordVersion } from '../bounds.ts';
 import { DivisionCode } from '../org.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { SPENDING_WORKFLOW } from './spending-workflow.ts';
+
+export { SPENDING_WORKFLOW } from './spending-workflow.ts';
 
 /**
  * “两个只增不减” (国办发〔2018〕82号; docs/domain/funding.md): per budget unit (a 县市区, 高新区, 市本级), ① 一般公共预算教育支出
@@ -93,42 +96,6 @@ export function spendingRefusal(input: Pick<SpendingReturnInput, 'budgetSpending
   return null;
 }
 
-/**
- * A return's review: the unit submits (a county for itself; the city's 科室 for 市本级), the city's 科室 accepts or
- * returns it with a reason (never its own submission), and may reopen an accepted return when the 决算 is revised.
- * Only accepted returns are judged.
- */
-export const SPENDING_WORKFLOW = defineWorkflow({
-  key: 'funding.spending',
-  noun: { zh: '教育经费决算填报', en: 'spending return' },
-  states: ['draft', 'submitted', 'accepted'],
-  stateLabels: {
-    draft: { zh: '待提交', en: 'Draft' },
-    submitted: { zh: '待审核', en: 'Under review' },
-    accepted: { zh: '已审核', en: 'Accepted' },
-  },
-  initial: 'draft',
-  turn: { draft: ['county'], submitted: ['city'], accepted: [] },
-  steps: {
-    submit: { label: { zh: '提交', en: 'Submit' }, from: ['draft'], to: 'submitted', by: ['county', 'city'] },
-    accept: {
-      label: { zh: '审核通过', en: 'Accept' },
-      from: ['submitted'],
-      to: 'accepted',
-      by: ['city'],
-      notBySubmitter: { message: '不能审核自己提交的决算填报' },
-    },
-    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'draft', by: ['city'], reason: true },
-    reopen: {
-      label: { zh: '退回修订', en: 'Reopen for revision' },
-      from: ['accepted'],
-      to: 'draft',
-      by: ['city'],
-      reason: true,
-      corrective: true,
-    },
-  },
-});
 export const SpendingStatus = z.enum(SPENDING_WORKFLOW.states);
 export type SpendingStatus = z.infer<typeof SpendingStatus>;
 export const SPENDING_STATUS_LABELS = stateLabels(SPENDING_WORKFLOW, 'zh');

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ReportPeriod } from '../bounds.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { REPORT_REVIEW } from './progress-workflow.ts';
+
+export { REPORT_REVIEW } from './progress-workflow.ts';
 
 /** A progress report's own assessment (issue 4): 未开始 / 推进中 / 已完成 / 滞后 / 有风险. */
 export const ProgressStatus = z.enum(['not_started', 'in_progress', 'done', 'behind', 'at_risk'], { message: '请选择进展状态' });
@@ -38,49 +41,6 @@ export type ReportInput = z.infer<typeof ReportInput>;
 
 /** A return or an instruction must say why / what: at least a few characters, not just spaces. */
 export const Reason = textField(500, '原因').pipe(z.string().min(2, { message: '请填写退回原因' }));
-
-/**
- * The review of a progress report: a county (or the lead 科室, for the city) submits; the task's lead 科室 reviews its
- * counties' reports and the 办公室 the 科室's own (which 科室, the router decides); a return must say why and reopens
- * the report for a new submission. A report under review or reviewed cannot be overwritten.
- */
-export const REPORT_REVIEW = defineWorkflow({
-  key: 'plan.report',
-  noun: { zh: '报告', en: 'report' },
-  states: ['submitted', 'reviewed', 'returned'],
-  stateLabels: {
-    submitted: { zh: '待审核', en: 'Awaiting review' },
-    reviewed: { zh: '已审核', en: 'Reviewed' },
-    returned: { zh: '已退回', en: 'Returned' },
-  },
-  initial: 'submitted',
-  turn: { submitted: ['city'], reviewed: [], returned: ['county', 'city'] },
-  steps: {
-    submit: {
-      label: { zh: '提交', en: 'Submit' },
-      opens: true,
-      from: ['returned'],
-      to: 'submitted',
-      by: ['county', 'city'],
-      refusals: { state: { submitted: '该报告已提交，正在等待审核', reviewed: '该报告已审核，不能再修改' } },
-    },
-    review: {
-      label: { zh: '审核', en: 'Approve' },
-      from: ['submitted'],
-      to: 'reviewed',
-      by: ['city'],
-      refusals: { state: { reviewed: '该报告已审核，不能审核', returned: '该报告已退回，不能审核' } },
-    },
-    return: {
-      label: { zh: '退回', en: 'Return' },
-      from: ['submitted'],
-      to: 'returned',
-      by: ['city'],
-      reason: true,
-      refusals: { state: { reviewed: '该报告已审核，不能退回', returned: '该报告已退回，不能退回' } },
-    },
-  },
-});
 
 /** Where a report is in review (the workflow's states; the schema and labels are built from them). */
 export const ReviewState = z.enum(REPORT_REVIEW.states);

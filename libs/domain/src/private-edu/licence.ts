@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { LICENCE_WORKFLOW } from './licence-workflow.ts';
 import { profileRefusal } from './registry.ts';
+
+export { LICENCE_WORKFLOW } from './licence-workflow.ts';
 
 /**
  * 办学许可事项 (docs/domain/private-education.md): a private school's 办学许可证 is issued by its approving authority
@@ -30,34 +33,6 @@ export const LICENCE_CATEGORY_LABELS: Record<LicenceCategory, { zh: string; en: 
   non_profit: { zh: '非营利性', en: 'Non-profit' },
 };
 
-const AUTHORITY = ['county', 'city'] as const;
-export const LICENCE_WORKFLOW = defineWorkflow({
-  key: 'privateEdu.licence',
-  noun: { zh: '办学许可事项', en: 'licence case' },
-  states: ['draft', 'submitted', 'reviewing', 'approved', 'refused'],
-  stateLabels: {
-    draft: { zh: '待提交', en: 'Draft' },
-    submitted: { zh: '待受理', en: 'Awaiting acceptance' },
-    reviewing: { zh: '审核中', en: 'Under review' },
-    approved: { zh: '已批准', en: 'Approved' },
-    refused: { zh: '不予批准', en: 'Refused' },
-  },
-  initial: 'draft',
-  turn: { draft: ['school'], submitted: AUTHORITY, reviewing: AUTHORITY, approved: [], refused: [] },
-  steps: {
-    submit: { label: { zh: '提交申请', en: 'Apply' }, from: ['draft'], to: 'submitted', by: ['school'] },
-    accept: { label: { zh: '受理', en: 'Accept' }, from: ['submitted'], to: 'reviewing', by: AUTHORITY },
-    return: {
-      label: { zh: '退回', en: 'Return' },
-      from: ['submitted', 'reviewing'],
-      to: 'draft',
-      by: AUTHORITY,
-      reason: true,
-    },
-    approve: { label: { zh: '批准', en: 'Approve' }, from: ['reviewing'], to: 'approved', by: AUTHORITY },
-    refuse: { label: { zh: '不予批准', en: 'Refuse' }, from: ['reviewing'], to: 'refused', by: AUTHORITY, reason: true },
-  },
-});
 export const LicenceStatus = z.enum(LICENCE_WORKFLOW.states);
 export type LicenceStatus = z.infer<typeof LicenceStatus>;
 export const LICENCE_STATUS_LABELS = stateLabels(LICENCE_WORKFLOW, 'zh');

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { textField } from '../text.ts';
-import { defineWorkflow, stateLabels, stepEnum } from '../workflow/workflow.ts';
+import { stateLabels, stepEnum } from '../workflow/workflow.ts';
 import { startYearOf } from './census.ts';
 import { approvingAuthority } from './inspection.ts';
+import { PUHUI_WORKFLOW } from './puhui-workflow.ts';
+
+export { PUHUI_WORKFLOW } from './puhui-workflow.ts';
 
 /**
  * 普惠性民办园认定 (docs/domain/private-education.md): a private kindergarten applies to be recognised as 普惠性
@@ -26,27 +29,6 @@ export const PUHUI_LEVEL = 'kindergarten' as const;
 /** Who recognises: a kindergarten's approving authority, the county. */
 export const PUHUI_AUTHORITY = approvingAuthority(PUHUI_LEVEL);
 
-export const PUHUI_WORKFLOW = defineWorkflow({
-  key: 'privateEdu.puhui',
-  noun: { zh: '普惠性民办园认定', en: 'inclusive kindergarten recognition' },
-  states: ['draft', 'submitted', 'recognised', 'refused', 'revoked'],
-  stateLabels: {
-    draft: { zh: '待提交', en: 'Draft' },
-    submitted: { zh: '待审核', en: 'Under review' },
-    recognised: { zh: '已认定', en: 'Recognised' },
-    refused: { zh: '不予认定', en: 'Refused' },
-    revoked: { zh: '已撤销', en: 'Revoked' },
-  },
-  initial: 'draft',
-  turn: { draft: ['school'], submitted: ['county'], recognised: [], refused: [], revoked: [] },
-  steps: {
-    submit: { label: { zh: '提交申请', en: 'Apply' }, from: ['draft'], to: 'submitted', by: ['school'] },
-    return: { label: { zh: '退回', en: 'Return' }, from: ['submitted'], to: 'draft', by: ['county'], reason: true },
-    recognise: { label: { zh: '认定', en: 'Recognise' }, from: ['submitted'], to: 'recognised', by: ['county'] },
-    refuse: { label: { zh: '不予认定', en: 'Refuse' }, from: ['submitted'], to: 'refused', by: ['county'], reason: true },
-    revoke: { label: { zh: '撤销认定', en: 'Revoke' }, from: ['recognised'], to: 'revoked', by: ['county'], reason: true },
-  },
-});
 export const PuhuiStatus = z.enum(PUHUI_WORKFLOW.states);
 export type PuhuiStatus = z.infer<typeof PuhuiStatus>;
 export const PUHUI_STATUS_LABELS = stateLabels(PUHUI_WORKFLOW, 'zh');
