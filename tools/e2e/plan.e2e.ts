@@ -159,7 +159,7 @@ describe('progress on the 2022 work plan', () => {
   it('the dashboard drills from the city to a county to a school to the records behind the number', async () => {
     const leader = await as('leader');
     await leader.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '领导驾驶舱', exact: true }).click();
-    const card = leader.locator('[data-kpi="teachers.staffing-use"]');
+    const card = leader.locator('[data-kpi="teachers.vacancy-contract"]');
     await card.waitFor();
     expect(await card.getAttribute('data-status')).not.toBe('no_data');
     expect(await leader.locator('[data-kpi="funding.aid-coverage"]').textContent()).toContain('暂无数据'); // no made-up numbers
@@ -169,7 +169,7 @@ describe('progress on the 2022 work plan', () => {
     await leader.locator('[data-test="kpi-map"] canvas').waitFor();
     const league = leader.locator('[data-test="kpi-league"]');
     await league.locator('tr[data-unit="430422"] a').click(); // the unit's name is a link
-    await leader.waitForURL(/\/dashboard\/teachers\.staffing-use\/430422$/);
+    await leader.waitForURL(/\/dashboard\/teachers\.vacancy-contract\/430422$/);
     const first = leader.locator('[data-test="kpi-schools"] .el-table__row').first();
     const school = ((await first.locator('[data-test="school-link"]').textContent()) ?? '').trim();
     // The school opens its own page (its records across modules), then the module's records behind the number.

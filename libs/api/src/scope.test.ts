@@ -236,7 +236,7 @@ const FIXTURES: Record<string, Fixture> = {
   ...byUnitAndSchool('safety.activities.export', filter()),
   ...byUnitAndSchool('safety.incidents.export', filter()),
   'dashboard.school:schoolId': one('school', (schoolId) => ({ schoolId })),
-  'dashboard.kpiSchools:unitCode': one('unit', (unitCode) => ({ kpiId: 'teachers.staffing-use', unitCode })),
+  'dashboard.kpiSchools:unitCode': one('unit', (unitCode) => ({ kpiId: 'teachers.vacancy-contract', unitCode })),
   'plan.tasks.byId:taskId': one('task', (taskId) => ({ taskId })),
   'plan.reports.submit:taskId': one('task', (taskId) => ({ taskId, report })),
   'plan.reports.submit:unitCode': one('unit', (unitCode, own) => ({ taskId: own.task, unitCode, report }), 400),

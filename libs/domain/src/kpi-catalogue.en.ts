@@ -136,9 +136,33 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Teacher training completed',
     formula: 'Teachers who completed training ÷ teachers planned to attend',
   },
-  'teachers.staffing-use': {
-    title: 'Use of primary and secondary school staffing quotas',
-    formula: 'Staff on the establishment ÷ approved establishment',
+  'teachers.it-capability': {
+    title: 'Teachers meeting the IT application capability 2.0 hours',
+    formula: 'Teachers in post with at least 50 hours of IT capability 2.0 training over three years ÷ teachers in post',
+  },
+  'teachers.registration-overdue': {
+    title: 'Teachers overdue for certificate re-registration',
+    formula: 'Teachers in post whose five-year registration period has ended without re-registration',
+  },
+  'teachers.over-quota-schools': {
+    title: 'Public schools over their staffing quota',
+    formula: 'Public schools whose staff on the establishment exceed the approved establishment',
+  },
+  'teachers.vacancy-contract': {
+    title: 'Contract teachers beside vacant quota posts',
+    formula: "Σ over public schools of the smaller of the school's vacant quota posts and its teachers outside the quota (special-post, contract, substitute)",
+  },
+  'teachers.exchange-rate': {
+    title: 'Teacher exchange under county management',
+    formula: 'Teachers of urban and high-quality schools who exchanged this school year ÷ the eligible teachers of those schools',
+  },
+  'teachers.exchange-backbone': {
+    title: 'Backbone teachers among those exchanged',
+    formula: 'Backbone teachers among the exchanged ÷ teachers exchanged this school year',
+  },
+  'teachers.programme-arrival': {
+    title: 'Programme teachers arrived',
+    formula: "Teachers of the year's programmes (special posts, excellent-teacher plan, publicly funded, silver-age) arrived ÷ planned",
   },
   'teachers.wage-guarantee': {
     title: 'Counties where teachers earn no less than civil servants',

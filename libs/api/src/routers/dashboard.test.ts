@@ -64,12 +64,12 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
 
   it('drills city → county → school; the city total is Σ of the units', async () => {
     const leader = await callerAs(database, 'leader');
-    const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
-    const units = detail.units.filter((u) => u.den);
-    expect(units.reduce((a, u) => a + u.num!, 0)).toBe(detail.total.num);
+    const detail = await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' });
+    expect(detail.units.reduce((a, u) => a + (u.num ?? 0), 0)).toBe(detail.total.num);
+    expect(detail.total.num).toBeGreaterThan(0);
     expect(detail.units.map((u) => u.kind)).toContain('city'); // 局直 schools, beside the map
     expect(detail.cityOwn).toBe('schools');
-    const schools = await leader.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430422' });
+    const schools = await leader.dashboard.kpiSchools({ kpiId: 'teachers.vacancy-contract', unitCode: '430422' });
     expect(schools.schools.length).toBeGreaterThan(0);
     expect(schools.schools.reduce((a, s) => a + s.num!, 0)).toBe(detail.units.find((u) => u.code === '430422')!.num);
     expect(schools.recordsRoute).toBe('teachers:schools');
@@ -77,9 +77,9 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
 
   it('a county sees only itself; another county is NOT_FOUND', async () => {
     const hengnan = await callerAs(database, 'hengnan');
-    const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
+    const detail = await hengnan.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' });
     expect(detail.units.map((u) => u.code)).toEqual(['430422']);
-    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.staffing-use', unitCode: '430481' }))).toEqual({
+    expect(await failure(hengnan.dashboard.kpiSchools({ kpiId: 'teachers.vacancy-contract', unitCode: '430481' }))).toEqual({
       code: 'NOT_FOUND',
       message: '单位不存在或不在您的数据范围内',
     });
@@ -93,7 +93,7 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const refused = { code: 'FORBIDDEN', message: '无权查看该模块的指标' };
     expect(await failure(leiyang.dashboard.kpi({ kpiId: 'private.compulsory-share' }))).toEqual(refused);
     expect(await failure(leiyang.dashboard.kpiSchools({ kpiId: 'private.compulsory-share', unitCode: '430481' }))).toEqual(refused);
-    expect((await leiyang.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.map((u) => u.code)).toEqual(['430481']);
+    expect((await leiyang.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' })).units.map((u) => u.code)).toEqual(['430481']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from((await leiyang.dashboard.export()).base64, 'base64') as unknown as ArrayBuffer);
     const titles = (sheet: string) =>

@@ -78,7 +78,19 @@ export const HENGYANG_KPI_TARGETS_2022 = {
   'teachers.admission-checks': { itemNo: 17, phrase: '持续加强师德师风建设', target: 1, targetSource: 'bureau' },
   'teachers.staff-completeness': { itemNo: 19, phrase: '做优教师管理服务', target: 1, targetSource: 'bureau' },
   'teachers.training-completion': { itemNo: 18, phrase: '落实国培、省培、市培计划', target: 1, targetSource: 'bureau' },
-  'teachers.staffing-use': { itemNo: 19, phrase: '加大中小学教师编制统筹配置力度', target: 1, targetSource: 'bureau' },
+  'teachers.it-capability': { itemNo: 18, phrase: '推进中小学教师信息技术应用能力提升工程 2.0 工作', target: 1, targetSource: 'bureau' },
+  'teachers.registration-overdue': { itemNo: 19, phrase: '做优教师管理服务', target: 0, targetSource: 'bureau' },
+  'teachers.over-quota-schools': { itemNo: 19, phrase: '加大中小学教师编制统筹配置力度', target: 0, targetSource: 'bureau' },
+  'teachers.vacancy-contract': { itemNo: 19, phrase: '加大中小学教师编制统筹配置力度', target: 0, targetSource: 'bureau' },
+  // 县管校聘: ≥10% of the eligible, of whom ≥20% backbone (教师〔2014〕4号; the seed names the task).
+  'teachers.exchange-rate': { itemNo: 19, phrase: '加强义务教育教师“县管校聘”', target: 0.1, targetSource: 'bureau' },
+  'teachers.exchange-backbone': { itemNo: 19, phrase: '加强义务教育教师“县管校聘”', target: 0.2, targetSource: 'bureau' },
+  'teachers.programme-arrival': {
+    itemNo: 18,
+    phrase: '统筹实施优师计划、公费师范生培养计划、特岗教师计划和银龄讲学计划',
+    target: 1,
+    targetSource: 'bureau',
+  },
   'teachers.wage-guarantee': { itemNo: 19, phrase: '完善中小学教师工资保障情况督查机制', target: 1, targetSource: 'bureau' },
   // 校外培训执法案件: the seed names the task without a figure; the targets are the bureau's own.
   'private.enforcement-closed': { itemNo: 6, phrase: '重拳整治校外违规培训', target: 0.9, targetSource: 'bureau' },

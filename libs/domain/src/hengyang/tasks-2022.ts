@@ -202,11 +202,18 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
       ['年度培训计划', '2022-05-31'],
       ['培训任务完成', END],
     ],
-    { kpis: ['teachers.training-completion'] },
+    { kpis: ['teachers.training-completion', 'teachers.it-capability', 'teachers.programme-arrival'] },
   ),
   t('18.2', '精准选派受援学校急需的支教教师', 'personnel', [['秋季支教教师到岗', q3]]),
   t('19.1', '加强义务教育教师“县管校聘”，加大编制统筹配置力度', 'personnel', [['编制核定', q3]], {
-    kpis: ['teachers.staffing-use', 'teachers.staff-completeness'],
+    kpis: [
+      'teachers.over-quota-schools',
+      'teachers.vacancy-contract',
+      'teachers.exchange-rate',
+      'teachers.exchange-backbone',
+      'teachers.staff-completeness',
+      'teachers.registration-overdue',
+    ],
   }),
   t('19.2', '完善中小学教师工资保障情况督查机制', 'personnel', [['工资保障督查', END]], {
     coOwners: ['planning'],

@@ -25,50 +25,58 @@ describe.each(testEngines())('county KPI targets on %s', (engine) => {
   it('the 办公室 sets a county target (audited); the dashboard judges that county’s row against it, and its status changes', async () => {
     const office = await callerAs(database, 'office', AS_OF);
     const leader = await callerAs(database, 'leader', AS_OF);
-    const before = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
+    const before = await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' });
     const row = before.units.find((u) => u.code === HENGYANG_COUNTY)!;
-    expect(row).toMatchObject({ target: 1, targetLabel: '局定目标（沿用全市目标）' });
-    expect(row.value).not.toBeNull();
+    expect(row).toMatchObject({ target: 0, targetLabel: '局定目标（沿用全市目标）' });
+    expect(row.value).toBeGreaterThan(1);
     // A cap below the county's figure turns it red; one above turns it green: the row follows the county's target.
-    const low = Math.floor(row.value! * 100 - 5) / 100;
-    const high = Math.min(1, Math.ceil(row.value! * 100 + 5) / 100);
+    const low = row.value! - 1;
+    const high = row.value! + 1;
     const okBefore = (await audits('plan.setCountyTarget', 'ok')).length;
-    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: low })).toEqual({
+    expect(
+      await office.plan.targets.set({ year: 2022, kpiId: 'teachers.vacancy-contract', unitCode: HENGYANG_COUNTY, target: low }),
+    ).toEqual({
       changed: true,
     });
-    const judgedLow = (await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
+    const judgedLow = (await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
     expect(judgedLow).toMatchObject({ target: low, targetLabel: '局定目标（县市区）', status: 'red' });
-    await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: high });
-    const judgedHigh = (await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
+    await office.plan.targets.set({ year: 2022, kpiId: 'teachers.vacancy-contract', unitCode: HENGYANG_COUNTY, target: high });
+    const judgedHigh = (await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' })).units.find((u) => u.code === HENGYANG_COUNTY)!;
     expect(judgedHigh).toMatchObject({ target: high, status: 'green' });
     // The city total and the other counties keep the city's target.
-    const detail = await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' });
-    expect(detail.units.find((u) => u.code === LEIYANG)).toMatchObject({ target: 1, targetLabel: '局定目标（沿用全市目标）' });
+    const detail = await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' });
+    expect(detail.units.find((u) => u.code === LEIYANG)).toMatchObject({ target: 0, targetLabel: '局定目标（沿用全市目标）' });
 
     const written = await audits('plan.setCountyTarget', 'ok');
     expect(written.length).toBe(okBefore + 2);
     expect(written.at(-1)).toMatchObject({
       actor: 'office',
       targetType: 'kpi_county_target',
-      targetId: `2022:teachers.staffing-use:${HENGYANG_COUNTY}`,
+      targetId: `2022:teachers.vacancy-contract:${HENGYANG_COUNTY}`,
       before: { target: low },
       after: { target: high },
     });
     const [stored] = await database.db
       .select()
       .from(tables.kpiCountyTargets)
-      .where(and(eq(tables.kpiCountyTargets.unitCode, HENGYANG_COUNTY), eq(tables.kpiCountyTargets.kpiId, 'teachers.staffing-use')));
+      .where(and(eq(tables.kpiCountyTargets.unitCode, HENGYANG_COUNTY), eq(tables.kpiCountyTargets.kpiId, 'teachers.vacancy-contract')));
     expect(stored).toMatchObject({ year: 2022, target: high, setBy: 'office' });
 
     // Cleared: the row falls back to the city's target, labelled so; clearing again changes nothing and records nothing.
-    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({
+    expect(
+      await office.plan.targets.set({ year: 2022, kpiId: 'teachers.vacancy-contract', unitCode: HENGYANG_COUNTY, target: null }),
+    ).toEqual({
       changed: true,
     });
-    expect((await leader.dashboard.kpi({ kpiId: 'teachers.staffing-use' })).units.find((u) => u.code === HENGYANG_COUNTY)).toMatchObject({
-      target: 1,
+    expect(
+      (await leader.dashboard.kpi({ kpiId: 'teachers.vacancy-contract' })).units.find((u) => u.code === HENGYANG_COUNTY),
+    ).toMatchObject({
+      target: 0,
       targetLabel: '局定目标（沿用全市目标）',
     });
-    expect(await office.plan.targets.set({ year: 2022, kpiId: 'teachers.staffing-use', unitCode: HENGYANG_COUNTY, target: null })).toEqual({
+    expect(
+      await office.plan.targets.set({ year: 2022, kpiId: 'teachers.vacancy-contract', unitCode: HENGYANG_COUNTY, target: null }),
+    ).toEqual({
       changed: false,
     });
     expect((await audits('plan.setCountyTarget', 'ok')).length).toBe(okBefore + 3);

@@ -2,29 +2,54 @@ import { and, asc, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-o
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { KpiId } from '@hyedu/domain';
-import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS } from '@hyedu/domain/teachers';
+import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS, STANDARD_LEVELS } from '@hyedu/domain/teachers';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
-/** 编制使用率 (item 19): 在编教职工 ÷ 核定编制, per unit and per school. */
-const staffingUse: KpiSource = {
-  id: 'teachers.staffing-use',
+/**
+ * The public 中小学 measured against their quota (`quotaMeasured`, `STANDARD_LEVELS`), with this school year's figures:
+ * 在编 against 核定编制 (`quotaStanding`), in SQL.
+ */
+const measured = (scope: Parameters<typeof schoolWhere>[0], unitCode?: string) =>
+  and(
+    eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR),
+    eq(schools.ownership, 'public'),
+    inArray(schools.level, [...STANDARD_LEVELS]),
+    schoolWhere(scope, unitCode ? { unitCode } : undefined),
+  );
+const over = sql`${schoolStaffing.teachers} > ${schoolStaffing.quota}`;
+const besideVacancies = sql`least(greatest(${schoolStaffing.quota} - ${schoolStaffing.teachers}, 0), ${schoolStaffing.contractTeachers})`;
+
+/** 超编公办学校数: public 中小学 whose 在编 exceed their 核定编制, per unit. */
+const overQuotaSchools: KpiSource = {
+  id: 'teachers.over-quota-schools',
   recordsRoute: 'teachers:schools',
   async byUnit(db, scope) {
     const rows = await db
-      .select({
-        unitCode: schools.unitCode,
-        teachers: sql<number>`sum(${schoolStaffing.teachers})::int`,
-        quota: sql<number>`sum(${schoolStaffing.quota})::int`,
-      })
+      .select({ unitCode: schools.unitCode, n: sql<number>`count(*) filter (where ${over})::int` })
       .from(schoolStaffing)
       .innerJoin(schools, eq(schools.id, schoolStaffing.schoolId))
-      .where(and(eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(scope)))
+      .where(measured(scope))
       .groupBy(schools.unitCode);
-    return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.teachers, den: r.quota }]));
+    return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.n, den: null }]));
+  },
+};
+
+/** 有空编仍使用编外教师人数: Σ over public 中小学 of min(vacant posts, 编外 teachers), per unit and per school. */
+const vacancyContract: KpiSource = {
+  id: 'teachers.vacancy-contract',
+  recordsRoute: 'teachers:schools',
+  async byUnit(db, scope) {
+    const rows = await db
+      .select({ unitCode: schools.unitCode, n: sql<number>`coalesce(sum(${besideVacancies}), 0)::int` })
+      .from(schoolStaffing)
+      .innerJoin(schools, eq(schools.id, schoolStaffing.schoolId))
+      .where(measured(scope))
+      .groupBy(schools.unitCode);
+    return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.n, den: null }]));
   },
   async bySchool(db, scope, unitCode) {
     const rows = await db
@@ -33,20 +58,13 @@ const staffingUse: KpiSource = {
         code: schools.code,
         name: schools.name,
         unitCode: schools.unitCode,
-        teachers: schoolStaffing.teachers,
-        quota: schoolStaffing.quota,
+        n: sql<number>`${besideVacancies}::int`,
       })
       .from(schoolStaffing)
       .innerJoin(schools, eq(schools.id, schoolStaffing.schoolId))
-      .where(and(eq(schoolStaffing.schoolYear, CURRENT_SCHOOL_YEAR), schoolWhere(scope, { unitCode })))
+      .where(measured(scope, unitCode))
       .orderBy(asc(schools.code));
-    return rows.map((r) => ({
-      schoolId: r.schoolId,
-      code: r.code,
-      name: r.name,
-      unitCode: r.unitCode,
-      measure: { num: r.teachers, den: r.quota },
-    }));
+    return rows.map(({ n, ...r }) => ({ ...r, measure: { num: n, den: null } }));
   },
 };
 
@@ -167,7 +185,15 @@ const blacklist: KpiSource = {
   recordsArea: 'teachers:ethics',
 };
 
-export const teachersKpis: KpiSource[] = [staffingUse, ethicsClosed, ethicsDays, blacklist, admissionChecks, completeness];
+export const teachersKpis: KpiSource[] = [
+  overQuotaSchools,
+  vacancyContract,
+  ethicsClosed,
+  ethicsDays,
+  blacklist,
+  admissionChecks,
+  completeness,
+];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
 export const TEACHERS_KPIS: readonly KpiId[] = teachersKpis.map((k) => k.id);
