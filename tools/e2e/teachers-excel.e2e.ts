@@ -102,3 +102,35 @@ it('the 科室 adds a header to the import mapping; hengnan imports the national
   expect(values.join()).not.toContain('19900512');
   await county.locator('text=已导出').waitFor();
 });
+
+it('编制统筹: the county table marks over-quota schools, the list filters them and exports, and the 科室 changes the standard', async () => {
+  const city = await as('teachers');
+  await city.goto(`${h.server.url}/teachers/staffing`);
+  const units = city.locator('[data-test="staffing-units"]');
+  await units.locator('[data-bad="overSchools"]').first().waitFor();
+  await city.locator('[data-test="staffing-table"] .el-table__row').first().waitFor();
+  expect(await seriousViolations(city)).toEqual([]);
+  await city.screenshot({ path: join(SHOTS, 'teachers-staffing.png'), fullPage: true });
+
+  await city.locator('[data-test="filter-standing"]').click();
+  await city.locator('.el-select-dropdown__item:visible', { hasText: '超编' }).first().click();
+  await city.waitForURL(/quotaStanding=over/);
+  const rows = city.locator('[data-test="staffing-table"] .el-table__row');
+  await rows.first().locator('text=超编').waitFor();
+  const book = await download(city, '[data-test="staffing-export"]');
+  expect(book.name).toMatch(/^编制配置_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const standings = Array.from({ length: book.wb.worksheets[0]!.rowCount }, (_, i) =>
+    String(book.wb.worksheets[0]!.getRow(i + 1).getCell(13).value),
+  );
+  expect(standings.slice(3).every((s) => s === '超编')).toBe(true);
+
+  const before = await units.locator('tbody tr').first().locator('td').nth(3).textContent();
+  const card = city.locator('[data-test="staffing-standard"]');
+  await card.getByLabel('小学 1:').fill('15');
+  await card.locator('[data-test="staffing-standard-save"]').click();
+  await card.locator('text=编制标准已保存').waitFor();
+  await expect.poll(() => units.locator('tbody tr').first().locator('td').nth(3).textContent()).not.toBe(before);
+  await card.getByLabel('小学 1:').fill('19');
+  await card.locator('[data-test="staffing-standard-save"]').click();
+  await card.locator('text=编制标准已保存').waitFor();
+});

@@ -19,6 +19,12 @@ export default defineModuleRoutes('teachers', (base) => [
         meta: { title: '教师队伍 · 学校编制', titleEn: 'Teachers · Staffing by school' },
       },
       {
+        path: 'staffing',
+        name: 'teachers:staffing',
+        component: () => import('./pages/staffing/StaffingPage.vue'),
+        meta: { title: '教师队伍 · 编制统筹配置', titleEn: 'Teachers · Staffing against the standard' },
+      },
+      {
         path: 'staff',
         name: 'teachers:staff',
         component: () => import('./pages/staff/StaffListPage.vue'),

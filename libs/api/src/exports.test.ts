@@ -32,6 +32,7 @@ const FILTERS: Record<string, unknown> = {
   'teachers.files.exportEntries': { kind: 'hire' },
   'teachers.files.exportEthicsCases': { status: 'clue' },
   'teachers.files.exportBlacklist': { unitCode: '430422' },
+  'teachers.staffing.export': { quotaStanding: 'vacant' },
   'funding.named.export': { schedule: 'late' },
   // funding: spending returns
   'funding.spending.export': { fiscalYear: 2021 },

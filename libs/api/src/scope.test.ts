@@ -163,6 +163,7 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.levers.step:id': one('lever', (id) => ({ id, expectedVersion: 1, action: 'complete', doneOn: '2022-06-01' })),
   'privateEdu.levers.history:id': one('lever', (id) => ({ id })),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
+  'teachers.staffing.list:unitCode': list()('unitCode', 'unit'),
   'teachers.ethics.report:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',
     name: '范围测试',

@@ -143,6 +143,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.files.exportEthicsCases': ['导出师德失范案件', 'Export ethics cases'],
   'teachers.files.exportBlacklist': ['导出师德失范黑名单', 'Export the ethics blacklist'],
   'teachers.settings.saveMapping': ['设置教职工信息导入表头', 'Set the staff import’s headers'],
+  'teachers.settings.saveStandard': ['设置中小学教职工编制标准', 'Set the school staffing standard'],
   'teachers.ethics.report': ['登记师德失范线索', 'Report an ethics clue'],
   'teachers.ethics.verify': ['核查师德失范线索', 'Verify an ethics clue'],
   'teachers.ethics.dismiss': ['师德失范线索不予立案', 'Do not file an ethics case'],

@@ -236,6 +236,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   blacklistUntil: '黑名单期限',
   outcome: '复核结论',
   standing: '黑名单状态',
+  quotaStanding: '编制情况',
+  standard: '编制标准',
+  'standard.primary': '小学师生比',
+  'standard.junior': '初中师生比',
+  'standard.senior': '高中师生比',
   staffId: '在岗人员',
   // private education: 学前人口 and 保教费收费记录
   population: '3至5周岁常住人口数',

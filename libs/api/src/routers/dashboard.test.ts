@@ -72,7 +72,7 @@ describe.each(testEngines())('dashboard KPIs on %s', (engine) => {
     const schools = await leader.dashboard.kpiSchools({ kpiId: 'teachers.vacancy-contract', unitCode: '430422' });
     expect(schools.schools.length).toBeGreaterThan(0);
     expect(schools.schools.reduce((a, s) => a + s.num!, 0)).toBe(detail.units.find((u) => u.code === '430422')!.num);
-    expect(schools.recordsRoute).toBe('teachers:schools');
+    expect(schools.recordsRoute).toBe('teachers:staffing');
   });
 
   it('a county sees only itself; another county is NOT_FOUND', async () => {

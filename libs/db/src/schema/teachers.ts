@@ -173,13 +173,15 @@ export const teacherBlacklist = pgTable(
 );
 
 /**
- * The module's settings (one row; absent → the domain's defaults): the column mapping of the 全国教师管理信息系统 import —
+ * The module's settings (one row; absent → the domain's defaults): the staffing standard, and the column mapping of the 全国教师管理信息系统 import —
  * per field the header texts of the national export, the fields left out taking `DEFAULT_IMPORT_MAPPING`. The city
  * 科室 sets it; every change is audited.
  */
 export const teacherSettings = pgTable('teacher_settings', {
   id: smallint().primaryKey().default(1),
   importMapping: jsonb().$type<Partial<Record<string, string[]>>>().notNull().default({}),
+  /** The city's staffing standard (students per member of staff per stage); a stage absent keeps the domain's default. */
+  staffingStandard: jsonb().$type<Partial<Record<'primary' | 'junior' | 'senior', number>>>().notNull().default({}),
   updatedBy: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   version: integer().notNull().default(1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STAFFING_STANDARD, quotaMeasured, quotaStanding, standardStaff } from './staffing.ts';
+import { DEFAULT_STAFFING_STANDARD, quotaMeasured, quotaStanding, resolveStandard, StaffingStandard, standardStaff } from './staffing.ts';
 
 describe('staffing against the standard (seed item 19: “加大中小学教师编制统筹配置力度”)', () => {
   it('the 2014 城乡统一 ratios: 1 : 19 primary, 1 : 13.5 junior, 1 : 12.5 senior', () => {
@@ -18,5 +18,13 @@ describe('staffing against the standard (seed item 19: “加大中小学教师�
     expect(quotaMeasured({ ownership: 'public', level: 'junior' })).toBe(true);
     expect(quotaMeasured({ ownership: 'private', level: 'junior' })).toBe(false);
     expect(quotaMeasured({ ownership: 'public', level: 'kindergarten' })).toBe(false);
+  });
+  it('a city sets its own ratios within 1:5 to 1:40, in steps of 0.5; a stage left out keeps the default', () => {
+    expect(resolveStandard({ junior: 12 })).toEqual({ primary: 19, junior: 12, senior: 12.5 });
+    const bad = StaffingStandard.safeParse({ primary: 45, junior: 13.3, senior: 12.5 });
+    expect(bad.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['primary', '小学师生比应在1:5到1:40之间'],
+      ['junior', '初中师生比精确到0.5'],
+    ]);
   });
 });

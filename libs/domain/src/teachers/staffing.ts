@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Ownership, SchoolLevel } from '../school.ts';
 
 /**
@@ -43,3 +44,29 @@ export function quotaStanding(r: { quota: number; tenured: number; contract: num
   const vacancies = Math.max(0, r.quota - r.tenured);
   return { over, vacancies, contractBesideVacancies: Math.min(vacancies, r.contract) };
 }
+
+/** A city's own standard (the 科室 sets it; a stage left out keeps the default): students per member of staff, 5–40. */
+const Ratio = (stage: string) =>
+  z
+    .number({ message: `${stage}师生比应为数字` })
+    .min(5, { message: `${stage}师生比应在1:5到1:40之间` })
+    .max(40, { message: `${stage}师生比应在1:5到1:40之间` })
+    .multipleOf(0.5, { message: `${stage}师生比精确到0.5` });
+export const StaffingStandard = z.object({ primary: Ratio('小学'), junior: Ratio('初中'), senior: Ratio('高中') }).strict();
+export type StaffingStandard = z.infer<typeof StaffingStandard>;
+
+/** The standard in force: the stored override over the default. */
+export const resolveStandard = (stored: Partial<StaffingStandard> | null | undefined): StaffingStandard => ({
+  ...DEFAULT_STAFFING_STANDARD,
+  ...stored,
+});
+
+/** How a school stands against its quota, as a list filters it. */
+export const QuotaStandingFilter = z.enum(['over', 'vacant', 'beside', 'below_standard'], { message: '请选择编制情况' });
+export type QuotaStandingFilter = z.infer<typeof QuotaStandingFilter>;
+export const QUOTA_STANDING_LABELS: Record<QuotaStandingFilter, { zh: string; en: string }> = {
+  over: { zh: '超编', en: 'Over quota' },
+  vacant: { zh: '有空编', en: 'Vacant posts' },
+  beside: { zh: '有空编仍用编外教师', en: 'Outside-quota teachers beside vacant posts' },
+  below_standard: { zh: '核定编制低于标准', en: 'Quota below the standard' },
+};

@@ -9,6 +9,7 @@ import { ethicsRouter } from './ethics.ts';
 import { teacherFilesRouter } from './files.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
+import { staffingRouter } from './staffing.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');
@@ -18,6 +19,7 @@ export const teachersRouter = {
   ethics: ethicsRouter,
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,
+  staffing: staffingRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

@@ -26,7 +26,7 @@ const besideVacancies = sql`least(greatest(${schoolStaffing.quota} - ${schoolSta
 /** 超编公办学校数: public 中小学 whose 在编 exceed their 核定编制, per unit. */
 const overQuotaSchools: KpiSource = {
   id: 'teachers.over-quota-schools',
-  recordsRoute: 'teachers:schools',
+  recordsRoute: 'teachers:staffing',
   async byUnit(db, scope) {
     const rows = await db
       .select({ unitCode: schools.unitCode, n: sql<number>`count(*) filter (where ${over})::int` })
@@ -41,7 +41,7 @@ const overQuotaSchools: KpiSource = {
 /** 有空编仍使用编外教师人数: Σ over public 中小学 of min(vacant posts, 编外 teachers), per unit and per school. */
 const vacancyContract: KpiSource = {
   id: 'teachers.vacancy-contract',
-  recordsRoute: 'teachers:schools',
+  recordsRoute: 'teachers:staffing',
   async byUnit(db, scope) {
     const rows = await db
       .select({ unitCode: schools.unitCode, n: sql<number>`coalesce(sum(${besideVacancies}), 0)::int` })

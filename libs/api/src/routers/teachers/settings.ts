@@ -3,7 +3,17 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { authorize, MAX_RECORD_ID } from '@hyedu/domain';
-import { DEFAULT_IMPORT_MAPPING, ImportMapping, resolveMapping, STAFF_IMPORT_FIELDS, StaffImportField } from '@hyedu/domain/teachers';
+import {
+  DEFAULT_IMPORT_MAPPING,
+  DEFAULT_STAFFING_STANDARD,
+  ImportMapping,
+  resolveMapping,
+  resolveStandard,
+  STAFF_IMPORT_FIELDS,
+  StaffImportField,
+  StaffingStandard,
+  type StaffingStage,
+} from '@hyedu/domain/teachers';
 import { auditChange } from '../../audit-change.ts';
 import { actorLevel } from '../../record-scope.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -26,6 +36,12 @@ export async function importMapping(db: Db) {
   return resolveMapping(overrideOf(row?.importMapping));
 }
 
+/** The staffing standard in force: the 科室's ratios over the domain's default. */
+export async function staffingStandard(db: Db): Promise<StaffingStandard> {
+  const [row] = await db.select({ s: teacherSettings.staffingStandard }).from(teacherSettings).where(eq(teacherSettings.id, 1));
+  return resolveStandard(row?.s);
+}
+
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
@@ -44,6 +60,8 @@ export const teacherSettingsRouter = {
         headers: [...(override[key] ?? DEFAULT_IMPORT_MAPPING[key])],
         changed: override[key] !== undefined,
       })),
+      standard: resolveStandard(row?.staffingStandard),
+      standardDefault: { ...DEFAULT_STAFFING_STANDARD },
       version: row?.version ?? 0,
       updatedBy: row?.updatedBy ?? null,
       updatedAt: row?.updatedAt.toISOString() ?? null,
@@ -73,4 +91,36 @@ export const teacherSettingsRouter = {
       return { version: values.version };
     });
   }),
+
+  /** Sets the staffing standard (the city 科室 only); a stage equal to the default is stored as “default”. */
+  saveStandard: write
+    .input(z.object({ standard: StaffingStandard, expectedVersion: SettingsVersion }).strict())
+    .mutation(({ ctx, input }) => {
+      if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '只有市教育局教师工作科室可以设置编制标准' });
+      const override = Object.fromEntries(
+        (Object.keys(input.standard) as StaffingStage[])
+          .filter((k) => input.standard[k] !== DEFAULT_STAFFING_STANDARD[k])
+          .map((k) => [k, input.standard[k]]),
+      );
+      return ctx.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(teacherSettings).where(eq(teacherSettings.id, 1)).for('update');
+        if ((row?.version ?? 0) !== input.expectedVersion) throw conflict();
+        const values = {
+          staffingStandard: override,
+          updatedBy: ctx.identity.username,
+          updatedAt: ctx.now,
+          version: input.expectedVersion + 1,
+        };
+        if (row) await tx.update(teacherSettings).set(values).where(eq(teacherSettings.id, 1));
+        else await tx.insert(teacherSettings).values({ id: 1, ...values });
+        await auditChange(tx, ctx, {
+          action: 'teachers.settings.saveStandard',
+          targetType: 'teacher_settings',
+          targetId: '1',
+          before: { standard: resolveStandard(row?.staffingStandard) },
+          after: { standard: resolveStandard(override) },
+        });
+        return { version: values.version };
+      });
+    }),
 } satisfies TRPCRouterRecord;

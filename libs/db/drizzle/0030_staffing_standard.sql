@@ -1,0 +1,1 @@
+ALTER TABLE "teacher_settings" ADD COLUMN "staffing_standard" jsonb DEFAULT '{}'::jsonb NOT NULL;
