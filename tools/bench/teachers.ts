@@ -27,6 +27,18 @@ const VIEWS: readonly ListView[] = [
   { name: '黑名单 在期', path: 'teachers.ethics.blacklist', input: { ...page, standing: 'active' } },
   { name: '编制概况', path: 'teachers.overview' },
   { name: '学校编制 第1页', path: 'teachers.schools', input: page },
+  // 编制统筹
+  { name: '编制统筹 各县市区', path: 'teachers.staffing.units' },
+  { name: '编制统筹 学校 第1页', path: 'teachers.staffing.list', input: page },
+  { name: '编制统筹 学校 第40页', path: 'teachers.staffing.list', input: { ...page, page: 40 } },
+  { name: '编制统筹 超编学校', path: 'teachers.staffing.list', input: { ...page, quotaStanding: 'over' } },
+  { name: '编制统筹 有空编仍用编外', path: 'teachers.staffing.list', input: { ...page, quotaStanding: 'beside' } },
+  { name: '编制统筹 搜索“中学”', path: 'teachers.staffing.list', input: { ...page, q: '中学' } },
+  {
+    name: '指标 有空编仍使用编外教师（按学校，衡南县）',
+    path: 'dashboard.kpiSchools',
+    input: { kpiId: 'teachers.vacancy-contract', unitCode: '430422' },
+  },
   {
     name: '指标 准入查询覆盖率（按学校，衡南县）',
     path: 'dashboard.kpiSchools',
