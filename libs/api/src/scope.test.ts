@@ -164,6 +164,7 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.levers.history:id': one('lever', (id) => ({ id })),
   'teachers.schools:unitCode': list()('unitCode', 'unit'),
   'teachers.staffing.list:unitCode': list()('unitCode', 'unit'),
+  'teachers.staffing.export:unitCode': filter()('unitCode', 'unit'),
   'teachers.ethics.report:schoolId': one('school', (schoolId) => ({
     idNumber: '43042219900512002X',
     name: '范围测试',
