@@ -325,7 +325,8 @@ export const INPUTS: Record<string, unknown> = {
   'teachers.files.exportBlacklist': { unitCode: '430422' },
   'teachers.settings.get': undefined,
   'teachers.settings.saveMapping': { mapping: { subject: ['职称'] }, expectedVersion: 0 },
-  'teachers.settings.saveStandard': { standard: { primary: 19, junior: 13.5, senior: 12.5 }, expectedVersion: 0 },
+  // A ratio out of range: refused before the city-only check, so the matrix sees the policy's answer alone.
+  'teachers.settings.saveStandard': { standard: { primary: 4, junior: 13.5, senior: 12.5 }, expectedVersion: 0 },
   'teachers.staffing.list': { quotaStanding: 'over', pageSize: 5 },
   'teachers.staffing.units': undefined,
   'teachers.staffing.export': { quotaStanding: 'over' },
