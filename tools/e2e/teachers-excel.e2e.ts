@@ -114,7 +114,7 @@ it('编制统筹: the county table marks over-quota schools, the list filters th
 
   await city.locator('[data-test="filter-standing"]').click();
   await city.locator('.el-select-dropdown__item:visible', { hasText: '超编' }).first().click();
-  await city.waitForURL(/quotaStanding=over/);
+  await expect.poll(() => city.url()).toMatch(/quotaStanding=over/);
   const rows = city.locator('[data-test="staffing-table"] .el-table__row');
   await rows.first().locator('text=超编').waitFor();
   const book = await download(city, '[data-test="staffing-export"]');
@@ -124,12 +124,12 @@ it('编制统筹: the county table marks over-quota schools, the list filters th
   );
   expect(standings.slice(3).every((s) => s === '超编')).toBe(true);
 
-  const before = await units.locator('tbody tr').first().locator('td').nth(3).textContent();
+  const before = await units.locator('tbody tr').nth(1).locator('td').nth(3).textContent();
   const card = city.locator('[data-test="staffing-standard"]');
   await card.getByLabel('小学 1:').fill('15');
   await card.locator('[data-test="staffing-standard-save"]').click();
   await card.locator('text=编制标准已保存').waitFor();
-  await expect.poll(() => units.locator('tbody tr').first().locator('td').nth(3).textContent()).not.toBe(before);
+  await expect.poll(() => units.locator('tbody tr').nth(1).locator('td').nth(3).textContent()).not.toBe(before);
   await card.getByLabel('小学 1:').fill('19');
   await card.locator('[data-test="staffing-standard-save"]').click();
   await card.locator('text=编制标准已保存').waitFor();
