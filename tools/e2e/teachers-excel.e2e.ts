@@ -133,4 +133,10 @@ it('编制统筹: the county table marks over-quota schools, the list filters th
   await card.getByLabel('小学 1:').fill('19');
   await card.locator('[data-test="staffing-standard-save"]').click();
   await card.locator('text=编制标准已保存').waitFor();
+
+  await city.locator('header').getByRole('button', { name: 'English' }).click();
+  await city.waitForFunction(() => document.documentElement.lang === 'en-US');
+  await city.locator('[data-test="staffing-units"]', { hasText: 'Schools over' }).waitFor();
+  expect(await seriousViolations(city)).toEqual([]);
+  await city.screenshot({ path: join(SHOTS, 'teachers-staffing-en.png'), fullPage: true });
 });
