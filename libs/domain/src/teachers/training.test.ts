@@ -8,10 +8,10 @@ import {
   projectRefusal,
   recordRefusal,
   tiersOf,
-  TrainingProjectInput,
-  TrainingTier,
   TRAINING_TIER_LABELS,
   trainingCompletion,
+  TrainingProjectInput,
+  TrainingTier,
 } from './training.ts';
 
 const project = {
@@ -84,5 +84,30 @@ describe('records', () => {
     expect(completionOf('已完成')).toBe(true);
     expect(completionOf(' 未完成 ')).toBe(false);
     expect(completionOf('也许')).toBeNull();
+  });
+});
+
+describe('the import row', () => {
+  it('reads the national export’s cells and refuses a 已完成 row without its date', async () => {
+    const { TrainingImportRow, trainingImportInput } = await import('./training.ts');
+    const ok = TrainingImportRow.safeParse(
+      trainingImportInput({
+        idNumber: '43042219900512002X',
+        name: '王晓梅',
+        projectName: '国培',
+        hours: '25',
+        completion: '已完成',
+        recordedOn: '2022/6/1',
+      }),
+    );
+    expect(ok.data).toMatchObject({ hours: 25, completed: true, recordedOn: '2022-06-01' });
+    const bad = TrainingImportRow.safeParse(
+      trainingImportInput({ idNumber: '43042219900512002X', name: '王晓梅', hours: '2.5', completion: '已完成' }),
+    );
+    expect(bad.error?.issues.map((i) => i.message)).toEqual(['学时应为整数学时']);
+    const bad2 = TrainingImportRow.safeParse(
+      trainingImportInput({ idNumber: '43042219900512002X', name: '王晓梅', hours: '25', completion: '已完成' }),
+    );
+    expect(bad2.error?.issues.map((i) => i.message)).toEqual(['请填写项目编号或项目名称', '已完成的培训请填写完成日期']);
   });
 });

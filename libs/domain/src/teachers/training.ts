@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { PlanYear, RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
+import { IdCardNumber } from '../id-card.ts';
 import { DivisionCode } from '../org.ts';
 import { requiredText, textField } from '../text.ts';
+import { importDate } from './import.ts';
 
 /**
  * Teacher training (seed item 18: “落实国培、省培、市培计划，推进中小学教师信息技术应用能力提升工程 2.0 工作”;
@@ -31,8 +33,7 @@ export const TIER_LEVEL: Record<TrainingTier, 'city' | 'county' | 'school'> = {
   school: 'school',
 };
 /** The tiers a caller at `level` may create projects of. */
-export const tiersOf = (level: 'city' | 'county' | 'school'): TrainingTier[] =>
-  TrainingTier.options.filter((t) => TIER_LEVEL[t] === level);
+export const tiersOf = (level: 'city' | 'county' | 'school'): TrainingTier[] => TrainingTier.options.filter((t) => TIER_LEVEL[t] === level);
 
 /** 信息技术应用能力提升工程2.0 (教师〔2019〕1号): each teacher at least 50 学时 … */
 export const IT_CAPABILITY_HOURS = 50;
@@ -123,7 +124,8 @@ export function recordRefusal(
   if (r.hours > project.plannedHours) return { field: 'hours', message: `学时不能超过项目计划学时（${project.plannedHours}学时）` };
   if (r.recordedOn > today) return { field: 'recordedOn', message: '日期不能晚于今天' };
   const year = Number(r.recordedOn.slice(0, 4));
-  if (year < project.year || year > project.year + 1) return { field: 'recordedOn', message: `日期应在项目年度（${project.year}年）或次年内` };
+  if (year < project.year || year > project.year + 1)
+    return { field: 'recordedOn', message: `日期应在项目年度（${project.year}年）或次年内` };
   return null;
 }
 
@@ -177,4 +179,53 @@ export function completionOf(text: string): boolean | null {
   if (COMPLETION_TEXT.yes.includes(t)) return true;
   if (COMPLETION_TEXT.no.includes(t)) return false;
   return null;
+}
+
+/**
+ * The import of training records from the national system's export (国培 platform / 全国教师管理信息系统): its layout
+ * is not published, so each field takes several header texts (局定), the first being the template's.
+ */
+export const TRAINING_IMPORT_HEADERS = {
+  idNumber: ['身份证号', '身份证件号', '证件号码'],
+  name: ['姓名', '教师姓名'],
+  projectCode: ['项目编号', '项目代码'],
+  projectName: ['项目名称', '培训项目名称', '培训项目'],
+  hours: ['学时', '获得学时', '培训学时'],
+  completion: ['完成情况', '是否完成', '结业情况'],
+  recordedOn: ['完成日期', '结业日期', '日期'],
+} as const;
+export type TrainingImportField = keyof typeof TRAINING_IMPORT_HEADERS;
+
+/** One row of the import, checked: the person, the project (by 项目编号 or name), hours, completion, date. */
+export const TrainingImportRow = z
+  .object({
+    idNumber: IdCardNumber,
+    name: requiredText(20, '姓名'),
+    projectCode: textField(40, '项目编号').optional(),
+    projectName: textField(60, '项目名称').optional(),
+    hours: TrainingHours,
+    completed: z.boolean({ message: '完成情况应为“已完成”或“未完成”' }),
+    recordedOn: IsoDate.optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.projectCode && !r.projectName) ctx.addIssue({ code: 'custom', path: ['projectName'], message: '请填写项目编号或项目名称' });
+    if (r.completed && !r.recordedOn) ctx.addIssue({ code: 'custom', path: ['recordedOn'], message: '已完成的培训请填写完成日期' });
+  });
+export type TrainingImportRow = z.infer<typeof TrainingImportRow>;
+
+/** A row's cells as `TrainingImportRow` takes them; unreadable values stay text for the schema to refuse. */
+export function trainingImportInput(cells: Partial<Record<TrainingImportField, string>>) {
+  const opt = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+  const hours = opt(cells.hours);
+  const completion = opt(cells.completion);
+  return {
+    idNumber: cells.idNumber ?? '',
+    name: cells.name ?? '',
+    projectCode: opt(cells.projectCode),
+    projectName: opt(cells.projectName),
+    hours: hours !== undefined && /^\d+(\.\d+)?$/.test(hours) ? Number(hours) : hours,
+    completed: completion === undefined ? undefined : (completionOf(completion) ?? completion),
+    recordedOn: cells.recordedOn === undefined ? undefined : importDate(cells.recordedOn),
+  };
 }
