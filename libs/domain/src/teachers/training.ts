@@ -65,7 +65,7 @@ export const TrainingProjectInput = z
   .object({
     tier: TrainingTier,
     name: requiredText(60, '项目名称', 2),
-    code: textField(40, '项目编号').optional(),
+    projectCode: textField(40, '项目编号').optional(),
     year: PlanYear,
     organiser: requiredText(60, '组织实施单位', 2),
     plannedHours: hoursField('计划学时', 1),

@@ -90,17 +90,14 @@ export const withCompletion = (x: Row) => ({
 
 /** Where the project belongs: the city's code for its tiers, the county for 县培, the school's county for 校本. */
 async function ownerOf(ctx: AuthedContext, input: TrainingProjectInput) {
+  // The school or county named first: one outside the caller's scope is the one NOT_FOUND, whatever else is wrong.
+  const school = input.schoolId ? await schoolInScope(ctx, input.schoolId) : null;
+  if (input.unitCode && !unitInScope(ctx.scope, input.unitCode)) throw notFound('org_unit', input.unitCode);
   const refusal = projectRefusal(input);
   if (refusal) throw fieldError(refusal.field, refusal.message);
   refuseTier(ctx.scope, input.tier);
-  if (input.schoolId) {
-    const school = await schoolInScope(ctx, input.schoolId);
-    return { unitCode: school.unitCode, schoolId: school.id };
-  }
-  if (input.unitCode) {
-    if (!unitInScope(ctx.scope, input.unitCode)) throw notFound('org_unit', input.unitCode);
-    return { unitCode: input.unitCode, schoolId: null };
-  }
+  if (school) return { unitCode: school.unitCode, schoolId: school.id };
+  if (input.unitCode) return { unitCode: input.unitCode, schoolId: null };
   const [city] = await ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.kind, 'city'));
   return { unitCode: city!.code, schoolId: null };
 }
@@ -108,7 +105,7 @@ async function ownerOf(ctx: AuthedContext, input: TrainingProjectInput) {
 const columnsOf = (input: TrainingProjectInput) => ({
   tier: input.tier,
   name: input.name,
-  code: input.code || null,
+  code: input.projectCode || null,
   year: input.year,
   organiser: input.organiser,
   plannedHours: input.plannedHours,

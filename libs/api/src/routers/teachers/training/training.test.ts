@@ -25,7 +25,7 @@ const hire = (idNumber: string, name: string, schoolId: number) => ({
 const national = {
   tier: 'national' as const,
   name: '国培计划（2022）信息技术应用能力提升工程2.0',
-  code: 'GP2022-IT',
+  projectCode: 'GP2022-IT',
   year: 2022,
   organiser: '衡阳市教育局',
   plannedHours: 50,
@@ -74,7 +74,7 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
       ...national,
       tier: 'county' as const,
       name: '衡南县2022年班主任培训',
-      code: undefined,
+      projectCode: undefined,
       itCapability: false,
       plannedHours: 24,
     };
