@@ -328,8 +328,9 @@ export const INPUTS: Record<string, unknown> = {
   // 教师培训与信息技术应用能力提升工程2.0
   'teachers.training.projects.list': { page: 1, pageSize: 5, tier: 'national', year: 2022, itOnly: true, q: '矩阵测试无此项目' },
   'teachers.training.projects.options': { year: 2022 },
+  // A city tier naming a county: refused on its merits (the county outside a county's scope, the 科室 told on the field).
   'teachers.training.projects.create': {
-    tier: 'county',
+    tier: 'national',
     name: '矩阵测试县培项目',
     projectCode: 'JZ-001',
     year: 2022,
