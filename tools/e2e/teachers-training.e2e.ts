@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { SHOTS, useHarness } from './harness.ts';
 import { chineseOutsideData } from './crawl.ts';
+import { SHOTS, useHarness } from './harness.ts';
 import { seriousViolations } from './page-checks.ts';
 import { signIn } from './sign-in.ts';
 
