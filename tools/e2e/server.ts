@@ -40,7 +40,8 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // Loading the demo data takes about 30 s on a quiet machine; a busy one (other test runs) may take several times that.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try {
