@@ -65,14 +65,16 @@ export const recordRows = (db: Db, where: SQL | undefined) =>
     .where(where)
     .orderBy(desc(r.id));
 
-/** The count behind the list (joins only what the filter needs). */
-export const recordCount = (db: Db, where: SQL | undefined) =>
-  db
+/** The count behind the list: joins the projects and the staff only when the filter reads them (a county's count by index). */
+export const recordCount = (db: Db, where: SQL | undefined, f: Omit<RecordFilter, 'page' | 'pageSize' | 'after'>) => {
+  let q = db
     .select({ n: sql<number>`count(*)::int` })
     .from(r)
-    .innerJoin(p, eq(p.id, r.projectId))
-    .innerJoin(st, eq(st.id, r.staffId))
-    .where(where);
+    .$dynamic();
+  if (f.tier || f.year || f.itOnly) q = q.innerJoin(p, eq(p.id, r.projectId));
+  if (f.q) q = q.innerJoin(st, eq(st.id, r.staffId));
+  return q.where(where);
+};
 
 /**
  * A person's IT 2.0 hours on `asOf` (`itStanding` in SQL): hours of IT 2.0 projects dated in the window — by the

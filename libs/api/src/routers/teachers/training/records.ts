@@ -22,7 +22,7 @@ export const trainingRecordsRouter = {
         : recordRows(ctx.db, where)
             .limit(input.pageSize)
             .offset((input.page - 1) * input.pageSize),
-      recordCount(ctx.db, where),
+      recordCount(ctx.db, where, input),
     ]);
     return {
       total: total?.n ?? 0,

@@ -198,6 +198,19 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
     expect((await done!.byUnit(database.db, { kind: 'all' }, AS_OF)).get('430422')).toEqual({ num: 2, den: 2 });
   });
 
+  it('pages the records by key; a forged cursor is refused in Chinese', async () => {
+    const hengnan = await as('hengnan');
+    const first = await hengnan.teachers.training.records.list({ page: 1, pageSize: 1 });
+    expect(first.total).toBe(2);
+    const second = await hengnan.teachers.training.records.list({ page: 2, pageSize: 1, after: first.next! });
+    expect(second.rows.map((r) => r.id)).not.toEqual(first.rows.map((r) => r.id));
+    expect(second.rows[0]!.id).toBeLessThan(first.rows[0]!.id);
+    expect(await failure(hengnan.teachers.training.records.list({ page: 2, pageSize: 1, after: 'bm9wZQ' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '翻页位置无效，请从第一页重新翻页',
+    });
+  });
+
   it('exports each list in the caller’s scope', async () => {
     const hengnan = await as('hengnan');
     expect((await hengnan.teachers.training.files.exportRecords({})).rows).toBe(2);
