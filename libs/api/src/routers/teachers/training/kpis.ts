@@ -4,7 +4,7 @@ import type { DataScope } from '@hyedu/domain';
 import { IT_CAPABILITY_RULE } from '@hyedu/domain/teachers';
 import type { KpiSource, Measure } from '../../../kpi/source.ts';
 import { recordScope } from '../../../record-scope.ts';
-import { itHoursSql } from './query.ts';
+import { itHoursByPerson } from './query.ts';
 
 const { teacherTrainingRecords: r, teacherTrainingProjects: p, teacherStaff: st, schools } = tables;
 
@@ -66,11 +66,53 @@ const trainingCompletionKpi = ratioSource('teachers.training-completion', 'teach
   where: eq(p.year, Number(today.slice(0, 4))),
 }));
 
-/** 信息技术应用能力提升工程2.0达标率: 专任教师 in post with ≥ 50 IT 2.0 hours in the 3 years to the day ÷ 专任教师 in post. */
-const itCapabilityKpi = ratioSource('teachers.it-capability', 'teachers:it-capability', st, (today) => ({
-  table: st,
-  num: sql`${itHoursSql(st.idIndex, today)} >= ${IT_CAPABILITY_RULE.hours}`,
-  where: and(isNull(st.leftOn), eq(st.post, 'teacher')),
-}));
+/**
+ * 信息技术应用能力提升工程2.0达标率: 专任教师 in post with ≥ 50 IT 2.0 hours in the 3 years to the day ÷ 专任教师 in
+ * post, per unit and per school (the hours aggregated once per person, `itHoursByPerson`).
+ */
+const teachersIn = (scope: DataScope, unitCode?: string) =>
+  and(isNull(st.leftOn), eq(st.post, 'teacher'), recordScope(scope, st), unitCode ? eq(st.unitCode, unitCode) : undefined);
+const hoursOf = (db: Db, scope: DataScope, today: string, unitCode?: string) =>
+  itHoursByPerson(
+    db,
+    today,
+    scope.kind === 'all' && !unitCode ? undefined : sql`${db.select({ idIndex: st.idIndex }).from(st).where(teachersIn(scope, unitCode))}`,
+  );
+const itCapabilityKpi: KpiSource = {
+  id: 'teachers.it-capability',
+  recordsRoute: 'teachers:it-capability',
+  async byUnit(db, scope, today) {
+    const h = hoursOf(db, scope, today);
+    const rows = await db
+      .select({
+        unitCode: st.unitCode,
+        num: sql<number>`(count(*) filter (where coalesce(${h.hours}, 0) >= ${IT_CAPABILITY_RULE.hours}))::int`,
+        den: sql<number>`count(*)::int`,
+      })
+      .from(st)
+      .leftJoin(h, eq(h.idIndex, st.idIndex))
+      .where(teachersIn(scope))
+      .groupBy(st.unitCode);
+    return new Map<string, Measure>(rows.map((x) => [x.unitCode, { num: x.num, den: x.den }]));
+  },
+  async bySchool(db, scope, unitCode, today) {
+    const h = hoursOf(db, scope, today, unitCode);
+    const rows = await db
+      .select({
+        schoolId: schools.id,
+        code: schools.code,
+        name: schools.name,
+        num: sql<number>`(count(*) filter (where coalesce(${h.hours}, 0) >= ${IT_CAPABILITY_RULE.hours}))::int`,
+        den: sql<number>`count(*)::int`,
+      })
+      .from(st)
+      .innerJoin(schools, eq(schools.id, st.schoolId))
+      .leftJoin(h, eq(h.idIndex, st.idIndex))
+      .where(teachersIn(scope, unitCode))
+      .groupBy(schools.id)
+      .orderBy(asc(schools.code));
+    return rows.map((x) => ({ schoolId: x.schoolId, code: x.code, name: x.name, unitCode, measure: { num: x.num, den: x.den } }));
+  },
+};
 
 export const trainingKpis: KpiSource[] = [trainingCompletionKpi, itCapabilityKpi];

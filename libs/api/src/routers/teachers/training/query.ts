@@ -1,4 +1,4 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { DivisionCode, PlanYear, SchoolRef, textField, type DataScope } from '@hyedu/domain';
@@ -77,9 +77,23 @@ export const recordCount = (db: Db, where: SQL | undefined, f: Omit<RecordFilter
 };
 
 /**
- * A person's IT 2.0 hours on `asOf` (`itStanding` in SQL): hours of IT 2.0 projects dated in the window — by the
- * person's blind index, so hours earned at a former school count.
+ * A person's IT 2.0 hours on `asOf` (`itStanding` in SQL), for many people at once: hours of IT 2.0 projects dated in
+ * the window, by the person's blind index (hours earned at a former school count), as one aggregate of the IT 2.0 records in the window per blind index (a hash
+ * join where a lookup per teacher would cost a probe each). `people`: a subquery of the blind indexes concerned (a
+ * county's or a school's staff), or none for the whole city.
  */
-export const itHoursSql = (idIndex: SQL | typeof st.idIndex, asOf: string, years = IT_CAPABILITY_RULE.years) =>
-  sql<number>`(select coalesce(sum(${r.hours}), 0) from ${r} join ${p} on ${p.id} = ${r.projectId}
-    where ${r.idIndex} = ${idIndex} and ${p.itCapability} and ${r.recordedOn} > ${itWindowStart(asOf, years)} and ${r.recordedOn} <= ${asOf})::int`;
+export const itHoursByPerson = (db: Db, asOf: string, people?: SQL) =>
+  db
+    .select({ idIndex: r.idIndex, hours: sql<number>`sum(${r.hours})::int`.as('it_hours') })
+    .from(r)
+    .innerJoin(p, eq(p.id, r.projectId))
+    .where(
+      and(
+        eq(p.itCapability, true),
+        gt(r.recordedOn, itWindowStart(asOf, IT_CAPABILITY_RULE.years)),
+        lte(r.recordedOn, asOf),
+        people ? sql`${r.idIndex} in (${people})` : undefined,
+      ),
+    )
+    .groupBy(r.idIndex)
+    .as('it_hours_by_person');

@@ -8,7 +8,7 @@ import { Page } from '../../../inputs.ts';
 import { containsText } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 import { read } from './access.ts';
-import { itHoursSql } from './query.ts';
+import { itHoursByPerson } from './query.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 
@@ -25,15 +25,21 @@ export type StandingFilter = z.infer<typeof StandingFilter>;
  * `short`, only those below the rule's hours.
  */
 export function standingQuery(db: Db, scope: DataScope, f: Omit<StandingFilter, 'page' | 'pageSize'>, today: string) {
-  const hours = itHoursSql(st.idIndex, today);
-  const where = and(
+  const teachers = and(
     isNull(st.leftOn),
     eq(st.post, 'teacher'),
     recordScope(scope, st),
     f.unitCode ? eq(st.unitCode, f.unitCode) : undefined,
     f.schoolId ? eq(st.schoolId, f.schoolId) : undefined,
+  );
+  // The hours of the teachers concerned only, unless that is the whole city.
+  const narrowed = scope.kind !== 'all' || f.unitCode || f.schoolId;
+  const h = itHoursByPerson(db, today, narrowed ? sql`${db.select({ idIndex: st.idIndex }).from(st).where(teachers)}` : undefined);
+  const hours = sql<number>`coalesce(${h.hours}, 0)::int`;
+  const where = and(
+    teachers,
     f.q ? containsText(st.name, f.q) : undefined,
-    f.short ? sql`${hours} < ${IT_CAPABILITY_RULE.hours}` : undefined,
+    f.short ? sql`coalesce(${h.hours}, 0) < ${IT_CAPABILITY_RULE.hours}` : undefined,
   );
   return {
     rows: () =>
@@ -51,13 +57,20 @@ export function standingQuery(db: Db, scope: DataScope, f: Omit<StandingFilter, 
         .from(st)
         .innerJoin(schools, eq(schools.id, st.schoolId))
         .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
+        .leftJoin(h, eq(h.idIndex, st.idIndex))
         .where(where)
         .orderBy(asc(st.unitCode), asc(st.schoolId), asc(st.id)),
     count: () =>
-      db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(st)
-        .where(where),
+      f.short
+        ? db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(st)
+            .leftJoin(h, eq(h.idIndex, st.idIndex))
+            .where(where)
+        : db
+            .select({ n: sql<number>`count(*)::int` })
+            .from(st)
+            .where(where),
   };
 }
 
