@@ -97,3 +97,12 @@ export const itHoursByPerson = (db: Db, asOf: string, people?: SQL) =>
     )
     .groupBy(r.idIndex)
     .as('it_hours_by_person');
+
+/**
+ * One person's IT 2.0 hours as a scalar subquery (for a page of rows: evaluated only for the rows shown, where the
+ * aggregate would first sum every teacher's).
+ */
+export const itHoursOf = (idIndex: typeof st.idIndex, asOf: string) =>
+  sql<number>`(select coalesce(sum(${r.hours}), 0) from ${r} join ${p} on ${p.id} = ${r.projectId}
+    where ${r.idIndex} = ${idIndex} and ${p.itCapability} and ${r.recordedOn} > ${itWindowStart(asOf, IT_CAPABILITY_RULE.years)}
+    and ${r.recordedOn} <= ${asOf})::int`;

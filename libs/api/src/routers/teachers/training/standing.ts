@@ -8,7 +8,7 @@ import { Page } from '../../../inputs.ts';
 import { containsText } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 import { read } from './access.ts';
-import { itHoursByPerson } from './query.ts';
+import { itHoursByPerson, itHoursOf } from './query.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 
@@ -35,29 +35,32 @@ export function standingQuery(db: Db, scope: DataScope, f: Omit<StandingFilter, 
   // The hours of the teachers concerned only, unless that is the whole city.
   const narrowed = scope.kind !== 'all' || f.unitCode || f.schoolId;
   const h = itHoursByPerson(db, today, narrowed ? sql`${db.select({ idIndex: st.idIndex }).from(st).where(teachers)}` : undefined);
-  const hours = sql<number>`coalesce(${h.hours}, 0)::int`;
+  // Only 仅显示未达标 filters on the hours: then they are aggregated once; otherwise computed for the page's rows alone.
+  const hours = f.short ? sql<number>`coalesce(${h.hours}, 0)::int` : itHoursOf(st.idIndex, today);
   const where = and(
     teachers,
     f.q ? containsText(st.name, f.q) : undefined,
     f.short ? sql`coalesce(${h.hours}, 0) < ${IT_CAPABILITY_RULE.hours}` : undefined,
   );
+  const page = () =>
+    db
+      .select({
+        staffId: st.id,
+        name: st.name,
+        schoolId: st.schoolId,
+        schoolName: schools.name,
+        unitName: orgUnits.name,
+        employment: st.status,
+        subject: st.subject,
+        hours,
+      })
+      .from(st)
+      .innerJoin(schools, eq(schools.id, st.schoolId))
+      .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
+      .$dynamic();
   return {
     rows: () =>
-      db
-        .select({
-          staffId: st.id,
-          name: st.name,
-          schoolId: st.schoolId,
-          schoolName: schools.name,
-          unitName: orgUnits.name,
-          employment: st.status,
-          subject: st.subject,
-          hours,
-        })
-        .from(st)
-        .innerJoin(schools, eq(schools.id, st.schoolId))
-        .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
-        .leftJoin(h, eq(h.idIndex, st.idIndex))
+      (f.short ? page().leftJoin(h, eq(h.idIndex, st.idIndex)) : page())
         .where(where)
         .orderBy(asc(st.unitCode), asc(st.schoolId), asc(st.id)),
     count: () =>
