@@ -9,6 +9,10 @@ export const useMessages = defineMessages({
     staffTab: '教职员工',
     ethicsTab: '师德失范案件',
     blacklistTab: '黑名单',
+    // 教师培训与信息技术应用能力提升工程2.0
+    trainingTab: '培训项目',
+    trainingRecordsTab: '培训记录',
+    itCapabilityTab: '信息技术2.0',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -42,6 +46,10 @@ export const useMessages = defineMessages({
     staffTab: 'Staff',
     ethicsTab: 'Ethics cases',
     blacklistTab: 'Blacklist',
+    // 教师培训与信息技术应用能力提升工程2.0
+    trainingTab: 'Training',
+    trainingRecordsTab: 'Training records',
+    itCapabilityTab: 'IT 2.0',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

@@ -43,5 +43,29 @@ describe('teachers routes', () => {
       'teachers:ethics-case': 'ethics/:id(\\d+)',
       'teachers:blacklist': 'blacklist',
     });
+    expect(children.map((r) => r.name)).toEqual([
+      'teachers:home',
+      'teachers:schools',
+      'teachers:staff',
+      'teachers:ethics',
+      'teachers:ethics-case',
+      'teachers:blacklist',
+      // 教师培训与信息技术应用能力提升工程2.0
+      'teachers:training',
+      'teachers:training-records',
+      'teachers:it-capability',
+    ]);
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'schools',
+      'staff',
+      'ethics',
+      'ethics/:id(\\d+)',
+      'blacklist',
+      'training',
+      'training/records',
+      'it-capability',
+    ]);
+    for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

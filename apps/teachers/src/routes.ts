@@ -48,6 +48,25 @@ export default defineModuleRoutes('teachers', (base) => [
         component: () => import('./pages/ethics/BlacklistPage.vue'),
         meta: { title: '教师队伍 · 师德失范黑名单', titleEn: 'Teachers · Ethics blacklist' },
       },
+      // 教师培训与信息技术应用能力提升工程2.0
+      {
+        path: 'training',
+        name: 'teachers:training',
+        component: () => import('./pages/training/ProjectsPage.vue'),
+        meta: { title: '教师队伍 · 教师培训项目', titleEn: 'Teachers · Training projects' },
+      },
+      {
+        path: 'training/records',
+        name: 'teachers:training-records',
+        component: () => import('./pages/training/RecordsPage.vue'),
+        meta: { title: '教师队伍 · 教师培训记录', titleEn: 'Teachers · Training records' },
+      },
+      {
+        path: 'it-capability',
+        name: 'teachers:it-capability',
+        component: () => import('./pages/training/ItCapabilityPage.vue'),
+        meta: { title: '教师队伍 · 信息技术应用能力提升工程2.0', titleEn: 'Teachers · IT capability 2.0' },
+      },
     ],
   },
 ]);

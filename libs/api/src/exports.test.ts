@@ -33,6 +33,10 @@ const FILTERS: Record<string, unknown> = {
   'teachers.files.exportEthicsCases': { status: 'clue' },
   'teachers.files.exportBlacklist': { unitCode: '430422' },
   'teachers.staffing.export': { quotaStanding: 'vacant' },
+  // 教师培训与信息技术应用能力提升工程2.0
+  'teachers.training.files.exportProjects': { year: 2022 },
+  'teachers.training.files.exportRecords': { itOnly: true },
+  'teachers.training.files.exportStanding': { short: true },
   'funding.named.export': { schedule: 'late' },
   // funding: spending returns
   'funding.spending.export': { fiscalYear: 2021 },

@@ -50,12 +50,18 @@ type Kind =
   // 校外培训机构
   | 'training'
   // 五项管理
-  | 'fiveItems';
+  | 'fiveItems'
+  // 教师培训与信息技术应用能力提升工程2.0
+  | 'trainingProject'
+  | 'trainingRecord';
 interface Own {
   school: number;
   task: number;
   // 执法案件关联培训机构
   enforcementCase: number;
+  // 教师培训与信息技术应用能力提升工程2.0: a teacher in post at the county's school and a 县培 project of its own
+  staff: number;
+  trainingProject: number;
 }
 interface Fixture {
   kind: Kind;
@@ -125,6 +131,16 @@ const FIVE_ITEMS_FIGURES = {
   afterSchoolWilling: 100,
   afterSchoolEnd: '17:30',
 };
+// 教师培训与信息技术应用能力提升工程2.0
+const TRAINING_PROJECT = {
+  tier: 'county',
+  name: '范围测试县培项目',
+  year: 2022,
+  organiser: '范围测试单位',
+  plannedHours: 24,
+  itCapability: false,
+};
+const TRAINING_RECORD = { hours: 10, completed: true, recordedOn: '2022-06-01' };
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -460,6 +476,44 @@ const FIXTURES: Record<string, Fixture> = {
     ...enforcementClue,
     institutionId,
   })),
+  // 教师培训与信息技术应用能力提升工程2.0
+  ...byUnitAndSchool('teachers.training.records.list', list()),
+  ...byUnitAndSchool('teachers.training.standing.list', list()),
+  ...byUnitAndSchool('teachers.training.files.exportRecords', filter()),
+  ...byUnitAndSchool('teachers.training.files.exportStanding', filter()),
+  'teachers.training.projects.create:unitCode': one('unit', (unitCode) => ({ ...TRAINING_PROJECT, unitCode })),
+  'teachers.training.projects.create:schoolId': one('school', (schoolId) => ({ ...TRAINING_PROJECT, tier: 'school', schoolId })),
+  'teachers.training.projects.update:id': one('trainingProject', (id) => ({ ...TRAINING_PROJECT, id, expectedVersion: 1, unitCode: OWN })),
+  'teachers.training.projects.update:unitCode': one('unit', (unitCode, own) => ({
+    ...TRAINING_PROJECT,
+    id: own.trainingProject,
+    expectedVersion: 1,
+    unitCode,
+  })),
+  'teachers.training.projects.update:schoolId': one('school', (schoolId, own) => ({
+    ...TRAINING_PROJECT,
+    id: own.trainingProject,
+    expectedVersion: 1,
+    tier: 'school',
+    schoolId,
+  })),
+  'teachers.training.records.create:staffId': one('staff', (staffId, own) => ({
+    ...TRAINING_RECORD,
+    staffId,
+    projectId: own.trainingProject,
+  })),
+  'teachers.training.records.create:projectId': one('trainingProject', (projectId, own) => ({
+    ...TRAINING_RECORD,
+    staffId: own.staff,
+    projectId,
+  })),
+  'teachers.training.records.update:id': one('trainingRecord', (id) => ({
+    id,
+    expectedVersion: 1,
+    hours: 10,
+    completed: true,
+    recordedOn: '2022-06-01',
+  })),
 };
 
 const idCases = procedures().flatMap((p) => recordIdFields(p.inputs).map((field) => `${p.path}:${field}`));
@@ -519,7 +573,35 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         })
         .returning({ id: t.privateEnforcementCases.id }),
     );
-    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id };
+    // 教师培训与信息技术应用能力提升工程2.0: the county's own teacher and 县培 project.
+    const ownStaff = await first(
+      db
+        .insert(t.teacherStaff)
+        .values({
+          schoolId: ownSchool.id,
+          unitCode: OWN,
+          name: '本县教师',
+          idIndex: 'a'.repeat(64),
+          idCipher: 'v1.x.x.x',
+          birthDate: '1990-05-12',
+          sex: 'female',
+          status: 'contract',
+          post: 'teacher',
+          joinedOn: '2020-09-01',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherStaff.id }),
+    );
+    const trainingProject = (unitCode: string) =>
+      first(
+        db
+          .insert(t.teacherTrainingProjects)
+          .values({ ...TRAINING_PROJECT, tier: 'county', unitCode, createdBy: 'test', createdAt: new Date() })
+          .returning({ id: t.teacherTrainingProjects.id }),
+      );
+    const ownProject = await trainingProject(OWN);
+    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id, staff: ownStaff.id, trainingProject: ownProject.id };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
@@ -910,7 +992,29 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateFiveItemsReturns.id }),
     );
 
+    // 教师培训与信息技术应用能力提升工程2.0: another county's 县培 project and its teacher's record.
+    const otherProject = await trainingProject(OTHER);
+    const trainingRecord = await first(
+      db
+        .insert(t.teacherTrainingRecords)
+        .values({
+          projectId: otherProject.id,
+          staffId: staff.id,
+          idIndex: 'f'.repeat(64),
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
+          hours: 10,
+          completed: true,
+          recordedOn: '2022-06-01',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherTrainingRecords.id }),
+    );
+
     Object.assign(foreign, {
+      trainingProject: otherProject.id,
+      trainingRecord: trainingRecord.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -24,6 +24,9 @@ const NAMES = {
   private_training_institution: '培训机构',
   // 五项管理
   private_five_items_return: '五项管理报表',
+  // 教师培训与信息技术应用能力提升工程2.0
+  teacher_training_project: '培训项目',
+  teacher_training_record: '培训记录',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -222,6 +222,16 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.fiveItems.export': ['导出五项管理情况', 'Export five-items returns'],
   'privateEdu.fiveItems.saveWorkEnd': ['设置下班时间', 'Set the end of office hours'],
   'privateEdu.fiveItems.saveDue': ['设置五项管理报送截止日期', 'Set a five-items due date'],
+  // 教师培训与信息技术应用能力提升工程2.0
+  'teachers.training.createProject': ['登记教师培训项目', 'Enter a training project'],
+  'teachers.training.updateProject': ['修改教师培训项目', 'Change a training project'],
+  'teachers.training.createRecord': ['登记教师培训学时', 'Enter training hours'],
+  'teachers.training.updateRecord': ['修改教师培训学时', 'Change training hours'],
+  'teachers.training.import': ['导入教师培训记录', 'Import training records'],
+  'teachers.training.files.import': ['检查教师培训记录导入文件', 'Check a training records file'],
+  'teachers.training.files.exportProjects': ['导出教师培训项目', 'Export training projects'],
+  'teachers.training.files.exportRecords': ['导出教师培训记录', 'Export training records'],
+  'teachers.training.files.exportStanding': ['导出信息技术2.0学时达标情况', 'Export IT 2.0 standing'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -271,6 +281,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   teacher_settings: ['教师队伍设置', 'Teachers settings'],
   teacher_entry: ['入职与调动记录', 'Entry record'],
   teacher_ethics_case: ['师德失范案件', 'Ethics case'],
+  // 教师培训与信息技术应用能力提升工程2.0
+  teacher_training_project: ['教师培训项目', 'Training project'],
+  teacher_training_record: ['教师培训记录', 'Training record'],
   view: ['查看', 'View'],
   private_conversion: ['公参民治理案', 'Conversion case'],
   private_conversion_teacher: ['受影响教师', 'Affected teacher'],

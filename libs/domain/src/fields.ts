@@ -349,6 +349,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dueDate: '报送截止日期',
   // 执法案件关联培训机构
   institutionId: '涉及培训机构',
+  // 教师培训与信息技术应用能力提升工程2.0
+  tier: '培训层级',
+  projectCode: '项目编号',
+  organiser: '组织实施单位',
+  plannedHours: '计划学时',
+  itCapability: '计入信息技术应用能力提升工程2.0',
+  plannedParticipants: '计划参训人数',
+  projectId: '培训项目',
+  hours: '学时',
+  completed: '是否完成',
+  recordedOn: '日期',
+  short: '仅显示未达标',
+  itOnly: '只看信息技术2.0项目',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -6,6 +6,8 @@ import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/
 import { readPlatformSheet } from '../routers/private-edu/training/platform-sheet.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
 import { readStaffSheet } from '../routers/teachers/staff-sheet.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { readTrainingSheet } from '../routers/teachers/training/sheet.ts';
 
 export const PARSERS = {
   'safety.hazards': readHazardSheet,
@@ -17,6 +19,8 @@ export const PARSERS = {
   'teachers.staff': readStaffSheet,
   // 校外培训机构
   'privateEdu.trainingPlatform': readPlatformSheet,
+  // 教师培训与信息技术应用能力提升工程2.0
+  'teachers.training': readTrainingSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

@@ -13,3 +13,5 @@ export * from './funding.ts';
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
 export * from './private-five-items.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+export * from './teacher-training.ts';

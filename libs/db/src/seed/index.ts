@@ -39,6 +39,8 @@ import { generatePrivateStory } from './private-story.ts';
 import { seedPrivateTraining } from './private-training.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { seedTeacherTraining } from './teacher-training.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -211,6 +213,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
         keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
       });
       counted = staffingFromRegistry(staffSeed, registry.length);
+      // 教师培训与信息技术应用能力提升工程2.0: records need the registry's staff.
+      await seedTeacherTraining(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
     }
     await insertChunked(
       registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, quota: s.staffing.quota, ...counted[i]! })),

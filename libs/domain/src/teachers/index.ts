@@ -3,3 +3,5 @@ export * from './gate.ts';
 export * from './staff.ts';
 export * from './import.ts';
 export * from './staffing.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+export * from './training.ts';

@@ -10,6 +10,8 @@ import { teacherFilesRouter } from './files.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { trainingRouter } from './training/index.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');
@@ -20,6 +22,8 @@ export const teachersRouter = {
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,
   staffing: staffingRouter,
+  // 教师培训与信息技术应用能力提升工程2.0
+  training: trainingRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

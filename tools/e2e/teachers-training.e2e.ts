@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chineseOutsideData } from './crawl.ts';
+import { SHOTS, useHarness } from './harness.ts';
+import { seriousViolations } from './page-checks.ts';
+import { signIn } from './sign-in.ts';
+
+const h = useHarness('hyedu-e2e-teachers-training-');
+
+async function as(user: string): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  h.watch(page);
+  await signIn(page, h.server.url, user);
+  return page;
+}
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `teachers-training-${name}.png`), fullPage: true });
+
+describe('教师培训 and 信息技术应用能力提升工程2.0 (seed item 18)', () => {
+  it('the school account xiaoxue opens the IT 2.0 page: a teacher short of hours is marked, and 仅显示未达标 keeps only them', async () => {
+    const school = await as('xiaoxue');
+    await school.goto(`${h.server.url}/teachers`);
+    await school.locator('[data-test="tab-it-capability"]').click();
+    await school.waitForURL(/\/teachers\/it-capability/);
+    const table = school.locator('[data-test="standing-table"]');
+    await table.locator('tbody tr').first().waitFor();
+    await school.locator('[data-test="standing-rule"]', { hasText: '50学时' }).waitFor();
+    await table.locator('[data-test="short-tag"]').first().waitFor();
+    expect(await seriousViolations(school)).toEqual([]);
+    await shot(school, 'standing-zh');
+
+    await school.goto(`${h.server.url}/teachers/it-capability?short=yes`);
+    await table.locator('[data-test="short-tag"]').first().waitFor();
+    const rows = await table.locator('tbody tr').count();
+    expect(await table.locator('[data-test="short-tag"]').count()).toBe(rows);
+    await shot(school, 'standing-short-zh');
+
+    // In English: the page's own words are English, the data stays Chinese (marked lang="zh-CN").
+    await school.locator('header').getByRole('button', { name: 'English' }).click();
+    await school.waitForFunction(() => document.documentElement.lang === 'en-US');
+    await school.reload();
+    await table.locator('[data-test="short-tag"]').first().waitFor();
+    expect(await chineseOutsideData(school)).toEqual([]);
+    expect(await seriousViolations(school)).toEqual([]);
+    await shot(school, 'standing-short-en');
+  });
+
+  it('the county sees its records and projects; the 科室 sees the city’s projects with their completion', async () => {
+    const county = await as('hengnan');
+    await county.goto(`${h.server.url}/teachers/training/records?it=yes`);
+    await county.locator('[data-test="records-table"] tbody tr').first().waitFor();
+    expect(await seriousViolations(county)).toEqual([]);
+    await shot(county, 'records-zh');
+    const city = await as('teachers');
+    await city.goto(`${h.server.url}/teachers/training?tier=national`);
+    await city.locator('[data-test="projects-table"] tbody tr').first().waitFor();
+    await city.locator('[data-test="project-add"]').click();
+    await city.locator('[data-test="project-form"]').waitFor();
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'projects-add-zh');
+  });
+});
