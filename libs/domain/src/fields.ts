@@ -344,6 +344,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   dueDate: '报送截止日期',
   // 执法案件关联培训机构
   institutionId: '涉及培训机构',
+  // 县管校聘交流轮岗
+  plannedCount: '计划交流人数',
+  planId: '交流轮岗计划',
+  recordId: '交流记录',
+  backbone: '是否骨干教师',
+  startOn: '交流开始日期',
+  termYears: '交流年限',
+  designation: '学校类别（优质/薄弱）',
+  exchangeYears: '交流条件任教年限',
+  direction: '交流方向',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */
