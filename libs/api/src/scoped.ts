@@ -24,6 +24,8 @@ const NAMES = {
   private_training_institution: '培训机构',
   // 五项管理
   private_five_items_return: '五项管理报表',
+  // 县管校聘交流轮岗
+  teacher_exchange_plan: '交流轮岗计划',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});
