@@ -20,8 +20,25 @@ describe('teachers routes', () => {
       'teachers:ethics',
       'teachers:ethics-case',
       'teachers:blacklist',
+      // 县管校聘交流轮岗
+      'teachers:exchange',
+      'teachers:exchange-plan',
+      'teachers:exchange-summary',
+      'teachers:exchange-designations',
     ]);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist']);
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'schools',
+      'staff',
+      'ethics',
+      'ethics/:id(\\d+)',
+      'blacklist',
+      // 县管校聘交流轮岗
+      'exchange',
+      'exchange/:id(\\d+)',
+      'exchange/summary',
+      'exchange/designations',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

@@ -19,7 +19,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 /** The exports of the exchange lists, each with its list's filters. */
 export const exchangeFilesRouter = {
-  plans: exporter.input(PlanFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportPlans: exporter.input(PlanFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await planRows(ctx, planWhere(ctx, input)).limit(MAX_EXPORT);
     return exportBook(
       ctx,
@@ -38,7 +38,7 @@ export const exchangeFilesRouter = {
     );
   }),
 
-  records: exporter.input(RecordFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportRecords: exporter.input(RecordFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await recordRows(ctx, recordWhere(ctx, input)).limit(MAX_EXPORT);
     return exportBook(
       ctx,
@@ -70,7 +70,7 @@ export const exchangeFilesRouter = {
     );
   }),
 
-  summary: exporter
+  exportSummary: exporter
     .input(z.object({ schoolYear: ExchangeYear, unitCode: DivisionCode.optional() }).strict())
     .query(async ({ ctx, input }) => {
       const s = await summaryOf(ctx, input.schoolYear, { unitCode: input.unitCode });
@@ -100,7 +100,7 @@ export const exchangeFilesRouter = {
       );
     }),
 
-  designations: exporter.input(DesignationFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportDesignations: exporter.input(DesignationFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
     const rows = await designationRows(ctx, input).limit(MAX_EXPORT);
     return exportBook(
       ctx,

@@ -436,5 +436,5 @@ export const exchangeRouter = {
   summary: read.input(SummaryInput).query(({ ctx, input }) => summaryOf(ctx, input.schoolYear, { unitCode: input.unitCode })),
 
   designations: exchangeDesignationsRouter,
-  files: exchangeFilesRouter,
+  ...exchangeFilesRouter,
 } satisfies TRPCRouterRecord;
