@@ -1,10 +1,17 @@
-import { and, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { DataScope } from '@hyedu/domain';
 import { DEFAULT_EXCHANGE_YEARS, EXCHANGE_LEVELS, joinedBy, schoolYearStart } from '@hyedu/domain/teachers';
 
-const { teacherStaff: st, schools, teacherExchangeRecords: rc, teacherExchangeDesignations: dg, teacherExchangeSettings: es } = tables;
+const {
+  teacherStaff: st,
+  schools,
+  orgUnits,
+  teacherExchangeRecords: rc,
+  teacherExchangeDesignations: dg,
+  teacherExchangeSettings: es,
+} = tables;
 
 /** Plans and summaries are a county's: a county sees its own, the city all, a school none. */
 export function unitScope(scope: DataScope, col: PgColumn): SQL | undefined {
@@ -51,7 +58,9 @@ export async function eligibleByUnit(db: Db, schoolYear: string, years: number, 
     .from(st)
     .innerJoin(schools, eq(schools.id, st.schoolId))
     .leftJoin(dg, designationOn(schoolYear))
-    .where(and(eligibleWhere(schoolYear, years), sendingSchool, where))
+    // 县管校聘 is the counties' own: the 局直 schools (the city's code) have no county plan.
+    .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
+    .where(and(eligibleWhere(schoolYear, years), sendingSchool, ne(orgUnits.kind, 'city'), where))
     .groupBy(st.unitCode);
   return new Map(rows.map((r) => [r.unitCode, r.n]));
 }
