@@ -354,6 +354,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   designation: '学校类别（优质/薄弱）',
   exchangeYears: '交流条件任教年限',
   direction: '交流方向',
+  fromSchoolId: '原学校',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */
