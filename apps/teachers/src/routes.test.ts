@@ -54,6 +54,11 @@ describe('teachers routes', () => {
       'teachers:training',
       'teachers:training-records',
       'teachers:it-capability',
+      // 县管校聘交流轮岗
+      'teachers:exchange',
+      'teachers:exchange-plan',
+      'teachers:exchange-summary',
+      'teachers:exchange-designations',
     ]);
     expect(children.map((r) => r.path)).toEqual([
       '',
@@ -65,6 +70,11 @@ describe('teachers routes', () => {
       'training',
       'training/records',
       'it-capability',
+      // 县管校聘交流轮岗
+      'exchange',
+      'exchange/:id(\\d+)',
+      'exchange/summary',
+      'exchange/designations',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });

@@ -66,6 +66,30 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:it-capability',
         component: () => import('./pages/training/ItCapabilityPage.vue'),
         meta: { title: '教师队伍 · 信息技术应用能力提升工程2.0', titleEn: 'Teachers · IT capability 2.0' },
+      // 县管校聘交流轮岗
+      {
+        path: 'exchange',
+        name: 'teachers:exchange',
+        component: () => import('./pages/exchange/ExchangeListPage.vue'),
+        meta: { title: '教师队伍 · 交流轮岗', titleEn: 'Teachers · Exchange' },
+      },
+      {
+        path: 'exchange/:id(\\d+)',
+        name: 'teachers:exchange-plan',
+        component: () => import('./pages/exchange/ExchangePlanPage.vue'),
+        meta: { title: '教师队伍 · 交流轮岗计划', titleEn: 'Teachers · Exchange plan' },
+      },
+      {
+        path: 'exchange/summary',
+        name: 'teachers:exchange-summary',
+        component: () => import('./pages/exchange/ExchangeSummaryPage.vue'),
+        meta: { title: '教师队伍 · 交流比例汇总', titleEn: 'Teachers · Exchange ratios' },
+      },
+      {
+        path: 'exchange/designations',
+        name: 'teachers:exchange-designations',
+        component: () => import('./pages/exchange/DesignationsPage.vue'),
+        meta: { title: '教师队伍 · 优质/薄弱学校认定', titleEn: 'Teachers · School designations' },
       },
     ],
   },

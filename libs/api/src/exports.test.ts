@@ -50,6 +50,11 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.training.export': { trainingCategory: 'academic', onPlatform: false },
   'privateEdu.training.capacity.export': undefined,
   'privateEdu.training.platform.exportUnmatched': undefined,
+  // 县管校聘交流轮岗
+  'teachers.exchange.exportPlans': { schoolYear: '2022-2023' },
+  'teachers.exchange.exportRecords': { schoolYear: '2022-2023', backbone: true },
+  'teachers.exchange.exportSummary': { schoolYear: '2022-2023' },
+  'teachers.exchange.exportDesignations': { schoolYear: '2022-2023', designation: 'weak' },
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
 };

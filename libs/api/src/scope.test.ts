@@ -54,6 +54,9 @@ type Kind =
   // 教师培训与信息技术应用能力提升工程2.0
   | 'trainingProject'
   | 'trainingRecord';
+  // 县管校聘交流轮岗
+  | 'exchangePlan'
+  | 'exchangeRecord';
 interface Own {
   school: number;
   task: number;
@@ -62,6 +65,8 @@ interface Own {
   // 教师培训与信息技术应用能力提升工程2.0: a teacher in post at the county's school and a 县培 project of its own
   staff: number;
   trainingProject: number;
+  // 县管校聘交流轮岗
+  exchangePlan: number;
 }
 interface Fixture {
   kind: Kind;
@@ -458,6 +463,72 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
   'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
   // 五项管理
+  // 县管校聘交流轮岗
+  'teachers.exchange.list:unitCode': list()('unitCode', 'unit'),
+  'teachers.exchange.byId:id': one('exchangePlan', (id) => ({ id })),
+  'teachers.exchange.history:id': one('exchangePlan', (id) => ({ id })),
+  'teachers.exchange.update:id': one('exchangePlan', (id) => ({ id, expectedVersion: 1, plannedCount: 1 })),
+  'teachers.exchange.step:id': one('exchangePlan', (id) => ({ id, expectedVersion: 1, action: 'submit' })),
+  'teachers.exchange.create:unitCode': one('unit', (unitCode) => ({ unitCode, schoolYear: '2029-2030', plannedCount: 1 }), 400),
+  'teachers.exchange.records:planId': one('exchangePlan', (planId) => ({ page: 1, pageSize: 5, planId })),
+  'teachers.exchange.records:unitCode': list()('unitCode', 'unit'),
+  'teachers.exchange.addRecord:planId': one('exchangePlan', (planId) => ({
+    planId,
+    expectedVersion: 1,
+    staffId: 1,
+    toSchoolId: 1,
+    backbone: false,
+    startOn: '2030-09-01',
+    termYears: 3,
+  })),
+  'teachers.exchange.addRecord:staffId': one(
+    'staff',
+    (staffId, own) => ({
+      planId: own.exchangePlan,
+      expectedVersion: 1,
+      staffId,
+      toSchoolId: own.school,
+      backbone: false,
+      startOn: '2030-09-01',
+      termYears: 3,
+    }),
+    400,
+  ),
+  'teachers.exchange.addRecord:toSchoolId': one(
+    'school',
+    (toSchoolId, own) => ({
+      planId: own.exchangePlan,
+      expectedVersion: 1,
+      staffId: 1,
+      toSchoolId,
+      backbone: false,
+      startOn: '2030-09-01',
+      termYears: 3,
+    }),
+    400,
+  ),
+  'teachers.exchange.removeRecord:planId': one('exchangePlan', (planId) => ({ planId, expectedVersion: 1, recordId: 1 })),
+  'teachers.exchange.removeRecord:recordId': one(
+    'exchangeRecord',
+    (recordId, own) => ({ planId: own.exchangePlan, expectedVersion: 1, recordId }),
+    400,
+  ),
+  'teachers.exchange.eligible:planId': one('exchangePlan', (planId) => ({ planId })),
+  'teachers.exchange.eligible:schoolId': one('school', (schoolId, own) => ({ planId: own.exchangePlan, schoolId }), 200),
+  'teachers.exchange.receiving:planId': one('exchangePlan', (planId, own) => ({ planId, fromSchoolId: own.school })),
+  'teachers.exchange.receiving:fromSchoolId': one('school', (fromSchoolId, own) => ({ planId: own.exchangePlan, fromSchoolId }), 400),
+  'teachers.exchange.summary:unitCode': filter({ schoolYear: '2022-2023' })('unitCode', 'unit'),
+  'teachers.exchange.exportPlans:unitCode': filter()('unitCode', 'unit'),
+  'teachers.exchange.exportRecords:unitCode': filter()('unitCode', 'unit'),
+  'teachers.exchange.exportRecords:planId': one('exchangePlan', (planId) => ({ planId }), 200),
+  'teachers.exchange.exportSummary:unitCode': filter({ schoolYear: '2022-2023' })('unitCode', 'unit'),
+  'teachers.exchange.exportDesignations:unitCode': filter({ schoolYear: '2022-2023' })('unitCode', 'unit'),
+  'teachers.exchange.designations.list:unitCode': list({ schoolYear: '2022-2023' })('unitCode', 'unit'),
+  'teachers.exchange.designations.set:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    schoolYear: '2022-2023',
+    designation: 'quality',
+  })),
   'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.fiveItems.missing:unitCode': list({ term: '2022-spring' })('unitCode', 'unit'),
@@ -602,6 +673,23 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       );
     const ownProject = await trainingProject(OWN);
     own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id, staff: ownStaff.id, trainingProject: ownProject.id };
+    // 县管校聘交流轮岗: the county's own draft plan (its version stays 1: every call below is refused).
+    const ownPlan = await first(
+      db
+        .insert(t.teacherExchangePlans)
+        .values({
+          unitCode: OWN,
+          schoolYear: '2030-2031',
+          plannedCount: 1,
+          status: 'draft',
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.teacherExchangePlans.id }),
+    );
+    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id, exchangePlan: ownPlan.id };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
@@ -1015,6 +1103,47 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     Object.assign(foreign, {
       trainingProject: otherProject.id,
       trainingRecord: trainingRecord.id,
+    // 县管校聘交流轮岗: another county's plan with one record.
+    const exchangePlan = await first(
+      db
+        .insert(t.teacherExchangePlans)
+        .values({
+          unitCode: OTHER,
+          schoolYear: '2030-2031',
+          plannedCount: 1,
+          status: 'draft',
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.teacherExchangePlans.id }),
+    );
+    const exchangeRecord = await first(
+      db
+        .insert(t.teacherExchangeRecords)
+        .values({
+          planId: exchangePlan.id,
+          unitCode: OTHER,
+          schoolYear: '2030-2031',
+          staffId: staff.id,
+          name: '外县教师',
+          schoolId: otherPrimary.id,
+          toSchoolId: otherPrimary.id,
+          direction: 'urban_rural',
+          backbone: false,
+          startOn: '2030-09-01',
+          termYears: 3,
+          status: 'planned',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherExchangeRecords.id }),
+    );
+
+    Object.assign(foreign, {
+      exchangePlan: exchangePlan.id,
+      exchangeRecord: exchangeRecord.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -27,6 +27,8 @@ const NAMES = {
   // 教师培训与信息技术应用能力提升工程2.0
   teacher_training_project: '培训项目',
   teacher_training_record: '培训记录',
+  // 县管校聘交流轮岗
+  teacher_exchange_plan: '交流轮岗计划',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -362,6 +362,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   recordedOn: '日期',
   short: '仅显示未达标',
   itOnly: '只看信息技术2.0项目',
+  // 县管校聘交流轮岗
+  plannedCount: '计划交流人数',
+  planId: '交流轮岗计划',
+  recordId: '交流记录',
+  backbone: '是否骨干教师',
+  startOn: '交流开始日期',
+  termYears: '交流年限',
+  designation: '学校类别（优质/薄弱）',
+  exchangeYears: '交流条件任教年限',
+  direction: '交流方向',
+  fromSchoolId: '原学校',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

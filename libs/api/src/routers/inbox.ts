@@ -5,6 +5,8 @@ import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
 // 校外培训执法案件
 import { enforcement } from './inbox/enforcement.ts';
+// 县管校聘交流轮岗
+import { exchange } from './inbox/exchange.ts';
 import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
@@ -29,6 +31,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   enforcement,
   // 五项管理
   fiveItems,
+  // 县管校聘交流轮岗
+  exchange,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

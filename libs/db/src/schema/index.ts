@@ -7,6 +7,8 @@ export * from './imports.ts';
 export * from './private-edu.ts';
 export * from './private-puhui.ts';
 export * from './teachers.ts';
+// 县管校聘交流轮岗
+export * from './teacher-exchange.ts';
 export * from './private-preschool.ts';
 export * from './funding.ts';
 // 校外培训执法案件

@@ -41,6 +41,8 @@ import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 import { seedTeacherTraining } from './teacher-training.ts';
+// 县管校聘交流轮岗
+import { seedTeacherExchange } from './teacher-exchange.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -234,6 +236,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     // 五项管理
     // The demo primary school (account `xiaoxue`) has not filed its autumn return yet: its 待办 reminds it.
     privateEdu.fiveItems = await seedPrivateFiveItems(tx, { unfiled: await demoPrimarySchool(tx) });
+    // 县管校聘交流轮岗: designations and plans; records only with the staff registry.
+    await seedTeacherExchange(tx, { staffRegistry: opts.staffRegistry ?? true, today });
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });

@@ -9,6 +9,8 @@ import { PUHUI_WORKFLOW } from '../private-edu/puhui-workflow.ts';
 import { PROFILE_REVIEW } from '../safety/compliance-workflow.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
+// 县管校聘交流轮岗
+import { EXCHANGE_PLAN_WORKFLOW } from '../teachers/exchange-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -35,6 +37,8 @@ export const INBOX_SOURCES = {
   },
   // 五项管理
   fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
+  // 县管校聘交流轮岗
+  exchange: { workflow: EXCHANGE_PLAN_WORKFLOW, area: 'teachers', label: { zh: '交流轮岗计划', en: 'Teacher exchange plans' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -6,6 +6,8 @@ import { SchoolFilter } from '../../inputs.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { ethicsRouter } from './ethics.ts';
+// 县管校聘交流轮岗
+import { exchangeRouter } from './exchange/index.ts';
 import { teacherFilesRouter } from './files.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
@@ -24,6 +26,8 @@ export const teachersRouter = {
   staffing: staffingRouter,
   // 教师培训与信息技术应用能力提升工程2.0
   training: trainingRouter,
+  // 县管校聘交流轮岗
+  exchange: exchangeRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

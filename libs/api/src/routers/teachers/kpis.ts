@@ -8,6 +8,8 @@ import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 import { trainingKpis } from './training/kpis.ts';
+// 县管校聘交流轮岗
+import { exchangeKpis } from './exchange/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -197,6 +199,8 @@ export const teachersKpis: KpiSource[] = [
   completeness,
   // 教师培训与信息技术应用能力提升工程2.0
   ...trainingKpis,
+  // 县管校聘交流轮岗
+  ...exchangeKpis,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
