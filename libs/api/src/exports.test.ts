@@ -47,6 +47,10 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.training.platform.exportUnmatched': undefined,
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
+  // 教师工资保障
+  'teachers.pay.export': { year: 2022, below: true },
+  'teachers.pay.exportComparison': { year: 2022 },
+  'teachers.pay.rectifications.export': { year: 2022, status: 'rectifying' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -24,6 +24,9 @@ const NAMES = {
   private_training_institution: '培训机构',
   // 五项管理
   private_five_items_return: '五项管理报表',
+  // 教师工资保障
+  teacher_pay_return: '教师工资保障情况表',
+  teacher_pay_rectification: '督查整改',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

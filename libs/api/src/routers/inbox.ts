@@ -8,6 +8,8 @@ import { enforcement } from './inbox/enforcement.ts';
 import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
+// 教师工资保障
+import { payRectifications, payReturns } from './inbox/pay.ts';
 import { puhui } from './inbox/puhui.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { spending } from './inbox/spending.ts';
@@ -29,6 +31,9 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   enforcement,
   // 五项管理
   fiveItems,
+  // 教师工资保障
+  payReturn: payReturns,
+  payRectification: payRectifications,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

@@ -13,3 +13,5 @@ export * from './funding.ts';
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
 export * from './private-five-items.ts';
+// 教师工资保障
+export * from './teacher-pay.ts';

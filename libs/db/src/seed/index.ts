@@ -39,6 +39,8 @@ import { generatePrivateStory } from './private-story.ts';
 import { seedPrivateTraining } from './private-training.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
+// 教师工资保障
+import { seedTeacherPay } from './teacher-pay.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -230,6 +232,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     // 五项管理
     // The demo primary school (account `xiaoxue`) has not filed its autumn return yet: its 待办 reminds it.
     privateEdu.fiveItems = await seedPrivateFiveItems(tx, { unfiled: await demoPrimarySchool(tx) });
+    // 教师工资保障
+    await seedTeacherPay(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });

@@ -7,6 +7,9 @@ import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu
 import { LICENCE_WORKFLOW } from '../private-edu/licence-workflow.ts';
 import { PUHUI_WORKFLOW } from '../private-edu/puhui-workflow.ts';
 import { PROFILE_REVIEW } from '../safety/compliance-workflow.ts';
+// 教师工资保障
+import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workflow.ts';
+import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 import type { Words } from './workflow.ts';
@@ -35,6 +38,13 @@ export const INBOX_SOURCES = {
   },
   // 五项管理
   fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
+  // 教师工资保障
+  payReturn: { workflow: PAY_RETURN_WORKFLOW, area: 'teachers', label: { zh: '教师工资保障情况表', en: 'Teacher pay returns' } },
+  payRectification: {
+    workflow: PAY_RECTIFICATION_WORKFLOW,
+    area: 'teachers',
+    label: { zh: '工资保障督查整改', en: 'Pay rectification cases' },
+  },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];
