@@ -53,7 +53,7 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
     expect((await county.teachers.pay.comparison({ year: 2022, unitCode: '430481' })).rows).toEqual([]);
     // The KPI: 10 of 13 units meet it in 2022; 耒阳市 0 of 1.
     const kpi = await wageGuaranteeKpi.byUnit(database.db, { kind: 'all' }, AS_OF);
-    const sum = [...kpi.values()].reduce((a, m) => ({ num: a.num + m.num, den: a.den + (m.den ?? 0) }), { num: 0, den: 0 });
+    const sum = [...kpi.values()].reduce<{ num: number; den: number }>((a, m) => ({ num: a.num + m.num, den: a.den + (m.den ?? 0) }), { num: 0, den: 0 });
     expect(sum).toEqual({ num: 10, den: 13 });
     expect(kpi.get('430481')).toEqual({ num: 0, den: 1 });
   });
