@@ -945,7 +945,10 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .where(and(eq(t.teacherPayReturns.unitCode, OTHER), eq(t.teacherPayReturns.year, 2022))),
     );
     const payRectification = await first(
-      db.select({ id: t.teacherPayRectifications.id }).from(t.teacherPayRectifications).where(eq(t.teacherPayRectifications.unitCode, OTHER)),
+      db
+        .select({ id: t.teacherPayRectifications.id })
+        .from(t.teacherPayRectifications)
+        .where(eq(t.teacherPayRectifications.unitCode, OTHER)),
     );
 
     Object.assign(foreign, {

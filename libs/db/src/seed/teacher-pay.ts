@@ -1,5 +1,12 @@
-import { bonusLate, payBelowBenchmark, PAY_YEARS, type PayFindingKind, type PayStatus, type RectificationStatus } from '@hyedu/domain/teachers';
 import { HENGYANG_ORG_UNITS } from '@hyedu/domain/hengyang';
+import {
+  bonusLate,
+  PAY_YEARS,
+  payBelowBenchmark,
+  type PayFindingKind,
+  type PayStatus,
+  type RectificationStatus,
+} from '@hyedu/domain/teachers';
 import type { Tx } from '../audit.ts';
 import { teacherPayRectifications, teacherPayReturns } from '../schema/index.ts';
 

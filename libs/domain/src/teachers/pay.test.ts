@@ -11,14 +11,19 @@ import {
   payGapRatio,
   payRefusals,
   PayReturnInput,
-  rectificationOverdue,
   RectificationInput,
+  rectificationOverdue,
   wageGuaranteeRate,
 } from './pay.ts';
 
 // The seed's 2022 figures (libs/db/src/seed/teacher-pay.ts): 耒阳市 below, 衡南县's teachers paid their bonus late.
 const leiyang = { teacherAvgPay: 8_641_200, civilServantAvgPay: 8_973_000 };
-const hengnan = { teacherAvgPay: 9_386_500, civilServantAvgPay: 9_120_000, civilServantBonusOn: '2022-01-20', teacherBonusOn: '2022-02-25' };
+const hengnan = {
+  teacherAvgPay: 9_386_500,
+  civilServantAvgPay: 9_120_000,
+  civilServantBonusOn: '2022-01-20',
+  teacherBonusOn: '2022-02-25',
+};
 
 describe('pay benchmark', () => {
   it('is red when teachers average less than civil servants (耒阳市 2022: 86,412.00 < 89,730.00 元)', () => {
@@ -91,7 +96,13 @@ describe('workflows', () => {
     expect(rectificationOverdue({ status: 'reported', deadline: '2022-10-31' }, '2022-11-30')).toBe(false);
   });
   it('a case names what was found', () => {
-    const bad = RectificationInput.safeParse({ unitCode: '430481', year: 2022, findingKinds: [], findingText: '低', deadline: '2022-12-31' });
+    const bad = RectificationInput.safeParse({
+      unitCode: '430481',
+      year: 2022,
+      findingKinds: [],
+      findingText: '低',
+      deadline: '2022-12-31',
+    });
     expect(bad.error?.issues.map((i) => i.message)).toEqual(['请选择督查发现的问题', '督查发现情况至少2个字']);
   });
 });

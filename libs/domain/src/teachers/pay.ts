@@ -64,7 +64,8 @@ export type PayReturnUpdate = z.infer<typeof PayReturnUpdate>;
 export function payRefusals(f: PayFigures, year: number): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
   const parts = (f.teacherBasePay ?? 0) + (f.teacherPerformancePay ?? 0) + (f.teacherBonus ?? 0);
-  if (parts > f.teacherAvgPay) out.push({ field: 'teacherAvgPay', message: '基本工资、绩效工资与年终一次性奖励之和不能超过年平均工资收入' });
+  if (parts > f.teacherAvgPay)
+    out.push({ field: 'teacherAvgPay', message: '基本工资、绩效工资与年终一次性奖励之和不能超过年平均工资收入' });
   if (f.linkageEstablished && !f.linkageDocument?.trim())
     out.push({ field: 'linkageDocument', message: '已建立联动机制的，请填写联动机制文件名称或文号' });
   for (const key of ['civilServantBonusOn', 'teacherBonusOn'] as const) {

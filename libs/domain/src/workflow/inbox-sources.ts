@@ -7,11 +7,11 @@ import { INSPECTION_OPINION_WORKFLOW, INSPECTION_WORKFLOW } from '../private-edu
 import { LICENCE_WORKFLOW } from '../private-edu/licence-workflow.ts';
 import { PUHUI_WORKFLOW } from '../private-edu/puhui-workflow.ts';
 import { PROFILE_REVIEW } from '../safety/compliance-workflow.ts';
+import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
+import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 // 教师工资保障
 import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workflow.ts';
 import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
-import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
-import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 import type { Words } from './workflow.ts';
 
 /**

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { tables } from '@hyedu/db';
 import { fenToYuanString, RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
+  bonusLate as bonusLateRule,
   PAY_EDITABLE,
   PayAction,
   payBelowBenchmark,
-  bonusLate as bonusLateRule,
   payCase,
   payFindings,
-  PayReturnInput,
   payRefusals,
+  PayReturnInput,
   PAY_RETURN_WORKFLOW as wf,
   type PayFigures,
 } from '@hyedu/domain/teachers';
@@ -151,7 +151,16 @@ export const payRouter = {
         if (expectedVersion !== undefined) throw conflict();
         const [made] = await tx
           .insert(r)
-          .values({ unitCode: unit.code, year, status: wf.initial, ...values, createdBy: who, createdAt: ctx.now, updatedBy: who, updatedAt: ctx.now })
+          .values({
+            unitCode: unit.code,
+            year,
+            status: wf.initial,
+            ...values,
+            createdBy: who,
+            createdAt: ctx.now,
+            updatedBy: who,
+            updatedAt: ctx.now,
+          })
           .onConflictDoNothing({ target: [r.unitCode, r.year] })
           .returning({ id: r.id, version: r.version });
         if (!made) throw conflict();

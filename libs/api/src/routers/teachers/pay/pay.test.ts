@@ -53,7 +53,10 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
     expect((await county.teachers.pay.comparison({ year: 2022, unitCode: '430481' })).rows).toEqual([]);
     // The KPI: 10 of 13 units meet it in 2022; 耒阳市 0 of 1.
     const kpi = await wageGuaranteeKpi.byUnit(database.db, { kind: 'all' }, AS_OF);
-    const sum = [...kpi.values()].reduce<{ num: number; den: number }>((a, m) => ({ num: a.num + m.num, den: a.den + (m.den ?? 0) }), { num: 0, den: 0 });
+    const sum = [...kpi.values()].reduce<{ num: number; den: number }>((a, m) => ({ num: a.num + m.num, den: a.den + (m.den ?? 0) }), {
+      num: 0,
+      den: 0,
+    });
     expect(sum).toEqual({ num: 10, den: 13 });
     expect(kpi.get('430481')).toEqual({ num: 0, den: 1 });
   });
@@ -61,7 +64,13 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
   it('the county fills and submits; the city returns it with a reason; the county corrects and resubmits; the city accepts', async () => {
     const [city, county] = await Promise.all([as('teachers'), as('hengnan')]);
     const { id } = await county.teachers.pay.save({ unitCode: '430422', year: 2020, ...figures() });
-    expect(await county.teachers.pay.byId({ id })).toMatchObject({ status: 'draft', below: false, bonusLate: false, canEdit: true, allowed: ['submit'] });
+    expect(await county.teachers.pay.byId({ id })).toMatchObject({
+      status: 'draft',
+      below: false,
+      bonusLate: false,
+      canEdit: true,
+      allowed: ['submit'],
+    });
     // Saving without the version, or with a stale one, is a CONFLICT.
     expect(await failure(county.teachers.pay.save({ unitCode: '430422', year: 2020, ...figures() }))).toMatchObject({ code: 'CONFLICT' });
     expect(await failure(county.teachers.pay.save({ unitCode: '430422', year: 2020, expectedVersion: 2, ...figures() }))).toEqual(CONFLICT);
@@ -116,7 +125,10 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
 
   it('scope: another county’s return is NOT_FOUND for a county; a school sees nothing', async () => {
     const [county, school] = await Promise.all([as('hengnan'), as('xiaoxue')]);
-    const [theirs] = await database.db.select({ id: pr.id }).from(pr).where(and(eq(pr.unitCode, '430481'), eq(pr.year, 2022)));
+    const [theirs] = await database.db
+      .select({ id: pr.id })
+      .from(pr)
+      .where(and(eq(pr.unitCode, '430481'), eq(pr.year, 2022)));
     const notFound = { code: 'NOT_FOUND', message: '教师工资保障情况表不存在或不在您的数据范围内' };
     expect(await failure(county.teachers.pay.byId({ id: theirs!.id }))).toEqual(notFound);
     expect(await failure(county.teachers.pay.byId({ id: 999_999 }))).toEqual(notFound);
@@ -133,11 +145,26 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
     const county = await as('hengnan');
     const base = { unitCode: '430422', year: 2021, expectedVersion: 1 };
     const refusal = (more: Record<string, unknown>) => failure(county.teachers.pay.save({ ...base, ...figures(more) } as never));
-    expect(await refusal({ teacherAvgPay: -100 })).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('义务教育教师年平均工资收入不能为负数') });
-    expect(await refusal({ civilServantAvgPay: 'abc' })).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('公务员年平均工资收入应为数字') });
-    expect(await refusal({ teacherAvgPay: 12.5 })).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('最多保留两位小数') });
-    expect(await refusal({ linkageDocument: '' })).toMatchObject({ code: 'BAD_REQUEST', message: '已建立联动机制的，请填写联动机制文件名称或文号' });
-    expect(await refusal({ civilServantBonusOn: '2021-01-18', teacherBonusOn: '2020-02-01' })).toMatchObject({ code: 'BAD_REQUEST', message: '教师年终一次性奖励发放日期应在2021年内' });
+    expect(await refusal({ teacherAvgPay: -100 })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('义务教育教师年平均工资收入不能为负数'),
+    });
+    expect(await refusal({ civilServantAvgPay: 'abc' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('公务员年平均工资收入应为数字'),
+    });
+    expect(await refusal({ teacherAvgPay: 12.5 })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('最多保留两位小数'),
+    });
+    expect(await refusal({ linkageDocument: '' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '已建立联动机制的，请填写联动机制文件名称或文号',
+    });
+    expect(await refusal({ civilServantBonusOn: '2021-01-18', teacherBonusOn: '2020-02-01' })).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '教师年终一次性奖励发放日期应在2021年内',
+    });
     expect(await failure(county.teachers.pay.save({ ...base, ...figures(), year: 2035 }))).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('年度不能晚于2022年'),
@@ -146,7 +173,13 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
 
   it('督查整改: the city opens, the county takes it on and reports its measures, the city returns with a reason, then closes', async () => {
     const [city, county, other] = await Promise.all([as('teachers'), as('hengnan'), as('leiyang')]);
-    const open = { unitCode: '430422', year: 2022, findingKinds: ['bonusLate' as const], findingText: '教师年终奖晚发36天', deadline: '2022-12-31' };
+    const open = {
+      unitCode: '430422',
+      year: 2022,
+      findingKinds: ['bonusLate' as const],
+      findingText: '教师年终奖晚发36天',
+      deadline: '2022-12-31',
+    };
     expect(await failure(county.teachers.pay.rectifications.create(open))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await failure(city.teachers.pay.rectifications.create({ ...open, deadline: '2022-11-01' }))).toMatchObject({
       code: 'BAD_REQUEST',
@@ -170,7 +203,10 @@ describe.each(testEngines())('教师工资保障 on %s', (engine) => {
       message: '请填写退回原因',
     });
     await city.teachers.pay.rectifications.step({ id, expectedVersion: 3, action: 'return', reason: '请附财政拨付凭证说明' });
-    expect(await county.teachers.pay.rectifications.byId({ id })).toMatchObject({ status: 'rectifying', returnReason: '请附财政拨付凭证说明' });
+    expect(await county.teachers.pay.rectifications.byId({ id })).toMatchObject({
+      status: 'rectifying',
+      returnReason: '请附财政拨付凭证说明',
+    });
     await county.teachers.pay.rectifications.step({ id, expectedVersion: 4, action: 'report', measures: '已补发并附财政拨付凭证' });
     expect(await failure(county.teachers.pay.rectifications.step({ id, expectedVersion: 5, action: 'accept' }))).toMatchObject({
       code: 'FORBIDDEN',

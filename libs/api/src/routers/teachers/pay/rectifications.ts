@@ -174,7 +174,11 @@ export const rectificationRouter = {
               : {},
       audit: {
         targetType: RECTIFICATION_TARGET,
-        after: (_row, to) => ({ status: to, ...(input.action === 'report' ? { measures: input.measures } : {}), ...(input.reason ? { reason: input.reason } : {}) }),
+        after: (_row, to) => ({
+          status: to,
+          ...(input.action === 'report' ? { measures: input.measures } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+        }),
       },
     });
   }),

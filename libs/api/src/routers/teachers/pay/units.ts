@@ -24,6 +24,9 @@ export const payUnits = (db: Db, scope: DataScope, unitCode?: string) =>
 export async function unitToEnter(ctx: Pick<AuthedContext, 'db' | 'scope'>, unitCode: string) {
   if (!unitInScope(ctx.scope, unitCode)) throw notFound('org_unit', unitCode);
   const [unit] = await payUnits(ctx.db, ctx.scope, unitCode);
-  if (!unit) throw actorLevel(ctx.scope) === 'city' ? fieldError('unitCode', '该单位不是填报教师工资保障情况的县市区') : notFound('org_unit', unitCode);
+  if (!unit)
+    throw actorLevel(ctx.scope) === 'city'
+      ? fieldError('unitCode', '该单位不是填报教师工资保障情况的县市区')
+      : notFound('org_unit', unitCode);
   return unit;
 }
