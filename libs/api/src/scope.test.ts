@@ -471,11 +471,13 @@ const FIXTURES: Record<string, Fixture> = {
   'teachers.pay.step:id': one('payReturn', (id) => ({ id, expectedVersion: 1, action: 'submit' })),
   'teachers.pay.rectifications.list:unitCode': list()('unitCode', 'unit'),
   'teachers.pay.rectifications.export:unitCode': filter()('unitCode', 'unit'),
-  'teachers.pay.rectifications.create:unitCode': one(
-    'unit',
-    (unitCode) => ({ unitCode, year: 2022, findingKinds: ['below'], findingText: '范围测试', deadline: '2099-12-31' }),
-    403,
-  ),
+  'teachers.pay.rectifications.create:unitCode': one('unit', (unitCode) => ({
+    unitCode,
+    year: 2022,
+    findingKinds: ['below'],
+    findingText: '范围测试',
+    deadline: '2099-12-31',
+  })),
   'teachers.pay.rectifications.byId:id': one('payRectification', (id) => ({ id })),
   'teachers.pay.rectifications.history:id': one('payRectification', (id) => ({ id })),
   'teachers.pay.rectifications.step:id': one('payRectification', (id) => ({ id, expectedVersion: 1, action: 'start' })),

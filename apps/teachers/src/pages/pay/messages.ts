@@ -65,6 +65,8 @@ const zh = {
   redFlag: '红色预警',
   // 督查整改
   rectTitle: '工资保障督查整改',
+  rectDetails: '督查整改',
+  caseStatus: '状态',
   rectLead: '共 {n} 件',
   rectAdd: '下达督查整改',
   rectBack: '返回督查整改',
@@ -148,6 +150,8 @@ export const usePayMessages = defineMessages<keyof typeof zh>({
     dateHint: 'YYYY-MM-DD; leave empty if not paid',
     redFlag: 'Red flag',
     rectTitle: 'Pay rectification cases',
+    rectDetails: 'Rectification case',
+    caseStatus: 'Status',
     rectLead: '{n} cases',
     rectAdd: 'Open a rectification case',
     rectBack: 'Back to rectification cases',

@@ -120,8 +120,9 @@ export const rectificationRouter = {
 
   /** Opens a case for a county and year (the city's 科室 only): 督查发现, with a deadline. */
   create: write.input(RectificationInput).mutation(async ({ ctx, input }) => {
-    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '督查整改由市教育局教师工作科室下达' });
+    // The unit first: another county's (or a missing) unit is the one NOT_FOUND, before the level's refusal.
     const unit = await unitToEnter(ctx, input.unitCode);
+    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '督查整改由市教育局教师工作科室下达' });
     if (input.deadline <= ctx.today) throw fieldError('deadline', '整改期限应晚于今天');
     const findingKinds = [...new Set(input.findingKinds)];
     return ctx.db.transaction(async (tx) => {
