@@ -9,8 +9,8 @@ import { PAY_RECTIFICATION_WORKFLOW } from './pay-rectification-workflow.ts';
 import { PAY_RETURN_WORKFLOW } from './pay-workflow.ts';
 
 /**
- * 教师工资保障 (seed item 19: 落实教师各项待遇政策 … 完善中小学教师工资保障情况督查机制). The rule (教师法; 国务院办公厅 2020
- * 督查): 义务教育教师平均工资收入水平不低于当地公务员平均工资收入水平 — every county committed in 2020 — and teachers are paid
+ * 教师工资保障 (seed item 19: 落实教师各项待遇政策 … 完善中小学教师工资保障情况督查机制). The rule (教师法 第二十五条; shared
+ * domain notes §6.2): 义务教育教师平均工资收入水平不低于当地公务员平均工资收入水平 — every county committed in 2020 — and teachers are paid
  * their 年终一次性奖励 no later than the county's civil servants. Each county-level unit files one return a year; the
  * city's 教师工作科室 reviews it; a county found below or late gets a 督查整改 case.
  *
