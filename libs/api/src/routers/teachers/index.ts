@@ -17,11 +17,11 @@ const read = readProcedure('teachers');
 
 export const teachersRouter = {
   staff: staffRouter,
+  // 教师工资保障
+  pay: payRouter,
   ethics: ethicsRouter,
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,
-  // 教师工资保障
-  pay: payRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).
