@@ -15,6 +15,8 @@ export const useMessages = defineMessages({
     itCapabilityTab: '信息技术2.0',
     // 县管校聘交流轮岗
     exchangeTab: '交流轮岗',
+    // 教师工资保障
+    payTab: '工资保障',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -54,6 +56,8 @@ export const useMessages = defineMessages({
     itCapabilityTab: 'IT 2.0',
     // 县管校聘交流轮岗
     exchangeTab: 'Exchange',
+    // 教师工资保障
+    payTab: 'Pay guarantee',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

@@ -4,6 +4,9 @@ import routes from './routes.ts';
 
 const flat = (list: RouteRecordRaw[]): RouteRecordRaw[] => list.flatMap((r) => [r, ...flat(r.children ?? [])]);
 
+// 教师工资保障
+const PAY_PATHS = ['pay', 'pay/returns/:id(\\d+)', 'pay/rectifications', 'pay/rectifications/:id(\\d+)'];
+
 describe('teachers routes', () => {
   it('live under the base path the registry gives, and carry the module key', () => {
     const list = routes('/x-teachers');
@@ -76,6 +79,13 @@ describe('teachers routes', () => {
       'exchange/summary',
       'exchange/designations',
     ]);
+      // 教师工资保障
+      'teachers:pay',
+      'teachers:pay-return',
+      'teachers:pay-rectifications',
+      'teachers:pay-rectification',
+    ]);
+    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist', ...PAY_PATHS]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

@@ -90,6 +90,30 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:exchange-designations',
         component: () => import('./pages/exchange/DesignationsPage.vue'),
         meta: { title: '教师队伍 · 优质/薄弱学校认定', titleEn: 'Teachers · School designations' },
+      // 教师工资保障
+      {
+        path: 'pay',
+        name: 'teachers:pay',
+        component: () => import('./pages/pay/PayComparisonPage.vue'),
+        meta: { title: '教师队伍 · 工资保障', titleEn: 'Teachers · Pay guarantee' },
+      },
+      {
+        path: 'pay/returns/:id(\\d+)',
+        name: 'teachers:pay-return',
+        component: () => import('./pages/pay/PayReturnPage.vue'),
+        meta: { title: '教师队伍 · 工资保障情况表', titleEn: 'Teachers · Pay return' },
+      },
+      {
+        path: 'pay/rectifications',
+        name: 'teachers:pay-rectifications',
+        component: () => import('./pages/pay/RectificationListPage.vue'),
+        meta: { title: '教师队伍 · 工资保障督查整改', titleEn: 'Teachers · Pay rectification cases' },
+      },
+      {
+        path: 'pay/rectifications/:id(\\d+)',
+        name: 'teachers:pay-rectification',
+        component: () => import('./pages/pay/RectificationPage.vue'),
+        meta: { title: '教师队伍 · 工资保障督查整改', titleEn: 'Teachers · Pay rectification case' },
       },
     ],
   },

@@ -57,6 +57,10 @@ const FILTERS: Record<string, unknown> = {
   'teachers.exchange.exportDesignations': { schoolYear: '2022-2023', designation: 'weak' },
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
+  // 教师工资保障
+  'teachers.pay.export': { year: 2022, below: true },
+  'teachers.pay.exportComparison': { year: 2022 },
+  'teachers.pay.rectifications.export': { year: 2022, status: 'rectifying' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -57,6 +57,9 @@ type Kind =
   // 县管校聘交流轮岗
   | 'exchangePlan'
   | 'exchangeRecord';
+  // 教师工资保障
+  | 'payReturn'
+  | 'payRectification';
 interface Own {
   school: number;
   task: number;
@@ -539,6 +542,34 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.fiveItems.create:schoolId': one('school', (schoolId) => ({ schoolId, term: '2022-autumn', ...FIVE_ITEMS_FIGURES })),
   'privateEdu.fiveItems.update:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, ...FIVE_ITEMS_FIGURES })),
   'privateEdu.fiveItems.step:id': one('fiveItems', (id) => ({ id, expectedVersion: 1, action: 'return', reason: '数据有误' })),
+  // 教师工资保障
+  'teachers.pay.list:unitCode': list()('unitCode', 'unit'),
+  'teachers.pay.export:unitCode': filter()('unitCode', 'unit'),
+  'teachers.pay.comparison:unitCode': filter({ year: 2022 })('unitCode', 'unit'),
+  'teachers.pay.exportComparison:unitCode': filter({ year: 2022 })('unitCode', 'unit'),
+  'teachers.pay.save:unitCode': one('unit', (unitCode) => ({
+    unitCode,
+    year: 2022,
+    teacherAvgPay: 9_000_000,
+    civilServantAvgPay: 8_900_000,
+    linkageEstablished: false,
+    expectedVersion: 1,
+  })),
+  'teachers.pay.byId:id': one('payReturn', (id) => ({ id })),
+  'teachers.pay.history:id': one('payReturn', (id) => ({ id })),
+  'teachers.pay.step:id': one('payReturn', (id) => ({ id, expectedVersion: 1, action: 'submit' })),
+  'teachers.pay.rectifications.list:unitCode': list()('unitCode', 'unit'),
+  'teachers.pay.rectifications.export:unitCode': filter()('unitCode', 'unit'),
+  'teachers.pay.rectifications.create:unitCode': one('unit', (unitCode) => ({
+    unitCode,
+    year: 2022,
+    findingKinds: ['below'],
+    findingText: '范围测试',
+    deadline: '2099-12-31',
+  })),
+  'teachers.pay.rectifications.byId:id': one('payRectification', (id) => ({ id })),
+  'teachers.pay.rectifications.history:id': one('payRectification', (id) => ({ id })),
+  'teachers.pay.rectifications.step:id': one('payRectification', (id) => ({ id, expectedVersion: 1, action: 'start' })),
   // 执法案件关联培训机构
   'privateEdu.enforcement.create:institutionId': one('training', (institutionId) => ({ ...enforcementClue, institutionId })),
   'privateEdu.enforcement.update:institutionId': one('training', (institutionId, own) => ({
@@ -1144,6 +1175,24 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     Object.assign(foreign, {
       exchangePlan: exchangePlan.id,
       exchangeRecord: exchangeRecord.id,
+    // 教师工资保障: the demo's 2022 return and 督查整改 case of another county.
+    const payReturn = await first(
+      db
+        .select({ id: t.teacherPayReturns.id })
+        .from(t.teacherPayReturns)
+        .where(and(eq(t.teacherPayReturns.unitCode, OTHER), eq(t.teacherPayReturns.year, 2022))),
+    );
+    const payRectification = await first(
+      db
+        .select({ id: t.teacherPayRectifications.id })
+        .from(t.teacherPayRectifications)
+        .where(eq(t.teacherPayRectifications.unitCode, OTHER)),
+    );
+
+    Object.assign(foreign, {
+      // 教师工资保障
+      payReturn: payReturn.id,
+      payRectification: payRectification.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -29,6 +29,9 @@ const NAMES = {
   teacher_training_record: '培训记录',
   // 县管校聘交流轮岗
   teacher_exchange_plan: '交流轮岗计划',
+  // 教师工资保障
+  teacher_pay_return: '教师工资保障情况表',
+  teacher_pay_rectification: '督查整改',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -246,6 +246,20 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.training.files.exportProjects': ['导出教师培训项目', 'Export training projects'],
   'teachers.training.files.exportRecords': ['导出教师培训记录', 'Export training records'],
   'teachers.training.files.exportStanding': ['导出信息技术2.0学时达标情况', 'Export IT 2.0 standing'],
+  // 教师工资保障
+  'teachers.pay.create': ['填报教师工资保障情况', 'Enter a teacher pay return'],
+  'teachers.pay.update': ['修改教师工资保障情况', 'Change a teacher pay return'],
+  'teachers.pay.submit': ['提交教师工资保障情况', 'Submit a teacher pay return'],
+  'teachers.pay.accept': ['审核通过教师工资保障情况', 'Accept a teacher pay return'],
+  'teachers.pay.return': ['退回教师工资保障情况', 'Return a teacher pay return'],
+  'teachers.pay.export': ['导出教师工资保障情况', 'Export teacher pay returns'],
+  'teachers.pay.exportComparison': ['导出教师与公务员工资对比', 'Export the pay comparison'],
+  'teachers.payRectification.create': ['下达工资保障督查整改', 'Open a pay rectification case'],
+  'teachers.payRectification.start': ['签收工资保障督查整改', 'Take on a pay rectification case'],
+  'teachers.payRectification.report': ['报告工资保障整改情况', 'Report pay rectification'],
+  'teachers.payRectification.accept': ['复核销号工资保障督查整改', 'Close a pay rectification case'],
+  'teachers.payRectification.return': ['退回工资保障整改情况', 'Return a pay rectification report'],
+  'teachers.pay.rectifications.export': ['导出工资保障督查整改', 'Export pay rectification cases'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -321,6 +335,9 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // 五项管理
   private_five_items_return: ['五项管理情况', 'Five-items return'],
   private_five_items_settings: ['五项管理设置', 'Five-items settings'],
+  // 教师工资保障
+  teacher_pay_return: ['教师工资保障情况表', 'Teacher pay return'],
+  teacher_pay_rectification: ['工资保障督查整改', 'Pay rectification case'],
   // 全国平台名单导入
   private_training_platform: ['全国平台机构名单', 'National platform list'],
 };
@@ -506,6 +523,18 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   // 全国平台名单导入
   units: ['县市区', 'Counties'],
   replaced: ['替换的原有行数', 'Rows replaced'],
+  // 教师工资保障
+  teacherAvgPay: ['义务教育教师年平均工资收入', 'Teachers’ average pay'],
+  civilServantAvgPay: ['公务员年平均工资收入', 'Civil servants’ average pay'],
+  teacherBasePay: ['基本工资', 'Basic pay'],
+  teacherPerformancePay: ['绩效工资', 'Performance pay'],
+  teacherBonus: ['年终一次性奖励', 'Year-end bonus'],
+  linkageEstablished: ['是否建立联动机制', 'Linkage established'],
+  linkageDocument: ['联动机制文件', 'Linkage document'],
+  civilServantBonusOn: ['公务员年终一次性奖励发放日期', 'Civil servants’ bonus paid on'],
+  teacherBonusOn: ['教师年终一次性奖励发放日期', 'Teachers’ bonus paid on'],
+  findingKinds: ['督查发现的问题', 'Findings'],
+  findingText: ['督查发现情况', 'What was found'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

@@ -373,6 +373,20 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   exchangeYears: '交流条件任教年限',
   direction: '交流方向',
   fromSchoolId: '原学校',
+  // 教师工资保障
+  teacherAvgPay: '义务教育教师年平均工资收入',
+  civilServantAvgPay: '公务员年平均工资收入',
+  teacherBasePay: '基本工资',
+  teacherPerformancePay: '绩效工资',
+  teacherBonus: '年终一次性奖励',
+  linkageEstablished: '是否建立联动机制',
+  linkageDocument: '联动机制文件',
+  civilServantBonusOn: '公务员年终一次性奖励发放日期',
+  teacherBonusOn: '教师年终一次性奖励发放日期',
+  findingKinds: '督查发现的问题',
+  findingText: '督查发现情况',
+  below: '是否低于公务员',
+  bonusLate: '年终奖是否晚发',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

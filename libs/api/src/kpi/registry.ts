@@ -22,5 +22,4 @@ export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',
   'teachers.registration-overdue': '教师队伍：教师资格定期注册（第二部分）',
   'teachers.programme-arrival': '教师队伍：教师补充计划（第二部分）',
-  'teachers.wage-guarantee': '教师队伍：工资保障（第二部分）',
 };

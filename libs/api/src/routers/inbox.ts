@@ -10,6 +10,8 @@ import { exchange } from './inbox/exchange.ts';
 import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
+// 教师工资保障
+import { payRectifications, payReturns } from './inbox/pay.ts';
 import { puhui } from './inbox/puhui.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { spending } from './inbox/spending.ts';
@@ -33,6 +35,9 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   fiveItems,
   // 县管校聘交流轮岗
   exchange,
+  // 教师工资保障
+  payReturn: payReturns,
+  payRectification: payRectifications,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

@@ -17,3 +17,5 @@ export * from './private-training.ts';
 export * from './private-five-items.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 export * from './teacher-training.ts';
+// 教师工资保障
+export * from './teacher-pay.ts';

@@ -43,6 +43,8 @@ import { generateSchoolRegistry } from './schools.ts';
 import { seedTeacherTraining } from './teacher-training.ts';
 // 县管校聘交流轮岗
 import { seedTeacherExchange } from './teacher-exchange.ts';
+// 教师工资保障
+import { seedTeacherPay } from './teacher-pay.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -238,6 +240,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     privateEdu.fiveItems = await seedPrivateFiveItems(tx, { unfiled: await demoPrimarySchool(tx) });
     // 县管校聘交流轮岗: designations and plans; records only with the staff registry.
     await seedTeacherExchange(tx, { staffRegistry: opts.staffRegistry ?? true, today });
+    // 教师工资保障
+    await seedTeacherPay(tx);
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });

@@ -6,3 +6,4 @@ export * from './staffing.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 export * from './training.ts';
 export * from './exchange.ts';
+export * from './pay.ts';

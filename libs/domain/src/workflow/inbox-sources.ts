@@ -11,6 +11,9 @@ import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 // 县管校聘交流轮岗
 import { EXCHANGE_PLAN_WORKFLOW } from '../teachers/exchange-workflow.ts';
+// 教师工资保障
+import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workflow.ts';
+import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -39,6 +42,13 @@ export const INBOX_SOURCES = {
   fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
   // 县管校聘交流轮岗
   exchange: { workflow: EXCHANGE_PLAN_WORKFLOW, area: 'teachers', label: { zh: '交流轮岗计划', en: 'Teacher exchange plans' } },
+  // 教师工资保障
+  payReturn: { workflow: PAY_RETURN_WORKFLOW, area: 'teachers', label: { zh: '教师工资保障情况表', en: 'Teacher pay returns' } },
+  payRectification: {
+    workflow: PAY_RECTIFICATION_WORKFLOW,
+    area: 'teachers',
+    label: { zh: '工资保障督查整改', en: 'Pay rectification cases' },
+  },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -9,6 +9,8 @@ import { ethicsRouter } from './ethics.ts';
 // 县管校聘交流轮岗
 import { exchangeRouter } from './exchange/index.ts';
 import { teacherFilesRouter } from './files.ts';
+// 教师工资保障
+import { payRouter } from './pay/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
@@ -20,6 +22,8 @@ const read = readProcedure('teachers');
 
 export const teachersRouter = {
   staff: staffRouter,
+  // 教师工资保障
+  pay: payRouter,
   ethics: ethicsRouter,
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,

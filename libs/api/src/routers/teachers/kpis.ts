@@ -10,6 +10,8 @@ import { recordScope } from '../../record-scope.ts';
 import { trainingKpis } from './training/kpis.ts';
 // 县管校聘交流轮岗
 import { exchangeKpis } from './exchange/kpi.ts';
+// 教师工资保障
+import { wageGuaranteeKpi } from './pay/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -201,6 +203,8 @@ export const teachersKpis: KpiSource[] = [
   ...trainingKpis,
   // 县管校聘交流轮岗
   ...exchangeKpis,
+  // 教师工资保障
+  wageGuaranteeKpi,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
