@@ -24,6 +24,8 @@ const NAMES = {
   private_training_institution: '培训机构',
   // 五项管理
   private_five_items_return: '五项管理报表',
+  // 年度考核与教师资格定期注册
+  teacher_appraisal: '考核记录',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -9,6 +9,8 @@ import { fiveItems } from './inbox/five-items.ts';
 import { inspectionOpinions, inspections } from './inbox/inspections.ts';
 import { licences } from './inbox/licences.ts';
 import { puhui } from './inbox/puhui.ts';
+// 年度考核与教师资格定期注册
+import { registration } from './inbox/registration.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { spending } from './inbox/spending.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
@@ -29,6 +31,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   enforcement,
   // 五项管理
   fiveItems,
+  // 年度考核与教师资格定期注册
+  registration,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

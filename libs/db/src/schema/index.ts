@@ -13,3 +13,5 @@ export * from './funding.ts';
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
 export * from './private-five-items.ts';
+// 年度考核与教师资格定期注册
+export * from './teacher-appraisal.ts';

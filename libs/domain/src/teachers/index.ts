@@ -3,3 +3,7 @@ export * from './gate.ts';
 export * from './staff.ts';
 export * from './import.ts';
 export * from './staffing.ts';
+// 年度考核与教师资格定期注册
+export * from './appraisal.ts';
+export * from './registration.ts';
+export * from './registration-workflow.ts';

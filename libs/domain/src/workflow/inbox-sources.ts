@@ -9,6 +9,8 @@ import { PUHUI_WORKFLOW } from '../private-edu/puhui-workflow.ts';
 import { PROFILE_REVIEW } from '../safety/compliance-workflow.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
+// 年度考核与教师资格定期注册
+import { REGISTRATION_REMINDER } from '../teachers/registration-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -35,6 +37,12 @@ export const INBOX_SOURCES = {
   },
   // 五项管理
   fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
+  // 年度考核与教师资格定期注册
+  registration: {
+    workflow: REGISTRATION_REMINDER,
+    area: 'teachers',
+    label: { zh: '教师资格定期注册', en: 'Certificate registration' },
+  },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

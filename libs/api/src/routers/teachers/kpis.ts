@@ -6,6 +6,8 @@ import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS, STANDARD_LEVELS } from '@hye
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
+// 年度考核与教师资格定期注册
+import { registrationOverdue } from './registration/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -193,6 +195,8 @@ export const teachersKpis: KpiSource[] = [
   blacklist,
   admissionChecks,
   completeness,
+  // 年度考核与教师资格定期注册
+  registrationOverdue,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
