@@ -32,6 +32,9 @@ const FILTERS: Record<string, unknown> = {
   'teachers.files.exportEntries': { kind: 'hire' },
   'teachers.files.exportEthicsCases': { status: 'clue' },
   'teachers.files.exportBlacklist': { unitCode: '430422' },
+  // 年度考核与教师资格定期注册
+  'teachers.appraisal.export': { year: 2021, result: 'incompetent' },
+  'teachers.registration.export': { registrationStanding: 'overdue' },
   'funding.named.export': { schedule: 'late' },
   // funding: spending returns
   'funding.spending.export': { fiscalYear: 2021 },

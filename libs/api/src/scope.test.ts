@@ -50,7 +50,9 @@ type Kind =
   // 校外培训机构
   | 'training'
   // 五项管理
-  | 'fiveItems';
+  | 'fiveItems'
+  // 年度考核与教师资格定期注册
+  | 'appraisal';
 interface Own {
   school: number;
   task: number;
@@ -439,6 +441,21 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.enforcement.step:id': one('enforcementCase', (id) => ({ id, expectedVersion: 1, action: 'verify' })),
   'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
   'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
+  // 五项管理
+  // 年度考核与教师资格定期注册
+  ...byUnitAndSchool('teachers.appraisal.list', list()),
+  ...byUnitAndSchool('teachers.appraisal.export', filter()),
+  ...byUnitAndSchool('teachers.registration.list', list()),
+  ...byUnitAndSchool('teachers.registration.export', filter()),
+  'teachers.appraisal.create:staffId': one('staff', (staffId) => ({ staffId, year: 2021, result: 'competent', ethics: 'pass' })),
+  'teachers.appraisal.correct:id': one('appraisal', (id) => ({ id, expectedVersion: 1, result: 'competent', ethics: 'pass' })),
+  'teachers.registration.byStaff:staffId': one('staff', (staffId) => ({ staffId })),
+  'teachers.registration.register:staffId': one('staff', (staffId) => ({
+    staffId,
+    registeredOn: '2022-11-01',
+    hours: 400,
+    expectedVersion: 0,
+  })),
   // 五项管理
   'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
@@ -908,7 +925,27 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.privateFiveItemsReturns.id }),
     );
 
+    // 年度考核与教师资格定期注册: an appraisal of another county's teacher.
+    const appraisal = await first(
+      db
+        .insert(t.teacherAppraisals)
+        .values({
+          staffId: staff.id,
+          idIndex: 'f'.repeat(64),
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
+          year: 2021,
+          result: 'competent',
+          ethics: 'pass',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherAppraisals.id }),
+    );
+
     Object.assign(foreign, {
+      // 年度考核与教师资格定期注册
+      appraisal: appraisal.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -5,6 +5,8 @@ import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
 import { readPlatformSheet } from '../routers/private-edu/training/platform-sheet.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
+// 年度考核与教师资格定期注册
+import { readAppraisalSheet } from '../routers/teachers/appraisal/sheet.ts';
 import { readStaffSheet } from '../routers/teachers/staff-sheet.ts';
 
 export const PARSERS = {
@@ -17,6 +19,8 @@ export const PARSERS = {
   'teachers.staff': readStaffSheet,
   // 校外培训机构
   'privateEdu.trainingPlatform': readPlatformSheet,
+  // 年度考核与教师资格定期注册
+  'teachers.appraisals': readAppraisalSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

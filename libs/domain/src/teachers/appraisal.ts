@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PlanYear, RecordId, RecordVersion } from '../bounds.ts';
+import { IdCardNumber } from '../id-card.ts';
+import { requiredText } from '../text.ts';
 
 /**
  * 年度考核 and 师德考核 (docs/domain/teachers.md, *Appraisal and registration as built*): one result of each per person
@@ -58,3 +60,30 @@ export const AppraisalCorrection = z
   })
   .strict();
 export type AppraisalCorrection = z.infer<typeof AppraisalCorrection>;
+
+const labelled = <T extends string>(of: (text: string) => T | null, message: string) =>
+  z.string({ message }).transform((text, ctx) => {
+    const value = of(text);
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/**
+ * One row of the 全国教师管理信息系统's appraisal export (or the template): 身份证号, 姓名, 年度, 考核结果, 师德考核结果 —
+ * the results in the system's words (优秀/合格/基本合格/不合格/不定等次; 合格/不合格).
+ */
+export const AppraisalImportRow = z.object({
+  idNumber: IdCardNumber,
+  name: requiredText(20, '姓名'),
+  year: z
+    .string({ message: '请填写年度' })
+    .regex(/^\d{4}$/, { message: '年度应为4位数字，如2021' })
+    .transform(Number)
+    .pipe(PlanYear),
+  result: labelled(appraisalResultOf, '考核结果应为优秀、合格、基本合格、不合格或不定等次'),
+  ethics: labelled(ethicsResultOf, '师德考核结果应为合格或不合格'),
+});
+export type AppraisalImportRow = z.infer<typeof AppraisalImportRow>;

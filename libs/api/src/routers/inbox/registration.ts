@@ -49,7 +49,10 @@ export async function registration(a: Asker, limit: number): Promise<InboxGroup>
     steps: [step],
     due: r.due,
     overdue: r.overdue > 0,
-    link: { name: 'teachers:registration', query: { schoolId: String(r.schoolId), standing: r.overdue ? 'overdue' : 'dueSoon' } },
+    link: {
+      name: 'teachers:registration',
+      query: { schoolId: String(r.schoolId), registrationStanding: r.overdue ? 'overdue' : 'dueSoon' },
+    },
   }));
   return { kind: 'registration', total: rows.length, items };
 }

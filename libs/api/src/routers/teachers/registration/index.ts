@@ -34,7 +34,7 @@ export const REGISTRATION_TARGET = 'teacher_registration';
 export const RegistrationFilter = Page.extend({
   unitCode: DivisionCode.optional(),
   schoolId: SchoolRef.optional(),
-  standing: RegistrationStanding.optional(),
+  registrationStanding: RegistrationStanding.optional(),
   q: textField(20, '姓名').optional(),
   after: Cursor.optional(),
 }).strict();
@@ -53,7 +53,7 @@ const registrationWhere = (ctx: Pick<AuthedContext, 'scope' | 'today'>, f: Filte
     recordScope(ctx.scope, st),
     f.unitCode ? eq(st.unitCode, f.unitCode) : undefined,
     f.schoolId ? eq(st.schoolId, f.schoolId) : undefined,
-    f.standing ? standingSql(f.standing, ctx.today, rules) : undefined,
+    f.registrationStanding ? standingSql(f.registrationStanding, ctx.today, rules) : undefined,
     f.q ? containsText(st.name, f.q) : undefined,
   );
 

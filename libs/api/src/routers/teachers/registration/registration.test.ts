@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
 import { openTestDatabase, TEST_AUDIT_KEY, testEngines } from '@hyedu/db/testing';
@@ -53,7 +54,7 @@ describe.each(testEngines())('年度考核 and 教师资格定期注册 on %s', 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const [account] = await database.db.select().from(accounts).where(eq(accounts.username, 'xiaoxue'));
-    schoolId = (account!.grants[0] as { schoolId: number }).schoolId;
+    schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
     for (const u of ['hengnan', 'leiyang', 'teachers', 'xiaoxue']) cookies.set(u, await signIn(database, u));
     // a: due soon (2022-12-15), b: overdue (2022-10-01), c: valid (2025)
     await base(await hire('a', id('43042219800101101'), '李红梅'), staff.a, '2017-12-15', '2022-12-15');
@@ -116,7 +117,7 @@ describe.each(testEngines())('年度考核 and 教师资格定期注册 on %s', 
     const standing = Object.fromEntries(all.rows.map((r) => [r.staffId, r.standing]));
     expect([standing[staff.a], standing[staff.b], standing[staff.c]]).toEqual(['dueSoon', 'overdue', 'valid']);
     for (const s of RegistrationStanding.options) {
-      const rows = (await school.teachers.registration.list({ page: 1, pageSize: 100, standing: s })).rows;
+      const rows = (await school.teachers.registration.list({ page: 1, pageSize: 100, registrationStanding: s })).rows;
       expect(rows.every((r) => r.standing === s)).toBe(true);
       expect(rows.length).toBe(all.rows.filter((r) => r.standing === s).length);
     }
@@ -169,9 +170,9 @@ describe.each(testEngines())('年度考核 and 教师资格定期注册 on %s', 
       });
     expect(await county.teachers.registration.register(b)).toMatchObject({ outcome: 'deferred', reasons: ['2019年度考核未达到合格等次'] });
     const school = await as('xiaoxue');
-    expect((await school.teachers.registration.list({ page: 1, pageSize: 10, standing: 'deferred' })).rows.map((r) => r.staffId)).toEqual([
-      staff.b,
-    ]);
+    expect(
+      (await school.teachers.registration.list({ page: 1, pageSize: 10, registrationStanding: 'deferred' })).rows.map((r) => r.staffId),
+    ).toEqual([staff.b]);
     const [rec] = await database.db.select().from(rg).where(eq(rg.staffId, staff.b));
     expect(rec).toMatchObject({ outcome: 'deferred', registeredOn: '2017-10-01', hours: 360, version: 2 });
     // a valid registration is not renewed early
@@ -205,8 +206,53 @@ describe.each(testEngines())('年度考核 and 教师资格定期注册 on %s', 
       reasons: ['2021年度师德考核不合格'],
     });
     expect(
-      (await city.teachers.registration.list({ page: 1, pageSize: 10, standing: 'refused', schoolId })).rows.map((r) => r.staffId),
+      (await city.teachers.registration.list({ page: 1, pageSize: 10, registrationStanding: 'refused', schoolId })).rows.map(
+        (r) => r.staffId,
+      ),
     ).toEqual([c]);
+  });
+
+  it('imports the national system’s appraisal export: a dry run lists problems by row; a county only its own; all or nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('考核结果导出');
+    ws.addRow(['全国教师管理信息系统 年度考核结果']);
+    ws.addRow(['身份证号', '姓名', '年度', '考核结果', '师德考核结果']);
+    ws.addRow([id('43042219800101101'), '李红梅', '2016', '优秀', '合格']);
+    ws.addRow([id('43042219800101101'), '李红梅', '2021', '合格', '合格']); // recorded as 优秀 after the correction: updated
+    ws.addRow([id('43042219810202102'), '张建国', '2016', '良好', '合格']);
+    ws.addRow([id('43042219810202102'), '张建', '2015', '合格', '合格']);
+    ws.addRow([id('43042219800101101'), '李红梅', '2016', '优秀', '合格']);
+    const file = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const upload = (base64: string, dryRun: boolean) => ({ fileName: '考核结果.xlsx', base64, dryRun });
+    const county = await as('hengnan');
+    const dry = await county.teachers.appraisal.import(upload(file, true));
+    expect(dry).toMatchObject({ imported: 0, errorCount: 3 });
+    expect(dry.errors).toEqual([
+      '第5行 考核结果 考核结果应为优秀、合格、基本合格、不合格或不定等次',
+      '第6行 姓名 与在岗记录的姓名（张建国）不一致',
+      '第7行 身份证号 与第3行是同一人同一年度（每人每年只能有一行）',
+    ]);
+    expect((await (await as('leiyang')).teachers.appraisal.import(upload(file, true))).errors).toContain(
+      '第3行 身份证号 该人员不是本单位学校的在岗教职员工',
+    );
+    expect(await failure((await as('xiaoxue')).teachers.appraisal.import(upload(file, true)))).toMatchObject({ code: 'FORBIDDEN' });
+    const clean = new ExcelJS.Workbook();
+    const cs = clean.addWorksheet('年度考核结果');
+    cs.addRow(['身份证号', '姓名', '年度', '考核结果', '师德考核结果']);
+    cs.addRow([id('43042219800101101'), '李红梅', '2016', '优秀', '合格']);
+    cs.addRow([id('43042219800101101'), '李红梅', '2021', '合格', '合格']);
+    cs.addRow([id('43042219800101101'), '李红梅', '2020', '合格', '合格']);
+    const cleanFile = Buffer.from(await clean.xlsx.writeBuffer()).toString('base64');
+    expect(await county.teachers.appraisal.import(upload(cleanFile, false))).toMatchObject({
+      imported: 2,
+      created: 1,
+      updated: 1,
+      unchanged: 1,
+    });
+    const years = (await county.teachers.appraisal.list({ page: 1, pageSize: 20, q: '李红梅' })).rows.map((r) => [r.year, r.result]);
+    expect(years).toContainEqual([2016, 'excellent']);
+    expect(years).toContainEqual([2021, 'competent']);
+    expect((await county.teachers.appraisal.template()).base64.length).toBeGreaterThan(100);
   });
 
   it('the rules: the city only, version-guarded and audited', async () => {
