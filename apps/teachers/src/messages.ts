@@ -6,6 +6,9 @@ export const useMessages = defineMessages({
     home: '概况',
     schoolsTab: '学校编制',
     staffTab: '教职员工',
+    // 年度考核与教师资格定期注册
+    appraisalTab: '年度考核',
+    registrationTab: '定期注册',
     ethicsTab: '师德失范案件',
     blacklistTab: '黑名单',
     overviewTitle: '教师编制与配备',
@@ -38,6 +41,9 @@ export const useMessages = defineMessages({
     home: 'Overview',
     schoolsTab: 'Staffing by school',
     staffTab: 'Staff',
+    // 年度考核与教师资格定期注册
+    appraisalTab: 'Appraisals',
+    registrationTab: 'Registration',
     ethicsTab: 'Ethics cases',
     blacklistTab: 'Blacklist',
     overviewTitle: 'Teacher posts and staffing',

@@ -17,11 +17,22 @@ describe('teachers routes', () => {
       'teachers:home',
       'teachers:schools',
       'teachers:staff',
+      'teachers:appraisal',
+      'teachers:registration',
       'teachers:ethics',
       'teachers:ethics-case',
       'teachers:blacklist',
     ]);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist']);
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'schools',
+      'staff',
+      'appraisal',
+      'registration',
+      'ethics',
+      'ethics/:id(\\d+)',
+      'blacklist',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

@@ -76,6 +76,7 @@ export const appraisalRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
+      today: ctx.today,
       next: nextCursor(rows, input.pageSize, (r) => [r.unitCode, r.year, r.id]),
       canCreate: writes,
       canImport: writes && actorLevel(ctx.scope) !== 'school',

@@ -115,6 +115,7 @@ export const registrationRouter = {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
+      today: ctx.today,
       next: nextCursor(rows, input.pageSize, (r) => [r.unitCode, r.schoolId, r.staffId]),
       canRegister: mayRegister(ctx),
       rules,
