@@ -337,7 +337,7 @@ export const INPUTS: Record<string, unknown> = {
   'teachers.registration.register': { staffId: 999999, registeredOn: '2022-11-01', hours: 400, expectedVersion: 0 },
   'teachers.registration.export': { q: '矩阵测试无此人' },
   'teachers.registration.rules': undefined,
-  'teachers.registration.saveRules': { periodYears: 5, minHours: 360, dueSoonDays: 90, expectedVersion: 999999 },
+  'teachers.registration.saveRules': { periodYears: 0, minHours: 360, dueSoonDays: 90, expectedVersion: 0 },
   'funding.enrolmentByUnit': undefined,
   // funding: named projects
   'funding.named.list': { schedule: 'late' },
