@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { DivisionCode, PlanYear, SchoolRef, textField, type DataScope } from '@hyedu/domain';
 import { AppraisalResult, EthicsResult } from '@hyedu/domain/teachers';
