@@ -7,8 +7,8 @@ import { signIn } from './sign-in.ts';
 
 const h = useHarness('hyedu-e2e-teachers-registration-');
 
-async function as(user: string, locale: 'zh-CN' | 'en-US' = 'zh-CN'): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale });
+async function as(user: string): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   h.watch(page);
   await signIn(page, h.server.url, user);
@@ -55,11 +55,17 @@ describe('年度考核 and 教师资格定期注册', () => {
     expect(await seriousViolations(county)).toEqual([]);
     await shot(county, 'appraisals');
 
-    const city = await as('teachers', 'en-US');
+    const city = await as('teachers');
     await city.goto(`${h.server.url}/teachers/registration`);
+    await city.locator('header').getByRole('button', { name: 'English' }).click();
+    await city.getByRole('heading', { name: 'Certificate registration' }).first().waitFor();
     await city.locator('[data-test="registration-rules"]').waitFor();
     await city.locator('[data-test="registration-table"] tbody tr').first().waitFor();
     expect(await seriousViolations(city)).toEqual([]);
     await shot(city, 'city-en');
+    await city.goto(`${h.server.url}/teachers/appraisal`);
+    await city.locator('[data-test="appraisal-table"] tbody tr').first().waitFor();
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'appraisals-en');
   });
 });
