@@ -7,6 +7,9 @@ export const useMessages = defineMessages({
     schoolsTab: '学校编制',
     staffingTab: '编制统筹',
     staffTab: '教职员工',
+    // 年度考核与教师资格定期注册
+    appraisalTab: '年度考核',
+    registrationTab: '定期注册',
     ethicsTab: '师德失范案件',
     blacklistTab: '黑名单',
     // 教师培训与信息技术应用能力提升工程2.0
@@ -48,6 +51,9 @@ export const useMessages = defineMessages({
     schoolsTab: 'Staffing by school',
     staffingTab: 'Staffing vs standard',
     staffTab: 'Staff',
+    // 年度考核与教师资格定期注册
+    appraisalTab: 'Appraisals',
+    registrationTab: 'Registration',
     ethicsTab: 'Ethics cases',
     blacklistTab: 'Blacklist',
     // 教师培训与信息技术应用能力提升工程2.0

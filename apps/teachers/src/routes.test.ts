@@ -50,6 +50,8 @@ describe('teachers routes', () => {
       'teachers:home',
       'teachers:schools',
       'teachers:staff',
+      'teachers:appraisal',
+      'teachers:registration',
       'teachers:ethics',
       'teachers:ethics-case',
       'teachers:blacklist',
@@ -86,6 +88,12 @@ describe('teachers routes', () => {
       'teachers:pay-rectification',
     ]);
     expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist', ...PAY_PATHS]);
+      'appraisal',
+      'registration',
+      'ethics',
+      'ethics/:id(\\d+)',
+      'blacklist',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

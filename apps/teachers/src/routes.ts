@@ -30,6 +30,19 @@ export default defineModuleRoutes('teachers', (base) => [
         component: () => import('./pages/staff/StaffListPage.vue'),
         meta: { title: '教师队伍 · 教职员工', titleEn: 'Teachers · Staff' },
       },
+      // 年度考核与教师资格定期注册
+      {
+        path: 'appraisal',
+        name: 'teachers:appraisal',
+        component: () => import('./pages/appraisal/AppraisalListPage.vue'),
+        meta: { title: '教师队伍 · 年度考核', titleEn: 'Teachers · Annual appraisals' },
+      },
+      {
+        path: 'registration',
+        name: 'teachers:registration',
+        component: () => import('./pages/registration/RegistrationListPage.vue'),
+        meta: { title: '教师队伍 · 教师资格定期注册', titleEn: 'Teachers · Certificate registration' },
+      },
       {
         path: 'ethics',
         name: 'teachers:ethics',

@@ -37,6 +37,9 @@ const FILTERS: Record<string, unknown> = {
   'teachers.training.files.exportProjects': { year: 2022 },
   'teachers.training.files.exportRecords': { itOnly: true },
   'teachers.training.files.exportStanding': { short: true },
+  // 年度考核与教师资格定期注册
+  'teachers.appraisal.export': { year: 2021, result: 'incompetent' },
+  'teachers.registration.export': { registrationStanding: 'overdue' },
   'funding.named.export': { schedule: 'late' },
   // funding: spending returns
   'funding.spending.export': { fiscalYear: 2021 },

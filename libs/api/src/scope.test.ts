@@ -60,6 +60,8 @@ type Kind =
   // 教师工资保障
   | 'payReturn'
   | 'payRectification';
+  // 年度考核与教师资格定期注册
+  | 'appraisal';
 interface Own {
   school: number;
   task: number;
@@ -532,6 +534,21 @@ const FIXTURES: Record<string, Fixture> = {
     schoolYear: '2022-2023',
     designation: 'quality',
   })),
+  // 年度考核与教师资格定期注册
+  ...byUnitAndSchool('teachers.appraisal.list', list()),
+  ...byUnitAndSchool('teachers.appraisal.export', filter()),
+  ...byUnitAndSchool('teachers.registration.list', list()),
+  ...byUnitAndSchool('teachers.registration.export', filter()),
+  'teachers.appraisal.create:staffId': one('staff', (staffId) => ({ staffId, year: 2021, result: 'competent', ethics: 'pass' })),
+  'teachers.appraisal.correct:id': one('appraisal', (id) => ({ id, expectedVersion: 1, result: 'competent', ethics: 'pass' })),
+  'teachers.registration.byStaff:staffId': one('staff', (staffId) => ({ staffId })),
+  'teachers.registration.register:staffId': one('staff', (staffId) => ({
+    staffId,
+    registeredOn: '2022-11-01',
+    hours: 400,
+    expectedVersion: 0,
+  })),
+  // 五项管理
   'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.fiveItems.missing:unitCode': list({ term: '2022-spring' })('unitCode', 'unit'),
@@ -1118,6 +1135,11 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .insert(t.teacherTrainingRecords)
         .values({
           projectId: otherProject.id,
+    // 年度考核与教师资格定期注册: an appraisal of another county's teacher.
+    const appraisal = await first(
+      db
+        .insert(t.teacherAppraisals)
+        .values({
           staffId: staff.id,
           idIndex: 'f'.repeat(64),
           schoolId: otherPrivate.id,
@@ -1193,6 +1215,18 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       // 教师工资保障
       payReturn: payReturn.id,
       payRectification: payRectification.id,
+          year: 2021,
+          result: 'competent',
+          ethics: 'pass',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherAppraisals.id }),
+    );
+
+    Object.assign(foreign, {
+      // 年度考核与教师资格定期注册
+      appraisal: appraisal.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -32,6 +32,8 @@ const NAMES = {
   // 教师工资保障
   teacher_pay_return: '教师工资保障情况表',
   teacher_pay_rectification: '督查整改',
+  // 年度考核与教师资格定期注册
+  teacher_appraisal: '考核记录',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -260,6 +260,15 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.payRectification.accept': ['复核销号工资保障督查整改', 'Close a pay rectification case'],
   'teachers.payRectification.return': ['退回工资保障整改情况', 'Return a pay rectification report'],
   'teachers.pay.rectifications.export': ['导出工资保障督查整改', 'Export pay rectification cases'],
+  // 年度考核与教师资格定期注册
+  'teachers.appraisal.create': ['录入年度考核结果', 'Enter an annual appraisal'],
+  'teachers.appraisal.correct': ['修改年度考核结果', 'Correct an annual appraisal'],
+  'teachers.appraisal.export': ['导出年度考核结果', 'Export annual appraisals'],
+  'teachers.appraisal.import': ['检查年度考核导入文件', 'Check an appraisal import file'],
+  'teachers.importAppraisals': ['导入年度考核结果', 'Import annual appraisals'],
+  'teachers.registration.register': ['办理教师资格定期注册', 'Register a teaching certificate'],
+  'teachers.registration.export': ['导出教师资格定期注册', 'Export certificate registrations'],
+  'teachers.registration.saveRules': ['设置定期注册规则', 'Set the registration rules'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -330,6 +339,10 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
   // 校外培训机构
   private_training_institution: ['校外培训机构', 'Tutoring institution'],
+  // 年度考核与教师资格定期注册
+  teacher_appraisal: ['年度考核记录', 'Annual appraisal'],
+  teacher_registration: ['教师资格定期注册', 'Certificate registration'],
+  teacher_registration_rules: ['定期注册规则', 'Registration rules'],
   private_training_capacity: ['校外培训监管力量', 'Tutoring supervision capacity'],
   private_training_settings: ['培训机构设置', 'Tutoring register settings'],
   // 五项管理

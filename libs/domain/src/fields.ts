@@ -331,6 +331,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'mapping.platformId': '“机构编号”的表头',
   'mapping.unitName': '“所在县市区”的表头',
   'mapping.feeSupervision': '“资金监管方式”的表头',
+  // 年度考核与教师资格定期注册
+  ethics: '师德考核结果',
+  registeredOn: '注册日期',
+  hours: '培训学时',
+  periodYears: '注册周期',
+  minHours: '规定培训学时',
+  dueSoonDays: '到期提醒天数',
+  registrationStanding: '注册状态',
   // 五项管理
   grades: '各年级情况',
   'grades.grade': '年级',

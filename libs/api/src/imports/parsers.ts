@@ -5,6 +5,8 @@ import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
 import { readPlatformSheet } from '../routers/private-edu/training/platform-sheet.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
+// 年度考核与教师资格定期注册
+import { readAppraisalSheet } from '../routers/teachers/appraisal/sheet.ts';
 import { readStaffSheet } from '../routers/teachers/staff-sheet.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 import { readTrainingSheet } from '../routers/teachers/training/sheet.ts';
@@ -21,6 +23,8 @@ export const PARSERS = {
   'privateEdu.trainingPlatform': readPlatformSheet,
   // 教师培训与信息技术应用能力提升工程2.0
   'teachers.training': readTrainingSheet,
+  // 年度考核与教师资格定期注册
+  'teachers.appraisals': readAppraisalSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

@@ -232,8 +232,9 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     // The leadership reads everything and acts in no module's workflow; a school has no plan and no 公参民 case, but
     // submits its own 年检 materials and 整改报告, its 办学许可 applications, (a kindergarten) its 普惠 applications and
     // (a school with compulsory grades) its 五项管理 returns.
+    // 年度考核与教师资格定期注册: and its teachers' registrations due (a source of every school, kindergartens included).
     expect(await (await as('leader')).inbox.count()).toEqual({ total: 0, byKind: {} });
     const kinds = (await (await as('school')).inbox.list()).map((g) => g.kind);
-    expect(kinds).toEqual(['hazard', 'incident', 'profile', 'inspection', 'licence', 'puhui', 'fiveItems']);
+    expect(kinds).toEqual(['hazard', 'incident', 'profile', 'inspection', 'licence', 'puhui', 'fiveItems', 'registration']);
   });
 });

@@ -13,6 +13,8 @@ import { licences } from './inbox/licences.ts';
 // 教师工资保障
 import { payRectifications, payReturns } from './inbox/pay.ts';
 import { puhui } from './inbox/puhui.ts';
+// 年度考核与教师资格定期注册
+import { registration } from './inbox/registration.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { spending } from './inbox/spending.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
@@ -38,6 +40,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   // 教师工资保障
   payReturn: payReturns,
   payRectification: payRectifications,
+  // 年度考核与教师资格定期注册
+  registration,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

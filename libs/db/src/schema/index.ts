@@ -19,3 +19,5 @@ export * from './private-five-items.ts';
 export * from './teacher-training.ts';
 // 教师工资保障
 export * from './teacher-pay.ts';
+// 年度考核与教师资格定期注册
+export * from './teacher-appraisal.ts';

@@ -45,6 +45,8 @@ import { seedTeacherTraining } from './teacher-training.ts';
 import { seedTeacherExchange } from './teacher-exchange.ts';
 // 教师工资保障
 import { seedTeacherPay } from './teacher-pay.ts';
+// 年度考核与教师资格定期注册
+import { seedTeacherAppraisal } from './teacher-appraisal.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -219,6 +221,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       counted = staffingFromRegistry(staffSeed, registry.length);
       // 教师培训与信息技术应用能力提升工程2.0: records need the registry's staff.
       await seedTeacherTraining(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
+      // 年度考核与教师资格定期注册
+      await seedTeacherAppraisal(tx, { today, demoSchoolId: await demoPrimarySchool(tx) });
     }
     await insertChunked(
       registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, quota: s.staffing.quota, ...counted[i]! })),
@@ -249,7 +253,7 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
   // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.
   // Outside the transaction; vacuum also sets the registry's visibility map, so its counts read the index alone.
-  if (teachers) await db.execute(sql`vacuum teacher_staff, teacher_entries`);
+  if (teachers) await db.execute(sql`vacuum teacher_staff, teacher_entries, teacher_appraisals, teacher_registrations`);
   await db.execute(sql`analyze`);
   return {
     seeded: true,

@@ -7,3 +7,7 @@ export * from './staffing.ts';
 export * from './training.ts';
 export * from './exchange.ts';
 export * from './pay.ts';
+// 年度考核与教师资格定期注册
+export * from './appraisal.ts';
+export * from './registration.ts';
+export * from './registration-workflow.ts';

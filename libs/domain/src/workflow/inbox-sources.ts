@@ -14,6 +14,8 @@ import { EXCHANGE_PLAN_WORKFLOW } from '../teachers/exchange-workflow.ts';
 // 教师工资保障
 import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workflow.ts';
 import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
+// 年度考核与教师资格定期注册
+import { REGISTRATION_REMINDER } from '../teachers/registration-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -48,6 +50,11 @@ export const INBOX_SOURCES = {
     workflow: PAY_RECTIFICATION_WORKFLOW,
     area: 'teachers',
     label: { zh: '工资保障督查整改', en: 'Pay rectification cases' },
+  // 年度考核与教师资格定期注册
+  registration: {
+    workflow: REGISTRATION_REMINDER,
+    area: 'teachers',
+    label: { zh: '教师资格定期注册', en: 'Certificate registration' },
   },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;

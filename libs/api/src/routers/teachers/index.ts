@@ -5,12 +5,15 @@ import { pupilTeacherRatio, quotaFillRate } from '@hyedu/domain';
 import { SchoolFilter } from '../../inputs.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
+// 年度考核与教师资格定期注册
+import { appraisalRouter } from './appraisal/index.ts';
 import { ethicsRouter } from './ethics.ts';
 // 县管校聘交流轮岗
 import { exchangeRouter } from './exchange/index.ts';
 import { teacherFilesRouter } from './files.ts';
 // 教师工资保障
 import { payRouter } from './pay/index.ts';
+import { registrationRouter } from './registration/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
@@ -32,6 +35,9 @@ export const teachersRouter = {
   training: trainingRouter,
   // 县管校聘交流轮岗
   exchange: exchangeRouter,
+  // 年度考核与教师资格定期注册
+  appraisal: appraisalRouter,
+  registration: registrationRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

@@ -12,6 +12,8 @@ import { trainingKpis } from './training/kpis.ts';
 import { exchangeKpis } from './exchange/kpi.ts';
 // 教师工资保障
 import { wageGuaranteeKpi } from './pay/kpi.ts';
+// 年度考核与教师资格定期注册
+import { registrationOverdue } from './registration/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -205,6 +207,8 @@ export const teachersKpis: KpiSource[] = [
   ...exchangeKpis,
   // 教师工资保障
   wageGuaranteeKpi,
+  // 年度考核与教师资格定期注册
+  registrationOverdue,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
