@@ -13,3 +13,5 @@ export * from './funding.ts';
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
 export * from './private-five-items.ts';
+// 教师补充计划（优师、公费师范生、特岗、银龄）
+export * from './teacher-programmes.ts';

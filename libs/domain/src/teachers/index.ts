@@ -3,3 +3,4 @@ export * from './gate.ts';
 export * from './staff.ts';
 export * from './import.ts';
 export * from './staffing.ts';
+export * from './programmes.ts';
