@@ -47,6 +47,9 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.training.platform.exportUnmatched': undefined,
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
+  // 教师补充计划
+  'teachers.programmes.exportPersons': { programme: 'special_post', status: 'left' },
+  'teachers.programmes.exportSummary': { year: 2022 },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

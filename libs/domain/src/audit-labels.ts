@@ -221,6 +221,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'privateEdu.fiveItems.export': ['导出五项管理情况', 'Export five-items returns'],
   'privateEdu.fiveItems.saveWorkEnd': ['设置下班时间', 'Set the end of office hours'],
   'privateEdu.fiveItems.saveDue': ['设置五项管理报送截止日期', 'Set a five-items due date'],
+  // 教师补充计划
+  'teachers.programmes.saveQuota': ['下达教师补充计划人数', 'Set a programme quota'],
+  'teachers.programmes.addPerson': ['登记教师补充计划人员', 'Add a programme teacher'],
+  'teachers.programmes.arrive': ['登记计划人员到岗', 'Record a programme teacher’s arrival'],
+  'teachers.programmes.depart': ['登记计划人员提前离岗', 'Record an early departure'],
+  'teachers.programmes.saveTargeted': ['设置优师计划定向县', 'Set the targeted counties'],
+  'teachers.programmes.exportPersons': ['导出教师补充计划人员', 'Export programme teachers'],
+  'teachers.programmes.exportSummary': ['导出教师补充计划到岗情况', 'Export programme arrivals'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { DivisionCode } from '../org.ts';
 import { PlanYear, RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { IdCardNumber } from '../id-card.ts';
+import { DivisionCode } from '../org.ts';
 import { requiredText, textField } from '../text.ts';
 import { addMonths } from './ethics.ts';
 import { ageOn } from './staff.ts';

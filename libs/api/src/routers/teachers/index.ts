@@ -7,6 +7,8 @@ import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '
 import { readProcedure } from '../../trpc.ts';
 import { ethicsRouter } from './ethics.ts';
 import { teacherFilesRouter } from './files.ts';
+// 教师补充计划
+import { programmesRouter } from './programmes/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 
@@ -18,6 +20,8 @@ export const teachersRouter = {
   ethics: ethicsRouter,
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,
+  // 教师补充计划
+  programmes: programmesRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

@@ -6,6 +6,8 @@ import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS, STANDARD_LEVELS } from '@hye
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
+// 教师补充计划
+import { programmeArrival } from './programmes/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -193,6 +195,8 @@ export const teachersKpis: KpiSource[] = [
   blacklist,
   admissionChecks,
   completeness,
+  // 教师补充计划
+  programmeArrival,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
