@@ -5,6 +5,7 @@ import {
   belowArrivalTarget,
   DEFAULT_TARGETED_COUNTIES,
   departureRefusal,
+  listFullRefusal,
   obligationStanding,
   programmeCountyRefusal,
   PROGRAMMES,
@@ -59,6 +60,12 @@ describe('programme obligations', () => {
     expect(programmeCountyRefusal('excellent', '430426', [])).toMatch('定向县');
     expect(programmeCountyRefusal('excellent', '430426', ['430426'])).toBeNull();
     expect(programmeCountyRefusal('special_post', '430426', [])).toBeNull();
+  });
+
+  it('keeps a county list within the number planned', () => {
+    expect(listFullRefusal('special_post', 2022, 29, 30)).toBeNull();
+    expect(listFullRefusal('special_post', 2022, 30, 30)).toBe('2022年特岗教师名单已达到计划人数（30人）');
+    expect(listFullRefusal('silver', 2022, 0, 0)).toBe('2022年未下达银龄讲学计划计划人数');
   });
 
   it('refuses arrivals twice, in the future, before the plan year, or past the 银龄 age', () => {

@@ -94,6 +94,12 @@ export function programmeCountyRefusal(programme: Programme, unitCode: string, t
   return null;
 }
 
+/** A county's list for a programme and year holds at most the number planned (the city's quota). */
+export function listFullRefusal(programme: Programme, year: number, listed: number, planned: number): string | null {
+  if (planned === 0) return `${year}年未下达${PROGRAMMES[programme].zh}计划人数`;
+  return listed >= planned ? `${year}年${PROGRAMMES[programme].zh}名单已达到计划人数（${planned}人）` : null;
+}
+
 /** Why an arrival cannot be recorded on the day (field and message), or null. */
 export function arrivalRefusal(
   p: { programme: Programme; year: number; birthDate: string; status: ProgrammePersonStatus },

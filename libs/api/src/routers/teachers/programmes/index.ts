@@ -9,6 +9,7 @@ import {
   DEFAULT_TARGETED_COUNTIES,
   DepartureInput,
   departureRefusal,
+  listFullRefusal,
   OBLIGATION_STANDING_LABELS,
   PROGRAMME_PERSON_STATUS_LABELS,
   programmeCountyRefusal,
@@ -169,6 +170,18 @@ export const programmesRouter = {
     if (refusal) throw fieldError('programme', refusal);
     const id = parseIdCard(input.idNumber, { today: ctx.today });
     if (!id.ok) throw fieldError('idNumber', id.message);
+    const [[quota], [listed]] = await Promise.all([
+      ctx.db
+        .select({ planned: q.planned })
+        .from(q)
+        .where(and(eq(q.unitCode, school.unitCode), eq(q.year, input.year), eq(q.programme, input.programme))),
+      ctx.db
+        .select({ n: count() })
+        .from(p)
+        .where(and(eq(p.unitCode, school.unitCode), eq(p.year, input.year), eq(p.programme, input.programme))),
+    ]);
+    const full = listFullRefusal(input.programme, input.year, listed?.n ?? 0, quota?.planned ?? 0);
+    if (full) throw fieldError('year', full);
     const idIndex = blindIndex(ctx.keys.indexKey, id.value.number);
     const dup = () => fieldError('idNumber', `该人员已在${PROGRAMMES[input.programme].zh}名单中`);
     const staffId = await staffAt(ctx.db, idIndex, school.id);

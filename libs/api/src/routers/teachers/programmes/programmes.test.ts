@@ -4,6 +4,7 @@ import { blindIndex, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
 import { idCardCheckChar } from '@hyedu/domain';
 import { callerAs, failure } from '../../../testing.ts';
+import { programmeArrival } from './kpi.ts';
 
 const AS_OF = '2022-11-30';
 const YEAR = 2023;
@@ -58,9 +59,7 @@ describe.each(testEngines())('teacher supply programmes on %s', (engine) => {
   it('a county lists a person, records the arrival (linked to the registry when the person is in post there) and an early departure', async () => {
     const county = await as('hengnan');
     const city = await as('teachers');
-    await city.teachers.programmes
-      .saveQuota({ unitCode: '430422', year: YEAR, programme: 'funded', planned: 2, expectedVersion: 0 })
-      .catch(() => undefined);
+    await city.teachers.programmes.saveQuota({ unitCode: '430422', year: YEAR, programme: 'funded', planned: 2, expectedVersion: 0 });
     const idNumber = id('43042220000101002');
     const added = await county.teachers.programmes.addPerson({
       programme: 'funded',
@@ -149,41 +148,45 @@ describe.each(testEngines())('teacher supply programmes on %s', (engine) => {
     ]);
   });
 
-  it('an arrival of someone not in the registry only records the programme person; a school cannot record', async () => {
+  it('an arrival of someone not in the registry only records the programme person; a school cannot record; the list keeps to the plan', async () => {
     const county = await as('hengnan');
-    const added = await county.teachers.programmes.addPerson({
-      programme: 'special_post',
-      year: 2022,
-      schoolId: hengnanSchool,
-      name: '钱特岗',
-      idNumber: id('43042219990202003'),
+    const person = { programme: 'silver' as const, year: YEAR, schoolId: hengnanSchool, name: '钱银龄', idNumber: id('43042219600202003') };
+    expect(await failure(county.teachers.programmes.addPerson(person))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '2023年未下达银龄讲学计划计划人数',
     });
-    const arrived = await county.teachers.programmes.arrive({ id: added.id, expectedVersion: 1, arrivedOn: '2022-09-01' });
-    expect(arrived).toMatchObject({ obligationEndsOn: '2025-09-01', inRegistry: false });
-    const [staff] = await database.db.select().from(st).where(eq(st.name, '钱特岗'));
-    expect(staff).toBeUndefined();
+    await (
+      await as('teachers')
+    ).teachers.programmes.saveQuota({ unitCode: '430422', year: YEAR, programme: 'silver', planned: 1, expectedVersion: 0 });
+    const added = await county.teachers.programmes.addPerson(person);
+    expect(
+      await failure(county.teachers.programmes.addPerson({ ...person, name: '李银龄', idNumber: id('43042219600303003') })),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '2023年银龄讲学计划名单已达到计划人数（1人）',
+    });
+    const later = await callerAs(database, 'hengnan', { asOf: '2023-10-30' });
+    const arrived = await later.teachers.programmes.arrive({ id: added.id, expectedVersion: 1, arrivedOn: '2023-09-01' });
+    expect(arrived).toMatchObject({ obligationEndsOn: '2024-09-01', inRegistry: false });
+    expect(await database.db.select().from(st).where(eq(st.name, '钱银龄'))).toEqual([]);
     const school = await as('xiaoxue');
-    expect(await failure(school.teachers.programmes.arrive({ id: added.id, expectedVersion: 2, arrivedOn: '2022-09-01' }))).toMatchObject({
+    expect(await failure(school.teachers.programmes.arrive({ id: added.id, expectedVersion: 2, arrivedOn: '2023-09-01' }))).toMatchObject({
       code: 'FORBIDDEN',
     });
     // Another county's school is the same NOT_FOUND as a missing one.
     const foreign = await failure(
-      county.teachers.programmes.addPerson({
-        programme: 'special_post',
-        year: 2022,
-        schoolId: leiyangSchool,
-        name: '孙某',
-        idNumber: id('43048119990202003'),
-      }),
+      county.teachers.programmes.addPerson({ ...person, schoolId: leiyangSchool, name: '孙某', idNumber: id('43048119990202003') }),
     );
     expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('the KPI counts the 2022 arrivals against the 2022 quotas', async () => {
-    const leader = await as('leader');
-    const kpi = await leader.dashboard.kpi({ kpiId: 'teachers.programme-arrival' });
-    expect(kpi).toBeTruthy();
-    expect(JSON.stringify(kpi)).toContain('430422');
+  it('the KPI counts the seeded 2022 arrivals against the 2022 quotas: three counties short', async () => {
+    const byUnit = await programmeArrival.byUnit(database.db, { kind: 'all' }, AS_OF);
+    const rate = (u: string) => byUnit.get(u)!.num / byUnit.get(u)!.den!;
+    for (const u of ['430421', '430426', '430482']) expect(rate(u)).toBeLessThan(1);
+    expect(rate('430422')).toBe(1);
+    const county = await programmeArrival.byUnit(database.db, { kind: 'units', unitCodes: ['430422'] }, AS_OF);
+    expect([...county.keys()]).toEqual(['430422']);
   });
 
   it('the city sets the 定向县, then may plan 优师计划 there', async () => {
