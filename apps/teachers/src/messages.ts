@@ -8,6 +8,8 @@ export const useMessages = defineMessages({
     staffTab: '教职员工',
     ethicsTab: '师德失范案件',
     blacklistTab: '黑名单',
+    // 教师补充计划
+    programmesTab: '教师补充计划',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -40,6 +42,8 @@ export const useMessages = defineMessages({
     staffTab: 'Staff',
     ethicsTab: 'Ethics cases',
     blacklistTab: 'Blacklist',
+    // 教师补充计划
+    programmesTab: 'Supply programmes',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

@@ -20,8 +20,21 @@ describe('teachers routes', () => {
       'teachers:ethics',
       'teachers:ethics-case',
       'teachers:blacklist',
+      // 教师补充计划
+      'teachers:programmes',
+      'teachers:programme-persons',
     ]);
-    expect(children.map((r) => r.path)).toEqual(['', 'schools', 'staff', 'ethics', 'ethics/:id(\\d+)', 'blacklist']);
+    expect(children.map((r) => r.path)).toEqual([
+      '',
+      'schools',
+      'staff',
+      'ethics',
+      'ethics/:id(\\d+)',
+      'blacklist',
+      // 教师补充计划
+      'programmes',
+      'programmes/persons',
+    ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

@@ -42,6 +42,19 @@ export default defineModuleRoutes('teachers', (base) => [
         component: () => import('./pages/ethics/BlacklistPage.vue'),
         meta: { title: '教师队伍 · 师德失范黑名单', titleEn: 'Teachers · Ethics blacklist' },
       },
+      // 教师补充计划
+      {
+        path: 'programmes',
+        name: 'teachers:programmes',
+        component: () => import('./pages/programmes/ProgrammesPage.vue'),
+        meta: { title: '教师队伍 · 教师补充计划', titleEn: 'Teachers · Supply programmes' },
+      },
+      {
+        path: 'programmes/persons',
+        name: 'teachers:programme-persons',
+        component: () => import('./pages/programmes/PersonsPage.vue'),
+        meta: { title: '教师队伍 · 计划人员', titleEn: 'Teachers · Programme teachers' },
+      },
     ],
   },
 ]);

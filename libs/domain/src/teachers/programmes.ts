@@ -173,3 +173,6 @@ export const TargetedInput = z
 
 /** The persons list's name search. */
 export const ProgrammeQuery = textField(20, '姓名');
+
+/** A plan year as a page's URL carries it (`?year=2022`). */
+export const ProgrammeYearParam = z.coerce.number().int().min(2000).max(2100);

@@ -36,7 +36,9 @@ export const PROGRAMME_PERSON_TARGET = 'teacher_programme_person';
 export const PROGRAMME_QUOTA_TARGET = 'teacher_programme_quota';
 const personCipherId = (idIndex: string) => `teacher_programme_persons:${idIndex}`;
 type Ctx = Pick<AuthedContext, 'db' | 'scope'>;
-const SummaryFilter = z.object({ year: PlanYear, unitCode: DivisionCode.optional() }).strict();
+/** The summary's filter: the plan year (default: the business date's) and a county. */
+const SummaryFilter = z.object({ year: PlanYear.optional(), unitCode: DivisionCode.optional() }).strict();
+const yearOf = (input: { year?: number }, today: string) => input.year ?? Number(today.slice(0, 4));
 
 /** The 定向县 in force: the city's setting, else the domain's default (none). */
 export async function targetedCounties(db: Db) {
@@ -82,12 +84,16 @@ export const programmesRouter = {
   /** Per county (in scope): planned vs arrived per programme, 到岗率, obligations ending this year, breaches. */
   summary: read.input(SummaryFilter).query(async ({ ctx, input }) => {
     const level = actorLevel(ctx.scope);
-    const [rows, targeted] = await Promise.all([
-      programmeSummary(ctx.db, ctx.scope, input.year, ctx.today, input.unitCode),
+    const year = yearOf(input, ctx.today);
+    const [rows, targeted, years] = await Promise.all([
+      programmeSummary(ctx.db, ctx.scope, year, ctx.today, input.unitCode),
       targetedCounties(ctx.db),
+      ctx.db.selectDistinct({ year: q.year }).from(q),
     ]);
     return {
-      year: input.year,
+      year,
+      years: [...new Set([...years.map((y) => y.year), Number(ctx.today.slice(0, 4)), year])].sort((a, b) => b - a),
+      total: rows.length,
       rows,
       targeted: targeted.counties,
       canSetQuotas: canWrite(ctx) && level === 'city',
@@ -372,11 +378,12 @@ export const programmesRouter = {
 
   /** The summary (quotas and arrivals per county and programme) as Excel. */
   exportSummary: exporter.input(SummaryFilter).query(async ({ ctx, input }) => {
-    const rows = await programmeSummary(ctx.db, ctx.scope, input.year, ctx.today, input.unitCode);
+    const year = yearOf(input, ctx.today);
+    const rows = await programmeSummary(ctx.db, ctx.scope, year, ctx.today, input.unitCode);
     const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
     return exportBook(
       ctx,
-      `教师补充计划到岗情况（${input.year}年）`,
+      `教师补充计划到岗情况（${year}年）`,
       [
         { key: 'unitName', header: '县市区', width: 10 },
         { key: 'programme', header: '计划', width: 14 },
