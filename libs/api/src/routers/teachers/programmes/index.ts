@@ -146,6 +146,8 @@ export const programmesRouter = {
       page: input.page,
       pageSize: input.pageSize,
       canRecord: canWrite(ctx) && actorLevel(ctx.scope) !== 'school',
+      /** The business date (the forms' default year and date limits). */
+      today: ctx.today,
       rows: rows.map(({ idIndex, idCipher, ...r }) => ({
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, personCipherId(idIndex))),
