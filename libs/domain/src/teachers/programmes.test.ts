@@ -9,6 +9,7 @@ import {
   obligationStanding,
   programmeCountyRefusal,
   PROGRAMMES,
+  programmeSchoolRefusal,
   QuotaInput,
   ruralServiceEndsOn,
   serviceEndsOn,
@@ -60,6 +61,8 @@ describe('programme obligations', () => {
     expect(programmeCountyRefusal('excellent', '430426', [])).toMatch('定向县');
     expect(programmeCountyRefusal('excellent', '430426', ['430426'])).toBeNull();
     expect(programmeCountyRefusal('special_post', '430426', [])).toBeNull();
+    expect(programmeSchoolRefusal('kindergarten')).toBe('教师补充计划人员只分配到中小学');
+    expect(programmeSchoolRefusal('nine_year')).toBeNull();
   });
 
   it('keeps a county list within the number planned', () => {

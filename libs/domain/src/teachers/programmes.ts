@@ -3,6 +3,7 @@ import { PlanYear, RecordId, RecordVersion, SchoolRef } from '../bounds.ts';
 import { IsoDate } from '../date.ts';
 import { IdCardNumber } from '../id-card.ts';
 import { DivisionCode } from '../org.ts';
+import type { SchoolLevel } from '../school.ts';
 import { requiredText, textField } from '../text.ts';
 import { addMonths } from './ethics.ts';
 import { ageOn } from './staff.ts';
@@ -86,6 +87,14 @@ export const arrivalRate = (arrived: number, planned: number): number | null => 
 /** Below target: 到岗率 under 100% (the KPI's target, 局定). */
 export const ARRIVAL_TARGET = 1;
 export const belowArrivalTarget = (rate: number | null) => rate !== null && rate < ARRIVAL_TARGET;
+
+/**
+ * The schools programme teachers are placed in: 中小学 (the programmes serve primary and secondary schools — 特岗 and 银龄
+ * rural compulsory schools, 公费师范生 and 优师 中小学; not kindergartens, 中职 or special schools; 局定 from the notes).
+ */
+export const PROGRAMME_SCHOOL_LEVELS: readonly SchoolLevel[] = ['primary', 'junior', 'nine_year', 'senior', 'complete_middle'];
+export const programmeSchoolRefusal = (level: SchoolLevel): string | null =>
+  PROGRAMME_SCHOOL_LEVELS.includes(level) ? null : '教师补充计划人员只分配到中小学';
 
 /** Why a programme may not be placed in a county (优师计划: 定向县 only), or null. */
 export function programmeCountyRefusal(programme: Programme, unitCode: string, targeted: readonly string[]): string | null {

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq, ilike, isNull } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
 import { authorize, DivisionCode, maskIdCard, parseIdCard, PlanYear, textField } from '@hyedu/domain';
@@ -12,9 +12,11 @@ import {
   listFullRefusal,
   OBLIGATION_STANDING_LABELS,
   PROGRAMME_PERSON_STATUS_LABELS,
+  PROGRAMME_SCHOOL_LEVELS,
   programmeCountyRefusal,
   ProgrammePersonInput,
   PROGRAMMES,
+  programmeSchoolRefusal,
   QuotaInput,
   serviceEndsOn,
   TargetedInput,
@@ -156,12 +158,18 @@ export const programmesRouter = {
     };
   }),
 
-  /** The schools a programme person may be allocated to (the caller's), by name. */
+  /** The schools a programme person may be allocated to (the caller's 中小学), by name. */
   schools: read.input(z.object({ q: textField(40, '搜索词').optional() }).strict()).query(({ ctx, input }) =>
     ctx.db
       .select({ id: schools.id, name: schools.name, unitCode: schools.unitCode })
       .from(schools)
-      .where(and(scopeCondition(ctx.scope), input.q ? ilike(schools.name, contains(input.q)) : undefined))
+      .where(
+        and(
+          scopeCondition(ctx.scope),
+          inArray(schools.level, [...PROGRAMME_SCHOOL_LEVELS]),
+          input.q ? ilike(schools.name, contains(input.q)) : undefined,
+        ),
+      )
       .orderBy(schools.code)
       .limit(20),
   ),
@@ -176,6 +184,8 @@ export const programmesRouter = {
     const { counties } = await targetedCounties(ctx.db);
     const refusal = programmeCountyRefusal(input.programme, school.unitCode, counties);
     if (refusal) throw fieldError('programme', refusal);
+    const wrongSchool = programmeSchoolRefusal(school.level);
+    if (wrongSchool) throw fieldError('schoolId', wrongSchool);
     const id = parseIdCard(input.idNumber, { today: ctx.today });
     if (!id.ok) throw fieldError('idNumber', id.message);
     const [[quota], [listed]] = await Promise.all([

@@ -20,8 +20,14 @@ describe.each(testEngines())('teacher supply programmes on %s', (engine) => {
   beforeAll(async () => {
     database = await openTestDatabase(engine);
     const pick = async (unit: string) =>
-      (await database.db.select({ id: schools.id }).from(schools).where(eq(schools.unitCode, unit)).orderBy(asc(schools.code)).limit(1))[0]!
-        .id;
+      (
+        await database.db
+          .select({ id: schools.id })
+          .from(schools)
+          .where(and(eq(schools.unitCode, unit), eq(schools.level, 'primary')))
+          .orderBy(asc(schools.code))
+          .limit(1)
+      )[0]!.id;
     hengnanSchool = await pick('430422');
     leiyangSchool = await pick('430481');
   }, 120_000);
@@ -178,6 +184,15 @@ describe.each(testEngines())('teacher supply programmes on %s', (engine) => {
       county.teachers.programmes.addPerson({ ...person, schoolId: leiyangSchool, name: '孙某', idNumber: id('43048119990202003') }),
     );
     expect(foreign).toMatchObject({ code: 'NOT_FOUND' });
+    // Programme teachers go to 中小学, not to a kindergarten.
+    const [kindergarten] = await database.db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(eq(schools.unitCode, '430422'), eq(schools.level, 'kindergarten')))
+      .limit(1);
+    expect(
+      await failure(county.teachers.programmes.addPerson({ ...person, schoolId: kindergarten!.id, idNumber: id('43042219600404003') })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: '教师补充计划人员只分配到中小学' });
   });
 
   it('the KPI counts the seeded 2022 arrivals against the 2022 quotas: three counties short', async () => {
