@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrivalRate, obligationStanding, serviceEndsOn } from '@hyedu/domain/teachers';
 import type { Database } from '../client.ts';
-import { orgUnits, teacherProgrammePersons, teacherProgrammeQuotas } from '../schema/index.ts';
+import { orgUnits, teacherProgrammePersons, teacherProgrammeQuotas, teacherStaff } from '../schema/index.ts';
 import { openTestDatabase } from '../testing.ts';
 import { SHORT_2022 } from './teacher-programmes.ts';
 
@@ -56,5 +56,25 @@ describe('the demo’s teacher supply programmes', () => {
     expect(persons.some((p) => p.status === 'arrived' && p.obligationEndsOn!.startsWith('2022'))).toBe(true);
     // Without the registry nobody is linked to a staff row.
     expect(persons.every((p) => p.staffId === null)).toBe(true);
+  });
+});
+
+describe('the demo’s programme people with the staff registry loaded', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite', { scale: 0.02, staffRegistry: true, today: TODAY });
+  }, 300_000);
+  afterAll(() => database?.close());
+
+  it('特岗 arrivals take the identity of 特岗 teachers in post in the county and link to their rows', async () => {
+    const persons = await database.db.select().from(teacherProgrammePersons);
+    const staff = await database.db.select().from(teacherStaff);
+    const linked = persons.filter((p) => p.staffId !== null);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const p of linked) {
+      const s = staff.find((x) => x.id === p.staffId)!;
+      expect(s).toMatchObject({ idIndex: p.idIndex, status: 'special_post', unitCode: p.unitCode, joinedOn: p.arrivedOn, leftOn: null });
+      expect(p.programme).toBe('special_post');
+    }
   });
 });

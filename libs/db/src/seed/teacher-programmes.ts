@@ -84,7 +84,8 @@ export async function seedTeacherProgrammes(
     const age = programme === 'silver' ? rng.int(58, 64) : programme === 'funded' ? rng.int(22, 23) : rng.int(22, 28);
     for (;;) {
       const birth = `${year - age}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
-      const first17 = `${unitCode}${birth}${String((serial++ % 997) + 1).padStart(3, '0')}`;
+      // Sequence 050–099: the registry's people use 100–999 and the tests' lower ones, so a made-up person is nobody else.
+      const first17 = `${unitCode}${birth}${String(50 + (serial++ % 50)).padStart(3, '0')}`;
       const idNumber = first17 + idCardCheckChar(first17);
       if (seen.has(idNumber)) continue;
       seen.add(idNumber);
