@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, eq, ilike, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
-import { authorize, DivisionCode, maskIdCard, parseIdCard, PlanYear, textField } from '@hyedu/domain';
+import { authorize, maskIdCard, parseIdCard, textField } from '@hyedu/domain';
 import {
   ArrivalInput,
   arrivalRefusal,
@@ -10,8 +10,6 @@ import {
   DepartureInput,
   departureRefusal,
   listFullRefusal,
-  OBLIGATION_STANDING_LABELS,
-  PROGRAMME_PERSON_STATUS_LABELS,
   PROGRAMME_SCHOOL_LEVELS,
   programmeCountyRefusal,
   ProgrammePersonInput,
@@ -23,24 +21,21 @@ import {
 } from '@hyedu/domain/teachers';
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
-import { exportBook, MAX_EXPORT, NO_PAGE } from '../../../exports.ts';
 import { fieldError } from '../../../field-error.ts';
 import { contains, listUnits, scopeCondition } from '../../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
 import { conflict } from '../../../workflow-step.ts';
 import { cityCode } from '../../plan/access.ts';
-import { exporter, read, write } from './procedures.ts';
-import { PersonFilter, personRows, personWhere, programmeSummary, standingOf } from './query.ts';
+import { programmeFilesRouter } from './files.ts';
+import { read, write } from './procedures.ts';
+import { personCipherId, PersonFilter, personRows, personWhere, programmeSummary, standingOf, SummaryFilter, yearOf } from './query.ts';
 
 const { teacherProgrammeQuotas: q, teacherProgrammePersons: p, teacherProgrammeSettings: ps, teacherStaff: st, schools } = tables;
 export const PROGRAMME_PERSON_TARGET = 'teacher_programme_person';
 export const PROGRAMME_QUOTA_TARGET = 'teacher_programme_quota';
-const personCipherId = (idIndex: string) => `teacher_programme_persons:${idIndex}`;
+
 type Ctx = Pick<AuthedContext, 'db' | 'scope'>;
-/** The summary's filter: the plan year (default: the business date's) and a county. */
-const SummaryFilter = z.object({ year: PlanYear.optional(), unitCode: DivisionCode.optional() }).strict();
-const yearOf = (input: { year?: number }, today: string) => input.year ?? Number(today.slice(0, 4));
 
 /** The 定向县 in force: the city's setting, else the domain's default (none). */
 export async function targetedCounties(db: Db) {
@@ -349,63 +344,5 @@ export const programmesRouter = {
     });
   }),
 
-  /** The persons list as Excel, with its filters (the ID number masked). */
-  exportPersons: exporter.input(PersonFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
-    const rows = await personRows(ctx.db, personWhere(ctx.scope, input, ctx.today)).limit(MAX_EXPORT);
-    return exportBook(
-      ctx,
-      '教师补充计划人员',
-      [
-        { key: 'programme', header: '计划', width: 14 },
-        { key: 'year', header: '年度', width: 7 },
-        { key: 'unitName', header: '县市区', width: 10 },
-        { key: 'schoolName', header: '学校', width: 26 },
-        { key: 'name', header: '姓名', width: 10 },
-        { key: 'idNumber', header: '身份证号', width: 20 },
-        { key: 'status', header: '到岗状态', width: 10 },
-        { key: 'arrivedOn', header: '到岗日期', width: 12 },
-        { key: 'obligationEndsOn', header: '服务期满', width: 12 },
-        { key: 'standing', header: '履约情况', width: 10 },
-        { key: 'leftOn', header: '离岗日期', width: 12 },
-        { key: 'leftReason', header: '离岗原因', width: 24 },
-        { key: 'inRegistry', header: '已入教职员工库', width: 12 },
-      ],
-      rows.map((r) => ({
-        programme: PROGRAMMES[r.programme].zh,
-        year: r.year,
-        unitName: r.unitName,
-        schoolName: r.schoolName,
-        name: r.name,
-        idNumber: maskIdCard(decryptField(ctx.keys.dataKey, r.idCipher, personCipherId(r.idIndex))),
-        status: PROGRAMME_PERSON_STATUS_LABELS[r.status].zh,
-        arrivedOn: r.arrivedOn ?? '',
-        obligationEndsOn: r.obligationEndsOn ?? '',
-        standing: OBLIGATION_STANDING_LABELS[standingOf(r, ctx.today)].zh,
-        leftOn: r.leftOn ?? '',
-        leftReason: r.leftReason ?? '',
-        inRegistry: r.staffId ? '是' : '否',
-      })),
-    );
-  }),
-
-  /** The summary (quotas and arrivals per county and programme) as Excel. */
-  exportSummary: exporter.input(SummaryFilter).query(async ({ ctx, input }) => {
-    const year = yearOf(input, ctx.today);
-    const rows = await programmeSummary(ctx.db, ctx.scope, year, ctx.today, input.unitCode);
-    const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
-    return exportBook(
-      ctx,
-      `教师补充计划到岗情况（${year}年）`,
-      [
-        { key: 'unitName', header: '县市区', width: 10 },
-        { key: 'programme', header: '计划', width: 14 },
-        { key: 'planned', header: '计划人数', width: 10 },
-        { key: 'arrived', header: '已到岗', width: 10 },
-        { key: 'rate', header: '到岗率', width: 10 },
-      ],
-      rows.flatMap((u) =>
-        u.programmes.map((x) => ({ unitName: u.unitName, programme: x.label, planned: x.planned, arrived: x.arrived, rate: pct(x.rate) })),
-      ),
-    );
-  }),
+  ...programmeFilesRouter,
 } satisfies TRPCRouterRecord;

@@ -17,6 +17,13 @@ import { recordScope } from '../../../record-scope.ts';
 
 const { teacherProgrammeQuotas: q, teacherProgrammePersons: p, schools, orgUnits } = tables;
 
+/** The ID number's cipher is bound to the person's blind index (as the registry binds its own). */
+export const personCipherId = (idIndex: string) => `teacher_programme_persons:${idIndex}`;
+
+/** The summary's filter: the plan year (default: the business date's) and a county. */
+export const SummaryFilter = z.object({ year: PlanYear.optional(), unitCode: DivisionCode.optional() }).strict();
+export const yearOf = (input: { year?: number }, today: string) => input.year ?? Number(today.slice(0, 4));
+
 export const PersonFilter = Page.extend({
   programme: Programme.optional(),
   year: PlanYear.optional(),
