@@ -20,6 +20,8 @@ export const useMessages = defineMessages({
     exchangeTab: '交流轮岗',
     // 教师工资保障
     payTab: '工资保障',
+    // 教师补充计划
+    programmesTab: '教师补充计划',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -64,6 +66,8 @@ export const useMessages = defineMessages({
     exchangeTab: 'Exchange',
     // 教师工资保障
     payTab: 'Pay guarantee',
+    // 教师补充计划
+    programmesTab: 'Supply programmes',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

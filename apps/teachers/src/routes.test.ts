@@ -64,6 +64,9 @@ describe('teachers routes', () => {
       'teachers:exchange-plan',
       'teachers:exchange-summary',
       'teachers:exchange-designations',
+      // 教师补充计划
+      'teachers:programmes',
+      'teachers:programme-persons',
     ]);
     expect(children.map((r) => r.path)).toEqual([
       '',
@@ -93,6 +96,9 @@ describe('teachers routes', () => {
       'ethics',
       'ethics/:id(\\d+)',
       'blacklist',
+      // 教师补充计划
+      'programmes',
+      'programmes/persons',
     ]);
     for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });

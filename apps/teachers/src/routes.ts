@@ -127,6 +127,18 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:pay-rectification',
         component: () => import('./pages/pay/RectificationPage.vue'),
         meta: { title: '教师队伍 · 工资保障督查整改', titleEn: 'Teachers · Pay rectification case' },
+      // 教师补充计划
+      {
+        path: 'programmes',
+        name: 'teachers:programmes',
+        component: () => import('./pages/programmes/ProgrammesPage.vue'),
+        meta: { title: '教师队伍 · 教师补充计划', titleEn: 'Teachers · Supply programmes' },
+      },
+      {
+        path: 'programmes/persons',
+        name: 'teachers:programme-persons',
+        component: () => import('./pages/programmes/PersonsPage.vue'),
+        meta: { title: '教师队伍 · 计划人员', titleEn: 'Teachers · Programme teachers' },
       },
     ],
   },

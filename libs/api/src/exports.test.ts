@@ -64,6 +64,9 @@ const FILTERS: Record<string, unknown> = {
   'teachers.pay.export': { year: 2022, below: true },
   'teachers.pay.exportComparison': { year: 2022 },
   'teachers.pay.rectifications.export': { year: 2022, status: 'rectifying' },
+  // 教师补充计划
+  'teachers.programmes.exportPersons': { programme: 'special_post', status: 'left' },
+  'teachers.programmes.exportSummary': { year: 2022 },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

@@ -645,4 +645,23 @@ export const INPUTS: Record<string, unknown> = {
   // 全国平台名单导入
   'privateEdu.training.platform.template': undefined,
   'privateEdu.training.platform.import': { fileName: 'x.txt', base64: '', dryRun: true },
+  // 教师补充计划
+  'teachers.programmes.summary': { year: 2022 },
+  // The mutations' fixtures are refused on their merits (a bad value) before any level check.
+  'teachers.programmes.saveQuota': { unitCode: '430422', year: 2022, programme: 'special_post', planned: -1, expectedVersion: 999 },
+  'teachers.programmes.persons': { page: 1, pageSize: 5, programme: 'special_post', year: 2022, status: 'arrived', q: '矩阵测试无此人' },
+  'teachers.programmes.schools': { q: '小学' },
+  'teachers.programmes.addPerson': {
+    programme: 'special_post',
+    year: 2022,
+    schoolId: 999999,
+    name: '矩阵测试',
+    idNumber: '110101199003074515',
+  },
+  'teachers.programmes.arrive': { id: 999999, expectedVersion: 1, arrivedOn: 'x' },
+  'teachers.programmes.depart': { id: 999999, expectedVersion: 1, leftOn: 'x', leftReason: '考取公务员' },
+  'teachers.programmes.settings': undefined,
+  'teachers.programmes.saveTargeted': { counties: ['x'], expectedVersion: 0 },
+  'teachers.programmes.exportPersons': { q: '矩阵测试无此人' },
+  'teachers.programmes.exportSummary': { year: 2022 },
 };

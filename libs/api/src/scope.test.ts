@@ -62,6 +62,8 @@ type Kind =
   | 'payRectification';
   // 年度考核与教师资格定期注册
   | 'appraisal';
+  // 教师补充计划
+  | 'programmePerson';
 interface Own {
   school: number;
   task: number;
@@ -587,6 +589,31 @@ const FIXTURES: Record<string, Fixture> = {
   'teachers.pay.rectifications.byId:id': one('payRectification', (id) => ({ id })),
   'teachers.pay.rectifications.history:id': one('payRectification', (id) => ({ id })),
   'teachers.pay.rectifications.step:id': one('payRectification', (id) => ({ id, expectedVersion: 1, action: 'start' })),
+  // 教师补充计划
+  'teachers.programmes.summary:unitCode': filter({ year: 2022 })('unitCode', 'unit'),
+  'teachers.programmes.exportSummary:unitCode': filter({ year: 2022 })('unitCode', 'unit'),
+  ...byUnitAndSchool('teachers.programmes.persons', list()),
+  ...byUnitAndSchool('teachers.programmes.exportPersons', filter()),
+  // A county cannot set quotas at all: refused before the unit is looked at.
+  'teachers.programmes.saveQuota:unitCode': one(
+    'unit',
+    (unitCode) => ({ unitCode, year: 2022, programme: 'special_post', planned: 5, expectedVersion: 0 }),
+    403,
+  ),
+  'teachers.programmes.addPerson:schoolId': one('school', (schoolId) => ({
+    programme: 'special_post',
+    year: 2022,
+    schoolId,
+    name: '范围测试',
+    idNumber: '110101199003074514',
+  })),
+  'teachers.programmes.arrive:id': one('programmePerson', (id) => ({ id, expectedVersion: 1, arrivedOn: '2022-09-01' })),
+  'teachers.programmes.depart:id': one('programmePerson', (id) => ({
+    id,
+    expectedVersion: 1,
+    leftOn: '2022-10-01',
+    leftReason: '考取公务员',
+  })),
   // 执法案件关联培训机构
   'privateEdu.enforcement.create:institutionId': one('training', (institutionId) => ({ ...enforcementClue, institutionId })),
   'privateEdu.enforcement.update:institutionId': one('training', (institutionId, own) => ({
@@ -1227,6 +1254,33 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     Object.assign(foreign, {
       // 年度考核与教师资格定期注册
       appraisal: appraisal.id,
+    // 教师补充计划: a person of another county's programme list.
+    const programmePerson = await first(
+      db
+        .insert(t.teacherProgrammePersons)
+        .values({
+          programme: 'special_post',
+          year: 2022,
+          schoolId: otherPrimary.id,
+          unitCode: otherPrimary.unitCode,
+          name: '外县特岗教师',
+          idIndex: 'd'.repeat(64),
+          idCipher: 'v1.x.x.x',
+          birthDate: '1998-05-12',
+          status: 'arrived',
+          arrivedOn: '2022-09-01',
+          serviceStartOn: '2022-09-01',
+          obligationEndsOn: '2025-09-01',
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedBy: 'test',
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.teacherProgrammePersons.id }),
+    );
+
+    Object.assign(foreign, {
+      programmePerson: programmePerson.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -269,6 +269,14 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.registration.register': ['办理教师资格定期注册', 'Register a teaching certificate'],
   'teachers.registration.export': ['导出教师资格定期注册', 'Export certificate registrations'],
   'teachers.registration.saveRules': ['设置定期注册规则', 'Set the registration rules'],
+  // 教师补充计划
+  'teachers.programmes.saveQuota': ['下达教师补充计划人数', 'Set a programme quota'],
+  'teachers.programmes.addPerson': ['登记教师补充计划人员', 'Add a programme teacher'],
+  'teachers.programmes.arrive': ['登记计划人员到岗', 'Record a programme teacher’s arrival'],
+  'teachers.programmes.depart': ['登记计划人员提前离岗', 'Record an early departure'],
+  'teachers.programmes.saveTargeted': ['设置优师计划定向县', 'Set the targeted counties'],
+  'teachers.programmes.exportPersons': ['导出教师补充计划人员', 'Export programme teachers'],
+  'teachers.programmes.exportSummary': ['导出教师补充计划到岗情况', 'Export programme arrivals'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */

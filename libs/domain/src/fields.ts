@@ -395,6 +395,14 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   findingText: '督查发现情况',
   below: '是否低于公务员',
   bonusLate: '年终奖是否晚发',
+  // 教师补充计划
+  programme: '计划类别',
+  planned: '计划人数',
+  arrivedOn: '到岗日期',
+  leftOn: '离岗日期',
+  leftReason: '离岗原因',
+  counties: '定向县',
+  endingThisYear: '本年度服务期满',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

@@ -26,4 +26,5 @@ export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
   'teachers.exchange-rate': '教师队伍：“县管校聘”交流轮岗（第二部分）',
   'teachers.exchange-backbone': '教师队伍：“县管校聘”交流轮岗（第二部分）',
   'teachers.programme-arrival': '教师队伍：教师补充计划（第二部分）',
+  'teachers.wage-guarantee': '教师队伍：工资保障（第二部分）',
 };

@@ -21,3 +21,5 @@ export * from './teacher-training.ts';
 export * from './teacher-pay.ts';
 // 年度考核与教师资格定期注册
 export * from './teacher-appraisal.ts';
+// 教师补充计划（优师、公费师范生、特岗、银龄）
+export * from './teacher-programmes.ts';

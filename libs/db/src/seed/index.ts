@@ -47,6 +47,8 @@ import { seedTeacherExchange } from './teacher-exchange.ts';
 import { seedTeacherPay } from './teacher-pay.ts';
 // 年度考核与教师资格定期注册
 import { seedTeacherAppraisal } from './teacher-appraisal.ts';
+// 教师补充计划
+import { seedTeacherProgrammes } from './teacher-programmes.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -249,6 +251,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
+    // 教师补充计划 (after the registry: 特岗 arrivals take the identity of 特岗 teachers in post when it is loaded)
+    await seedTeacherProgrammes(tx, { seed: opts.seed ?? 20220414, today, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
   // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.

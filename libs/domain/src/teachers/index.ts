@@ -11,3 +11,4 @@ export * from './pay.ts';
 export * from './appraisal.ts';
 export * from './registration.ts';
 export * from './registration-workflow.ts';
+export * from './programmes.ts';

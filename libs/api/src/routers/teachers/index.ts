@@ -14,6 +14,8 @@ import { teacherFilesRouter } from './files.ts';
 // 教师工资保障
 import { payRouter } from './pay/index.ts';
 import { registrationRouter } from './registration/index.ts';
+// 教师补充计划
+import { programmesRouter } from './programmes/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
@@ -38,6 +40,8 @@ export const teachersRouter = {
   // 年度考核与教师资格定期注册
   appraisal: appraisalRouter,
   registration: registrationRouter,
+  // 教师补充计划
+  programmes: programmesRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

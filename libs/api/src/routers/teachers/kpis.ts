@@ -14,6 +14,8 @@ import { exchangeKpis } from './exchange/kpi.ts';
 import { wageGuaranteeKpi } from './pay/kpi.ts';
 // 年度考核与教师资格定期注册
 import { registrationOverdue } from './registration/kpi.ts';
+// 教师补充计划
+import { programmeArrival } from './programmes/kpi.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
@@ -209,6 +211,8 @@ export const teachersKpis: KpiSource[] = [
   wageGuaranteeKpi,
   // 年度考核与教师资格定期注册
   registrationOverdue,
+  // 教师补充计划
+  programmeArrival,
 ];
 
 /** The KPIs the module's records move (their rollups are dropped after a change). */
