@@ -79,6 +79,7 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:it-capability',
         component: () => import('./pages/training/ItCapabilityPage.vue'),
         meta: { title: '教师队伍 · 信息技术应用能力提升工程2.0', titleEn: 'Teachers · IT capability 2.0' },
+      },
       // 县管校聘交流轮岗
       {
         path: 'exchange',
@@ -103,6 +104,7 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:exchange-designations',
         component: () => import('./pages/exchange/DesignationsPage.vue'),
         meta: { title: '教师队伍 · 优质/薄弱学校认定', titleEn: 'Teachers · School designations' },
+      },
       // 教师工资保障
       {
         path: 'pay',
@@ -127,6 +129,7 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:pay-rectification',
         component: () => import('./pages/pay/RectificationPage.vue'),
         meta: { title: '教师队伍 · 工资保障督查整改', titleEn: 'Teachers · Pay rectification case' },
+      },
       // 教师补充计划
       {
         path: 'programmes',

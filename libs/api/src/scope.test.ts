@@ -53,15 +53,15 @@ type Kind =
   | 'fiveItems'
   // 教师培训与信息技术应用能力提升工程2.0
   | 'trainingProject'
-  | 'trainingRecord';
+  | 'trainingRecord'
   // 县管校聘交流轮岗
   | 'exchangePlan'
-  | 'exchangeRecord';
+  | 'exchangeRecord'
   // 教师工资保障
   | 'payReturn'
-  | 'payRectification';
+  | 'payRectification'
   // 年度考核与教师资格定期注册
-  | 'appraisal';
+  | 'appraisal'
   // 教师补充计划
   | 'programmePerson';
 interface Own {
@@ -470,6 +470,21 @@ const FIXTURES: Record<string, Fixture> = {
   'privateEdu.enforcement.attach:id': one('enforcementCase', (id) => ({ id, fileName: 'x.png', base64: '' })),
   'privateEdu.enforcement.file:id': one('enforcementFile', (id) => ({ id })),
   // 五项管理
+  // 年度考核与教师资格定期注册
+  ...byUnitAndSchool('teachers.appraisal.list', list()),
+  ...byUnitAndSchool('teachers.appraisal.export', filter()),
+  ...byUnitAndSchool('teachers.registration.list', list()),
+  ...byUnitAndSchool('teachers.registration.export', filter()),
+  'teachers.appraisal.create:staffId': one('staff', (staffId) => ({ staffId, year: 2021, result: 'competent', ethics: 'pass' })),
+  'teachers.appraisal.correct:id': one('appraisal', (id) => ({ id, expectedVersion: 1, result: 'competent', ethics: 'pass' })),
+  'teachers.registration.byStaff:staffId': one('staff', (staffId) => ({ staffId })),
+  'teachers.registration.register:staffId': one('staff', (staffId) => ({
+    staffId,
+    registeredOn: '2022-11-01',
+    hours: 400,
+    expectedVersion: 0,
+  })),
+  // 五项管理
   // 县管校聘交流轮岗
   'teachers.exchange.list:unitCode': list()('unitCode', 'unit'),
   'teachers.exchange.byId:id': one('exchangePlan', (id) => ({ id })),
@@ -536,21 +551,6 @@ const FIXTURES: Record<string, Fixture> = {
     schoolYear: '2022-2023',
     designation: 'quality',
   })),
-  // 年度考核与教师资格定期注册
-  ...byUnitAndSchool('teachers.appraisal.list', list()),
-  ...byUnitAndSchool('teachers.appraisal.export', filter()),
-  ...byUnitAndSchool('teachers.registration.list', list()),
-  ...byUnitAndSchool('teachers.registration.export', filter()),
-  'teachers.appraisal.create:staffId': one('staff', (staffId) => ({ staffId, year: 2021, result: 'competent', ethics: 'pass' })),
-  'teachers.appraisal.correct:id': one('appraisal', (id) => ({ id, expectedVersion: 1, result: 'competent', ethics: 'pass' })),
-  'teachers.registration.byStaff:staffId': one('staff', (staffId) => ({ staffId })),
-  'teachers.registration.register:staffId': one('staff', (staffId) => ({
-    staffId,
-    registeredOn: '2022-11-01',
-    hours: 400,
-    expectedVersion: 0,
-  })),
-  // 五项管理
   'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
   'privateEdu.fiveItems.missing:unitCode': list({ term: '2022-spring' })('unitCode', 'unit'),
@@ -747,7 +747,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
           .returning({ id: t.teacherTrainingProjects.id }),
       );
     const ownProject = await trainingProject(OWN);
-    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id, staff: ownStaff.id, trainingProject: ownProject.id };
     // 县管校聘交流轮岗: the county's own draft plan (its version stays 1: every call below is refused).
     const ownPlan = await first(
       db
@@ -764,7 +763,14 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         })
         .returning({ id: t.teacherExchangePlans.id }),
     );
-    own = { school: ownSchool.id, task: ownTask.id, enforcementCase: ownCase.id, exchangePlan: ownPlan.id };
+    own = {
+      school: ownSchool.id,
+      task: ownTask.id,
+      enforcementCase: ownCase.id,
+      staff: ownStaff.id,
+      trainingProject: ownProject.id,
+      exchangePlan: ownPlan.id,
+    };
 
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
@@ -1162,11 +1168,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .insert(t.teacherTrainingRecords)
         .values({
           projectId: otherProject.id,
-    // 年度考核与教师资格定期注册: an appraisal of another county's teacher.
-    const appraisal = await first(
-      db
-        .insert(t.teacherAppraisals)
-        .values({
           staffId: staff.id,
           idIndex: 'f'.repeat(64),
           schoolId: otherPrivate.id,
@@ -1180,9 +1181,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherTrainingRecords.id }),
     );
 
-    Object.assign(foreign, {
-      trainingProject: otherProject.id,
-      trainingRecord: trainingRecord.id,
     // 县管校聘交流轮岗: another county's plan with one record.
     const exchangePlan = await first(
       db
@@ -1221,9 +1219,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherExchangeRecords.id }),
     );
 
-    Object.assign(foreign, {
-      exchangePlan: exchangePlan.id,
-      exchangeRecord: exchangeRecord.id,
     // 教师工资保障: the demo's 2022 return and 督查整改 case of another county.
     const payReturn = await first(
       db
@@ -1238,10 +1233,15 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .where(eq(t.teacherPayRectifications.unitCode, OTHER)),
     );
 
-    Object.assign(foreign, {
-      // 教师工资保障
-      payReturn: payReturn.id,
-      payRectification: payRectification.id,
+    // 年度考核与教师资格定期注册: an appraisal of another county's teacher.
+    const appraisal = await first(
+      db
+        .insert(t.teacherAppraisals)
+        .values({
+          staffId: staff.id,
+          idIndex: 'f'.repeat(64),
+          schoolId: otherPrivate.id,
+          unitCode: otherPrivate.unitCode,
           year: 2021,
           result: 'competent',
           ethics: 'pass',
@@ -1251,9 +1251,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherAppraisals.id }),
     );
 
-    Object.assign(foreign, {
-      // 年度考核与教师资格定期注册
-      appraisal: appraisal.id,
     // 教师补充计划: a person of another county's programme list.
     const programmePerson = await first(
       db
@@ -1280,6 +1277,15 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     );
 
     Object.assign(foreign, {
+      trainingProject: otherProject.id,
+      trainingRecord: trainingRecord.id,
+      exchangePlan: exchangePlan.id,
+      exchangeRecord: exchangeRecord.id,
+      // 教师工资保障
+      payReturn: payReturn.id,
+      payRectification: payRectification.id,
+      // 年度考核与教师资格定期注册
+      appraisal: appraisal.id,
       programmePerson: programmePerson.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,

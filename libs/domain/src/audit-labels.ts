@@ -245,7 +245,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.training.files.import': ['检查教师培训记录导入文件', 'Check a training records file'],
   'teachers.training.files.exportProjects': ['导出教师培训项目', 'Export training projects'],
   'teachers.training.files.exportRecords': ['导出教师培训记录', 'Export training records'],
-  'teachers.training.files.exportStanding': ['导出信息技术2.0学时达标情况', 'Export IT 2.0 standing'],
+  'teachers.training.files.exportStanding': ['导出信息技术应用能力提升工程学时达标情况', 'Export IT 2.0 standing'],
   // 教师工资保障
   'teachers.pay.create': ['填报教师工资保障情况', 'Enter a teacher pay return'],
   'teachers.pay.update': ['修改教师工资保障情况', 'Change a teacher pay return'],

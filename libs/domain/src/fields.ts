@@ -334,7 +334,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // 年度考核与教师资格定期注册
   ethics: '师德考核结果',
   registeredOn: '注册日期',
-  hours: '培训学时',
+  hours: '学时',
   periodYears: '注册周期',
   minHours: '规定培训学时',
   dueSoonDays: '到期提醒天数',
@@ -365,7 +365,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   itCapability: '计入信息技术应用能力提升工程2.0',
   plannedParticipants: '计划参训人数',
   projectId: '培训项目',
-  hours: '学时',
   completed: '是否完成',
   recordedOn: '日期',
   short: '仅显示未达标',

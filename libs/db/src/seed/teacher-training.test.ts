@@ -53,7 +53,7 @@ describe('the demo training records', () => {
 
   it('the xiaoxue account’s school has a teacher short of hours', async () => {
     const [account] = await database.db.select().from(accounts).where(eq(accounts.username, 'xiaoxue'));
-    const schoolId = (account!.grants[0] as { schoolId: number }).schoolId;
+    const schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
     const [row] = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(teacherStaff)

@@ -50,6 +50,7 @@ export const INBOX_SOURCES = {
     workflow: PAY_RECTIFICATION_WORKFLOW,
     area: 'teachers',
     label: { zh: '工资保障督查整改', en: 'Pay rectification cases' },
+  },
   // 年度考核与教师资格定期注册
   registration: {
     workflow: REGISTRATION_REMINDER,
