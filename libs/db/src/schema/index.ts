@@ -13,3 +13,6 @@ export * from './funding.ts';
 export * from './private-enforcement.ts';
 export * from './private-training.ts';
 export * from './private-five-items.ts';
+// 支教与表彰
+export * from './teacher-support.ts';
+export * from './teacher-honours.ts';

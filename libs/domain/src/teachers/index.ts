@@ -3,3 +3,6 @@ export * from './gate.ts';
 export * from './staff.ts';
 export * from './import.ts';
 export * from './staffing.ts';
+// 支教与表彰
+export * from './support.ts';
+export * from './honours.ts';
