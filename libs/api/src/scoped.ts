@@ -24,6 +24,11 @@ const NAMES = {
   private_training_institution: '培训机构',
   // 五项管理
   private_five_items_return: '五项管理报表',
+  // 支教与表彰
+  teacher_support_need: '支教需求',
+  teacher_support_dispatch: '支教派遣',
+  teacher_honour_round: '表彰评选',
+  teacher_nomination: '表彰推荐',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

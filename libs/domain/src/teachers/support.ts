@@ -68,10 +68,15 @@ export const needFill = (dispatched: number, needed: number): number => (needed 
 /** Whether a need still awaits teachers (the county's 待办). */
 export const needOpen = (dispatched: number, needed: number) => dispatched < needed;
 
-/** 派遣: a teacher in post at another school sent to a need, for a period within the need's, with the 准入查询. */
+/**
+ * 派遣: a teacher in post at another school sent to a need, for a period within the need's, with the 准入查询; the
+ * need's version as the caller saw it (a dispatch moves it on, so two dispatches racing for the last place end in one
+ * CONFLICT).
+ */
 export const DispatchInput = z
   .object({
     needId: RecordId,
+    expectedVersion: RecordVersion,
     staffId: RecordId,
     startsOn: IsoDate,
     endsOn: IsoDate,

@@ -7,8 +7,11 @@ import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere, studentsPerSchool } from '
 import { readProcedure } from '../../trpc.ts';
 import { ethicsRouter } from './ethics.ts';
 import { teacherFilesRouter } from './files.ts';
+// 支教与表彰
+import { honoursRouter } from './honours/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
+import { supportRouter } from './support/index.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');
@@ -18,6 +21,9 @@ export const teachersRouter = {
   ethics: ethicsRouter,
   files: teacherFilesRouter,
   settings: teacherSettingsRouter,
+  // 支教与表彰
+  support: supportRouter,
+  honours: honoursRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).
