@@ -133,12 +133,6 @@ export const honoursRouter = {
           year: hr.year,
           level: hr.level,
           quotas: hr.quotas,
-          nominated: sql<number>`(select count(*) from ${nm} where ${nm.roundId} = ${hr.id} and ${inArray(nm.status, [...NOMINATION_COUNTED])}${
-            recordScope(ctx.scope, nm) ? sql` and ${recordScope(ctx.scope, nm)}` : sql``
-          })::int`,
-          approved: sql<number>`(select count(*) from ${nm} where ${nm.roundId} = ${hr.id} and ${nm.status} = 'approved'${
-            recordScope(ctx.scope, nm) ? sql` and ${recordScope(ctx.scope, nm)}` : sql``
-          })::int`,
         })
         .from(hr)
         .where(where)
@@ -148,6 +142,25 @@ export const honoursRouter = {
       ctx.db.select({ n: count() }).from(hr).where(where),
       canWrite(ctx),
     ]);
+    const counts = rows.length
+      ? await ctx.db
+          .select({
+            roundId: nm.roundId,
+            nominated: sql<number>`count(*) filter (where ${inArray(nm.status, [...NOMINATION_COUNTED])})::int`,
+            approved: sql<number>`count(*) filter (where ${nm.status} = 'approved')::int`,
+          })
+          .from(nm)
+          .where(
+            and(
+              inArray(
+                nm.roundId,
+                rows.map((r) => r.id),
+              ),
+              recordScope(ctx.scope, nm),
+            ),
+          )
+          .groupBy(nm.roundId)
+      : [];
     const own = ctx.scope.kind === 'units' ? ctx.scope.unitCodes : null;
     return {
       total: total?.n ?? 0,
@@ -156,6 +169,8 @@ export const honoursRouter = {
       canCreate: mayWrite && actorLevel(ctx.scope) === 'city',
       rows: rows.map(({ quotas, ...r }) => ({
         ...r,
+        nominated: counts.find((c) => c.roundId === r.id)?.nominated ?? 0,
+        approved: counts.find((c) => c.roundId === r.id)?.approved ?? 0,
         quota: Object.entries(quotas)
           .filter(([u]) => !own || own.includes(u))
           .reduce((a, [, q]) => a + q, 0),

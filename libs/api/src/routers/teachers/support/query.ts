@@ -29,9 +29,11 @@ export const DispatchFilter = Page.extend({
 }).strict();
 export type DispatchFilter = z.infer<typeof DispatchFilter>;
 
-/** Teachers dispatched to a need (its fill's numerator). */
-export const dispatchedOf = (needId: SQL | typeof nd.id) => sql<number>`(select count(*) from ${dp} where ${dp.needId} = ${needId})::int`;
-const dispatched = dispatchedOf(nd.id);
+/**
+ * Teachers dispatched to a need (its fill's numerator), correlated by the tables' own names: drizzle leaves columns
+ * unqualified in a query without joins, where `need_id = id` would read the dispatch's own id.
+ */
+const dispatched = sql<number>`(select count(*) from teacher_support_dispatches d where d.need_id = "teacher_support_needs"."id")::int`;
 
 /** The needs list's filter as SQL (the list and its export): needs of receiving schools in the caller's scope. */
 export const needWhere = (scope: DataScope, f: Omit<NeedFilter, 'page' | 'pageSize'>) =>
