@@ -47,6 +47,10 @@ const FILTERS: Record<string, unknown> = {
   'privateEdu.training.platform.exportUnmatched': undefined,
   // 五项管理
   'privateEdu.fiveItems.export': { term: '2022-spring', compliant: false },
+  // 支教与表彰
+  'teachers.support.exportNeeds': { schoolYear: '2022-2023' },
+  'teachers.support.exportDispatches': { schoolYear: '2022-2023' },
+  'teachers.honours.exportNominations': { status: 'nominated' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

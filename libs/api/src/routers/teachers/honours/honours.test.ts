@@ -188,9 +188,10 @@ describe.each(testEngines())('honours: rounds, nominations through the entry gat
       .from(auditLog)
       .where(and(eq(auditLog.action, 'teachers.honours.nominate'), eq(auditLog.result, 'denied')));
     expect(denied.map((d) => d.actor)).toEqual(expect.arrayContaining(['leiyang', 'teachers']));
-    // a school does not nominate; the export holds the caller's nominations
+    // a school takes no part in a round (it does not nominate); the export holds the caller's nominations
     const school = await as('school');
-    expect(await failure(school.teachers.honours.nominate({ roundId, staffId: p.id, deeds }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await failure(school.teachers.honours.nominate({ roundId, staffId: p.id, deeds }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await school.teachers.honours.rounds({ page: 1, pageSize: 20 })).rows).toEqual([]);
     expect((await county.teachers.honours.exportNominations({ roundId })).rows).toBe(2);
     expect(await verifyAuditChain(database.db, TEST_AUDIT_KEY)).toMatchObject({ ok: true });
   });

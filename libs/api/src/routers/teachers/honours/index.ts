@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { decryptField, tables, type Db, type Tx } from '@hyedu/db';
 import { DivisionCode, PlanYear, RecordId, RecordVersion, textField, type DataScope } from '@hyedu/domain';
@@ -45,9 +45,30 @@ export const NominationFilter = Page.extend({
 }).strict();
 type NominationFilter = z.infer<typeof NominationFilter>;
 
-/** A round (every account of the module sees the rounds), or the one NOT_FOUND. */
+/**
+ * The rounds a caller takes part in: the city every round; a county those giving one of its units a quota; a school
+ * none (the schools do not nominate; they see their teachers' nominations).
+ */
+const roundScope = (scope: DataScope): SQL | undefined =>
+  scope.kind === 'all'
+    ? undefined
+    : scope.kind === 'units' && scope.unitCodes.length
+      ? or(...scope.unitCodes.map((u) => sql`jsonb_exists(${hr.quotas}, ${u})`))
+      : sql`false`;
+
+/** A round the caller takes part in, or the one NOT_FOUND. */
 const visibleRound = (ctx: Ctx, id: number) =>
-  scoped(ROUND_TARGET, id, async () => (await ctx.db.select().from(hr).where(eq(hr.id, id)))[0]);
+  scoped(
+    ROUND_TARGET,
+    id,
+    async () =>
+      (
+        await ctx.db
+          .select()
+          .from(hr)
+          .where(and(eq(hr.id, id), roundScope(ctx.scope)))
+      )[0],
+  );
 
 /** A nomination of a teacher in the caller's scope, or the one NOT_FOUND. */
 const visibleNomination = (ctx: Ctx, id: number) =>
@@ -124,7 +145,7 @@ const canWrite = (ctx: AuthedContext) => passes(ctx, { access: 'area', area: 'te
 /** 表彰: the city's rounds with county quotas; the counties' nominations through the gate; the city's review. */
 export const honoursRouter = {
   rounds: read.input(RoundFilter).query(async ({ ctx, input }) => {
-    const where = input.year ? eq(hr.year, input.year) : undefined;
+    const where = and(roundScope(ctx.scope), input.year ? eq(hr.year, input.year) : undefined);
     const [rows, [total], mayWrite] = await Promise.all([
       ctx.db
         .select({
@@ -214,13 +235,13 @@ export const honoursRouter = {
 
   /** 发起评选: the city, with each unit's quota. */
   createRound: write.input(HonourRoundInput).mutation(async ({ ctx, input }) => {
-    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '表彰评选由市教育局发起' });
     const refusal = roundRefusal(input);
     if (refusal) throw fieldError(refusal.field, refusal.message);
     const codes = input.quotas.map((q) => q.unitCode);
     const known = await ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.code, codes));
     const unknown = codes.find((c) => !known.some((k) => k.code === c));
     if (unknown) throw fieldError('quotas', `名额分配中的单位${unknown}不存在`);
+    if (actorLevel(ctx.scope) !== 'city') throw new TRPCError({ code: 'FORBIDDEN', message: '表彰评选由市教育局发起' });
     const quotas = Object.fromEntries(input.quotas.map((q) => [q.unitCode, q.quota]));
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx
@@ -254,9 +275,9 @@ export const honoursRouter = {
    * hire (an entry row with the reason, a denied audit record).
    */
   nominate: write.input(NominationInput).mutation(async ({ ctx, input }) => {
-    if (actorLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '表彰人选由县市区教育局推荐' });
     const round = await visibleRound(ctx, input.roundId);
     const teacher = await visibleStaff(ctx, input.staffId);
+    if (actorLevel(ctx.scope) === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '表彰人选由县市区教育局推荐' });
     const [already] = await ctx.db
       .select({ id: nm.id })
       .from(nm)

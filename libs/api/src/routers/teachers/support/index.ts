@@ -204,9 +204,9 @@ export const supportRouter = {
    * dispatch leaves an entry row with the reason and a denied audit record, like a refused hire.
    */
   dispatch: write.input(DispatchInput).mutation(async ({ ctx, input }) => {
-    bureauOnly(ctx);
     const need = await visibleNeed(ctx, input.needId);
     const teacher = await visibleStaff(ctx, input.staffId);
+    bureauOnly(ctx);
     if (need.version !== input.expectedVersion) throw conflict();
     const [overlap] = await ctx.db
       .select({ id: dp.id })

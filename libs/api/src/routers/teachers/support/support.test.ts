@@ -6,7 +6,7 @@ import { idCardCheckChar } from '@hyedu/domain';
 import { callerWithCookie, failure, signIn } from '../../../testing.ts';
 
 const AS_OF = '2022-11-30';
-const { schools, teacherEntries: entries, teacherBlacklist, teacherEthicsCases, auditLog } = tables;
+const { accounts, schools, teacherEntries: entries, teacherBlacklist, teacherEthicsCases, auditLog } = tables;
 const id = (first17: string) => first17 + idCardCheckChar(first17);
 const clear = { queriedOn: '2022-11-20', result: 'clear' as const };
 const person = (idNumber: string, schoolId: number, name: string) => ({
@@ -204,9 +204,18 @@ describe.each(testEngines())('support teaching: needs, their fill and dispatches
     const city = await as('teachers');
     await city.teachers.support.dispatch({ needId: n.id, expectedVersion: 1, staffId: t.id, ...period });
     expect((await other.teachers.support.dispatches({ page: 1, pageSize: 100 })).rows.map((r) => r.name)).toContain('郑支教');
+    // a school states a need of its own and sees its teachers, but does not dispatch them
     const school = await as('school');
-    expect(await failure(school.teachers.support.dispatch({ needId: n.id, expectedVersion: 2, staffId: t.id, ...period }))).toMatchObject({
+    const [account] = await database.db.select({ grants: accounts.grants }).from(accounts).where(eq(accounts.username, 'school'));
+    const schoolId = (account!.grants as { schoolId: number }[])[0]!.schoolId;
+    const own = await school.teachers.support.createNeed(need(schoolId));
+    const mine = await school.teachers.staff.hire(person(id('43042219890707007'), schoolId, '冯老师'));
+    expect(await failure(school.teachers.support.dispatch({ needId: own.id, expectedVersion: 1, staffId: mine.id, ...period }))).toEqual({
       code: 'FORBIDDEN',
+      message: '支教派遣由县市区教育局或市教育局办理',
+    });
+    expect(await failure(school.teachers.support.dispatch({ needId: n.id, expectedVersion: 2, staffId: t.id, ...period }))).toMatchObject({
+      code: 'NOT_FOUND',
     });
   });
 
