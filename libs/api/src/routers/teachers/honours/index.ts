@@ -358,7 +358,8 @@ export const honoursRouter = {
         return {
           ...r,
           createdAt: r.createdAt.toISOString(),
-          allowed: mayWrite ? [...wf.allowed(c, actor), ...wf.corrections(c, actor)] : [],
+          allowed: mayWrite ? wf.allowed(c, actor) : [],
+          corrections: mayWrite ? wf.corrections(c, actor) : [],
         };
       }),
     };
