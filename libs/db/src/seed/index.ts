@@ -39,6 +39,8 @@ import { generatePrivateStory } from './private-story.ts';
 import { seedPrivateTraining } from './private-training.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
+// 支教与表彰
+import { seedTeacherSupport } from './teacher-support.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -211,6 +213,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
         keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
       });
       counted = staffingFromRegistry(staffSeed, registry.length);
+      // 支教与表彰
+      await seedTeacherSupport(tx, { seed: opts.seed ?? 20220414 });
     }
     await insertChunked(
       registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, quota: s.staffing.quota, ...counted[i]! })),
