@@ -4,6 +4,9 @@ import { IsoDate } from '../date.ts';
 import { SchoolYear } from '../private-edu/census.ts';
 import { requiredText, textField } from '../text.ts';
 import { AdmissionQuery } from './gate.ts';
+import { SUPPORT_NEED_WORKFLOW } from './support-workflow.ts';
+
+export { SUPPORT_NEED_WORKFLOW };
 
 /**
  * 支教 (seed item 18, plan task 18.2 “精准选派受援学校急需的支教教师”): a receiving school (受援学校) states a need — the

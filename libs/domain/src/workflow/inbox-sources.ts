@@ -9,6 +9,9 @@ import { PUHUI_WORKFLOW } from '../private-edu/puhui-workflow.ts';
 import { PROFILE_REVIEW } from '../safety/compliance-workflow.ts';
 import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
+// 支教与表彰
+import { NOMINATION_WORKFLOW } from '../teachers/honours-workflow.ts';
+import { SUPPORT_NEED_WORKFLOW } from '../teachers/support-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -35,6 +38,13 @@ export const INBOX_SOURCES = {
   },
   // 五项管理
   fiveItems: { workflow: FIVE_ITEMS_WORKFLOW, area: 'private-edu', label: { zh: '五项管理情况', en: 'Five-items returns' } },
+  // 支教与表彰
+  supportNeed: {
+    workflow: SUPPORT_NEED_WORKFLOW,
+    area: 'teachers',
+    label: { zh: '支教需求待派遣', en: 'Support needs awaiting teachers' },
+  },
+  nomination: { workflow: NOMINATION_WORKFLOW, area: 'teachers', label: { zh: '表彰推荐待审核', en: 'Nominations to review' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -126,6 +126,10 @@ describe.each(testEngines())('honours: rounds, nominations through the entry gat
       code: 'BAD_REQUEST',
       message: expect.stringContaining('主要事迹'),
     });
+    // the city's 待办 holds them; the county's does not (the review is not its turn)
+    const awaiting = (await city.inbox.list()).find((g) => g.kind === 'nomination');
+    expect(awaiting?.items.map((i) => i.id)).toEqual([na.id, nb.id]);
+    expect((await county.inbox.list()).some((g) => g.kind === 'nomination')).toBe(false);
     const round = await county.teachers.honours.round({ id: roundId });
     expect(round.quotas).toEqual([{ unitCode: '430422', unitName: expect.any(String), quota: 2, nominated: 2 }]);
     // the county cannot review; the city approves, refuses only with a reason; a stale version is a CONFLICT

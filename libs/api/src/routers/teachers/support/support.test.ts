@@ -134,6 +134,9 @@ describe.each(testEngines())('support teaching: needs, their fill and dispatches
     expect(list.rows.find((r) => r.id === made.id)).toMatchObject({ needed: 2, dispatched: 2, fill: 1 });
     expect((await county.teachers.support.needs({ page: 1, pageSize: 20, open: true })).rows.map((r) => r.id)).toEqual([own.id]);
     expect((await county.teachers.support.dispatches({ page: 1, pageSize: 20, needId: made.id })).total).toBe(2);
+    // the county's 待办: the need still awaiting teachers, not the filled one
+    const awaiting = (await county.inbox.list()).find((g) => g.kind === 'supportNeed');
+    expect(awaiting?.items.map((i) => i.id)).toEqual([own.id]);
     // the admitted entries are support entries at the receiving school
     expect(await refusalsOf(id('43042219850101001'))).toEqual([
       { kind: 'hire', refusal: null },
