@@ -23,7 +23,8 @@ const NEED_PERIOD = { startsOn: '2022-09-01', endsOn: '2023-07-10' };
 const QUERIED_ON = '2022-08-20';
 /** Needs per county (rural public compulsory schools, by code). */
 const NEEDS_PER_COUNTY = 8;
-const NOMINATION_STATES: readonly NominationStatus[] = ['approved', 'nominated', 'approved', 'refused', 'nominated', 'withdrawn'];
+/** The states of a unit's nominations in order; its last nomination is withdrawn, so one place stays free. */
+const NOMINATION_STATES: readonly NominationStatus[] = ['approved', 'refused', 'nominated', 'approved', 'nominated'];
 const DEEDS = [
   '扎根乡村教育二十余年，所带班级学业水平连年位居全县前列，关爱留守儿童，深受学生和家长爱戴。',
   '积极参与教学改革，主持县级课题两项，指导青年教师成长，课堂教学经验在全县推广。',
@@ -65,7 +66,7 @@ export async function seedTeacherSupport(
   let dispatches = 0;
   let nominations = 0;
   const quotas: Record<string, number> = {};
-  const nominees: { staff: typeof teacherStaff.$inferSelect; i: number }[] = [];
+  const nominees: { staff: typeof teacherStaff.$inferSelect; i: number; last: boolean }[] = [];
 
   for (const unit of counties) {
     const rural = await tx
@@ -150,8 +151,8 @@ export async function seedTeacherSupport(
     // The round's quota for the unit, and its nominees: teachers who were not sent.
     const quota = unit.kind === 'city' ? 2 : rng.int(3, 6);
     quotas[unit.code] = quota;
-    const put = senders.slice(next, next + Math.min(quota + 1, NOMINATION_STATES.length));
-    put.forEach(({ staff }, i) => nominees.push({ staff, i }));
+    const put = senders.slice(next, next + Math.min(quota, NOMINATION_STATES.length + 1));
+    put.forEach(({ staff }, i) => nominees.push({ staff, i, last: i === put.length - 1 }));
   }
 
   if (!nominees.length) return { needs, dispatches, nominations };
@@ -159,9 +160,9 @@ export async function seedTeacherSupport(
     .insert(teacherHonourRounds)
     .values({ name: '优秀教师', year: 2022, level: 'city', quotas, createdBy: 'teachers', createdAt: at('2022-08-10') })
     .returning({ id: teacherHonourRounds.id });
-  for (const { staff, i } of nominees) {
-    // Within the quota: a withdrawn nomination is the one over it.
-    const status = i >= quotas[staff.unitCode]! ? 'withdrawn' : NOMINATION_STATES[i % NOMINATION_STATES.length]!;
+  for (const { staff, i, last } of nominees) {
+    // Within the quota, one place left: the unit's last nomination was withdrawn.
+    const status = last ? 'withdrawn' : NOMINATION_STATES[i]!;
     const [entry] = await tx
       .insert(teacherEntries)
       .values({

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq, gt, isNull, lt, ne } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, lt, ne, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { decryptField, tables, type Tx } from '@hyedu/db';
 import { RecordId, textField } from '@hyedu/domain';
@@ -191,6 +191,13 @@ export const supportRouter = {
           recordScope(ctx.scope, st),
           eq(st.post, 'teacher'),
           ne(st.schoolId, need.schoolId),
+          // not already dispatched over part of the need's period
+          notExists(
+            ctx.db
+              .select({ one: sql`1` })
+              .from(dp)
+              .where(and(eq(dp.idIndex, st.idIndex), lt(dp.startsOn, need.endsOn), gt(dp.endsOn, need.startsOn))),
+          ),
           input.q ? containsText(st.name, input.q) : undefined,
         ),
       )

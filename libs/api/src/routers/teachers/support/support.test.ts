@@ -109,6 +109,10 @@ describe.each(testEngines())('support teaching: needs, their fill and dispatches
     });
     const sent = await county.teachers.support.dispatch({ needId: made.id, expectedVersion: 1, staffId: a.id, ...period });
     expect(sent.version).toBe(2);
+    // the dispatched teacher is no longer offered over the period; the other still is
+    const offered = (await county.teachers.support.candidates({ needId: made.id })).map((c) => c.id);
+    expect(offered).toContain(b.id);
+    expect(offered).not.toContain(a.id);
     const seen = await county.teachers.support.need({ id: made.id });
     expect(seen).toMatchObject({ dispatched: 1, fill: 1, canDispatch: false });
     expect(seen.dispatches.map((d) => d.name)).toEqual(['李支教']);
