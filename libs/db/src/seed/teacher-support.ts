@@ -82,12 +82,20 @@ export async function seedTeacherSupport(
       )
       .orderBy(asc(schools.code))
       .limit(NEEDS_PER_COUNTY);
-    // Senders: teachers in post at the county's town (non-rural) public schools.
+    // Senders: teachers in post at the county's town (non-rural) public compulsory schools.
     const senders = await tx
       .select({ staff: teacherStaff })
       .from(teacherStaff)
       .innerJoin(schools, eq(schools.id, teacherStaff.schoolId))
-      .where(and(clean, eq(teacherStaff.unitCode, unit.code), eq(schools.isRural, false), eq(schools.ownership, 'public')))
+      .where(
+        and(
+          clean,
+          eq(teacherStaff.unitCode, unit.code),
+          eq(schools.isRural, false),
+          eq(schools.ownership, 'public'),
+          inArray(schools.level, ['primary', 'junior', 'nine_year', 'complete_middle']),
+        ),
+      )
       .orderBy(asc(teacherStaff.id))
       .limit(60);
     let next = 0;
