@@ -22,6 +22,10 @@ export const useMessages = defineMessages({
     payTab: '工资保障',
     // 教师补充计划
     programmesTab: '教师补充计划',
+    // 支教与表彰
+    supportTab: '支教需求',
+    dispatchesTab: '支教派遣',
+    honoursTab: '表彰评选',
     overviewTitle: '教师编制与配备',
     overviewLead: '第17–19项。生师比 = 在校生 ÷（在编 + 合同/代课教师）；编制使用率 = 在编 ÷ 编制数。',
     quota: '编制数',
@@ -68,6 +72,10 @@ export const useMessages = defineMessages({
     payTab: 'Pay guarantee',
     // 教师补充计划
     programmesTab: 'Supply programmes',
+    // 支教与表彰
+    supportTab: 'Support needs',
+    dispatchesTab: 'Dispatches',
+    honoursTab: 'Honours',
     overviewTitle: 'Teacher posts and staffing',
     overviewLead:
       'Items 17–19. Pupil–teacher ratio = students ÷ (teachers in post + contract teachers); quota fill rate = in post ÷ quota.',

@@ -142,6 +142,36 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:programme-persons',
         component: () => import('./pages/programmes/PersonsPage.vue'),
         meta: { title: '教师队伍 · 计划人员', titleEn: 'Teachers · Programme teachers' },
+      // 支教与表彰
+      {
+        path: 'support',
+        name: 'teachers:support',
+        component: () => import('./pages/support/NeedsPage.vue'),
+        meta: { title: '教师队伍 · 支教需求', titleEn: 'Teachers · Support-teaching needs' },
+      },
+      {
+        path: 'support/:id(\\d+)',
+        name: 'teachers:support-need',
+        component: () => import('./pages/support/NeedPage.vue'),
+        meta: { title: '教师队伍 · 支教需求', titleEn: 'Teachers · Support-teaching need' },
+      },
+      {
+        path: 'support/dispatches',
+        name: 'teachers:support-dispatches',
+        component: () => import('./pages/support/DispatchesPage.vue'),
+        meta: { title: '教师队伍 · 支教派遣', titleEn: 'Teachers · Support dispatches' },
+      },
+      {
+        path: 'honours',
+        name: 'teachers:honours',
+        component: () => import('./pages/honours/RoundsPage.vue'),
+        meta: { title: '教师队伍 · 表彰评选', titleEn: 'Teachers · Honours' },
+      },
+      {
+        path: 'honours/:id(\\d+)',
+        name: 'teachers:honour-round',
+        component: () => import('./pages/honours/RoundPage.vue'),
+        meta: { title: '教师队伍 · 表彰评选', titleEn: 'Teachers · Honour round' },
       },
     ],
   },

@@ -67,6 +67,10 @@ const FILTERS: Record<string, unknown> = {
   // 教师补充计划
   'teachers.programmes.exportPersons': { programme: 'special_post', status: 'left' },
   'teachers.programmes.exportSummary': { year: 2022 },
+  // 支教与表彰
+  'teachers.support.exportNeeds': { schoolYear: '2022-2023' },
+  'teachers.support.exportDispatches': { schoolYear: '2022-2023' },
+  'teachers.honours.exportNominations': { status: 'nominated' },
 };
 const all = procedures();
 const exports = all.filter((p) => p.meta?.export);

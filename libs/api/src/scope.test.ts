@@ -64,6 +64,10 @@ type Kind =
   | 'appraisal'
   // 教师补充计划
   | 'programmePerson';
+  // 支教与表彰
+  | 'supportNeed'
+  | 'honourRound'
+  | 'nomination';
 interface Own {
   school: number;
   task: number;
@@ -74,6 +78,9 @@ interface Own {
   trainingProject: number;
   // 县管校聘交流轮岗
   exchangePlan: number;
+  // 支教与表彰: a need and a round of the county's own, to name a foreign teacher in
+  supportNeed: number;
+  honourRound: number;
 }
 interface Fixture {
   kind: Kind;
@@ -153,6 +160,23 @@ const TRAINING_PROJECT = {
   itCapability: false,
 };
 const TRAINING_RECORD = { hours: 10, completed: true, recordedOn: '2022-06-01' };
+// 支教与表彰
+const SUPPORT_NEED = {
+  schoolYear: '2022-2023',
+  subject: '数学',
+  schoolStage: 'primary',
+  needed: 2,
+  startsOn: '2022-09-01',
+  endsOn: '2023-07-15',
+};
+const SUPPORT_DISPATCH = {
+  expectedVersion: 1,
+  startsOn: '2022-12-01',
+  endsOn: '2023-06-30',
+  query: { queriedOn: '2022-11-20', result: 'clear' },
+};
+const NOMINATION_DEEDS = '扎根乡村教学二十年，成绩突出。';
+const STAMP = { createdBy: 'test', createdAt: new Date(), updatedBy: 'test', updatedAt: new Date() };
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
@@ -614,6 +638,29 @@ const FIXTURES: Record<string, Fixture> = {
     leftOn: '2022-10-01',
     leftReason: '考取公务员',
   })),
+  // 支教与表彰
+  'teachers.support.needs:unitCode': list()('unitCode', 'unit'),
+  'teachers.support.exportNeeds:unitCode': filter()('unitCode', 'unit'),
+  'teachers.support.dispatches:unitCode': list()('unitCode', 'unit'),
+  'teachers.support.dispatches:needId': list()('needId', 'supportNeed'),
+  'teachers.support.exportDispatches:unitCode': filter()('unitCode', 'unit'),
+  'teachers.support.exportDispatches:needId': filter()('needId', 'supportNeed'),
+  'teachers.support.need:id': one('supportNeed', (id) => ({ id })),
+  'teachers.support.history:id': one('supportNeed', (id) => ({ id })),
+  'teachers.support.candidates:needId': one('supportNeed', (needId) => ({ needId })),
+  'teachers.support.createNeed:schoolId': one('school', (schoolId) => ({ schoolId, ...SUPPORT_NEED })),
+  'teachers.support.updateNeed:id': one('supportNeed', (id) => ({ id, expectedVersion: 1, ...SUPPORT_NEED })),
+  'teachers.support.dispatch:needId': one('supportNeed', (needId) => ({ needId, staffId: MISSING, ...SUPPORT_DISPATCH })),
+  'teachers.support.dispatch:staffId': one('staff', (staffId, own) => ({ needId: own.supportNeed, staffId, ...SUPPORT_DISPATCH })),
+  'teachers.honours.round:id': one('honourRound', (id) => ({ id })),
+  'teachers.honours.nominate:roundId': one('honourRound', (roundId) => ({ roundId, staffId: MISSING, deeds: NOMINATION_DEEDS })),
+  'teachers.honours.nominate:staffId': one('staff', (staffId, own) => ({ roundId: own.honourRound, staffId, deeds: NOMINATION_DEEDS })),
+  'teachers.honours.nominations:roundId': list()('roundId', 'honourRound'),
+  'teachers.honours.nominations:unitCode': list()('unitCode', 'unit'),
+  'teachers.honours.exportNominations:roundId': filter()('roundId', 'honourRound'),
+  'teachers.honours.exportNominations:unitCode': filter()('unitCode', 'unit'),
+  'teachers.honours.step:id': one('nomination', (id) => ({ id, expectedVersion: 1, action: 'withdraw', reason: '重新推荐' })),
+  'teachers.honours.history:id': one('nomination', (id) => ({ id })),
   // 执法案件关联培训机构
   'privateEdu.enforcement.create:institutionId': one('training', (institutionId) => ({ ...enforcementClue, institutionId })),
   'privateEdu.enforcement.update:institutionId': one('training', (institutionId, own) => ({
@@ -762,6 +809,18 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
           updatedAt: new Date(),
         })
         .returning({ id: t.teacherExchangePlans.id }),
+    // 支教与表彰: a need at the county's school and a round giving the county a quota.
+    const ownNeed = await first(
+      db
+        .insert(t.teacherSupportNeeds)
+        .values({ schoolId: ownSchool.id, unitCode: OWN, ...SUPPORT_NEED, schoolStage: 'primary', ...STAMP })
+        .returning({ id: t.teacherSupportNeeds.id }),
+    );
+    const ownRound = await first(
+      db
+        .insert(t.teacherHonourRounds)
+        .values({ name: '范围测试优秀教师', year: 2022, level: 'city', quotas: { [OWN]: 3 }, createdBy: 'test', createdAt: new Date() })
+        .returning({ id: t.teacherHonourRounds.id }),
     );
     own = {
       school: ownSchool.id,
@@ -770,6 +829,8 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       staff: ownStaff.id,
       trainingProject: ownProject.id,
       exchangePlan: ownPlan.id,
+      supportNeed: ownNeed.id,
+      honourRound: ownRound.id,
     };
 
     // Another county's records, made by that county through the API.
@@ -1287,6 +1348,42 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       // 年度考核与教师资格定期注册
       appraisal: appraisal.id,
       programmePerson: programmePerson.id,
+    // 支教与表彰: another county's need, a round only it takes part in, and a nomination of its teacher.
+    const otherNeed = await first(
+      db
+        .insert(t.teacherSupportNeeds)
+        .values({ schoolId: school.id, unitCode: OTHER, ...SUPPORT_NEED, schoolStage: 'primary', ...STAMP })
+        .returning({ id: t.teacherSupportNeeds.id }),
+    );
+    const otherRound = await first(
+      db
+        .insert(t.teacherHonourRounds)
+        .values({ name: '范围测试优秀班主任', year: 2022, level: 'city', quotas: { [OTHER]: 3 }, createdBy: 'test', createdAt: new Date() })
+        .returning({ id: t.teacherHonourRounds.id }),
+    );
+    const [staffRow] = await db.select().from(t.teacherStaff).where(eq(t.teacherStaff.id, staff.id));
+    const nomination = await first(
+      db
+        .insert(t.teacherNominations)
+        .values({
+          roundId: otherRound.id,
+          staffId: staffRow!.id,
+          schoolId: staffRow!.schoolId,
+          unitCode: staffRow!.unitCode,
+          idIndex: staffRow!.idIndex,
+          name: staffRow!.name,
+          deeds: NOMINATION_DEEDS,
+          status: 'nominated',
+          createdBy: 'test',
+          createdAt: new Date(),
+        })
+        .returning({ id: t.teacherNominations.id }),
+    );
+
+    Object.assign(foreign, {
+      supportNeed: otherNeed.id,
+      honourRound: otherRound.id,
+      nomination: nomination.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -34,6 +34,11 @@ const NAMES = {
   teacher_pay_rectification: '督查整改',
   // 年度考核与教师资格定期注册
   teacher_appraisal: '考核记录',
+  // 支教与表彰
+  teacher_support_need: '支教需求',
+  teacher_support_dispatch: '支教派遣',
+  teacher_honour_round: '表彰评选',
+  teacher_nomination: '表彰推荐',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

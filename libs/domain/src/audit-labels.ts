@@ -277,6 +277,18 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'teachers.programmes.saveTargeted': ['设置优师计划定向县', 'Set the targeted counties'],
   'teachers.programmes.exportPersons': ['导出教师补充计划人员', 'Export programme teachers'],
   'teachers.programmes.exportSummary': ['导出教师补充计划到岗情况', 'Export programme arrivals'],
+  // 支教与表彰
+  'teachers.support.createNeed': ['提出支教需求', 'State a support-teaching need'],
+  'teachers.support.updateNeed': ['修改支教需求', 'Change a support-teaching need'],
+  'teachers.support.dispatch': ['派遣支教教师', 'Dispatch a support teacher'],
+  'teachers.support.exportNeeds': ['导出支教需求', 'Export support-teaching needs'],
+  'teachers.support.exportDispatches': ['导出支教派遣', 'Export support dispatches'],
+  'teachers.honours.createRound': ['发起表彰评选', 'Open an honour round'],
+  'teachers.honours.nominate': ['推荐表彰人选', 'Nominate for an honour'],
+  'teachers.nomination.approve': ['批准表彰推荐', 'Approve a nomination'],
+  'teachers.nomination.refuse': ['不予通过表彰推荐', 'Refuse a nomination'],
+  'teachers.nomination.withdraw': ['撤回表彰推荐', 'Withdraw a nomination'],
+  'teachers.honours.exportNominations': ['导出表彰推荐', 'Export nominations'],
 };
 
 /** The areas a procedure path starts with, for actions not in the list above (a refused read names its procedure). */
@@ -359,6 +371,11 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // 教师工资保障
   teacher_pay_return: ['教师工资保障情况表', 'Teacher pay return'],
   teacher_pay_rectification: ['工资保障督查整改', 'Pay rectification case'],
+  // 支教与表彰
+  teacher_support_need: ['支教需求', 'Support-teaching need'],
+  teacher_support_dispatch: ['支教派遣', 'Support dispatch'],
+  teacher_honour_round: ['表彰评选', 'Honour round'],
+  teacher_nomination: ['表彰推荐', 'Honour nomination'],
   // 全国平台名单导入
   private_training_platform: ['全国平台机构名单', 'National platform list'],
 };
@@ -541,6 +558,16 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   breaches: ['问题数', 'Breaches'],
   workEnd: ['下班时间', 'End of office hours'],
   due: ['截止日期', 'Due date'],
+  // 支教与表彰
+  needed: ['需求人数', 'Teachers needed'],
+  schoolStage: ['学段', 'School stage'],
+  startsOn: ['开始日期', 'Starts on'],
+  endsOn: ['结束日期', 'Ends on'],
+  dispatchId: ['派遣编号', 'Dispatch'],
+  fromSchoolId: ['派出学校', 'Sending school'],
+  quotas: ['名额分配', 'Quotas'],
+  deeds: ['主要事迹', 'Deeds'],
+  roundId: ['表彰评选', 'Honour round'],
   // 全国平台名单导入
   units: ['县市区', 'Counties'],
   replaced: ['替换的原有行数', 'Rows replaced'],

@@ -402,6 +402,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   leftReason: '离岗原因',
   counties: '定向县',
   endingThisYear: '本年度服务期满',
+  // 支教与表彰
+  needId: '支教需求',
+  needed: '需求人数',
+  schoolStage: '学段',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  roundId: '表彰评选',
+  quotas: '名额分配',
+  quota: '名额',
+  deeds: '主要事迹',
 };
 
 /** A field's label from its path (keys and list indexes), or undefined when the registry has none. */

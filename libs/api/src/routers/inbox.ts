@@ -17,6 +17,8 @@ import { puhui } from './inbox/puhui.ts';
 import { registration } from './inbox/registration.ts';
 import { hazards, incidents, profiles, reports, type Asker, type InboxGroup } from './inbox/sources.ts';
 import { spending } from './inbox/spending.ts';
+// 支教与表彰
+import { nominations, supportNeeds } from './inbox/teacher-support.ts';
 import { inspectionOpinionRouter } from './private-edu/inspection-opinions.ts';
 
 /** Each kind's records awaiting the asker; null when nothing of that kind can ever await the asker's level. */
@@ -42,6 +44,9 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   payRectification: payRectifications,
   // 年度考核与教师资格定期注册
   registration,
+  // 支教与表彰
+  supportNeed: supportNeeds,
+  nomination: nominations,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

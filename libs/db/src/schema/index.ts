@@ -23,3 +23,6 @@ export * from './teacher-pay.ts';
 export * from './teacher-appraisal.ts';
 // 教师补充计划（优师、公费师范生、特岗、银龄）
 export * from './teacher-programmes.ts';
+// 支教与表彰
+export * from './teacher-support.ts';
+export * from './teacher-honours.ts';

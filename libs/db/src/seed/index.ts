@@ -49,6 +49,8 @@ import { seedTeacherPay } from './teacher-pay.ts';
 import { seedTeacherAppraisal } from './teacher-appraisal.ts';
 // 教师补充计划
 import { seedTeacherProgrammes } from './teacher-programmes.ts';
+// 支教与表彰
+import { seedTeacherSupport } from './teacher-support.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */
@@ -225,6 +227,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       await seedTeacherTraining(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
       // 年度考核与教师资格定期注册
       await seedTeacherAppraisal(tx, { today, demoSchoolId: await demoPrimarySchool(tx) });
+      // 支教与表彰
+      await seedTeacherSupport(tx, { seed: opts.seed ?? 20220414 });
     }
     await insertChunked(
       registry.map((s, i) => ({ schoolId: ids[i]!, schoolYear: SEED_SCHOOL_YEAR, quota: s.staffing.quota, ...counted[i]! })),

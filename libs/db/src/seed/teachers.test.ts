@@ -1,7 +1,14 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdCard } from '@hyedu/domain';
-import { ADMISSION_QUERY_VALID_DAYS, blacklistedOn, decisionRefusal, ETHICS_WORKFLOW, missingStaffFields } from '@hyedu/domain/teachers';
+import {
+  ADMISSION_QUERY_VALID_DAYS,
+  blacklistedOn,
+  decisionRefusal,
+  ETHICS_WORKFLOW,
+  missingStaffFields,
+  OPENING_ENTRIES,
+} from '@hyedu/domain/teachers';
 import type { Database } from '../client.ts';
 import { blindIndex, decryptField } from '../field-crypto.ts';
 import { schools, schoolStaffing, teacherBlacklist, teacherEntries, teacherEthicsCases, teacherStaff } from '../schema/index.ts';
@@ -147,7 +154,9 @@ describe('the demo staff registry in the database', () => {
     const entries = await database.db
       .select({ staffId: teacherEntries.staffId, schoolId: teacherEntries.schoolId, staffSchool: teacherStaff.schoolId })
       .from(teacherEntries)
-      .innerJoin(teacherStaff, eq(teacherStaff.id, teacherEntries.staffId));
+      .innerJoin(teacherStaff, eq(teacherStaff.id, teacherEntries.staffId))
+      // 支教与表彰: a dispatch or a nomination is an entry too, of a person already in post (not the one that opened their row)
+      .where(inArray(teacherEntries.kind, [...OPENING_ENTRIES]));
     expect(new Set(entries.map((e) => e.staffId)).size).toBe(entries.length);
     expect(entries.every((e) => e.schoolId === e.staffSchool)).toBe(true);
     const refused = await database.db.select().from(teacherEntries).where(isNull(teacherEntries.staffId));

@@ -12,3 +12,6 @@ export * from './appraisal.ts';
 export * from './registration.ts';
 export * from './registration-workflow.ts';
 export * from './programmes.ts';
+// 支教与表彰
+export * from './support.ts';
+export * from './honours.ts';

@@ -16,6 +16,9 @@ import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workfl
 import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
 // 年度考核与教师资格定期注册
 import { REGISTRATION_REMINDER } from '../teachers/registration-workflow.ts';
+// 支教与表彰
+import { NOMINATION_WORKFLOW } from '../teachers/honours-workflow.ts';
+import { SUPPORT_NEED_WORKFLOW } from '../teachers/support-workflow.ts';
 import type { Words } from './workflow.ts';
 
 /**
@@ -57,6 +60,13 @@ export const INBOX_SOURCES = {
     area: 'teachers',
     label: { zh: '教师资格定期注册', en: 'Certificate registration' },
   },
+  // 支教与表彰
+  supportNeed: {
+    workflow: SUPPORT_NEED_WORKFLOW,
+    area: 'teachers',
+    label: { zh: '支教需求待派遣', en: 'Support needs awaiting teachers' },
+  },
+  nomination: { workflow: NOMINATION_WORKFLOW, area: 'teachers', label: { zh: '表彰推荐待审核', en: 'Nominations to review' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

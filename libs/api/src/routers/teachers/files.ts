@@ -10,6 +10,7 @@ import {
   CERTIFICATE_ACTION_LABELS,
   clauseLabel,
   CLUE_SOURCE_LABELS,
+  ENTRY_KIND_LABELS,
   EntryKind,
   ETHICS_STATUS_LABELS,
   gateRefusal,
@@ -251,7 +252,6 @@ export const EntryFilter = z
   })
   .strict();
 
-const ENTRY_KIND_LABELS: Record<EntryKind, string> = { hire: '入职', transfer: '调动' };
 const fromSchools = alias(schools, 'from_school');
 
 /**
@@ -441,7 +441,7 @@ export const teacherFilesRouter = {
       ],
       rows.map(({ idIndex, idCipher, refusal, ...r }) => ({
         ...r,
-        kind: ENTRY_KIND_LABELS[r.kind],
+        kind: ENTRY_KIND_LABELS[r.kind].zh,
         // An admitted entry names its staff row's person, a refused one the person it refused.
         name: r.name ?? '—',
         idNumber: idCipher && idIndex ? maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))) : '—',

@@ -1,12 +1,20 @@
 import { eq, inArray } from 'drizzle-orm';
 import { encryptField, tables, writeAudit, type Db } from '@hyedu/db';
 import { maskIdCard } from '@hyedu/domain';
-import { gateRefusal, gateRefusalText, type AdmissionQuery, type EntryKind, type GateRefusalCode } from '@hyedu/domain/teachers';
+import {
+  ENTRY_RULES,
+  ethicsBars,
+  gateRefusal,
+  gateRefusalText,
+  type AdmissionQuery,
+  type EntryKind,
+  type GateRefusalCode,
+} from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { passes } from '../../trpc.ts';
 
-const { teacherBlacklist: bl, teacherEntries: entries } = tables;
+const { teacherBlacklist: bl, teacherEntries: entries, teacherEthicsCases: ec } = tables;
 export const STAFF_TARGET = 'teacher_staff';
 /** The encrypted number is bound to the person's blind index, so a ciphertext copied onto another person does not decrypt. */
 export const staffCipherId = (idIndex: string) => `${STAFF_TARGET}:${idIndex}`;
@@ -25,7 +33,26 @@ export interface Entry {
   fromSchoolId?: number | null;
   entersOn: string;
   query: AdmissionQuery | null;
+  /** A nomination: the honour's year (the 师德 record of that year bars it). */
+  honourYear?: number;
+  /** The form's field a refusal about the person is shown on (the ID number of a hire; the picked teacher otherwise). */
+  personField?: string;
 }
+
+/** The audit action of each kind of entry (a refused one is audited as denied under it). */
+export const ENTRY_ACTIONS: Record<EntryKind, string> = {
+  hire: 'teachers.staff.hire',
+  transfer: 'teachers.staff.transfer',
+  support: 'teachers.support.dispatch',
+  nomination: 'teachers.honours.nominate',
+};
+
+/** The person's ethics cases in any county (their 师德 record, read for a nomination). */
+export const ethicsOf = (db: Db, idIndex: string) =>
+  db
+    .select({ status: ec.status, handling: ec.handling, effectiveOn: ec.effectiveOn, sanctionEndsOn: ec.sanctionEndsOn })
+    .from(ec)
+    .where(eq(ec.idIndex, idIndex));
 
 /** Every 黑名单 entry about a person, in any county: the gate is city-wide, whoever's scope asks. */
 export const blacklistOf = (db: Db, idIndex: string) =>
@@ -38,10 +65,21 @@ export const blacklistOf = (db: Db, idIndex: string) =>
  * “不符合准入条件” for the rest.
  */
 export async function passGate(ctx: AuthedContext, e: Entry): Promise<void> {
-  const code = gateRefusal({ query: e.query, blacklist: await blacklistOf(ctx.db, e.idIndex), entersOn: e.entersOn });
+  const ethicsBarred =
+    ENTRY_RULES[e.kind].ethics && ethicsBars(await ethicsOf(ctx.db, e.idIndex), e.honourYear ?? Number(e.entersOn.slice(0, 4)), e.entersOn);
+  const code = gateRefusal({
+    kind: e.kind,
+    query: e.query,
+    blacklist: await blacklistOf(ctx.db, e.idIndex),
+    entersOn: e.entersOn,
+    ethicsBarred,
+  });
   if (!code) return;
   await recordRefusals(ctx, [{ entry: e, code }]);
-  throw fieldError(ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : 'idNumber', gateRefusalText(code, await knowsWhy(ctx)));
+  throw fieldError(
+    ABOUT_THE_QUERY.includes(code) ? 'query.queriedOn' : (e.personField ?? 'idNumber'),
+    gateRefusalText(code, await knowsWhy(ctx)),
+  );
 }
 
 /** Whether the caller may read the gate's reasons (the county's ethics role, the city department). */
@@ -79,7 +117,7 @@ export async function recordRefusals(ctx: AuthedContext, refused: readonly { ent
         .returning({ id: entries.id });
       await writeAudit(tx, ctx.auditKey, {
         actor: ctx.identity.username,
-        action: `teachers.staff.${e.kind}`,
+        action: ENTRY_ACTIONS[e.kind],
         targetType: 'teacher_entry',
         targetId: String(row!.id),
         after: { idNumber: maskIdCard(e.idNumber), schoolId: e.schoolId, entersOn: e.entersOn, refusal: code },
@@ -106,4 +144,7 @@ export const entryRow = (ctx: AuthedContext, e: Entry) => ({
 
 /** Records an admitted entry (in the caller's transaction, beside the staff row it opened). */
 export const recordEntry = (tx: Parameters<Parameters<Db['transaction']>[0]>[0], ctx: AuthedContext, e: Entry, staffId: number) =>
-  tx.insert(entries).values({ ...entryRow(ctx, e), staffId });
+  tx
+    .insert(entries)
+    .values({ ...entryRow(ctx, e), staffId })
+    .returning({ id: entries.id });

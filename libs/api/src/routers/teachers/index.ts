@@ -21,6 +21,11 @@ import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 import { trainingRouter } from './training/index.ts';
+// 支教与表彰
+import { honoursRouter } from './honours/index.ts';
+import { teacherSettingsRouter } from './settings.ts';
+import { staffRouter } from './staff.ts';
+import { supportRouter } from './support/index.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');
@@ -42,6 +47,9 @@ export const teachersRouter = {
   registration: registrationRouter,
   // 教师补充计划
   programmes: programmesRouter,
+  // 支教与表彰
+  support: supportRouter,
+  honours: honoursRouter,
   /** Staffing per unit: 编制 quota, teachers in post, contract teachers, 生师比 and 编制使用率. */
   overview: read.query(async ({ ctx }) => {
     // Figures are for CURRENT_SCHOOL_YEAR (the same year as the registry's enrolment).

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, not, or, sql, type SQL } from 'drizzle-o
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { KpiId } from '@hyedu/domain';
-import { ETHICS_DONE_STATES, STAFF_REQUIRED_FIELDS, STANDARD_LEVELS } from '@hyedu/domain/teachers';
+import { ETHICS_DONE_STATES, OPENING_ENTRIES, STAFF_REQUIRED_FIELDS, STANDARD_LEVELS } from '@hyedu/domain/teachers';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
@@ -147,7 +147,7 @@ const admissionChecks = inPost(
   'teachers.admission-checks',
   // A person's entries are at their school, so a drill-down reads its unit's entries only (by the unit index).
   (unitCode) =>
-    sql`exists (select 1 from ${en} where ${en.staffId} = ${st.id} and ${en.queryResult} = 'clear'${unitCode ? sql` and ${en.unitCode} = ${unitCode}` : sql``})`,
+    sql`exists (select 1 from ${en} where ${en.staffId} = ${st.id} and ${inArray(en.kind, [...OPENING_ENTRIES])} and ${en.queryResult} = 'clear'${unitCode ? sql` and ${en.unitCode} = ${unitCode}` : sql``})`,
 );
 
 /** 信息完整率: in-post staff whose required fields (`STAFF_REQUIRED_FIELDS`, the domain's one list) are all filled. */
