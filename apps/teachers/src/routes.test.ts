@@ -43,34 +43,5 @@ describe('teachers routes', () => {
       'teachers:ethics-case': 'ethics/:id(\\d+)',
       'teachers:blacklist': 'blacklist',
     });
-    expect(children.map((r) => r.name)).toEqual([
-      'teachers:home',
-      'teachers:schools',
-      'teachers:staff',
-      'teachers:ethics',
-      'teachers:ethics-case',
-      'teachers:blacklist',
-      // 支教与表彰
-      'teachers:support',
-      'teachers:support-need',
-      'teachers:support-dispatches',
-      'teachers:honours',
-      'teachers:honour-round',
-    ]);
-    expect(children.map((r) => r.path)).toEqual([
-      '',
-      'schools',
-      'staff',
-      'ethics',
-      'ethics/:id(\\d+)',
-      'blacklist',
-      // 支教与表彰
-      'support',
-      'support/:id(\\d+)',
-      'support/dispatches',
-      'honours',
-      'honours/:id(\\d+)',
-    ]);
-    for (const r of children) expect(r.meta?.title && r.meta.titleEn).toBeTruthy();
   });
 });

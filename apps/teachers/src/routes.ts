@@ -142,6 +142,7 @@ export default defineModuleRoutes('teachers', (base) => [
         name: 'teachers:programme-persons',
         component: () => import('./pages/programmes/PersonsPage.vue'),
         meta: { title: '教师队伍 · 计划人员', titleEn: 'Teachers · Programme teachers' },
+      },
       // 支教与表彰
       {
         path: 'support',

@@ -63,7 +63,7 @@ type Kind =
   // 年度考核与教师资格定期注册
   | 'appraisal'
   // 教师补充计划
-  | 'programmePerson';
+  | 'programmePerson'
   // 支教与表彰
   | 'supportNeed'
   | 'honourRound'
@@ -809,6 +809,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
           updatedAt: new Date(),
         })
         .returning({ id: t.teacherExchangePlans.id }),
+    );
     // 支教与表彰: a need at the county's school and a round giving the county a quota.
     const ownNeed = await first(
       db
@@ -1337,17 +1338,6 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherProgrammePersons.id }),
     );
 
-    Object.assign(foreign, {
-      trainingProject: otherProject.id,
-      trainingRecord: trainingRecord.id,
-      exchangePlan: exchangePlan.id,
-      exchangeRecord: exchangeRecord.id,
-      // 教师工资保障
-      payReturn: payReturn.id,
-      payRectification: payRectification.id,
-      // 年度考核与教师资格定期注册
-      appraisal: appraisal.id,
-      programmePerson: programmePerson.id,
     // 支教与表彰: another county's need, a round only it takes part in, and a nomination of its teacher.
     const otherNeed = await first(
       db
@@ -1381,6 +1371,16 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     );
 
     Object.assign(foreign, {
+      trainingProject: otherProject.id,
+      trainingRecord: trainingRecord.id,
+      exchangePlan: exchangePlan.id,
+      exchangeRecord: exchangeRecord.id,
+      // 教师工资保障
+      payReturn: payReturn.id,
+      payRectification: payRectification.id,
+      // 年度考核与教师资格定期注册
+      appraisal: appraisal.id,
+      programmePerson: programmePerson.id,
       supportNeed: otherNeed.id,
       honourRound: otherRound.id,
       nomination: nomination.id,

@@ -11,13 +11,13 @@ import { HAZARD_WORKFLOW } from '../safety/hazards.ts';
 import { INCIDENT_CHAIN } from '../safety/incidents.ts';
 // 县管校聘交流轮岗
 import { EXCHANGE_PLAN_WORKFLOW } from '../teachers/exchange-workflow.ts';
+// 支教与表彰
+import { NOMINATION_WORKFLOW } from '../teachers/honours-workflow.ts';
 // 教师工资保障
 import { PAY_RECTIFICATION_WORKFLOW } from '../teachers/pay-rectification-workflow.ts';
 import { PAY_RETURN_WORKFLOW } from '../teachers/pay-workflow.ts';
 // 年度考核与教师资格定期注册
 import { REGISTRATION_REMINDER } from '../teachers/registration-workflow.ts';
-// 支教与表彰
-import { NOMINATION_WORKFLOW } from '../teachers/honours-workflow.ts';
 import { SUPPORT_NEED_WORKFLOW } from '../teachers/support-workflow.ts';
 import type { Words } from './workflow.ts';
 

@@ -23,8 +23,6 @@ import { staffingRouter } from './staffing.ts';
 import { trainingRouter } from './training/index.ts';
 // 支教与表彰
 import { honoursRouter } from './honours/index.ts';
-import { teacherSettingsRouter } from './settings.ts';
-import { staffRouter } from './staff.ts';
 import { supportRouter } from './support/index.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
