@@ -150,7 +150,8 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
   },
   'teachers.vacancy-contract': {
     title: 'Contract teachers beside vacant quota posts',
-    formula: "Σ over public schools of the smaller of the school's vacant quota posts and its teachers outside the quota (special-post, contract, substitute)",
+    formula:
+      "Σ over public schools of the smaller of the school's vacant quota posts and its teachers outside the quota (special-post, contract, substitute)",
   },
   'teachers.exchange-rate': {
     title: 'Teacher exchange under county management',

@@ -39,18 +39,18 @@ import { generatePrivateStory } from './private-story.ts';
 import { seedPrivateTraining } from './private-training.ts';
 import { seedSafety, type SafetyVolumes } from './safety.ts';
 import { generateSchoolRegistry } from './schools.ts';
-// 教师培训与信息技术应用能力提升工程2.0
-import { seedTeacherTraining } from './teacher-training.ts';
+// 年度考核与教师资格定期注册
+import { seedTeacherAppraisal } from './teacher-appraisal.ts';
 // 县管校聘交流轮岗
 import { seedTeacherExchange } from './teacher-exchange.ts';
 // 教师工资保障
 import { seedTeacherPay } from './teacher-pay.ts';
-// 年度考核与教师资格定期注册
-import { seedTeacherAppraisal } from './teacher-appraisal.ts';
 // 教师补充计划
 import { seedTeacherProgrammes } from './teacher-programmes.ts';
 // 支教与表彰
 import { seedTeacherSupport } from './teacher-support.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { seedTeacherTraining } from './teacher-training.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
 /** School year of the registry figures (学年初统计, autumn 2021 → the 2022 plan year). */

@@ -11,19 +11,19 @@ import { ethicsRouter } from './ethics.ts';
 // 县管校聘交流轮岗
 import { exchangeRouter } from './exchange/index.ts';
 import { teacherFilesRouter } from './files.ts';
+// 支教与表彰
+import { honoursRouter } from './honours/index.ts';
 // 教师工资保障
 import { payRouter } from './pay/index.ts';
-import { registrationRouter } from './registration/index.ts';
 // 教师补充计划
 import { programmesRouter } from './programmes/index.ts';
+import { registrationRouter } from './registration/index.ts';
 import { teacherSettingsRouter } from './settings.ts';
 import { staffRouter } from './staff.ts';
 import { staffingRouter } from './staffing.ts';
+import { supportRouter } from './support/index.ts';
 // 教师培训与信息技术应用能力提升工程2.0
 import { trainingRouter } from './training/index.ts';
-// 支教与表彰
-import { honoursRouter } from './honours/index.ts';
-import { supportRouter } from './support/index.ts';
 
 const { schools, schoolStaffing, orgUnits } = tables;
 const read = readProcedure('teachers');

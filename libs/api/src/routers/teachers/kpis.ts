@@ -6,16 +6,16 @@ import { ETHICS_DONE_STATES, OPENING_ENTRIES, STAFF_REQUIRED_FIELDS, STANDARD_LE
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { recordScope } from '../../record-scope.ts';
-// 教师培训与信息技术应用能力提升工程2.0
-import { trainingKpis } from './training/kpis.ts';
 // 县管校聘交流轮岗
 import { exchangeKpis } from './exchange/kpi.ts';
 // 教师工资保障
 import { wageGuaranteeKpi } from './pay/kpi.ts';
-// 年度考核与教师资格定期注册
-import { registrationOverdue } from './registration/kpi.ts';
 // 教师补充计划
 import { programmeArrival } from './programmes/kpi.ts';
+// 年度考核与教师资格定期注册
+import { registrationOverdue } from './registration/kpi.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { trainingKpis } from './training/kpis.ts';
 
 const { schools, schoolStaffing, teacherStaff: st, teacherEntries: en, teacherEthicsCases: ec, teacherBlacklist: bl } = tables;
 
