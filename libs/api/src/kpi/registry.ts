@@ -20,11 +20,4 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
 export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
   'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',
-  'teachers.registration-overdue': '教师队伍：教师资格定期注册（第二部分）',
-  'teachers.training-completion': '教师队伍：培训（第二部分）',
-  'teachers.it-capability': '教师队伍：信息技术应用能力提升工程2.0（第二部分）',
-  'teachers.exchange-rate': '教师队伍：“县管校聘”交流轮岗（第二部分）',
-  'teachers.exchange-backbone': '教师队伍：“县管校聘”交流轮岗（第二部分）',
-  'teachers.programme-arrival': '教师队伍：教师补充计划（第二部分）',
-  'teachers.wage-guarantee': '教师队伍：工资保障（第二部分）',
 };
