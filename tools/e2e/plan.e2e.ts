@@ -180,7 +180,7 @@ describe('progress on the 2022 work plan', () => {
     await leader.screenshot({ path: join(SHOTS, 'school-page.png'), fullPage: true });
     await leader.goBack();
     await first.getByRole('link', { name: '查看明细记录' }).click();
-    await leader.waitForURL(/\/teachers\/schools\?/);
+    await leader.waitForURL(/\/teachers\/staffing\?/);
     const url = new URL(leader.url());
     expect(url.searchParams.get('unit')).toBe('430422');
     expect(url.searchParams.get('q')).toBe(school);

@@ -24,7 +24,6 @@ export * from './identity/index.ts';
 export * from './plan/index.ts';
 export * from './kpi.ts';
 export * from './kpi-catalogue.ts';
-export * from './kpi-catalogue.en.ts';
 export * from './as-of.ts';
 export * from './attachment.ts';
 export * from './imports.ts';

@@ -91,7 +91,7 @@ export const useExchangeMessages = defineMessages<keyof typeof zh>({
     listTitle: 'Teacher exchange (county-managed)',
     lead: '{n} plans',
     lead2:
-      'Item 19, “county-managed, school-employed” teachers: each school year at least 10% of the eligible teachers of urban and high-quality schools exchange, at least 20% of them backbone teachers (教师〔2014〕4号).',
+      'Item 19, “county-managed, school-employed” teachers: each school year at least 10% of the eligible teachers of urban and high-quality schools exchange, at least 20% of them backbone teachers (Ministry of Education notice of 2014).',
     add: 'Make an exchange plan',
     edit: 'Edit plan',
     unit: 'County',
