@@ -5,31 +5,25 @@ import { actorLevel } from '../../record-scope.ts';
 import { unitRecordScope } from '../funding/access.ts';
 import { awaitedSteps, awaitingSql } from './rules.ts';
 import type { Asker, InboxGroup } from './sources.ts';
+import { unitReturnsAwaiting } from './unit-returns.ts';
 
 const { teacherPayReturns: r, teacherPayRectifications: c, orgUnits } = tables;
 
 /** 教师工资保障情况表 awaiting the caller: a county its drafts and returned ones, the city's 科室 those to review (not its own submissions). */
 export async function payReturns(a: Asker, limit: number): Promise<InboxGroup | null> {
-  const level = actorLevel(a.scope);
-  if (level === 'school') return null;
-  const awaiting = awaitingSql(PAY_RETURN_WORKFLOW, level, { state: r.status, submittedBy: r.submittedBy }, a.username);
-  if (!awaiting) return null;
-  const where = and(awaiting, unitRecordScope(a.scope, r.unitCode));
-  const [n, rows] = await Promise.all([
-    a.db.select({ n: count() }).from(r).where(where),
-    limit === 0
-      ? []
-      : a.db
-          .select({ id: r.id, unit: orgUnits.name, year: r.year, status: r.status })
-          .from(r)
-          .innerJoin(orgUnits, eq(orgUnits.code, r.unitCode))
-          .where(where)
-          .orderBy(asc(r.year), asc(orgUnits.sortOrder), asc(r.id))
-          .limit(limit),
-  ]);
+  const found = await unitReturnsAwaiting(a, limit, PAY_RETURN_WORKFLOW, {
+    table: r,
+    id: r.id,
+    status: r.status,
+    submittedBy: r.submittedBy,
+    unitCode: r.unitCode,
+    year: r.year,
+  });
+  if (!found) return null;
+  const { level, total, rows } = found;
   return {
     kind: 'payReturn',
-    total: Number(n[0]?.n ?? 0),
+    total,
     items: rows.map((x) => ({
       kind: 'payReturn' as const,
       id: x.id,
