@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { AppraisalResult, EthicsResult, RegistrationOutcome } from '@hyedu/domain/teachers';
 import { schoolRef, unitRef } from './columns.ts';
 import { members } from './members.ts';
@@ -29,10 +42,30 @@ export const teacherAppraisals = pgTable(
   (t) => [
     uniqueIndex('teacher_appraisals_person_year_idx').on(t.idIndex, t.year),
     // The list pages by unit, year and id (keyset) and filters by school.
-    index('teacher_appraisals_unit_idx').on(t.unitCode, t.year, t.id),
+    index('teacher_appraisals_unit_idx').on(t.unitCode, t.year.desc().nullsFirst(), t.id),
     index('teacher_appraisals_school_idx').on(t.schoolId, t.year),
+    // The list filtered by either result (不合格 is one row in a thousand), in the list's order.
+    index('teacher_appraisals_result_idx').on(t.result, t.unitCode, t.year.desc().nullsFirst(), t.id),
+    index('teacher_appraisals_ethics_idx').on(t.ethics, t.unitCode, t.year.desc().nullsFirst(), t.id),
     check('teacher_appraisals_year', sql`${t.year} between 2000 and 2100`),
   ],
+);
+
+/**
+ * The appraisals counted per county, year and both results (a rollup kept by `countAppraisals` in every transaction
+ * that writes appraisals): the list's total over the city's 400,000 rows, or a county's, is a sum of a few hundred rows.
+ */
+export const teacherAppraisalCounts = pgTable(
+  'teacher_appraisal_counts',
+  {
+    unitCode: unitRef(),
+    year: smallint().notNull(),
+    result: text({ enum: members(AppraisalResult.options) }).notNull(),
+    ethics: text({ enum: members(EthicsResult.options) }).notNull(),
+    n: integer().notNull(),
+  },
+  // No check that n ≥ 0: an upsert's proposed row (a correction's −1) is checked before it meets the row it updates.
+  (t) => [primaryKey({ columns: [t.unitCode, t.year, t.result, t.ethics] })],
 );
 
 /**

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   smallint,
   text,
@@ -83,4 +84,22 @@ export const teacherTrainingRecords = pgTable(
     index('teacher_training_records_staff_idx').on(t.staffId),
     check('teacher_training_records_hours', sql`${t.hours} between 0 and 500`),
   ],
+);
+
+/**
+ * The records counted per project and county (participants, of whom completed): a rollup `recountTraining` rebuilds for
+ * the projects a transaction wrote, under the projects' row locks. The project list's figures, the records list's total
+ * over the city's 190,000 records and the completion KPI read it.
+ */
+export const teacherTrainingCounts = pgTable(
+  'teacher_training_counts',
+  {
+    projectId: integer()
+      .notNull()
+      .references(() => teacherTrainingProjects.id),
+    unitCode: unitRef(),
+    participants: integer().notNull(),
+    completed: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.unitCode] })],
 );

@@ -54,6 +54,13 @@ export const teacherStaff = pgTable(
     joinedOn: date({ mode: 'string' }).notNull(),
     leftOn: date({ mode: 'string' }),
     nationalId: text(),
+    /**
+     * The person's 信息技术2.0 standing, kept by `refreshItStanding` in every transaction that writes their training
+     * records or opens a staff row for them (a rollup, not a fact: not audited, no version): the last day on which the
+     * IT 2.0 hours on record reach the rule (null: they never do), and the latest IT 2.0 record's day.
+     */
+    itMetUntil: date({ mode: 'string' }),
+    itLastOn: date({ mode: 'string' }),
     createdBy: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull(),
     version: integer().notNull().default(1),
@@ -68,6 +75,13 @@ export const teacherStaff = pgTable(
       .on(t.unitCode, t.schoolId, t.id, t.status, t.post, t.name)
       .where(sql`${t.leftOn} is null`),
     index('teacher_staff_school_idx').on(t.schoolId, t.id),
+    // 信息技术2.0 仅未达标 and its count: the teachers in post short of the hours, found from the rollup alone.
+    index('teacher_staff_it_idx')
+      .on(t.itMetUntil, t.unitCode, t.schoolId)
+      .where(sql`${t.leftOn} is null and ${t.post} = 'teacher'`),
+    index('teacher_staff_it_last_idx')
+      .on(t.itLastOn)
+      .where(sql`${t.leftOn} is null and ${t.post} = 'teacher'`),
   ],
 );
 

@@ -7,7 +7,9 @@ import {
   HENGYANG_PLAN_2022,
   HENGYANG_TASKS_2022,
 } from '@hyedu/domain/hengyang';
+import { rebuildAppraisalCounts } from '../appraisal-counts.ts';
 import type { Db } from '../client.ts';
+import { refreshItStanding } from '../it-standing.ts';
 import { insertDepartments, insertPlanTasks } from '../plan.ts';
 import {
   modules,
@@ -20,6 +22,7 @@ import {
   workPlans,
   workPlanSections,
 } from '../schema/index.ts';
+import { recountTraining } from '../training-counts.ts';
 import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 import { seedNamedProjects } from './funding-named.ts';
 import { seedFundingProjects } from './funding-projects.ts';
@@ -225,8 +228,11 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       counted = staffingFromRegistry(staffSeed, registry.length);
       // 教师培训与信息技术应用能力提升工程2.0: records need the registry's staff.
       await seedTeacherTraining(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
+      await refreshItStanding(tx);
+      await recountTraining(tx);
       // 年度考核与教师资格定期注册
       await seedTeacherAppraisal(tx, { today, demoSchoolId: await demoPrimarySchool(tx) });
+      await rebuildAppraisalCounts(tx);
       // 支教与表彰
       await seedTeacherSupport(tx, { seed: opts.seed ?? 20220414 });
     }

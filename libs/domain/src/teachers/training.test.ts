@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   completionOf,
+  inItWindow,
   IT_CAPABILITY_HOURS,
   IT_CAPABILITY_YEARS,
+  itLastWindowDay,
+  itRollup,
+  itShortOn,
   itStanding,
   itWindowStart,
   projectRefusal,
@@ -109,5 +113,43 @@ describe('the import row', () => {
       trainingImportInput({ idNumber: '43042219900512002X', name: '王晓梅', hours: '25', completion: '已完成' }),
     );
     expect(bad2.error?.issues.map((i) => i.message)).toEqual(['请填写项目编号或项目名称', '已完成的培训请填写完成日期']);
+  });
+});
+
+describe('the IT 2.0 rollup (the 仅未达标 list and the KPI read it instead of summing every record)', () => {
+  it('a record stays in the window until the day before its date 3 years on (29 Feb → 28 Feb)', () => {
+    for (const [on, last] of [
+      ['2021-06-30', '2024-06-29'],
+      ['2020-02-29', '2023-02-28'],
+      ['2021-03-01', '2024-02-29'],
+      ['2020-02-28', '2023-02-27'],
+    ] as const) {
+      expect(itLastWindowDay(on)).toBe(last);
+      expect(inItWindow(on, last)).toBe(true);
+      const next = new Date(`${last}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      expect(inItWindow(on, next.toISOString().slice(0, 10))).toBe(false);
+    }
+  });
+  it('says short exactly when summing the ≥ 50 hours over 3 years would, on any day', () => {
+    // A small deterministic generator: records of 0–30 hours over 2016–2024, some not IT 2.0, leap days included.
+    let x = 20220414;
+    const next = (n: number) => ((x = (x * 1103515245 + 12345) % 2147483648), x % n);
+    const day = () => {
+      const d = new Date(Date.UTC(2016, 0, 1) + next(9 * 366) * 86_400_000);
+      return next(20) === 0 ? `${2016 + 4 * next(3)}-02-29` : d.toISOString().slice(0, 10);
+    };
+    for (let person = 0; person < 400; person++) {
+      const records = Array.from({ length: next(6) }, () => ({ hours: next(31), recordedOn: day(), itCapability: next(5) > 0 }));
+      const rollup = itRollup(records);
+      for (let k = 0; k < 12; k++) {
+        const asOf = day();
+        const truth = itStanding(records, asOf);
+        expect(
+          itShortOn(rollup, asOf, () => truth.hours),
+          `${JSON.stringify(records)} on ${asOf}`,
+        ).toBe(!truth.met);
+      }
+    }
   });
 });

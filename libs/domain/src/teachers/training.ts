@@ -163,6 +163,53 @@ export function itStanding(
   return { hours, short, met: short === 0 };
 }
 
+/**
+ * A person's IT 2.0 standing kept as a rollup (on their staff rows, refreshed by every write of their records), so the
+ * city-wide 仅未达标 list and the KPI need not sum every record: `metUntil`, the last day on which the hours on record
+ * reach the rule — counting from the newest record back, the record that brings them to the rule's hours stays in the
+ * window until the day before its date `years` on (null: the records never reach it) — and `lastOn`, the newest
+ * record's day. Exact for any day on or after `lastOn` (hours in the window only fall as days pass); `itShortOn` says
+ * when the hours must be summed instead.
+ */
+export interface ItRollup {
+  metUntil: string | null;
+  lastOn: string | null;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** The last day on whose window (`itWindowStart`) a record dated `recordedOn` still falls. */
+export function itLastWindowDay(recordedOn: string, years = IT_CAPABILITY_YEARS): string {
+  const y = Number(recordedOn.slice(0, 4)) + years;
+  const md = recordedOn.slice(5);
+  if (md === '02-29' && !isLeap(y)) return `${y}-02-28`;
+  const d = new Date(`${String(y).padStart(4, '0')}-${md}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export function itRollup(
+  records: readonly { hours: number; recordedOn: string; itCapability: boolean }[],
+  rule: ItCapabilityRule = IT_CAPABILITY_RULE,
+): ItRollup {
+  const it = records.filter((r) => r.itCapability).sort((a, b) => (a.recordedOn < b.recordedOn ? 1 : a.recordedOn > b.recordedOn ? -1 : 0));
+  let sum = 0;
+  for (const r of it) {
+    sum += r.hours;
+    if (sum >= rule.hours) return { metUntil: itLastWindowDay(r.recordedOn, rule.years), lastOn: it[0]!.recordedOn };
+  }
+  return { metUntil: null, lastOn: it[0]?.recordedOn ?? null };
+}
+
+/**
+ * Whether a person is short of the IT 2.0 hours on `asOf` by their rollup: `hoursOn` (the sum over the window) is asked
+ * only when records dated after `asOf` make the rollup unfit (an earlier business day than the newest record).
+ */
+export function itShortOn(rollup: ItRollup, asOf: string, hoursOn: () => number, rule: ItCapabilityRule = IT_CAPABILITY_RULE): boolean {
+  if (rollup.metUntil === null || rollup.metUntil < asOf) return true;
+  return rollup.lastOn !== null && rollup.lastOn > asOf ? hoursOn() < rule.hours : false;
+}
+
 /** 培训任务完成率 = completed participants ÷ planned participants; null without a plan (no data, never 0%). */
 export function trainingCompletion(completed: number, planned: number): number | null {
   return planned > 0 ? completed / planned : null;

@@ -2,7 +2,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { blindIndex, decryptField, encryptField, tables, writeAudit, type Db, type Tx } from '@hyedu/db';
+import { blindIndex, decryptField, encryptField, refreshItStanding, tables, writeAudit, type Db, type Tx } from '@hyedu/db';
 import { authorize, DivisionCode, maskIdCard, type DataScope } from '@hyedu/domain';
 import {
   ADMISSION_RESULT_LABELS,
@@ -183,6 +183,11 @@ async function commitPlan(tx: Tx, ctx: AuthedContext, plans: readonly Plan[]) {
     // Someone hired one of these people meanwhile (the unique in-post index): nothing of the file is written.
     if (created.length !== chunk.length)
       throw new TRPCError({ code: 'CONFLICT', message: '文件中有人员刚被他人办理入职，请重新检查后导入' });
+    // People back in post keep the IT 2.0 hours of an earlier stint (a transfer copies the rollup with the row).
+    await refreshItStanding(
+      tx,
+      created.map((c) => c.idIndex),
+    );
     const idOf = new Map(created.map((c) => [c.idIndex, c.id]));
     for (const p of chunk) {
       const id = idOf.get(p.idIndex)!;

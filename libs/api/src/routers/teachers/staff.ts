@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
+import { blindIndex, decryptField, encryptField, refreshItStanding, tables, type Db } from '@hyedu/db';
 import { DivisionCode, IsoDate, maskIdCard, parseIdCard, RecordId, RecordVersion, SchoolRef, textField } from '@hyedu/domain';
 import { AdmissionQuery, HireInput, hireRefusal, PostCategory, StaffingStatus } from '@hyedu/domain/teachers';
 import { auditChange } from '../../audit-change.ts';
@@ -185,6 +185,8 @@ export const staffRouter = {
         .returning({ id: st.id, version: st.version });
       // Another hire of the same person landed first: the unique in-post index refused this one.
       if (!row) throw new TRPCError({ code: 'CONFLICT', message: '该人员已在其他学校在岗，请刷新后办理调动' });
+      // A person back in post keeps the IT 2.0 hours of an earlier stint (a transfer copies the rollup with the row).
+      await refreshItStanding(tx, [idIndex]);
       await recordEntry(tx, ctx, entry, row.id);
       const { idNumber: _, ...rest } = input;
       await auditChange(tx, ctx, {

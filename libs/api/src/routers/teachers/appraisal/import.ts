@@ -1,6 +1,6 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { blindIndex, tables, type Db, type Tx } from '@hyedu/db';
+import { blindIndex, countAppraisals, tables, type Db, type Tx } from '@hyedu/db';
 import { authorize, type DataScope } from '@hyedu/domain';
 import { writeTemplate, type RowError } from '@hyedu/excel';
 import type { AuthedContext } from '../../../context.ts';
@@ -125,6 +125,19 @@ async function commitPlan(tx: Tx, ctx: AuthedContext, plans: readonly Plan[]) {
     if ((done as unknown as { rows: unknown[] }).rows.length !== chunk.length) throw conflict();
     for (const p of chunk) records.push({ id: p.current.id, rowNumber: p.row.rowNumber });
   }
+  await countAppraisals(tx, [
+    ...creates.map(({ row, staff }) => ({
+      unitCode: staff.unitCode,
+      year: row.value.year,
+      result: row.value.result,
+      ethics: row.value.ethics,
+      delta: 1 as const,
+    })),
+    ...updates.flatMap(({ row, current }) => [
+      { unitCode: current.unitCode, year: current.year, result: current.result, ethics: current.ethics, delta: -1 as const },
+      { unitCode: current.unitCode, year: current.year, result: row.value.result, ethics: row.value.ethics, delta: 1 as const },
+    ]),
+  ]);
   return records.sort((x, y) => x.rowNumber - y.rowNumber);
 }
 

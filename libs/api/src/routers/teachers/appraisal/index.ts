@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq, isNull } from 'drizzle-orm';
-import { tables } from '@hyedu/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { countAppraisals, tables } from '@hyedu/db';
 import { authorize } from '@hyedu/domain';
 import {
   APPRAISAL_RESULT_LABELS,
@@ -20,7 +20,7 @@ import { conflict } from '../../../workflow-step.ts';
 import { STAFF_TARGET } from '../gate.ts';
 import { exporter, read, write } from '../registration/procedures.ts';
 import { appraisalImportRouter } from './import.ts';
-import { APPRAISAL_KEY, APPRAISAL_TARGET, AppraisalFilter, appraisalRows, appraisalWhere } from './query.ts';
+import { APPRAISAL_KEY, APPRAISAL_TARGET, AppraisalFilter, appraisalRows, appraisalTotal, appraisalWhere } from './query.ts';
 
 const { teacherAppraisals: a, teacherStaff: st } = tables;
 type Scoped = Pick<AuthedContext, 'db' | 'scope'>;
@@ -69,7 +69,7 @@ export const appraisalRouter = {
         : appraisalRows(ctx.db, where)
             .limit(input.pageSize)
             .offset((input.page - 1) * input.pageSize),
-      ctx.db.select({ n: count() }).from(a).innerJoin(st, eq(st.id, a.staffId)).where(where),
+      appraisalTotal(ctx.db, ctx.scope, input),
     ]);
     const writes = canWrite(ctx);
     return {
@@ -106,6 +106,7 @@ export const appraisalRouter = {
         .onConflictDoNothing()
         .returning({ id: a.id, version: a.version });
       if (!row) throw fieldError('year', `${person.name}的${input.year}年度考核结果已录入，如需更改请修改该记录`);
+      await countAppraisals(tx, [{ unitCode: person.unitCode, year: input.year, result: input.result, ethics: input.ethics, delta: 1 }]);
       await auditChange(tx, ctx, { action: 'teachers.appraisal.create', targetType: APPRAISAL_TARGET, targetId: row.id, after: input });
       return row;
     });
@@ -121,6 +122,10 @@ export const appraisalRouter = {
         .where(and(eq(a.id, row.id), eq(a.version, input.expectedVersion)))
         .returning({ id: a.id, version: a.version });
       if (!done) throw conflict();
+      await countAppraisals(tx, [
+        { unitCode: row.unitCode, year: row.year, result: row.result, ethics: row.ethics, delta: -1 },
+        { unitCode: row.unitCode, year: row.year, result: input.result, ethics: input.ethics, delta: 1 },
+      ]);
       await auditChange(tx, ctx, {
         action: 'teachers.appraisal.correct',
         targetType: APPRAISAL_TARGET,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { type z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { DivisionCode, PlanYear, SchoolRef, textField, type DataScope } from '@hyedu/domain';
@@ -8,7 +8,7 @@ import { Cursor, type KeyPart } from '../../../keyset.ts';
 import { contains } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 
-const { teacherAppraisals: a, teacherStaff: st, schools, orgUnits } = tables;
+const { teacherAppraisals: a, teacherAppraisalCounts: c, teacherStaff: st, schools, orgUnits } = tables;
 export const APPRAISAL_TARGET = 'teacher_appraisal';
 
 export const AppraisalFilter = Page.extend({
@@ -63,3 +63,27 @@ export const appraisalRows = (db: Db, where: SQL | undefined) =>
     .innerJoin(orgUnits, eq(orgUnits.code, a.unitCode))
     .where(where)
     .orderBy(asc(a.unitCode), desc(a.year), asc(a.id));
+
+/**
+ * The list's total: for the city or a county filtered by county, year and results, a sum over the counts kept by every
+ * write (`teacher_appraisal_counts`); a school's, or a name search, counts the rows themselves (a few hundred).
+ */
+export function appraisalTotal(db: Db, scope: DataScope, f: Omit<AppraisalFilter, 'page' | 'pageSize' | 'after'>) {
+  if (scope.kind === 'school' || f.schoolId || f.q) {
+    const q = db.select({ n: count() }).from(a).$dynamic();
+    return (f.q ? q.innerJoin(st, eq(st.id, a.staffId)) : q).where(appraisalWhere(scope, f));
+  }
+  return db
+    .select({ n: sql<number>`coalesce(sum(${c.n}), 0)::int` })
+    .from(c)
+    .where(
+      and(
+        scope.kind === 'units' ? (scope.unitCodes.length ? inArray(c.unitCode, scope.unitCodes) : sql`false`) : undefined,
+        scope.kind === 'all' || scope.kind === 'units' ? undefined : sql`false`,
+        f.unitCode ? eq(c.unitCode, f.unitCode) : undefined,
+        f.year ? eq(c.year, f.year) : undefined,
+        f.result ? eq(c.result, f.result) : undefined,
+        f.ethics ? eq(c.ethics, f.ethics) : undefined,
+      ),
+    );
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, verifyAuditChain, type Database } from '@hyedu/db';
@@ -253,6 +253,27 @@ describe.each(testEngines())('年度考核 and 教师资格定期注册 on %s', 
     expect(years).toContainEqual([2016, 'excellent']);
     expect(years).toContainEqual([2021, 'competent']);
     expect((await county.teachers.appraisal.template()).base64.length).toBeGreaterThan(100);
+  });
+
+  it('the counts behind the lists’ totals follow every entry, correction and import', async () => {
+    const { teacherAppraisals: a, teacherAppraisalCounts: c } = tables;
+    const byRows = await database.db
+      .select({ unitCode: a.unitCode, year: a.year, result: a.result, ethics: a.ethics, n: sql<number>`count(*)::int` })
+      .from(a)
+      .groupBy(a.unitCode, a.year, a.result, a.ethics);
+    const kept = await database.db
+      .select()
+      .from(c)
+      .where(sql`${c.n} > 0`);
+    const key = (x: { unitCode: string; year: number; result: string; ethics: string; n: number }) =>
+      `${x.unitCode} ${x.year} ${x.result} ${x.ethics} ${x.n}`;
+    expect(kept.map(key).sort()).toEqual(byRows.map(key).sort());
+    const county = await as('hengnan');
+    const direct = byRows.filter((x) => x.unitCode === '430422' && x.year === 2021).reduce((s, x) => s + x.n, 0);
+    expect(direct).toBeGreaterThan(0);
+    expect((await county.teachers.appraisal.list({ page: 1, pageSize: 5, year: 2021 })).total).toBe(direct);
+    const excellent = byRows.filter((x) => x.result === 'excellent').reduce((s, x) => s + x.n, 0);
+    expect((await (await as('teachers')).teachers.appraisal.list({ page: 1, pageSize: 5, result: 'excellent' })).total).toBe(excellent);
   });
 
   it('the rules: the city only, version-guarded and audited', async () => {

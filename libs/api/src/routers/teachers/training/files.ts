@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { blindIndex, tables, type Tx } from '@hyedu/db';
+import { blindIndex, recountTraining, refreshItStanding, tables, type Tx } from '@hyedu/db';
 import { recordRefusal, STAFFING_STATUS_LABELS, TRAINING_TIER_LABELS, type TrainingImportField } from '@hyedu/domain/teachers';
 import { writeTemplate, type RowError } from '@hyedu/excel';
 import type { AuthedContext } from '../../../context.ts';
@@ -134,7 +134,12 @@ async function commitPlans(tx: Tx, ctx: AuthedContext, plans: readonly Planned[]
       .returning({ id: r.id, idIndex: r.idIndex, projectId: r.projectId });
     const idOf = new Map(done.map((d) => [`${d.idIndex}|${d.projectId}`, d.id]));
     for (const x of chunk) records.push({ id: idOf.get(`${x.staff.idIndex}|${x.projectId}`)!, rowNumber: x.rowNumber });
+    await refreshItStanding(tx, [...new Set(chunk.map((x) => x.staff.idIndex))]);
   }
+  await recountTraining(
+    tx,
+    plans.map((x) => x.projectId),
+  );
   return records.sort((a, b) => a.rowNumber - b.rowNumber);
 }
 

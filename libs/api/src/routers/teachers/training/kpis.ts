@@ -1,10 +1,9 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { tables, type Db } from '@hyedu/db';
 import type { DataScope } from '@hyedu/domain';
-import { IT_CAPABILITY_RULE } from '@hyedu/domain/teachers';
 import type { KpiSource, Measure } from '../../../kpi/source.ts';
 import { recordScope } from '../../../record-scope.ts';
-import { itHoursByPerson } from './query.ts';
+import { itShort } from './query.ts';
 
 const { teacherTrainingRecords: r, teacherTrainingProjects: p, teacherStaff: st, schools } = tables;
 
@@ -68,46 +67,36 @@ const trainingCompletionKpi = ratioSource('teachers.training-completion', 'teach
 
 /**
  * 信息技术应用能力提升工程2.0达标率: 专任教师 in post with ≥ 50 IT 2.0 hours in the 3 years to the day ÷ 专任教师 in
- * post, per unit and per school (the hours aggregated once per person, `itHoursByPerson`).
+ * post, per unit and per school (from the staff rows' rollup, `itShort`).
  */
 const teachersIn = (scope: DataScope, unitCode?: string) =>
   and(isNull(st.leftOn), eq(st.post, 'teacher'), recordScope(scope, st), unitCode ? eq(st.unitCode, unitCode) : undefined);
-const hoursOf = (db: Db, scope: DataScope, today: string, unitCode?: string) =>
-  itHoursByPerson(
-    db,
-    today,
-    scope.kind === 'all' && !unitCode ? undefined : sql`${db.select({ idIndex: st.idIndex }).from(st).where(teachersIn(scope, unitCode))}`,
-  );
 const itCapabilityKpi: KpiSource = {
   id: 'teachers.it-capability',
   recordsRoute: 'teachers:it-capability',
   async byUnit(db, scope, today) {
-    const h = hoursOf(db, scope, today);
     const rows = await db
       .select({
         unitCode: st.unitCode,
-        num: sql<number>`(count(*) filter (where coalesce(${h.hours}, 0) >= ${IT_CAPABILITY_RULE.hours}))::int`,
+        num: sql<number>`(count(*) filter (where not ${itShort(today)}))::int`,
         den: sql<number>`count(*)::int`,
       })
       .from(st)
-      .leftJoin(h, eq(h.idIndex, st.idIndex))
       .where(teachersIn(scope))
       .groupBy(st.unitCode);
     return new Map<string, Measure>(rows.map((x) => [x.unitCode, { num: x.num, den: x.den }]));
   },
   async bySchool(db, scope, unitCode, today) {
-    const h = hoursOf(db, scope, today, unitCode);
     const rows = await db
       .select({
         schoolId: schools.id,
         code: schools.code,
         name: schools.name,
-        num: sql<number>`(count(*) filter (where coalesce(${h.hours}, 0) >= ${IT_CAPABILITY_RULE.hours}))::int`,
+        num: sql<number>`(count(*) filter (where not ${itShort(today)}))::int`,
         den: sql<number>`count(*)::int`,
       })
       .from(st)
       .innerJoin(schools, eq(schools.id, st.schoolId))
-      .leftJoin(h, eq(h.idIndex, st.idIndex))
       .where(teachersIn(scope, unitCode))
       .groupBy(schools.id)
       .orderBy(asc(schools.code));

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { refreshItStanding, tables } from '@hyedu/db';
 import { PlanYear, textField, type DataScope } from '@hyedu/domain';
 import {
   projectRefusal,
@@ -23,7 +23,7 @@ import { conflict } from '../../../workflow-step.ts';
 import { unitInScope } from '../../funding/access.ts';
 import { canWrite, PROJECT_TARGET, projectScope, read, refuseTier, visibleProject, write } from './access.ts';
 
-const { teacherTrainingProjects: p, teacherTrainingRecords: r, orgUnits, schools } = tables;
+const { teacherTrainingProjects: p, teacherTrainingRecords: r, teacherTrainingCounts: c, orgUnits, schools } = tables;
 
 export const ProjectFilter = Page.extend({
   tier: TrainingTier.optional(),
@@ -44,14 +44,15 @@ export const projectWhere = (scope: DataScope, f: Omit<ProjectFilter, 'page' | '
 
 /** The projects with their owner's name and the participants on record (completed of all). */
 export const projectRows = (db: AuthedContext['db'], where: ReturnType<typeof projectWhere>) => {
+  // The participants on record in every county (the counts kept per project and county by each write).
   const counts = db
     .select({
-      projectId: r.projectId,
-      participants: sql<number>`count(*)::int`.as('participants'),
-      completed: sql<number>`count(*) filter (where ${r.completed})::int`.as('completed'),
+      projectId: c.projectId,
+      participants: sql<number>`sum(${c.participants})::int`.as('participants'),
+      completed: sql<number>`sum(${c.completed})::int`.as('completed'),
     })
-    .from(r)
-    .groupBy(r.projectId)
+    .from(c)
+    .groupBy(c.projectId)
     .as('c');
   return db
     .select({
@@ -178,6 +179,9 @@ export const trainingProjectsRouter = {
         .where(and(eq(p.id, id), eq(p.version, expectedVersion)))
         .returning({ id: p.id, version: p.version });
       if (!row) throw conflict();
+      // The project's hours count toward IT 2.0 now, or no longer: its participants' standing changes.
+      if (current.itCapability !== fields.itCapability)
+        await refreshItStanding(tx, sql`select ${r.idIndex} from ${r} where ${r.projectId} = ${id}`);
       const { createdAt: _, createdBy: __, ...before } = current;
       await auditChange(tx, ctx, {
         action: 'teachers.training.updateProject',

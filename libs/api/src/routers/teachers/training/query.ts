@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables, type Db } from '@hyedu/db';
 import { DivisionCode, PlanYear, SchoolRef, textField, type DataScope } from '@hyedu/domain';
@@ -8,7 +8,7 @@ import { Cursor, type KeyPart } from '../../../keyset.ts';
 import { containsText } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 
-const { teacherTrainingRecords: r, teacherTrainingProjects: p, teacherStaff: st, schools, orgUnits } = tables;
+const { teacherTrainingRecords: r, teacherTrainingProjects: p, teacherTrainingCounts: c, teacherStaff: st, schools, orgUnits } = tables;
 
 export const RecordFilter = Page.extend({
   unitCode: DivisionCode.optional(),
@@ -65,38 +65,36 @@ export const recordRows = (db: Db, where: SQL | undefined) =>
     .where(where)
     .orderBy(desc(r.id));
 
-/** The count behind the list: joins the projects and the staff only when the filter reads them (a county's count by index). */
-export const recordCount = (db: Db, where: SQL | undefined, f: Omit<RecordFilter, 'page' | 'pageSize' | 'after'>) => {
-  let q = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(r)
-    .$dynamic();
-  if (f.tier || f.year || f.itOnly) q = q.innerJoin(p, eq(p.id, r.projectId));
-  if (f.q) q = q.innerJoin(st, eq(st.id, r.staffId));
-  return q.where(where);
-};
-
 /**
- * A person's IT 2.0 hours on `asOf` (`itStanding` in SQL), for many people at once: hours of IT 2.0 projects dated in
- * the window, by the person's blind index (hours earned at a former school count), as one aggregate of the IT 2.0 records in the window per blind index (a hash
- * join where a lookup per teacher would cost a probe each). `people`: a subquery of the blind indexes concerned (a
- * county's or a school's staff), or none for the whole city.
+ * The count behind the list: for the city or a county filtered by county, tier, year and IT 2.0, a sum over the counts
+ * per project and county (`teacher_training_counts`, kept by every write); a school's, or a name search, counts the
+ * records (joining the projects and the staff only when the filter reads them).
  */
-export const itHoursByPerson = (db: Db, asOf: string, people?: SQL) =>
-  db
-    .select({ idIndex: r.idIndex, hours: sql<number>`sum(${r.hours})::int`.as('it_hours') })
-    .from(r)
-    .innerJoin(p, eq(p.id, r.projectId))
+export const recordCount = (db: Db, scope: DataScope, where: SQL | undefined, f: Omit<RecordFilter, 'page' | 'pageSize' | 'after'>) => {
+  if (scope.kind === 'school' || f.schoolId || f.q) {
+    let q = db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(r)
+      .$dynamic();
+    if (f.tier || f.year || f.itOnly) q = q.innerJoin(p, eq(p.id, r.projectId));
+    if (f.q) q = q.innerJoin(st, eq(st.id, r.staffId));
+    return q.where(where);
+  }
+  return db
+    .select({ n: sql<number>`coalesce(sum(${c.participants}), 0)::int` })
+    .from(c)
+    .innerJoin(p, eq(p.id, c.projectId))
     .where(
       and(
-        eq(p.itCapability, true),
-        gt(r.recordedOn, itWindowStart(asOf, IT_CAPABILITY_RULE.years)),
-        lte(r.recordedOn, asOf),
-        people ? sql`${r.idIndex} in (${people})` : undefined,
+        scope.kind === 'units' ? (scope.unitCodes.length ? inArray(c.unitCode, scope.unitCodes) : sql`false`) : undefined,
+        scope.kind === 'all' || scope.kind === 'units' ? undefined : sql`false`,
+        f.unitCode ? eq(c.unitCode, f.unitCode) : undefined,
+        f.tier ? eq(p.tier, f.tier) : undefined,
+        f.year ? eq(p.year, f.year) : undefined,
+        f.itOnly ? eq(p.itCapability, true) : undefined,
       ),
-    )
-    .groupBy(r.idIndex)
-    .as('it_hours_by_person');
+    );
+};
 
 /**
  * One person's IT 2.0 hours as a scalar subquery (for a page of rows: evaluated only for the rows shown, where the
@@ -106,3 +104,10 @@ export const itHoursOf = (idIndex: typeof st.idIndex, asOf: string) =>
   sql<number>`(select coalesce(sum(${r.hours}), 0) from ${r} join ${p} on ${p.id} = ${r.projectId}
     where ${r.idIndex} = ${idIndex} and ${p.itCapability} and ${r.recordedOn} > ${itWindowStart(asOf, IT_CAPABILITY_RULE.years)}
     and ${r.recordedOn} <= ${asOf})::int`;
+
+/**
+ * 专任教师 short of the IT 2.0 hours on `asOf`, by the staff row's rollup (the domain's `itShortOn`): the hours are
+ * summed only for people with records dated after `asOf` (an earlier business day than their newest record).
+ */
+export const itShort = (asOf: string) =>
+  sql`(${st.itMetUntil} is null or ${st.itMetUntil} < ${asOf} or (${st.itLastOn} > ${asOf} and ${itHoursOf(st.idIndex, asOf)} < ${IT_CAPABILITY_RULE.hours}))`;

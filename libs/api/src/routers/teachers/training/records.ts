@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { tables } from '@hyedu/db';
+import { recountTraining, refreshItStanding, tables } from '@hyedu/db';
 import { recordRefusal, TRAINING_TIER_LABELS, TrainingRecordInput, TrainingRecordUpdate } from '@hyedu/domain/teachers';
 import { auditChange } from '../../../audit-change.ts';
 import { fieldError } from '../../../field-error.ts';
@@ -22,7 +22,7 @@ export const trainingRecordsRouter = {
         : recordRows(ctx.db, where)
             .limit(input.pageSize)
             .offset((input.page - 1) * input.pageSize),
-      recordCount(ctx.db, where, input),
+      recordCount(ctx.db, ctx.scope, where, input),
     ]);
     return {
       total: total?.n ?? 0,
@@ -58,6 +58,8 @@ export const trainingRecordsRouter = {
         .onConflictDoNothing()
         .returning({ id: r.id, version: r.version });
       if (!row) throw fieldError('projectId', '该人员已有本项目的培训记录，请修改原记录');
+      await refreshItStanding(tx, [person.idIndex]);
+      await recountTraining(tx, [project.id]);
       await auditChange(tx, ctx, { action: 'teachers.training.createRecord', targetType: RECORD_TARGET, targetId: row.id, after: input });
       return row;
     });
@@ -75,6 +77,8 @@ export const trainingRecordsRouter = {
         .where(and(eq(r.id, input.id), eq(r.version, input.expectedVersion)))
         .returning({ id: r.id, version: r.version });
       if (!row) throw conflict();
+      await refreshItStanding(tx, [current.idIndex]);
+      await recountTraining(tx, [current.projectId]);
       await auditChange(tx, ctx, {
         action: 'teachers.training.updateRecord',
         targetType: RECORD_TARGET,

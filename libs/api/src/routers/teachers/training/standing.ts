@@ -8,7 +8,7 @@ import { Page } from '../../../inputs.ts';
 import { containsText } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 import { read } from './access.ts';
-import { itHoursByPerson, itHoursOf } from './query.ts';
+import { itHoursOf, itShort } from './query.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 
@@ -25,55 +25,39 @@ export type StandingFilter = z.infer<typeof StandingFilter>;
  * `short`, only those below the rule's hours.
  */
 export function standingQuery(db: Db, scope: DataScope, f: Omit<StandingFilter, 'page' | 'pageSize'>, today: string) {
-  const teachers = and(
+  const where = and(
     isNull(st.leftOn),
     eq(st.post, 'teacher'),
     recordScope(scope, st),
     f.unitCode ? eq(st.unitCode, f.unitCode) : undefined,
     f.schoolId ? eq(st.schoolId, f.schoolId) : undefined,
-  );
-  // The hours of the teachers concerned only, unless that is the whole city.
-  const narrowed = scope.kind !== 'all' || f.unitCode || f.schoolId;
-  const h = itHoursByPerson(db, today, narrowed ? sql`${db.select({ idIndex: st.idIndex }).from(st).where(teachers)}` : undefined);
-  // Only 仅显示未达标 filters on the hours: then they are aggregated once; otherwise computed for the page's rows alone.
-  const hours = f.short ? sql<number>`coalesce(${h.hours}, 0)::int` : itHoursOf(st.idIndex, today);
-  const where = and(
-    teachers,
     f.q ? containsText(st.name, f.q) : undefined,
-    f.short ? sql`coalesce(${h.hours}, 0) < ${IT_CAPABILITY_RULE.hours}` : undefined,
+    // 仅显示未达标 reads the staff rows' rollup (`teacher_staff_it_idx`); the hours are summed for the page's rows alone.
+    f.short ? itShort(today) : undefined,
   );
-  const page = () =>
-    db
-      .select({
-        staffId: st.id,
-        name: st.name,
-        schoolId: st.schoolId,
-        schoolName: schools.name,
-        unitName: orgUnits.name,
-        employment: st.status,
-        subject: st.subject,
-        hours,
-      })
-      .from(st)
-      .innerJoin(schools, eq(schools.id, st.schoolId))
-      .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
-      .$dynamic();
   return {
     rows: () =>
-      (f.short ? page().leftJoin(h, eq(h.idIndex, st.idIndex)) : page())
+      db
+        .select({
+          staffId: st.id,
+          name: st.name,
+          schoolId: st.schoolId,
+          schoolName: schools.name,
+          unitName: orgUnits.name,
+          employment: st.status,
+          subject: st.subject,
+          hours: itHoursOf(st.idIndex, today),
+        })
+        .from(st)
+        .innerJoin(schools, eq(schools.id, st.schoolId))
+        .innerJoin(orgUnits, eq(orgUnits.code, st.unitCode))
         .where(where)
         .orderBy(asc(st.unitCode), asc(st.schoolId), asc(st.id)),
     count: () =>
-      f.short
-        ? db
-            .select({ n: sql<number>`count(*)::int` })
-            .from(st)
-            .leftJoin(h, eq(h.idIndex, st.idIndex))
-            .where(where)
-        : db
-            .select({ n: sql<number>`count(*)::int` })
-            .from(st)
-            .where(where),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(st)
+        .where(where),
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
@@ -198,6 +198,20 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
     expect((await done!.byUnit(database.db, { kind: 'all' }, AS_OF)).get('430422')).toEqual({ num: 2, den: 2 });
   });
 
+  it('a project no longer counted as IT 2.0 takes its hours out of the standing in the same write, and back', async () => {
+    const hengnan = await as('hengnan');
+    const city = await as('teachers');
+    const shortNow = async () =>
+      (await hengnan.teachers.training.standing.list({ page: 1, pageSize: 100, schoolId: primary, short: true })).total;
+    const before = await shortNow();
+    const version = async () =>
+      (await database.db.select().from(tables.teacherTrainingProjects).where(eq(tables.teacherTrainingProjects.id, projectId)))[0]!.version;
+    await city.teachers.training.projects.update({ ...national, id: projectId, expectedVersion: await version(), itCapability: false });
+    expect(await shortNow()).toBe(before + 1);
+    await city.teachers.training.projects.update({ ...national, id: projectId, expectedVersion: await version(), itCapability: true });
+    expect(await shortNow()).toBe(before);
+  });
+
   it('pages the records by key; a forged cursor is refused in Chinese', async () => {
     const hengnan = await as('hengnan');
     const first = await hengnan.teachers.training.records.list({ page: 1, pageSize: 1 });
@@ -209,6 +223,32 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
       code: 'BAD_REQUEST',
       message: '翻页位置无效，请从第一页重新翻页',
     });
+  });
+
+  it('the counts behind the totals and the projects’ participants follow every entry, correction and import', async () => {
+    const { teacherTrainingCounts: c } = tables;
+    const byRecords = await database.db
+      .select({
+        projectId: tr.projectId,
+        unitCode: tr.unitCode,
+        participants: sql<number>`count(*)::int`,
+        completed: sql<number>`(count(*) filter (where ${tr.completed}))::int`,
+      })
+      .from(tr)
+      .groupBy(tr.projectId, tr.unitCode);
+    const key = (x: { projectId: number; unitCode: string; participants: number; completed: number }) =>
+      `${x.projectId} ${x.unitCode} ${x.participants} ${x.completed}`;
+    expect((await database.db.select().from(c)).map(key).sort()).toEqual(byRecords.map(key).sort());
+    const city = await as('teachers');
+    const all = byRecords.reduce((s, x) => s + x.participants, 0);
+    expect((await city.teachers.training.records.list({ page: 1, pageSize: 5 })).total).toBe(all);
+    const project = (await city.teachers.training.projects.list({ page: 1, pageSize: 100 })).rows.find((x) => x.id === projectId)!;
+    const mine = byRecords.filter((x) => x.projectId === projectId);
+    expect([project.participants, project.completed]).toEqual([
+      mine.reduce((s, x) => s + x.participants, 0),
+      mine.reduce((s, x) => s + x.completed, 0),
+    ]);
+    expect(project.participants).toBeGreaterThan(0);
   });
 
   it('exports each list in the caller’s scope', async () => {
