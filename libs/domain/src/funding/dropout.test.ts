@@ -81,12 +81,12 @@ describe('控辍保学台账 (seed item 11: “完善控辍保学动态监测机
     expect(ageRefusal('2005-11-30', '2022-11-30')).toBe('发现时已满17周岁，超出义务教育适龄范围');
     expect(DROPOUT_SCHOOL_LEVELS).toEqual(['primary', 'junior', 'nine_year', 'complete_middle']);
     const junior = { level: 'junior' as const, name: '衡南县第一中学' };
-    expect(dropoutRefusal({ grade: 'P5', foundOn: '2022-10-01' }, junior, '2010-01-01', '2022-11-30')).toEqual({
-      field: 'grade',
+    expect(dropoutRefusal({ studentGrade: 'P5', foundOn: '2022-10-01' }, junior, '2010-01-01', '2022-11-30')).toEqual({
+      field: 'studentGrade',
       message: '衡南县第一中学没有该年级（只登记义务教育年级的学生）',
     });
-    expect(dropoutRefusal({ grade: 'J2', foundOn: '2022-12-01' }, junior, '2009-01-01', '2022-11-30')?.field).toBe('foundOn');
-    expect(dropoutRefusal({ grade: 'J2', foundOn: '2022-10-01' }, junior, '2009-01-01', '2022-11-30')).toBeNull();
+    expect(dropoutRefusal({ studentGrade: 'J2', foundOn: '2022-12-01' }, junior, '2009-01-01', '2022-11-30')?.field).toBe('foundOn');
+    expect(dropoutRefusal({ studentGrade: 'J2', foundOn: '2022-10-01' }, junior, '2009-01-01', '2022-11-30')).toBeNull();
   });
 
   it('an attempt is dated between the confirmation and today', () => {

@@ -95,9 +95,9 @@ export const dropoutGrades = (level: SchoolLevel): Grade[] => GRADES_BY_LEVEL[le
 export const DROPOUT_SCHOOL_LEVELS = (Object.keys(GRADES_BY_LEVEL) as SchoolLevel[]).filter((l) => dropoutGrades(l).length > 0);
 
 const person = {
-  name: requiredText(20, '姓名'),
+  childName: requiredText(20, '学生姓名'),
   idNumber: IdCardNumber,
-  grade: Grade,
+  studentGrade: Grade,
   reason: DropoutReason,
   group: DropoutGroup,
   foundOn: IsoDate,
@@ -109,13 +109,13 @@ export type DropoutInput = z.infer<typeof DropoutInput>;
 
 /** Why a registration is refused beyond its schema (the grade at that school, the age, the date), with its field. */
 export function dropoutRefusal(
-  input: Pick<DropoutInput, 'grade' | 'foundOn'>,
+  input: Pick<DropoutInput, 'studentGrade' | 'foundOn'>,
   school: { level: SchoolLevel; name: string },
   birthDate: string,
   today: string,
 ): { field: string; message: string } | null {
-  if (!dropoutGrades(school.level).includes(input.grade))
-    return { field: 'grade', message: `${school.name}没有该年级（只登记义务教育年级的学生）` };
+  if (!dropoutGrades(school.level).includes(input.studentGrade))
+    return { field: 'studentGrade', message: `${school.name}没有该年级（只登记义务教育年级的学生）` };
   if (input.foundOn > today) return { field: 'foundOn', message: '发现日期不能晚于今天' };
   if (input.foundOn < birthDate) return { field: 'foundOn', message: '发现日期不能早于出生日期' };
   const age = ageRefusal(birthDate, input.foundOn);
@@ -127,7 +127,7 @@ export const AttemptInput = z
   .object({
     id: RecordId,
     expectedVersion: RecordVersion,
-    on: IsoDate,
+    visitedOn: IsoDate,
     persons: requiredText(100, '劝返人员', 2),
     result: AttemptResult,
     note: textField(500, '劝返情况').optional(),
@@ -141,9 +141,9 @@ export function attemptRefusal(
   c: { foundOn: string; confirmedOn: string | null },
   today: string,
 ): { field: string; message: string } | null {
-  if (on > today) return { field: 'on', message: '劝返日期不能晚于今天' };
-  if (c.confirmedOn && on < c.confirmedOn) return { field: 'on', message: '劝返日期不能早于确认辍学日期' };
-  if (on < c.foundOn) return { field: 'on', message: '劝返日期不能早于发现日期' };
+  if (on > today) return { field: 'visitedOn', message: '劝返日期不能晚于今天' };
+  if (c.confirmedOn && on < c.confirmedOn) return { field: 'visitedOn', message: '劝返日期不能早于确认辍学日期' };
+  if (on < c.foundOn) return { field: 'visitedOn', message: '劝返日期不能早于发现日期' };
   return null;
 }
 
