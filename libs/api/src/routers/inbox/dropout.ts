@@ -24,7 +24,7 @@ const { fundingDropoutCases: c, fundingDropoutReturns: r, schools, orgUnits } = 
 export async function dropoutCases(a: Asker, limit: number): Promise<InboxGroup | null> {
   const level = actorLevel(a.scope);
   const awaiting = awaitingSql(wf, level, { state: c.status }, a.username);
-  if (!awaiting) return null;
+  if (!awaiting || !(await keepsLedger(a))) return null;
   const where = and(awaiting, caseScope(a.scope), level === 'city' ? eq(c.unitCode, await cityCode(a.db)) : undefined);
   const [n, rows] = await Promise.all([
     a.db.select({ n: count() }).from(c).where(where),
@@ -52,6 +52,12 @@ export async function dropoutCases(a: Asker, limit: number): Promise<InboxGroup 
   return { kind: 'dropout', total: Number(n[0]?.n ?? 0), items };
 }
 
+/** A school keeps the ledger only when it teaches compulsory grades (a kindergarten has nothing of this source). */
+async function keepsLedger(a: Asker): Promise<boolean> {
+  if (actorLevel(a.scope) !== 'school') return true;
+  return (await a.db.select({ id: schools.id }).from(schools).where(filingSchoolsWhere(a.scope)).limit(1)).length > 0;
+}
+
 /** A reminder's id: the period as a number (2022-10 → 202210, 2022-Q3 → 20223), unique within the group. */
 const periodId = (period: string) => Number(period.replace('-Q', '').replace('-', ''));
 
@@ -61,6 +67,7 @@ const periodId = (period: string) => Number(period.replace('-Q', '').replace('-'
  */
 export async function dropoutReturns(a: Asker, limit: number): Promise<InboxGroup | null> {
   const level = actorLevel(a.scope);
+  if (!(await keepsLedger(a))) return null;
   const items: InboxItem[] = [];
   const reminder = (
     period: string,
