@@ -23,6 +23,22 @@ const VIEWS: readonly ListView[] = [
   { name: '重点项目', path: 'funding.named.list', input: {} },
   { name: '指标 两个只增不减（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.two-no-decrease' } },
   { name: '指标 学位建设完成数（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.seats-delivered' } },
+  // 控辍保学与随迁子女
+  { name: '控辍保学台账 第1页', path: 'funding.dropout.list', input: page },
+  { name: '控辍保学 辍学未返校', path: 'funding.dropout.list', input: { ...page, ledger: 'open' } },
+  { name: '控辍保学 搜索“小学”', path: 'funding.dropout.list', input: { ...page, q: '小学' } },
+  { name: '学校月报告 第1页', path: 'funding.dropout.returns.list', input: { ...page, kind: 'school_month' } },
+  {
+    name: '学校月报告 2022-10 逾期',
+    path: 'funding.dropout.returns.list',
+    input: { ...page, kind: 'school_month', period: '2022-10', late: true },
+  },
+  { name: '月报告未报送 2022-10', path: 'funding.dropout.returns.missing', input: { ...page, period: '2022-10' } },
+  { name: '县区季度复核', path: 'funding.dropout.returns.list', input: { ...page, kind: 'county_quarter' } },
+  { name: '随迁子女 2022-2023学年', path: 'funding.migrant.list', input: { schoolYear: '2022-2023' } },
+  { name: '指标 辍学学生数（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.dropouts' } },
+  { name: '指标 劝返率（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.dropout-return-rate' } },
+  { name: '指标 随迁子女公办就读比例（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.migrant-public-share' } },
 ];
 
 await benchListViews({

@@ -7,6 +7,9 @@ export const useMessages = defineMessages({
     named: '重点项目',
     spendingRule: '两个只增不减',
     spending: '经费决算填报',
+    // 控辍保学与随迁子女
+    dropouts: '控辍保学',
+    migrant: '随迁子女',
     overviewTitle: '在校生与经费基数',
     overviewLead: '{year} 学年各学段在校生（第9、11项）：生均经费按在校生测算。',
     totalStudents: '在校生',
@@ -40,6 +43,9 @@ export const useMessages = defineMessages({
     named: 'Named projects',
     spendingRule: 'Two no-decrease',
     spending: 'Spending returns',
+    // 控辍保学与随迁子女
+    dropouts: 'Dropout control',
+    migrant: 'Migrant children',
     overviewTitle: 'Students: the funding base',
     overviewLead: 'Students by stage, school year {year} (items 9 and 11): per-student spending is computed on these numbers.',
     totalStudents: 'Students',

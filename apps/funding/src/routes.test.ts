@@ -32,4 +32,13 @@ describe('funding routes', () => {
     expect(named[0]?.meta).toMatchObject({ title: '经费与资助', titleEn: 'Funding & aid' });
     expect(named.every((r) => r.meta?.title && r.meta?.titleEn)).toBe(true);
   });
+
+  // 控辍保学与随迁子女
+  it('has the dropout ledger, one case, the returns and the migrant figures, titled in both languages', () => {
+    const named = new Map(flat(routes('/funding')).map((r) => [r.name, r]));
+    expect(named.get('funding:dropouts')?.meta).toMatchObject({ title: '控辍保学台账', titleEn: 'Dropout ledger' });
+    expect(named.get('funding:dropout')?.path).toBe('dropouts/:id(\\d+)');
+    expect(named.get('funding:dropout-returns')?.meta).toMatchObject({ title: '控辍保学报告', titleEn: 'Dropout returns' });
+    expect(named.get('funding:migrant')?.meta).toMatchObject({ title: '随迁子女就读情况', titleEn: 'Migrant children' });
+  });
 });

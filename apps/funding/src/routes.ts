@@ -55,6 +55,31 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/projects/AllocationPage.vue'),
         meta: { title: '学位建设任务分配', titleEn: 'School-place allocation' },
       },
+      // 控辍保学与随迁子女
+      {
+        path: 'dropouts',
+        name: 'funding:dropouts',
+        component: () => import('./pages/dropout/DropoutListPage.vue'),
+        meta: { title: '控辍保学台账', titleEn: 'Dropout ledger' },
+      },
+      {
+        path: 'dropouts/:id(\\d+)',
+        name: 'funding:dropout',
+        component: () => import('./pages/dropout/DropoutPage.vue'),
+        meta: { title: '控辍保学台账', titleEn: 'Dropout case' },
+      },
+      {
+        path: 'dropout-returns',
+        name: 'funding:dropout-returns',
+        component: () => import('./pages/dropout/ReturnsPage.vue'),
+        meta: { title: '控辍保学报告', titleEn: 'Dropout returns' },
+      },
+      {
+        path: 'migrant',
+        name: 'funding:migrant',
+        component: () => import('./pages/migrant/MigrantPage.vue'),
+        meta: { title: '随迁子女就读情况', titleEn: 'Migrant children' },
+      },
     ],
   },
 ]);

@@ -47,6 +47,10 @@ const FILTERS: Record<string, unknown> = {
   // funding: seat projects
   'funding.projects.export': { unitCode: '430422', schedule: 'late' },
   'funding.allocation.export': { year: 2022 },
+  // 控辍保学与随迁子女
+  'funding.dropout.export': { ledger: 'open' },
+  'funding.dropout.returns.export': { kind: 'county_quarter' },
+  'funding.migrant.export': { schoolYear: '2022-2023' },
   // 校外培训执法案件
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构

@@ -67,7 +67,9 @@ type Kind =
   // 支教与表彰
   | 'supportNeed'
   | 'honourRound'
-  | 'nomination';
+  | 'nomination'
+  // 控辍保学与随迁子女
+  | 'dropoutCase';
 interface Own {
   school: number;
   task: number;
@@ -574,6 +576,41 @@ const FIXTURES: Record<string, Fixture> = {
     schoolId,
     schoolYear: '2022-2023',
     designation: 'quality',
+  })),
+  // 控辍保学与随迁子女
+  ...byUnitAndSchool('funding.dropout.list', list()),
+  ...byUnitAndSchool('funding.dropout.export', filter()),
+  'funding.dropout.byId:id': one('dropoutCase', (id) => ({ id })),
+  'funding.dropout.history:id': one('dropoutCase', (id) => ({ id })),
+  'funding.dropout.persuade:id': one('dropoutCase', (id) => ({
+    id,
+    expectedVersion: 1,
+    visitedOn: '2022-11-10',
+    persons: '班主任',
+    result: 'refused',
+  })),
+  'funding.dropout.step:id': one('dropoutCase', (id) => ({ id, expectedVersion: 1, action: 'confirm' })),
+  'funding.dropout.create:schoolId': one('school', (schoolId) => ({
+    schoolId,
+    childName: '范围测试',
+    idNumber: '430422201105128010',
+    studentGrade: 'P5',
+    reason: 'study_weariness',
+    group: 'none',
+    foundOn: '2022-11-01',
+  })),
+  'funding.dropout.returns.list:unitCode': list({ kind: 'school_month' })('unitCode', 'unit'),
+  'funding.dropout.returns.missing:unitCode': list({ period: '2022-10' })('unitCode', 'unit'),
+  'funding.dropout.returns.export:unitCode': filter({ kind: 'school_month' })('unitCode', 'unit'),
+  'funding.dropout.returns.file:schoolId': one('school', (schoolId) => ({ period: '2022-10', schoolId })),
+  'funding.dropout.returns.file:unitCode': one('unit', (unitCode) => ({ period: '2022-Q3', unitCode, note: '范围测试复核' })),
+  'funding.migrant.save:unitCode': one('unit', (unitCode) => ({
+    unitCode,
+    schoolYear: '2022-2023',
+    expectedVersion: 0,
+    total: 10,
+    publicSchools: 8,
+    purchased: 1,
   })),
   'privateEdu.fiveItems.list:unitCode': list()('unitCode', 'unit'),
   'privateEdu.fiveItems.export:unitCode': filter()('unitCode', 'unit'),
@@ -1370,7 +1407,32 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
         .returning({ id: t.teacherNominations.id }),
     );
 
+    // 控辍保学: a case of another county's primary school.
+    const dropoutCase = await first(
+      db
+        .insert(t.fundingDropoutCases)
+        .values({
+          schoolId: otherPrimary.id,
+          unitCode: otherPrimary.unitCode,
+          name: '外县学生',
+          idIndex: 'd'.repeat(64),
+          idCipher: 'v1.x.x.x',
+          birthDate: '2011-05-12',
+          grade: 'P5',
+          reason: 'study_weariness',
+          group: 'none',
+          foundOn: '2022-11-01',
+          status: 'suspected',
+          createdBy: 'test',
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        })
+        .returning({ id: t.fundingDropoutCases.id }),
+    );
+
     Object.assign(foreign, {
+      // 控辍保学与随迁子女
+      dropoutCase: dropoutCase.id,
       trainingProject: otherProject.id,
       trainingRecord: trainingRecord.id,
       exchangePlan: exchangePlan.id,

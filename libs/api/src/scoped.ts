@@ -39,6 +39,9 @@ const NAMES = {
   teacher_support_dispatch: '支教派遣',
   teacher_honour_round: '表彰评选',
   teacher_nomination: '表彰推荐',
+  // 控辍保学与随迁子女
+  funding_dropout_case: '控辍保学台账',
+  funding_dropout_return: '控辍保学报告',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

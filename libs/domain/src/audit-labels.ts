@@ -199,6 +199,20 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.projects.export': ['导出学位建设项目', 'Export school-place projects'],
   'funding.allocation.set': ['分配学位建设任务', 'Allocate the school-place target'],
   'funding.allocation.export': ['导出学位建设任务分配', 'Export the school-place allocation'],
+  // 控辍保学与随迁子女
+  'funding.dropout.create': ['登记疑似辍学学生', 'Register a suspected dropout'],
+  'funding.dropout.confirm': ['确认辍学', 'Confirm a dropout'],
+  'funding.dropout.clear': ['核实排除疑似辍学', 'Clear a suspected dropout'],
+  'funding.dropout.persuade': ['记录劝返', 'Record a persuasion visit'],
+  'funding.dropout.return': ['劝返复学', 'Bring a dropout back to school'],
+  'funding.dropout.homeTeach': ['送教上门安置', 'Place in home teaching'],
+  'funding.dropout.close': ['控辍保学台账销号', 'Close a dropout case'],
+  'funding.dropout.relapse': ['再次辍学', 'Dropout left again'],
+  'funding.dropout.export': ['导出控辍保学台账', 'Export the dropout ledger'],
+  'funding.dropoutReturn.file': ['报送控辍保学报告', 'File a dropout return'],
+  'funding.dropout.returns.export': ['导出控辍保学报告', 'Export dropout returns'],
+  'funding.migrant.save': ['填报随迁子女就读情况', 'Enter migrant children figures'],
+  'funding.migrant.export': ['导出随迁子女就读情况', 'Export migrant children figures'],
   // 校外培训执法案件
   'privateEdu.enforcement.create': ['登记校外培训执法线索', 'Register an enforcement lead'],
   'privateEdu.enforcement.update': ['修改校外培训执法案件', 'Correct an enforcement case'],
@@ -355,6 +369,10 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // funding: seat projects
   funding_project: ['学位建设项目', 'School-place project'],
   funding_allocation: ['学位建设任务分配', 'School-place allocation'],
+  // 控辍保学与随迁子女
+  funding_dropout_case: ['控辍保学台账', 'Dropout case'],
+  funding_dropout_return: ['控辍保学报告', 'Dropout return'],
+  funding_migrant_figures: ['随迁子女就读情况', 'Migrant children figures'],
   // 校外培训执法案件
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
   // 校外培训机构
@@ -583,6 +601,18 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   teacherBonusOn: ['教师年终一次性奖励发放日期', 'Teachers’ bonus paid on'],
   findingKinds: ['督查发现的问题', 'Findings'],
   findingText: ['督查发现情况', 'What was found'],
+  // 控辍保学与随迁子女
+  idNumber: ['身份证号', 'ID number'],
+  grade: ['年级', 'Grade'],
+  group: ['重点群体', 'Priority group'],
+  attempt: ['劝返记录', 'Persuasion visit'],
+  unit: ['单位', 'Unit'],
+  openCases: ['辍学未返校人数', 'Dropouts not back'],
+  newCases: ['本期新发现人数', 'Found this period'],
+  returnedCases: ['本期劝返复学人数', 'Back this period'],
+  total: ['随迁子女总数', 'Migrant children'],
+  publicSchools: ['公办学校就读人数', 'In public schools'],
+  purchased: ['政府购买学位就读人数', 'In bought seats'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

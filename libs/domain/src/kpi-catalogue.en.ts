@@ -112,6 +112,15 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     formula: 'Such pupils receiving aid ÷ such pupils enrolled',
   },
   'funding.dropouts': { title: 'Compulsory-education dropouts', formula: 'Confirmed dropouts not yet brought back to school' },
+  // 控辍保学与随迁子女
+  'funding.dropout-return-rate': {
+    title: 'Dropouts brought back',
+    formula: 'Confirmed dropouts back at school (closed included) or placed in home teaching / all confirmed dropouts (whole ledger)',
+  },
+  'funding.migrant-public-share': {
+    title: 'Migrant children in public schools',
+    formula: 'Migrant children in compulsory education at public schools (bought seats included) this school year / all such children (county figures)',
+  },
   'teachers.ethics-cases': {
     title: 'Teacher misconduct cases concluded',
     formula: 'Misconduct cases concluded (closed or not filed) ÷ cases accepted',

@@ -287,6 +287,27 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     formula: '确认辍学且未劝返复学的学生数',
     amber: 5,
   },
+  // 控辍保学与随迁子女
+  {
+    id: 'funding.dropout-return-rate',
+    title: '辍学学生劝返率',
+    module: 'funding',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county', 'school'],
+    formula: '经核实确认辍学的学生中已劝返复学（含已销号）或送教上门安置的人数 ÷ 确认辍学的学生总数（全部台账）',
+    amber: 0.1,
+  },
+  {
+    id: 'funding.migrant-public-share',
+    title: '随迁子女公办学校就读比例',
+    module: 'funding',
+    unit: 'ratio',
+    direction: 'at_least',
+    levels: ['city', 'county'],
+    formula: '当学年在公办学校（含政府购买学位）就读的义务教育随迁子女数 ÷ 义务教育随迁子女总数（县市区填报）',
+    amber: 0.1,
+  },
   {
     id: 'teachers.ethics-cases',
     title: '师德失范问题办结率',

@@ -46,6 +46,9 @@ export const KPI_IDS = [
   'funding.two-no-decrease',
   'funding.aid-coverage',
   'funding.dropouts',
+  // 控辍保学与随迁子女
+  'funding.dropout-return-rate',
+  'funding.migrant-public-share',
   'teachers.ethics-cases',
   'teachers.ethics-days',
   'teachers.blacklist',

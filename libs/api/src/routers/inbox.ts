@@ -3,6 +3,8 @@ import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
 import { conversions } from './inbox/conversions.ts';
+// 控辍保学与随迁子女
+import { dropoutCases, dropoutReturns } from './inbox/dropout.ts';
 // 校外培训执法案件
 import { enforcement } from './inbox/enforcement.ts';
 // 县管校聘交流轮岗
@@ -47,6 +49,9 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   // 支教与表彰
   supportNeed: supportNeeds,
   nomination: nominations,
+  // 控辍保学与随迁子女
+  dropout: dropoutCases,
+  dropoutReturn: dropoutReturns,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

@@ -24,6 +24,8 @@ import {
 } from '../schema/index.ts';
 import { recountTraining } from '../training-counts.ts';
 import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+// 控辍保学与随迁子女
+import { seedFundingDropout } from './funding-dropout.ts';
 import { seedNamedProjects } from './funding-named.ts';
 import { seedFundingProjects } from './funding-projects.ts';
 import { seedFundingSpending } from './funding-spending.ts';
@@ -263,6 +265,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
     // 教师补充计划 (after the registry: 特岗 arrivals take the identity of 特岗 teachers in post when it is loaded)
     await seedTeacherProgrammes(tx, { seed: opts.seed ?? 20220414, today, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
+    // 控辍保学与随迁子女 (the demo primary school, account `xiaoxue`, keeps a 劝返中 case and misses a monthly return)
+    await seedFundingDropout(tx, {
+      seed: opts.seed ?? 20220414,
+      today,
+      keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
+      demoSchool: await demoPrimarySchool(tx),
+    });
   });
   // A bulk load leaves the planner without statistics until autovacuum comes round (a minute or more): the first
   // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.

@@ -4,3 +4,6 @@ import '../zod-config.ts';
 
 export * from './spending.ts';
 export * from './seats.ts';
+// 控辍保学与随迁子女
+export * from './dropout.ts';
+export * from './migrant.ts';

@@ -71,6 +71,10 @@ export const HENGYANG_KPI_TARGETS_2022 = {
     targetSource: 'seed',
   },
   'funding.dropouts': { itemNo: 11, phrase: '完善控辍保学动态监测机制', target: 0, targetSource: 'bureau' },
+  // 控辍保学与随迁子女: the seed names both tasks without a figure; the targets are the bureau's own (every confirmed
+  // dropout brought back; 保障…公办学校就读需求 read as the whole need met, bought seats included).
+  'funding.dropout-return-rate': { itemNo: 11, phrase: '完善控辍保学动态监测机制', target: 1, targetSource: 'bureau' },
+  'funding.migrant-public-share': { itemNo: 11, phrase: '保障随迁子女义务教育公办学校就读需求', target: 1, targetSource: 'bureau' },
   'teachers.ethics-cases': { itemNo: 17, phrase: '严肃查处各类师德失范行为', target: 1, targetSource: 'bureau' },
   // The bureau's own figure: the 处理办法 sets no deadline for a case.
   'teachers.ethics-days': { itemNo: 17, phrase: '严肃查处各类师德失范行为', target: 90, targetSource: 'bureau' },

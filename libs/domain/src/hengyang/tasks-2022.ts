@@ -174,8 +174,18 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
   ),
   t('11.2', '完善控辍保学动态监测机制', 'basic-edu', [['秋季学期辍学摸排', '2022-10-31']], {
     coOwners: ['aid'],
-    kpis: ['funding.dropouts'],
+    kpis: ['funding.dropouts', 'funding.dropout-return-rate'],
   }),
+  // 控辍保学与随迁子女
+  t(
+    '11.3',
+    '完善随迁子女义务教育入学政策，保障随迁子女义务教育公办学校就读需求',
+    'basic-edu',
+    [['秋季学期随迁子女入学统计', '2022-10-31']],
+    {
+      kpis: ['funding.migrant-public-share'],
+    },
+  ),
   t('12.1', '启动楚怡中职学校（衡南县职业中专）改扩建项目建设', 'vocational', [['项目开工', END]], { units: ['430422'] }),
   t('13.1', '持续推进“破五唯”，出台局内工作清单', 'law', [['局内工作清单出台', h1]], { coOwners: ['personnel'], units: [] }),
   t('14.1', '组织好各类教育考试，确保平安顺利', 'exams', [

@@ -1,3 +1,5 @@
+// 控辍保学与随迁子女
+import { DROPOUT_RETURN_REMINDER, DROPOUT_WORKFLOW } from '../funding/dropout-workflow.ts';
 import { SPENDING_WORKFLOW } from '../funding/spending-workflow.ts';
 import { REPORT_REVIEW } from '../plan/progress-workflow.ts';
 import { CONVERSION_WORKFLOW } from '../private-edu/conversion-workflow.ts';
@@ -67,6 +69,9 @@ export const INBOX_SOURCES = {
     label: { zh: '支教需求待派遣', en: 'Support needs awaiting teachers' },
   },
   nomination: { workflow: NOMINATION_WORKFLOW, area: 'teachers', label: { zh: '表彰推荐待审核', en: 'Nominations to review' } },
+  // 控辍保学与随迁子女
+  dropout: { workflow: DROPOUT_WORKFLOW, area: 'funding', label: { zh: '控辍保学台账', en: 'Dropout cases' } },
+  dropoutReturn: { workflow: DROPOUT_RETURN_REMINDER, area: 'funding', label: { zh: '控辍保学报告', en: 'Dropout returns' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

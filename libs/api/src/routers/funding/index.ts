@@ -4,6 +4,8 @@ import { tables } from '@hyedu/db';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
 import { allocationRouter } from './allocation.ts';
+// 控辍保学与随迁子女
+import { dropoutRouter, migrantRouter } from './dropout/index.ts';
 import { namedRouter } from './named.ts';
 import { projectsRouter } from './projects.ts';
 import { fundingSettingsRouter } from './settings.ts';
@@ -23,6 +25,9 @@ export const fundingRouter = {
   settings: fundingSettingsRouter,
   projects: projectsRouter,
   allocation: allocationRouter,
+  // 控辍保学与随迁子女
+  dropout: dropoutRouter,
+  migrant: migrantRouter,
   /** Enrolment by unit and stage (幼儿园/小学/初中/高中/中职/特教): the base of per-student spending. */
   enrolmentByUnit: read.query(async ({ ctx }) => {
     const rows = await ctx.db

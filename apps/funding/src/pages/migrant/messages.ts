@@ -1,0 +1,51 @@
+import { defineMessages } from '@hyedu/ui';
+
+const zh = {
+  title: '随迁子女就读情况',
+  lead: '{year}学年 · 已填报 {n} 个县市区',
+  schoolYear: '学年',
+  unit: '县市区',
+  total: '义务教育随迁子女总数',
+  publicSchools: '公办学校就读',
+  purchased: '政府购买学位就读',
+  share: '公办（含购买学位）就读比例',
+  target: '目标 {target}',
+  notEntered: '未填报',
+  city: '全市合计',
+  edit: '填报',
+  editTitle: '填报随迁子女就读情况 · {unit} · {year}学年',
+  note: '说明（选填）',
+  save: '保存',
+  saved: '已保存',
+  export: '导出 Excel',
+  exported: '已导出 {n} 条',
+  empty: '没有可填报的县市区',
+  actions: '操作',
+  policy: '“两为主”：以流入地政府为主、以公办学校为主；政府购买学位就读计入公办。',
+};
+type Key = keyof typeof zh;
+const en: Record<Key, string> = {
+  title: 'Migrant children',
+  lead: 'School year {year} · {n} counties entered',
+  schoolYear: 'School year',
+  unit: 'County',
+  total: 'Migrant children in compulsory education',
+  publicSchools: 'In public schools',
+  purchased: 'In seats bought by the government',
+  share: 'Share in public schools (bought seats included)',
+  target: 'Target {target}',
+  notEntered: 'Not entered',
+  city: 'City total',
+  edit: 'Enter',
+  editTitle: 'Migrant children · {unit} · {year}',
+  note: 'Notes (optional)',
+  save: 'Save',
+  saved: 'Saved',
+  export: 'Export to Excel',
+  exported: 'Exported {n} rows',
+  empty: 'No counties to enter',
+  actions: 'Actions',
+  policy: 'Receiving governments and public schools take the lead; seats bought by the government count as public.',
+};
+
+export const useMigrantMessages = defineMessages({ 'zh-CN': zh, 'en-US': en });
