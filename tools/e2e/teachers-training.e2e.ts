@@ -21,6 +21,10 @@ describe('教师培训 and 信息技术应用能力提升工程2.0 (seed item 18
   it('the school account xiaoxue opens the IT 2.0 page: a teacher short of hours is marked, and 仅显示未达标 keeps only them', async () => {
     const school = await as('xiaoxue');
     await school.goto(`${h.server.url}/teachers`);
+    // The pages come in groups: 培训 opens its first page and shows its pages, 信息技术2.0 among them.
+    await school.locator('[data-test="group-training"]').click();
+    await school.waitForURL(/\/teachers\/training$/);
+    await school.locator('[data-test="group-training"][aria-current="true"]').waitFor();
     await school.locator('[data-test="tab-it-capability"]').click();
     await school.waitForURL(/\/teachers\/it-capability/);
     const table = school.locator('[data-test="standing-table"]');
