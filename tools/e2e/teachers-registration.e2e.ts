@@ -46,7 +46,7 @@ describe('年度考核 and 教师资格定期注册', () => {
     const staffId = (await button.getAttribute('data-test'))!.replace('register-', '');
     const row = county.locator('[data-test="registration-table"] tbody tr', { has: button });
     const name = (await row.locator('td').nth(0).textContent())!.trim();
-    const school = (await row.locator('td').nth(2).textContent())!.trim();
+    const schoolName = (await row.locator('td').nth(2).textContent())!.trim();
     const before = Number(
       (await county.locator(`[data-test="hours-${staffId}"]`).textContent())!.replace(/\D+/g, ' ').trim().split(' ')[0],
     );
@@ -75,7 +75,7 @@ describe('年度考核 and 教师资格定期注册', () => {
     await county.goto(`${h.server.url}/teachers/training/records`);
     await county.locator('[data-test="record-add"]').click();
     const record = county.locator('[data-test="record-form"]');
-    await choose(county, '#record-staff', school, name);
+    await choose(county, '#record-staff', schoolName, name);
     await choose(county, '#record-project', '衡南县2022年教师全员培训');
     await record.getByLabel('学时').fill('320');
     await choose(county, '#record-completed', '已完成');
