@@ -130,6 +130,7 @@ describe('师德失范 cases, the 黑名单 and the entry gate (seed item 17)', 
     await leiyang.locator('[data-test="staff-add"]').click();
     const own = leiyang.locator('[data-test="hire-form"]');
     await own.waitFor();
+    await expect(leiyang.locator('[data-test="group-ethics"]').count()).resolves.toBe(0);
     await expect(leiyang.locator('[data-test="tab-ethics"]').count()).resolves.toBe(0);
     // a hire without the 准入查询 is refused, whoever the person is, and says why
     await own.getByLabel('身份证号').fill(idNumber('43048119920101456'));

@@ -111,4 +111,35 @@ describe('教师补充计划 (seed item 18)', () => {
     expect(await seriousViolations(county)).toEqual([]);
     await shot(county, 'persons-en');
   });
+
+  it('the city sets the 定向县 on the summary page: the note and the quota dialog follow; a save over someone else’s is refused', async () => {
+    const city = await as('teachers');
+    const other = await as('teachers');
+    for (const p of [city, other]) {
+      await p.goto(`${h.server.url}/teachers/programmes`);
+      await p.locator('[data-test="programme-targeted"]').waitFor();
+    }
+    const card = city.locator('[data-test="programme-targeted"]');
+    await card.locator('[data-test="targeted-430422"]').check();
+    await card.locator('[data-test="targeted-save"]').click();
+    await card.locator('[data-test="targeted-notice"]', { hasText: '已保存（已记入审计）' }).waitFor();
+    await city.getByText(/优师计划只面向定向县：衡南县/).waitFor();
+    await city.locator('[data-test="programme-edit-430422"]').click();
+    await city.locator('[data-test="quota-excellent"]').waitFor();
+    await city.keyboard.press('Escape');
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'targeted-zh');
+
+    // The second page still holds the version it read: its save is refused in Chinese and the card reloads.
+    const stale = other.locator('[data-test="programme-targeted"]');
+    await stale.locator('[data-test="targeted-430481"]').check();
+    await stale.locator('[data-test="targeted-save"]').click();
+    await stale.locator('[data-test="targeted-notice"]', { hasText: '该记录已被他人修改，请刷新后重新提交' }).waitFor();
+    await expect.poll(() => stale.locator('[data-test="targeted-430422"]').isChecked()).toBe(true);
+
+    const county = await as('hengnan');
+    await county.goto(`${h.server.url}/teachers/programmes`);
+    await county.locator('#programme-unit-430422').waitFor();
+    expect(await county.locator('[data-test="programme-targeted"]').count()).toBe(0);
+  });
 });

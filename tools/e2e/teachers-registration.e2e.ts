@@ -14,6 +14,11 @@ async function as(user: string): Promise<Page> {
   await signIn(page, h.server.url, user);
   return page;
 }
+async function choose(page: Page, id: string, option: string, search?: string) {
+  await page.locator('.el-select', { has: page.locator(id) }).click();
+  if (search) await page.locator(id).fill(search);
+  await page.locator('.el-select-dropdown__item:visible').filter({ hasText: option }).first().click();
+}
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `teachers-registration-${name}.png`), fullPage: true });
 
 describe('年度考核 and 教师资格定期注册', () => {
@@ -32,19 +37,57 @@ describe('年度考核 and 教师资格定期注册', () => {
     expect(await seriousViolations(school)).toEqual([]);
     await shot(school, 'school-overdue');
 
+    // The county: the hours are the training records' of the period — a due teacher's are short, so it is refused.
     const county = await as('hengnan');
-    await county.goto(`${h.server.url}/teachers/registration?registrationStanding=dueSoon`);
+    const due = `${h.server.url}/teachers/registration?registrationStanding=dueSoon`;
+    await county.goto(due);
     const button = county.locator('[data-test^="register-"]').first();
     await button.waitFor();
+    const staffId = (await button.getAttribute('data-test'))!.replace('register-', '');
+    const row = county.locator('[data-test="registration-table"] tbody tr', { has: button });
+    const name = (await row.locator('td').nth(0).textContent())!.trim();
+    const schoolName = (await row.locator('td').nth(2).textContent())!.trim();
+    const before = Number(
+      (await county.locator(`[data-test="hours-${staffId}"]`).textContent())!.replace(/\D+/g, ' ').trim().split(' ')[0],
+    );
+    expect(before).toBeLessThan(360);
     await button.click();
     const form = county.locator('[data-test="register-form"]');
     await form.locator('[data-test="register-years"] li').first().waitFor();
-    await county.locator('#register-hours').fill('300');
+    await form.locator('[data-test="register-training"]', { hasText: `培训记录共${before}学时` }).waitFor();
     await form.getByRole('button', { name: '办理定期注册' }).click();
-    await county.locator('.hy-field-error', { hasText: '培训学时不足' }).first().waitFor();
+    await form.locator('.hy-field-error', { hasText: '培训学时不足' }).first().waitFor();
     expect(await seriousViolations(county)).toEqual([]);
     await shot(county, 'register-refused');
-    await county.locator('#register-hours').fill('400');
+    await form.getByRole('button', { name: '取消' }).click();
+
+    // It enters the teacher's missing hours in 培训记录 (a 县培 project of its own), and the registration reads them.
+    await county.goto(`${h.server.url}/teachers/training`);
+    await county.locator('[data-test="project-add"]').click();
+    const project = county.locator('[data-test="project-form"]');
+    await project.getByLabel('项目名称').fill('衡南县2022年教师全员培训');
+    await project.getByLabel('组织实施单位').fill('衡南县教育局');
+    await project.getByLabel('计划学时').fill('400');
+    await choose(county, '#project-it', '否');
+    await choose(county, '#project-unit', '衡南县');
+    await project.getByRole('button', { name: '保存' }).click();
+    await county.locator('.el-alert', { hasText: '已登记' }).waitFor();
+    await county.goto(`${h.server.url}/teachers/training/records`);
+    await county.locator('[data-test="record-add"]').click();
+    const record = county.locator('[data-test="record-form"]');
+    await choose(county, '#record-staff', schoolName, name);
+    await choose(county, '#record-project', '衡南县2022年教师全员培训');
+    await record.getByLabel('学时').fill('320');
+    await choose(county, '#record-completed', '已完成');
+    await record.getByLabel('日期').fill('2022-11-01');
+    await record.getByRole('button', { name: '保存' }).click();
+    await county.locator('.el-alert', { hasText: '已登记' }).waitFor();
+
+    await county.goto(due);
+    await county.locator(`[data-test="hours-${staffId}"]`, { hasText: String(before + 320) }).waitFor();
+    await county.locator(`[data-test="register-${staffId}"]`).click();
+    await form.locator('[data-test="register-training"]', { hasText: `培训记录共${before + 320}学时` }).waitFor();
+    await shot(county, 'register-hours');
     await form.getByRole('button', { name: '办理定期注册' }).click();
     await county.locator('[data-test="registration-notice"]').waitFor();
     expect(await county.locator('[data-test="registration-notice"]').textContent()).toMatch(/注册合格|暂缓注册|不予注册/);

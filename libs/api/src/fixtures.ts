@@ -376,7 +376,7 @@ export const INPUTS: Record<string, unknown> = {
   'teachers.appraisal.import': { fileName: 'x.txt', base64: '', dryRun: true },
   'teachers.registration.list': { page: 1, pageSize: 5, registrationStanding: 'overdue', q: '李' },
   'teachers.registration.byStaff': { staffId: 999999 },
-  'teachers.registration.register': { staffId: 999999, registeredOn: '2022-11-01', hours: 400, expectedVersion: 0 },
+  'teachers.registration.register': { staffId: 999999, registeredOn: '2022-11-01', expectedVersion: 0 },
   'teachers.registration.export': { q: '矩阵测试无此人' },
   'teachers.registration.rules': undefined,
   'teachers.registration.saveRules': { periodYears: 0, minHours: 360, dueSoonDays: 90, expectedVersion: 0 },

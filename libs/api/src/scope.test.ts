@@ -504,12 +504,7 @@ const FIXTURES: Record<string, Fixture> = {
   'teachers.appraisal.create:staffId': one('staff', (staffId) => ({ staffId, year: 2021, result: 'competent', ethics: 'pass' })),
   'teachers.appraisal.correct:id': one('appraisal', (id) => ({ id, expectedVersion: 1, result: 'competent', ethics: 'pass' })),
   'teachers.registration.byStaff:staffId': one('staff', (staffId) => ({ staffId })),
-  'teachers.registration.register:staffId': one('staff', (staffId) => ({
-    staffId,
-    registeredOn: '2022-11-01',
-    hours: 400,
-    expectedVersion: 0,
-  })),
+  'teachers.registration.register:staffId': one('staff', (staffId) => ({ staffId, registeredOn: '2022-11-01', expectedVersion: 0 })),
   // 五项管理
   // 县管校聘交流轮岗
   'teachers.exchange.list:unitCode': list()('unitCode', 'unit'),

@@ -25,6 +25,8 @@ export { default as SchoolListPage } from './SchoolListPage.vue';
 export { default as SchoolFilters } from './SchoolFilters.vue';
 export { default as ListPagination } from './ListPagination.vue';
 export { default as ScopeText } from './ScopeText.vue';
+export { default as ModuleNav } from './ModuleNav.vue';
+export { navPosition, type NavGroup, type NavPage } from './module-nav.ts';
 export { downloadBase64, downloadText, fileToBase64, fileUrl, FILES_URL } from './files.ts';
 export { useExport, type Base64File } from './use-export.ts';
 export { useExcelImport, type ImportResult, type ImportUploadInput } from './excel-import.ts';

@@ -3,11 +3,13 @@ import { appraisalResultOf, appraisalYearRefusal, ethicsResultOf } from './appra
 import {
   addYears,
   DEFAULT_REGISTRATION_RULES,
+  hoursInPeriod,
   REGISTRATION_DUE_SOON_DAYS,
   REGISTRATION_MIN_HOURS,
   REGISTRATION_PERIOD_YEARS,
   registrationDecision,
   registrationDue,
+  registrationHoursPeriod,
   RegistrationRules,
   registrationStanding,
   registrationYears,
@@ -46,10 +48,34 @@ describe('教师资格定期注册', () => {
   const years = (result: YearAppraisal['result'] = 'competent', ethics: YearAppraisal['ethics'] = 'pass') =>
     [2017, 2018, 2019, 2020, 2021].map((year) => ({ year, result, ethics }));
   const current = { outcome: 'registered' as const, registeredOn: '2017-12-01', validUntil: '2022-12-01' };
-  const apply = { current, registeredOn: '2022-11-30', hours: 360, appraisals: years() };
+  // 360 学时 on record in the period (2017-12-01 … 2022-11-30), and a record before it that does not count.
+  const records = [
+    { hours: 200, recordedOn: '2017-12-01' },
+    { hours: 100, recordedOn: '2020-08-15' },
+    { hours: 60, recordedOn: '2022-11-30' },
+    { hours: 80, recordedOn: '2017-11-30' },
+  ];
+  const apply = { current, registeredOn: '2022-11-30', records, appraisals: years() };
 
-  it('registers with every year 合格 or better and the hours, valid for 5 years', () => {
-    expect(registrationDecision(apply, '2022-11-30')).toEqual({ ok: true, outcome: 'registered', validUntil: '2027-11-30', reasons: [] });
+  it('counts the training records’ hours of the 5-year period up to the day, not before the last registration', () => {
+    expect(registrationHoursPeriod('2017-12-01', '2022-11-30')).toEqual({ from: '2017-12-01', to: '2022-11-30' });
+    expect(registrationHoursPeriod('2010-09-01', '2022-11-30')).toEqual({ from: '2017-12-01', to: '2022-11-30' });
+    expect(registrationHoursPeriod('2019-07-01', '2022-11-30')).toEqual({ from: '2019-07-01', to: '2022-11-30' });
+    expect(registrationHoursPeriod('2010-09-01', '2022-11-30', { periodYears: 3 })).toEqual({ from: '2019-12-01', to: '2022-11-30' });
+    const period = registrationHoursPeriod('2017-12-01', '2022-11-30');
+    expect(hoursInPeriod(records, period)).toBe(REGISTRATION_MIN_HOURS);
+    expect(hoursInPeriod([...records, { hours: 5, recordedOn: '2022-12-01' }], period)).toBe(360);
+    expect(hoursInPeriod([], period)).toBe(0);
+  });
+
+  it('registers with every year 合格 or better and the hours on record, valid for 5 years', () => {
+    expect(registrationDecision(apply, '2022-11-30')).toEqual({
+      ok: true,
+      outcome: 'registered',
+      validUntil: '2027-11-30',
+      reasons: [],
+      hours: 360,
+    });
   });
 
   it('defers on a 不合格 year, refuses on a 师德考核 不合格 one', () => {
@@ -66,9 +92,9 @@ describe('教师资格定期注册', () => {
   });
 
   it('refuses to decide an incomplete application, naming what is missing', () => {
-    expect(registrationDecision({ ...apply, hours: 300 }, '2022-11-30')).toEqual({
+    expect(registrationDecision({ ...apply, records: records.slice(1) }, '2022-11-30')).toEqual({
       ok: false,
-      refusal: { field: 'hours', message: '培训学时不足：申报300学时，规定不少于360学时' },
+      refusal: { field: 'hours', message: '培训学时不足：2017-12-01至2022-11-30培训记录共160学时，规定不少于360学时' },
     });
     expect(registrationDecision({ ...apply, appraisals: years().filter((x) => x.year !== 2018) }, '2022-11-30')).toMatchObject({
       refusal: { field: 'staffId', message: '缺少2018年度考核结果，请先录入' },

@@ -114,16 +114,36 @@ export function registrationYears(base: string, on: string, rules: Pick<Registra
   return years;
 }
 
-/** 办理定期注册: the person (staff row), the day, the 培训学时 the application declares. */
+/**
+ * The days whose training counts toward a registration on `on`: the period's years up to that day (from the day after
+ * the same day `periodYears` earlier), not before the base (the last registration or the certificate; hours before it
+ * served that one). Registered 2017-12-01, applying 2022-11-30: 2017-12-01 … 2022-11-30; certified 2010-09-01 and
+ * overdue: 2017-12-01 … 2022-11-30.
+ */
+export function registrationHoursPeriod(
+  base: string,
+  on: string,
+  rules: Pick<RegistrationRules, 'periodYears'> = DEFAULT_REGISTRATION_RULES,
+): { from: string; to: string } {
+  const start = addDays(addYears(on, -rules.periodYears), 1);
+  return { from: base > start ? base : start, to: on };
+}
+
+/**
+ * The 培训学时 on record in a period: the hours of every training record of the person (all projects, completed or
+ * not — the hours were earned) dated within it, both ends included.
+ */
+export const hoursInPeriod = (records: readonly { hours: number; recordedOn: string }[], period: { from: string; to: string }) =>
+  records.filter((r) => r.recordedOn >= period.from && r.recordedOn <= period.to).reduce((n, r) => n + r.hours, 0);
+
+/**
+ * 办理定期注册: the person (staff row) and the day. The 培训学时 are not declared: the server reads them from the
+ * person's training records in the period (`registrationHoursPeriod`).
+ */
 export const RegistrationInput = z
   .object({
     staffId: RecordId,
     registeredOn: IsoDate,
-    hours: z
-      .number({ message: '培训学时应为数字' })
-      .int({ message: '培训学时应为整数' })
-      .min(0, { message: '培训学时不能为负数' })
-      .max(5000, { message: '培训学时不能超过5000' }),
     /** The person's registration record's version (0: none yet). */
     expectedVersion: z
       .number({ message: '缺少记录版本，请刷新后重试' })
@@ -144,22 +164,23 @@ export interface YearAppraisal {
 export type RegistrationRefusal = { field: 'hours' | 'registeredOn' | 'staffId'; message: string };
 
 /**
- * The decision on an application: refused before deciding (the record would be incomplete — hours below the rule, a
- * year without an appraisal, not yet due, already 不予注册), or decided: 不予注册 when any year's 师德考核 is 不合格,
- * 暂缓注册 when any year's result is not accepted (不合格, 基本合格), else 注册合格 valid until the new due date.
+ * The decision on an application: refused before deciding (the record would be incomplete — the hours on record in
+ * the period below the rule, a year without an appraisal, not yet due, already 不予注册), or decided: 不予注册 when any
+ * year's 师德考核 is 不合格, 暂缓注册 when any year's result is not accepted (不合格, 基本合格), else 注册合格 valid until
+ * the new due date. `records`: the person's training records (hours and date; the period is chosen here).
  */
 export function registrationDecision(
   a: {
     current: { outcome: RegistrationOutcome; registeredOn: string; validUntil: string } | null;
     registeredOn: string;
-    hours: number;
+    records: readonly { hours: number; recordedOn: string }[];
     appraisals: readonly YearAppraisal[];
   },
   today: string,
   rules: RegistrationRules = DEFAULT_REGISTRATION_RULES,
 ):
   | { ok: false; refusal: RegistrationRefusal }
-  | { ok: true; outcome: 'registered' | 'deferred' | 'refused'; validUntil: string; reasons: string[] } {
+  | { ok: true; outcome: 'registered' | 'deferred' | 'refused'; validUntil: string; reasons: string[]; hours: number } {
   const no = (field: RegistrationRefusal['field'], message: string) => ({ ok: false as const, refusal: { field, message } });
   if (a.registeredOn > today) return no('registeredOn', '注册日期不能晚于今天');
   if (!a.current) return no('staffId', '该教师没有资格认定或注册记录，请先补录');
@@ -167,7 +188,10 @@ export function registrationDecision(
   if (a.registeredOn < a.current.registeredOn) return no('registeredOn', '注册日期不能早于上次注册（认定）日期');
   if (registrationStanding(a.current, a.registeredOn, rules) === 'valid')
     return no('registeredOn', `注册有效期至${a.current.validUntil}，到期前${rules.dueSoonDays}天内方可办理`);
-  if (a.hours < rules.minHours) return no('hours', `培训学时不足：申报${a.hours}学时，规定不少于${rules.minHours}学时`);
+  const period = registrationHoursPeriod(a.current.registeredOn, a.registeredOn, rules);
+  const hours = hoursInPeriod(a.records, period);
+  if (hours < rules.minHours)
+    return no('hours', `培训学时不足：${period.from}至${period.to}培训记录共${hours}学时，规定不少于${rules.minHours}学时`);
   const years = registrationYears(a.current.registeredOn, a.registeredOn, rules);
   const byYear = new Map(a.appraisals.map((x) => [x.year, x]));
   const missing = years.filter((y) => !byYear.has(y));
@@ -176,9 +200,21 @@ export function registrationDecision(
   const ethicsFailed = inYears.filter((x) => x.ethics === 'fail').map((x) => x.year);
   const validUntil = registrationDue(a.registeredOn, rules);
   if (ethicsFailed.length)
-    return { ok: true, outcome: 'refused', validUntil: a.current.validUntil, reasons: [`${ethicsFailed.join('、')}年度师德考核不合格`] };
+    return {
+      ok: true,
+      outcome: 'refused',
+      validUntil: a.current.validUntil,
+      reasons: [`${ethicsFailed.join('、')}年度师德考核不合格`],
+      hours,
+    };
   const below = inYears.filter((x) => !REGISTRATION_ACCEPTED_RESULTS.includes(x.result)).map((x) => x.year);
   if (below.length)
-    return { ok: true, outcome: 'deferred', validUntil: a.current.validUntil, reasons: [`${below.join('、')}年度考核未达到合格等次`] };
-  return { ok: true, outcome: 'registered', validUntil, reasons: [] };
+    return {
+      ok: true,
+      outcome: 'deferred',
+      validUntil: a.current.validUntil,
+      reasons: [`${below.join('、')}年度考核未达到合格等次`],
+      hours,
+    };
+  return { ok: true, outcome: 'registered', validUntil, reasons: [], hours };
 }

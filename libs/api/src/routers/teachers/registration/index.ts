@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { decryptField, tables, type Db } from '@hyedu/db';
 import { authorize, DivisionCode, maskIdCard, RecordId, SchoolRef, textField } from '@hyedu/domain';
 import {
+  hoursInPeriod,
   REGISTRATION_OUTCOME_LABELS,
   REGISTRATION_STANDING_LABELS,
   registrationDecision,
+  registrationHoursPeriod,
   RegistrationInput,
   registrationStanding,
   RegistrationStanding,
@@ -24,6 +26,7 @@ import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { conflict } from '../../../workflow-step.ts';
 import { staffInScope } from '../appraisal/index.ts';
 import { staffCipherId } from '../gate.ts';
+import { hoursOnRecord, trainingRecordsOf } from './hours.ts';
 import { exporter, read, write } from './procedures.ts';
 import { registrationSettingsRouter } from './settings.ts';
 import { registrationRules, standingSql, subjectWhere } from './standing.ts';
@@ -111,6 +114,7 @@ export const registrationRouter = {
             .offset((input.page - 1) * input.pageSize),
       ctx.db.select({ n: count() }).from(st).leftJoin(rg, eq(rg.idIndex, st.idIndex)).where(where),
     ]);
+    const hours = await hoursOnRecord(ctx.db, rows, ctx.today, rules);
     return {
       total: total?.n ?? 0,
       page: input.page,
@@ -123,22 +127,31 @@ export const registrationRouter = {
         ...r,
         idNumber: maskIdCard(decryptField(ctx.keys.dataKey, idCipher, staffCipherId(idIndex))),
         standing: standingOf(r, ctx.today, rules),
+        /** The 培训学时 on record in the period a registration today would read (null: no registration record). */
+        hoursOnRecord: hours.get(idIndex) ?? null,
       })),
     };
   }),
 
-  /** One teacher in post: the registration record, the appraisals by year, and the years a registration today reads. */
+  /**
+   * One teacher in post: the registration record, the appraisals by year, the years a registration today reads, and the
+   * training records of the period it reads with their hours (from 培训记录; nothing is declared).
+   */
   byStaff: read.input(z.object({ staffId: RecordId }).strict()).query(async ({ ctx, input }) => {
     const person = await staffInScope(ctx, input.staffId);
-    const [rules, record, appraisals] = await Promise.all([
-      registrationRules(ctx.db),
+    const rules = await registrationRules(ctx.db);
+    const [record, appraisals, records] = await Promise.all([
       recordOf(ctx.db, person.idIndex),
       ctx.db
         .select({ year: ap.year, result: ap.result, ethics: ap.ethics })
         .from(ap)
         .where(eq(ap.idIndex, person.idIndex))
         .orderBy(desc(ap.year)),
+      trainingRecordsOf(ctx.db, person.idIndex, ctx.today, rules),
     ]);
+    const period = record ? registrationHoursPeriod(record.registeredOn, ctx.today, rules) : null;
+    const counted = period ? records.filter((r) => r.recordedOn >= period.from) : [];
+    // the domain's sum (hoursInPeriod) over the records shown: the page adds up to what `register` checks
     return {
       staffId: person.id,
       name: person.name,
@@ -155,14 +168,16 @@ export const registrationRouter = {
       standing: standingOf(record ?? { outcome: null, validUntil: null }, ctx.today, rules),
       years: record ? registrationYears(record.registeredOn, ctx.today, rules) : [],
       appraisals,
+      training: period ? { ...period, hours: hoursInPeriod(counted, period), records: counted } : null,
       rules,
       canRegister: mayRegister(ctx),
     };
   }),
 
   /**
-   * 办理定期注册 (the county for its schools, the city for any): the rules decide — an incomplete application is refused
-   * on its field and nothing is written; otherwise 注册合格, 暂缓注册 or 不予注册 is recorded with the declared 学时.
+   * 办理定期注册 (the county for its schools, the city for any): the rules decide on the appraisals and the 培训学时 on
+   * record in the period (the person's training records, all projects) — an incomplete application is refused on its
+   * field and nothing is written; otherwise 注册合格, 暂缓注册 or 不予注册 is recorded with the hours it counted.
    */
   register: write.input(RegistrationInput).mutation(async ({ ctx, input }) => {
     const person = await staffInScope(ctx, input.staffId);
@@ -176,8 +191,9 @@ export const registrationRouter = {
         .select({ year: ap.year, result: ap.result, ethics: ap.ethics })
         .from(ap)
         .where(eq(ap.idIndex, person.idIndex));
+      const records = await trainingRecordsOf(tx, person.idIndex, input.registeredOn, rules);
       const decision = registrationDecision(
-        { current: current ?? null, registeredOn: input.registeredOn, hours: input.hours, appraisals },
+        { current: current ?? null, registeredOn: input.registeredOn, records, appraisals },
         ctx.today,
         rules,
       );
@@ -189,7 +205,7 @@ export const registrationRouter = {
         validUntil: decision.validUntil,
         outcome: decision.outcome,
         decidedOn: input.registeredOn,
-        hours: input.hours,
+        hours: decision.hours,
         updatedBy: ctx.identity.username,
         updatedAt: ctx.now,
         version: input.expectedVersion + 1,
@@ -204,7 +220,7 @@ export const registrationRouter = {
           registeredOn: values.registeredOn,
           validUntil: values.validUntil,
           outcome: values.outcome,
-          hours: input.hours,
+          hours: decision.hours,
           reasons: decision.reasons,
         },
       });

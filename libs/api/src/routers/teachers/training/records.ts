@@ -1,15 +1,31 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { recountTraining, refreshItStanding, tables } from '@hyedu/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { tables } from '@hyedu/db';
 import { recordRefusal, TRAINING_TIER_LABELS, TrainingRecordInput, TrainingRecordUpdate } from '@hyedu/domain/teachers';
 import { auditChange } from '../../../audit-change.ts';
 import { fieldError } from '../../../field-error.ts';
 import { afterKey, nextCursor, readCursor } from '../../../keyset.ts';
 import { conflict } from '../../../workflow-step.ts';
-import { canWrite, read, RECORD_TARGET, visibleProject, visibleRecord, visibleStaff, write } from './access.ts';
+import { canWrite, projectScope, read, RECORD_TARGET, visibleProject, visibleRecord, visibleStaff, write } from './access.ts';
 import { RECORD_KEY, recordCount, RecordFilter, recordRows, recordWhere } from './query.ts';
 
-const { teacherTrainingRecords: r } = tables;
+const { teacherTrainingRecords: r, teacherTrainingProjects: p } = tables;
+
+/**
+ * Which of a page's records the caller may correct: with the write grant, a record of its scope (every listed one) whose
+ * project it sees — the two checks `update` makes (a school does not see another school's 校本 project the city entered
+ * its teacher on).
+ */
+async function editable(ctx: Parameters<typeof canWrite>[0] & Parameters<typeof visibleProject>[0], projectIds: number[]) {
+  if (!canWrite(ctx) || projectIds.length === 0) return new Set<number>();
+  const seen = await ctx.db
+    .select({ id: p.id })
+    .from(p)
+    .where(and(inArray(p.id, [...new Set(projectIds)]), projectScope(ctx.scope)));
+  return new Set(seen.map((x) => x.id));
+}
 
 /** 培训记录: the long list (by key), entering a person's hours for a project, correcting them. */
 export const trainingRecordsRouter = {
@@ -24,13 +40,17 @@ export const trainingRecordsRouter = {
             .offset((input.page - 1) * input.pageSize),
       recordCount(ctx.db, ctx.scope, where, input),
     ]);
+    const projects = await editable(
+      ctx,
+      rows.map((x) => x.projectId),
+    );
     return {
       total: total?.n ?? 0,
       page: input.page,
       pageSize: input.pageSize,
       next: nextCursor(rows, input.pageSize, (x) => [x.id]),
       canCreate: canWrite(ctx),
-      rows: rows.map((x) => ({ ...x, tierLabel: TRAINING_TIER_LABELS[x.tier].zh })),
+      rows: rows.map((x) => ({ ...x, tierLabel: TRAINING_TIER_LABELS[x.tier].zh, canEdit: projects.has(x.projectId) })),
     };
   }),
 

@@ -57,7 +57,7 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
       database.db.select({ id: schools.id }).from(schools).where(where).orderBy(asc(schools.code)).limit(1);
     primary = (await first(and(eq(schools.unitCode, '430422'), eq(schools.ownership, 'public'), eq(schools.level, 'primary'))))[0]!.id;
     leiyangSchool = (await first(eq(schools.unitCode, '430481')))[0]!.id;
-    for (const u of ['hengnan', 'leiyang', 'teachers', 'xiaoxue']) cookies.set(u, await signIn(database, u));
+    for (const u of ['hengnan', 'leiyang', 'teachers', 'xiaoxue', 'leader']) cookies.set(u, await signIn(database, u));
     const hengnan = await as('hengnan');
     staff.a = (await hengnan.teachers.staff.hire(hire(people.a, '王晓梅', primary))).id;
     staff.c = (await hengnan.teachers.staff.hire(hire(people.c, '李明', primary))).id;
@@ -119,6 +119,12 @@ describe.each(testEngines())('teacher training and IT 2.0 on %s', (engine) => {
     expect((await (await as('hengnan')).teachers.training.records.list({ page: 1, pageSize: 100 })).rows.map((r) => r.id)).toContain(
       rec.id,
     );
+    // The list says which rows the caller may correct: the school its own; the leader (who only reads) none.
+    const own = await school.teachers.training.records.list({ page: 1, pageSize: 100 });
+    expect(own.rows.find((r) => r.id === rec.id)).toMatchObject({ canEdit: true, version: 1 });
+    const read = await (await as('leader')).teachers.training.records.list({ page: 1, pageSize: 100 });
+    expect(read.canCreate).toBe(false);
+    expect(read.rows.find((r) => r.id === rec.id)).toMatchObject({ canEdit: false });
     // A second record of the person for the project is refused on its field.
     expect(
       await failure(
