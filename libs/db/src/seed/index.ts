@@ -52,9 +52,10 @@ import { seedTeacherExchange } from './teacher-exchange.ts';
 import { seedTeacherPay } from './teacher-pay.ts';
 // 教师补充计划
 import { seedTeacherProgrammes } from './teacher-programmes.ts';
+// 教师培训与信息技术应用能力提升工程2.0
+import { seedRegistrationHours } from './teacher-registration-hours.ts';
 // 支教与表彰
 import { seedTeacherSupport } from './teacher-support.ts';
-// 教师培训与信息技术应用能力提升工程2.0
 import { seedTeacherTraining } from './teacher-training.ts';
 import { generateStaffRegistry, seedTeachers, staffingFromRegistry, type TeacherVolumes } from './teachers.ts';
 
@@ -231,10 +232,12 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       // 教师培训与信息技术应用能力提升工程2.0: records need the registry's staff.
       await seedTeacherTraining(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
       await refreshItStanding(tx);
-      await recountTraining(tx);
       // 年度考核与教师资格定期注册
       await seedTeacherAppraisal(tx, { today, demoSchoolId: await demoPrimarySchool(tx) });
       await rebuildAppraisalCounts(tx);
+      // 定期注册 counts the 继续教育 hours on record: those due have theirs (after the registrations).
+      await seedRegistrationHours(tx, { today });
+      await recountTraining(tx);
       // 支教与表彰
       await seedTeacherSupport(tx, { seed: opts.seed ?? 20220414 });
     }

@@ -1,6 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRATION_PERIOD_YEARS, registrationStanding } from '@hyedu/domain/teachers';
+import {
+  REGISTRATION_DUE_SOON_DAYS,
+  REGISTRATION_MIN_HOURS,
+  REGISTRATION_PERIOD_YEARS,
+  registrationStanding,
+} from '@hyedu/domain/teachers';
 import type { Database } from '../client.ts';
 import { schools, teacherAppraisals, teacherRegistrations, teacherStaff } from '../schema/index.ts';
 import { openTestDatabase } from '../testing.ts';
@@ -66,5 +71,20 @@ describe('the demo appraisals and registrations (seeded with the staff registry)
     const demoStanding = demo.map((r) => registrationStanding(r, TODAY));
     expect(demoStanding).toContain('overdue');
     expect(demoStanding).toContain('dueSoon');
+  });
+
+  it('gives the teachers due to register their 继续教育 hours: most reach the 360, about one in ten falls short', async () => {
+    const rows = await database.db.execute(sql`
+      select g.id_index, g.registered_on::text as base,
+        (select coalesce(sum(r.hours), 0)::int from teacher_training_records r where r.id_index = g.id_index
+          and r.recorded_on >= greatest(g.registered_on, (${TODAY}::date - make_interval(years => 5))::date + 1)
+          and r.recorded_on <= ${TODAY}::date) as hours
+      from teacher_registrations g
+      where g.outcome <> 'deferred' and g.valid_until <= ${TODAY}::date + ${REGISTRATION_DUE_SOON_DAYS}::int`);
+    const due = (rows as unknown as { rows: { hours: number }[] }).rows;
+    expect(due.length).toBeGreaterThan(50);
+    const enough = due.filter((r) => r.hours >= REGISTRATION_MIN_HOURS).length / due.length;
+    expect(enough).toBeGreaterThan(0.8);
+    expect(enough).toBeLessThan(0.97);
   });
 });

@@ -1,8 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { and, eq } from 'drizzle-orm';
-import { recountTraining, refreshItStanding, tables } from '@hyedu/db';
 import { and, eq, inArray } from 'drizzle-orm';
-import { tables } from '@hyedu/db';
+import { recountTraining, refreshItStanding, tables } from '@hyedu/db';
 import { recordRefusal, TRAINING_TIER_LABELS, TrainingRecordInput, TrainingRecordUpdate } from '@hyedu/domain/teachers';
 import { auditChange } from '../../../audit-change.ts';
 import { fieldError } from '../../../field-error.ts';
