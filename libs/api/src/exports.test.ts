@@ -47,6 +47,10 @@ const FILTERS: Record<string, unknown> = {
   // funding: seat projects
   'funding.projects.export': { unitCode: '430422', schedule: 'late' },
   'funding.allocation.export': { year: 2022 },
+  // 学生资助
+  'funding.aid.exportUnaided': { status: 'recognised' },
+  'funding.aid.exportUnmatched': { outcome: 'unmatched' },
+  'funding.aid.exportPayments': { kind: 'reissue' },
   // 校外培训执法案件
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构

@@ -39,6 +39,9 @@ const NAMES = {
   teacher_support_dispatch: '支教派遣',
   teacher_honour_round: '表彰评选',
   teacher_nomination: '表彰推荐',
+  // 学生资助
+  funding_aid_follow_up: '应助未助跟进',
+  funding_aid_student: '学生',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

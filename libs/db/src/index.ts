@@ -24,3 +24,6 @@ export { blindIndex, decryptField, encryptField, totpRecordId } from './field-cr
 export { insertDepartments, insertPlanTasks } from './plan.ts';
 export { dropStaged, dropStaleStaging, idRuns, newImportJob, publishStaged, stageRows } from './staging.ts';
 export type { StagedRow } from './staging.ts';
+// 学生资助: the matching run (set-based SQL)
+export { runAidMatching } from './funding-aid-match.ts';
+export type { AidRunCounts } from './funding-aid-match.ts';

@@ -199,6 +199,24 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.projects.export': ['导出学位建设项目', 'Export school-place projects'],
   'funding.allocation.set': ['分配学位建设任务', 'Allocate the school-place target'],
   'funding.allocation.export': ['导出学位建设任务分配', 'Export the school-place allocation'],
+  // 学生资助
+  'funding.aid.saveSettings': ['修改资助设置', 'Change aid settings'],
+  'funding.aid.run': ['运行资助名单比对', 'Run aid matching'],
+  'funding.aid.pay': ['登记资助发放', 'Record an aid payment'],
+  'funding.aid.reissue': ['登记资助补发', 'Record a supplementary aid payment'],
+  'funding.aid.unaided': ['查看应助未助名单', 'View eligible pupils not aided'],
+  'funding.aid.unmatched': ['查看名单比对结果', 'View the matching result'],
+  'funding.aid.followUp': ['查看应助未助跟进', 'View an aid follow-up'],
+  'funding.aid.history': ['查看应助未助跟进记录', 'View an aid follow-up history'],
+  'funding.aid.payments': ['查看资助发放名册', 'View the aid roll'],
+  'funding.aid.exportUnaided': ['导出应助未助名单', 'Export eligible pupils not aided'],
+  'funding.aid.exportUnmatched': ['导出名单比对结果', 'Export the matching result'],
+  'funding.aid.exportPayments': ['导出资助发放名册', 'Export the aid roll'],
+  'funding.aidFollowUp.recognise': ['完成资助认定', 'Recognise for aid'],
+  'funding.aidFollowUp.return': ['退回资助认定', 'Return an aid recognition'],
+  'funding.aidFollowUp.close': ['核销应助未助', 'Close an aid follow-up'],
+  'funding.aidFollowUp.reopen': ['恢复应助未助跟进', 'Reopen an aid follow-up'],
+  'funding.aidFollowUp.settle': ['资助到位', 'Aid paid'],
   // 校外培训执法案件
   'privateEdu.enforcement.create': ['登记校外培训执法线索', 'Register an enforcement lead'],
   'privateEdu.enforcement.update': ['修改校外培训执法案件', 'Correct an enforcement case'],
@@ -355,6 +373,12 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   // funding: seat projects
   funding_project: ['学位建设项目', 'School-place project'],
   funding_allocation: ['学位建设任务分配', 'School-place allocation'],
+  // 学生资助
+  funding_aid_follow_up: ['应助未助跟进', 'Aid follow-up'],
+  funding_aid_payment: ['资助发放记录', 'Aid payment'],
+  funding_aid_run: ['资助名单比对', 'Aid matching run'],
+  funding_aid_settings: ['资助设置', 'Aid settings'],
+  funding_aid_student: ['学籍记录', 'School record'],
   // 校外培训执法案件
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
   // 校外培训机构
@@ -583,6 +607,23 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   teacherBonusOn: ['教师年终一次性奖励发放日期', 'Teachers’ bonus paid on'],
   findingKinds: ['督查发现的问题', 'Findings'],
   findingText: ['督查发现情况', 'What was found'],
+  // 学生资助
+  semester: ['学期', 'Semester'],
+  item: ['资助项目', 'Aid item'],
+  amount: ['金额（分）', 'Amount (fen)'],
+  paidOn: ['发放日期', 'Paid on'],
+  studentId: ['学生', 'Pupil'],
+  amounts: ['资助标准', 'Aid amounts'],
+  listed: ['名单人数', 'Listed'],
+  matched: ['匹配学籍人数', 'Matched'],
+  unmatched: ['未匹配学籍人数', 'Unmatched'],
+  aided: ['已资助人数', 'Aided'],
+  unaided: ['应助未助人数', 'Not aided'],
+  eligible: ['纳入目标人数', 'In the target'],
+  eligibleAided: ['纳入目标已资助人数', 'Aided in the target'],
+  opened: ['新增跟进数', 'Follow-ups opened'],
+  settled: ['资助到位数', 'Follow-ups settled'],
+  millis: ['用时（毫秒）', 'Time (ms)'],
 };
 
 /** How an audited call ended: done, refused, or failed. */

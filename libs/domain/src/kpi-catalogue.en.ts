@@ -111,6 +111,10 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Aid coverage of pupils from registered poor and other hardship families',
     formula: 'Such pupils receiving aid ÷ such pupils enrolled',
   },
+  'funding.aid-unaided': {
+    title: 'Eligible pupils not yet aided',
+    formula: 'Listed pupils within the 100% target not aided this semester and not closed',
+  },
   'funding.dropouts': { title: 'Compulsory-education dropouts', formula: 'Confirmed dropouts not yet brought back to school' },
   'teachers.ethics-cases': {
     title: 'Teacher misconduct cases concluded',

@@ -18,6 +18,5 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
  * them. A test keeps this list honest — every KPI has a source or is listed here, never both.
  */
 export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
-  'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
   'funding.dropouts': '经费与资助：控辍保学（第二部分）',
 };

@@ -26,3 +26,5 @@ export * from './teacher-programmes.ts';
 // 支教与表彰
 export * from './teacher-support.ts';
 export * from './teacher-honours.ts';
+// 学生资助
+export * from './funding-aid.ts';

@@ -21,6 +21,8 @@ import {
   workPlanSections,
 } from '../schema/index.ts';
 import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+// 学生资助
+import { seedFundingAid } from './funding-aid.ts';
 import { seedNamedProjects } from './funding-named.ts';
 import { seedFundingProjects } from './funding-projects.ts';
 import { seedFundingSpending } from './funding-spending.ts';
@@ -255,6 +257,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
+    // 学生资助: the listed children, their 学籍 records, the aid roll and the matching runs
+    await seedFundingAid(tx, {
+      seed: opts.seed ?? 20220414,
+      today,
+      keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
+      demoSchool: await demoPrimarySchool(tx),
+    });
     // 教师补充计划 (after the registry: 特岗 arrivals take the identity of 特岗 teachers in post when it is loaded)
     await seedTeacherProgrammes(tx, { seed: opts.seed ?? 20220414, today, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
   });

@@ -4,3 +4,5 @@ import '../zod-config.ts';
 
 export * from './spending.ts';
 export * from './seats.ts';
+// 学生资助
+export * from './aid.ts';
