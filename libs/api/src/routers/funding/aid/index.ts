@@ -19,7 +19,14 @@ import { aidPaymentsRouter } from './payments.ts';
 import { FollowUpFilter, followUpWhere, hasAidRole, MatchFilter, matchWhere, person } from './query.ts';
 import { aidSettings, aidSettingsRouter } from './settings.ts';
 
-const { fundingAidFollowUps: f, fundingAidMatches: m, fundingAidRuns: runs, fundingAidPayments: p, schools } = tables;
+const {
+  fundingAidFollowUps: f,
+  fundingAidMatches: m,
+  fundingAidRuns: runs,
+  fundingAidPayments: p,
+  fundingAidStudents: st,
+  schools,
+} = tables;
 export const FOLLOW_UP_TARGET = 'funding_aid_follow_up';
 
 /** A write of the aid role: refreshes the KPIs it moves once it has succeeded. */
@@ -255,6 +262,7 @@ export const aidRouter = {
     .query(async ({ ctx, input }) => {
       const r = await visibleFollowUp(ctx, input.id);
       const [school] = await ctx.db.select({ name: schools.name }).from(schools).where(eq(schools.id, r.schoolId));
+      const [student] = await ctx.db.select({ boarding: st.boarding }).from(st).where(eq(st.id, r.studentId));
       const paid = await ctx.db
         .select({ id: p.id, item: p.item, kind: p.kind, amount: p.amount, paidOn: p.paidOn, reason: p.reason })
         .from(p)
@@ -265,6 +273,8 @@ export const aidRouter = {
       return {
         ...shown,
         schoolName: school?.name ?? '',
+        boarding: student?.boarding ?? false,
+        today: ctx.today,
         semesterLabel: semesterLabel(r.semester),
         payments: paid,
         allowed: wf.allowed({ state: r.status }, actor).filter((a) => a !== 'settle'),
