@@ -62,8 +62,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   // 学生资助: the city aid centre, a county's and a school's aid staff (the aid role rides on the grant's `aid`)
   {
     username: 'zizhu',
-    displayName: '市学生资助管理中心（演示）',
-    grants: [{ role: 'department', dept: 'aid', module: 'funding', aid: true }],
+    displayName: '市学生资助管理中心（计划财务科，演示）',
+    grants: [{ role: 'department', dept: 'planning', module: 'funding', aid: true }],
   },
   {
     username: 'hnzizhu',

@@ -101,7 +101,7 @@ const MATRIX: [string, Grant[], Row][] = [
   // 学生资助: the aid role — the city aid centre, a county's and a school's aid staff, each only with `aid` on the grant
   [
     '市学生资助管理中心',
-    [{ role: 'department', dept: 'aid', module: 'funding', aid: true }],
+    [{ role: 'department', dept: 'planning', module: 'funding', aid: true }],
     row({
       'platform:read': ALL,
       'funding:read': ALL,
