@@ -77,7 +77,7 @@ const REISSUE_REASONS = ['上学期银行卡信息有误未发放成功，本学
  * 学生资助 demo data at full scale (~150,000 payments at scale 1): the listed families' children of every county
  * (about 6% of compulsory pupils, more in vocational schools) with their 学籍 records, a few listed children without one
  * (unmatched), the aid roll of the previous and the current semester (a few 补发 in the previous one, about 2% of the
- * current one's students not yet paid), then the matching run of both semesters and the follow-ups: some recognised,
+ * current one's students not yet paid), then the current semester's matching run and the follow-ups: some recognised,
  * a few closed. The demo primary school (account `xxzizhu`) has two of its listed pupils unaided.
  */
 export async function seedFundingAid(
@@ -206,15 +206,9 @@ export async function seedFundingAid(
   });
   await tx.execute(sql`analyze funding_aid_listed, funding_aid_students, funding_aid_payments`);
 
-  const target = DEFAULT_AID_TARGET;
-  await runAidMatching(tx, { semester: previous, target, runBy: 'seed', now, today: opts.today });
-  const run = await runAidMatching(tx, { semester: current, target, runBy: 'seed', now, today: opts.today });
-
-  // The previous semester's students never paid were closed with a reason; some of this semester's are recognised.
-  await tx
-    .update(fundingAidFollowUps)
-    .set({ status: 'closed', reason: CLOSE_REASONS[0], updatedBy: 'seed', updatedAt: now, version: 2 })
-    .where(and(eq(fundingAidFollowUps.semester, previous), inArray(fundingAidFollowUps.status, ['open', 'recognised'])));
+  // The current semester's run (the previous one's payments are history: its 补发 show on the roll).
+  const run = await runAidMatching(tx, { semester: current, target: DEFAULT_AID_TARGET, runBy: 'seed', now, today: opts.today });
+  // Some of this semester's 应助未助 are recognised, a few closed with a reason.
   const open = await tx
     .select({ id: fundingAidFollowUps.id, schoolId: fundingAidFollowUps.schoolId })
     .from(fundingAidFollowUps)

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
@@ -84,16 +85,32 @@ describe.each(testEngines())('学生资助 on %s', (engine) => {
   });
 
   it('masks the exports the same way', async () => {
+    const names = async (b64: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(b64, 'base64') as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      const header = ws.getRow(2).values as unknown[];
+      const col = header.indexOf('姓名');
+      const cat = header.indexOf('困难类别');
+      const out: { name: string; categories: string }[] = [];
+      ws.eachRow((row, n) => {
+        if (n > 2) out.push({ name: String(row.getCell(col).value), categories: String(row.getCell(cat).value) });
+      });
+      return out;
+    };
     const plain = await (await as('hengnan')).funding.aid.exportUnaided({});
     const aid = await (await as('hnzizhu')).funding.aid.exportUnaided({});
     expect(plain.rows).toBe(aid.rows);
-    const text = (b64: string) => Buffer.from(b64, 'base64').length;
-    expect(text(plain.base64)).toBeGreaterThan(0);
-    const views = await database.db
+    const masked = await names(plain.base64);
+    const shown = await names(aid.base64);
+    expect(masked).toHaveLength(plain.rows);
+    expect(masked.every((r) => MASKED_NAME.test(r.name) && r.categories === '（仅资助专责可见）')).toBe(true);
+    expect(shown.some((r) => !MASKED_NAME.test(r.name) && r.categories !== '（仅资助专责可见）')).toBe(true);
+    const exports = await database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(auditLog)
       .where(eq(auditLog.action, 'funding.aid.exportUnaided'));
-    expect(views[0]!.n).toBeGreaterThanOrEqual(2);
+    expect(exports[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps an eligible student on 应助未助 until aided; the payment settles it and moves the coverage', async () => {
