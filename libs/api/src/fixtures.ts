@@ -403,6 +403,8 @@ export const INPUTS: Record<string, unknown> = {
   },
   'funding.aid.payments': { page: 1, pageSize: 5, semester: '2022-2', unitCode: '430422', item: 'living_allowance', kind: 'reissue' },
   'funding.aid.progress': { semester: '2022-2' },
+  'funding.aid.listTemplate': { listKind: 'dibao' },
+  'funding.aid.importList': { listKind: 'dibao', fileName: 'x.txt', base64: '', dryRun: true },
   'funding.aid.exportUnaided': { unitCode: '430422', status: 'recognised' },
   'funding.aid.exportUnmatched': { unitCode: '430422' },
   'funding.aid.exportPayments': { unitCode: '430422', kind: 'reissue' },

@@ -81,6 +81,7 @@ CREATE TABLE "funding_aid_settings" (
 	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
 	"target" jsonb NOT NULL,
 	"amounts" jsonb NOT NULL,
+	"list_mapping" jsonb,
 	"updated_by" text NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL

@@ -202,6 +202,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   // 学生资助
   'funding.aid.saveSettings': ['修改资助设置', 'Change aid settings'],
   'funding.aid.run': ['运行资助名单比对', 'Run aid matching'],
+  'funding.aid.importList': ['导入资助名单', 'Import an aid list'],
   'funding.aid.pay': ['登记资助发放', 'Record an aid payment'],
   'funding.aid.reissue': ['登记资助补发', 'Record a supplementary aid payment'],
   'funding.aid.unaided': ['查看应助未助名单', 'View eligible pupils not aided'],
@@ -379,6 +380,7 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   funding_aid_run: ['资助名单比对', 'Aid matching run'],
   funding_aid_settings: ['资助设置', 'Aid settings'],
   funding_aid_student: ['学籍记录', 'School record'],
+  funding_aid_listed: ['资助名单', 'Aid list entry'],
   // 校外培训执法案件
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
   // 校外培训机构
@@ -614,6 +616,7 @@ export const AUDIT_FIELDS: Readonly<Record<string, Words>> = {
   paidOn: ['发放日期', 'Paid on'],
   studentId: ['学生', 'Pupil'],
   amounts: ['资助标准', 'Aid amounts'],
+  listMapping: ['名单表头设置', 'List headers'],
   listed: ['名单人数', 'Listed'],
   matched: ['匹配学籍人数', 'Matched'],
   unmatched: ['未匹配学籍人数', 'Unmatched'],

@@ -4,6 +4,8 @@ import { readPlanSheets } from '../routers/plan/import-sheets.ts';
 import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
 import { readPlatformSheet } from '../routers/private-edu/training/platform-sheet.ts';
+// 学生资助
+import { readAidListSheet } from '../routers/funding/aid/list-sheet.ts';
 import { readHazardSheet, readProfileSheet } from '../routers/safety/import-sheets.ts';
 // 年度考核与教师资格定期注册
 import { readAppraisalSheet } from '../routers/teachers/appraisal/sheet.ts';
@@ -25,6 +27,8 @@ export const PARSERS = {
   'teachers.training': readTrainingSheet,
   // 年度考核与教师资格定期注册
   'teachers.appraisals': readAppraisalSheet,
+  // 学生资助
+  'funding.aidList': readAidListSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

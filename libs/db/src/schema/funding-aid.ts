@@ -22,6 +22,7 @@ import {
   AidStage,
   MatchOutcome,
   type AidAmounts,
+  type AidListMapping,
   type AidTargetScope,
 } from '@hyedu/domain/funding';
 import { schoolRef, unitRef } from './columns.ts';
@@ -40,6 +41,8 @@ export const fundingAidSettings = pgTable('funding_aid_settings', {
   id: smallint().primaryKey().default(1),
   target: jsonb().$type<AidTargetScope>().notNull(),
   amounts: jsonb().$type<AidAmounts>().notNull(),
+  /** The lists' column mapping (absent: the domain's default headers). */
+  listMapping: jsonb().$type<AidListMapping>(),
   updatedBy: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull(),
   version: integer().notNull().default(1),

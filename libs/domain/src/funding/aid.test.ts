@@ -151,3 +151,18 @@ describe('masking', () => {
     expect(maskIdNumber('430422201005011230')).toBe('430422********1230');
   });
 });
+
+describe('importing a list', () => {
+  it('reads the owner systems’ words for a category, only those of the list’s kind', async () => {
+    const { categoryOf, resolveAidListMapping, AidListMapping } = await import('./aid-import.ts');
+    expect(categoryOf('脱贫户', 'poverty')).toBe('tuopin');
+    expect(categoryOf('边缘易致贫户', 'poverty')).toBe('jiance');
+    expect(categoryOf('农村低保', 'dibao')).toBe('dibao');
+    expect(categoryOf('孤儿', 'tekun')).toBe('orphan');
+    expect(categoryOf('孤儿', 'dibao')).toBeNull();
+    expect(resolveAidListMapping({ name: ['学生'] }).name).toEqual(['学生']);
+    expect(resolveAidListMapping(null).idNumber[0]).toBe('身份证号');
+    const twice = AidListMapping.safeParse({ name: ['姓名'], category: ['姓名'] });
+    expect(twice.error!.issues[0]!.message).toBe('表头“姓名”同时用于“姓名”和“困难类别”');
+  });
+});

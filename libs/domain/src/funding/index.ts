@@ -6,3 +6,4 @@ export * from './spending.ts';
 export * from './seats.ts';
 // 学生资助
 export * from './aid.ts';
+export * from './aid-import.ts';

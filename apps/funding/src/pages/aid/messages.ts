@@ -82,6 +82,15 @@ export const useAidMessages = defineMessages({
     allItems: '全部项目',
     allKinds: '全部类型',
     rollEmpty: '暂无发放记录',
+    importList: '导入名单',
+    importTitle: '导入{list}',
+    importHowTo:
+      '按模板或主管部门系统导出的文件导入（表头按资助设置识别）。导入后该名单原有的同县市区名单被替换，并立即重新比对本学期学籍与资助发放。',
+    importRule: '县市区只能导入本县市区的名单；每个身份证号一行；发现任何错误都不会导入。',
+    importDone: '已导入 {n} 人，已重新比对',
+    importChecked: '检查通过：{n} 行',
+    importEmpty: '文件中没有名单行',
+    imported: '已导入 {n} 人，比对结果已更新',
   },
   'en-US': {
     tabAid: 'Student aid',
@@ -165,5 +174,14 @@ export const useAidMessages = defineMessages({
     allItems: 'All items',
     allKinds: 'All kinds',
     rollEmpty: 'No payments',
+    importList: 'Import a list',
+    importTitle: 'Import the {list}',
+    importHowTo:
+      'Import the template or the file the owning system exports (headers as set in the aid settings). The list’s rows of the same counties are replaced and this semester is matched again at once.',
+    importRule: 'A county imports its own list only; one row per ID number; nothing is imported while any problem remains.',
+    importDone: 'Imported {n} people and matched again',
+    importChecked: 'Checked: {n} rows',
+    importEmpty: 'The file has no rows',
+    imported: 'Imported {n} people; the matching result is up to date',
   },
 });

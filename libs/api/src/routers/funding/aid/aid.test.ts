@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
+import { idCardCheckChar } from '@hyedu/domain';
 import { KPI_SOURCES } from '../../../kpi/registry.ts';
 import { callerAs, failure } from '../../../testing.ts';
 
@@ -215,6 +216,77 @@ describe.each(testEngines())('学生资助 on %s', (engine) => {
     expect(run.counts.listed).toBe(run.counts.matched + run.counts.unmatched);
     expect(run.counts.aided + run.counts.unaided).toBe(run.counts.matched);
     const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'funding.aid.run'));
+    expect(audit).toBeDefined();
+  });
+
+  it('imports a list under the city’s column mapping: a dry run lists each bad row in Chinese, the import replaces the list and re-matches', async () => {
+    const id = (first17: string) => first17 + idCardCheckChar(first17);
+    const good = id('43042220120501111');
+    const book = async (rows: string[][], headers = ['学生姓名', '身份证号', '困难类别', '县市区']) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('低保导出');
+      ws.addRow(headers);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    };
+    const city = await as('zizhu');
+    const settings = await city.funding.aid.settings();
+    await city.funding.aid.saveSettings({
+      target: settings.target,
+      amounts: settings.amounts,
+      listMapping: { name: ['学生姓名'] },
+      expectedVersion: settings.version,
+    });
+    const county = await as('hnzizhu');
+    const bad = await county.funding.aid.importList({
+      listKind: 'dibao',
+      fileName: '低保名单.xlsx',
+      dryRun: true,
+      base64: await book([
+        ['王小红', good, '农村低保', '衡南县'],
+        ['李四', '430422201205011230', '低保', '衡南县'],
+        ['赵五', id('43042220120601222'), '孤儿', '衡南县'],
+        ['钱六', id('43048120120601333'), '低保', '耒阳市'],
+        ['王小红', good, '低保', '衡南县'],
+      ]),
+    });
+    expect(bad.imported).toBe(0);
+    expect(bad.errors.join('\n')).toMatch(/第3行/);
+    expect(bad.errors.join('\n')).toContain('“孤儿”不是低保名单的困难类别');
+    expect(bad.errors.join('\n')).toContain('耒阳市的名单不在您的数据范围内');
+    expect(bad.errors.join('\n')).toContain('与第2行的身份证号相同');
+    expect(bad.errorCount).toBe(4);
+    // The default header is not the mapping's any more: the file must use the city's.
+    const wrongHeader = await failure(
+      county.funding.aid.importList({
+        listKind: 'dibao',
+        fileName: 'x.xlsx',
+        dryRun: true,
+        base64: await book([], ['姓名', '身份证号', '困难类别', '县市区']),
+      }),
+    );
+    expect(wrongHeader?.code).toBe('BAD_REQUEST');
+    const before = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(tables.fundingAidListed)
+      .where(and(eq(tables.fundingAidListed.listKind, 'dibao'), eq(tables.fundingAidListed.unitCode, '430422')));
+    const ok = await county.funding.aid.importList({
+      listKind: 'dibao',
+      fileName: '低保名单.xlsx',
+      dryRun: false,
+      base64: await book([['王小红', good, '农村低保', '衡南县']]),
+    });
+    expect(ok.imported).toBe(1);
+    const after = await database.db
+      .select({ name: tables.fundingAidListed.name, idMasked: tables.fundingAidListed.idMasked })
+      .from(tables.fundingAidListed)
+      .where(and(eq(tables.fundingAidListed.listKind, 'dibao'), eq(tables.fundingAidListed.unitCode, '430422')));
+    expect(before[0]!.n).toBeGreaterThan(1);
+    expect(after).toEqual([{ name: '王小红', idMasked: `${good.slice(0, 6)}********${good.slice(-4)}` }]);
+    // Listed but not in the 学籍 extract: unmatched after the re-run.
+    const unmatched = await county.funding.aid.unmatched({ page: 1, pageSize: 20, q: '王小红' });
+    expect(unmatched.rows.map((r) => r.name)).toContain('王小红');
+    const [audit] = await database.db.select().from(auditLog).where(eq(auditLog.action, 'funding.aid.importList'));
     expect(audit).toBeDefined();
   });
 });

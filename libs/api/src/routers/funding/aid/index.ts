@@ -7,15 +7,15 @@ import { AidFollowUpStep, AidSemester, semesterLabel, semesterOf, AID_FOLLOW_UP_
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
 import { recordHistory } from '../../../history.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { listUnits } from '../../../queries.ts';
 import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
-import { readProcedure, viewProcedure, writeProcedure } from '../../../trpc.ts';
+import { readProcedure, viewProcedure } from '../../../trpc.ts';
 import { applyStep } from '../../../workflow-step.ts';
 import { aidFilesRouter } from './files.ts';
-import { AID_KPIS } from './kpis.ts';
+import { aidImportsRouter } from './imports.ts';
 import { aidPaymentsRouter } from './payments.ts';
+import { aidWrite } from './procedures.ts';
 import { FollowUpFilter, followUpWhere, hasAidRole, MatchFilter, matchWhere, person } from './query.ts';
 import { aidSettings, aidSettingsRouter } from './settings.ts';
 
@@ -28,13 +28,6 @@ const {
   schools,
 } = tables;
 export const FOLLOW_UP_TARGET = 'funding_aid_follow_up';
-
-/** A write of the aid role: refreshes the KPIs it moves once it has succeeded. */
-export const aidWrite = writeProcedure('funding:aid').use(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, AID_KPIS);
-  return result;
-});
 
 type Scoped = AuthedContext & { scope: Parameters<typeof recordScope>[0] };
 /** A follow-up in the caller's scope, or the one NOT_FOUND. */
@@ -74,6 +67,7 @@ export const aidRouter = {
   ...aidSettingsRouter,
   ...aidPaymentsRouter,
   ...aidFilesRouter,
+  ...aidImportsRouter,
 
   /**
    * Counts per unit of the caller's scope for a semester (everyone with the module, leadership included): listed

@@ -14,13 +14,12 @@ import {
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
 import { fieldError } from '../../../field-error.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { listUnits } from '../../../queries.ts';
 import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
-import { readProcedure, viewProcedure, writeProcedure } from '../../../trpc.ts';
+import { readProcedure, viewProcedure } from '../../../trpc.ts';
 import { AidSemesterInput } from './inputs.ts';
-import { AID_KPIS } from './kpis.ts';
+import { aidWrite } from './procedures.ts';
 import { hasAidRole, PaymentFilter, paymentWhere, person } from './query.ts';
 import { aidSettings } from './settings.ts';
 
@@ -28,11 +27,7 @@ const { fundingAidPayments: p, fundingAidStudents: st, fundingAidMatches: m, fun
 export const STUDENT_TARGET = 'funding_aid_student';
 export const PAYMENT_TARGET = 'funding_aid_payment';
 
-const pay = writeProcedure('funding:aid').use(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, AID_KPIS);
-  return result;
-});
+const pay = aidWrite;
 
 type Ctx = AuthedContext & { scope: Parameters<typeof recordScope>[0] };
 

@@ -6,10 +6,12 @@ import { MAX_RECORD_ID } from '@hyedu/domain';
 import {
   AidAmount,
   AidItem,
+  AidListMapping,
   AidStage,
   AidTargetScope,
   DEFAULT_AID_AMOUNTS,
   DEFAULT_AID_TARGET,
+  resolveAidListMapping,
   semesterOf,
   type AidAmounts,
 } from '@hyedu/domain/funding';
@@ -28,6 +30,7 @@ export async function aidSettings(db: Db) {
   return {
     target: row?.target ?? DEFAULT_AID_TARGET,
     amounts: row?.amounts ?? DEFAULT_AID_AMOUNTS,
+    listMapping: row?.listMapping ?? null,
     version: row?.version ?? 0,
     updatedBy: row?.updatedBy ?? null,
     updatedAt: row?.updatedAt.toISOString() ?? null,
@@ -36,13 +39,19 @@ export async function aidSettings(db: Db) {
 
 const Amounts = z.record(AidItem, z.record(AidStage, AidAmount.optional())) as unknown as z.ZodType<AidAmounts>;
 export const AidSettingsInput = z
-  .object({ target: AidTargetScope, amounts: Amounts, expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID) })
+  .object({
+    target: AidTargetScope,
+    amounts: Amounts,
+    listMapping: AidListMapping.optional(),
+    expectedVersion: z.number().int().min(0).max(MAX_RECORD_ID),
+  })
   .strict();
 
 export const aidSettingsRouter = {
   /** Everyone with the module reads the scope of the target and the amounts. */
   settings: readProcedure('funding').query(async ({ ctx }) => ({
     ...(await aidSettings(ctx.db)),
+    mapping: resolveAidListMapping((await aidSettings(ctx.db)).listMapping),
     canConfigure: actorLevel(ctx.scope) === 'city',
   })),
   /**
@@ -59,6 +68,7 @@ export const aidSettingsRouter = {
         const values = {
           target: input.target,
           amounts: { ...DEFAULT_AID_AMOUNTS, ...input.amounts },
+          listMapping: input.listMapping ?? row?.listMapping ?? null,
           updatedBy: ctx.identity.username,
           updatedAt: ctx.now,
           version: input.expectedVersion + 1,
@@ -69,8 +79,8 @@ export const aidSettingsRouter = {
           action: 'funding.aid.saveSettings',
           targetType: 'funding_aid_settings',
           targetId: 1,
-          before: row ? { target: row.target, amounts: row.amounts } : null,
-          after: { target: values.target, amounts: values.amounts },
+          before: row ? { target: row.target, amounts: row.amounts, listMapping: row.listMapping } : null,
+          after: { target: values.target, amounts: values.amounts, listMapping: values.listMapping },
         });
         const run = await runAidMatching(tx, {
           semester: semesterOf(ctx.today),
