@@ -76,6 +76,9 @@ describe.each(testEngines())('学生资助 on %s', (engine) => {
     expect(school.total).toBeGreaterThanOrEqual(2);
     expect(new Set(school.rows.map((r) => r.schoolId)).size).toBe(1);
     expect(school.rows[0]!.allowed).toEqual(['recognise']);
+    // The dashboard's drill-down to a school sends the school's name as q.
+    const bySchool = await (await as('hnzizhu')).funding.aid.unaided({ page: 1, pageSize: 100, q: school.rows[0]!.schoolName });
+    expect(bySchool.rows.filter((r) => r.schoolId === school.rows[0]!.schoolId).length).toBe(school.total);
 
     // Another county's follow-up is the one NOT_FOUND for a county aid role.
     const [other] = await database.db.select({ id: f.id }).from(f).where(eq(f.unitCode, '430481')).limit(1);

@@ -33,7 +33,7 @@ export const aidFilesRouter = {
       .select({ r: f, schoolName: schools.name })
       .from(f)
       .innerJoin(schools, eq(schools.id, f.schoolId))
-      .where(followUpWhere(ctx.scope, semester, input))
+      .where(followUpWhere(ctx.db, ctx.scope, semester, input))
       .orderBy(asc(f.unitCode), asc(f.schoolId), asc(f.id))
       .limit(MAX_EXPORT);
     return exportBook(

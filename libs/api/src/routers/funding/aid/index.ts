@@ -153,7 +153,7 @@ export const aidRouter = {
     .input(FollowUpFilter)
     .query(async ({ ctx, input }) => {
       const semester = semesterIn(ctx, input.semester);
-      const where = followUpWhere(ctx.scope, semester, input);
+      const where = followUpWhere(ctx.db, ctx.scope, semester, input);
       const [rows, [total]] = await Promise.all([
         ctx.db
           .select()

@@ -182,8 +182,8 @@ export const aidPaymentsRouter = {
     }),
 
   /**
-   * 发放进度 per unit for a semester (counts only; everyone with the module): per item the students paid and the
-   * amount (regular and 补发), and the follow-ups recognised and awaiting payment.
+   * 发放进度 per unit for a semester (counts only; everyone with the module): per item the students paid (regular
+   * payments), the amount (regular and 补发) and the 补发, and the follow-ups recognised and awaiting payment.
    */
   progress: readProcedure('funding')
     .input(AidSemesterInput)
@@ -194,7 +194,8 @@ export const aidPaymentsRouter = {
           .select({
             unitCode: p.unitCode,
             item: p.item,
-            students: sql<number>`count(distinct ${p.idIndex})::int`,
+            // Regular payments are unique per student, item and semester: their count is the students paid.
+            students: sql<number>`count(*) filter (where ${p.kind} = 'regular')::int`,
             amount: sql<number>`coalesce(sum(${p.amount}), 0)::bigint`,
             reissues: sql<number>`count(*) filter (where ${p.kind} = 'reissue')::int`,
           })

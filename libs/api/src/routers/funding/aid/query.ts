@@ -1,6 +1,6 @@
-import { and, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { tables, type Db } from '@hyedu/db';
 import { DivisionCode, textField, type DataScope } from '@hyedu/domain';
 import {
   AidFollowUpStatus,
@@ -18,7 +18,7 @@ import { contains } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 import { passes } from '../../../trpc.ts';
 
-const { fundingAidFollowUps: f, fundingAidMatches: m, fundingAidPayments: p } = tables;
+const { fundingAidFollowUps: f, fundingAidMatches: m, fundingAidPayments: p, schools } = tables;
 
 /** Whether the caller holds the aid role (names, categories, the follow-up's steps); everyone else sees counts and masked rows. */
 export const hasAidRole = (ctx: AuthedContext) => passes(ctx, { access: 'area', area: 'funding:aid', action: 'read' });
@@ -37,11 +37,16 @@ export const FollowUpFilter = Page.extend({
   status: AidFollowUpStatus.optional(),
   stage: AidStage.optional(),
   target: yesNo.optional(),
-  q: textField(20, '姓名').optional(),
+  q: textField(40, '姓名或学校').optional(),
 }).strict();
 export type FollowUpFilter = z.infer<typeof FollowUpFilter>;
 
-export function followUpWhere(scope: DataScope, semester: string, input: Omit<FollowUpFilter, 'page' | 'pageSize'>): SQL | undefined {
+export function followUpWhere(
+  db: Db,
+  scope: DataScope,
+  semester: string,
+  input: Omit<FollowUpFilter, 'page' | 'pageSize'>,
+): SQL | undefined {
   return and(
     eq(f.semester, semester),
     recordScope(scope, f),
@@ -49,7 +54,19 @@ export function followUpWhere(scope: DataScope, semester: string, input: Omit<Fo
     input.status ? eq(f.status, input.status) : inArray(f.status, ['open', 'recognised']),
     input.stage ? eq(f.stage, input.stage) : undefined,
     input.target ? eq(f.inTarget, input.target === 'yes') : undefined,
-    input.q ? ilike(f.name, contains(input.q)) : undefined,
+    // The name, or the school's (the dashboard's drill-down to a school sends its name).
+    input.q
+      ? or(
+          ilike(f.name, contains(input.q)),
+          inArray(
+            f.schoolId,
+            db
+              .select({ id: schools.id })
+              .from(schools)
+              .where(ilike(schools.name, contains(input.q))),
+          ),
+        )
+      : undefined,
   );
 }
 
