@@ -74,7 +74,7 @@ const CLOSE_REASONS = ['已转学至市外，由转入地资助', '已离校（�
 const REISSUE_REASONS = ['上学期银行卡信息有误未发放成功，本学期补发', '认定在发放后完成，补发本学期生活补助'];
 
 /**
- * 学生资助 demo data at full scale (~150,000 payments at scale 1): the listed families' children of every county
+ * 学生资助 demo data at full scale (~174,000 payments of two semesters at scale 1): the listed families' children of every county
  * (about 6% of compulsory pupils, more in vocational schools) with their 学籍 records, a few listed children without one
  * (unmatched), the aid roll of the previous and the current semester (a few 补发 in the previous one, about 2% of the
  * current one's students not yet paid), then the current semester's matching run and the follow-ups: some recognised,
