@@ -67,7 +67,7 @@ describe('学生资助 (seed item 11): 应助未助 until aided', () => {
     await county.goto(followUpUrl);
     await county.locator('[data-test="aid-pay"]').click();
     await county.locator('[data-test="aid-pay-form"]').waitFor();
-    expect(await county.locator('#aid-pay-amount').inputValue()).toMatch(/^\d+\.\d{2}$/);
+    await expect.poll(() => county.locator('#aid-pay-amount').inputValue()).toMatch(/^\d+\.\d{2}$/);
     expect(await seriousViolations(county)).toEqual([]);
     await shot(county, 'pay-dialog');
     await county.locator('[data-test="aid-pay-form"]').getByRole('button', { name: '登记发放', exact: true }).click();
