@@ -38,6 +38,17 @@ export class Api {
     if (!res.ok) throw new Error(`${res.status} ${(/"message":"([^"]*)"/.exec(body) ?? [])[1] ?? ''}`.trim());
     return performance.now() - t;
   }
+  /** A mutation (POST, the input as the body): its answer, or an error with the API's message. */
+  async mutate<T>(path: string, input: unknown): Promise<T> {
+    const res = await fetch(`${this.base}/api/trpc/${path}`, {
+      method: 'POST',
+      headers: { cookie: this.cookie, 'content-type': 'application/json', 'x-trpc-source': 'web', origin: this.base },
+      body: JSON.stringify(input),
+    });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${(/"message":"([^"]*)"/.exec(body) ?? [])[1] ?? ''}`.trim());
+    return (JSON.parse(body) as { result: { data: T } }).result.data;
+  }
   async json<T>(path: string, input?: unknown): Promise<T> {
     const res = await fetch(this.url(path, input), { headers: { cookie: this.cookie, 'x-trpc-source': 'web' } });
     if (!res.ok) throw new Error(`${path}: ${res.status}`);

@@ -2,12 +2,14 @@
 //   1. starts the real server on an empty database, which loads the full-size demo data (the enrolment base's three
 //      censuses, three years of spending returns for every budget unit, the seat projects of every county and the seven
 //      named projects with their milestones and photos);
-//   2. signs in as the city's 计划财务科 `funding` and the county account `hengnan` and calls each view through the API;
+//   2. signs in as the city's 计划财务科 `funding`, the county account `hengnan` and the aid roles `zizhu` (city) and
+//      `hnzizhu` (衡南县) and calls each view through the API; then times the 学生资助 matching run (three runs);
 //   3. p50 / p99 at one connection, judged against p99 ≤ 60 ms (`list-views.ts`); writes tools/bench/results/funding.md.
 // PostgreSQL at HYEDU_BENCH_PG_URL (default 127.0.0.1:5432; a database `hyedu_bench_funding` is created and dropped),
 // then PGlite; HYEDU_BENCH_ENGINE=postgresql runs PostgreSQL alone.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Api } from './calls.ts';
 import { benchListViews, type ListView } from './list-views.ts';
 
 const page = { page: 1, pageSize: 20 };
@@ -39,13 +41,48 @@ const VIEWS: readonly ListView[] = [
   { name: '指标 辍学学生数（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.dropouts' } },
   { name: '指标 劝返率（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.dropout-return-rate' } },
   { name: '指标 随迁子女公办就读比例（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.migrant-public-share' } },
+  // 学生资助
+  { name: '资助 概况（按县）', path: 'funding.aid.summary', input: {} },
+  { name: '应助未助 第1页', path: 'funding.aid.unaided', input: page },
+  { name: '应助未助 纳入目标', path: 'funding.aid.unaided', input: { ...page, target: 'yes' } },
+  { name: '应助未助 搜索“张”', path: 'funding.aid.unaided', input: { ...page, q: '张' } },
+  { name: '未匹配学籍 第1页', path: 'funding.aid.unmatched', input: page },
+  { name: '比对结果 已资助 第1页', path: 'funding.aid.unmatched', input: { ...page, outcome: 'aided' } },
+  { name: '发放名册 第1页', path: 'funding.aid.payments', input: page },
+  { name: '发放名册 补发', path: 'funding.aid.payments', input: { ...page, kind: 'reissue' } },
+  { name: '发放进度（按县）', path: 'funding.aid.progress', input: {} },
+  { name: '指标 资助覆盖率（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.aid-coverage' } },
+  { name: '指标 应助未助（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.aid-unaided' } },
 ];
+
+/** 学生资助: the matching run over the full aid roll (the city aid centre's, three times), timed end to end and as the run reports it. */
+async function matchingTime(signedIn: (user: string) => Promise<Api>, engine: string): Promise<string[]> {
+  const api = await signedIn('zizhu');
+  const summary = await api.json<{ semester: string }>('funding.aid.summary', {});
+  const times: string[] = [];
+  let counts: Record<string, number> = {};
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const run = await api.mutate<{ millis: number; counts: Record<string, number> }>('funding.aid.run', { semester: summary.semester });
+    times.push(`${(performance.now() - t).toFixed(0)} ms（其中比对 ${run.millis} ms）`);
+    counts = run.counts;
+  }
+  const roll = async (semester: string) =>
+    (await api.json<{ total: number }>('funding.aid.payments', { page: 1, pageSize: 1, semester })).total;
+  const previous = summary.semester.endsWith('2') ? `${summary.semester.slice(0, 4)}-1` : `${Number(summary.semester.slice(0, 4)) - 1}-2`;
+  const records = (await roll(summary.semester)) + (await roll(previous));
+  return [
+    `${engine}：资助名单比对（${summary.semester}；名单 ${counts.listed} 人，学籍匹配 ${counts.matched} 人，发放记录两学期共 ${records} 条）运行三次：${times.join('；')}`,
+  ];
+}
 
 await benchListViews({
   title: 'bench:funding — 经费与资助模块列表视图（全量数据，单连接）',
   database: 'hyedu_bench_funding',
   resultsFile: join(dirname(fileURLToPath(import.meta.url)), 'results', 'funding.md'),
-  users: ['funding', 'hengnan'],
+  users: ['funding', 'hengnan', 'zizhu', 'hnzizhu'],
   views: VIEWS,
   loads: '迁移 + 全量演示数据',
+  // 学生资助
+  after: matchingTime,
 });

@@ -24,6 +24,8 @@ export interface ListBench {
   /** More lines for the results' notes. */
   notes?: readonly string[];
   p99Budget?: number;
+  /** Measurements beyond the views, once per engine after them (a signed-in Api per user): lines for the results' notes. */
+  after?: (signedIn: (user: string) => Promise<Api>, engine: string) => Promise<string[]>;
 }
 
 interface Row {
@@ -79,6 +81,11 @@ export async function benchListViews(b: ListBench): Promise<void> {
           rows.push(row);
           console.log(`  ${engine} ${user.padEnd(width)} ${view.name.padEnd(24)} ${fmt(row.one)}  ${verdict(row)}`);
         }
+      }
+      if (b.after) {
+        const lines = await b.after(async (user) => new Api(server.url, await signIn(server.url, user)), engine);
+        for (const line of lines) console.log(`  ${line}`);
+        meta.push(...lines);
       }
     },
   );

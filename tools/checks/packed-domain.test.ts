@@ -150,7 +150,7 @@ console.log(JSON.stringify({
     expect(result).toEqual({
       counties: ['示例一区', '示例二县'],
       hengyangCounties: 13,
-      catalogue: 45,
+      catalogue: 46,
       own: 'green',
       hengyang: 'red',
       overdue: true,

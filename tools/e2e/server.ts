@@ -41,7 +41,8 @@ export async function startServer(dataDir: string, extraEnv: Record<string, stri
   child.stderr?.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   // Loading the demo data takes about 30 s on a quiet machine; a busy one (other test runs) may take several times that.
-  const deadline = Date.now() + 240_000;
+  // 学生资助's demo data (~150,000 payments and the matching run) adds its share: 7 minutes on a busy machine.
+  const deadline = Date.now() + 420_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
     try {

@@ -41,4 +41,13 @@ describe('funding routes', () => {
     expect(named.get('funding:dropout-returns')?.meta).toMatchObject({ title: '控辍保学报告', titleEn: 'Dropout returns' });
     expect(named.get('funding:migrant')?.meta).toMatchObject({ title: '随迁子女就读情况', titleEn: 'Migrant children' });
   });
+  // 学生资助
+  it('has the student-aid pages, titled in both languages', () => {
+    const named = new Map(flat(routes('/funding')).map((r) => [r.name, r]));
+    expect(named.get('funding:aid')?.meta).toMatchObject({ title: '学生资助', titleEn: 'Student aid' });
+    expect(named.get('funding:aid-unaided')?.meta).toMatchObject({ title: '应助未助', titleEn: 'Eligible pupils not aided' });
+    expect(named.get('funding:aid-follow-up')?.path).toBe('aid/follow-ups/:id(\\d+)');
+    expect(named.get('funding:aid-unmatched')?.path).toBe('aid/unmatched');
+    expect(named.get('funding:aid-payments')?.path).toBe('aid/payments');
+  });
 });

@@ -80,6 +80,37 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/migrant/MigrantPage.vue'),
         meta: { title: '随迁子女就读情况', titleEn: 'Migrant children' },
       },
+      // 学生资助
+      {
+        path: 'aid',
+        name: 'funding:aid',
+        component: () => import('./pages/aid/AidOverviewPage.vue'),
+        meta: { title: '学生资助', titleEn: 'Student aid' },
+      },
+      {
+        path: 'aid/unaided',
+        name: 'funding:aid-unaided',
+        component: () => import('./pages/aid/UnaidedPage.vue'),
+        meta: { title: '应助未助', titleEn: 'Eligible pupils not aided' },
+      },
+      {
+        path: 'aid/follow-ups/:id(\\d+)',
+        name: 'funding:aid-follow-up',
+        component: () => import('./pages/aid/FollowUpPage.vue'),
+        meta: { title: '应助未助跟进', titleEn: 'Aid follow-up' },
+      },
+      {
+        path: 'aid/unmatched',
+        name: 'funding:aid-unmatched',
+        component: () => import('./pages/aid/UnmatchedPage.vue'),
+        meta: { title: '名单比对结果', titleEn: 'Matching result' },
+      },
+      {
+        path: 'aid/payments',
+        name: 'funding:aid-payments',
+        component: () => import('./pages/aid/PaymentsPage.vue'),
+        meta: { title: '资助发放', titleEn: 'Aid payments' },
+      },
     ],
   },
 ]);

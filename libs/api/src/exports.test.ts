@@ -51,6 +51,10 @@ const FILTERS: Record<string, unknown> = {
   'funding.dropout.export': { ledger: 'open' },
   'funding.dropout.returns.export': { kind: 'county_quarter' },
   'funding.migrant.export': { schoolYear: '2022-2023' },
+  // 学生资助
+  'funding.aid.exportUnaided': { status: 'recognised' },
+  'funding.aid.exportUnmatched': { outcome: 'unmatched' },
+  'funding.aid.exportPayments': { kind: 'reissue' },
   // 校外培训执法案件
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构

@@ -69,7 +69,10 @@ type Kind =
   | 'honourRound'
   | 'nomination'
   // 控辍保学与随迁子女
-  | 'dropoutCase';
+  | 'dropoutCase'
+  // 学生资助
+  | 'aidFollowUp'
+  | 'aidStudent';
 interface Own {
   school: number;
   task: number;
@@ -182,6 +185,34 @@ const STAMP = { createdBy: 'test', createdAt: new Date(), updatedBy: 'test', upd
 const report = { period: '2022-06', status: 'in_progress', narrative: '按计划推进，本月完成摸底和方案制定。' };
 
 const FIXTURES: Record<string, Fixture> = {
+  // 学生资助: the lists in the county's scope; the aid role's procedures refused to a county without it (403 either way)
+  'funding.aid.unaided:unitCode': list()('unitCode', 'unit'),
+  'funding.aid.unmatched:unitCode': list()('unitCode', 'unit'),
+  'funding.aid.payments:unitCode': list()('unitCode', 'unit'),
+  'funding.aid.exportUnaided:unitCode': filter()('unitCode', 'unit'),
+  'funding.aid.exportUnmatched:unitCode': filter()('unitCode', 'unit'),
+  'funding.aid.exportPayments:unitCode': filter()('unitCode', 'unit'),
+  'funding.aid.followUp:id': one('aidFollowUp', (id) => ({ id }), 403),
+  'funding.aid.history:id': one('aidFollowUp', (id) => ({ id }), 403),
+  'funding.aid.step:id': one('aidFollowUp', (id) => ({ id, expectedVersion: 1, action: 'recognise' }), 403),
+  'funding.aid.pay:studentId': one(
+    'aidStudent',
+    (studentId) => ({ studentId, item: 'living_allowance', semester: '2022-2', amount: 25_000, paidOn: '2022-11-01' }),
+    403,
+  ),
+  'funding.aid.reissue:studentId': one(
+    'aidStudent',
+    (studentId) => ({
+      studentId,
+      item: 'living_allowance',
+      semester: '2022-2',
+      amount: 25_000,
+      paidOn: '2022-11-01',
+      reason: '银行卡信息有误未发放成功',
+      requestKey: 'scope-test-0001',
+    }),
+    403,
+  ),
   'platform.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.schools:unitCode': list()('unitCode', 'unit'),
   'privateEdu.profiles.list:unitCode': list()('unitCode', 'unit'),
@@ -869,6 +900,13 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     // Another county's records, made by that county through the API.
     const leiyang = await callerAs(database, 'leiyang');
     const school = await first(db.select({ id: t.schools.id }).from(t.schools).where(eq(t.schools.unitCode, OTHER)).limit(1));
+    // 学生资助: another county's follow-up and 学籍 record
+    const aidFollowUp = await first(
+      db.select({ id: t.fundingAidFollowUps.id }).from(t.fundingAidFollowUps).where(eq(t.fundingAidFollowUps.unitCode, OTHER)).limit(1),
+    );
+    const aidStudent = await first(
+      db.select({ id: t.fundingAidStudents.id }).from(t.fundingAidStudents).where(eq(t.fundingAidStudents.unitCode, OTHER)).limit(1),
+    );
     const inspection = await leiyang.safety.inspections.create({
       schoolId: school.id,
       inspectedOn: today,
@@ -1441,6 +1479,9 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       supportNeed: otherNeed.id,
       honourRound: otherRound.id,
       nomination: nomination.id,
+      // 学生资助
+      aidFollowUp: aidFollowUp.id,
+      aidStudent: aidStudent.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -42,6 +42,9 @@ const NAMES = {
   // 控辍保学与随迁子女
   funding_dropout_case: '控辍保学台账',
   funding_dropout_return: '控辍保学报告',
+  // 学生资助
+  funding_aid_follow_up: '应助未助跟进',
+  funding_aid_student: '学生',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

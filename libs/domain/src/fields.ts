@@ -5,6 +5,22 @@
  * The hostile-input walk of the API fails for a mutation field that has no label here.
  */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  // 学生资助
+  semester: '学期',
+  studentId: '学生',
+  item: '资助项目',
+  amount: '发放金额',
+  paidOn: '发放日期',
+  requestKey: '请求标识',
+  listKind: '名单类型',
+  'listMapping.name': '“姓名”的表头',
+  'listMapping.idNumber': '“身份证号”的表头',
+  'listMapping.category': '“困难类别”的表头',
+  'listMapping.unitName': '“县市区”的表头',
+  listMapping: '名单表头设置',
+  amounts: '资助标准',
+  'target.categories': '困难类别',
+  'target.stages': '学段',
   // records and versions
   id: '记录编号',
   reportId: '报告编号',

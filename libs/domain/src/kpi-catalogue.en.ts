@@ -111,6 +111,10 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
     title: 'Aid coverage of pupils from registered poor and other hardship families',
     formula: 'Such pupils receiving aid ÷ such pupils enrolled',
   },
+  'funding.aid-unaided': {
+    title: 'Eligible pupils not yet aided',
+    formula: 'Listed pupils within the 100% target not aided this semester and not closed',
+  },
   'funding.dropouts': { title: 'Compulsory-education dropouts', formula: 'Confirmed dropouts not yet brought back to school' },
   // 控辍保学与随迁子女
   'funding.dropout-return-rate': {
@@ -119,7 +123,8 @@ export const KPI_CATALOGUE_EN: Readonly<Record<string, { title: string; formula:
   },
   'funding.migrant-public-share': {
     title: 'Migrant children in public schools',
-    formula: 'Migrant children in compulsory education at public schools (bought seats included) this school year / all such children (county figures)',
+    formula:
+      'Migrant children in compulsory education at public schools (bought seats included) this school year / all such children (county figures)',
   },
   'teachers.ethics-cases': {
     title: 'Teacher misconduct cases concluded',

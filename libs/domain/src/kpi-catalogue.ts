@@ -277,6 +277,17 @@ export const KPI_CATALOGUE: readonly KpiRule[] = [
     formula: '已资助的该类学生数 ÷ 在校该类学生数',
     amber: 0.02,
   },
+  // 学生资助: the students the 100% target still misses this semester
+  {
+    id: 'funding.aid-unaided',
+    title: '应助未助学生数',
+    module: 'funding',
+    unit: 'count',
+    direction: 'at_most',
+    levels: ['city', 'county', 'school'],
+    formula: '纳入100%目标、本学期尚未资助且未核销的名单学生数',
+    amber: 0,
+  },
   {
     id: 'funding.dropouts',
     title: '义务教育辍学学生数',

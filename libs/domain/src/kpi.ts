@@ -45,6 +45,8 @@ export const KPI_IDS = [
   'funding.named-on-schedule',
   'funding.two-no-decrease',
   'funding.aid-coverage',
+  // 学生资助: 应助未助 still open
+  'funding.aid-unaided',
   'funding.dropouts',
   // 控辍保学与随迁子女
   'funding.dropout-return-rate',

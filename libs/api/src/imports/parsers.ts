@@ -1,5 +1,8 @@
 // Every file an import may parse, by kind: the functions the parsing worker runs. They read and check a file with
 // @hyedu/excel and the domain's schemas only; whatever they need from the database comes in as arguments.
+
+// 学生资助
+import { readAidListSheet } from '../routers/funding/aid/list-sheet.ts';
 import { readPlanSheets } from '../routers/plan/import-sheets.ts';
 import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
@@ -25,6 +28,8 @@ export const PARSERS = {
   'teachers.training': readTrainingSheet,
   // 年度考核与教师资格定期注册
   'teachers.appraisals': readAppraisalSheet,
+  // 学生资助
+  'funding.aidList': readAidListSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

@@ -17,6 +17,4 @@ export const KPI_SOURCES: ReadonlyMap<KpiId, KpiSource> = new Map(
  * The KPIs whose records do not exist yet, with the module work that will bring them: the dashboard shows 暂无数据 for
  * them. A test keeps this list honest — every KPI has a source or is listed here, never both.
  */
-export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {
-  'funding.aid-coverage': '经费与资助：学生资助比对（第二部分）',
-};
+export const AWAITING_MODULE: Readonly<Partial<Record<KpiId, string>>> = {};

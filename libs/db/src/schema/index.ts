@@ -28,3 +28,5 @@ export * from './teacher-support.ts';
 export * from './teacher-honours.ts';
 // 控辍保学与随迁子女
 export * from './funding-dropout.ts';
+// 学生资助
+export * from './funding-aid.ts';

@@ -59,6 +59,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: '民办学校用户（演示）',
     grants: (s) => [{ role: 'school', schoolId: s.privateSchool, unitCode: '430422' }],
   },
+  // 学生资助: the city aid centre, a county's and a school's aid staff (the aid role rides on the grant's `aid`)
+  {
+    username: 'zizhu',
+    displayName: '市学生资助管理中心（计划财务科，演示）',
+    grants: [{ role: 'department', dept: 'planning', module: 'funding', aid: true }],
+  },
+  {
+    username: 'hnzizhu',
+    displayName: '衡南县学生资助管理中心（演示）',
+    grants: [{ role: 'county', unitCode: '430422', modules: ['funding'], aid: true }],
+  },
+  {
+    username: 'xxzizhu',
+    displayName: '公办小学资助专干（演示）',
+    grants: (s) => [{ role: 'school', schoolId: s.primarySchool, unitCode: '430422', aid: true }],
+  },
   { username: 'sysadmin', displayName: '系统管理员（演示）', grants: [{ role: 'sysadmin' }] },
   { username: 'secadmin', displayName: '安全管理员（演示）', grants: [{ role: 'secadmin' }] },
   { username: 'auditor', displayName: '审计管理员（演示）', grants: [{ role: 'auditor' }] },

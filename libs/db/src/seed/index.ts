@@ -24,6 +24,8 @@ import {
 } from '../schema/index.ts';
 import { recountTraining } from '../training-counts.ts';
 import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
+// 学生资助
+import { seedFundingAid } from './funding-aid.ts';
 // 控辍保学与随迁子女
 import { seedFundingDropout } from './funding-dropout.ts';
 import { seedNamedProjects } from './funding-named.ts';
@@ -266,6 +268,13 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
     demoAccounts = await seedDemoAccounts(tx, opts.dataKey);
     // 校外培训机构
     await seedPrivateTraining(tx, { seed: opts.seed ?? 20220414, scale: opts.scale ?? 1 });
+    // 学生资助: the listed children, their 学籍 records, the aid roll and the matching runs
+    await seedFundingAid(tx, {
+      seed: opts.seed ?? 20220414,
+      today,
+      keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
+      demoSchool: await demoPrimarySchool(tx),
+    });
     // 教师补充计划 (after the registry: 特岗 arrivals take the identity of 特岗 teachers in post when it is loaded)
     await seedTeacherProgrammes(tx, { seed: opts.seed ?? 20220414, today, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
     // 控辍保学与随迁子女 (the demo primary school, account `xiaoxue`, keeps a 劝返中 case and misses a monthly return)
@@ -280,6 +289,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
   // aggregates over enrolment and census then sort tens of thousands of rows the planner thought were a few hundred.
   // Outside the transaction; vacuum also sets the registry's visibility map, so its counts read the index alone.
   if (teachers) await db.execute(sql`vacuum teacher_staff, teacher_entries, teacher_appraisals, teacher_registrations`);
+  // 学生资助: the aid roll's counts per semester read the indexes alone once the visibility map is set.
+  await db.execute(sql`vacuum funding_aid_listed, funding_aid_students, funding_aid_payments, funding_aid_matches, funding_aid_follow_ups`);
   await db.execute(sql`analyze`);
   return {
     seeded: true,

@@ -7,3 +7,6 @@ export * from './seats.ts';
 // 控辍保学与随迁子女
 export * from './dropout.ts';
 export * from './migrant.ts';
+// 学生资助
+export * from './aid.ts';
+export * from './aid-import.ts';

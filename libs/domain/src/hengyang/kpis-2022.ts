@@ -70,6 +70,13 @@ export const HENGYANG_KPI_TARGETS_2022 = {
     target: T.aidCoverageTarget,
     targetSource: 'seed',
   },
+  // 学生资助: 100% aided means none left 应助未助 (the figure follows from the seed's 100%).
+  'funding.aid-unaided': {
+    itemNo: 11,
+    phrase: '确保全市义务教育原建档立卡等家庭经济困难学生100%享受国家政策资助',
+    target: 0,
+    targetSource: 'seed',
+  },
   'funding.dropouts': { itemNo: 11, phrase: '完善控辍保学动态监测机制', target: 0, targetSource: 'bureau' },
   // 控辍保学与随迁子女: the seed names both tasks without a figure; the targets are the bureau's own (every confirmed
   // dropout brought back; 保障…公办学校就读需求 read as the whole need met, bought seats included).

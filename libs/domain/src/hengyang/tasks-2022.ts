@@ -170,7 +170,7 @@ export const HENGYANG_TASKS_2022: readonly PlanTask[] = [
       ['春季学期资助发放', h1],
       ['秋季学期资助发放', END],
     ],
-    { kpis: ['funding.aid-coverage'] },
+    { kpis: ['funding.aid-coverage', 'funding.aid-unaided'] },
   ),
   t('11.2', '完善控辍保学动态监测机制', 'basic-edu', [['秋季学期辍学摸排', '2022-10-31']], {
     coOwners: ['aid'],

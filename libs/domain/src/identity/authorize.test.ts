@@ -98,6 +98,50 @@ const MATRIX: [string, Grant[], Row][] = [
       'funding:write': SCHOOL,
     }),
   ],
+  // 学生资助: the aid role — the city aid centre, a county's and a school's aid staff, each only with `aid` on the grant
+  [
+    '市学生资助管理中心',
+    [{ role: 'department', dept: 'planning', module: 'funding', aid: true }],
+    row({
+      'platform:read': ALL,
+      'funding:read': ALL,
+      'funding:write': ALL,
+      'funding:aid:read': ALL,
+      'funding:aid:write': ALL,
+      'plan:read': ALL,
+      'plan:write': ALL,
+    }),
+  ],
+  [
+    '衡南县教育局 with the county’s aid role',
+    [{ role: 'county', unitCode: '430422', modules: ['funding'], aid: true }],
+    row({
+      'platform:read': HENGNAN,
+      'funding:read': HENGNAN,
+      'funding:write': HENGNAN,
+      'funding:aid:read': HENGNAN,
+      'funding:aid:write': HENGNAN,
+      'plan:read': HENGNAN,
+      'plan:write': HENGNAN,
+    }),
+  ],
+  [
+    '学校 with its aid staff',
+    [{ role: 'school', schoolId: 42, unitCode: '430422', aid: true }],
+    row({
+      'platform:read': SCHOOL,
+      'safety:read': SCHOOL,
+      'safety:write': SCHOOL,
+      'private-edu:read': SCHOOL,
+      'private-edu:write': SCHOOL,
+      'teachers:read': SCHOOL,
+      'teachers:write': SCHOOL,
+      'funding:read': SCHOOL,
+      'funding:write': SCHOOL,
+      'funding:aid:read': SCHOOL,
+      'funding:aid:write': SCHOOL,
+    }),
+  ],
   ['系统管理员', [{ role: 'sysadmin' }], row({ 'platform:read': ALL, 'admin:accounts:read': ALL, 'admin:accounts:write': ALL })],
   ['安全管理员', [{ role: 'secadmin' }], row({ 'admin:security:read': ALL, 'admin:security:write': ALL })],
   ['审计管理员', [{ role: 'auditor' }], row({ 'audit:read': ALL })],
@@ -109,7 +153,7 @@ const cases = MATRIX.flatMap(([who, grants, expected]) =>
 );
 
 describe('authorize: role × area × action', () => {
-  it('covers 11 accounts × 12 areas × 2 actions', () => expect(cases).toHaveLength(11 * 12 * 2));
+  it('covers 14 accounts × 13 areas × 2 actions', () => expect(cases).toHaveLength(14 * 13 * 2));
 
   it.each(cases)('%s %o', (_who, grants, permission, expected) => {
     const d = authorize(grants, permission);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ModuleKey } from '../modules.ts';
 import { PLAN_COORDINATOR } from '../plan/departments.ts';
-import { Grant, validateGrants } from './roles.ts';
+import { AID_MODULE, Grant, validateGrants } from './roles.ts';
 
 /**
  * The one access decision (security.md §1 访问控制 d–f, §1.1, §5.2). The api middleware calls it with the
@@ -16,6 +16,8 @@ export const Area = z.enum([
   'plan:instruct',
   'plan:admin',
   'teachers:ethics',
+  // 学生资助: the aid role
+  'funding:aid',
   'admin:accounts',
   'admin:security',
   'audit',
@@ -30,6 +32,9 @@ export type Action = z.infer<typeof Action>;
  * 'plan:instruct': leadership instructions (批示). 'plan:admin': keeping the plan itself (the coordinating 办公室).
  * 'teachers:ethics': 师德失范 cases (the city's teachers 科室 city-wide; a county bureau's account only with the county's
  * ethics role, `ethics` on its grant); leadership and schools see counts through 'teachers', never the cases.
+ * 'funding:aid': 学生资助 hardship details (names, categories, the follow-up, payments): the city aid centre (a department
+ * grant of the funding module with `aid`), a county's or a school's aid staff only with `aid` on their grant; everyone
+ * else with the funding module sees counts and masked rows.
  * 'admin:accounts': 系统管理 — accounts, the organisation tree and the module registry.
  * 'admin:security': 安全管理 — roles, grants, security policy. 'audit': the audit trail.
  */
@@ -67,12 +72,14 @@ function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
       return (isBusinessArea(area) || area === 'plan') && action === 'read' ? ALL : null;
     case 'department':
       if (area === 'teachers:ethics') return g.module === 'teachers' ? ALL : null;
+      if (area === 'funding:aid') return g.aid && g.module === AID_MODULE ? ALL : null;
       if (area === g.module || area === 'plan') return ALL; // plan writes: only the department's own tasks (checked per record)
       if (area === 'plan:admin') return g.dept === PLAN_COORDINATOR ? ALL : null;
       return area === 'platform' && action === 'read' ? ALL : null;
     case 'county': {
       const scope: DataScope = { kind: 'units', unitCodes: [g.unitCode] };
       if (area === 'teachers:ethics') return g.ethics ? scope : null;
+      if (area === 'funding:aid') return g.aid && g.modules.includes(AID_MODULE) ? scope : null;
       if ((g.modules as readonly string[]).includes(area) || area === 'plan') return scope;
       return area === 'platform' && action === 'read' ? scope : null;
     }
@@ -80,6 +87,7 @@ function grantScope(g: Grant, { area, action }: Permission): DataScope | null {
       // A school reads the platform and every module for itself, and enters its own records in the modules
       // (issue 5: “Schools enter for themselves”); what it may change within a module is the module's rule.
       const own: DataScope = { kind: 'school', schoolIds: [g.schoolId], unitCodes: [g.unitCode] };
+      if (area === 'funding:aid') return g.aid ? own : null;
       if (ModuleKey.safeParse(area).success) return own;
       return area === 'platform' && action === 'read' ? own : null;
     }

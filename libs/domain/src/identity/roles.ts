@@ -33,16 +33,30 @@ const moduleList = z
 /** The module a county's 师德 role belongs to: a county grant may carry the role only with this module. */
 export const ETHICS_MODULE: ModuleKey = 'teachers';
 
+/** The module the aid role (学生资助) belongs to: a grant may carry `aid` only with this module. */
+export const AID_MODULE: ModuleKey = 'funding';
+
 /** One role assignment of an account, with its scope. An account has a list of them. */
 export const Grant = z.discriminatedUnion('role', [
   z.object({ role: z.literal('leader') }).strict(),
   /** A city department (科室): its share of the work plan, and its module city-wide if it runs one. */
-  z.object({ role: z.literal('department'), dept: DeptKey, module: ModuleKey.optional() }).strict(),
+  /** `aid`: the city aid centre's role — hardship details of every county (needs the funding module). */
+  z.object({ role: z.literal('department'), dept: DeptKey, module: ModuleKey.optional(), aid: z.literal(true).optional() }).strict(),
   /** A county-level bureau: its own unit, in the modules granted to it. */
   /** `ethics`: the county's 师德 role — it sees and handles the 师德失范 cases of its county (needs the teachers module). */
-  z.object({ role: z.literal('county'), unitCode: DivisionCode, modules: moduleList, ethics: z.literal(true).optional() }).strict(),
+  /** `aid`: the county's 学生资助 role — hardship details of its county (needs the funding module). */
+  z
+    .object({
+      role: z.literal('county'),
+      unitCode: DivisionCode,
+      modules: moduleList,
+      ethics: z.literal(true).optional(),
+      aid: z.literal(true).optional(),
+    })
+    .strict(),
   /** A school: its own school; unitCode is the school's county (or the city's code for 局直 schools). */
-  z.object({ role: z.literal('school'), schoolId: RecordId, unitCode: DivisionCode }).strict(),
+  /** `aid`: the school's aid staff — its own students' hardship details and 认定. */
+  z.object({ role: z.literal('school'), schoolId: RecordId, unitCode: DivisionCode, aid: z.literal(true).optional() }).strict(),
   z.object({ role: z.literal('sysadmin') }).strict(),
   z.object({ role: z.literal('secadmin') }).strict(),
   z.object({ role: z.literal('auditor') }).strict(),
@@ -78,6 +92,8 @@ export function validateGrants(grants: readonly Grant[], org?: Pick<Organisation
   const countyUnits = new Set(grants.flatMap((g) => (g.role === 'county' ? [g.unitCode] : [])));
   for (const g of grants) {
     if (g.role === 'county' && g.ethics && !g.modules.includes(ETHICS_MODULE)) errors.push('县区师德专责须同时授权“教师队伍”模块');
+    if (g.role === 'county' && g.aid && !g.modules.includes(AID_MODULE)) errors.push('县区资助专责须同时授权“经费与资助”模块');
+    if (g.role === 'department' && g.aid && g.module !== AID_MODULE) errors.push('资助中心角色须授权“经费与资助”模块');
     if (g.role === 'county' && org && !org.isCounty(g.unitCode)) errors.push(`县区教育局角色的单位应为县级单位：${g.unitCode}`);
     if (g.role === 'school' && org && !org.byCode(g.unitCode)) errors.push(`学校所属单位不存在：${g.unitCode}`);
     // A school scope and a county scope can only be combined when the county covers the school (see authorize).

@@ -3,6 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import { CURRENT_SCHOOL_YEAR, listUnits, schoolWhere } from '../../queries.ts';
 import { readProcedure } from '../../trpc.ts';
+// 学生资助
+import { aidRouter } from './aid/index.ts';
 import { allocationRouter } from './allocation.ts';
 // 控辍保学与随迁子女
 import { dropoutRouter, migrantRouter } from './dropout/index.ts';
@@ -18,6 +20,8 @@ const STAGES = ['K', 'P', 'J', 'S', 'V', 'X'] as const;
 type Stage = (typeof STAGES)[number];
 
 export const fundingRouter = {
+  // 学生资助: the lists, the matching run, 应助未助 and its follow-up, payments and 补发
+  aid: aidRouter,
   named: namedRouter,
   /** 教育经费决算填报 and “两个只增不减”. */
   spending: { ...spendingRouter, ...spendingFilesRouter },

@@ -1,4 +1,6 @@
 import type { KpiSource } from '../../kpi/source.ts';
+// 学生资助
+import { aidKpis } from './aid/kpis.ts';
 // 控辍保学与随迁子女
 import { dropoutKpis } from './dropout/index.ts';
 import { namedOnSchedule } from './named-kpi.ts';
@@ -12,4 +14,6 @@ export const fundingKpis: readonly KpiSource[] = [
   namedOnSchedule,
   // 控辍保学与随迁子女
   ...dropoutKpis,
+  // 学生资助
+  ...aidKpis,
 ];
