@@ -27,6 +27,9 @@ CREATE INDEX "teacher_appraisals_result_idx" ON "teacher_appraisals" USING btree
 CREATE INDEX "teacher_appraisals_ethics_idx" ON "teacher_appraisals" USING btree ("ethics","unit_code","year" DESC NULLS FIRST,"id");--> statement-breakpoint
 CREATE INDEX "teacher_appraisals_unit_idx" ON "teacher_appraisals" USING btree ("unit_code","year" DESC NULLS FIRST,"id");
 --> statement-breakpoint
+DROP INDEX "teacher_staff_unit_idx";--> statement-breakpoint
+CREATE INDEX "teacher_staff_unit_idx" ON "teacher_staff" USING btree ("unit_code","school_id","id","status","post","name","joined_on") WHERE "teacher_staff"."left_on" is null;
+--> statement-breakpoint
 -- Backfill of the rollup for databases that hold training records (the rule at this release: 50 hours in 3 years;
 -- later writes keep it through refreshItStanding in libs/db/src/it-standing.ts, which reads the rule from the domain).
 UPDATE "teacher_staff" st SET "it_met_until" = a.met_until, "it_last_on" = a.last_on

@@ -51,9 +51,14 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    // JIT off: the platform's queries are short (a page, a count, a rollup); compiling one costs tens of milliseconds
-    // and is only chosen when the planner's estimates are large, which here means a correlated subquery it overprices.
-    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolMax ?? 10, options: '-c jit=off' });
+    // JIT and parallel workers off: the platform's queries are short (a page, a count, a rollup) and many run at once.
+    // Compiling one costs tens of milliseconds, chosen when the planner overprices a correlated subquery; a parallel scan
+    // takes every core for one request (measured here: a city-wide count 101 ms with two workers, 39 ms without).
+    const pool = new pg.Pool({
+      connectionString: opts.url,
+      max: opts.poolMax ?? 10,
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    });
     // An idle connection the server drops (restart, failover, admin) must not crash the process: the pool
     // replaces it on the next query, and a query that fails reports its own error.
     pool.on('error', (e) => console.error(`PostgreSQL 空闲连接中断：${e.message}`));

@@ -70,9 +70,9 @@ export const teacherStaff = pgTable(
       .on(t.idIndex)
       .where(sql`${t.leftOn} is null`),
     // The lists and KPIs read staff in post only: ordered by unit and school, and (after a VACUUM has marked the pages
-    // all-visible) counted and filtered by 用工性质, 岗位 and name from the index alone.
+    // all-visible) counted and filtered by 用工性质, 岗位, name and 入职日期 (县管校聘 eligibility) from the index alone.
     index('teacher_staff_unit_idx')
-      .on(t.unitCode, t.schoolId, t.id, t.status, t.post, t.name)
+      .on(t.unitCode, t.schoolId, t.id, t.status, t.post, t.name, t.joinedOn)
       .where(sql`${t.leftOn} is null`),
     index('teacher_staff_school_idx').on(t.schoolId, t.id),
     // 信息技术2.0 仅未达标 and its count: the teachers in post short of the hours, found from the rollup alone.
