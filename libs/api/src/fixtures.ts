@@ -383,7 +383,12 @@ export const INPUTS: Record<string, unknown> = {
   'funding.enrolmentByUnit': undefined,
   // 学生资助 (city-only runs and settings: the fixture's input is refused, so the matrix sees only the policy)
   'funding.aid.settings': undefined,
-  'funding.aid.saveSettings': { target: { categories: [], stages: ['primary'] }, amounts: {}, expectedVersion: 0 },
+  'funding.aid.saveSettings': {
+    target: { categories: ['tuopin'], stages: ['primary'] },
+    amounts: { living_allowance: { primary: { boarding: 100_000, day: 50_000 } } },
+    listMapping: { name: ['姓名'] },
+    expectedVersion: 0,
+  },
   'funding.aid.summary': { semester: '2022-2' },
   'funding.aid.unaided': { page: 1, pageSize: 5, unitCode: '430422', status: 'open', stage: 'primary', target: 'yes', q: '张' },
   'funding.aid.unmatched': { page: 1, pageSize: 5, unitCode: '430422', outcome: 'unmatched', q: '张' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { headerMappingSchema, resolveHeaders } from '../header-mapping.ts';
 import { IdCardNumber } from '../id-card.ts';
 import { DivisionCode } from '../org.ts';
 import { requiredText } from '../text.ts';
@@ -24,38 +25,11 @@ export const DEFAULT_AID_LIST_MAPPING: Record<AidListField, readonly string[]> =
   unitName: ['县市区', '所属县市区', '县（市、区）', '县区'],
 };
 
-const headers = (f: AidListField) =>
-  z
-    .array(z.string().trim().min(1, { message: '表头不能为空' }).max(40, { message: '表头最多40个字' }), {
-      message: `请填写“${AID_LIST_FIELD_LABELS[f].zh}”的表头`,
-    })
-    .min(1, { message: `请填写“${AID_LIST_FIELD_LABELS[f].zh}”的表头` })
-    .max(8, { message: '每个字段最多8个表头' });
 /** The city's mapping: any field left out takes the default. One header text may not name two fields. */
-export const AidListMapping = z
-  .object({ name: headers('name'), idNumber: headers('idNumber'), category: headers('category'), unitName: headers('unitName') })
-  .partial()
-  .strict()
-  .superRefine((m, ctx) => {
-    const seen = new Map<string, AidListField>();
-    for (const f of AidListField.options)
-      for (const h of m[f] ?? []) {
-        const other = seen.get(h);
-        if (other && other !== f)
-          ctx.addIssue({
-            code: 'custom',
-            path: [f],
-            message: `表头“${h}”同时用于“${AID_LIST_FIELD_LABELS[other].zh}”和“${AID_LIST_FIELD_LABELS[f].zh}”`,
-          });
-        seen.set(h, f);
-      }
-  });
+export const AidListMapping = headerMappingSchema(AidListField, (f) => AID_LIST_FIELD_LABELS[f].zh, DEFAULT_AID_LIST_MAPPING);
 export type AidListMapping = z.infer<typeof AidListMapping>;
-export const resolveAidListMapping = (override: AidListMapping | null | undefined) =>
-  Object.fromEntries(AidListField.options.map((f) => [f, override?.[f]?.length ? override[f] : DEFAULT_AID_LIST_MAPPING[f]])) as Record<
-    AidListField,
-    readonly string[]
-  >;
+export const resolveAidListMapping = (override: Partial<Record<AidListField, readonly string[]>> | null | undefined) =>
+  resolveHeaders(AidListField.options, DEFAULT_AID_LIST_MAPPING, override);
 
 /** The words the owner systems use for each category. */
 const CATEGORY_WORDS: Record<AidCategory, readonly string[]> = {

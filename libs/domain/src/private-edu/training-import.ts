@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { compactText, requiredText, textField } from '../text.ts';
+import { headerMappingSchema, keyOfWord, resolveHeaders } from '../header-mapping.ts';
+import { requiredText } from '../text.ts';
 import { Uscc } from '../uscc.ts';
 import { FEE_SUPERVISION_LABELS, FeeSupervision, TRAINING_CATEGORY_LABELS, TrainingCategory } from './training.ts';
 
@@ -26,45 +27,14 @@ export const DEFAULT_PLATFORM_MAPPING: Record<PlatformImportField, readonly stri
   unitName: ['所在县市区', '所在区县', '区县'],
   feeSupervision: ['资金监管方式', '预收费监管方式', '监管方式'],
 };
-export const MAX_PLATFORM_ALIASES = 6;
-
-/** A header as compared: NFKC, no whitespace, no required-mark asterisks. */
-export const platformHeaderKey = (h: string) => compactText(h).replace(/[*＊]/g, '');
-
-const Alias = textField(30, '表头').pipe(z.string().min(1, { message: '表头不能为空' }));
 
 /** The city's override: per field, the header texts. Fields left out keep the default; a header used twice is refused. */
-export const PlatformMapping = z
-  .partialRecord(
-    PlatformImportField,
-    z
-      .array(Alias)
-      .min(1, { message: '每个字段至少一个表头' })
-      .max(MAX_PLATFORM_ALIASES, { message: `每个字段最多${MAX_PLATFORM_ALIASES}个表头` }),
-  )
-  .superRefine((m, ctx) => {
-    const seen = new Map<string, PlatformImportField>();
-    const full = resolvePlatformMapping(m);
-    for (const f of PlatformImportField.options)
-      for (const a of full[f]) {
-        const other = seen.get(platformHeaderKey(a));
-        if (other !== undefined && other !== f)
-          ctx.addIssue({
-            code: 'custom',
-            path: [f],
-            message: `表头“${a}”同时用于“${PLATFORM_FIELD_LABELS[other]}”和“${PLATFORM_FIELD_LABELS[f]}”`,
-          });
-        seen.set(platformHeaderKey(a), f);
-      }
-  });
+export const PlatformMapping = headerMappingSchema(PlatformImportField, (f) => PLATFORM_FIELD_LABELS[f], DEFAULT_PLATFORM_MAPPING);
 export type PlatformMapping = z.infer<typeof PlatformMapping>;
 
 /** The mapping in force: the override's fields, the default for the rest. */
-export function resolvePlatformMapping(override: Partial<Record<PlatformImportField, readonly string[]>> | null | undefined) {
-  return Object.fromEntries(
-    PlatformImportField.options.map((f) => [f, override?.[f]?.length ? override[f] : DEFAULT_PLATFORM_MAPPING[f]]),
-  ) as Record<PlatformImportField, readonly string[]>;
-}
+export const resolvePlatformMapping = (override: Partial<Record<PlatformImportField, readonly string[]>> | null | undefined) =>
+  resolveHeaders(PlatformImportField.options, DEFAULT_PLATFORM_MAPPING, override);
 
 const CATEGORY_WORDS: Record<TrainingCategory, readonly string[]> = {
   academic: [TRAINING_CATEGORY_LABELS.academic, '学科类培训机构', '学科'],
@@ -75,12 +45,8 @@ const FEE_WORDS: Record<FeeSupervision, readonly string[]> = {
   risk_deposit: [FEE_SUPERVISION_LABELS.risk_deposit, '保证金'],
   none: [FEE_SUPERVISION_LABELS.none, '未监管', '无', ''],
 };
-const byWords = <K extends string>(words: Record<K, readonly string[]>, v: string): K | null => {
-  const c = compactText(v);
-  return (Object.entries(words) as [K, readonly string[]][]).find(([, ws]) => ws.some((w) => compactText(w) === c))?.[0] ?? null;
-};
-export const platformCategoryOf = (v: string) => byWords(CATEGORY_WORDS, v);
-export const platformFeeOf = (v: string) => byWords(FEE_WORDS, v);
+export const platformCategoryOf = (v: string) => keyOfWord(CATEGORY_WORDS, v);
+export const platformFeeOf = (v: string) => keyOfWord(FEE_WORDS, v);
 
 /**
  * One row of the platform's list as the import takes it (the parser has turned the county's name into its code and

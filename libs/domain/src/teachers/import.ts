@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SchoolRef } from '../bounds.ts';
 import { IsoDate, isRealDate } from '../date.ts';
+import { headerMappingSchema, keyOfWord, resolveHeaders } from '../header-mapping.ts';
 import { IdCardNumber, parseIdCard } from '../id-card.ts';
 import { compactText, requiredText, textField } from '../text.ts';
 import { ADMISSION_RESULT_LABELS, AdmissionResult } from './gate.ts';
@@ -146,10 +147,6 @@ export const STAFF_IMPORT_FIELDS: Record<StaffImportField, StaffImportFieldInfo>
   },
 };
 
-/** At most this many header texts per field, each at most `MAX_ALIAS` characters. */
-export const MAX_ALIASES = 6;
-export const MAX_ALIAS = 30;
-
 /**
  * The headers expected in the national export, per field, first one first (the template uses the first). Observed
  * headers of the 全国教师管理信息系统 export are not published; these are the system's field names as its 信息采集表 names
@@ -172,44 +169,13 @@ export const DEFAULT_IMPORT_MAPPING: Record<StaffImportField, readonly string[]>
   queryResult: ['准入查询结果'],
 };
 
-/** A header as compared: NFKC, no whitespace, no required-mark asterisks. */
-export const headerKey = (h: string) => compactText(h).replace(/[*＊]/g, '');
-
-const Alias = textField(MAX_ALIAS, '表头').pipe(z.string().min(1, { message: '表头不能为空' }));
-
 /** The 科室's override: per field, the header texts (first: the template's). Fields left out keep the default. */
-export const ImportMapping = z
-  .partialRecord(
-    StaffImportField,
-    z
-      .array(Alias)
-      .min(1, { message: '每个字段至少一个表头' })
-      .max(MAX_ALIASES, { message: `每个字段最多${MAX_ALIASES}个表头` }),
-  )
-  .superRefine((m, ctx) => {
-    const seen = new Map<string, string>();
-    const full = resolveMapping(m);
-    for (const f of StaffImportField.options)
-      for (const a of full[f]) {
-        const k = headerKey(a);
-        const other = seen.get(k);
-        if (other !== undefined && other !== f)
-          ctx.addIssue({
-            code: 'custom',
-            path: [f],
-            message: `表头“${a}”同时用于“${STAFF_IMPORT_FIELDS[other as StaffImportField].label.zh}”和“${STAFF_IMPORT_FIELDS[f].label.zh}”`,
-          });
-        seen.set(k, f);
-      }
-  });
+export const ImportMapping = headerMappingSchema(StaffImportField, (f) => STAFF_IMPORT_FIELDS[f].label.zh, DEFAULT_IMPORT_MAPPING);
 export type ImportMapping = z.infer<typeof ImportMapping>;
 
 /** The mapping in force: the override's fields, the default for the rest. */
-export function resolveMapping(override: Partial<Record<StaffImportField, readonly string[]>> | null | undefined) {
-  return Object.fromEntries(
-    StaffImportField.options.map((f) => [f, override?.[f]?.length ? override[f] : DEFAULT_IMPORT_MAPPING[f]]),
-  ) as Record<StaffImportField, readonly string[]>;
-}
+export const resolveMapping = (override: Partial<Record<StaffImportField, readonly string[]>> | null | undefined) =>
+  resolveHeaders(StaffImportField.options, DEFAULT_IMPORT_MAPPING, override);
 
 // --- cells: what a person (or the national system) typed, as the row schema takes it ---------------------------------
 
@@ -232,11 +198,8 @@ const RESULT_WORDS: Record<AdmissionResult, readonly string[]> = {
   hit: [ADMISSION_RESULT_LABELS.hit.zh, '有记录', '有'],
 };
 
-const byWords = <K extends string>(words: Record<K, readonly string[]>, v: string): K | string | undefined => {
-  const c = compactText(v);
-  if (c === '') return undefined;
-  return (Object.entries(words) as [K, readonly string[]][]).find(([, ws]) => ws.some((w) => compactText(w) === c))?.[0] ?? v;
-};
+const byWords = <K extends string>(words: Record<K, readonly string[]>, v: string): K | string | undefined =>
+  compactText(v) === '' ? undefined : (keyOfWord(words, v) ?? v);
 
 /** A date cell: YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD, or a month (YYYY-MM, YYYYMM, as 进本校年月) → its first day. */
 export function importDate(v: string): string | undefined {

@@ -165,10 +165,14 @@ describe.each(testEngines())('plan files on %s', (engine) => {
     const row = ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(2).value === shown.title)!;
     expect(row.getCell(3).value).toBe(`${(shown.value! * 100).toFixed(1)}%`);
     expect(row.getCell(4).value).toBe(shown.num);
+    const early = await callerAs(database, 'leader', { asOf: '2021-06-30' });
+    const none = (await early.dashboard.kpis()).find((k) => k.id === 'funding.aid-coverage')!;
+    expect(none.status).toBe('no_data');
+    const before = (await load((await early.dashboard.export()).base64)).getWorksheet('指标')!;
     expect(
-      ws
-        .getRows(3, ws.rowCount - 2)!
-        .find((r) => r.getCell(2).value === '原建档立卡等家庭经济困难学生资助覆盖率')!
+      before
+        .getRows(3, before.rowCount - 2)!
+        .find((r) => r.getCell(2).value === none.title)!
         .getCell(3).value,
     ).toBe('暂无数据');
   });

@@ -1,7 +1,7 @@
 // A list of 脱贫户/监测对象, 低保, 特困 or 残疾 children as its owner system exports it: the columns come from the city's
 // mapping, how a row's cells become AidListRow and every check that needs no database. Runs in the parsing worker
 // (see imports/worker.ts), so it imports no database code.
-import { compactText, IMPORT_LIMITS, normalizeIdCard } from '@hyedu/domain';
+import { normalizeIdCard } from '@hyedu/domain';
 import {
   AID_LIST_FIELD_LABELS,
   AID_LIST_LABELS,
@@ -11,7 +11,8 @@ import {
   listCategoryHint,
   type AidListKind,
 } from '@hyedu/domain/funding';
-import { readSheet, validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
+import { validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
+import { countyFinder, firstPerKey, isRowError, readMappedSheet, type CountyRef } from '../../../imports/mapped-sheet.ts';
 import type { ParseReport } from '../../../imports/types.ts';
 
 /** The template's sheet (an export made elsewhere may call its sheet anything: the first sheet with the headers is read). */
@@ -38,13 +39,10 @@ export function aidListColumns(kind: AidListKind, mapping: Record<AidListField, 
   }));
 }
 
-/** A county as the worker takes it: [code, name]; `mine` whether the caller may import its rows. */
-export type AidUnitRef = readonly [code: string, name: string, mine: boolean];
 export interface AidListSheetRow {
   rowNumber: number;
   value: AidListRow;
 }
-const unitKey = (v: string) => compactText(v).replace(/^(湖南省)?衡阳市(?=.)/, '');
 
 /**
  * Reads a list: the header row found by the mapping's texts, each row's county by name (or code) among the caller's
@@ -53,35 +51,18 @@ const unitKey = (v: string) => compactText(v).replace(/^(湖南省)?衡阳市(?=
  */
 export async function readAidListSheet(
   buf: Buffer,
-  args: { kind: AidListKind; units: readonly AidUnitRef[]; mapping: Record<AidListField, readonly string[]> },
+  args: { kind: AidListKind; units: readonly CountyRef[]; mapping: Record<AidListField, readonly string[]> },
   report: ParseReport,
 ): Promise<{ rows: AidListSheetRow[]; errors: RowError[] }> {
-  const columns = aidListColumns(args.kind, args.mapping);
-  const headers: Record<string, string> = Object.fromEntries(columns.map((c) => [c.key, c.header]));
-  const rows = await readSheet(buf, AID_LIST_SHEET, columns, {
-    maxRows: IMPORT_LIMITS.maxRows,
-    anySheet: true,
-    onHeader: (key, text) => (headers[key] = text),
-  });
-  report({ parsed: rows.length });
-  const shown = columns.map((c) => ({ ...c, header: headers[c.key]! }));
-  const units = new Map<string, AidUnitRef>();
-  for (const u of args.units) units.set(u[0], u).set(unitKey(u[1]), u);
+  const { rows, headers, shown } = await readMappedSheet(buf, AID_LIST_SHEET, aidListColumns(args.kind, args.mapping), report);
+  const countyOf = countyFinder(args.units, headers.unitName!, '名单');
   const errors: RowError[] = [];
   const mapped: SheetRow[] = [];
   for (const row of rows) {
     const v = row.values;
-    const unit = units.get(unitKey(v.unitName!));
-    if (!unit) {
-      errors.push({ row: row.rowNumber, column: headers.unitName!, message: `“${v.unitName}”不是衡阳市的县市区` });
-      continue;
-    }
-    if (!unit[2]) {
-      errors.push({
-        row: row.rowNumber,
-        column: headers.unitName!,
-        message: `${unit[1]}的名单不在您的数据范围内（只能导入本县市区的名单）`,
-      });
+    const unit = countyOf(row.rowNumber, v.unitName!);
+    if (isRowError(unit)) {
+      errors.push(unit);
       continue;
     }
     const category = categoryOf(v.category ?? '', args.kind);
@@ -103,16 +84,7 @@ export async function readAidListSheet(
   }
   const { valid, errors: invalid } = validateRows(mapped, AidListRow, shown);
   errors.push(...invalid);
-  const seen = new Map<string, number>();
-  const out: AidListSheetRow[] = [];
-  for (const r of valid) {
-    const first = seen.get(r.value.idNumber);
-    if (first !== undefined) errors.push({ row: r.rowNumber, column: headers.idNumber!, message: `与第${first}行的身份证号相同` });
-    else {
-      seen.set(r.value.idNumber, r.rowNumber);
-      out.push(r);
-    }
-  }
+  const out = firstPerKey(valid, (r) => r.value.idNumber, headers.idNumber!, '身份证号', errors);
   report({ checked: rows.length });
   return { rows: out, errors };
 }

@@ -37,7 +37,8 @@ export async function aidSettings(db: Db) {
   };
 }
 
-const Amounts = z.record(AidItem, z.record(AidStage, AidAmount.optional())) as unknown as z.ZodType<AidAmounts>;
+/** The amounts changed: per item, per stage (items left out keep the domain's default). */
+const Amounts = z.partialRecord(AidItem, z.partialRecord(AidStage, AidAmount));
 export const AidSettingsInput = z
   .object({
     target: AidTargetScope,
@@ -67,7 +68,7 @@ export const aidSettingsRouter = {
         if ((row?.version ?? 0) !== input.expectedVersion) throw conflict();
         const values = {
           target: input.target,
-          amounts: { ...DEFAULT_AID_AMOUNTS, ...input.amounts },
+          amounts: { ...DEFAULT_AID_AMOUNTS, ...input.amounts } as AidAmounts,
           listMapping: input.listMapping ?? row?.listMapping ?? null,
           updatedBy: ctx.identity.username,
           updatedAt: ctx.now,

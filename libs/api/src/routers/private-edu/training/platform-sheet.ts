@@ -1,7 +1,6 @@
 // The national platform's institution list: the columns come from the city's mapping (per field the header texts of
 // the platform's export), how a row's cells become PlatformImportRow and every check that needs no database. Runs in
 // the parsing worker (see imports/worker.ts), so it imports no database code.
-import { compactText, IMPORT_LIMITS } from '@hyedu/domain';
 import {
   FEE_SUPERVISION_LABELS,
   PLATFORM_FIELD_LABELS,
@@ -11,7 +10,8 @@ import {
   PlatformImportRow,
   TRAINING_CATEGORY_LABELS,
 } from '@hyedu/domain/private-edu';
-import { readSheet, validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
+import { validateRows, type Column, type RowError, type SheetRow } from '@hyedu/excel';
+import { countyFinder, firstPerKey, isRowError, readMappedSheet, type CountyRef } from '../../../imports/mapped-sheet.ts';
 import type { ParseReport } from '../../../imports/types.ts';
 
 /** The template's sheet (the platform's export may call its sheet anything: the first sheet with the headers is read). */
@@ -52,11 +52,6 @@ export interface PlatformSheetRow {
   value: PlatformImportRow;
 }
 
-/** A county as the worker takes it: [code, name]; `mine` whether the caller may import its rows. */
-export type PlatformUnitRef = readonly [code: string, name: string, mine: boolean];
-
-const unitKey = (v: string) => compactText(v).replace(/^(湖南省)?衡阳市(?=.)/, '');
-
 /**
  * Reads the platform's export (or the template): the header row found by the mapping's texts, each row's county by
  * name (or code) among the caller's counties, PlatformImportRow's checks, one row per platform id. Errors name the
@@ -64,35 +59,18 @@ const unitKey = (v: string) => compactText(v).replace(/^(湖南省)?衡阳市(?=
  */
 export async function readPlatformSheet(
   buf: Buffer,
-  args: { units: readonly PlatformUnitRef[]; mapping: Record<PlatformImportField, readonly string[]> },
+  args: { units: readonly CountyRef[]; mapping: Record<PlatformImportField, readonly string[]> },
   report: ParseReport,
 ): Promise<{ rows: PlatformSheetRow[]; errors: RowError[] }> {
-  const columns = platformColumns(args.mapping);
-  const headers: Record<string, string> = Object.fromEntries(columns.map((c) => [c.key, c.header]));
-  const rows = await readSheet(buf, PLATFORM_SHEET, columns, {
-    maxRows: IMPORT_LIMITS.maxRows,
-    anySheet: true,
-    onHeader: (key, text) => (headers[key] = text),
-  });
-  report({ parsed: rows.length });
-  const shown = columns.map((c) => ({ ...c, header: headers[c.key]! }));
-  const units = new Map<string, PlatformUnitRef>();
-  for (const u of args.units) units.set(u[0], u).set(unitKey(u[1]), u);
+  const { rows, headers, shown } = await readMappedSheet(buf, PLATFORM_SHEET, platformColumns(args.mapping), report);
+  const countyOf = countyFinder(args.units, headers.unitName!, '机构');
   const errors: RowError[] = [];
   const mapped: SheetRow[] = [];
   for (const row of rows) {
     const v = row.values;
-    const unit = units.get(unitKey(v.unitName!));
-    if (!unit) {
-      errors.push({ row: row.rowNumber, column: headers.unitName!, message: `“${v.unitName}”不是衡阳市的县市区` });
-      continue;
-    }
-    if (!unit[2]) {
-      errors.push({
-        row: row.rowNumber,
-        column: headers.unitName!,
-        message: `${unit[1]}的机构不在您的数据范围内（只能导入本县市区的名单）`,
-      });
+    const unit = countyOf(row.rowNumber, v.unitName!);
+    if (isRowError(unit)) {
+      errors.push(unit);
       continue;
     }
     const values = {
@@ -107,16 +85,7 @@ export async function readPlatformSheet(
   }
   const { valid, errors: invalid } = validateRows(mapped, PlatformImportRow, shown);
   errors.push(...invalid);
-  const seen = new Map<string, number>();
-  const out: PlatformSheetRow[] = [];
-  for (const r of valid) {
-    const first = seen.get(r.value.platformId);
-    if (first !== undefined) errors.push({ row: r.rowNumber, column: headers.platformId!, message: `与第${first}行的机构编号相同` });
-    else {
-      seen.set(r.value.platformId, r.rowNumber);
-      out.push(r);
-    }
-  }
+  const out = firstPerKey(valid, (r) => r.value.platformId, headers.platformId!, '机构编号', errors);
   report({ checked: rows.length });
   return { rows: out, errors };
 }
