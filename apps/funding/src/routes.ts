@@ -106,6 +106,12 @@ export default defineModuleRoutes('funding', (base) => [
         meta: { title: '名单比对结果', titleEn: 'Matching result' },
       },
       {
+        path: 'aid/settings',
+        name: 'funding:aid-settings',
+        component: () => import('./pages/aid/AidSettingsPage.vue'),
+        meta: { title: '资助设置', titleEn: 'Aid settings' },
+      },
+      {
         path: 'aid/payments',
         name: 'funding:aid-payments',
         component: () => import('./pages/aid/PaymentsPage.vue'),

@@ -10,6 +10,9 @@ import {
   fundingAidStudents as s,
 } from './schema/funding-aid.ts';
 
+/** The record id an aid ID number's cipher is bound to (the lists, the 学籍 extract: one person, one binding). */
+export const aidCipherId = (idIndex: string) => `funding_aid:${idIndex}`;
+
 const rowsOf = <R>(result: unknown): R[] => [...(result as { rows: R[] }).rows];
 
 export interface AidRunCounts {

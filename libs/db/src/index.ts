@@ -29,5 +29,5 @@ export type { AppraisalCountChange } from './appraisal-counts.ts';
 export { dropStaged, dropStaleStaging, idRuns, newImportJob, publishStaged, stageRows } from './staging.ts';
 export type { StagedRow } from './staging.ts';
 // 学生资助: the matching run (set-based SQL)
-export { runAidMatching } from './funding-aid-match.ts';
+export { aidCipherId, runAidMatching } from './funding-aid-match.ts';
 export type { AidRunCounts } from './funding-aid-match.ts';

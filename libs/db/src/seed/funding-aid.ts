@@ -15,7 +15,7 @@ import {
 } from '@hyedu/domain/funding';
 import type { Tx } from '../audit.ts';
 import { blindIndex, encryptField } from '../field-crypto.ts';
-import { runAidMatching } from '../funding-aid-match.ts';
+import { aidCipherId, runAidMatching } from '../funding-aid-match.ts';
 import { fundingAidFollowUps, fundingAidListed, fundingAidPayments, fundingAidStudents } from '../schema/funding-aid.ts';
 import { schoolEnrolment, schools } from '../schema/org.ts';
 import { bulkInsert, withBulkLoad } from './bulk.ts';
@@ -118,7 +118,7 @@ export async function seedFundingAid(
     const idIndex = blindIndex(opts.keys.indexKey, idNumber_);
     return {
       idIndex,
-      idCipher: encryptField(opts.keys.dataKey, idNumber_, `funding_aid:${idIndex}`),
+      idCipher: encryptField(opts.keys.dataKey, idNumber_, aidCipherId(idIndex)),
       idMasked: maskIdNumber(idNumber_),
       name: personName(rng),
     };

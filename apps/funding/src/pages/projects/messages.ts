@@ -3,8 +3,6 @@ import { defineMessages } from '@hyedu/ui';
 /** The 学位建设 pages' words: the project list, a project, its dialogs and the allocation. */
 export const useProjectMessages = defineMessages({
   'zh-CN': {
-    tabProjects: '学位建设',
-    tabAllocation: '任务分配',
     listTitle: '学位建设项目',
     lead: '共 {n} 个项目',
     add: '登记项目',
@@ -91,8 +89,6 @@ export const useProjectMessages = defineMessages({
     cityTotal: '全市',
   },
   'en-US': {
-    tabProjects: 'School places',
-    tabAllocation: 'Allocation',
     listTitle: 'School-place projects',
     lead: '{n} projects',
     add: 'Add project',

@@ -80,6 +80,11 @@ describe.each(testEngines())('学生资助 on %s', (engine) => {
     const bySchool = await (await as('hnzizhu')).funding.aid.unaided({ page: 1, pageSize: 100, q: school.rows[0]!.schoolName });
     expect(bySchool.rows.filter((r) => r.schoolId === school.rows[0]!.schoolId).length).toBe(school.total);
 
+    // The aid staff read the full ID number on the record page; the view is audited.
+    const one = await (await as('hnzizhu')).funding.aid.followUp({ id: county.rows[0]!.id });
+    expect(one.idNumber).toMatch(/^\d{17}[\dX]$/);
+    expect(one.idNumber.slice(0, 6) + '********' + one.idNumber.slice(14)).toBe(one.idMasked);
+
     // Another county's follow-up is the one NOT_FOUND for a county aid role.
     const [other] = await database.db.select({ id: f.id }).from(f).where(eq(f.unitCode, '430481')).limit(1);
     expect(await failure((await as('hnzizhu')).funding.aid.followUp({ id: other!.id }))).toEqual({

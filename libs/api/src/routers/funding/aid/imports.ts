@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { blindIndex, encryptField, publishStaged, runAidMatching, tables } from '@hyedu/db';
+import { aidCipherId, blindIndex, encryptField, publishStaged, runAidMatching, tables } from '@hyedu/db';
 import { AID_LIST_LABELS, AidListKind, maskIdNumber, resolveAidListMapping, semesterOf } from '@hyedu/domain/funding';
 import { writeTemplate } from '@hyedu/excel';
 import { checkedAnswer, parseUpload, stageAndPublish, tracked, writeImportAudit } from '../../../imports/run.ts';
@@ -71,7 +71,7 @@ export const aidImportsRouter = {
             listKind: input.listKind,
             category: r.value.category,
             idIndex,
-            idCipher: encryptField(ctx.keys.dataKey, r.value.idNumber, `funding_aid:${idIndex}`),
+            idCipher: encryptField(ctx.keys.dataKey, r.value.idNumber, aidCipherId(idIndex)),
             idMasked: maskIdNumber(r.value.idNumber),
             name: r.value.name,
             unitCode: r.value.unitCode,

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { runAidMatching, tables, type Db } from '@hyedu/db';
+import { aidCipherId, decryptField, runAidMatching, tables, type Db } from '@hyedu/db';
 import { RecordId } from '@hyedu/domain';
 import { AidFollowUpStep, AidSemester, semesterLabel, semesterOf, AID_FOLLOW_UP_WORKFLOW as wf } from '@hyedu/domain/funding';
 import { auditChange } from '../../../audit-change.ts';
@@ -256,7 +256,10 @@ export const aidRouter = {
     .query(async ({ ctx, input }) => {
       const r = await visibleFollowUp(ctx, input.id);
       const [school] = await ctx.db.select({ name: schools.name }).from(schools).where(eq(schools.id, r.schoolId));
-      const [student] = await ctx.db.select({ boarding: st.boarding }).from(st).where(eq(st.id, r.studentId));
+      const [student] = await ctx.db
+        .select({ boarding: st.boarding, idIndex: st.idIndex, idCipher: st.idCipher })
+        .from(st)
+        .where(eq(st.id, r.studentId));
       const paid = await ctx.db
         .select({ id: p.id, item: p.item, kind: p.kind, amount: p.amount, paidOn: p.paidOn, reason: p.reason })
         .from(p)
@@ -268,6 +271,8 @@ export const aidRouter = {
         ...shown,
         schoolName: school?.name ?? '',
         boarding: student?.boarding ?? false,
+        // The aid staff verify and pay by the full number; the view is audited (viewProcedure).
+        idNumber: student ? decryptField(ctx.keys.dataKey, student.idCipher, aidCipherId(student.idIndex)) : r.idMasked,
         today: ctx.today,
         semesterLabel: semesterLabel(r.semester),
         payments: paid,

@@ -21,6 +21,7 @@ import { actorLevel } from '../../../record-scope.ts';
 import { readProcedure, writeProcedure } from '../../../trpc.ts';
 import { conflict } from '../../../workflow-step.ts';
 import { AID_KPIS } from './kpis.ts';
+import { hasAidRole } from './query.ts';
 
 const { fundingAidSettings: s } = tables;
 
@@ -49,12 +50,15 @@ export const AidSettingsInput = z
   .strict();
 
 export const aidSettingsRouter = {
-  /** Everyone with the module reads the scope of the target and the amounts. */
-  settings: readProcedure('funding').query(async ({ ctx }) => ({
-    ...(await aidSettings(ctx.db)),
-    mapping: resolveAidListMapping((await aidSettings(ctx.db)).listMapping),
-    canConfigure: actorLevel(ctx.scope) === 'city',
-  })),
+  /** Everyone with the module reads the scope of the target and the amounts; the city aid centre may change them. */
+  settings: readProcedure('funding').query(async ({ ctx }) => {
+    const current = await aidSettings(ctx.db);
+    return {
+      ...current,
+      mapping: resolveAidListMapping(current.listMapping),
+      canConfigure: actorLevel(ctx.scope) === 'city' && (await hasAidRole(ctx)),
+    };
+  }),
   /**
    * The city aid centre sets the target's scope and the amounts; versioned (0: never set), audited. The current
    * semester's matching runs again in the same transaction, so the lists and the KPI count by the new scope at once.
