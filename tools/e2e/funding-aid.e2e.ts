@@ -55,6 +55,8 @@ describe('学生资助 (seed item 11): 应助未助 until aided', () => {
     await school.waitForURL(/\/funding\/aid\/follow-ups\/\d+$/);
     const followUpUrl = school.url();
     expect(await school.locator('[data-test="aid-pay"]').count()).toBe(0);
+    // The aid staff verify by the full ID number on the record page (the lists show it masked).
+    expect((await school.locator('[data-test="aid-id-number"]').textContent())?.trim()).toMatch(/^\d{17}[\dX]$/);
     await school.locator('[data-test="step-recognise"]').click();
     await school.locator('[data-test="aid-status"]', { hasText: '已认定待发放' }).waitFor();
     expect(await seriousViolations(school)).toEqual([]);
@@ -89,6 +91,39 @@ describe('学生资助 (seed item 11): 应助未助 until aided', () => {
     await shot(county, 'overview-county-after');
   });
 
+  it('资助设置: the city aid centre widens the 100% target to 高中 and the coverage counts the new scope; the 科室 reads them', async () => {
+    const office = await as('funding');
+    await office.goto(`${h.server.url}/funding/aid/settings`);
+    await office.locator('[data-test="aid-settings"]').waitFor();
+    expect(await office.locator('[data-test="aid-settings-save"]').count()).toBe(0);
+    expect(await office.locator('[data-test="aid-stage-senior"]').isDisabled()).toBe(true);
+
+    const city = await as('zizhu');
+    await city.goto(`${h.server.url}/funding/aid`);
+    await city.locator('[data-test="aid-stat-eligible"]').waitFor();
+    const eligibleBefore = await count(city, 'aid-stat-eligible');
+    await city.locator('[data-test="aid-to-settings"]').click();
+    await city.locator('[data-test="aid-settings"]').waitFor();
+    expect(await city.locator('[data-test="aid-stage-senior"]').isChecked()).toBe(false);
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'settings');
+    // A bad amount is refused beside its field, nothing saved.
+    await city.locator('[data-test="aid-amount-living_allowance-primary-day"]').fill('五百');
+    await city.locator('[data-test="aid-settings-save"]').click();
+    await city.locator('#aid-amount-living_allowance-primary-day-error').waitFor();
+    await city.locator('[data-test="aid-amount-living_allowance-primary-day"]').fill('500.00');
+    await city.locator('[data-test="aid-stage-senior"]').check();
+    await city.locator('[data-test="aid-settings-save"]').click();
+    await city.locator('[data-test="aid-settings-notice"]', { hasText: '设置已保存' }).waitFor();
+    await city.reload();
+    await city.locator('[data-test="aid-settings"]').waitFor();
+    await expect.poll(() => city.locator('[data-test="aid-stage-senior"]').isChecked()).toBe(true);
+    await shot(city, 'settings-saved');
+    await city.goto(`${h.server.url}/funding/aid`);
+    await city.locator('[data-test="aid-stat-eligible"]').waitFor();
+    expect(await count(city, 'aid-stat-eligible')).toBeGreaterThan(eligibleBefore);
+  });
+
   it('the pages in English', async () => {
     const city = await as('zizhu');
     await city.goto(`${h.server.url}/funding/aid/payments`);
@@ -98,5 +133,9 @@ describe('学生资助 (seed item 11): 应助未助 until aided', () => {
     await city.locator('h1', { hasText: 'Aid payment progress' }).waitFor();
     expect(await seriousViolations(city)).toEqual([]);
     await shot(city, 'payments-en');
+    await city.goto(`${h.server.url}/funding/aid/settings`);
+    await city.locator('h1', { hasText: 'Aid settings' }).waitFor();
+    expect(await seriousViolations(city)).toEqual([]);
+    await shot(city, 'settings-en');
   });
 });

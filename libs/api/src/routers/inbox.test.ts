@@ -228,6 +228,24 @@ describe.each(testEngines())('the 待办 inbox on %s', (engine) => {
     expect(await ids('safety', 'incident')).not.toContain(id);
   });
 
+  it('应助未助 awaits the school’s aid staff (认定), then the county aid centre (发放); the city has no turn', async () => {
+    for (const u of ['xxzizhu', 'hnzizhu', 'zizhu']) cookies.set(u, await signIn(database, u));
+    const counts = async (u: string) => (await (await as(u)).inbox.count()).byKind.aidFollowUp ?? 0;
+    const school = (await (await as('xxzizhu')).inbox.list()).find((g) => g.kind === 'aidFollowUp')!;
+    expect(school.total).toBeGreaterThan(0);
+    expect(school.items.every((i) => i.state === 'open' && i.steps.includes('recognise'))).toBe(true);
+    expect(school.items[0]!.link).toEqual({ name: 'funding:aid-follow-up', params: { id: String(school.items[0]!.id) } });
+    const [countyBefore, schoolBefore] = [await counts('hnzizhu'), await counts('xxzizhu')];
+    const id = school.items[0]!.id;
+    const { version } = await (await as('xxzizhu')).funding.aid.followUp({ id });
+    await (await as('xxzizhu')).funding.aid.step({ id, expectedVersion: version, action: 'recognise' });
+    expect(await counts('xxzizhu')).toBe(schoolBefore - 1);
+    expect(await counts('hnzizhu')).toBe(countyBefore + 1);
+    expect((await (await as('zizhu')).inbox.list()).some((g) => g.kind === 'aidFollowUp')).toBe(false);
+    // The same county without the aid role: nothing of this source.
+    expect((await (await as('hengnan')).inbox.count()).byKind.aidFollowUp).toBeUndefined();
+  });
+
   it('an area the caller may not act in contributes nothing and does not fail', async () => {
     // The leadership reads everything and acts in no module's workflow; a school has no plan and no 公参民 case, but
     // submits its own 年检 materials and 整改报告, its 办学许可 applications, (a kindergarten) its 普惠 applications and

@@ -2,6 +2,8 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { departmentsOf, INBOX_SOURCES, type InboxKind } from '@hyedu/domain';
 import type { AuthedContext } from '../context.ts';
 import { permission, sessionProcedure } from '../trpc.ts';
+// 学生资助
+import { aidFollowUps } from './inbox/aid.ts';
 import { conversions } from './inbox/conversions.ts';
 // 控辍保学与随迁子女
 import { dropoutCases, dropoutReturns } from './inbox/dropout.ts';
@@ -52,6 +54,8 @@ const SOURCES: Record<InboxKind, (a: Asker, limit: number) => Promise<InboxGroup
   // 控辍保学与随迁子女
   dropout: dropoutCases,
   dropoutReturn: dropoutReturns,
+  // 学生资助
+  aidFollowUp: aidFollowUps,
 };
 /** Rows shown per kind; the total says how many there are. */
 const SHOWN = 50;

@@ -1,3 +1,5 @@
+// 学生资助
+import { AID_FOLLOW_UP_WORKFLOW } from '../funding/aid-workflow.ts';
 // 控辍保学与随迁子女
 import { DROPOUT_RETURN_REMINDER, DROPOUT_WORKFLOW } from '../funding/dropout-workflow.ts';
 import { SPENDING_WORKFLOW } from '../funding/spending-workflow.ts';
@@ -72,6 +74,8 @@ export const INBOX_SOURCES = {
   // 控辍保学与随迁子女
   dropout: { workflow: DROPOUT_WORKFLOW, area: 'funding', label: { zh: '控辍保学台账', en: 'Dropout cases' } },
   dropoutReturn: { workflow: DROPOUT_RETURN_REMINDER, area: 'funding', label: { zh: '控辍保学报告', en: 'Dropout returns' } },
+  // 学生资助
+  aidFollowUp: { workflow: AID_FOLLOW_UP_WORKFLOW, area: 'funding:aid', label: { zh: '应助未助跟进', en: 'Aid follow-ups' } },
 } as const satisfies Record<string, { workflow: unknown; area: string | null; label: Words }>;
 export type InboxKind = keyof typeof INBOX_SOURCES;
 export const INBOX_KINDS = Object.keys(INBOX_SOURCES) as InboxKind[];

@@ -57,6 +57,9 @@ describe('a workflow declared as data', () => {
     expect(report.refusal(draft, 'review', county)).toBe('报告当前为“草稿”，不能审核通过');
     expect(report.refusal({ state: 'submitted' }, 'return', county, {})).toBe('请填写退回原因');
     expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '  ' })).toBe('请填写退回原因');
+    // One character is not a reason, whether the step asks for one or not.
+    expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: ' 否 ' })).toBe('退回原因至少写2个字');
+    expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '不符' })).toBeNull();
     expect(report.refusal({ state: 'submitted' }, 'return', county, { reason: '数据有误' })).toBeNull();
     expect(report.refusal({ state: 'draft', fields: { contact: '' } }, 'note', school)).toBe('请先填写联系人');
     expect(report.refusal({ state: 'submitted', submittedBy: 'hengnan' }, 'review', county)).toBe('不能审核自己提交的报告');

@@ -122,6 +122,8 @@ export interface Workflow<S extends string, A extends string> extends WorkflowSp
 }
 
 const levelsText = (levels: readonly ActorLevel[]) => levels.map((l) => ACTOR_LEVEL_LABELS[l].zh).join('或');
+/** A reason given with a step (asked for or not) says something: one character is not a reason. */
+export const MIN_REASON_LENGTH = 2;
 const filled = (v: unknown) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
 
 /** Checks a declaration (every state labelled, every step's states declared) and gives it its functions. */
@@ -161,6 +163,8 @@ export function defineWorkflow<const S extends string, const A extends string>(s
       };
     }
     if (given && step.reason && !filled(given.reason)) return { message: `请填写${step.label.zh}原因`, kind: 'input', field: 'reason' };
+    if (given && filled(given.reason) && given.reason!.trim().length < MIN_REASON_LENGTH)
+      return { message: `${step.label.zh}原因至少写${MIN_REASON_LENGTH}个字`, kind: 'input', field: 'reason' };
     for (const need of step.needs ?? [])
       if (!filled(record.fields?.[need.field])) return { message: need.message, kind: 'rule', field: null };
     if (step.notBySubmitter && record.submittedBy === actor.username)

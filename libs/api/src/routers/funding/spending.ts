@@ -227,7 +227,6 @@ export const spendingRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       await visible(ctx, input.id);
-      if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
       const who = ctx.identity.username;
       const out = await applyStep(ctx, {
         wf,

@@ -2,7 +2,6 @@ import type { Tx } from '@hyedu/db';
 import type { CaseRecord, Workflow } from '@hyedu/domain';
 import type { InspectionAuthority } from '@hyedu/domain/private-edu';
 import type { AuthedContext } from '../../context.ts';
-import { fieldError } from '../../field-error.ts';
 import { actorLevel, type recordScope } from '../../record-scope.ts';
 import { applyStep, type CaseTable, type Row } from '../../workflow-step.ts';
 import { actsAsAuthority } from './inspection-access.ts';
@@ -33,7 +32,6 @@ export function authorityStep<S extends string, A extends string, T extends Case
   ) => {
     const row = await o.visible(ctx, input.id);
     if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, o.authorityOf(row), o.matter);
-    if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
     return applyStep(ctx, {
       wf: o.wf,
       table: o.table,

@@ -272,7 +272,6 @@ export const conversionRouter = {
     .input(z.object({ ...Versioned, action: ConversionAction, reason: textField(500, '原因').optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       await visibleCase(ctx, input.id);
-      if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
       const who = ctx.identity.username;
       const teachersUnplaced = await unplaced(ctx.db, input.id);
       const today = ctx.today;

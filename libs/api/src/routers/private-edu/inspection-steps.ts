@@ -45,7 +45,6 @@ async function take(
 ) {
   const row = await visibleInspection(ctx, input.id);
   if (actorLevel(ctx.scope) !== 'school') actsAsAuthority(ctx.scope, row.authority);
-  if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
   // Read before the lock: an opinion given meanwhile moves the inspection's version, so a stale count is a CONFLICT.
   const complete = opinionsComplete(await opinionsOf(ctx.db, input.id));
   return applyStep(ctx, {

@@ -320,8 +320,6 @@ async function step(
   extra: { deadline?: string; reason?: string; measures?: string },
 ) {
   await visibleHazard(ctx, id);
-  if (wf.steps[action].reason && extra.reason !== undefined && extra.reason.trim().length === 1)
-    throw fieldError('reason', `${wf.steps[action].label.zh}原因至少写2个字`);
   const who = ctx.identity.username;
   const result = await applyStep(ctx, {
     wf,

@@ -117,7 +117,6 @@ async function step(
   after?: Record<string, unknown>,
 ) {
   await visible(ctx, input.id);
-  if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
   return applyStep(ctx, {
     wf,
     table: c,

@@ -254,7 +254,6 @@ export const fiveItemsRouter = {
     .mutation(async ({ ctx, input }) => {
       const [seen, s] = await Promise.all([visible(ctx, input.id), fiveItemsSettings(ctx.db)]);
       actsAsReviewer(ctx, seen.unitCode, s);
-      if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
       const who = ctx.identity.username;
       return applyStep(ctx, {
         wf,

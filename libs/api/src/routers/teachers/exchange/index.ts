@@ -197,7 +197,6 @@ export const exchangeRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       await visiblePlan(ctx, input.id);
-      if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
       const who = ctx.identity.username;
       return applyStep(ctx, {
         wf,

@@ -374,7 +374,6 @@ export const honoursRouter = {
     )
     .mutation(async ({ ctx, input }) => {
       await visibleNomination(ctx, input.id);
-      if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
       const who = ctx.identity.username;
       return applyStep(ctx, {
         wf,

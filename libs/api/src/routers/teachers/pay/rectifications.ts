@@ -152,7 +152,6 @@ export const rectificationRouter = {
   /** 签收整改 and 报告整改情况 (the county; the report carries its measures), 复核销号 and 退回 with a reason (the 科室). */
   step: write.input(RectificationStep).mutation(async ({ ctx, input }) => {
     await visible(ctx, input.id);
-    if (input.reason !== undefined && input.reason.trim().length === 1) throw fieldError('reason', '原因至少写2个字');
     if (input.action === 'report' && (input.measures ?? '').trim().length < 2) throw fieldError('measures', '请填写整改措施（至少2个字）');
     const who = ctx.identity.username;
     return applyStep(ctx, {
