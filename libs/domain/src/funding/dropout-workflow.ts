@@ -69,7 +69,8 @@ export const DROPOUT_WORKFLOW = defineWorkflow({
  * 控辍保学 returns, a reminder rather than a case: 学校一月一报告 (each school teaching compulsory grades, every month)
  * and 县区一季度一复核 (each county-level unit, every quarter). The states are a period's standing for the filer
  * (`returnStanding`): due within the reminder window, or past its due date without a return. A county (the city for
- * 市直 schools) is reminded of its schools' missing monthly returns, one reminder per month with the count.
+ * 市直 schools) is reminded of its schools' missing monthly returns, one reminder per month with the count; the city of
+ * the counties' missing quarterly reviews, one per quarter with the count.
  */
 export const DROPOUT_RETURN_REMINDER = defineWorkflow({
   key: 'funding.dropoutReturn',
@@ -85,5 +86,10 @@ export const DROPOUT_RETURN_REMINDER = defineWorkflow({
     fileMonthly: { label: { zh: '报送月报告', en: 'File the monthly return' }, from: ['dueSoon', 'overdue'], by: ['school'] },
     fileQuarterly: { label: { zh: '报送季度复核', en: 'File the quarterly review' }, from: ['dueSoon', 'overdue'], by: ['county'] },
     urge: { label: { zh: '督促学校报送', en: 'Remind the schools' }, from: ['dueSoon', 'overdue'], by: ['county', 'city'] },
+    urgeCounties: {
+      label: { zh: '督促县市区复核', en: 'Remind the counties' },
+      from: ['dueSoon', 'overdue'],
+      by: ['city'],
+    },
   },
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
 import { tables } from '@hyedu/db';
 import {
   periodsToRemind,
@@ -114,6 +114,28 @@ export async function dropoutReturns(a: Asker, limit: number): Promise<InboxGrou
       const n = Number(missing?.n ?? 0);
       if (n) reminder(period, '本辖区学校', `控辍保学月报告 · ${period}：${n}所学校未报送`, 'urge', 'school_month', { missing: 'yes' });
     }
+    if (level === 'city')
+      for (const period of periodsToRemind('county_quarter', a.today)) {
+        const [missing] = await a.db
+          .select({ n: count() })
+          .from(orgUnits)
+          .where(
+            and(
+              ne(orgUnits.code, city),
+              notExists(
+                a.db
+                  .select({ one: sql`1` })
+                  .from(r)
+                  .where(and(eq(r.unitCode, orgUnits.code), eq(r.kind, 'county_quarter'), eq(r.period, period))),
+              ),
+            ),
+          );
+        const n = Number(missing?.n ?? 0);
+        if (n)
+          reminder(period, '各县市区', `控辍保学季度复核 · ${period}：${n}个县市区未复核`, 'urgeCounties', 'county_quarter', {
+            missing: 'yes',
+          });
+      }
     if (level === 'county' && a.scope.kind === 'units') {
       const quarters = periodsToRemind('county_quarter', a.today);
       const filed = await a.db

@@ -240,7 +240,17 @@ describe.each(testEngines())('控辍保学 and 随迁子女 on %s', (engine) => 
     expect(await fieldIssues(hengnan.funding.dropout.returns.file({ period: '2022-Q3', unitCode: '430422' }))).toMatchObject({
       issues: [{ path: 'note', message: '请填写复核意见（至少4个字）' }],
     });
+    // The city is reminded of the counties that have not reviewed the quarter, with their count.
+    const quarterly = async () => (await reminders(await as('funding'))).find((i) => i.detail.startsWith('控辍保学季度复核 · 2022-Q3'));
+    const before = await quarterly();
+    expect(before).toMatchObject({
+      overdue: true,
+      steps: ['urgeCounties'],
+      link: { query: { kind: 'county_quarter', period: '2022-Q3' } },
+    });
+    const missingBefore = Number(/(\d+)个县市区未复核/.exec(before!.detail)![1]);
     await hengnan.funding.dropout.returns.file({ period: '2022-Q3', unitCode: '430422', note: '已逐校复核台账' });
+    expect(Number(/(\d+)个县市区未复核/.exec((await quarterly())?.detail ?? '0个县市区未复核')![1])).toBe(missingBefore - 1);
     expect((await reminders(hengnan)).some((i) => i.detail === '控辍保学季度复核 · 2022-Q3')).toBe(false);
     expect(
       await failure((await as('funding')).funding.dropout.returns.file({ period: '2022-Q3', unitCode: '430481', note: '市局代报' })),
