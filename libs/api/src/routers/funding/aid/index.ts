@@ -231,6 +231,8 @@ export const aidRouter = {
         semester,
         total: total?.n ?? 0,
         aidRole: aid,
+        /** The 学籍 extract's import (the aid centres, not schools). */
+        canImport: aid && actorLevel(ctx.scope) !== 'school',
         rows: rows.map((r) =>
           person(
             {

@@ -203,7 +203,7 @@ describe.each(testEngines())('学生资助 imports: 学籍 extract and aid roll 
       ['陈某', stranger, '生活补助', '', '250', '2022-11-20'],
     ]);
     const dry = await county.funding.aid.importPayments({ fileName: '发放名册.xlsx', dryRun: true, semester: '2022-2', base64: roll });
-    expect(dry).toMatchObject({ imported: 0, rows: 2, errorCount: 0, committed: false, alreadyPaid: 0, notListed: 1 });
+    expect(dry).toMatchObject({ imported: 0, rows: 2, errorCount: 0, committed: false, toPay: 1, alreadyPaid: 0, notListed: 1 });
     expect(await count(p)).toBe(payments);
 
     const done = await county.funding.aid.importPayments({ fileName: '发放名册.xlsx', dryRun: false, semester: '2022-2', base64: roll });

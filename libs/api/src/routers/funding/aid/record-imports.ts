@@ -88,7 +88,7 @@ export const aidRecordImportsRouter = {
         schools: refs.map((s) => [s.code, s.id, s.unitCode, s.level] as AidSchoolRef),
       });
       const total = parsed.rows.length + new Set(parsed.errors.map((e) => e.row)).size;
-      if (parsed.errors.length) return { ...checkedAnswer(total, parsed.errors), committed: false, notListed: 0 };
+      if (parsed.errors.length) return { ...checkedAnswer(total, parsed.errors), committed: false, notListed: 0, inserted: 0, updated: 0 };
       const indexed = parsed.rows.map((r) => ({ ...r, idIndex: blindIndex(ctx.keys.indexKey, r.value.idNumber) }));
       const listed = await listedIndexes(
         ctx.db,
@@ -199,6 +199,7 @@ export const aidRecordImportsRouter = {
         return {
           ...checkedAnswer(checked.total, checked.errors),
           committed: !input.dryRun && !checked.errors.length,
+          toPay: checked.errors.length ? 0 : checked.rows.length - checked.alreadyPaid,
           alreadyPaid: checked.alreadyPaid,
           notListed: checked.notListed,
           withoutStudent: checked.withoutStudent,
@@ -220,6 +221,7 @@ export const aidRecordImportsRouter = {
         errors: [],
         errorCount: 0,
         committed: true,
+        toPay: out.paid,
         alreadyPaid: checked.rows.length - out.paid,
         notListed: checked.notListed,
         withoutStudent: checked.withoutStudent,
