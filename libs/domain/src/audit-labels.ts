@@ -217,6 +217,8 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.aid.saveSettings': ['修改资助设置', 'Change aid settings'],
   'funding.aid.run': ['运行资助名单比对', 'Run aid matching'],
   'funding.aid.importList': ['导入资助名单', 'Import an aid list'],
+  'funding.aid.importStudents': ['导入名单学生学籍', 'Import listed pupils’ school records'],
+  'funding.aid.importPayments': ['导入资助发放名册', 'Import an aid roll'],
   'funding.aid.pay': ['登记资助发放', 'Record an aid payment'],
   'funding.aid.reissue': ['登记资助补发', 'Record a supplementary aid payment'],
   'funding.aid.unaided': ['查看应助未助名单', 'View eligible pupils not aided'],

@@ -3,6 +3,8 @@
 
 // 学生资助
 import { readAidListSheet } from '../routers/funding/aid/list-sheet.ts';
+import { readAidRollSheet } from '../routers/funding/aid/roll-sheet.ts';
+import { readAidStudentSheet } from '../routers/funding/aid/student-sheet.ts';
 import { readPlanSheets } from '../routers/plan/import-sheets.ts';
 import { readCensusSheet } from '../routers/private-edu/census-sheet.ts';
 import { readLeverSheet, readPrivateProfileSheet } from '../routers/private-edu/import-sheets.ts';
@@ -30,6 +32,8 @@ export const PARSERS = {
   'teachers.appraisals': readAppraisalSheet,
   // 学生资助
   'funding.aidList': readAidListSheet,
+  'funding.aidStudents': readAidStudentSheet,
+  'funding.aidRoll': readAidRollSheet,
 };
 export type ParseKind = keyof typeof PARSERS;
 export type ParseArgs<K extends ParseKind> = Parameters<(typeof PARSERS)[K]>[1];

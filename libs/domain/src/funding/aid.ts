@@ -204,7 +204,8 @@ export const AID_PAYMENT_KIND_LABELS: Record<AidPaymentKind, { zh: string; en: s
 /** The key a regular payment is unique on: a retried request or import never pays twice. */
 export const paymentKey = (student: string, item: AidItem, semester: string) => `${student}|${item}|${semester}`;
 
-const amountFen = z
+/** A payment amount in fen: more than 0, at most 10万元. */
+export const AidAmountFen = z
   .number({ message: '请填写发放金额' })
   .int({ message: '发放金额应以分计的整数' })
   .min(1, { message: '发放金额应大于0' })
@@ -216,7 +217,7 @@ export const AidPaymentInput = z
     studentId: RecordId,
     item: AidItem,
     semester: AidSemester,
-    amount: amountFen,
+    amount: AidAmountFen,
     paidOn: IsoDate,
   })
   .strict();
@@ -244,9 +245,15 @@ export function paymentRefusal(
   const standard = semesterAmount(amounts, p.item, student.stage, student.boarding);
   if (p.kind === 'regular' && standard !== null && p.amount > standard)
     return { field: 'amount', message: `金额超过本学期标准${(standard / 100).toFixed(2)}元` };
-  if (p.paidOn > today) return { field: 'paidOn', message: '发放日期不能晚于今天' };
-  const start = p.semester.endsWith('1') ? `${p.semester.slice(0, 4)}-03-01` : `${p.semester.slice(0, 4)}-09-01`;
-  if (p.paidOn < start) return { field: 'paidOn', message: '发放日期不能早于该学期开始' };
+  const when = paidOnRefusal(p.semester, p.paidOn, today);
+  return when ? { field: 'paidOn', message: when } : null;
+}
+
+/** Why a payment date does not fit its semester (Chinese), or null: not in the future, not before the semester began. */
+export function paidOnRefusal(semester: string, paidOn: string, today: string): string | null {
+  if (paidOn > today) return '发放日期不能晚于今天';
+  const start = semester.endsWith('1') ? `${semester.slice(0, 4)}-03-01` : `${semester.slice(0, 4)}-09-01`;
+  if (paidOn < start) return '发放日期不能早于该学期开始';
   return null;
 }
 

@@ -108,6 +108,21 @@ export const useAidMessages = defineMessages({
     settingsSaved: '设置已保存，已按新设置重新比对本学期',
     settingsFix: '请按提示修改后再保存',
     toSettings: '资助设置',
+    studentsImport: '导入学籍',
+    studentsTitle: '导入名单学生学籍',
+    studentsHowTo:
+      '按模板或全国中小学生学籍信息管理系统导出的文件导入（可直接导入整校导出）。只导入名单上的学生，按身份证号新增或更新，导入后立即重新比对本学期。',
+    studentsRule: '县市区只能导入本县市区学校的学籍；学段按年级和学校类型确定；发现任何错误都不会导入。',
+    studentsChecked: '检查通过：{n} 行，其中名单学生 {listed} 人将导入，不在名单上的 {skipped} 人不导入',
+    studentsDone: '已导入 {n} 人的学籍（新增 {inserted}，更新 {updated}；不在名单上未导入 {skipped} 人），已重新比对',
+    rollImport: '导入发放名册',
+    rollImportTitle: '导入资助发放名册',
+    rollHowTo:
+      '按模板或全国学生资助管理信息系统导出的发放名册导入。同一学生、项目、学期只记一次，重复导入不会重复发放；发放后该生立即从应助未助名单销号。',
+    rollRule: '县市区只能导入本县市区学生的发放记录；资助项目须与学籍学段相符；发现任何错误都不会导入。',
+    rollSemester: '名册中没有“学期”列时按此学期',
+    rollChecked: '检查通过：{rows} 行，将新发放 {toPay} 笔（其中已发放、将跳过 {paid} 笔；不在学籍和名单上的 {skipped} 人不导入）',
+    rollDone: '已导入发放 {n} 笔，{settled} 名应助未助学生已销号；已发放，跳过 {paid} 笔；不在学籍和名单上未导入 {skipped} 人',
   },
   'en-US': {
     overviewTitle: 'Student-aid matching',
@@ -218,5 +233,25 @@ export const useAidMessages = defineMessages({
     settingsSaved: 'Saved; the semester was matched again under the new settings',
     settingsFix: 'Correct the fields shown, then save',
     toSettings: 'Aid settings',
+    studentsImport: 'Import school records',
+    studentsTitle: 'Import listed pupils’ school records',
+    studentsHowTo:
+      'Import the template or the national student registry’s export (a whole school’s export will do). Only listed pupils are kept, added or updated by ID number; this semester is matched again at once.',
+    studentsRule:
+      'A county imports its own schools’ records only; the stage follows the grade and the school; nothing is imported while any problem remains.',
+    studentsChecked: 'Checked: {n} rows; {listed} listed pupils will be imported, {skipped} not on any list will be left out',
+    studentsDone:
+      'Imported the records of {n} pupils ({inserted} new, {updated} updated; {skipped} not on any list left out) and matched again',
+    rollImport: 'Import an aid roll',
+    rollImportTitle: 'Import an aid roll',
+    rollHowTo:
+      'Import the template or the roll the national student-aid system exports. A pupil, item and semester are paid once: importing a roll again pays nobody twice; a pupil paid leaves the not-aided list at once.',
+    rollRule:
+      'A county imports its own pupils’ payments only; the item must fit the pupil’s stage; nothing is imported while any problem remains.',
+    rollSemester: 'Semester for rows without one',
+    rollChecked:
+      'Checked: {rows} rows; {toPay} new payments ({paid} already paid will be skipped; {skipped} pupils neither in the school records nor on a list left out)',
+    rollDone:
+      'Imported {n} payments; {settled} pupils left the not-aided list; {paid} already paid skipped; {skipped} pupils neither in the school records nor on a list left out',
   },
 });

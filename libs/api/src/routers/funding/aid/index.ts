@@ -17,6 +17,7 @@ import { aidImportsRouter } from './imports.ts';
 import { aidPaymentsRouter } from './payments.ts';
 import { aidWrite } from './procedures.ts';
 import { FollowUpFilter, followUpWhere, hasAidRole, MatchFilter, matchWhere, person } from './query.ts';
+import { aidRecordImportsRouter } from './record-imports.ts';
 import { aidSettings, aidSettingsRouter } from './settings.ts';
 
 const {
@@ -68,6 +69,7 @@ export const aidRouter = {
   ...aidPaymentsRouter,
   ...aidFilesRouter,
   ...aidImportsRouter,
+  ...aidRecordImportsRouter,
 
   /**
    * Counts per unit of the caller's scope for a semester (everyone with the module, leadership included): listed
@@ -229,6 +231,8 @@ export const aidRouter = {
         semester,
         total: total?.n ?? 0,
         aidRole: aid,
+        /** The 学籍 extract's import (the aid centres, not schools). */
+        canImport: aid && actorLevel(ctx.scope) !== 'school',
         rows: rows.map((r) =>
           person(
             {

@@ -177,6 +177,8 @@ export const aidPaymentsRouter = {
         semester,
         total: total?.n ?? 0,
         aidRole: aid,
+        /** The roll's import (the aid centres, not schools). */
+        canImport: aid && actorLevel(ctx.scope) !== 'school',
         rows: rows.map((r) => person({ ...r, categories: [] as string[] }, aid)),
       };
     }),
