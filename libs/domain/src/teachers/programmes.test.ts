@@ -13,6 +13,7 @@ import {
   QuotaInput,
   ruralServiceEndsOn,
   serviceEndsOn,
+  untargetRefusal,
 } from './programmes.ts';
 import { ageOn } from './staff.ts';
 
@@ -89,6 +90,12 @@ describe('programme obligations', () => {
     expect(departureRefusal(p, '2020-08-01', '2022-11-30')?.message).toMatch('不能早于服务开始');
     expect(departureRefusal({ ...p, obligationEndsOn: '2022-09-01' }, '2022-10-01', '2022-11-30')?.message).toMatch('届满');
     expect(departureRefusal({ ...p, status: 'pending' }, '2022-03-01', '2022-11-30')?.message).toMatch('已到岗');
+  });
+
+  it('keeps a 定向县 that already has 优师计划 people or a number', () => {
+    const name = (c: string) => ({ '430426': '祁东县', '430482': '常宁市' })[c] ?? c;
+    expect(untargetRefusal(['430426', '430482'], new Set(['430426']), name)).toBe('祁东县已有优师计划的计划人数或人员，不能取消定向县');
+    expect(untargetRefusal(['430482'], new Set(['430426']), name)).toBeNull();
   });
 
   it('checks a quota in Chinese', () => {

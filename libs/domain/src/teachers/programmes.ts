@@ -103,6 +103,15 @@ export function programmeCountyRefusal(programme: Programme, unitCode: string, t
   return null;
 }
 
+/**
+ * A 定向县 that already has 优师计划 people or a planned number cannot stop being one (its people would serve a
+ * programme their county is not in): the counties removed that are in use, by name, or null.
+ */
+export function untargetRefusal(removed: readonly string[], inUse: ReadonlySet<string>, nameOf: (code: string) => string): string | null {
+  const held = removed.filter((c) => inUse.has(c));
+  return held.length ? `${held.map(nameOf).join('、')}已有${PROGRAMMES.excellent.zh}的计划人数或人员，不能取消定向县` : null;
+}
+
 /** A county's list for a programme and year holds at most the number planned (the city's quota). */
 export function listFullRefusal(programme: Programme, year: number, listed: number, planned: number): string | null {
   if (planned === 0) return `${year}年未下达${PROGRAMMES[programme].zh}计划人数`;

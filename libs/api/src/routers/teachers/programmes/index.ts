@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, count, eq, ilike, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, ilike, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
 import { authorize, maskIdCard, parseIdCard, textField } from '@hyedu/domain';
@@ -18,6 +18,7 @@ import {
   QuotaInput,
   serviceEndsOn,
   TargetedInput,
+  untargetRefusal,
 } from '@hyedu/domain/teachers';
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
@@ -325,6 +326,22 @@ export const programmesRouter = {
     return ctx.db.transaction(async (tx) => {
       const [row] = await tx.select().from(ps).where(eq(ps.id, 1)).for('update');
       if ((row?.version ?? 0) !== input.expectedVersion) throw conflict();
+      const removed = (row?.targetedCounties ?? [...DEFAULT_TARGETED_COUNTIES]).filter((c) => !counties.includes(c));
+      if (removed.length) {
+        const [planned, placed] = await Promise.all([
+          tx
+            .selectDistinct({ unitCode: q.unitCode })
+            .from(q)
+            .where(and(eq(q.programme, 'excellent'), gt(q.planned, 0), inArray(q.unitCode, removed))),
+          tx
+            .selectDistinct({ unitCode: p.unitCode })
+            .from(p)
+            .where(and(eq(p.programme, 'excellent'), inArray(p.unitCode, removed))),
+        ]);
+        const inUse = new Set([...planned, ...placed].map((r) => r.unitCode));
+        const refusal = untargetRefusal(removed, inUse, (c) => units.find((u) => u.code === c)?.name ?? c);
+        if (refusal) throw fieldError('counties', refusal);
+      }
       const values = {
         targetedCounties: counties,
         updatedBy: ctx.identity.username,

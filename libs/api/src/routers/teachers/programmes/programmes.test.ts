@@ -224,5 +224,11 @@ describe.each(testEngines())('teacher supply programmes on %s', (engine) => {
     expect(await failure(city.teachers.programmes.saveTargeted({ counties: [], expectedVersion: s.version }))).toMatchObject({
       code: 'CONFLICT',
     });
+    // 祁东 now has an 优师计划 number: it stays a 定向县.
+    const now = await city.teachers.programmes.settings();
+    expect(await failure(city.teachers.programmes.saveTargeted({ counties: [], expectedVersion: now.version }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: '祁东县已有优师计划的计划人数或人员，不能取消定向县',
+    });
   });
 });
