@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two files at a time (this machine and CI have two cores): each file opens its own database (PostgreSQL: its own copy
-// of the seeded template; PGlite: its own data folder), so files share nothing.
+// One file at a time: several files build the demo data from nothing (a minute of one core each); they run beside the
+// API library's tests, which take the second core (the unit step runs two projects at once).
 export default defineConfig({
-  test: { testTimeout: 120_000, hookTimeout: 120_000, maxWorkers: 2 },
+  test: { testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false },
 });
