@@ -384,7 +384,7 @@ export const INPUTS: Record<string, unknown> = {
   // 学生资助 (city-only runs and settings: the fixture's input is refused, so the matrix sees only the policy)
   'funding.aid.settings': undefined,
   'funding.aid.saveSettings': {
-    target: { categories: ['tuopin'], stages: ['primary'] },
+    target: { categories: [], stages: ['primary'] },
     amounts: { living_allowance: { primary: { boarding: 100_000, day: 50_000 } } },
     listMapping: { name: ['姓名'] },
     expectedVersion: 0,
