@@ -10,3 +10,5 @@ export * from './migrant.ts';
 // 学生资助
 export * from './aid.ts';
 export * from './aid-import.ts';
+export * from './aid-funds.ts';
+export * from './aid-checks.ts';
