@@ -18,6 +18,7 @@ import {
   AID_CHECK_WORKFLOW,
   AID_FOLLOW_UP_WORKFLOW,
   AidCategory,
+  AidCheckerLevel,
   AidCheckProblem,
   AidCheckVerdict,
   AidItem,
@@ -254,7 +255,7 @@ export const fundingAidChecks = pgTable(
     unitCode: unitRef(),
     /** One school's payments, or null for the county's. */
     schoolId: integer().references(() => schools.id),
-    checkerLevel: text({ enum: ['county', 'city'] }).notNull(),
+    checkerLevel: text({ enum: members(AidCheckerLevel.options) }).notNull(),
     size: smallint().notNull(),
     seed: bigint({ mode: 'number' }).notNull(),
     population: integer().notNull(),

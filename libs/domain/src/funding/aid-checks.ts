@@ -37,6 +37,10 @@ export const AID_CHECK_PROBLEM_LABELS: Record<AidCheckProblem, { zh: string; en:
   other: { zh: '其他问题', en: 'Other' },
 };
 
+/** Who draws a check: the city aid centre, or a county (for its own schools). */
+export const AidCheckerLevel = z.enum(['county', 'city']);
+export type AidCheckerLevel = z.infer<typeof AidCheckerLevel>;
+
 export const AidCheckStatus = z.enum(AID_CHECK_WORKFLOW.states, { message: '请选择抽查状态' });
 export type AidCheckStatus = z.infer<typeof AidCheckStatus>;
 
