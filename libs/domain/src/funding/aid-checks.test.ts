@@ -6,6 +6,7 @@ import {
   checkCase,
   checkSideRefusal,
   checkTally,
+  checkTurn,
   drawSample,
   resultsRefusal,
   AID_CHECK_WORKFLOW as wf,
@@ -70,6 +71,11 @@ describe('资助抽查: results and the case', () => {
     expect(wf.allowed({ state: 'rectifying' }, { level: 'county', username: 'hnzizhu' })).toEqual(['rectify']);
     expect(wf.allowed({ state: 'rectified' }, city)).toEqual(['reject', 'close']);
     expect(wf.finalStates).toEqual(['closed']);
+  });
+
+  it('says whose turn a check is: the checker’s, then the checked side’s', () => {
+    expect(checkTurn('city')).toEqual({ checking: ['city'], rectifying: ['county', 'school'], rectified: ['city'], closed: [] });
+    expect(checkTurn('county').rectifying).toEqual(['school']);
   });
 
   it('the checker takes the checker’s steps and enters results; the checked side reports 整改', () => {

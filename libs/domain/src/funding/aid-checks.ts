@@ -165,3 +165,17 @@ export function resultsRefusal(status: AidCheckStatus, checker: ActorLevel, acto
   if (status !== 'checking') return `资助抽查当前为“${AID_CHECK_WORKFLOW.stateLabels[status].zh}”，不能再修改核查结果`;
   return null;
 }
+
+/**
+ * Whose turn a check is, for the check at hand (the declaration's `turn` names every level that may be either side): the
+ * checker while 抽查中 and once 已整改; the checked side while 待整改 — a city check's county (or school), a county
+ * check's school.
+ */
+export function checkTurn(checker: AidCheckerLevel): Record<AidCheckStatus, readonly ActorLevel[]> {
+  return {
+    checking: [checker],
+    rectifying: checker === 'city' ? ['county', 'school'] : ['school'],
+    rectified: [checker],
+    closed: [],
+  };
+}

@@ -77,6 +77,8 @@ export const useAidControlMessages = defineMessages({
     tally: '已核查 {recorded}/{sampled} · 不属实 {refuted}',
     countsOnly: '您的账号只能查看脱敏名单；学生姓名仅对资助专责可见。',
     history: '操作记录',
+    historyDrawn: '抽取样本',
+    historyRecorded: '登记核查结果',
     choose: '请选择',
   },
   'en-US': {
@@ -155,6 +157,8 @@ export const useAidControlMessages = defineMessages({
     tally: '{recorded} of {sampled} checked · {refuted} not confirmed',
     countsOnly: 'Your account sees masked names only; names are for the aid staff.',
     history: 'History',
+    historyDrawn: 'Sample drawn',
+    historyRecorded: 'Results recorded',
     choose: 'Choose',
   },
 });

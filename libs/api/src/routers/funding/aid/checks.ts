@@ -53,6 +53,24 @@ const visibleCheck = (ctx: Pick<Ctx, 'db' | 'scope'>, id: number) =>
 const actorOf = (ctx: Ctx) => ({ level: actorLevel(ctx.scope), username: ctx.identity.username });
 const tallyOf = async (ctx: Pick<Ctx, 'db'>, id: number) =>
   checkTally(await ctx.db.select({ verdict: ci.verdict }).from(ci).where(eq(ci.checkId, id)));
+/**
+ * Why the steps of the caller's side cannot be taken yet (every result not in, none or some 不属实): the workflow's rule
+ * refusals, one line per reason.
+ */
+const needsFor = (row: typeof c.$inferSelect, tally: ReturnType<typeof checkTally>, ctx: Ctx, aid: boolean) => {
+  const out: Partial<Record<(typeof wf.actions)[number], string>> = {};
+  if (!aid) return out;
+  const actor = actorOf(ctx);
+  const seen = new Set<string>();
+  for (const a of wf.actions) {
+    if (checkSideRefusal(a, row.checkerLevel, actor.level)) continue;
+    const refusal = wf.refusalOf(checkCase(row.status, tally), a, actor);
+    if (refusal?.kind !== 'rule' || seen.has(refusal.message)) continue;
+    seen.add(refusal.message);
+    out[a] = refusal.message;
+  }
+  return out;
+};
 /** The steps an actor may take on a check: the workflow's, less the other side's (`checkSideRefusal`). */
 const stepsFor = (row: typeof c.$inferSelect, tally: ReturnType<typeof checkTally>, ctx: Ctx, aid: boolean) => {
   if (!aid) return [];
@@ -192,6 +210,7 @@ export const aidChecksRouter = {
         aidRole: aid,
         canRecord: aid && resultsRefusal(row.status, row.checkerLevel, level) === null,
         allowed: stepsFor(row, tally, ctx, aid),
+        needs: needsFor(row, tally, ctx, aid),
         items: items.map((i) => person({ ...i, categories: [] as string[] }, aid)),
       };
     }),
