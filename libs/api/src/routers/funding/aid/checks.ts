@@ -230,12 +230,13 @@ export const aidChecksRouter = {
    */
   createCheck: write.input(AidCheckCreateInput).mutation(async ({ ctx, input }) => {
     const level = actorLevel(ctx.scope);
-    if (level === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '资助抽查由市学生资助管理中心或县市区组织' });
+    // A county outside the scope (a school's scope holds no county) and one that does not exist: the same NOT_FOUND.
     if (!unitInScope(ctx.scope, input.unitCode)) throw notFound('org_unit', input.unitCode);
     if (input.schoolId !== undefined) {
       const school = await schoolInScope(ctx, input.schoolId);
       if (school.unitCode !== input.unitCode) throw fieldError('schoolId', '该学校不属于所选县市区');
     }
+    if (level === 'school') throw new TRPCError({ code: 'FORBIDDEN', message: '资助抽查由市学生资助管理中心或县市区组织' });
     const [unit] = await ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.code, input.unitCode));
     if (!unit) throw notFound('org_unit', input.unitCode);
     return ctx.db.transaction(async (tx) => {

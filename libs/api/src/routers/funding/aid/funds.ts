@@ -25,6 +25,7 @@ import { actorLevel } from '../../../record-scope.ts';
 import { notFound } from '../../../scoped.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../../trpc.ts';
 import { conflict } from '../../../workflow-step.ts';
+import { unitInScope } from '../access.ts';
 import { hasAidRole } from './query.ts';
 
 const { fundingAidFunds: fu, fundingAidPayments: p, orgUnits } = tables;
@@ -132,11 +133,11 @@ export const aidFundsRouter = {
   saveFund: writeProcedure('funding:aid')
     .input(AidFundInput)
     .mutation(async ({ ctx, input }) => {
-      // The city's entry alone (before the unit is looked up: a county learns nothing of which codes exist).
+      // A unit outside the scope and one that does not exist: the same NOT_FOUND; then the city's entry alone.
+      const [unit] = await ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.code, input.unitCode));
+      if (!unit || !unitInScope(ctx.scope, input.unitCode)) throw notFound('org_unit', input.unitCode);
       if (actorLevel(ctx.scope) !== 'city')
         throw new TRPCError({ code: 'FORBIDDEN', message: '资助资金的预算与下达由市学生资助管理中心录入' });
-      const [unit] = await ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.code, input.unitCode));
-      if (!unit) throw notFound('org_unit', input.unitCode);
       const refusal = fundRefusal(input, ctx.today);
       if (refusal) throw fieldError(refusal.field, refusal.message);
       const allocated = input.allocated > 0;
