@@ -49,5 +49,8 @@ describe('funding routes', () => {
     expect(named.get('funding:aid-follow-up')?.path).toBe('aid/follow-ups/:id(\\d+)');
     expect(named.get('funding:aid-unmatched')?.path).toBe('aid/unmatched');
     expect(named.get('funding:aid-payments')?.path).toBe('aid/payments');
+    expect(named.get('funding:aid-funds')?.meta).toMatchObject({ title: '资助资金', titleEn: 'Aid funds' });
+    expect(named.get('funding:aid-checks')?.path).toBe('aid/checks');
+    expect(named.get('funding:aid-check')?.path).toBe('aid/checks/:id(\\d+)');
   });
 });

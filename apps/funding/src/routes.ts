@@ -117,6 +117,24 @@ export default defineModuleRoutes('funding', (base) => [
         component: () => import('./pages/aid/PaymentsPage.vue'),
         meta: { title: '资助发放', titleEn: 'Aid payments' },
       },
+      {
+        path: 'aid/funds',
+        name: 'funding:aid-funds',
+        component: () => import('./pages/aid/AidFundsPage.vue'),
+        meta: { title: '资助资金', titleEn: 'Aid funds' },
+      },
+      {
+        path: 'aid/checks',
+        name: 'funding:aid-checks',
+        component: () => import('./pages/aid/AidChecksPage.vue'),
+        meta: { title: '资助抽查', titleEn: 'Aid spot checks' },
+      },
+      {
+        path: 'aid/checks/:id(\\d+)',
+        name: 'funding:aid-check',
+        component: () => import('./pages/aid/AidCheckPage.vue'),
+        meta: { title: '资助抽查', titleEn: 'Aid spot check' },
+      },
     ],
   },
 ]);

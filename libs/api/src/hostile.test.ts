@@ -47,6 +47,9 @@ const ACCEPTS: Record<string, string[]> = {
   budgetSpending: ['2³¹'],
   // funding: seat projects — a project's planned investment in fen passes 2³¹ (21 million yuan).
   investment: ['2³¹'],
+  // 学生资助 — a county's aid fund of a semester in fen passes 2³¹ (21.5 million yuan).
+  budget: ['2³¹'],
+  allocated: ['2³¹'],
   // 五项管理 — average sleep has one decimal (9.5 hours).
   'grades.sleep': ['1.5'],
 };

@@ -72,7 +72,8 @@ type Kind =
   | 'dropoutCase'
   // 学生资助
   | 'aidFollowUp'
-  | 'aidStudent';
+  | 'aidStudent'
+  | 'aidCheck';
 interface Own {
   school: number;
   task: number;
@@ -193,6 +194,19 @@ const FIXTURES: Record<string, Fixture> = {
   'funding.aid.exportUnmatched:unitCode': filter()('unitCode', 'unit'),
   'funding.aid.exportPayments:unitCode': filter()('unitCode', 'unit'),
   'funding.aid.followUp:id': one('aidFollowUp', (id) => ({ id }), 403),
+  // 资助资金 (the city's entry) and 资助抽查 (a check seen by everyone with the module; written by the aid roles)
+  'funding.aid.saveFund:unitCode': one(
+    'unit',
+    (unitCode) => ({ unitCode, semester: '2022-2', item: 'living_allowance', budget: 100, allocated: 0, expectedVersion: 0 }),
+    403,
+  ),
+  'funding.aid.checks:unitCode': list()('unitCode', 'unit'),
+  'funding.aid.check:id': one('aidCheck', (id) => ({ id })),
+  'funding.aid.checkHistory:id': one('aidCheck', (id) => ({ id })),
+  'funding.aid.createCheck:unitCode': one('unit', (unitCode) => ({ semester: '2022-2', unitCode, size: 20 }), 403),
+  'funding.aid.createCheck:schoolId': one('school', (schoolId) => ({ semester: '2022-2', unitCode: OWN, schoolId, size: 20 }), 403),
+  'funding.aid.recordCheck:id': one('aidCheck', (id) => ({ id, expectedVersion: 1, results: [{ itemId: 1, verdict: 'confirmed' }] }), 403),
+  'funding.aid.checkStep:id': one('aidCheck', (id) => ({ id, expectedVersion: 1, action: 'close' }), 403),
   'funding.aid.history:id': one('aidFollowUp', (id) => ({ id }), 403),
   'funding.aid.step:id': one('aidFollowUp', (id) => ({ id, expectedVersion: 1, action: 'recognise' }), 403),
   'funding.aid.pay:studentId': one(
@@ -907,6 +921,10 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
     const aidStudent = await first(
       db.select({ id: t.fundingAidStudents.id }).from(t.fundingAidStudents).where(eq(t.fundingAidStudents.unitCode, OTHER)).limit(1),
     );
+    // 资助抽查: the city's check of another county (seeded)
+    const aidCheck = await first(
+      db.select({ id: t.fundingAidChecks.id }).from(t.fundingAidChecks).where(eq(t.fundingAidChecks.unitCode, OTHER)).limit(1),
+    );
     const inspection = await leiyang.safety.inspections.create({
       schoolId: school.id,
       inspectedOn: today,
@@ -1482,6 +1500,7 @@ describe.each(testEngines())('missing and out-of-scope records answer alike on %
       // 学生资助
       aidFollowUp: aidFollowUp.id,
       aidStudent: aidStudent.id,
+      aidCheck: aidCheck.id,
       enforcementCase: enforcementCase.id,
       enforcementFile: enforcementFile!.id,
       training: training.id,

@@ -45,6 +45,7 @@ const NAMES = {
   // 学生资助
   funding_aid_follow_up: '应助未助跟进',
   funding_aid_student: '学生',
+  funding_aid_check: '资助抽查',
 } as const;
 /** A record type named above, or another (a generated record type) that is called 记录 until it is named here. */
 export type RecordType = keyof typeof NAMES | (string & {});

@@ -234,6 +234,17 @@ export const AUDIT_ACTIONS: Readonly<Record<string, Words>> = {
   'funding.aidFollowUp.close': ['核销应助未助', 'Close an aid follow-up'],
   'funding.aidFollowUp.reopen': ['恢复应助未助跟进', 'Reopen an aid follow-up'],
   'funding.aidFollowUp.settle': ['资助到位', 'Aid paid'],
+  'funding.aid.saveFund': ['录入资助资金预算与下达', 'Enter an aid budget and allocation'],
+  'funding.aid.exportFunds': ['导出资助资金预算下达发放表', 'Export aid funds'],
+  'funding.aid.createCheck': ['抽取资助抽查样本', 'Draw an aid spot check'],
+  'funding.aid.recordCheck': ['登记资助抽查结果', 'Record aid spot-check results'],
+  'funding.aid.check': ['查看资助抽查', 'View an aid spot check'],
+  'funding.aid.checkHistory': ['查看资助抽查记录', 'View an aid spot-check history'],
+  'funding.aidCheck.conclude': ['资助抽查办结（全部属实）', 'Close an aid spot check: all confirmed'],
+  'funding.aidCheck.demand': ['下发资助抽查整改', 'Order aid rectification'],
+  'funding.aidCheck.rectify': ['提交资助抽查整改情况', 'Report aid rectification'],
+  'funding.aidCheck.reject': ['退回资助抽查整改', 'Send an aid rectification back'],
+  'funding.aidCheck.close': ['资助抽查办结', 'Close an aid spot check'],
   // 校外培训执法案件
   'privateEdu.enforcement.create': ['登记校外培训执法线索', 'Register an enforcement lead'],
   'privateEdu.enforcement.update': ['修改校外培训执法案件', 'Correct an enforcement case'],
@@ -401,6 +412,8 @@ export const AUDIT_TARGETS: Readonly<Record<string, Words>> = {
   funding_aid_settings: ['资助设置', 'Aid settings'],
   funding_aid_student: ['学籍记录', 'School record'],
   funding_aid_listed: ['资助名单', 'Aid list entry'],
+  funding_aid_fund: ['资助资金', 'Aid fund'],
+  funding_aid_check: ['资助抽查', 'Aid spot check'],
   // 校外培训执法案件
   private_enforcement_case: ['校外培训执法案件', 'Off-campus training enforcement case'],
   // 校外培训机构

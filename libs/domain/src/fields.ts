@@ -21,6 +21,18 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   amounts: '资助标准',
   'target.categories': '困难类别',
   'target.stages': '学段',
+  // 学生资助: funds per semester and spot checks
+  budget: '预算金额',
+  allocated: '下达金额',
+  allocatedOn: '下达日期',
+  documentNo: '下达文号',
+  size: '抽查人数',
+  results: '核查结果',
+  'results.itemId': '抽查对象',
+  'results.verdict': '核查结果',
+  'results.problem': '存在问题',
+  'results.note': '核查说明',
+  rectification: '整改情况',
   // records and versions
   id: '记录编号',
   reportId: '报告编号',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -14,8 +15,12 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 import {
+  AID_CHECK_WORKFLOW,
   AID_FOLLOW_UP_WORKFLOW,
   AidCategory,
+  AidCheckerLevel,
+  AidCheckProblem,
+  AidCheckVerdict,
   AidItem,
   AidListKind,
   AidPaymentKind,
@@ -211,5 +216,85 @@ export const fundingAidFollowUps = pgTable(
     uniqueIndex('funding_aid_follow_ups_person_idx').on(t.semester, t.idIndex),
     index('funding_aid_follow_ups_unit_idx').on(t.semester, t.unitCode, t.status, t.id),
     index('funding_aid_follow_ups_school_idx').on(t.schoolId, t.semester, t.status),
+  ],
+);
+
+/**
+ * 资助资金 per county (budget unit), semester and aid item: the city aid centre's 预算 and its 下达 to the county (amount,
+ * date, 文号). 发放 is not stored: it is the aid roll's sum for the same unit, item and semester. Versioned.
+ */
+export const fundingAidFunds = pgTable(
+  'funding_aid_funds',
+  {
+    id: serial().primaryKey(),
+    unitCode: unitRef(),
+    semester: varchar({ length: 6 }).notNull(),
+    item: text({ enum: members(AidItem.options) }).notNull(),
+    budget: bigint({ mode: 'number' }).notNull(),
+    allocated: bigint({ mode: 'number' }).notNull().default(0),
+    allocatedOn: date({ mode: 'string' }),
+    documentNo: text(),
+    note: text(),
+    updatedBy: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [uniqueIndex('funding_aid_funds_key_idx').on(t.unitCode, t.semester, t.item)],
+);
+
+/**
+ * 资助抽查: a sample of a semester's payments of a county (or one of its schools), drawn by the level in `checker_level`
+ * (the city aid centre or the county). The seed and the population's size are kept with the drawn payments, so the
+ * draw can be repeated (`drawSample`). The case follows `AID_CHECK_WORKFLOW`; the version guards results and steps.
+ */
+export const fundingAidChecks = pgTable(
+  'funding_aid_checks',
+  {
+    id: serial().primaryKey(),
+    semester: varchar({ length: 6 }).notNull(),
+    unitCode: unitRef(),
+    /** One school's payments, or null for the county's. */
+    schoolId: integer().references(() => schools.id),
+    checkerLevel: text({ enum: members(AidCheckerLevel.options) }).notNull(),
+    size: smallint().notNull(),
+    seed: bigint({ mode: 'number' }).notNull(),
+    population: integer().notNull(),
+    status: text({ enum: members(AID_CHECK_WORKFLOW.states) }).notNull(),
+    rectification: text(),
+    reason: text(),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    closedOn: date({ mode: 'string' }),
+    updatedBy: text(),
+    updatedAt: timestamp({ withTimezone: true }),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('funding_aid_checks_unit_idx').on(t.semester, t.unitCode, t.id),
+    index('funding_aid_checks_school_idx').on(t.schoolId, t.semester),
+  ],
+);
+
+/** One sampled payment of a check, in the order drawn, and its result once recorded. */
+export const fundingAidCheckItems = pgTable(
+  'funding_aid_check_items',
+  {
+    id: serial().primaryKey(),
+    checkId: integer()
+      .notNull()
+      .references(() => fundingAidChecks.id),
+    paymentId: integer()
+      .notNull()
+      .references(() => fundingAidPayments.id),
+    ord: smallint().notNull(),
+    verdict: text({ enum: members(AidCheckVerdict.options) }),
+    problem: text({ enum: members(AidCheckProblem.options) }),
+    note: text(),
+    recordedBy: text(),
+    recordedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('funding_aid_check_items_payment_idx').on(t.checkId, t.paymentId),
+    index('funding_aid_check_items_check_idx').on(t.checkId, t.ord),
   ],
 );

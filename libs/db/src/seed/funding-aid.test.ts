@@ -1,9 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AID_TARGET, matchOutcome, type AidCategory, type AidItem, type AidStage } from '@hyedu/domain/funding';
+import { DEFAULT_AID_TARGET, drawSample, matchOutcome, type AidCategory, type AidItem, type AidStage } from '@hyedu/domain/funding';
 import type { Database } from '../client.ts';
 import { runAidMatching } from '../funding-aid-match.ts';
-import { fundingAidFollowUps, fundingAidListed, fundingAidMatches, fundingAidPayments, fundingAidStudents } from '../schema/index.ts';
+import {
+  fundingAidCheckItems,
+  fundingAidChecks,
+  fundingAidFollowUps,
+  fundingAidFunds,
+  fundingAidListed,
+  fundingAidMatches,
+  fundingAidPayments,
+  fundingAidStudents,
+} from '../schema/index.ts';
 import { openTestDatabase } from '../testing.ts';
 
 const AS_OF = '2022-11-30';
@@ -92,5 +101,42 @@ describe('the demo’s 学生资助 data and the matching run', () => {
         tx.rollback();
       })
       .catch((e: Error) => expect(e.message).toMatch(/rollback/i));
+  });
+
+  it('has 预算 ≥ 下达 for every unit and item paid, and each spot check’s sample is its seed’s draw of its population', async () => {
+    const db = database.db;
+    const funds = await db.select().from(fundingAidFunds);
+    const paid = await db
+      .selectDistinct({ unitCode: fundingAidPayments.unitCode, semester: fundingAidPayments.semester, item: fundingAidPayments.item })
+      .from(fundingAidPayments);
+    expect(funds).toHaveLength(paid.length);
+    expect(funds.every((f) => f.allocated > 0 && f.allocated <= f.budget && !!f.documentNo && !!f.allocatedOn)).toBe(true);
+    const checks = await db.select().from(fundingAidChecks);
+    expect(checks.map((c) => c.status).sort()).toEqual(['checking', 'closed', 'rectified', 'rectifying']);
+    for (const c of checks) {
+      const population = await db
+        .select({ id: fundingAidPayments.id })
+        .from(fundingAidPayments)
+        .where(
+          and(
+            eq(fundingAidPayments.semester, c.semester),
+            eq(fundingAidPayments.unitCode, c.unitCode),
+            c.schoolId === null ? undefined : eq(fundingAidPayments.schoolId, c.schoolId),
+          ),
+        );
+      const items = await db
+        .select({ paymentId: fundingAidCheckItems.paymentId })
+        .from(fundingAidCheckItems)
+        .where(eq(fundingAidCheckItems.checkId, c.id))
+        .orderBy(fundingAidCheckItems.ord);
+      expect(c.population).toBe(population.length);
+      expect(items.map((i) => i.paymentId)).toEqual(
+        drawSample(
+          population.map((r) => r.id),
+          c.size,
+          c.seed,
+        ),
+      );
+    }
   });
 });

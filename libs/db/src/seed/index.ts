@@ -25,6 +25,7 @@ import {
 import { recountTraining } from '../training-counts.ts';
 import { demoPrimarySchool, demoPrivateSchool, seedDemoAccounts } from './accounts.ts';
 // 学生资助
+import { seedFundingAidControl } from './funding-aid-control.ts';
 import { seedFundingAid } from './funding-aid.ts';
 // 控辍保学与随迁子女
 import { seedFundingDropout } from './funding-dropout.ts';
@@ -275,6 +276,8 @@ export async function seedDemoData(db: Db, opts: SeedOptions): Promise<SeedRepor
       keys: { dataKey: opts.dataKey, indexKey: opts.indexKey },
       demoSchool: await demoPrimarySchool(tx),
     });
+    // 学生资助: funds per semester (预算, 下达) consistent with the aid roll, and spot checks
+    await seedFundingAidControl(tx, { seed: opts.seed ?? 20220414, today, demoSchool: await demoPrimarySchool(tx) });
     // 教师补充计划 (after the registry: 特岗 arrivals take the identity of 特岗 teachers in post when it is loaded)
     await seedTeacherProgrammes(tx, { seed: opts.seed ?? 20220414, today, keys: { dataKey: opts.dataKey, indexKey: opts.indexKey } });
     // 控辍保学与随迁子女 (the demo primary school, account `xiaoxue`, keeps a 劝返中 case and misses a monthly return)

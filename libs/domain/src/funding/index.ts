@@ -12,3 +12,5 @@ export * from './aid.ts';
 export * from './aid-import.ts';
 export * from './aid-student-import.ts';
 export * from './aid-roll-import.ts';
+export * from './aid-funds.ts';
+export * from './aid-checks.ts';

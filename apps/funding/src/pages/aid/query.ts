@@ -1,4 +1,4 @@
-import { AidFollowUpStatus, AidItem, AidPaymentKind, AidSemester, AidStage, MatchOutcome } from '@hyedu/domain/funding';
+import { AidCheckStatus, AidFollowUpStatus, AidItem, AidPaymentKind, AidSemester, AidStage, MatchOutcome } from '@hyedu/domain/funding';
 import { among, defineListQuery, oneOf, text, unit } from '@hyedu/web';
 
 /** 应助未助's filters in the URL: `?unit=&status=&stage=&target=&q=&semester=&page=`. */
@@ -19,3 +19,5 @@ export const paymentsQuery = defineListQuery({
   kind: oneOf(AidPaymentKind),
   semester: oneOf(AidSemester),
 });
+/** The spot checks' filters: `?unit=&status=&semester=&page=`. */
+export const checksQuery = defineListQuery({ unitCode: unit(), status: oneOf(AidCheckStatus), semester: oneOf(AidSemester) });

@@ -12,7 +12,9 @@ import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
 import { readProcedure, viewProcedure } from '../../../trpc.ts';
 import { applyStep } from '../../../workflow-step.ts';
+import { aidChecksRouter } from './checks.ts';
 import { aidFilesRouter } from './files.ts';
+import { aidFundsRouter } from './funds.ts';
 import { aidImportsRouter } from './imports.ts';
 import { aidPaymentsRouter } from './payments.ts';
 import { aidWrite } from './procedures.ts';
@@ -70,6 +72,8 @@ export const aidRouter = {
   ...aidFilesRouter,
   ...aidImportsRouter,
   ...aidRecordImportsRouter,
+  ...aidFundsRouter,
+  ...aidChecksRouter,
 
   /**
    * Counts per unit of the caller's scope for a semester (everyone with the module, leadership included): listed
