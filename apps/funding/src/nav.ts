@@ -5,7 +5,7 @@ type T = ReturnType<typeof useMessages>;
 
 /**
  * The module's pages in groups (ModuleNav): the funding base and the two no-decrease rule, school places, dropout
- * control with the migrant children, student aid and its payments. Record pages select their list's link; the aid
+ * control with the migrant children, student aid, and its payments with the funds and the spot checks. Record pages select their list's link; the aid
  * settings sit under the aid overview, which links to them.
  */
 export function fundingNav(t: T): NavGroup[] {
@@ -49,7 +49,11 @@ export function fundingNav(t: T): NavGroup[] {
     {
       key: 'aid-payments',
       label: t('groupAidPayments'),
-      pages: [{ route: 'funding:aid-payments', label: t('aidPaymentsTab'), test: 'tab-aid-payments' }],
+      pages: [
+        { route: 'funding:aid-payments', label: t('aidPaymentsTab'), test: 'tab-aid-payments' },
+        { route: 'funding:aid-funds', label: t('aidFundsTab'), test: 'tab-aid-funds' },
+        { route: 'funding:aid-checks', label: t('aidChecksTab'), test: 'tab-aid-checks', also: ['funding:aid-check'] },
+      ],
     },
   ];
 }
