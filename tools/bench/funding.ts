@@ -51,6 +51,8 @@ const VIEWS: readonly ListView[] = [
   { name: '发放名册 第1页', path: 'funding.aid.payments', input: page },
   { name: '发放名册 补发', path: 'funding.aid.payments', input: { ...page, kind: 'reissue' } },
   { name: '发放进度（按县）', path: 'funding.aid.progress', input: {} },
+  { name: '资助资金（按县）', path: 'funding.aid.funds', input: {} },
+  { name: '资助抽查 第1页', path: 'funding.aid.checks', input: page },
   { name: '指标 资助覆盖率（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.aid-coverage' } },
   { name: '指标 应助未助（按县）', path: 'dashboard.kpi', input: { kpiId: 'funding.aid-unaided' } },
 ];
