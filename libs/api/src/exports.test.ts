@@ -56,6 +56,7 @@ const FILTERS: Record<string, unknown> = {
   'funding.aid.exportUnmatched': { outcome: 'unmatched' },
   'funding.aid.exportPayments': { kind: 'reissue' },
   'funding.aid.exportFunds': { semester: '2022-1' },
+  'funding.aid.exportChecks': { status: 'rectifying' },
   // 校外培训执法案件
   'privateEdu.enforcement.export': { status: 'closed' },
   // 校外培训机构

@@ -432,6 +432,7 @@ export const INPUTS: Record<string, unknown> = {
   },
   'funding.aid.exportFunds': { semester: '2022-2', item: 'living_allowance' },
   'funding.aid.checks': { page: 1, pageSize: 5, semester: '2022-2', unitCode: '430422', status: 'rectifying' },
+  'funding.aid.exportChecks': { semester: '2022-2', unitCode: '430422', status: 'rectifying' },
   'funding.aid.checkSchools': { q: '小学' },
   'funding.aid.check': { id: 999999 },
   'funding.aid.checkHistory': { id: 999999 },

@@ -201,6 +201,7 @@ const FIXTURES: Record<string, Fixture> = {
     403,
   ),
   'funding.aid.checks:unitCode': list()('unitCode', 'unit'),
+  'funding.aid.exportChecks:unitCode': filter()('unitCode', 'unit'),
   'funding.aid.check:id': one('aidCheck', (id) => ({ id })),
   'funding.aid.checkHistory:id': one('aidCheck', (id) => ({ id })),
   'funding.aid.createCheck:unitCode': one('unit', (unitCode) => ({ semester: '2022-2', unitCode, size: 20 }), 403),

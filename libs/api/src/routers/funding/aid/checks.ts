@@ -3,7 +3,7 @@ import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { tables } from '@hyedu/db';
-import { DivisionCode, RecordId, textField } from '@hyedu/domain';
+import { beijingDate, DivisionCode, RecordId, textField } from '@hyedu/domain';
 import {
   AID_CHECK_SAMPLE,
   AidCheckCreateInput,
@@ -21,13 +21,14 @@ import {
 } from '@hyedu/domain/funding';
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
+import { exportBook, MAX_EXPORT, NO_PAGE } from '../../../exports.ts';
 import { fieldError } from '../../../field-error.ts';
 import { recordHistory } from '../../../history.ts';
 import { Page } from '../../../inputs.ts';
 import { contains, scopeCondition } from '../../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../../record-scope.ts';
 import { notFound, scoped } from '../../../scoped.ts';
-import { readProcedure, viewProcedure, writeProcedure } from '../../../trpc.ts';
+import { exportProcedure, readProcedure, viewProcedure, writeProcedure } from '../../../trpc.ts';
 import { applyStep, conflict } from '../../../workflow-step.ts';
 import { unitInScope } from '../access.ts';
 import { hasAidRole, person } from './query.ts';
@@ -84,33 +85,54 @@ export const CheckFilter = Page.extend({
   status: AidCheckStatus.optional(),
 }).strict();
 
+type CheckQuery = z.infer<typeof CheckFilter>;
+const checkWhere = (ctx: Pick<Ctx, 'scope'>, input: Omit<CheckQuery, 'page' | 'pageSize'>) =>
+  and(
+    recordScope(ctx.scope, c),
+    input.semester ? eq(c.semester, input.semester) : undefined,
+    input.unitCode ? eq(c.unitCode, input.unitCode) : undefined,
+    input.status ? eq(c.status, input.status) : undefined,
+  );
+/** The checks of a filter, newest first, with their unit, school and tallies (a page of them, or up to the export's bound). */
+async function checkRows(db: Ctx['db'], where: ReturnType<typeof checkWhere>, limit: number, offset = 0) {
+  const rows = await db
+    .select({
+      c,
+      unitName: orgUnits.name,
+      schoolName: schools.name,
+      recorded: sql<number>`(select count(*) from ${ci} where ${ci.checkId} = ${c.id} and ${ci.verdict} is not null)::int`,
+      refuted: sql<number>`(select count(*) from ${ci} where ${ci.checkId} = ${c.id} and ${ci.verdict} = 'refuted')::int`,
+    })
+    .from(c)
+    .innerJoin(orgUnits, eq(orgUnits.code, c.unitCode))
+    .leftJoin(schools, eq(schools.id, c.schoolId))
+    .where(where)
+    .orderBy(desc(c.id))
+    .limit(limit)
+    .offset(offset);
+  return rows.map((r) => ({
+    id: r.c.id,
+    semester: r.c.semester,
+    unitCode: r.c.unitCode,
+    unitName: r.unitName,
+    schoolName: r.schoolName ?? null,
+    checkerLevel: r.c.checkerLevel,
+    size: r.c.size,
+    recorded: r.recorded,
+    refuted: r.refuted,
+    status: r.c.status,
+    createdAt: r.c.createdAt.toISOString(),
+  }));
+}
+
 export const aidChecksRouter = {
   /** The spot checks of the caller's scope (everyone with the module; no names), newest first, with their tallies. */
   checks: readProcedure('funding')
     .input(CheckFilter)
     .query(async ({ ctx, input }) => {
-      const where = and(
-        recordScope(ctx.scope, c),
-        input.semester ? eq(c.semester, input.semester) : undefined,
-        input.unitCode ? eq(c.unitCode, input.unitCode) : undefined,
-        input.status ? eq(c.status, input.status) : undefined,
-      );
+      const where = checkWhere(ctx, input);
       const [rows, [total]] = await Promise.all([
-        ctx.db
-          .select({
-            c,
-            unitName: orgUnits.name,
-            schoolName: schools.name,
-            recorded: sql<number>`(select count(*) from ${ci} where ${ci.checkId} = ${c.id} and ${ci.verdict} is not null)::int`,
-            refuted: sql<number>`(select count(*) from ${ci} where ${ci.checkId} = ${c.id} and ${ci.verdict} = 'refuted')::int`,
-          })
-          .from(c)
-          .innerJoin(orgUnits, eq(orgUnits.code, c.unitCode))
-          .leftJoin(schools, eq(schools.id, c.schoolId))
-          .where(where)
-          .orderBy(desc(c.id))
-          .limit(input.pageSize)
-          .offset((input.page - 1) * input.pageSize),
+        checkRows(ctx.db, where, input.pageSize, (input.page - 1) * input.pageSize),
         ctx.db
           .select({ n: sql<number>`count(*)::int` })
           .from(c)
@@ -121,20 +143,43 @@ export const aidChecksRouter = {
         total: total?.n ?? 0,
         canCreate: level !== 'school' && (await hasAidRole(ctx)),
         sample: AID_CHECK_SAMPLE,
-        rows: rows.map((r) => ({
-          id: r.c.id,
-          semester: r.c.semester,
-          unitCode: r.c.unitCode,
-          unitName: r.unitName,
-          schoolName: r.schoolName ?? null,
-          checkerLevel: r.c.checkerLevel,
-          size: r.c.size,
+        rows,
+      };
+    }),
+
+  /** The spot checks as Excel (the list's filters; counts only, no names). */
+  exportChecks: exportProcedure('funding')
+    .input(CheckFilter.omit(NO_PAGE))
+    .query(async ({ ctx, input }) => {
+      const rows = await checkRows(ctx.db, checkWhere(ctx, input), MAX_EXPORT);
+      return exportBook(
+        ctx,
+        '资助抽查',
+        [
+          { key: 'id', header: '编号', width: 8 },
+          { key: 'semester', header: '学期', width: 14 },
+          { key: 'unit', header: '县市区', width: 12 },
+          { key: 'school', header: '学校', width: 26 },
+          { key: 'checker', header: '组织单位', width: 16 },
+          { key: 'size', header: '抽取笔数', width: 10 },
+          { key: 'recorded', header: '已核查', width: 8 },
+          { key: 'refuted', header: '不属实', width: 8 },
+          { key: 'status', header: '状态', width: 10 },
+          { key: 'drawnOn', header: '抽取日期', width: 12 },
+        ],
+        rows.map((r) => ({
+          id: r.id,
+          semester: semesterLabel(r.semester),
+          unit: r.unitName,
+          school: r.schoolName ?? '全县（不限学校）',
+          checker: r.checkerLevel === 'city' ? '市学生资助管理中心' : '县市区学生资助管理中心',
+          size: r.size,
           recorded: r.recorded,
           refuted: r.refuted,
-          status: r.c.status,
-          createdAt: r.c.createdAt.toISOString(),
+          status: wf.stateLabels[r.status].zh,
+          drawnOn: beijingDate(new Date(r.createdAt)),
         })),
-      };
+      );
     }),
 
   /** The schools the caller may draw a check of (the aid role's county or the city; by name). */
