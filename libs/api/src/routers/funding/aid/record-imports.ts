@@ -79,7 +79,6 @@ export const aidRecordImportsRouter = {
    */
   importStudents: aidWrite.input(ImportUpload).mutation(({ ctx, input }) =>
     tracked(ctx, input, async (tracker, file) => {
-      bureauOnly(ctx, '学籍');
       const refs = await ctx.db
         .select({ code: schools.code, id: schools.id, unitCode: schools.unitCode, level: schools.level })
         .from(schools)
@@ -87,6 +86,8 @@ export const aidRecordImportsRouter = {
       const parsed = await parseUpload(tracker, input.fileName, file, 'funding.aidStudents', {
         schools: refs.map((s) => [s.code, s.id, s.unitCode, s.level] as AidSchoolRef),
       });
+      // After the parse, as the lists' import: a file that is not one is refused as such whoever sends it.
+      bureauOnly(ctx, '学籍');
       const total = parsed.rows.length + new Set(parsed.errors.map((e) => e.row)).size;
       if (parsed.errors.length) return { ...checkedAnswer(total, parsed.errors), committed: false, notListed: 0, inserted: 0, updated: 0 };
       const indexed = parsed.rows.map((r) => ({ ...r, idIndex: blindIndex(ctx.keys.indexKey, r.value.idNumber) }));
@@ -189,11 +190,11 @@ export const aidRecordImportsRouter = {
    */
   importPayments: aidWrite.input(AidRollImport).mutation(({ ctx, input }) =>
     tracked(ctx, input, async (tracker, file) => {
-      bureauOnly(ctx, '资助发放名册');
       const parsed = await parseUpload(tracker, input.fileName, file, 'funding.aidRoll', {
         semester: input.semester ?? null,
         today: ctx.today,
       });
+      bureauOnly(ctx, '资助发放名册');
       const checked = await rollRows(ctx, parsed);
       if (checked.errors.length || input.dryRun || !checked.rows.length)
         return {
