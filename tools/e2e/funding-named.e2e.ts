@@ -20,6 +20,8 @@ describe('重点项目 (the named projects) for leadership', () => {
   it('the leader sees the seven projects, the late ones flagged, filters them and opens a photo by keyboard', async () => {
     const page = await as('leader');
     await page.goto(`${h.server.url}/funding`);
+    // The module's navigation: the 学位建设 group, then its 重点项目 page.
+    await page.locator('[data-test="group-seats"]').click();
     await page.locator('[data-test="tab-named"]').click();
     await page.waitForURL(/\/funding\/named/);
     await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBe(7);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEMO_ACCOUNTS, tables, type Database } from '@hyedu/db';
 import { openTestDatabase, testEngines } from '@hyedu/db/testing';
-import { authorize, fieldLabel, GrantList, namesField } from '@hyedu/domain';
+import { authorize, GrantList } from '@hyedu/domain';
+import { fieldLabel, namesField } from '@hyedu/domain/fields';
 import { INPUTS } from './fixtures.ts';
 import { httpCall, procedures, signIn } from './testing.ts';
 

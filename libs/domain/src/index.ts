@@ -12,7 +12,6 @@ export * from './enrolment.ts';
 export * from './date.ts';
 export * from './text.ts';
 export * from './bounds.ts';
-export * from './fields.ts';
 export { chineseMessage } from './zod-messages.ts';
 export * from './id-card.ts';
 export * from './uscc.ts';
