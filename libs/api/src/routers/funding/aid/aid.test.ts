@@ -245,6 +245,14 @@ describe.each(testEngines())('学生资助 on %s', (engine) => {
       listMapping: { name: ['学生姓名'] },
       expectedVersion: settings.version,
     });
+    // An item saved for one stage keeps its other stages (the default where never set).
+    await city.funding.aid.saveSettings({
+      target: settings.target,
+      amounts: { living_allowance: { primary: { boarding: 110_000, day: 55_000 } } },
+      expectedVersion: settings.version + 1,
+    });
+    const saved = (await city.funding.aid.settings()).amounts.living_allowance;
+    expect(saved).toEqual({ primary: { boarding: 110_000, day: 55_000 }, junior: { boarding: 125_000, day: 62_500 } });
     const county = await as('hnzizhu');
     const bad = await county.funding.aid.importList({
       listKind: 'dibao',

@@ -40,6 +40,9 @@ export async function aidSettings(db: Db) {
 
 /** The amounts changed: per item, per stage (items left out keep the domain's default). */
 const Amounts = z.partialRecord(AidItem, z.partialRecord(AidStage, AidAmount));
+/** The amounts saved: each item and stage given, the domain's default for every one left out (an item's other stages kept). */
+const withDefaults = (given: z.infer<typeof Amounts>): AidAmounts =>
+  Object.fromEntries(AidItem.options.map((item) => [item, { ...DEFAULT_AID_AMOUNTS[item], ...given[item] }])) as AidAmounts;
 export const AidSettingsInput = z
   .object({
     target: AidTargetScope,
@@ -72,7 +75,7 @@ export const aidSettingsRouter = {
         if ((row?.version ?? 0) !== input.expectedVersion) throw conflict();
         const values = {
           target: input.target,
-          amounts: { ...DEFAULT_AID_AMOUNTS, ...input.amounts } as AidAmounts,
+          amounts: withDefaults(input.amounts),
           listMapping: input.listMapping ?? row?.listMapping ?? null,
           updatedBy: ctx.identity.username,
           updatedAt: ctx.now,
