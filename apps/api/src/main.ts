@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { takeKpiSnapshot } from '@hyedu/api';
+import { shareChanges, takeKpiSnapshot } from '@hyedu/api';
 import { loadSecrets, migrate, openDatabase, seedDemoData, tables } from '@hyedu/db';
 import { DEMO_AS_OF } from '@hyedu/domain';
 import { buildApp } from './app.ts';
@@ -9,7 +9,9 @@ const env = readEnv();
 // Keys come from configuration; only a non-production start may create local demo keys.
 const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
 const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets });
-await migrate(database);
+// Several instances may start together over one PostgreSQL: one migrates and loads the demo data, the others wait
+// for it and then find both done.
+await database.exclusive('start', () => migrate(database));
 const production = env.NODE_ENV === 'production';
 // One business date for every figure: the demo's own (its records lead up to it), production's real date.
 const asOf = env.HYEDU_AS_OF ?? (!production && env.HYEDU_SEED === '1' ? DEMO_AS_OF : undefined);
@@ -21,12 +23,14 @@ if (production) {
     process.exit(1);
   }
 } else if (env.HYEDU_SEED === '1') {
-  const report = await seedDemoData(database.db, {
-    scale: env.HYEDU_SEED_SCALE,
-    dataKey: secrets.dataKey,
-    indexKey: secrets.indexKey,
-    today: asOf,
-  });
+  const report = await database.exclusive('start', () =>
+    seedDemoData(database.db, {
+      scale: env.HYEDU_SEED_SCALE,
+      dataKey: secrets.dataKey,
+      indexKey: secrets.indexKey,
+      today: asOf,
+    }),
+  );
   if (report.seeded) console.log(`已载入演示数据：${report.schools} 所学校，${report.students} 名在校生`);
 }
 const app = await buildApp({
@@ -39,15 +43,22 @@ const app = await buildApp({
   trustedProxies: env.HYEDU_TRUSTED_PROXIES,
 });
 
-// The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit).
+// Other instances of this database hear this one's changes (KPI rollups, policy, module origins) and it hears theirs.
+const changes = await shareChanges(database);
+
+// The dashboard's trend: today's KPI values now, then every 6 hours (one row per KPI, day and unit; an upsert). While
+// another instance is taking one, this one skips its turn.
 const snapshot = () =>
-  takeKpiSnapshot(database.db, new Date(), asOf).catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
+  database
+    .ifFree('kpi-snapshot', () => takeKpiSnapshot(database.db, new Date(), asOf))
+    .catch((e: unknown) => app.log.error(`KPI 快照失败：${(e as Error).message}`));
 await snapshot();
 setInterval(() => void snapshot(), 6 * 3_600_000).unref();
 
 const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
   await app.close();
+  await changes?.close();
   await database.close();
   process.exit(0);
 };

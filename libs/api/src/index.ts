@@ -6,6 +6,7 @@ export type { Context, ContextOptions, RequestInfo } from './context.ts';
 export { SESSION_COOKIE } from './auth/session.ts';
 export type { Policy, Meta } from './trpc.ts';
 export { takeKpiSnapshot } from './kpi/snapshot.ts';
+export { shareChanges, CHANGES_CHANNEL } from './changes.ts';
 export { FILE_AREAS, openFile } from './downloads.ts';
 export type { FileDescription } from './file-meta.ts';
 export { moduleOrigins, MODULE_ORIGINS_CACHE_MS } from './module-origins.ts';

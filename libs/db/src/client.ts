@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { listenChannel, withAdvisoryLock, type Listener } from './cluster.ts';
 import * as schema from './schema/index.ts';
 import type { Secrets } from './secrets.ts';
 
@@ -24,6 +25,15 @@ export interface Database {
   auditKey: Buffer;
   /** All keys from configuration: audit chain, field encryption, blind index. */
   keys: Secrets;
+  /**
+   * Runs `fn` with no other instance running the job `name` at the same time: waits for one that is (PostgreSQL's
+   * advisory lock; PGlite has one user). Migrations and the demo data at start.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Runs `fn` unless another instance is running the job `name` right now (then resolves `{ ran: false }`). */
+  ifFree<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Listens on a notification channel of PostgreSQL; null on PGlite (one process: nobody else to hear). */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<Listener | null>;
   close(): Promise<void>;
 }
 
@@ -69,14 +79,39 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     });
     client.release();
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
-    return { db, engine: 'postgresql', location: redact(opts.url), auditKey: opts.keys.auditKey, keys: opts.keys, close: () => pool.end() };
+    const url = opts.url;
+    return {
+      db,
+      engine: 'postgresql',
+      location: redact(url),
+      auditKey: opts.keys.auditKey,
+      keys: opts.keys,
+      exclusive: async (name, fn) => {
+        const run = await withAdvisoryLock(pool, name, true, fn);
+        if (!run.ran) throw new Error(`未能取得作业锁：${name}`);
+        return run.value;
+      },
+      ifFree: (name, fn) => withAdvisoryLock(pool, name, false, fn),
+      listen: (channel, onMessage, onGap) => listenChannel(url, channel, onMessage, onGap),
+      close: () => pool.end(),
+    };
   }
   const dir = opts.dataDir ?? defaultDataDir;
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   const client = dir === 'memory' ? new PGlite(opts.image ? { loadDataDir: opts.image } : {}) : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-  return { db, engine: 'pglite', location: dir, auditKey: opts.keys.auditKey, keys: opts.keys, close: () => client.close() };
+  return {
+    db,
+    engine: 'pglite',
+    location: dir,
+    auditKey: opts.keys.auditKey,
+    keys: opts.keys,
+    exclusive: (_name, fn) => fn(),
+    ifFree: async (_name, fn) => ({ ran: true, value: await fn() }),
+    listen: async () => null,
+    close: () => client.close(),
+  };
 }
 
 /** Applies the drizzle-kit migrations in libs/db/drizzle; running it twice does nothing. */

@@ -1,5 +1,6 @@
 export { openDatabase, migrate, migrationsFolder, defaultDataDir } from './client.ts';
 export type { Database, DatabaseOptions, Db, Engine, Schema } from './client.ts';
+export type { Listener } from './cluster.ts';
 export * as tables from './schema/index.ts';
 export { seedDemoData, SEED_SCHOOL_YEAR } from './seed/index.ts';
 /** The demo's as-of date (the domain's), for the tools that load the demo data. */

@@ -1,14 +1,23 @@
-/** A per-key sliding-window counter (login attempts per client IP), in memory, per process. */
-export function createLimiter(max: number, windowMs: number) {
-  const hits = new Map<string, number[]>();
-  return {
-    /** Records an attempt; false when the key is over its limit. */
-    take(key: string, now: number): boolean {
-      const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
-      recent.push(now);
-      hits.set(key, recent);
-      if (hits.size > 10_000) for (const [k, v] of hits) if (v.every((t) => now - t >= windowMs)) hits.delete(k);
-      return recent.length <= max;
-    },
-  };
+import { and, count, eq, gt, lte } from 'drizzle-orm';
+import { tables, type Db } from '@hyedu/db';
+
+const { loginAttempts } = tables;
+
+/**
+ * A per-address sliding window of login attempts, kept in the database so that every instance behind the load
+ * balancer counts the same attempts. Records this attempt, drops the ones past the window, and answers whether the
+ * address is still within `max`. Attempts racing on another instance may each miss the other's row: the limit can be
+ * passed by at most the number of concurrent attempts from one address.
+ */
+export async function takeLoginAttempt(db: Db, ip: string, now: Date, limit: { max: number; windowMs: number }): Promise<boolean> {
+  const since = new Date(now.getTime() - limit.windowMs);
+  return db.transaction(async (tx) => {
+    await tx.delete(loginAttempts).where(lte(loginAttempts.at, since));
+    await tx.insert(loginAttempts).values({ ip, at: now });
+    const [row] = await tx
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(eq(loginAttempts.ip, ip), gt(loginAttempts.at, since)));
+    return (row?.n ?? 0) <= limit.max;
+  });
 }

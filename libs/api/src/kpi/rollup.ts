@@ -1,12 +1,14 @@
 import type { Db } from '@hyedu/db';
 import { beijingDate, type DataScope } from '@hyedu/domain';
+import { announce, onChange } from '../changes.ts';
 import type { KpiSource, Measure } from './source.ts';
 
 /**
  * The KPIs' rollup: each source's city-wide figures by unit, computed at most once a minute per database and shared
  * by every dashboard request (concurrent callers wait for the one computation in flight). A request's scope is then
  * applied in memory. The dashboard shows the rollup's time as the figures' as-of time; a module that changes records
- * behind a KPI calls forgetRollups so the next read recomputes.
+ * behind a KPI calls forgetRollups so the next read recomputes, on this instance and (through `announce`) on every
+ * other instance of the database. A change that calls nothing is seen within ROLLUP_TTL_MS.
  */
 export const ROLLUP_TTL_MS = 60_000;
 
@@ -35,17 +37,23 @@ export function memo<T>(db: Db, key: string, now: Date, compute: () => Promise<T
 export const unitRollup = (db: Db, source: KpiSource, now = new Date(), today = beijingDate(now)): Promise<Entry> =>
   memo(db, `rollup:${source.id}:${today}`, now, () => source.byUnit(db, { kind: 'all' }, today).then((byUnit) => ({ at: now, byUnit })));
 
-/** Drops the rollups of a database (all of them, or the listed KPI ids) after a change to their records. */
-export function forgetRollups(db: Db, ids?: readonly string[]) {
+onChange('rollups', (db, ids) => {
   const perDb = memos.get(db);
   if (!perDb) return;
-  if (!ids) perDb.clear();
-  else for (const key of [...perDb.keys()]) if (ids.some((id) => key.startsWith(`rollup:${id}:`))) perDb.delete(key);
+  if (ids === undefined) return perDb.clear();
+  const prefixes = ids.split(',').map((id) => `rollup:${id}:`);
+  for (const key of [...perDb.keys()]) if (prefixes.some((p) => key.startsWith(p))) perDb.delete(key);
+});
+onChange('memo', (db, key) => (key === undefined ? memos.get(db)?.clear() : memos.get(db)?.delete(key)));
+
+/** Drops the rollups of a database (all of them, or the listed KPI ids) after a change to their records. */
+export function forgetRollups(db: Db, ids?: readonly string[]) {
+  announce(db, 'rollups', ids?.join(','));
 }
 
 /** Drops one memoised value of a database (e.g. the county targets of a year after one was set). */
 export function forgetMemo(db: Db, key: string) {
-  memos.get(db)?.delete(key);
+  announce(db, 'memo', key);
 }
 
 /** The units a scope may see, from a city-wide rollup. */

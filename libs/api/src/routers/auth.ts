@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit, type Db } from '@hyedu/db';
+import { decryptField, DUMMY_HASH, encryptField, hashPassword, tables, totpRecordId, verifyPassword, writeAudit } from '@hyedu/db';
 import {
   Area,
   authorize,
@@ -23,7 +23,7 @@ import {
 } from '@hyedu/domain';
 import { COMMON_PASSWORDS } from '@hyedu/domain/common-passwords';
 import { HENGYANG_CONTEXT_WORDS } from '@hyedu/domain/hengyang';
-import { createLimiter } from '../auth/ip-limiter.ts';
+import { takeLoginAttempt } from '../auth/ip-limiter.ts';
 import { clearedCookie, newToken, sessionCookie, type Identity } from '../auth/session.ts';
 import { matchTotp, newTotpSecret, totpQrSvg, totpUri } from '../auth/totp.ts';
 import type { Context } from '../context.ts';
@@ -35,14 +35,8 @@ import { enabledModules, platformRouter } from './platform.ts';
 const { accounts, passwordHistory, sessions } = tables;
 
 // 等保: a per-IP limit on login attempts besides the per-account lockout (offices share one NAT address: generous).
-// One limiter per database, i.e. per running platform (and per test database).
+// Counted in the database: every instance of one platform shares the count.
 export const LOGIN_ATTEMPTS_PER_IP = { max: 30, windowMs: 10 * 60_000 } as const;
-const loginLimiters = new WeakMap<Db, ReturnType<typeof createLimiter>>();
-const loginLimiter = (db: Db) => {
-  let limiter = loginLimiters.get(db);
-  if (!limiter) loginLimiters.set(db, (limiter = createLimiter(LOGIN_ATTEMPTS_PER_IP.max, LOGIN_ATTEMPTS_PER_IP.windowMs)));
-  return limiter;
-};
 
 const Credentials = z
   .object({
@@ -109,7 +103,7 @@ export const authRouter = {
 
   login: publicProcedure.input(Credentials).mutation(async ({ ctx, input }) => {
     const username = input.username.toLowerCase();
-    if (!loginLimiter(ctx.db).take(ctx.ip, ctx.now.getTime())) {
+    if (!(await takeLoginAttempt(ctx.db, ctx.ip, ctx.now, LOGIN_ATTEMPTS_PER_IP))) {
       await audit(ctx, username, 'auth.login', 'denied', { reason: 'ip_rate_limit' });
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: '登录尝试过于频繁，请稍后再试' });
     }

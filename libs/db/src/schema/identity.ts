@@ -69,6 +69,20 @@ export const sessions = pgTable(
 );
 
 /**
+ * Login attempts per client address, for the per-address limit every instance shares (a row per attempt, kept for the
+ * limit's window and then deleted by the next attempt).
+ */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: serial().primaryKey(),
+    ip: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_attempts_ip_idx').on(t.ip, t.at), index('login_attempts_at_idx').on(t.at)],
+);
+
+/**
  * The security policy the 安全管理员 sets (one row). Absent means the domain's DEFAULT_SECURITY_POLICY; the
  * stored value is validated by the domain's SecurityPolicy schema, which refuses anything weaker than 等保 asks.
  */
