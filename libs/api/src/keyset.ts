@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
@@ -54,3 +54,16 @@ export function afterKey(key: readonly KeyPart[], values: readonly (string | num
 /** The cursor of a page's last row, when there may be a next page. */
 export const nextCursor = <R>(rows: readonly R[], pageSize: number, valuesOf: (row: R) => (string | number)[]): string | null =>
   rows.length === pageSize && rows.length > 0 ? encodeCursor(valuesOf(rows[rows.length - 1]!)) : null;
+
+/**
+ * Where one page of a list ordered by `key` starts: after the cursor's row when the input has one (offset 0), else at
+ * the page's offset. `orderBy` is the key as the list's order.
+ */
+export function keyedPage(key: readonly KeyPart[], input: { page: number; pageSize: number; after?: string | undefined }) {
+  const values = readCursor(input.after, key);
+  return {
+    after: values ? afterKey(key, values) : undefined,
+    offset: values ? 0 : (input.page - 1) * input.pageSize,
+    orderBy: key.map((part) => (part.desc ? desc(part.column) : asc(part.column))),
+  };
+}

@@ -6,6 +6,7 @@ import { authorize, ModuleKey, type Action, type AllowedScope, type Area } from 
 import { labelledMessage } from '@hyedu/domain/fields';
 import type { Context } from './context.ts';
 import { auditExport, auditView } from './exports.ts';
+import { forgetAfterWrite } from './kpi/rollup.ts';
 import { auditRefusal } from './refusals.ts';
 
 /**
@@ -115,9 +116,10 @@ export async function passes(ctx: Context, policy: Policy): Promise<boolean> {
 
 /**
  * The one place where a procedure's declared policy is enforced (anything unexpected refuses), and where every
- * refusal is audited — the policy's own and those the procedure throws (FORBIDDEN, NOT_FOUND) — and every export.
+ * refusal is audited — the policy's own and those the procedure throws (FORBIDDEN, NOT_FOUND) — and every export;
+ * after a successful write the KPIs its area feeds are dropped (forgetAfterWrite).
  */
-const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }) => {
+const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, type, getRawInput }) => {
   const input = () => getRawInput().catch(() => undefined);
   const decision = await decide(ctx, meta?.policy, path);
   if (!decision.allowed) {
@@ -128,6 +130,8 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, getRawInput }
   const scope = decision.scope;
   const result = scope ? await next({ ctx: { ...ctx, scope } }) : await next();
   if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
+  // A write of an area moves the KPIs fed by its records: every instance recomputes them on its next read.
+  else if (type === 'mutation' && meta?.policy?.access === 'area') forgetAfterWrite(ctx.db, meta.policy.area);
   // An export is an area read: it passed the policy, so its caller is signed in.
   else if (meta?.export && ctx.identity)
     await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);

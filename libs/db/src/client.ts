@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -98,7 +99,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const dir = opts.dataDir ?? defaultDataDir;
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
-  const client = dir === 'memory' ? new PGlite(opts.image ? { loadDataDir: opts.image } : {}) : new PGlite(dir);
+  // pg_trgm: the trigram indexes of text search (PostgreSQL ships it in its contrib package).
+  const extensions = { pg_trgm };
+  const client =
+    dir === 'memory' ? new PGlite(opts.image ? { loadDataDir: opts.image, extensions } : { extensions }) : new PGlite(dir, { extensions });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './client.ts';
 import { openTestDatabase } from './testing.ts';
@@ -32,7 +33,8 @@ describe.skipIf(!PG)('jobs and notifications between instances on PostgreSQL', (
     const { openDatabase } = await import('./client.ts');
     const { TEST_KEYS } = await import('./testing.ts');
     const url = new URL(PG!);
-    url.pathname = `/${(await a.db.execute<{ db: string }>('select current_database() as db')).rows[0]!.db}`;
+    const current = (await a.db.execute(sql`select current_database() as db`)) as unknown as { rows: { db: string }[] };
+    url.pathname = `/${current.rows[0]!.db}`;
     b = await openDatabase({ url: url.toString(), keys: TEST_KEYS });
   }, 60_000);
   afterAll(async () => {

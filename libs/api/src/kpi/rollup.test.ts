@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@hyedu/db';
-import { forgetRollups, inScope, ROLLUP_TTL_MS, unitRollup } from './rollup.ts';
+import { forgetAfterWrite, forgetRollups, inScope, ROLLUP_TTL_MS, unitRollup } from './rollup.ts';
 import type { KpiSource } from './source.ts';
 
-const counting = () => {
+const counting = (id: KpiSource['id'] = 'safety.incidents') => {
   let calls = 0;
   const source: KpiSource = {
-    id: 'safety.incidents',
+    id,
     recordsRoute: 'x:records',
     byUnit: async () => {
       calls++;
@@ -36,6 +36,27 @@ describe('KPI rollups', () => {
     forgetRollups(db, ['safety.incidents']);
     await unitRollup(db, source, later.at);
     expect(calls()).toBe(3);
+  });
+
+  it("a write drops its module's KPIs (a role of the module too); a write of the platform drops them all", async () => {
+    const db = {} as Db;
+    const at = new Date('2026-11-28T10:00:00Z');
+    const safety = counting('safety.incidents');
+    const aid = counting('funding.aid-coverage');
+    const read = () => Promise.all([unitRollup(db, safety.source, at), unitRollup(db, aid.source, at)]);
+    await read();
+    forgetAfterWrite(db, 'teachers');
+    await read();
+    expect([safety.calls(), aid.calls()]).toEqual([1, 1]);
+    forgetAfterWrite(db, 'funding:aid');
+    await read();
+    expect([safety.calls(), aid.calls()]).toEqual([1, 2]);
+    forgetAfterWrite(db, 'safety');
+    await read();
+    expect([safety.calls(), aid.calls()]).toEqual([2, 2]);
+    forgetAfterWrite(db, 'platform');
+    await read();
+    expect([safety.calls(), aid.calls()]).toEqual([3, 3]);
   });
 
   it('a scope sees only its units', () => {

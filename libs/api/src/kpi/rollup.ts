@@ -1,5 +1,5 @@
 import type { Db } from '@hyedu/db';
-import { beijingDate, type DataScope } from '@hyedu/domain';
+import { beijingDate, KPI_CATALOGUE, ModuleKey, type Area, type DataScope } from '@hyedu/domain';
 import { announce, onChange } from '../changes.ts';
 import type { KpiSource, Measure } from './source.ts';
 
@@ -7,8 +7,8 @@ import type { KpiSource, Measure } from './source.ts';
  * The KPIs' rollup: each source's city-wide figures by unit, computed at most once a minute per database and shared
  * by every dashboard request (concurrent callers wait for the one computation in flight). A request's scope is then
  * applied in memory. The dashboard shows the rollup's time as the figures' as-of time; a module that changes records
- * behind a KPI calls forgetRollups so the next read recomputes, on this instance and (through `announce`) on every
- * other instance of the database. A change that calls nothing is seen within ROLLUP_TTL_MS.
+ * behind a KPI is followed by forgetAfterWrite (the policy middleware, after every successful write), so the next read
+ * recomputes, on this instance and (through `announce`) on every other instance of the database.
  */
 export const ROLLUP_TTL_MS = 60_000;
 
@@ -49,6 +49,19 @@ onChange('memo', (db, key) => (key === undefined ? memos.get(db)?.clear() : memo
 /** Drops the rollups of a database (all of them, or the listed KPI ids) after a change to their records. */
 export function forgetRollups(db: Db, ids?: readonly string[]) {
   announce(db, 'rollups', ids?.join(','));
+}
+
+/** The KPIs each module's records move: a module's KPIs are the catalogue's entries of that module. */
+const KPIS_OF_MODULE = new Map(ModuleKey.options.map((m) => [m, KPI_CATALOGUE.filter((k) => k.module === m).map((k) => k.id)]));
+
+/**
+ * After a successful write of an area: a module's write (its own area or a role of it, `funding:aid`) drops that
+ * module's KPIs; any other area's (the platform's registry, the plan, the administrators') drops them all — rare
+ * writes, and the registry is every KPI's denominator.
+ */
+export function forgetAfterWrite(db: Db, area: Area) {
+  const module = ModuleKey.safeParse(area.split(':')[0]);
+  forgetRollups(db, module.success ? KPIS_OF_MODULE.get(module.data) : undefined);
 }
 
 /** Drops one memoised value of a database (e.g. the county targets of a year after one was set). */

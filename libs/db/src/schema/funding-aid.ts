@@ -30,7 +30,7 @@ import {
   type AidListMapping,
   type AidTargetScope,
 } from '@hyedu/domain/funding';
-import { schoolRef, unitRef } from './columns.ts';
+import { schoolRef, trigramIndex, unitRef } from './columns.ts';
 import { members } from './members.ts';
 import { schools } from './org.ts';
 
@@ -182,6 +182,7 @@ export const fundingAidMatches = pgTable(
     uniqueIndex('funding_aid_matches_person_idx').on(t.semester, t.idIndex),
     index('funding_aid_matches_unit_idx').on(t.semester, t.unitCode, t.outcome, t.id),
     index('funding_aid_matches_school_idx').on(t.schoolId, t.semester, t.outcome),
+    trigramIndex('funding_aid_matches_name_trgm_idx', t.name),
   ],
 );
 

@@ -34,7 +34,11 @@ export const schools = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('schools_unit_level_idx').on(t.unitCode, t.level), check('schools_code_format', sql`${t.code} ~ '^[0-9]{10}$'`)],
+  (t) => [
+    index('schools_unit_level_idx').on(t.unitCode, t.level),
+    index('schools_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    check('schools_code_format', sql`${t.code} ~ '^[0-9]{10}$'`),
+  ],
 );
 
 /** Students per school, school year and grade (学年初统计). */

@@ -24,7 +24,7 @@ import {
   PROFILE_REVIEW,
   Severity,
 } from '@hyedu/domain';
-import { schoolRef, unitRef } from './columns.ts';
+import { schoolRef, trigramIndex, unitRef } from './columns.ts';
 import { members } from './members.ts';
 
 /**
@@ -127,6 +127,7 @@ export const safetyHazards = pgTable(
       .on(t.deadline)
       .where(sql`${t.status} <> 'closed'`),
     index('safety_hazards_found_idx').on(t.foundOn, t.id),
+    trigramIndex('safety_hazards_description_trgm_idx', t.description),
   ],
 );
 

@@ -26,7 +26,7 @@ import {
   Sex,
   StaffingStatus,
 } from '@hyedu/domain/teachers';
-import { schoolRef, unitRef } from './columns.ts';
+import { schoolRef, trigramIndex, unitRef } from './columns.ts';
 import { members } from './members.ts';
 import { schools } from './org.ts';
 
@@ -82,6 +82,7 @@ export const teacherStaff = pgTable(
     index('teacher_staff_it_last_idx')
       .on(t.itLastOn)
       .where(sql`${t.leftOn} is null and ${t.post} = 'teacher'`),
+    trigramIndex('teacher_staff_name_trgm_idx', t.name),
   ],
 );
 

@@ -7,7 +7,6 @@ import { AllocationInput, allocationRefusal, SEAT_AREA_LABELS, SEAT_SECTOR_LABEL
 import { auditChange } from '../../audit-change.ts';
 import { exportBook } from '../../exports.ts';
 import { fieldError } from '../../field-error.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { forgetCountyTargets } from '../../kpi/targets.ts';
 import { listUnits } from '../../queries.ts';
 import { actorLevel } from '../../record-scope.ts';
@@ -117,7 +116,6 @@ export const allocationRouter = {
       return { year: input.year, version: claimed.version };
     });
     forgetCountyTargets(ctx.db, input.year);
-    forgetRollups(ctx.db, [KPI]);
     return out;
   }),
 

@@ -21,7 +21,6 @@ import { auditChange } from '../../audit-change.ts';
 import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -264,7 +263,6 @@ export const projectsRouter = {
       await auditChange(tx, ctx, { action: 'funding.projects.update', targetType: PROJECT_TARGET, targetId: row.id, before, after });
       return out!;
     });
-    forgetRollups(ctx.db, SEAT_KPIS);
     return updated;
   }),
 
@@ -312,7 +310,6 @@ export const projectsRouter = {
       });
       return res!;
     });
-    forgetRollups(ctx.db, SEAT_KPIS);
     return out;
   }),
 

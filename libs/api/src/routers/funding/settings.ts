@@ -5,11 +5,9 @@ import { tables } from '@hyedu/db';
 import { authorize, DivisionCode, MAX_RECORD_ID } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { fieldError } from '../../field-error.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { actorLevel } from '../../record-scope.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
-import { FUNDING_SPENDING_KPIS } from './spending-kpi.ts';
 import { checkedUnits } from './spending-rule.ts';
 
 const { fundingSettings: s, orgUnits } = tables;
@@ -64,7 +62,6 @@ export const fundingSettingsRouter = {
         });
         return { version: values.version };
       });
-      forgetRollups(ctx.db, FUNDING_SPENDING_KPIS);
       return out;
     }),
 } satisfies TRPCRouterRecord;

@@ -19,13 +19,11 @@ import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { actorLevel } from '../../record-scope.ts';
 import { notFound, scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep, conflict } from '../../workflow-step.ts';
 import { unitInScope, unitRecordScope } from './access.ts';
-import { FUNDING_SPENDING_KPIS } from './spending-kpi.ts';
 import { budgetUnitName, censusPupils, checkedUnits } from './spending-rule.ts';
 
 const { fundingSpendingReturns: r, orgUnits } = tables;
@@ -182,7 +180,6 @@ export const spendingRouter = {
       await auditChange(tx, ctx, { action: 'funding.spending.create', targetType: SPENDING_TARGET, targetId: row!.id, after: input });
       return row!;
     });
-    forgetRollups(ctx.db, FUNDING_SPENDING_KPIS);
     return out;
   }),
 
@@ -214,7 +211,6 @@ export const spendingRouter = {
       });
       return updated!;
     });
-    forgetRollups(ctx.db, FUNDING_SPENDING_KPIS);
     return out;
   }),
 
@@ -246,7 +242,6 @@ export const spendingRouter = {
               : { returnReason: input.reason ?? null, reviewedBy: who, reviewedAt: ctx.now },
         audit: { targetType: SPENDING_TARGET },
       });
-      forgetRollups(ctx.db, FUNDING_SPENDING_KPIS);
       return out;
     }),
 

@@ -1,4 +1,3 @@
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 
 /** The KPIs the module's records move. */
@@ -24,9 +23,5 @@ export const PRIVATE_KPIS = [
 /** Every read of the module. */
 export const read = readProcedure('private-edu');
 
-/** Every write of the module: once it succeeds, the dashboard recomputes the module's KPIs on its next read. */
-export const write = writeProcedure('private-edu').use(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, PRIVATE_KPIS);
-  return result;
-});
+/** Every write of the module (the policy middleware drops the module's KPIs after it). */
+export const write = writeProcedure('private-edu');

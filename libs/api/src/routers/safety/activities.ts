@@ -5,7 +5,6 @@ import { tables, type Db } from '@hyedu/db';
 import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { afterKey, nextCursor, readCursor, type KeyPart } from '../../keyset.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
@@ -136,7 +135,6 @@ export const activitiesRouter = {
       });
       return row!;
     });
-    forgetRollups(ctx.db, ['safety.campaign-coverage']);
     return row;
   }),
 } satisfies TRPCRouterRecord;

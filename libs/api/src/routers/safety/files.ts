@@ -28,16 +28,14 @@ import {
 } from '@hyedu/domain';
 import { exportBook as book, MAX_EXPORT, NO_PAGE } from '../../exports.ts';
 import { checkedAnswer, importNewRecords, parseUpload, schoolRefs, stageAndPublish, tracked, writeImportAudit } from '../../imports/run.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { safetyLevel } from './access.ts';
 import { activityRows, activityWhere } from './activities.ts';
 import { hazardRowsForExport, hazardWhere } from './hazard-query.ts';
-import { HAZARD_KPIS } from './hazards.ts';
 import { hazardTemplate, profileTemplate, verifiedProfileErrors } from './import.ts';
 import { incidentRows, incidentWhere } from './incidents.ts';
 import { ActivityFilter, HazardFilter, ImportUpload, IncidentFilter, ProfileFilter } from './inputs.ts';
-import { COMPLIANCE_KPIS, profileRows } from './profiles.ts';
+import { profileRows } from './profiles.ts';
 
 const read = readProcedure('safety');
 const write = writeProcedure('safety');
@@ -122,7 +120,6 @@ export const profileFilesRouter = {
           },
         });
       }
-      forgetRollups(ctx.db, COMPLIANCE_KPIS);
       return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
     }),
   ),
@@ -220,7 +217,6 @@ export const hazardFilesRouter = {
         fileName: input.fileName,
         file,
       });
-      forgetRollups(ctx.db, HAZARD_KPIS);
       return { imported: rows.length, rows: rows.length, errors: [], errorCount: 0 };
     }),
   ),

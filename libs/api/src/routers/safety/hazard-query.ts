@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { tables, type Db } from '@hyedu/db';
 import type { Context } from '../../context.ts';
@@ -23,9 +23,15 @@ export function hazardWhere(ctx: Pick<Context, 'scope' | 'now' | 'today'>, f: Pa
     f.category ? eq(h.category, f.category) : undefined,
     f.source ? eq(h.source, f.source) : undefined,
     f.overdue === undefined ? undefined : f.overdue ? overdueSql(today) : notOverdueSql(today),
-    pattern ? or(match(schools.name, pattern), match(h.description, pattern)) : undefined,
+    pattern ? or(match(h.description, pattern), sql`${h.schoolId} = any(array(${schoolsNamed(pattern)}))`) : undefined,
   );
 }
+
+/**
+ * The schools whose name matches, as a list the hazards' school index is probed with: with the description's trigram
+ * index the two conditions combine (BitmapOr) without joining the registry to every hazard.
+ */
+const schoolsNamed = (pattern: string) => sql`select ${schools.id} from ${schools} where ${match(schools.name, pattern)}`;
 
 /**
  * Chinese text has no case: a term without Latin letters is matched with LIKE, which PostgreSQL runs several times
@@ -72,10 +78,7 @@ export async function listHazards(db: Db, where: SQL | undefined, page: { page: 
   const after = readCursor(page.after, HAZARD_KEY);
   const base = () =>
     db.select(hazardColumns).from(h).innerJoin(schools, eq(schools.id, h.schoolId)).innerJoin(orgUnits, eq(orgUnits.code, h.unitCode));
-  // The count needs the registry only to search school names (the join doubles its cost over the whole ledger).
-  const counted = page.q
-    ? db.select({ n: count() }).from(h).innerJoin(schools, eq(schools.id, h.schoolId))
-    : db.select({ n: count() }).from(h);
+  const counted = db.select({ n: count() }).from(h);
   const [rows, [total]] = await Promise.all([
     after
       ? base()

@@ -32,7 +32,6 @@ import { BulkItems, takeMany } from '../../bulk-step.ts';
 import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
@@ -191,7 +190,6 @@ export const hazardsRouter = {
       });
       return row!;
     });
-    forgetRollups(ctx.db, HAZARD_KPIS);
     return row;
   }),
 
@@ -256,7 +254,6 @@ export const hazardsRouter = {
           after: () => ({ ...changed, reason }),
         },
       });
-      forgetRollups(ctx.db, HAZARD_KPIS);
       return { version: result.version, status: result.state };
     }),
 
@@ -357,6 +354,5 @@ async function step(
       after: (_row, to) => ({ status: to, ...extra }),
     },
   });
-  forgetRollups(ctx.db, HAZARD_KPIS);
   return { version: result.version, status: result.state };
 }

@@ -15,7 +15,6 @@ import {
 } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { recordHistory } from '../../history.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -140,7 +139,6 @@ export const incidentsRouter = {
       });
       return row!;
     });
-    forgetRollups(ctx.db, ['safety.incidents']);
     return out;
   }),
 
@@ -182,7 +180,6 @@ export const incidentsRouter = {
           after: (_row, to) => ({ stage, note: input.note, chainState: to }),
         },
       });
-      forgetRollups(ctx.db, ['safety.incidents']);
       return { version: out.version, status: out.state === 'closed' ? ('closed' as const) : ('handling' as const) };
     }),
 

@@ -23,7 +23,6 @@ import {
 import { auditChange } from '../../audit-change.ts';
 import { BulkItems, takeMany } from '../../bulk-step.ts';
 import { recordHistory } from '../../history.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { scoped } from '../../scoped.ts';
 import { readProcedure, writeProcedure } from '../../trpc.ts';
@@ -164,7 +163,6 @@ export const settingsRouter = {
         });
         return { version: values.version };
       });
-      forgetRollups(ctx.db, COMPLIANCE_KPIS);
       return out;
     }),
 } satisfies TRPCRouterRecord;
@@ -234,7 +232,6 @@ export const profilesRouter = {
       });
       return row!;
     });
-    forgetRollups(ctx.db, COMPLIANCE_KPIS);
     return out;
   }),
 
@@ -287,6 +284,5 @@ async function decide(ctx: WriteCtx, id: number, expectedVersion: number, action
       after: (_row, review) => ({ review, ...(reason ? { reason } : {}) }),
     },
   });
-  forgetRollups(ctx.db, COMPLIANCE_KPIS);
   return out;
 }

@@ -1,7 +1,7 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, count, desc, eq, gt, ilike, isNotNull, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { blindIndex, decryptField, encryptField, tables, type Db } from '@hyedu/db';
+import { blindIndex, decryptField, encryptField, tables } from '@hyedu/db';
 import { DivisionCode, maskIdCard, parseIdCard, RecordId, RecordVersion, textField } from '@hyedu/domain';
 import {
   blacklistEntry,
@@ -31,13 +31,11 @@ import type { AuthedContext } from '../../context.ts';
 import { fieldError } from '../../field-error.ts';
 import { recordHistory } from '../../history.ts';
 import { Page } from '../../inputs.ts';
-import { forgetRollups } from '../../kpi/rollup.ts';
 import { contains } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
 import { viewProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep, conflict } from '../../workflow-step.ts';
-import { TEACHERS_KPIS } from './kpis.ts';
 import { STAFF_TARGET, staffCipherId } from './staff.ts';
 
 const { teacherEthicsCases: c, teacherBlacklist: bl, teacherStaff: st, schools, orgUnits } = tables;
@@ -46,17 +44,10 @@ const cipherId = (idIndex: string) => `${ETHICS_TARGET}:${idIndex}`;
 const entryOf = (l: typeof bl.$inferSelect) => ({ from: l.fromDate, until: l.untilDate, liftedOn: l.liftedOn });
 const CITY_ONLY = '只有市教育局教师工作科室可以解除黑名单';
 
-/** A change to a case moves the module's KPIs (结案率, 平均办结天数, 黑名单): the dashboard recomputes them on its next read. */
-const forgetting = async <R extends { ok: boolean }>({ ctx, next }: { ctx: { db: Db }; next: () => Promise<R> }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, TEACHERS_KPIS);
-  return result;
-};
-
 /** Reporting a clue is the module's write (a school, any county account, the 科室); everything else is the ethics role's. */
-const report = writeProcedure('teachers').use(forgetting);
+const report = writeProcedure('teachers');
 const view = viewProcedure('teachers:ethics');
-const handle = writeProcedure('teachers:ethics').use(forgetting);
+const handle = writeProcedure('teachers:ethics');
 
 export const EthicsFilter = Page.extend({
   status: EthicsStatus.optional(),

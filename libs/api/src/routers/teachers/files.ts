@@ -337,7 +337,7 @@ export const teacherFilesRouter = {
   ),
 
   /** 教职员工 as listed (the list's filter), the ID number masked. */
-  exportStaff: exporter.input(StaffFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportStaff: exporter.input(StaffFilter.omit({ ...NO_PAGE, after: true })).query(async ({ ctx, input }) => {
     const rows = await ctx.db
       .select({
         unitName: orgUnits.name,

@@ -108,7 +108,7 @@ export const aidFilesRouter = {
   }),
 
   /** The aid roll of a semester as Excel (the list's filter). */
-  exportPayments: exporter.input(PaymentFilter.omit(NO_PAGE)).query(async ({ ctx, input }) => {
+  exportPayments: exporter.input(PaymentFilter.omit({ ...NO_PAGE, after: true })).query(async ({ ctx, input }) => {
     const semester = input.semester ?? semesterOf(ctx.today);
     const aid = await hasAidRole(ctx);
     const rows = await ctx.db

@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { tables, type Tx } from '@hyedu/db';
 import {
   AidPaymentInput,
@@ -14,6 +14,7 @@ import {
 import { auditChange } from '../../../audit-change.ts';
 import type { AuthedContext } from '../../../context.ts';
 import { fieldError } from '../../../field-error.ts';
+import { keyedPage, nextCursor, type KeyPart } from '../../../keyset.ts';
 import { listUnits } from '../../../queries.ts';
 import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
@@ -24,6 +25,9 @@ import { hasAidRole, PaymentFilter, paymentWhere, person } from './query.ts';
 import { aidSettings } from './settings.ts';
 
 const { fundingAidPayments: p, fundingAidStudents: st, fundingAidMatches: m, fundingAidFollowUps: f } = tables;
+
+/** The roll's order (as paid): also the key its pages go by (about 170,000 payments a year at full scale). */
+const PAYMENT_KEY: KeyPart[] = [{ column: p.id, desc: false, kind: 'number' }];
 export const STUDENT_TARGET = 'funding_aid_student';
 export const PAYMENT_TARGET = 'funding_aid_payment';
 
@@ -147,6 +151,7 @@ export const aidPaymentsRouter = {
     .query(async ({ ctx, input }) => {
       const semester = input.semester ?? semesterOf(ctx.today);
       const where = paymentWhere(ctx.scope, semester, input);
+      const at = keyedPage(PAYMENT_KEY, input);
       const [rows, [total]] = await Promise.all([
         ctx.db
           .select({
@@ -163,10 +168,10 @@ export const aidPaymentsRouter = {
           })
           .from(p)
           .leftJoin(st, eq(st.id, p.studentId))
-          .where(where)
-          .orderBy(asc(p.id))
+          .where(and(where, at.after))
+          .orderBy(...at.orderBy)
           .limit(input.pageSize)
-          .offset((input.page - 1) * input.pageSize),
+          .offset(at.offset),
         ctx.db
           .select({ n: sql<number>`count(*)::int` })
           .from(p)
@@ -176,6 +181,7 @@ export const aidPaymentsRouter = {
       return {
         semester,
         total: total?.n ?? 0,
+        next: nextCursor(rows, input.pageSize, (r) => [r.id]),
         aidRole: aid,
         /** The roll's import (the aid centres, not schools). */
         canImport: aid && actorLevel(ctx.scope) !== 'school',

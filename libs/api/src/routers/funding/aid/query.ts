@@ -14,6 +14,7 @@ import {
 } from '@hyedu/domain/funding';
 import type { AuthedContext } from '../../../context.ts';
 import { Page } from '../../../inputs.ts';
+import { Cursor } from '../../../keyset.ts';
 import { contains } from '../../../queries.ts';
 import { recordScope } from '../../../record-scope.ts';
 import { passes } from '../../../trpc.ts';
@@ -95,6 +96,8 @@ export const PaymentFilter = Page.extend({
   unitCode: DivisionCode.optional(),
   item: AidItem.optional(),
   kind: AidPaymentKind.optional(),
+  /** The next page after this key (the previous page's last payment); without it the page is found by offset. */
+  after: Cursor.optional(),
 }).strict();
 export type PaymentFilter = z.infer<typeof PaymentFilter>;
 

@@ -16,11 +16,9 @@ import {
   type AidAmounts,
 } from '@hyedu/domain/funding';
 import { auditChange } from '../../../audit-change.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { actorLevel } from '../../../record-scope.ts';
 import { readProcedure, writeProcedure } from '../../../trpc.ts';
 import { conflict } from '../../../workflow-step.ts';
-import { AID_KPIS } from './kpis.ts';
 import { hasAidRole } from './query.ts';
 
 const { fundingAidSettings: s } = tables;
@@ -99,7 +97,6 @@ export const aidSettingsRouter = {
         });
         return { version: values.version, runId: run.runId };
       });
-      forgetRollups(ctx.db, AID_KPIS);
       return out;
     }),
 } satisfies TRPCRouterRecord;

@@ -22,25 +22,18 @@ import type { AuthedContext } from '../../../context.ts';
 import { exportBook, MAX_EXPORT, NO_PAGE } from '../../../exports.ts';
 import { fieldError } from '../../../field-error.ts';
 import { recordHistory } from '../../../history.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../../queries.ts';
 import { actorLevel, schoolInScope } from '../../../record-scope.ts';
 import { exportProcedure, readProcedure, viewProcedure, writeProcedure } from '../../../trpc.ts';
 import { applyStep } from '../../../workflow-step.ts';
 import { actsOn, actsOnUnit, DROPOUT_TARGET, dropoutCipherId, maskName, seesPersons, visibleCase } from './access.ts';
-import { DROPOUT_KPIS } from './kpis.ts';
 import { DropoutFilter, dropoutRows, dropoutWhere } from './query.ts';
 
 const { fundingDropoutCases: c, fundingDropoutAttempts: at, schools, orgUnits } = tables;
 const read = readProcedure('funding');
 const view = viewProcedure('funding');
 const exporter = exportProcedure('funding');
-/** Every change of the ledger moves its KPIs (辍学学生数, 劝返率): the dashboard recomputes them on its next read. */
-const write = writeProcedure('funding').use(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, DROPOUT_KPIS);
-  return result;
-});
+const write = writeProcedure('funding');
 const Id = z.object({ id: RecordId }).strict();
 
 /** A person as the caller may see them: the name (masked for who does not keep the ledger) and the ID number masked. */

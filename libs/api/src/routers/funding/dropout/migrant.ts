@@ -9,7 +9,6 @@ import { SchoolYear } from '@hyedu/domain/private-edu';
 import { auditChange } from '../../../audit-change.ts';
 import { exportBook } from '../../../exports.ts';
 import { fieldError } from '../../../field-error.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { actorLevel } from '../../../record-scope.ts';
 import { notFound } from '../../../scoped.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../../trpc.ts';
@@ -127,7 +126,6 @@ export const migrantRouter = {
       });
       return saved;
     });
-    forgetRollups(ctx.db, MIGRANT_KPIS);
     return result;
   }),
 

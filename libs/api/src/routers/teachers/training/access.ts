@@ -4,11 +4,9 @@ import { tables } from '@hyedu/db';
 import { authorize, type DataScope } from '@hyedu/domain';
 import { TIER_LEVEL, tiersOf, type TrainingTier } from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../../context.ts';
-import { forgetRollups } from '../../../kpi/rollup.ts';
 import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
 import { exportProcedure, readProcedure, writeProcedure } from '../../../trpc.ts';
-import { TEACHERS_KPIS } from '../kpis.ts';
 
 const { teacherTrainingProjects: p, teacherTrainingRecords: r, teacherStaff: st } = tables;
 
@@ -18,11 +16,7 @@ export const RECORD_TARGET = 'teacher_training_record';
 export const read = readProcedure('teachers');
 export const exporter = exportProcedure('teachers');
 /** Every training write moves the module's KPIs: the dashboard recomputes them on its next read. */
-export const write = writeProcedure('teachers').use(async ({ ctx, next }) => {
-  const result = await next();
-  if (result.ok) forgetRollups(ctx.db, TEACHERS_KPIS);
-  return result;
-});
+export const write = writeProcedure('teachers');
 
 export const canWrite = (ctx: Pick<AuthedContext, 'identity'>) =>
   authorize(ctx.identity.grants, { area: 'teachers', action: 'write' }).allowed;
