@@ -182,18 +182,28 @@ async function main() {
         );
       }
 
-    // One instance behind a balancer of its own, then both behind the topology's.
+    // One instance behind a balancer of its own, then both behind the topology's: alternately, three times each.
     const single = await startFront({ upstreams: [new URL(t.instances[0]!).host], port: 18444, dir: join(dir, 'front-one') });
-    let one: { perSecond: number; errors: number };
+    const rounds: { one: number[]; two: number[]; errors: number } = { one: [], two: [], errors: 0 };
     try {
-      one = await throughput(single.url, sessions, 20);
+      // The views above ran on instance 1 alone: warm instance 2 (its JIT, its connections' caches) first.
+      await throughput(t.url, sessions, 10);
+      for (let i = 0; i < 3; i++) {
+        const a = await throughput(single.url, sessions, 10);
+        const b = await throughput(t.url, sessions, 10);
+        rounds.one.push(a.perSecond);
+        rounds.two.push(b.perSecond);
+        rounds.errors += a.errors + b.errors;
+      }
     } finally {
       await single.stop();
     }
-    const two = await throughput(t.url, sessions, 20);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
+    const one = { perSecond: median(rounds.one) };
+    const two = { perSecond: median(rounds.two) };
     const same = await sameResults(t);
     notes.push(
-      `吞吐（经负载均衡，20 客户端循环各视图，20 秒）：1 个实例 ${one.perSecond.toFixed(0)} 次/秒（错误 ${one.errors}），2 个实例 ${two.perSecond.toFixed(0)} 次/秒（错误 ${two.errors}）；本机 2 核由负载生成器、nginx、两个实例与 PostgreSQL 共用`,
+      `吞吐（经负载均衡，20 客户端循环各视图，先经两个实例预热 10 秒，再 1 个与 2 个实例交替各 3 轮 × 10 秒，取中位数）：1 个实例 ${one.perSecond.toFixed(0)} 次/秒（${rounds.one.map((x) => x.toFixed(0)).join('、')}），2 个实例 ${two.perSecond.toFixed(0)} 次/秒（${rounds.two.map((x) => x.toFixed(0)).join('、')}），错误 ${rounds.errors}；本机 2 核由负载生成器、nginx、两个实例与 PostgreSQL 共用`,
       `一致性：${same.reads} 个查询经两个实例与负载均衡，结果不同的 ${same.differing.length} 个`,
     );
 
@@ -219,7 +229,7 @@ async function main() {
       await plan(
         db,
         '隐患 按键翻页（第 n 页之后 20 条）',
-        `select id from safety_hazards where found_on < '2022-06-01' or (found_on = '2022-06-01' and id < 1000000) order by found_on desc, severity, id desc limit 20`,
+        `select id from safety_hazards where found_on <= '2022-06-01' and (found_on < '2022-06-01' or (found_on = '2022-06-01' and severity > 'major') or (found_on = '2022-06-01' and severity = 'major' and id < 1000000)) order by found_on desc, severity, id desc limit 20`,
         'safety_hazards_found_idx',
       ),
     ];

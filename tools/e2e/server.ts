@@ -20,8 +20,21 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (production build, PGlite in `dataDir`, demo data) and waits until it answers. */
+/**
+ * Starts the real server (production build, PGlite in `dataDir`, demo data) and waits until it answers. A port that
+ * another test's server took between our probe and our start is tried again with another port.
+ */
 export async function startServer(dataDir: string, extraEnv: Record<string, string> = {}): Promise<Running> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(dataDir, extraEnv);
+    } catch (e) {
+      if (attempt >= 3 || !/EADDRINUSE/.test((e as Error).message)) throw e;
+    }
+  }
+}
+
+async function startOnce(dataDir: string, extraEnv: Record<string, string>): Promise<Running> {
   const port = await freePort();
   const child: ChildProcess = spawn(TSX, ['apps/api/src/main.ts'], {
     cwd: ROOT,

@@ -24,6 +24,8 @@ export interface TopologyOptions {
   serveStatic?: boolean;
   /** Requests per minute per client address, per instance. */
   rateLimit?: number;
+  /** PostgreSQL connections per instance (default: 10 shared out among the instances, at least 4 each). */
+  poolPerInstance?: number;
 }
 
 export interface Topology {
@@ -75,6 +77,7 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
     HYEDU_SEED_SCALE: String(o.seedScale ?? 1),
     HYEDU_SERVE_STATIC: o.serveStatic ? '1' : '0',
     HYEDU_RATE_LIMIT: String(o.rateLimit ?? 3000),
+    HYEDU_DB_POOL: String(o.poolPerInstance ?? Math.max(4, Math.ceil(10 / o.instances))),
   };
   const started = performance.now();
   const results = await Promise.allSettled(Array.from({ length: o.instances }, () => startServer(o.dir, env)));

@@ -7,6 +7,12 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
   HYEDU_DATA_DIR: z.string().optional(),
+  /**
+   * PostgreSQL connections per instance (default 10). Several instances share the server's connections: with N of
+   * them, N × this stays under the server's max_connections, and on few cores a smaller pool each keeps the server
+   * from running more queries at once than it has cores for.
+   */
+  HYEDU_DB_POOL: z.coerce.number().int().min(1).max(200).default(10),
   /** Load the demo data on an empty database (default on). */
   HYEDU_SEED: z.enum(['0', '1']).default('1'),
   /** Fraction of the demo school registry to load (1 = the whole ~2,400 schools). */

@@ -8,7 +8,7 @@ import { readEnv } from './env.ts';
 const env = readEnv();
 // Keys come from configuration; only a non-production start may create local demo keys.
 const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets });
+const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets, poolMax: env.HYEDU_DB_POOL });
 // Several instances may start together over one PostgreSQL: one migrates and loads the demo data, the others wait
 // for it and then find both done.
 await database.exclusive('start', () => migrate(database));

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, desc, eq, gt, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
@@ -43,12 +43,30 @@ export function readCursor(after: string | undefined, key: readonly KeyPart[]): 
   return values;
 }
 
-/** The rows that sort after the given key values: (a after x) or (a = x and b after y) or … for any mix of directions. */
+/**
+ * The rows that sort after the given key values, written so that an index in the key's order finds the first of them
+ * instead of reading past every row before it: a key of one direction is a row comparison, `(a, b, c) > (x, y, z)`;
+ * a key of mixed directions is (a after x) or (a = x and b after y) or …, with `a` bounded by x as well (the OR alone
+ * is no index condition).
+ */
 export function afterKey(key: readonly KeyPart[], values: readonly (string | number)[]): SQL {
+  const descending = key[0]!.desc;
+  if (key.every((part) => part.desc === descending)) {
+    const columns = sql.join(
+      key.map((part) => sql`${part.column}`),
+      sql`, `,
+    );
+    const after = sql.join(
+      values.map((v) => sql`${v}`),
+      sql`, `,
+    );
+    return descending ? sql`(${columns}) < (${after})` : sql`(${columns}) > (${after})`;
+  }
   const branches = key.map((part, i) =>
     and(...key.slice(0, i).map((p, j) => eq(p.column, values[j]!)), part.desc ? lt(part.column, values[i]!) : gt(part.column, values[i]!)),
   );
-  return or(...branches)!;
+  const first = key[0]!;
+  return and(first.desc ? lte(first.column, values[0]!) : gte(first.column, values[0]!), or(...branches))!;
 }
 
 /** The cursor of a page's last row, when there may be a next page. */
