@@ -44,11 +44,10 @@ describe.each(testEngines())('lists paged by key on %s', (engine) => {
 
   it.each(Object.entries(LISTS))('%s: the page after a key is the page at its offset', async (path, { user, input }) => {
     const api = await callerAs(database, user);
-    const call = (args: Record<string, unknown>) =>
-      path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as unknown as (
-        a: Record<string, unknown>,
-      ) => Promise<Page>;
-    const list = (args: Record<string, unknown>) => call(args)({ ...input, pageSize: 5, ...args });
+    const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], api) as (
+      a: Record<string, unknown>,
+    ) => Promise<Page>;
+    const list = (args: Record<string, unknown>) => procedure({ ...input, pageSize: 5, ...args });
     const first = await list({ page: 1 });
     expect(first.total).toBeGreaterThan(10);
     expect(first.next).toEqual(expect.any(String));
