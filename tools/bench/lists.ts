@@ -272,6 +272,9 @@ async function main() {
   } finally {
     await db.end();
     await t.stop();
+    const admin = new pg.Client({ connectionString: PG_ADMIN });
+    await admin.connect();
+    await admin.query(`drop database if exists ${DATABASE} with (force)`).finally(() => admin.end());
   }
 }
 
