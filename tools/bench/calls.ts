@@ -1,4 +1,8 @@
 // What the benches that call the API over HTTP share: sign-in, one timed call, sequential samples and percentiles.
+import { percentile as pct } from '@hyedu/scale/checks';
+
+/** The p-th percentile (nearest rank): one definition, beside the topology's checks. */
+export { pct };
 
 export interface Stat {
   p50: number;
@@ -6,8 +10,6 @@ export interface Stat {
   n: number;
 }
 
-export const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((xs.length * p) / 100) - 1)]!;
 export const stat = (xs: number[]): Stat | null => (xs.length ? { p50: pct(xs, 50), p99: pct(xs, 99), n: xs.length } : null);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
