@@ -63,7 +63,9 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
   const perSchool = db
     .select({ schoolId: a.schoolId, topics: sql<string[]>`array_agg(distinct ${a.topic})`.as('topics') })
     .from(a)
-    .where(and(gte(a.heldOn, since), sql`${a.heldOn} <= ${today}`))
+    // The caller's scope here too, not only on the schools: a county's figures read its own activities (and, where the
+    // table is partitioned by county, its own partition).
+    .where(and(recordScope(scope, a), gte(a.heldOn, since), sql`${a.heldOn} <= ${today}`))
     .groupBy(a.schoolId)
     .as('per_school');
   const rows = await db
