@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
 
 export interface Running {
   url: string;
+  /** What the server has printed so far (its warnings and errors: LOG_LEVEL=warn). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ async function startOnce(dataDir: string, extraEnv: Record<string, string>): Pro
   }
   return {
     url,
+    output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -35,6 +35,8 @@ export interface Topology {
   instances: string[];
   /** Seconds from starting the instances until every one answered /api/health (migrations and demo data included). */
   startSeconds: number;
+  /** What each instance has printed (warnings and errors). */
+  outputs(): string[];
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,7 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
   return {
     url: front.url,
     instances: running.map((s) => s.url),
+    outputs: () => running.map((s) => s.output()),
     startSeconds,
     stop: async () => {
       await front.stop();
