@@ -1,6 +1,8 @@
 /**
  * hyedu database command line.
  *   pnpm db migrate | seed | audit verify
+ *   pnpm db backup <file>    the whole database into <file> and its manifest <file>.json (PGlite: stop the server first)
+ *   pnpm db restore <file>   into an empty database (DATABASE_URL) or an empty folder (HYEDU_DATA_DIR), then checked
  *   pnpm registry list
  *   pnpm registry set <module> [--entry URL] [--version x.y.z] [--enable|--disable]
  *   pnpm registry origins | origin add <https://host[:port]> --note 说明 | origin remove <origin>
@@ -11,7 +13,8 @@ import { parseArgs } from 'node:util';
 import { asc } from 'drizzle-orm';
 import { DEMO_AS_OF, ModuleKey } from '@hyedu/domain';
 import { verifyAuditChain } from './audit.ts';
-import { migrate, openDatabase } from './client.ts';
+import { backupTo, restoreFrom } from './backup.ts';
+import { defaultDataDir, migrate, openDatabase } from './client.ts';
 import { addModuleOrigin, moduleOriginRows, RegistryRefusal, removeModuleOrigin } from './module-origins.ts';
 import { setModuleEntry } from './registry.ts';
 import { modules } from './schema/index.ts';
@@ -30,7 +33,41 @@ const { positionals, values } = parseArgs({
 });
 
 const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
+
+// A restore opens its target itself (it must be empty); a backup takes the database as it is (no migration first).
+/** A refusal (no such file, a target that is not empty, pg_dump failing) as its message, not a stack. */
+const refused = (e: unknown) => {
+  console.error((e as Error).message);
+  process.exit(2);
+};
+
+if (positionals[0] === 'restore' && positionals[1]) {
+  const dataDir = process.env.HYEDU_DATA_DIR ?? defaultDataDir;
+  const report = await restoreFrom(positionals[1], { url: process.env.DATABASE_URL, dataDir }, secrets).catch(refused);
+  console.log(
+    `已恢复（${report.engine}，${report.seconds.toFixed(1)} 秒）：${report.tables} 张表 ${report.rows.toLocaleString('en-US')} 行，备份时间 ${report.manifest.takenAt}`,
+  );
+  for (const d of report.differences) console.error(`  与备份不符：${d}`);
+  console.log(report.chain.ok ? `审计链完整：${report.chain.checked} 条` : `审计链断裂：记录 #${report.chain.firstBroken?.id}`);
+  process.exit(report.differences.length === 0 && report.chain.ok ? 0 : 1);
+}
+
 const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, keys: secrets });
+if (positionals[0] === 'backup' && positionals[1]) {
+  try {
+    const { manifest, bytes } = await backupTo(database, positionals[1], process.env.DATABASE_URL).catch(async (e: unknown) => {
+      await database.close();
+      return refused(e);
+    });
+    const rows = Object.values(manifest.tables).reduce((a, t) => a + t.rows, 0);
+    console.log(
+      `已备份（${database.engine}）：${Object.keys(manifest.tables).length} 张表 ${rows.toLocaleString('en-US')} 行 → ${positionals[1]}（${(bytes / 1048576).toFixed(1)} MB）与清单 ${positionals[1]}.json`,
+    );
+  } finally {
+    await database.close();
+  }
+  process.exit(0);
+}
 try {
   await migrate(database);
   const [cmd, sub, key, arg] = positionals;
@@ -68,7 +105,7 @@ try {
     }
   } else {
     console.error(
-      '用法：db migrate | db seed | db audit verify | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable] | registry origins | registry origin add <来源> --note 说明 | registry origin remove <来源>',
+      '用法：db migrate | db seed | db audit verify | db backup <文件> | db restore <文件> | registry list | registry set <模块> [--entry URL] [--version x.y.z] [--enable|--disable] | registry origins | registry origin add <来源> --note 说明 | registry origin remove <来源>',
     );
     process.exitCode = 2;
   }

@@ -43,7 +43,7 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data folder, or 'memory' for an in-memory database (tests). */
   dataDir?: string | undefined;
-  /** For an in-memory PGlite: a data-folder image to start from (a test database copied from a seeded one). */
+  /** For PGlite: a data-folder image to start from (a test database copied from a seeded one; a backup restored into an empty folder). */
   image?: Blob | undefined;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
@@ -101,8 +101,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (dir !== 'memory') mkdirSync(dir, { recursive: true });
   // pg_trgm: the trigram indexes of text search (PostgreSQL ships it in its contrib package).
   const extensions = { pg_trgm };
-  const client =
-    dir === 'memory' ? new PGlite(opts.image ? { loadDataDir: opts.image, extensions } : { extensions }) : new PGlite(dir, { extensions });
+  const start = opts.image ? { loadDataDir: opts.image, extensions } : { extensions };
+  const client = dir === 'memory' ? new PGlite(start) : new PGlite(dir, start);
   await client.waitReady;
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {

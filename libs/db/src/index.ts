@@ -16,6 +16,8 @@ export {
   updateModuleOrigin,
 } from './module-origins.ts';
 export { writeAudit, verifyAuditChain, GENESIS } from './audit.ts';
+export { backupTo, differences, fingerprints, manifestFile, readManifest, restoreFrom } from './backup.ts';
+export type { Manifest, RestoreReport, TableFigure } from './backup.ts';
 export type { AuditEntry, ChainReport, Tx } from './audit.ts';
 export { loadSecrets } from './secrets.ts';
 export type { Secrets } from './secrets.ts';
