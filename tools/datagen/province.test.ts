@@ -59,6 +59,9 @@ describe.skipIf(!PG)('a province on PostgreSQL', { timeout: 600_000 }, () => {
   afterAll(async () => {
     await client?.end();
     await database?.close();
+    const admin = new pg.Client({ connectionString: url('postgres') });
+    await admin.connect();
+    await admin.query(`drop database if exists ${NAME} with (force)`).finally(() => admin.end());
   });
 
   const reconnect = async () => {
