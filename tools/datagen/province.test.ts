@@ -113,6 +113,10 @@ describe.skipIf(!PG)('a province on PostgreSQL', { timeout: 600_000 }, () => {
     expect(await count(`select count(*) as n from schools where unit_code not in (select code from org_units)`)).toBe(0);
   });
 
+  it('refuses to copy the cities again into a database that already holds them', async () => {
+    await expect(buildProvince(client, cities)).rejects.toThrow(/只能从只含衡阳市数据的库开始生成/);
+  });
+
   it('keeps the unique keys per person and the sequences past the copies', async () => {
     // The same person in two cities is two people: their blind indexes differ, and each city's are unique.
     expect(await count(`select count(*) - count(distinct id_index) as n from teacher_staff where left_on is null`)).toBe(0);

@@ -169,7 +169,9 @@ interface Table {
   rewrite: Map<string, string>;
   /** The condition that picks the source city's rows. */
   source: string;
+  /** The source city's rows, and all the table's rows (the same until a city has been copied). */
   rows: number;
+  total: number;
 }
 
 type Rule = 'offset' | 'unit' | 'keep';
@@ -269,7 +271,7 @@ export async function copyPlan(client: pg.Client): Promise<Table[]> {
       else rewrite.set(c.name, s);
     }
     if (!source) throw new Error(`无法确定 ${name} 中本市的行`);
-    plan.push({ name, columns: cs, rewrite, source, rows: 0 });
+    plan.push({ name, columns: cs, rewrite, source, rows: 0, total: 0 });
   }
 
   // Parents before children.
@@ -285,8 +287,11 @@ export async function copyPlan(client: pg.Client): Promise<Table[]> {
   };
   for (const t of plan) place(t);
   for (const t of order) {
-    const { rows } = await client.query<{ n: string }>(`select count(*) as n from ${ident(t.name)} s where ${t.source}`);
+    const { rows } = await client.query<{ n: string; total: string }>(
+      `select count(*) filter (where ${t.source}) as n, count(*) as total from ${ident(t.name)} s`,
+    );
     t.rows = Number(rows[0]!.n);
+    t.total = Number(rows[0]!.total);
   }
   return order;
 }
@@ -329,6 +334,8 @@ export async function buildProvince(client: pg.Client, cities: readonly City[], 
   const units = all.map((u) => u.code);
   for (const table of PARTITIONED) await partitionByUnit(client, table, units);
   const plan = await copyPlan(client);
+  const other = plan.find((t) => t.total !== t.rows);
+  if (other) throw new Error(`${other.name} 中已有衡阳市以外的行：省级数据只能从只含衡阳市数据的库开始生成`);
   const perCity = plan.reduce((a, t) => a + t.rows, 0);
   const total = perCity * (cities.length - 1);
   let done = 0;
