@@ -1,18 +1,40 @@
-// `pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.1]`: the backup and restore drill (backup.ts) on each
-// engine, its figures and a PASS/FAIL line per engine; exits 1 when one fails. PostgreSQL: HYEDU_DRILL_PG_URL (default
-// postgres://postgres@127.0.0.1:5432/postgres), where the drill creates and drops its own databases.
+// The operators' drills, each with its figures and a PASS/FAIL line; exits 1 when one fails.
+//   pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.1]   backup and restore (backup.ts) on each engine;
+//       PostgreSQL: HYEDU_DRILL_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), where the drill creates and
+//       drops its own databases.
+//   pnpm drill failover [--ports 5433,5434] [--seconds 4]   the primary lost under writes, the standby promoted
+//       (failover.ts, on clusters of its own); then the same with asynchronous replication as the control case.
 import { parseArgs } from 'node:util';
 import type { Engine } from '@hyedu/db';
 import { backupDrill, describeDrill } from './backup.ts';
+import { describeFailover, failoverDrill } from './failover.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { engine: { type: 'string', default: 'both' }, scale: { type: 'string', default: '0.1' } },
+  options: {
+    engine: { type: 'string', default: 'both' },
+    scale: { type: 'string', default: '0.1' },
+    ports: { type: 'string', default: '5433,5434' },
+    seconds: { type: 'string', default: '4' },
+  },
 });
+
+if (positionals[0] === 'failover') {
+  const ports = values.ports.split(',').map(Number) as [number, number];
+  const seconds = Number(values.seconds);
+  const drill = await failoverDrill({ ports, writers: 4, seconds });
+  for (const line of describeFailover(drill)) console.log(line);
+  const control = await failoverDrill({ ports, writers: 4, seconds, synchronous: false });
+  console.log(`对照（异步复制，同样的故障）：已确认 ${control.acknowledged} 行，丢失 ${control.lost} 行——同步复制的作用正在于此`);
+  console.log(drill.passed ? 'PASS：主库丢失演练' : 'FAIL：主库丢失演练');
+  process.exit(drill.passed ? 0 : 1);
+}
 const scale = Number(values.scale);
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgresql'] : [values.engine as Engine];
 if (positionals[0] !== 'backup' || !(scale > 0 && scale <= 1) || !engines.every((e) => e === 'pglite' || e === 'postgresql')) {
-  console.error('用法：pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1]');
+  console.error(
+    '用法：pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1] | pnpm drill failover [--ports 5433,5434] [--seconds 4]',
+  );
   process.exit(2);
 }
 const adminUrl = process.env.HYEDU_DRILL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
