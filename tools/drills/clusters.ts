@@ -151,17 +151,23 @@ export async function promote(c: Cluster): Promise<void> {
   }
 }
 
-/** The primary's view of its standby: streaming and synchronous? */
-export async function replicationState(primary: Cluster): Promise<{ state: string; sync: string } | null> {
-  const client = new pg.Client({ connectionString: primary.url });
+/** One query on a cluster, on a connection of its own. */
+export async function ask<T extends object>(c: Cluster, text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: c.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ state: string; sync_state: string }>(
-      'select state, sync_state from pg_stat_replication where application_name = $1',
-      [STANDBY_NAME],
-    );
-    return rows[0] ? { state: rows[0].state, sync: rows[0].sync_state } : null;
+    return (await client.query<T>(text, params)).rows;
   } finally {
     await client.end();
   }
+}
+
+/** The primary's view of its standby: streaming and synchronous? */
+export async function replicationState(primary: Cluster): Promise<{ state: string; sync: string } | null> {
+  const [row] = await ask<{ state: string; sync_state: string }>(
+    primary,
+    'select state, sync_state from pg_stat_replication where application_name = $1',
+    [STANDBY_NAME],
+  );
+  return row ? { state: row.state, sync: row.sync_state } : null;
 }

@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
+  ask,
   drillFolder,
   killCluster,
   promote,
@@ -116,14 +117,8 @@ export async function failoverDrill(o: FailoverOptions): Promise<FailoverDrill> 
 
 /** The primary's WAL sender process for the standby. */
 async function walSender(primary: Cluster): Promise<number | null> {
-  const c = new pg.Client({ connectionString: primary.url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ pid: number }>('select pid from pg_stat_replication where application_name = $1', [STANDBY_NAME]);
-    return rows[0]?.pid ?? null;
-  } finally {
-    await c.end();
-  }
+  const [row] = await ask<{ pid: number }>(primary, 'select pid from pg_stat_replication where application_name = $1', [STANDBY_NAME]);
+  return row?.pid ?? null;
 }
 
 export function describeFailover(d: FailoverDrill): string[] {
