@@ -2,24 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeAudit } from './audit.ts';
 import { backupTo, differences, manifestFile, restoreFrom, type Manifest } from './backup.ts';
 import type { Database } from './client.ts';
-import { openTestDatabase, TEST_KEYS, testEngines } from './testing.ts';
+import { adminQuery, openTestDatabase, TEST_KEYS, testEngines, withDatabase } from './testing.ts';
 
 const PG = process.env.HYEDU_TEST_PG_URL;
-const urlOf = (name: string) => {
-  const u = new URL(PG!);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-async function admin(query: string) {
-  const c = new pg.Client({ connectionString: PG });
-  await c.connect();
-  await c.query(query).finally(() => c.end());
-}
+const urlOf = (name: string) => withDatabase(PG!, name);
+const admin = (query: string) => adminQuery(PG!, (c) => c.query(query));
 
 describe('differences', () => {
   it('names missing tables, other row counts and other contents', () => {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { verifyAuditChain, type ChainReport } from './audit.ts';
 import { migrate, openDatabase, type Database, type Db, type Engine } from './client.ts';
@@ -109,6 +110,7 @@ interface PgliteClient {
  * Answers the manifest and the backup's size in bytes.
  */
 export async function backupTo(database: Database, file: string, url?: string): Promise<{ manifest: Manifest; bytes: number }> {
+  if (!existsSync(dirname(file))) throw new Error(`备份文件所在的文件夹不存在：${dirname(file)}`);
   let tables: Record<string, TableFigure>;
   if (database.engine === 'postgresql') {
     if (!url) throw new Error('PostgreSQL 备份需要数据库连接串（DATABASE_URL）');

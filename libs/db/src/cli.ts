@@ -34,13 +34,13 @@ const { positionals, values } = parseArgs({
 
 const secrets = loadSecrets({ allowLocal: process.env.NODE_ENV !== 'production' });
 
-// A restore opens its target itself (it must be empty); a backup takes the database as it is (no migration first).
 /** A refusal (no such file, a target that is not empty, pg_dump failing) as its message, not a stack. */
 const refused = (e: unknown) => {
   console.error((e as Error).message);
   process.exit(2);
 };
 
+// A restore opens its target itself (it must be empty); a backup takes the database as it is (no migration first).
 if (positionals[0] === 'restore' && positionals[1]) {
   const dataDir = process.env.HYEDU_DATA_DIR ?? defaultDataDir;
   const report = await restoreFrom(positionals[1], { url: process.env.DATABASE_URL, dataDir }, secrets).catch(refused);
@@ -54,17 +54,14 @@ if (positionals[0] === 'restore' && positionals[1]) {
 
 const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: process.env.HYEDU_DATA_DIR, keys: secrets });
 if (positionals[0] === 'backup' && positionals[1]) {
-  try {
-    const { manifest, bytes } = await backupTo(database, positionals[1], process.env.DATABASE_URL).catch(async (e: unknown) => {
-      await database.close();
-      return refused(e);
-    });
-    const rows = Object.values(manifest.tables).reduce((a, t) => a + t.rows, 0);
+  const outcome = await backupTo(database, positionals[1], process.env.DATABASE_URL).catch((e: unknown) => e as Error);
+  await database.close();
+  if (outcome instanceof Error) refused(outcome);
+  else {
+    const rows = Object.values(outcome.manifest.tables).reduce((a, t) => a + t.rows, 0);
     console.log(
-      `已备份（${database.engine}）：${Object.keys(manifest.tables).length} 张表 ${rows.toLocaleString('en-US')} 行 → ${positionals[1]}（${(bytes / 1048576).toFixed(1)} MB）与清单 ${positionals[1]}.json`,
+      `已备份（${database.engine}）：${Object.keys(outcome.manifest.tables).length} 张表 ${rows.toLocaleString('en-US')} 行 → ${positionals[1]}（${(outcome.bytes / 1048576).toFixed(1)} MB）与清单 ${positionals[1]}.json`,
     );
-  } finally {
-    await database.close();
   }
   process.exit(0);
 }

@@ -57,7 +57,8 @@ async function build(database: Database, seed: Seed) {
   if (seed) await seedDemoData(database.db, { staffRegistry: false, ...seed, dataKey: TEST_KEYS.dataKey, indexKey: TEST_KEYS.indexKey });
 }
 
-async function adminQuery<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** One piece of work on a connection of its own to the PostgreSQL at `adminUrl` (creating and dropping databases). */
+export async function adminQuery<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -67,7 +68,8 @@ async function adminQuery<T>(adminUrl: string, fn: (c: pg.Client) => Promise<T>)
   }
 }
 
-const withDatabase = (adminUrl: string, name: string) => {
+/** `adminUrl` pointing at another database of the same server. */
+export const withDatabase = (adminUrl: string, name: string) => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
