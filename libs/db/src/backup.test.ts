@@ -91,6 +91,18 @@ describe.each(testEngines())('backup and restore on %s', { timeout: 300_000 }, (
     await expect(restoreFrom(other, await emptyTarget(), TEST_KEYS)).rejects.toThrow(engine === 'pglite' ? /PostgreSQL 的备份/ : /PGlite/);
   });
 
+  it('refuses a backup file that is not the one its manifest describes, and a manifest that is not one', async () => {
+    const damaged = join(dir, 'damaged');
+    const bytes = readFileSync(file);
+    const middle = bytes.length >> 1;
+    bytes[middle] = bytes[middle]! ^ 0xff;
+    writeFileSync(damaged, bytes);
+    writeFileSync(manifestFile(damaged), readFileSync(manifestFile(file)));
+    await expect(restoreFrom(damaged, await emptyTarget(), TEST_KEYS)).rejects.toThrow(/备份文件与其清单不符/);
+    writeFileSync(manifestFile(damaged), 'not json');
+    await expect(restoreFrom(damaged, await emptyTarget(), TEST_KEYS)).rejects.toThrow(/不是本系统的备份清单/);
+  });
+
   it('reports a restore that does not match its manifest', async () => {
     const manifest = JSON.parse(readFileSync(manifestFile(file), 'utf8')) as Manifest;
     const edited = join(dir, 'edited');

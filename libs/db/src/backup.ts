@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { verifyAuditChain, type ChainReport } from './audit.ts';
@@ -26,6 +27,8 @@ export interface Manifest {
   format: typeof MANIFEST_FORMAT;
   engine: Engine;
   takenAt: string;
+  /** The backup file's SHA-256: a restore refuses a file that is not the one backed up (damaged or replaced). */
+  sha256: string;
   tables: Record<string, TableFigure>;
 }
 
@@ -133,17 +136,40 @@ export async function backupTo(database: Database, file: string, url?: string): 
     const client = (database.db as unknown as { $client: PgliteClient }).$client;
     writeFileSync(file, Buffer.from(await (await client.dumpDataDir('gzip')).arrayBuffer()), { mode: 0o600 });
   }
-  const manifest: Manifest = { format: MANIFEST_FORMAT, engine: database.engine, takenAt: new Date().toISOString(), tables };
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    engine: database.engine,
+    takenAt: new Date().toISOString(),
+    sha256: await sha256Of(file),
+    tables,
+  };
   writeFileSync(manifestFile(file), JSON.stringify(manifest, null, 2), { mode: 0o600 });
   return { manifest, bytes: statSync(file).size };
+}
+
+/** A file's SHA-256 in hex, read as a stream (a dump can be large). */
+function sha256Of(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (d) => hash.update(d))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
 }
 
 /** Reads a backup's manifest, refusing anything that is not one. */
 export function readManifest(file: string): Manifest {
   if (!existsSync(file)) throw new Error(`找不到备份文件：${file}`);
   if (!existsSync(manifestFile(file))) throw new Error(`找不到备份清单：${manifestFile(file)}`);
-  const manifest = JSON.parse(readFileSync(manifestFile(file), 'utf8')) as Manifest;
-  if (manifest.format !== MANIFEST_FORMAT || !manifest.tables) throw new Error(`不是本系统的备份清单：${manifestFile(file)}`);
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestFile(file), 'utf8')) as Manifest;
+  } catch {
+    throw new Error(`不是本系统的备份清单：${manifestFile(file)}`);
+  }
+  if (manifest?.format !== MANIFEST_FORMAT || !manifest.tables || !manifest.sha256)
+    throw new Error(`不是本系统的备份清单：${manifestFile(file)}`);
   return manifest;
 }
 
@@ -193,6 +219,7 @@ export interface RestoreReport {
 export async function restoreFrom(file: string, target: { url?: string; dataDir?: string }, keys: Secrets): Promise<RestoreReport> {
   const started = performance.now();
   const manifest = readManifest(file);
+  if ((await sha256Of(file)) !== manifest.sha256) throw new Error(`备份文件与其清单不符（已损坏或被替换）：${file}`);
   let database: Database;
   if (target.url) {
     database = await openDatabase({ url: target.url, keys });
