@@ -22,6 +22,11 @@ const { values, positionals } = parseArgs({
 if (positionals[0] === 'failover') {
   const ports = values.ports.split(',').map(Number) as [number, number];
   const seconds = Number(values.seconds);
+  const port = (p: number) => Number.isInteger(p) && p >= 1024 && p <= 65535 && p !== 5432;
+  if (ports.length !== 2 || !ports.every(port) || ports[0] === ports[1] || !(seconds >= 1 && seconds <= 600)) {
+    console.error('用法：pnpm drill failover [--ports 两个不同的端口，1024–65535，不能是 5432] [--seconds 1–600]');
+    process.exit(2);
+  }
   const drill = await failoverDrill({ ports, writers: 4, seconds });
   for (const line of describeFailover(drill)) console.log(line);
   const control = await failoverDrill({ ports, writers: 4, seconds, synchronous: false });
