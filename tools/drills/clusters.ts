@@ -171,3 +171,11 @@ export async function replicationState(primary: Cluster): Promise<{ state: strin
   );
   return row ? { state: row.state, sync: row.sync_state } : null;
 }
+
+/** Starts a stopped cluster again (after stopCluster: its data as the stop left it). */
+export function startCluster(c: Cluster): void {
+  asPostgres('pg_ctl', ['-D', join(c.dir, 'data'), '-l', join(c.dir, 'log'), '-w', 'start']);
+}
+
+/** A new primary on its own, for the drills that stop and start the database under the platform. */
+export const startSingle = (dir: string, port: number): Cluster => startPrimary(dir, port, false);

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,8 @@ export interface Running {
   /** What the server has printed so far (its warnings and errors: LOG_LEVEL=warn). */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (SIGKILL), as a crash or an operator's kill -9 would: nothing is flushed or finished. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -71,13 +73,22 @@ async function startOnce(dataDir: string, extraEnv: Record<string, string>): Pro
   return {
     url,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => ended(child, 'SIGTERM'),
+    kill: () => {
+      // tsx runs the server in a child process of its own and relays signals, but no process can relay SIGKILL.
+      if (child.pid) spawnSync('pkill', ['-KILL', '-P', String(child.pid)]);
+      return ended(child, 'SIGKILL');
+    },
   };
+}
+
+/** Sends `signal` and resolves once the process has exited. */
+function ended(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
 }
 
 /** Runs the registry command line against the same data folder (the server must be stopped: PGlite has one user). */

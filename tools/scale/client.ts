@@ -31,7 +31,8 @@ export function request(url: string, init: { method?: string; headers?: Record<s
   });
 }
 
-const message = (a: Answer) => (/"message":"([^"]*)"/.exec(a.body) ?? [])[1] ?? a.body.slice(0, 200);
+/** The tRPC error's message of an answer (or the start of its body). */
+export const message = (a: Answer) => (/"message":"([^"]*)"/.exec(a.body) ?? [])[1] ?? a.body.slice(0, 200);
 
 export class Caller {
   constructor(
@@ -45,11 +46,14 @@ export class Caller {
     return new Caller(base, this.cookie, this.headers);
   }
 
-  async query<T>(path: string, input?: unknown): Promise<T> {
+  /** A query; resolves with the whole answer (status and body) so a check can look at a refusal. */
+  queryRaw(path: string, input?: unknown): Promise<Answer> {
     const q = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-    const a = await request(`${this.base}/api/trpc/${path}${q}`, {
-      headers: { ...this.headers, cookie: this.cookie, 'x-trpc-source': 'web' },
-    });
+    return request(`${this.base}/api/trpc/${path}${q}`, { headers: { ...this.headers, cookie: this.cookie, 'x-trpc-source': 'web' } });
+  }
+
+  async query<T>(path: string, input?: unknown): Promise<T> {
+    const a = await this.queryRaw(path, input);
     if (a.status !== 200) throw new Error(`${path}: ${a.status} ${message(a)}`);
     return (JSON.parse(a.body) as { result: { data: T } }).result.data;
   }

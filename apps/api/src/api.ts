@@ -2,7 +2,8 @@ import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
-import type { Database } from '@hyedu/db';
+import { sql } from 'drizzle-orm';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, type Database } from '@hyedu/db';
 import { refuseNonCanonicalApiPath } from './api-path.ts';
 import { csrfGuard } from './csrf.ts';
 import { registerFileRoutes } from './files.ts';
@@ -46,7 +47,15 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
   api.addHook('onRequest', api.rateLimit());
   api.addHook('onRequest', csrfGuard(allowedOrigins));
 
-  api.get('/health', async () => ({ status: 'ok', engine: database.engine }));
+  // Up means able to serve: the database answers (a balancer's health check sends no one to an instance that cannot).
+  api.get('/health', async (_req, reply) => {
+    const answered = await Promise.race([
+      database.db.execute(sql`select 1`).then(() => true, () => false),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
+    ]);
+    if (answered) return { status: 'ok', engine: database.engine };
+    return reply.code(503).send({ status: 'unavailable', engine: database.engine, message: DATABASE_UNAVAILABLE_MESSAGE });
+  });
 
   const createContext = createContextFactory(database, { secureCookies, asOf });
   await api.register(fastifyTRPCPlugin, {
@@ -62,7 +71,9 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
         }),
       maxBatchSize: 20,
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') api.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');
+        if (error.code !== 'INTERNAL_SERVER_ERROR') return;
+        if (isDatabaseUnavailable(error)) api.log.warn({ path, reason: (error.cause ?? error).message }, 'database unavailable');
+        else api.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

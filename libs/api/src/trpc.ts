@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '@hyedu/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, tables } from '@hyedu/db';
 import { authorize, ModuleKey, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import { labelledMessage } from '@hyedu/domain/fields';
 import type { Context } from './context.ts';
@@ -41,6 +41,12 @@ const t = initTRPC
           ? error.cause.issues.map((i) => ({ path: i.path.join('.'), message: labelledMessage(i.path, i.message) }))
           : null;
       const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      // The database stopped, restarting or failing over: a 503 that says nothing was written (the transaction that
+      // did not commit left nothing) and that trying again will do.
+      if (internal && isDatabaseUnavailable(error.cause)) {
+        const data = { code: 'SERVICE_UNAVAILABLE' as const, httpStatus: 503, zodError: null, issues: null, stack: undefined, path: shape.data.path };
+        return { ...shape, message: DATABASE_UNAVAILABLE_MESSAGE, data };
+      }
       return {
         ...shape,
         // Never leak internals: a 500 says only that the system is busy. Refused input says its first problem

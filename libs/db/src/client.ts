@@ -68,11 +68,17 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolMax ?? 10,
+      // A server that does not answer (a host lost, a network cut) fails the request in seconds, as one that refuses does.
+      connectionTimeoutMillis: 5000,
       options: '-c jit=off -c max_parallel_workers_per_gather=0',
     });
     // An idle connection the server drops (restart, failover, admin) must not crash the process: the pool
     // replaces it on the next query, and a query that fails reports its own error.
     pool.on('error', (e) => console.error(`PostgreSQL 空闲连接中断：${e.message}`));
+    // A connection lost while checked out (a transaction between two statements, a job holding an advisory lock) emits
+    // 'error' on its client, which without a listener ends the process: the statement that uses it next fails instead,
+    // and the request is answered 503 (found by the drill that stops the database mid-import).
+    pool.on('connect', (client) => client.on('error', () => undefined));
     // Fail fast with a clear message if the server is not there.
     const client = await pool.connect().catch(async (e: unknown) => {
       await pool.end();

@@ -1,0 +1,89 @@
+// PostgreSQL stopped and started again under the platform, mid-import and mid-request: the requests in flight and those
+// made while it is down are answered 503 in Chinese; nothing of the import is written; once the database is back the
+// same server serves again and the same file imports whole; the audit chain verifies.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { DATABASE_UNAVAILABLE_MESSAGE, DEMO_AS_OF, openDatabase, verifyAuditChain } from '@hyedu/db';
+import { message, request, signIn, type Answer } from '@hyedu/scale/client';
+import { ask, drillFolder, startCluster, startSingle, stopCluster, type Cluster } from './clusters.ts';
+import { hazardFile } from './hazard-file.ts';
+import { drillKeys, startPlatform, until } from './platform.ts';
+import { Findings, type FaultDrill } from './report.ts';
+
+const HENGNAN = '430422';
+
+export async function databaseFaultDrill(o: { port: number; rows: number }): Promise<FaultDrill> {
+  const f = new Findings('数据库停止与重启（导入中、请求中）');
+  const dir = drillFolder('hyedu-drill-dbdown-');
+  const keys = drillKeys();
+  let cluster: Cluster | undefined;
+  let server: Awaited<ReturnType<typeof startPlatform>> | undefined;
+  try {
+    cluster = startSingle(join(dir, 'pg'), o.port);
+    server = await startPlatform({ keys, databaseUrl: cluster.url });
+    const county = await signIn(server.url, 'hengnan');
+    const codes = (await ask<{ code: string }>(cluster, 'select code from schools where unit_code = $1 order by code limit 40', [HENGNAN])).map((r) => r.code);
+    const file = await hazardFile(county, codes, o.rows, DEMO_AS_OF, 'A');
+    const hazards = async () => Number((await ask<{ n: string }>(cluster!, 'select count(*) as n from safety_hazards'))[0]!.n);
+    const before = await hazards();
+
+    // The import's publish and a list read both wait on a lock the drill holds; then the database stops under them.
+    const holder = new pg.Client({ connectionString: cluster.url });
+    holder.on('error', () => undefined);
+    await holder.connect();
+    await holder.query('begin');
+    // Writes to the hazards wait (reads do not: the import checks its rows against them and stages them first).
+    await holder.query('lock table safety_hazards in exclusive mode');
+    const upload = { fileName: '隐患清单.xlsx', base64: file, dryRun: false };
+    const importing = county.mutateRaw('safety.hazards.import', upload);
+    const waiting = async (n: number) =>
+      Number((await ask<{ n: string }>(cluster!, "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock'"))[0]!.n) >= n;
+    await until('导入在发布时等待', () => waiting(1));
+    // Every read of the activities waits too.
+    await holder.query('lock table safety_activities in access exclusive mode');
+    const reading = county.queryRaw('safety.activities.list', { page: 1, pageSize: 20 });
+    await until('读取在等待', () => waiting(2));
+    const staged = Number((await ask<{ n: string }>(cluster, 'select count(*) as n from import_staging'))[0]!.n);
+    f.figure(`停库时：导入已暂存 ${staged} 行、正在发布；一次列表读取在途`);
+    stopCluster(cluster, 'fast');
+    const [imported, read] = await Promise.all([importing, reading]);
+    const unavailable = (a: Answer) => a.status === 503 && message(a) === DATABASE_UNAVAILABLE_MESSAGE;
+    f.check(`在途的导入答 503：「${message(imported)}」`, unavailable(imported));
+    f.check(`在途的读取答 503（${read.status}）`, unavailable(read));
+
+    const t = performance.now();
+    const whileDown = await county.queryRaw('safety.hazards.list', { page: 1, pageSize: 20 });
+    const downMs = performance.now() - t;
+    const health = await request(`${server.url}/api/health`);
+    f.figure(`停库期间：一次读取 ${downMs.toFixed(0)} 毫秒答 ${whileDown.status}，健康检查答 ${health.status}`);
+    f.check('停库期间的请求立即答 503（不挂起）', unavailable(whileDown) && downMs < 5000 && health.status === 503);
+
+    const restarted = performance.now();
+    startCluster(cluster);
+    await until('数据库恢复后服务可用', async () => (await request(`${server!.url}/api/health`)).status === 200);
+    f.figure(`重启数据库到服务恢复：${((performance.now() - restarted) / 1000).toFixed(1)} 秒（同一服务进程，未重启）`);
+    f.check('没有写入半截导入（隐患数不变）', (await hazards()) === before);
+
+    const again = await county.mutateRaw('safety.hazards.import', upload);
+    const answer = again.status === 200 ? (JSON.parse(again.body) as { result: { data: { imported: number } } }).result.data : null;
+    f.check(`同一文件重新导入成功：${answer?.imported ?? message(again)} 行`, answer?.imported === o.rows);
+    f.check(`隐患数正好多出 ${o.rows}`, (await hazards()) === before + o.rows);
+
+    const database = await openDatabase({ url: cluster.url, poolMax: 1, keys: keys.secrets });
+    try {
+      const chain = await verifyAuditChain(database.db, keys.secrets.auditKey);
+      f.check(`审计链完整（${chain.checked} 条）`, chain.ok);
+    } finally {
+      await database.close();
+    }
+    return f.done();
+  } catch (e) {
+    if (server) f.figure(`服务输出（末尾）：${server.output().slice(-6000)}`);
+    return f.done(e);
+  } finally {
+    await server?.stop();
+    if (cluster) stopCluster(cluster, 'immediate');
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,58 @@
+// The platform as an operator runs it, for the fault drills: the real server (tools/e2e's startServer: main.ts in its
+// own process) over a database of the drill's, with keys of the drill's own (so it can verify the audit chain), a small
+// share of the demo data, no front ends, and a rate limit no drill reaches.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type Running } from '@hyedu/e2e/server';
+import type { Secrets } from '@hyedu/db';
+
+export interface DrillKeys {
+  secrets: Secrets;
+  env: Record<string, string>;
+}
+
+export function drillKeys(): DrillKeys {
+  const secrets: Secrets = { auditKey: randomBytes(32), dataKey: randomBytes(32), indexKey: randomBytes(32) };
+  return {
+    secrets,
+    env: {
+      HYEDU_AUDIT_KEY: secrets.auditKey.toString('base64'),
+      HYEDU_DATA_KEY: secrets.dataKey.toString('base64'),
+      HYEDU_INDEX_KEY: secrets.indexKey.toString('base64'),
+    },
+  };
+}
+
+export interface PlatformOptions {
+  keys: DrillKeys;
+  /** PostgreSQL; without it PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  seedScale?: number;
+  env?: Record<string, string>;
+}
+
+export function startPlatform(o: PlatformOptions): Promise<Running> {
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'hyedu-drill-platform-'));
+  return startServer(dataDir, {
+    ...o.keys.env,
+    DATABASE_URL: o.databaseUrl ?? '',
+    HYEDU_SEED_SCALE: String(o.seedScale ?? 0.02),
+    HYEDU_SERVE_STATIC: '0',
+    HYEDU_RATE_LIMIT: '1000000',
+    ...o.env,
+  });
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `check` holds (polling), or fails with `what` after `ms`. */
+export async function until(what: string, check: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`等待超时：${what}`);
+    await sleep(100);
+  }
+}
