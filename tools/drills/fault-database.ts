@@ -8,10 +8,8 @@ import { DATABASE_UNAVAILABLE_MESSAGE, DEMO_AS_OF, openDatabase, verifyAuditChai
 import { message, request, signIn, type Answer } from '@hyedu/scale/client';
 import { ask, drillFolder, startCluster, startSingle, stopCluster, type Cluster } from './clusters.ts';
 import { hazardFile } from './hazard-file.ts';
-import { drillKeys, startPlatform, until } from './platform.ts';
+import { drillKeys, HENGNAN, startPlatform, until } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
-
-const HENGNAN = '430422';
 
 export async function databaseFaultDrill(o: { port: number; rows: number }): Promise<FaultDrill> {
   const f = new Findings('数据库停止与重启（导入中、请求中）');

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type Running } from '@hyedu/e2e/server';
-import type { Secrets } from '@hyedu/db';
+import { DEMO_AS_OF, type Secrets } from '@hyedu/db';
 
 export interface DrillKeys {
   secrets: Secrets;
@@ -56,3 +56,13 @@ export async function until(what: string, check: () => Promise<boolean>, ms = 30
     await sleep(100);
   }
 }
+
+/** A school of 衡南县 and a new activity it held on the demo's day: the write the fault drills and the load drill make. */
+export const HENGNAN = '430422';
+export const activity = (schoolId: number, title: string) => ({
+  schoolId,
+  topic: 'fire',
+  heldOn: DEMO_AS_OF,
+  title,
+  participants: 30,
+});

@@ -18,6 +18,17 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
  * The nginx configuration of the front (a pure function: tested in front.test.ts).
  * @param {{ dir: string; port: number; upstreams: string[]; cert: string; key: string }} o
  */
+/** How both locations pass a request on to the instances. */
+const PROXY = `      proxy_pass http://hyedu;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      # The front is the edge: it states the client's address, never appends to what the client claimed.
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_read_timeout 120s;
+      proxy_next_upstream error timeout http_502 http_503;`;
+
 export function frontConfig(o) {
   return `# Written by tools/front/front.mjs.
 worker_processes auto;
@@ -43,16 +54,26 @@ ${o.upstreams.map((u) => `    server ${u} max_fails=1 fail_timeout=5s;`).join('\
     ssl_certificate ${o.cert};
     ssl_certificate_key ${o.key};
     ssl_protocols TLSv1.2 TLSv1.3;
+    # No instance could answer (all down, or the one holding a request died with it): an API answer or a page in
+    # Chinese, never nginx's own. An instance's own answers (its 503 when the database is down) pass unchanged.
+    location /api/ {
+${PROXY}
+      error_page 502 504 = @api_unavailable;
+    }
     location / {
-      proxy_pass http://hyedu;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      # The front is the edge: it states the client's address, never appends to what the client claimed.
-      proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 120s;
-      proxy_next_upstream error timeout http_502 http_503;
+${PROXY}
+      error_page 502 504 = @page_unavailable;
+    }
+    location @api_unavailable {
+      default_type application/json;
+      charset utf-8;
+      charset_types application/json;
+      return 503 '{"error":{"message":"服务暂时不可用，请稍后重试","code":-32603,"data":{"code":"SERVICE_UNAVAILABLE","httpStatus":503}}}';
+    }
+    location @page_unavailable {
+      default_type text/html;
+      charset utf-8;
+      return 503 '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>服务暂时不可用</title><p>服务暂时不可用，请稍后刷新重试。</p></html>';
     }
   }
 }

@@ -52,14 +52,37 @@ describe.skipIf(!HAS_NGINX && !CI)('the front with nginx', () => {
     });
     const front = await startFront({ upstreams: [`127.0.0.1:${upstream.address().port}`], port, dir });
     stop = front.stop;
-    const body = await new Promise((ok, fail) => {
-      const client = connect(front.url, { rejectUnauthorized: false });
-      client.on('error', fail);
-      const req = client.request({ ':path': '/api/health', 'x-forwarded-for': '6.6.6.6' });
-      let text = '';
-      req.on('data', (d) => (text += d));
-      req.on('end', () => (client.close(), ok(JSON.parse(text))));
-    });
-    expect(body).toEqual({ forwardedFor: '127.0.0.1', proto: 'https', host: `127.0.0.1:${port}` });
+    url = front.url;
+    const answer = await get('/api/health', { 'x-forwarded-for': '6.6.6.6' });
+    expect(JSON.parse(answer.text)).toEqual({ forwardedFor: '127.0.0.1', proto: 'https', host: `127.0.0.1:${port}` });
   }, 30_000);
+
+  it('says in Chinese that the service is unavailable when no instance answers: JSON to the API, a page to a browser', async () => {
+    await new Promise((ok) => upstream.close(() => ok(undefined)));
+    const api = await get('/api/trpc/auth.start');
+    expect(api.status).toBe(503);
+    expect(JSON.parse(api.text).error).toMatchObject({ message: '服务暂时不可用，请稍后重试', data: { httpStatus: 503 } });
+    const page = await get('/safety');
+    expect(page.status).toBe(503);
+    expect(page.type).toContain('text/html; charset=utf-8');
+    expect(api.type).toContain('application/json; charset=utf-8');
+    expect(page.text).toContain('服务暂时不可用');
+    expect(page.text).not.toMatch(/nginx|Bad Gateway/i);
+  }, 30_000);
+
+  let url = '';
+  /** One HTTP/2 request to the front: its status, content type and body. */
+  function get(path, headers = {}) {
+    return new Promise((ok, fail) => {
+      const client = connect(url, { rejectUnauthorized: false });
+      client.on('error', fail);
+      const req = client.request({ ':path': path, ...headers });
+      let status = 0;
+      let type = '';
+      let text = '';
+      req.on('response', (h) => ((status = h[':status']), (type = String(h['content-type']))));
+      req.on('data', (d) => (text += d));
+      req.on('end', () => (client.close(), ok({ status, type, text })));
+    });
+  }
 });

@@ -75,7 +75,9 @@ export function errorMessage(e: unknown): string {
     // A refused input: its first problem, which names its field (「标题：不能为空」).
     const first = Object.values(fieldErrors(e))[0];
     if (first) return first;
-    if (e.message && !/fetch|network/i.test(e.message)) return e.message;
+    if (e.message && /[\u4e00-\u9fff]/.test(e.message)) return e.message;
+    // Not our server's answer (a proxy's error page, a cut-off body): the service, not the network, is at fault.
+    if (e.message && !/fetch|network/i.test(e.message)) return '服务暂时不可用，请稍后重试';
   }
   return '无法连接服务器，请检查网络后重试';
 }
