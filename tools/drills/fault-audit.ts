@@ -26,9 +26,11 @@ export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> 
     cluster = startSingle(join(dir, 'pg'), o.port);
     server = await startPlatform({ keys, databaseUrl: cluster.url });
     const county = await signIn(server.url, 'hengnan');
-    const schools = await ask<{ id: number; code: string }>(cluster, 'select id, code from schools where unit_code = $1 order by code limit 20', [
-      HENGNAN,
-    ]);
+    const schools = await ask<{ id: number; code: string }>(
+      cluster,
+      'select id, code from schools where unit_code = $1 order by code limit 20',
+      [HENGNAN],
+    );
     const count = async (table: string, where = 'true') =>
       Number((await ask<{ n: string }>(cluster!, `select count(*) as n from ${table} where ${where}`))[0]!.n);
     const file = await hazardFile(
@@ -39,7 +41,11 @@ export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> 
       'B',
     );
     const upload = { fileName: '隐患清单.xlsx', base64: file, dryRun: false };
-    const before = { activities: await count('safety_activities'), hazards: await count('safety_hazards'), audit: await count('audit_log') };
+    const before = {
+      activities: await count('safety_activities'),
+      hazards: await count('safety_hazards'),
+      audit: await count('audit_log'),
+    };
 
     await ask(cluster, REFUSE);
     const one = await county.mutateRaw('safety.activities.create', activity(schools[0]!.id, '审计故障演练活动'));
@@ -47,7 +53,11 @@ export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> 
     f.figure(`审计表拒收时：新增活动答 ${one.status}「${message(one)}」，导入答 ${many.status}「${message(many)}」`);
     f.check('新增活动失败，且答中文', one.status >= 500 && /[\u4e00-\u9fa5]/.test(message(one)));
     f.check('导入失败，且答中文', many.status >= 500 && /[\u4e00-\u9fa5]/.test(message(many)));
-    const during = { activities: await count('safety_activities'), hazards: await count('safety_hazards'), audit: await count('audit_log') };
+    const during = {
+      activities: await count('safety_activities'),
+      hazards: await count('safety_hazards'),
+      audit: await count('audit_log'),
+    };
     f.check('没有留下任何业务数据或审计记录', JSON.stringify(during) === JSON.stringify(before));
 
     await ask(cluster, ACCEPT);

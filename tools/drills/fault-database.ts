@@ -21,7 +21,9 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
     cluster = startSingle(join(dir, 'pg'), o.port);
     server = await startPlatform({ keys, databaseUrl: cluster.url });
     const county = await signIn(server.url, 'hengnan');
-    const codes = (await ask<{ code: string }>(cluster, 'select code from schools where unit_code = $1 order by code limit 40', [HENGNAN])).map((r) => r.code);
+    const codes = (
+      await ask<{ code: string }>(cluster, 'select code from schools where unit_code = $1 order by code limit 40', [HENGNAN])
+    ).map((r) => r.code);
     const file = await hazardFile(county, codes, o.rows, DEMO_AS_OF, 'A');
     const hazards = async () => Number((await ask<{ n: string }>(cluster!, 'select count(*) as n from safety_hazards'))[0]!.n);
     const before = await hazards();

@@ -41,9 +41,13 @@ export async function instanceFaultDrill(o: { port: number; frontPort: number; w
       for (let n = 0; !stop; n++) {
         const title = `${TITLE}-${w}-${n}`;
         const at = performance.now() - started;
-        const a = await county.mutateRaw('safety.activities.create', activity(schools[n % schools.length]!.id, title)).catch((e: Error) => e);
+        const a = await county
+          .mutateRaw('safety.activities.create', activity(schools[n % schools.length]!.id, title))
+          .catch((e: Error) => e);
         writes.push(
-          a instanceof Error ? { title, ok: false, at, answer: a.message } : { title, ok: a.status === 200, at, answer: `${a.status} ${message(a)}` },
+          a instanceof Error
+            ? { title, ok: false, at, answer: a.message }
+            : { title, ok: a.status === 200, at, answer: `${a.status} ${message(a)}` },
         );
       }
     };
@@ -59,9 +63,14 @@ export async function instanceFaultDrill(o: { port: number; frontPort: number; w
     const failed = writes.filter((w) => !w.ok);
     const after = acked.filter((w) => w.at > killedAt);
     f.figure(`${o.writers} 个写入者经负载均衡写 ${o.seconds} 秒，第 ${(killedAt / 1000).toFixed(1)} 秒 kill -9 实例一`);
-    f.figure(`成功 ${acked.length} 次（其中被杀之后 ${after.length} 次），失败 ${failed.length} 次${failed.length ? `：${[...new Set(failed.map((w) => w.answer))].join('；')}` : ''}`);
+    f.figure(
+      `成功 ${acked.length} 次（其中被杀之后 ${after.length} 次），失败 ${failed.length} 次${failed.length ? `：${[...new Set(failed.map((w) => w.answer))].join('；')}` : ''}`,
+    );
     f.check('另一个实例继续服务（被杀之后仍有写入成功）', after.length > 0);
-    f.check(`失败的只是被杀实例手上的请求（≤ ${o.writers}），且都答中文`, failed.length <= o.writers && failed.every((w) => /[\u4e00-\u9fa5]/.test(w.answer)));
+    f.check(
+      `失败的只是被杀实例手上的请求（≤ ${o.writers}），且都答中文`,
+      failed.length <= o.writers && failed.every((w) => /[\u4e00-\u9fa5]/.test(w.answer)),
+    );
 
     const rows = await ask<{ title: string }>(cluster, 'select title from safety_activities where title like $1', [`${TITLE}-%`]);
     const stored = new Set(rows.map((r) => r.title));
@@ -77,7 +86,10 @@ export async function instanceFaultDrill(o: { port: number; frontPort: number; w
     const restarted = await platform();
     servers.push(restarted);
     const read = await county.at(restarted.url).queryRaw('safety.activities.list', { page: 1, pageSize: 20, q: TITLE });
-    f.check(`重启的实例在同一数据上服务（读取答 ${read.status}）`, read.status === 200 && (await request(`${restarted.url}/api/health`)).status === 200);
+    f.check(
+      `重启的实例在同一数据上服务（读取答 ${read.status}）`,
+      read.status === 200 && (await request(`${restarted.url}/api/health`)).status === 200,
+    );
     const database = await openDatabase({ url: cluster.url, poolMax: 1, keys: keys.secrets });
     try {
       const chain = await verifyAuditChain(database.db, keys.secrets.auditKey);

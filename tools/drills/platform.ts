@@ -5,8 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type Running } from '@hyedu/e2e/server';
 import { DEMO_AS_OF, type Secrets } from '@hyedu/db';
+import { startServer, type Running } from '@hyedu/e2e/server';
 
 export interface DrillKeys {
   secrets: Secrets;

@@ -4,10 +4,15 @@
 //       drops its own databases.
 //   pnpm drill failover [--ports 5433,5434] [--seconds 4]   the primary lost under writes, the standby promoted
 //       (failover.ts, on clusters of its own); then the same with asynchronous replication as the control case.
+//   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5433,5434] [--rows 500]   the fault drills
+//       (faults.ts): PostgreSQL of their own on the first port, the balancer on the second; disk needs root (mount),
+//       modules the production build and Chromium.
 import { parseArgs } from 'node:util';
 import type { Engine } from '@hyedu/db';
 import { backupDrill, describeDrill } from './backup.ts';
 import { describeFailover, failoverDrill } from './failover.ts';
+import { FAULT_NAMES, FAULTS, type FaultName } from './faults.ts';
+import { describeFault } from './report.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -16,17 +21,43 @@ const { values, positionals } = parseArgs({
     scale: { type: 'string', default: '0.1' },
     ports: { type: 'string', default: '5433,5434' },
     seconds: { type: 'string', default: '4' },
+    only: { type: 'string', default: FAULT_NAMES.join(',') },
+    rows: { type: 'string', default: '500' },
   },
 });
 
-if (positionals[0] === 'failover') {
-  const ports = values.ports.split(',').map(Number) as [number, number];
-  const seconds = Number(values.seconds);
-  const port = (p: number) => Number.isInteger(p) && p >= 1024 && p <= 65535 && p !== 5432;
-  if (ports.length !== 2 || !ports.every(port) || ports[0] === ports[1] || !(seconds >= 1 && seconds <= 600)) {
-    console.error('用法：pnpm drill failover [--ports 两个不同的端口，1024–65535，不能是 5432] [--seconds 1–600]');
-    process.exit(2);
+const USAGE = [
+  '用法：',
+  '  pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1]',
+  '  pnpm drill failover [--ports 两个不同的端口，1024–65535，不能是 5432] [--seconds 1–600]',
+  `  pnpm drill faults [--only ${FAULT_NAMES.join(',')}] [--ports 两个端口] [--rows 1–20000]`,
+].join('\n');
+const refuse = () => {
+  console.error(USAGE);
+  process.exit(2);
+};
+
+const ports = values.ports.split(',').map(Number) as [number, number];
+const port = (p: number) => Number.isInteger(p) && p >= 1024 && p <= 65535 && p !== 5432;
+const portsOk = ports.length === 2 && ports.every(port) && ports[0] !== ports[1];
+
+if (positionals[0] === 'faults') {
+  const only = values.only.split(',') as FaultName[];
+  const rows = Number(values.rows);
+  if (!portsOk || !only.every((n) => FAULT_NAMES.includes(n)) || !(Number.isInteger(rows) && rows >= 1 && rows <= 20_000)) refuse();
+  let failed = 0;
+  for (const name of only) {
+    const drill = await FAULTS[name]({ ports, rows });
+    for (const line of describeFault(drill)) console.log(line);
+    if (!drill.passed) failed++;
   }
+  console.log(failed ? `FAIL：${failed} 项故障演练未通过` : `PASS：故障演练（${only.join('、')}）`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (positionals[0] === 'failover') {
+  const seconds = Number(values.seconds);
+  if (!portsOk || !(seconds >= 1 && seconds <= 600)) refuse();
   const drill = await failoverDrill({ ports, writers: 4, seconds });
   for (const line of describeFailover(drill)) console.log(line);
   const control = await failoverDrill({ ports, writers: 4, seconds, synchronous: false });
@@ -34,14 +65,10 @@ if (positionals[0] === 'failover') {
   console.log(drill.passed ? 'PASS：主库丢失演练' : 'FAIL：主库丢失演练');
   process.exit(drill.passed ? 0 : 1);
 }
+
 const scale = Number(values.scale);
 const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgresql'] : [values.engine as Engine];
-if (positionals[0] !== 'backup' || !(scale > 0 && scale <= 1) || !engines.every((e) => e === 'pglite' || e === 'postgresql')) {
-  console.error(
-    '用法：pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1] | pnpm drill failover [--ports 5433,5434] [--seconds 4]',
-  );
-  process.exit(2);
-}
+if (positionals[0] !== 'backup' || !(scale > 0 && scale <= 1) || !engines.every((e) => e === 'pglite' || e === 'postgresql')) refuse();
 const adminUrl = process.env.HYEDU_DRILL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 let failed = 0;
 for (const engine of engines) {

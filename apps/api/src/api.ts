@@ -1,9 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { appRouter, createContextFactory, type AppRouter } from '@hyedu/api';
-import { sql } from 'drizzle-orm';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, type Database } from '@hyedu/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, loggableError, type Database } from '@hyedu/db';
 import { refuseNonCanonicalApiPath } from './api-path.ts';
 import { csrfGuard } from './csrf.ts';
 import { registerFileRoutes } from './files.ts';
@@ -50,7 +50,10 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
   // Up means able to serve: the database answers (a balancer's health check sends no one to an instance that cannot).
   api.get('/health', async (_req, reply) => {
     const answered = await Promise.race([
-      database.db.execute(sql`select 1`).then(() => true, () => false),
+      database.db.execute(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
     ]);
     if (answered) return { status: 'ok', engine: database.engine };
@@ -72,8 +75,8 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
       maxBatchSize: 20,
       onError({ error, path }) {
         if (error.code !== 'INTERNAL_SERVER_ERROR') return;
-        if (isDatabaseUnavailable(error)) api.log.warn({ path, reason: (error.cause ?? error).message }, 'database unavailable');
-        else api.log.error({ path, err: error.cause ?? error }, 'tRPC internal error');
+        if (isDatabaseUnavailable(error)) api.log.warn({ path, ...loggableError(error) }, 'database unavailable');
+        else api.log.error({ path, ...loggableError(error) }, 'tRPC internal error');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

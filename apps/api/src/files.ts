@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance } from 'fastify';
 import { openFile, type Context, type RequestInfo } from '@hyedu/api';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@hyedu/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, loggableError } from '@hyedu/db';
 
 /**
  * GET /api/files/:area/:id — an attachment as a real download, instead of base64 inside a tRPC call. Who may fetch it
@@ -37,11 +37,11 @@ export function registerFileRoutes(app: FastifyInstance, createContext: (req: Re
         .send(file.content);
     } catch (e) {
       if (isDatabaseUnavailable(e)) {
-        req.log.warn({ reason: (e as Error).message }, 'database unavailable');
+        req.log.warn(loggableError(e), 'database unavailable');
         return reply.code(503).header('Content-Type', 'text/plain; charset=utf-8').send(DATABASE_UNAVAILABLE_MESSAGE);
       }
       const known = e instanceof TRPCError && e.code !== 'INTERNAL_SERVER_ERROR';
-      if (!known) req.log.error({ err: e instanceof TRPCError ? (e.cause ?? e) : e }, 'file download failed');
+      if (!known) req.log.error(loggableError(e), 'file download failed');
       const message = !known ? '系统繁忙，请稍后重试' : e.code === 'BAD_REQUEST' ? '文件编号无效' : e.message;
       return reply
         .code(known ? getHTTPStatusCodeFromError(e) : 500)

@@ -8,7 +8,16 @@ import { readEnv } from './env.ts';
 const env = readEnv();
 // Keys come from configuration; only a non-production start may create local demo keys.
 const secrets = loadSecrets({ allowLocal: env.NODE_ENV !== 'production' });
-const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.HYEDU_DATA_DIR, keys: secrets, poolMax: env.HYEDU_DB_POOL });
+// A database that cannot be opened (PostgreSQL not answering, the embedded folder read-only) is said in one line, not a stack.
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.HYEDU_DATA_DIR,
+  keys: secrets,
+  poolMax: env.HYEDU_DB_POOL,
+}).catch((e: unknown) => {
+  console.error(`启动失败：${(e as Error).message}`);
+  process.exit(1);
+});
 // Several instances may start together over one PostgreSQL: one migrates and loads the demo data, the others wait
 // for it and then find both done.
 await database.exclusive('start', () => migrate(database));

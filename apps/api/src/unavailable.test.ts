@@ -77,7 +77,10 @@ describe.skipIf(!pg)('the database unreachable (PostgreSQL through a relay that 
     expect(health.json()).toMatchObject({ status: 'unavailable', message: DATABASE_UNAVAILABLE_MESSAGE });
     for (const res of [await login(), await app.inject({ url: '/api/trpc/auth.start', headers: { 'x-trpc-source': 'web', cookie } })]) {
       expect(res.statusCode, res.body).toBe(503);
-      expect(res.json().error).toMatchObject({ message: DATABASE_UNAVAILABLE_MESSAGE, data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } });
+      expect(res.json().error).toMatchObject({
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+      });
       expect(res.body).not.toMatch(/ECONNREFUSED|Connection terminated|stack/);
     }
     await link.open();

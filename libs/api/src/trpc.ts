@@ -44,7 +44,14 @@ const t = initTRPC
       // The database stopped, restarting or failing over: a 503 that says nothing was written (the transaction that
       // did not commit left nothing) and that trying again will do.
       if (internal && isDatabaseUnavailable(error.cause)) {
-        const data = { code: 'SERVICE_UNAVAILABLE' as const, httpStatus: 503, zodError: null, issues: null, stack: undefined, path: shape.data.path };
+        const data = {
+          code: 'SERVICE_UNAVAILABLE' as const,
+          httpStatus: 503,
+          zodError: null,
+          issues: null,
+          stack: undefined,
+          path: shape.data.path,
+        };
         return { ...shape, message: DATABASE_UNAVAILABLE_MESSAGE, data };
       }
       return {

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -104,12 +105,18 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     };
   }
   const dir = opts.dataDir ?? defaultDataDir;
-  if (dir !== 'memory') mkdirSync(dir, { recursive: true });
+  if (dir !== 'memory') writableFolder(dir);
   // pg_trgm: the trigram indexes of text search (PostgreSQL ships it in its contrib package).
   const extensions = { pg_trgm };
   const start = opts.image ? { loadDataDir: opts.image, extensions } : { extensions };
   const client = dir === 'memory' ? new PGlite(start) : new PGlite(dir, start);
-  await client.waitReady;
+  await client.waitReady.catch((e: unknown) => {
+    throw new Error(
+      `无法打开嵌入式数据库（${dir}）：${String((e as Error).message ?? e)
+        .split('\n')[0]!
+        .slice(0, 200)}`,
+    );
+  });
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -122,6 +129,33 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     listen: async () => null,
     close: () => client.close(),
   };
+}
+
+const FOLDER_FAULTS: Record<string, string> = {
+  EROFS: '所在文件系统是只读的',
+  EACCES: '当前用户没有写权限',
+  EPERM: '当前用户没有写权限',
+  ENOSPC: '磁盘已满',
+  EDQUOT: '磁盘配额已用完',
+};
+
+/**
+ * The embedded database's folder, created if missing and proven writable (a file written and removed) before PGlite
+ * opens it: on a read-only mount or a folder its user may not write, PGlite fails deep inside its WebAssembly with a
+ * minified stack; this says what is wrong in Chinese. (Root ignores file modes, not a read-only mount.)
+ */
+function writableFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, `.hyedu-write-check-${process.pid}`);
+    writeFileSync(probe, 'ok');
+    rmSync(probe);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new Error(
+      `嵌入式数据库的数据目录不可写（${dir}）：${FOLDER_FAULTS[code] ?? (e as Error).message}。请检查挂载方式、目录权限与磁盘空间后再启动。`,
+    );
+  }
 }
 
 /** Applies the drizzle-kit migrations in libs/db/drizzle; running it twice does nothing. */

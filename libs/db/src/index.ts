@@ -34,4 +34,4 @@ export type { StagedRow } from './staging.ts';
 // 学生资助: the matching run (set-based SQL)
 export { aidCipherId, runAidMatching } from './funding-aid-match.ts';
 export type { AidRunCounts } from './funding-aid-match.ts';
-export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './unavailable.ts';
+export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, loggableError } from './unavailable.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './unavailable.ts';
+import { isDatabaseUnavailable, loggableError } from './unavailable.ts';
 
 const pgError = (code: string) => Object.assign(new Error('x'), { code });
 
@@ -13,8 +13,23 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('does not take a request’s own fault for unavailability', () => {
-    for (const code of ['23505', '23503', '22P02', '42P01', '40001', 'ERR_INVALID_ARG_TYPE']) expect(isDatabaseUnavailable(pgError(code)), code).toBe(false);
+    for (const code of ['23505', '23503', '22P02', '42P01', '40001', 'ERR_INVALID_ARG_TYPE'])
+      expect(isDatabaseUnavailable(pgError(code)), code).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+});
+
+describe('loggableError', () => {
+  it('keeps the driver’s error and the statement, never the parameters drizzle puts in its message', () => {
+    const driver = Object.assign(new Error('could not extend file: No space left on device'), { code: '53100' });
+    const wrapped = Object.assign(new Error('Failed query: insert into x values ($1)\nparams: 张三,430422'), {
+      query: 'insert into x values ($1)',
+      params: ['张三'],
+      cause: driver,
+    });
+    const logged = loggableError(new Error('tRPC', { cause: wrapped }));
+    expect(logged).toEqual({ err: driver, query: 'insert into x values ($1)' });
+    expect(JSON.stringify(logged)).not.toContain('张三');
   });
 });

@@ -20,7 +20,11 @@ const UNAVAILABLE_CODES = new Set([
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTCONN']);
 
 /** node-postgres's own messages for a connection that ended or could not be made in time. */
-const CONNECTION_MESSAGES = [/^Connection terminated/, /timeout exceeded when trying to connect/, /^Client has encountered a connection error/];
+const CONNECTION_MESSAGES = [
+  /^Connection terminated/,
+  /timeout exceeded when trying to connect/,
+  /^Client has encountered a connection error/,
+];
 
 /** Walks an error and its causes (drizzle wraps the driver's error; tRPC wraps drizzle's). */
 function* causes(e: unknown): Generator<unknown> {
@@ -38,4 +42,19 @@ export function isDatabaseUnavailable(e: unknown): boolean {
     if (typeof message === 'string' && CONNECTION_MESSAGES.some((m) => m.test(message))) return true;
   }
   return false;
+}
+
+/**
+ * What an operator's log may say about a failed statement: the driver's own error (its SQLSTATE, message and stack) and
+ * the statement's text — never its parameters, which drizzle's wrapper puts in its message and which carry the rows
+ * being written (names, and the like).
+ */
+export function loggableError(e: unknown): { err: unknown; query?: string } {
+  let deepest = e;
+  let query: string | undefined;
+  for (const c of causes(e)) {
+    if (typeof (c as { query?: unknown }).query === 'string') query = (c as { query: string }).query;
+    deepest = c;
+  }
+  return query === undefined ? { err: deepest } : { err: deepest, query: query.slice(0, 500) };
 }

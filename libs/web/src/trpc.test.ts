@@ -35,7 +35,7 @@ describe('errors shown to users', () => {
   });
 
   it('an answer that is not our server’s (a proxy’s HTML error page) reads as the service unavailable, never in English', () => {
-    expect(errorMessage(refused(null, "Unexpected token '<', \"<html>\" is not valid JSON"))).toBe('服务暂时不可用，请稍后重试');
+    expect(errorMessage(refused(null, 'Unexpected token \'<\', "<html>" is not valid JSON'))).toBe('服务暂时不可用，请稍后重试');
   });
 
   // Issue 11 §2: a refused field the form has no place for (5,000 milestones) still reaches the user, naming its field.
