@@ -7,11 +7,14 @@
 //   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5433,5434] [--rows 500]   the fault drills
 //       (faults.ts): PostgreSQL of their own on the first port, the balancer on the second; disk needs root (mount),
 //       modules the production build and Chromium.
+//   pnpm drill migrations [--engine both] [--from <git ref>]   empty → this release and migrating twice on each engine;
+//       the previous release (its own checkout, its demo data) → this release on PostgreSQL (HYEDU_DRILL_PG_URL).
 import { parseArgs } from 'node:util';
 import type { Engine } from '@hyedu/db';
 import { backupDrill, describeDrill } from './backup.ts';
 import { describeFailover, failoverDrill } from './failover.ts';
 import { FAULT_NAMES, FAULTS, type FaultName } from './faults.ts';
+import { migrationsDrill } from './migrations.ts';
 import { describeFault } from './report.ts';
 
 const { values, positionals } = parseArgs({
@@ -23,6 +26,7 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '4' },
     only: { type: 'string', default: FAULT_NAMES.join(',') },
     rows: { type: 'string', default: '500' },
+    from: { type: 'string' },
   },
 });
 
@@ -31,6 +35,7 @@ const USAGE = [
   '  pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1]',
   '  pnpm drill failover [--ports 两个不同的端口，1024–65535，不能是 5432] [--seconds 1–600]',
   `  pnpm drill faults [--only ${FAULT_NAMES.join(',')}] [--ports 两个端口] [--rows 1–20000]`,
+  '  pnpm drill migrations [--engine both|pglite|postgresql] [--from 上一版本的 git 标签或提交]',
 ].join('\n');
 const refuse = () => {
   console.error(USAGE);
@@ -55,6 +60,16 @@ if (positionals[0] === 'faults') {
   process.exit(failed ? 1 : 0);
 }
 
+const adminUrl = process.env.HYEDU_DRILL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgresql'] : [values.engine as Engine];
+if (!engines.every((e) => e === 'pglite' || e === 'postgresql')) refuse();
+
+if (positionals[0] === 'migrations') {
+  const drill = await migrationsDrill({ engines, adminUrl, from: values.from });
+  for (const line of describeFault(drill)) console.log(line);
+  process.exit(drill.passed ? 0 : 1);
+}
+
 if (positionals[0] === 'failover') {
   const seconds = Number(values.seconds);
   if (!portsOk || !(seconds >= 1 && seconds <= 600)) refuse();
@@ -67,9 +82,7 @@ if (positionals[0] === 'failover') {
 }
 
 const scale = Number(values.scale);
-const engines: Engine[] = values.engine === 'both' ? ['pglite', 'postgresql'] : [values.engine as Engine];
-if (positionals[0] !== 'backup' || !(scale > 0 && scale <= 1) || !engines.every((e) => e === 'pglite' || e === 'postgresql')) refuse();
-const adminUrl = process.env.HYEDU_DRILL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+if (positionals[0] !== 'backup' || !(scale > 0 && scale <= 1)) refuse();
 let failed = 0;
 for (const engine of engines) {
   const drill = await backupDrill({ engine, scale, adminUrl });

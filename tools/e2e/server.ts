@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
 
 export interface Running {
   url: string;
+  /** The process started (tsx, whose child runs the server). */
+  pid: number | undefined;
   /** What the server has printed so far (its warnings and errors: LOG_LEVEL=warn). */
   output(): string;
   stop(): Promise<void>;
@@ -72,6 +74,7 @@ async function startOnce(dataDir: string, extraEnv: Record<string, string>): Pro
   }
   return {
     url,
+    pid: child.pid,
     output: () => output,
     stop: () => ended(child, 'SIGTERM'),
     kill: () => {

@@ -37,6 +37,8 @@ export interface Topology {
   startSeconds: number;
   /** What each instance has printed (warnings and errors). */
   outputs(): string[];
+  /** Each instance's process (tsx, whose child runs the server). */
+  pids: (number | undefined)[];
   stop(): Promise<void>;
 }
 
@@ -103,6 +105,7 @@ export async function startTopology(o: TopologyOptions): Promise<Topology> {
     url: front.url,
     instances: running.map((s) => s.url),
     outputs: () => running.map((s) => s.output()),
+    pids: running.map((s) => s.pid),
     startSeconds,
     stop: async () => {
       await front.stop();
