@@ -1,14 +1,13 @@
 // The audit insert failing (the drill makes the database refuse every new audit record, as a full or broken audit
 // table would): the business write it belongs to must fail with it — a single activity and a whole import — and
 // leave nothing; once the audit table takes records again the same writes succeed, one audit record each.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEMO_AS_OF, openDatabase, verifyAuditChain } from '@hyedu/db';
+import { DEMO_AS_OF } from '@hyedu/db';
 import { message, signIn } from '@hyedu/scale/client';
-import { ask, drillFolder, startSingle, stopCluster, type Cluster } from './clusters.ts';
+import { ask } from './clusters.ts';
 import { hazardFile } from './hazard-file.ts';
 import { activity, drillKeys, HENGNAN, startPlatform } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
+import { checkChain, onOwnCluster } from './stage.ts';
 
 const REFUSE = `
   create function hyedu_drill_refuse_audit() returns trigger language plpgsql as
@@ -18,13 +17,10 @@ const ACCEPT = 'drop trigger hyedu_drill_refuse_audit on audit_log; drop functio
 
 export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> {
   const f = new Findings('审计记录写不进时，业务写入一并失败');
-  const dir = drillFolder('hyedu-drill-audit-');
   const keys = drillKeys();
-  let cluster: Cluster | undefined;
-  let server: Awaited<ReturnType<typeof startPlatform>> | undefined;
-  try {
-    cluster = startSingle(join(dir, 'pg'), o.port);
-    server = await startPlatform({ keys, databaseUrl: cluster.url });
+  return onOwnCluster(f, 'hyedu-drill-audit-', o.port, async ({ cluster, servers }) => {
+    const server = await startPlatform({ keys, databaseUrl: cluster.url });
+    servers.push(server);
     const county = await signIn(server.url, 'hengnan');
     const schools = await ask<{ id: number; code: string }>(
       cluster,
@@ -32,7 +28,7 @@ export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> 
       [HENGNAN],
     );
     const count = async (table: string, where = 'true') =>
-      Number((await ask<{ n: string }>(cluster!, `select count(*) as n from ${table} where ${where}`))[0]!.n);
+      Number((await ask<{ n: string }>(cluster, `select count(*) as n from ${table} where ${where}`))[0]!.n);
     const file = await hazardFile(
       county,
       schools.map((s) => s.code),
@@ -70,20 +66,6 @@ export async function auditFaultDrill(o: { port: number }): Promise<FaultDrill> 
         (await count('safety_hazards')) === before.hazards + 50 &&
         (await count('audit_log', "action in ('safety.addActivity', 'safety.importHazards')")) === 2,
     );
-    const database = await openDatabase({ url: cluster.url, poolMax: 1, keys: keys.secrets });
-    try {
-      const chain = await verifyAuditChain(database.db, keys.secrets.auditKey);
-      f.check(`审计链完整（${chain.checked} 条）`, chain.ok);
-    } finally {
-      await database.close();
-    }
-    return f.done();
-  } catch (e) {
-    if (server) f.figure(`服务输出（末尾）：${server.output().slice(-3000)}`);
-    return f.done(e);
-  } finally {
-    await server?.stop();
-    if (cluster) stopCluster(cluster, 'immediate');
-    rmSync(dir, { recursive: true, force: true });
-  }
+    await checkChain(f, { url: cluster.url }, keys.secrets);
+  });
 }

@@ -1,31 +1,27 @@
 // PostgreSQL stopped and started again under the platform, mid-import and mid-request: the requests in flight and those
 // made while it is down are answered 503 in Chinese; nothing of the import is written; once the database is back the
 // same server serves again and the same file imports whole; the audit chain verifies.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
-import { DATABASE_UNAVAILABLE_MESSAGE, DEMO_AS_OF, openDatabase, verifyAuditChain } from '@hyedu/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, DEMO_AS_OF } from '@hyedu/db';
 import { message, request, signIn, type Answer } from '@hyedu/scale/client';
-import { ask, drillFolder, startCluster, startSingle, stopCluster, type Cluster } from './clusters.ts';
+import { ask, startCluster, stopCluster } from './clusters.ts';
 import { hazardFile } from './hazard-file.ts';
 import { drillKeys, HENGNAN, startPlatform, until } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
+import { checkChain, onOwnCluster } from './stage.ts';
 
 export async function databaseFaultDrill(o: { port: number; rows: number }): Promise<FaultDrill> {
   const f = new Findings('数据库停止与重启（导入中、请求中）');
-  const dir = drillFolder('hyedu-drill-dbdown-');
   const keys = drillKeys();
-  let cluster: Cluster | undefined;
-  let server: Awaited<ReturnType<typeof startPlatform>> | undefined;
-  try {
-    cluster = startSingle(join(dir, 'pg'), o.port);
-    server = await startPlatform({ keys, databaseUrl: cluster.url });
+  return onOwnCluster(f, 'hyedu-drill-dbdown-', o.port, async ({ cluster, servers }) => {
+    const server = await startPlatform({ keys, databaseUrl: cluster.url });
+    servers.push(server);
     const county = await signIn(server.url, 'hengnan');
     const codes = (
       await ask<{ code: string }>(cluster, 'select code from schools where unit_code = $1 order by code limit 40', [HENGNAN])
     ).map((r) => r.code);
     const file = await hazardFile(county, codes, o.rows, DEMO_AS_OF, 'A');
-    const hazards = async () => Number((await ask<{ n: string }>(cluster!, 'select count(*) as n from safety_hazards'))[0]!.n);
+    const hazards = async () => Number((await ask<{ n: string }>(cluster, 'select count(*) as n from safety_hazards'))[0]!.n);
     const before = await hazards();
 
     // The import's publish and a list read both wait on a lock the drill holds; then the database stops under them.
@@ -38,7 +34,7 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
     const upload = { fileName: '隐患清单.xlsx', base64: file, dryRun: false };
     const importing = county.mutateRaw('safety.hazards.import', upload);
     const waiting = async (n: number) =>
-      Number((await ask<{ n: string }>(cluster!, "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock'"))[0]!.n) >= n;
+      Number((await ask<{ n: string }>(cluster, "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock'"))[0]!.n) >= n;
     await until('导入在发布时等待', () => waiting(1));
     // Every read of the activities waits too.
     await holder.query('lock table safety_activities in access exclusive mode');
@@ -61,7 +57,7 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
 
     const restarted = performance.now();
     startCluster(cluster);
-    await until('数据库恢复后服务可用', async () => (await request(`${server!.url}/api/health`)).status === 200);
+    await until('数据库恢复后服务可用', async () => (await request(`${server.url}/api/health`)).status === 200);
     f.figure(`重启数据库到服务恢复：${((performance.now() - restarted) / 1000).toFixed(1)} 秒（同一服务进程，未重启）`);
     f.check('没有写入半截导入（隐患数不变）', (await hazards()) === before);
 
@@ -70,20 +66,6 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
     f.check(`同一文件重新导入成功：${answer?.imported ?? message(again)} 行`, answer?.imported === o.rows);
     f.check(`隐患数正好多出 ${o.rows}`, (await hazards()) === before + o.rows);
 
-    const database = await openDatabase({ url: cluster.url, poolMax: 1, keys: keys.secrets });
-    try {
-      const chain = await verifyAuditChain(database.db, keys.secrets.auditKey);
-      f.check(`审计链完整（${chain.checked} 条）`, chain.ok);
-    } finally {
-      await database.close();
-    }
-    return f.done();
-  } catch (e) {
-    if (server) f.figure(`服务输出（末尾）：${server.output().slice(-6000)}`);
-    return f.done(e);
-  } finally {
-    await server?.stop();
-    if (cluster) stopCluster(cluster, 'immediate');
-    rmSync(dir, { recursive: true, force: true });
-  }
+    await checkChain(f, { url: cluster.url }, keys.secrets);
+  });
 }

@@ -1,14 +1,13 @@
 // An instance killed with -9 while writes stream in through the balancer: the other instance serves on, only the requests
 // the dead one held fail (in Chinese), every acknowledged write is in the database with its audit record, and the
 // killed instance starts again over the same data with the chain intact.
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, verifyAuditChain } from '@hyedu/db';
 import { startFront } from '@hyedu/front';
 import { message, request, signIn } from '@hyedu/scale/client';
-import { ask, drillFolder, startSingle, stopCluster, type Cluster } from './clusters.ts';
+import { ask } from './clusters.ts';
 import { activity, drillKeys, HENGNAN, sleep, startPlatform } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
+import { checkChain, onOwnCluster } from './stage.ts';
 
 const TITLE = '实例故障演练';
 
@@ -21,16 +20,16 @@ interface Write {
 
 export async function instanceFaultDrill(o: { port: number; frontPort: number; writers: number; seconds: number }): Promise<FaultDrill> {
   const f = new Findings('写入高峰中一个实例被 kill -9');
-  const dir = drillFolder('hyedu-drill-instance-');
   const keys = drillKeys();
-  let cluster: Cluster | undefined;
-  const servers: Awaited<ReturnType<typeof startPlatform>>[] = [];
-  let front: Awaited<ReturnType<typeof startFront>> | undefined;
-  try {
-    cluster = startSingle(join(dir, 'pg'), o.port);
-    const platform = () => startPlatform({ keys, databaseUrl: cluster!.url, env: { HYEDU_TRUSTED_PROXIES: '127.0.0.1' } });
+  return onOwnCluster(f, 'hyedu-drill-instance-', o.port, async ({ cluster, servers, cleanups }) => {
+    const platform = () => startPlatform({ keys, databaseUrl: cluster.url, env: { HYEDU_TRUSTED_PROXIES: '127.0.0.1' } });
     servers.push(...(await Promise.all([platform(), platform()])));
-    front = await startFront({ upstreams: servers.map((s) => new URL(s.url).host), port: o.frontPort, dir: join(dir, 'front') });
+    const front = await startFront({
+      upstreams: servers.map((s) => new URL(s.url).host),
+      port: o.frontPort,
+      dir: join(cluster.dir, 'front'),
+    });
+    cleanups.push(front.stop);
     const county = await signIn(front.url, 'hengnan');
     const schools = await ask<{ id: number }>(cluster, 'select id from schools where unit_code = $1 order by id limit 20', [HENGNAN]);
 
@@ -90,21 +89,6 @@ export async function instanceFaultDrill(o: { port: number; frontPort: number; w
       `重启的实例在同一数据上服务（读取答 ${read.status}）`,
       read.status === 200 && (await request(`${restarted.url}/api/health`)).status === 200,
     );
-    const database = await openDatabase({ url: cluster.url, poolMax: 1, keys: keys.secrets });
-    try {
-      const chain = await verifyAuditChain(database.db, keys.secrets.auditKey);
-      f.check(`审计链完整（${chain.checked} 条）`, chain.ok);
-    } finally {
-      await database.close();
-    }
-    return f.done();
-  } catch (e) {
-    for (const s of servers) f.figure(`服务输出（末尾）：${s.output().slice(-2000)}`);
-    return f.done(e);
-  } finally {
-    await front?.stop();
-    for (const s of servers) await s.stop();
-    if (cluster) stopCluster(cluster, 'immediate');
-    rmSync(dir, { recursive: true, force: true });
-  }
+    await checkChain(f, { url: cluster.url }, keys.secrets);
+  });
 }
