@@ -34,7 +34,15 @@ describe.skipIf(!pgUrl || !nginx)('the load drill, one minute', () => {
       runs: 3,
       seedScale: 0.02,
     });
-    const report = [...drill.runs.flatMap((r) => [describePhase(r.steady), describePhase(r.spike)]), ...describeLoad(drill)].join('\n');
+    const report = [
+      ...drill.runs.flatMap((r) => [
+        describePhase(r.steady),
+        describePhase(r.spike),
+        `内存 ${r.rssMb.map((m) => m.toFixed(0)).join(' / ')} MB`,
+      ]),
+      ...describeLoad(drill),
+    ].join('\n');
+    console.log(report);
     expect(drill.acknowledged, report).toBeGreaterThan(50);
     expect(drill.passed, report).toBe(true);
   });

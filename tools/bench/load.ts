@@ -67,7 +67,7 @@ writeFileSync(
       }),
     ),
     '',
-    `Memory (RSS per instance after each run, MB): ${drill.runs.map((r) => r.rssMb.map((m) => m.toFixed(0)).join(' / ')).join(' → ')}; growth first → last run ${drill.memoryGrowthMb.toFixed(0)} MB.`,
+    `Memory (RSS per instance after each run, MB): ${drill.runs.map((r) => r.rssMb.map((m) => m.toFixed(0)).join(' / ')).join(' → ')}; largest growth after the first run (the warm-up) to the last ${drill.memoryGrowthMb.toFixed(0)} MB.`,
     '',
     `Afterwards: ${drill.acknowledged} acknowledged writes, ${drill.stored} drill records stored, ${drill.audited} audit records of them, chain ${drill.chain.ok ? 'verifies' : 'BROKEN'} (${drill.chain.checked} records). **${drill.passed ? 'PASS' : 'FAIL'}**`,
     '',

@@ -64,7 +64,8 @@ describe('useRecordForm (every record form)', () => {
     expect(offline.errors.value).toEqual({ _: '无法连接服务器，请检查网络后重试' });
     const garbled = useRecordForm({ blank, submit: () => Promise.reject(refused(null, 'Unexpected token < in JSON at position 0')) });
     await garbled.submit();
-    expect(garbled.errors.value).toEqual({ _: '保存未成功，请稍后重试' });
+    // An answer that is not our server's (a proxy's page, a cut-off body): the service is at fault, not the network.
+    expect(garbled.errors.value).toEqual({ _: '服务暂时不可用，请稍后重试' });
   });
 
   it('is busy while sending, ignores a second submit meanwhile, clears the old errors and reports the result', async () => {
