@@ -8,7 +8,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { signIn } from '@hyedu/api/testing';
 import {
   DEMO_AS_OF,
@@ -21,8 +20,8 @@ import {
   verifyAuditChain,
   type Database,
   type Engine,
-  type Secrets,
 } from '@hyedu/db';
+import { adminQuery, withDatabase } from '@hyedu/db/testing';
 import { freePort, ROOT } from '@hyedu/e2e/server';
 import { signIn as httpSignIn } from '@hyedu/scale/client';
 import { ROLE_ACCOUNTS } from './backup.ts';
@@ -69,35 +68,28 @@ export interface MigrationOptions {
 export async function migrationsDrill(o: MigrationOptions): Promise<FaultDrill> {
   const f = new Findings('数据库迁移');
   const names: string[] = [];
-  const admin = (query: string) => adminQuery(o.adminUrl, query);
-  const urlOf = (name: string) => {
-    const u = new URL(o.adminUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  };
-  const fresh = async (engine: Engine, label: string): Promise<{ database: Database; url?: string }> => {
-    const keys: Secrets = drillKeys().secrets;
-    if (engine === 'pglite') return { database: await openDatabase({ dataDir: 'memory', keys }) };
+  /** A new empty PostgreSQL database of the drill's (dropped at the end), by its URL. */
+  const emptyDatabase = async (label: string) => {
     const name = `hyedu_drill_mig_${label}_${process.pid}`;
     names.push(name);
-    await admin(`drop database if exists ${name} with (force)`);
-    await admin(`create database ${name}`);
-    return { database: await openDatabase({ url: urlOf(name), keys }), url: urlOf(name) };
+    await adminQuery(o.adminUrl, async (a) => {
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.query(`create database ${name}`);
+    });
+    return withDatabase(o.adminUrl, name);
   };
   try {
-    for (const engine of o.engines) await emptyToHead(f, await fresh(engine, 'empty').then((d) => d.database), engine);
-    if (!o.current) {
-      const name = `hyedu_drill_mig_prev_${process.pid}`;
-      names.push(name);
-      await admin(`drop database if exists ${name} with (force)`);
-      await admin(`create database ${name}`);
-      await previousToHead(f, urlOf(name), o.from ?? previousRelease());
+    for (const engine of o.engines) {
+      const keys = drillKeys().secrets;
+      const target = engine === 'pglite' ? { dataDir: 'memory' } : { url: await emptyDatabase('empty') };
+      await emptyToHead(f, await openDatabase({ ...target, keys }), engine);
     }
+    if (!o.current) await previousToHead(f, await emptyDatabase('prev'), o.from ?? previousRelease());
     return f.done();
   } catch (e) {
     return f.done(e);
   } finally {
-    for (const n of names) await admin(`drop database if exists ${n} with (force)`).catch(() => undefined);
+    for (const n of names) await adminQuery(o.adminUrl, (a) => a.query(`drop database if exists ${n} with (force)`)).catch(() => undefined);
   }
 }
 
@@ -236,10 +228,4 @@ async function runRelease(dir: string, env: Record<string, string>): Promise<voi
     child.kill('SIGTERM');
     await exited;
   }
-}
-
-async function adminQuery(adminUrl: string, query: string): Promise<void> {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  await c.query(query).finally(() => c.end());
 }
