@@ -7,6 +7,8 @@
 //   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5433,5434] [--rows 500]   the fault drills
 //       (faults.ts): PostgreSQL of their own on the first port, the balancer on the second; disk needs root (mount),
 //       modules the production build and Chromium.
+//   pnpm drill standby [--ports 5433,5434]   the platform reading its lists from a synchronous standby of its own
+//       (standby.ts): read-your-writes with the replay paused, the lag limit, the standby killed under reads.
 //   pnpm drill migrations [--engine both] [--from <git ref>]   empty → this release and migrating twice on each engine;
 //       the previous release (its own checkout, its demo data) → this release on PostgreSQL (HYEDU_DRILL_PG_URL).
 import { parseArgs } from 'node:util';
@@ -16,6 +18,7 @@ import { describeFailover, failoverDrill } from './failover.ts';
 import { FAULT_NAMES, FAULTS, type FaultName } from './faults.ts';
 import { migrationsDrill } from './migrations.ts';
 import { describeFault } from './report.ts';
+import { standbyDrill } from './standby.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -35,6 +38,7 @@ const USAGE = [
   '  pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.01–1]',
   '  pnpm drill failover [--ports 两个不同的端口，1024–65535，不能是 5432] [--seconds 1–600]',
   `  pnpm drill faults [--only ${FAULT_NAMES.join(',')}] [--ports 两个端口] [--rows 1–20000]`,
+  '  pnpm drill standby [--ports 两个端口]',
   '  pnpm drill migrations [--engine both|pglite|postgresql] [--from 上一版本的 git 标签或提交]',
 ].join('\n');
 const refuse = () => {
@@ -58,6 +62,13 @@ if (positionals[0] === 'faults') {
   }
   console.log(failed ? `FAIL：${failed} 项故障演练未通过` : `PASS：故障演练（${only.join('、')}）`);
   process.exit(failed ? 1 : 0);
+}
+
+if (positionals[0] === 'standby') {
+  if (!portsOk) refuse();
+  const drill = await standbyDrill({ ports });
+  for (const line of describeFault(drill)) console.log(line);
+  process.exit(drill.passed ? 0 : 1);
 }
 
 const adminUrl = process.env.HYEDU_DRILL_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

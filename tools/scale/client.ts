@@ -8,7 +8,10 @@ const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new htt
 export interface Answer {
   status: number;
   body: string;
+  /** The first cookie the answer sets (name=value): the session's, after a sign-in. */
   cookie: string | undefined;
+  /** Every cookie it sets (name=value). */
+  cookies: string[];
 }
 
 export function request(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
@@ -22,7 +25,10 @@ export function request(url: string, init: { method?: string; headers?: Record<s
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, cookie: res.headers['set-cookie']?.[0]?.split(';')[0] }));
+        res.on('end', () => {
+          const cookies = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!);
+          resolve({ status: res.statusCode ?? 0, body, cookie: cookies[0], cookies });
+        });
         res.on('error', reject);
       },
     );
@@ -44,6 +50,13 @@ export class Caller {
   /** The same session (or none) against another instance or the balancer. */
   at(base: string): Caller {
     return new Caller(base, this.cookie, this.headers);
+  }
+
+  /** The same caller keeping the cookies an answer set (a browser would): after a write, the position it wrote at. */
+  keep(a: Answer): Caller {
+    const jar = new Map(this.cookie ? this.cookie.split('; ').map((c) => [c.split('=')[0]!, c] as const) : []);
+    for (const c of a.cookies) jar.set(c.split('=')[0]!, c);
+    return new Caller(this.base, [...jar.values()].join('; '), this.headers);
   }
 
   /** A query; resolves with the whole answer (status and body) so a check can look at a refusal. */

@@ -56,7 +56,10 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
       ),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
     ]);
-    if (answered) return { status: 'ok', engine: database.engine };
+    // A standby down or behind does not make this instance unable to serve: its lists read the primary meanwhile.
+    const standby = database.standby?.state();
+    const reads = standby ? { standby: { status: standby.status, lagMs: standby.lagMs, reason: standby.reason } } : {};
+    if (answered) return { status: 'ok', engine: database.engine, ...reads };
     return reply.code(503).send({ status: 'unavailable', engine: database.engine, message: DATABASE_UNAVAILABLE_MESSAGE });
   });
 

@@ -6,6 +6,10 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
+  /** A standby of the PostgreSQL at DATABASE_URL that lists are read from (docs/OPERATIONS.md). */
+  DATABASE_STANDBY_URL: z.string().optional(),
+  /** A standby further behind the primary than this many seconds is not read (default 5). */
+  HYEDU_STANDBY_MAX_LAG: z.coerce.number().min(0.1).max(3600).default(5),
   HYEDU_DATA_DIR: z.string().optional(),
   /**
    * PostgreSQL connections per instance (default 10). Several instances share the server's connections: with N of

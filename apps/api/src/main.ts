@@ -14,6 +14,8 @@ const database = await openDatabase({
   dataDir: env.HYEDU_DATA_DIR,
   keys: secrets,
   poolMax: env.HYEDU_DB_POOL,
+  standbyUrl: env.DATABASE_STANDBY_URL,
+  standbyMaxLagMs: env.HYEDU_STANDBY_MAX_LAG * 1000,
 }).catch((e: unknown) => {
   console.error(`启动失败：${(e as Error).message}`);
   process.exit(1);
@@ -76,3 +78,7 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`hyedu 已启动：http://${env.HOST}:${env.PORT}/ （数据库：${database.engine} ${database.location}）`);
+if (database.standby) {
+  const state = database.standby.state();
+  console.log(`列表从备用库读取：${state.status === 'up' ? '备用库正常' : `暂从主库读取（${state.reason}）`}`);
+}

@@ -1,7 +1,8 @@
-import { verifyPassword, type Database, type Db, type Engine, type Secrets } from '@hyedu/db';
+import { verifyPassword, type Database, type Db, type Engine, type Secrets, type Standby } from '@hyedu/db';
 import { businessDate, type DataScope, type SecurityPolicy } from '@hyedu/domain';
 import { currentPolicy } from './auth/policy-store.ts';
 import { readToken, resolveSession, type Identity } from './auth/session.ts';
+import { readWrote } from './standby-reads.ts';
 
 /** What the HTTP layer tells the API about a request, and how the API answers with a cookie. */
 export interface RequestInfo {
@@ -12,7 +13,12 @@ export interface RequestInfo {
 }
 
 export interface Context {
+  /** The primary (or PGlite); a list procedure's query may get the standby's instead (listProcedure). */
   db: Db;
+  /** The standby lists may be read from, when one is configured. */
+  standby: Standby | null;
+  /** Where the primary was after this browser's last write (its cookie): a standby shows its reads once it has replayed that far. */
+  wrote: bigint | null;
   engine: Engine;
   auditKey: Buffer;
   /** Keys from configuration (field encryption for the TOTP secret and personal data). */
@@ -57,6 +63,8 @@ export function createContextFactory(database: Database, opts: ContextOptions = 
     const resolved = await resolveSession(database.db, readToken(req.cookie), now, policy);
     return {
       db: database.db,
+      standby: database.standby,
+      wrote: readWrote(req.cookie),
       engine: database.engine,
       auditKey: database.auditKey,
       keys: database.keys,

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { eq } from 'drizzle-orm';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, tables, type Database } from '@hyedu/db';
+import { SESSION_COOKIE } from './auth/session.ts';
 import { totpCodeAt } from './auth/totp.ts';
 import { createContextFactory, type ContextOptions } from './context.ts';
 import { appRouter, createCaller } from './router.ts';
@@ -52,7 +53,14 @@ export async function signIn(database: Database, username: string, password = DE
   const ctx = await createContextFactory(
     database,
     opts,
-  )({ cookie: undefined, ip: '127.0.0.1', userAgent: 'test', setCookie: (v) => (cookie = v.split(';')[0] ?? '') });
+  )({
+    cookie: undefined,
+    ip: '127.0.0.1',
+    userAgent: 'test',
+    setCookie: (v) => {
+      if (v.startsWith(`${SESSION_COOKIE}=`)) cookie = v.split(';')[0] ?? '';
+    },
+  });
   const first = await createCaller(ctx).auth.login({ username, password });
   if (first.status === 'otp_required') {
     await database.db.update(tables.accounts).set({ totpLastStep: null }).where(eq(tables.accounts.username, username));

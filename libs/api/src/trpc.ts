@@ -1,13 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, tables } from '@hyedu/db';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, tables, type Db } from '@hyedu/db';
 import { authorize, ModuleKey, type Action, type AllowedScope, type Area } from '@hyedu/domain';
 import { labelledMessage } from '@hyedu/domain/fields';
 import type { Context } from './context.ts';
 import { auditExport, auditView } from './exports.ts';
 import { forgetAfterWrite } from './kpi/rollup.ts';
 import { auditRefusal } from './refusals.ts';
+import { readOnStandby, rememberWrite } from './standby-reads.ts';
 
 /**
  * What a procedure needs. Every procedure declares one (a test walks the router and fails on any that
@@ -25,6 +26,8 @@ export interface Meta {
   export?: boolean;
   /** A read of sensitive records (viewProcedure): every successful call leaves an audit record with its input. */
   view?: boolean;
+  /** A list (listProcedure): its query may be answered by the standby (standby-reads.ts). */
+  standby?: boolean;
 }
 
 // initTRPC is called once; only the builders below are exported, so every procedure goes through them.
@@ -141,7 +144,12 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, type, getRawI
     throw error;
   }
   const scope = decision.scope;
-  const result = scope ? await next({ ctx: { ...ctx, scope } }) : await next();
+  const run = (db: Db | undefined) => next({ ctx: { ...ctx, ...(scope ? { scope } : {}), ...(db ? { db } : {}) } });
+  // A list may be read from the standby (the decision above, and every audit record below, use the primary).
+  const result = type === 'query' && meta?.standby ? await readOnStandby(ctx.standby, ctx.wrote, run) : await run(undefined);
+  // A business write: this browser's lists read the primary until the standby has it.
+  if (result.ok && type === 'mutation' && meta?.policy?.access === 'area')
+    await rememberWrite(ctx.standby, ctx.setCookie, ctx.secureCookies);
   if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
   // A write of an area moves the KPIs fed by its records: every instance recomputes them on its next read.
   else if (type === 'mutation' && meta?.policy?.access === 'area') forgetAfterWrite(ctx.db, meta.policy.area);
@@ -172,6 +180,12 @@ export const publicProcedure = base.meta({ policy: { access: 'public' } });
 export const sessionProcedure = (allowDuringSetup = false) => authed.meta({ policy: { access: 'session', allowDuringSetup } });
 /** Reads an area (the portal's own data, a module, …); queries must apply ctx.scope. */
 export const readProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' } });
+/**
+ * A list of an area's records: a read whose query may be answered by the standby when one is configured and has
+ * replayed the reader's own last write. It must only read (the standby refuses writes) and keep no memo of its
+ * database (KPIs and anything cached read the primary, whose notifications drop them).
+ */
+export const listProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'read' }, standby: true });
 /** Changes data of an area; the procedure validates its input with zod, runs one transaction and writes an audit row in it. */
 export const writeProcedure = (area: Area) => authed.meta({ policy: { access: 'area', area, action: 'write' } });
 /**

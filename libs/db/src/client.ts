@@ -12,6 +12,7 @@ import pg from 'pg';
 import { listenChannel, withAdvisoryLock, type Listener } from './cluster.ts';
 import * as schema from './schema/index.ts';
 import type { Secrets } from './secrets.ts';
+import { openStandby, type Standby } from './standby.ts';
 
 export type Schema = typeof schema;
 /** One type for both engines: drizzle's pg-core database over our schema. */
@@ -36,6 +37,8 @@ export interface Database {
   ifFree<T>(name: string, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   /** Listens on a notification channel of PostgreSQL; null on PGlite (one process: nobody else to hear). */
   listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<Listener | null>;
+  /** A PostgreSQL standby that lists may be read from (standby.ts), when one is configured. */
+  standby: Standby | null;
   close(): Promise<void>;
 }
 
@@ -46,8 +49,12 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** For PGlite: a data-folder image to start from (a test database copied from a seeded one; a backup restored into an empty folder). */
   image?: Blob | undefined;
-  /** Pool size for PostgreSQL. */
+  /** Pool size for PostgreSQL (the standby's pool too). */
   poolMax?: number;
+  /** A standby of the PostgreSQL primary to read lists from (PostgreSQL only). */
+  standbyUrl?: string | undefined;
+  /** A standby further behind than this is not read (default 5 s). */
+  standbyMaxLagMs?: number | undefined;
   /** Keys from configuration: see loadSecrets(). */
   keys: Secrets;
 }
@@ -62,6 +69,8 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
  * (a folder under the repo by default, or in memory). Migrations are not run here: see migrate().
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.standbyUrl && !opts.url)
+    throw new Error('只有 PostgreSQL 主库可以配置备用库（DATABASE_STANDBY_URL 需与 DATABASE_URL 一同设置）');
   if (opts.url) {
     // JIT and parallel workers off: the platform's queries are short (a page, a count, a rollup) and many run at once.
     // Compiling one costs tens of milliseconds, chosen when the planner overprices a correlated subquery; a parallel scan
@@ -88,6 +97,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     client.release();
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     const url = opts.url;
+    const standby = opts.standbyUrl
+      ? await openStandby({ url: opts.standbyUrl, primary: pool, poolMax: opts.poolMax, maxLagMs: opts.standbyMaxLagMs })
+      : null;
     return {
       db,
       engine: 'postgresql',
@@ -101,7 +113,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
       },
       ifFree: (name, fn) => withAdvisoryLock(pool, name, false, fn),
       listen: (channel, onMessage, onGap) => listenChannel(url, channel, onMessage, onGap),
-      close: () => pool.end(),
+      standby,
+      close: async () => {
+        await standby?.close();
+        await pool.end();
+      },
     };
   }
   const dir = opts.dataDir ?? defaultDataDir;
@@ -127,6 +143,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     exclusive: (_name, fn) => fn(),
     ifFree: async (_name, fn) => ({ ran: true, value: await fn() }),
     listen: async () => null,
+    standby: null,
     close: () => client.close(),
   };
 }

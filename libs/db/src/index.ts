@@ -35,3 +35,5 @@ export type { StagedRow } from './staging.ts';
 export { aidCipherId, runAidMatching } from './funding-aid-match.ts';
 export type { AidRunCounts } from './funding-aid-match.ts';
 export { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, loggableError } from './unavailable.ts';
+export { openStandby, parseLsn, ReplayWatch } from './standby.ts';
+export type { ReadTarget, Standby, StandbyState, StandbyStatus } from './standby.ts';

@@ -1,4 +1,4 @@
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { listProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 
 /** The KPIs the module's records move. */
 export const PRIVATE_KPIS = [
@@ -22,6 +22,8 @@ export const PRIVATE_KPIS = [
 
 /** Every read of the module. */
 export const read = readProcedure('private-edu');
+/** The module's lists (may be read from the standby). */
+export const list = listProcedure('private-edu');
 
 /** Every write of the module (the policy middleware drops the module's KPIs after it). */
 export const write = writeProcedure('private-edu');

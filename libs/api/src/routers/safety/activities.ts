@@ -6,13 +6,14 @@ import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope 
 import { auditChange } from '../../audit-change.ts';
 import { afterKey, nextCursor, readCursor, type KeyPart } from '../../keyset.ts';
 import { contains, scopeCondition } from '../../queries.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { listProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
 import { coversCampaignSql } from './campaign.ts';
 import { ActivityFilter } from './inputs.ts';
 
 const { safetyActivities: a, schools, orgUnits } = tables;
 const read = readProcedure('safety');
+const list = listProcedure('safety');
 const write = writeProcedure('safety');
 
 export function activityWhere(scope: DataScope, f: Partial<ActivityFilter>): SQL | undefined {
@@ -92,7 +93,7 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
 
 export const activitiesRouter = {
   /** One page of activities in the caller's scope. */
-  list: read.input(ActivityFilter).query(async ({ ctx, input }) => {
+  list: list.input(ActivityFilter).query(async ({ ctx, input }) => {
     const where = activityWhere(ctx.scope, input);
     const after = readCursor(input.after, ACTIVITY_KEY);
     const [rows, [total]] = await Promise.all([

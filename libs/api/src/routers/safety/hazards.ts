@@ -33,7 +33,7 @@ import { fieldError } from '../../field-error.ts';
 import { describeFile, FILE_COLUMNS } from '../../file-meta.ts';
 import { recordHistory } from '../../history.ts';
 import { scoped } from '../../scoped.ts';
-import { readProcedure, writeProcedure } from '../../trpc.ts';
+import { listProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { applyStep } from '../../workflow-step.ts';
 import { recordScope, safetyLevel, schoolInScope } from './access.ts';
 import { hazardWhere, listHazards } from './hazard-query.ts';
@@ -41,6 +41,7 @@ import { HazardFilter, Id, Upload } from './inputs.ts';
 
 const { safetyHazards: h, attachments, schools } = tables;
 const read = readProcedure('safety');
+const list = listProcedure('safety');
 const write = writeProcedure('safety');
 const TARGET = 'safety_hazard';
 /** Hazards one bulk step may take at most. */
@@ -90,7 +91,7 @@ export const safetyAccessRouter = {
 
 export const hazardsRouter = {
   /** One page of the hazards in the caller's scope, with filters (status, severity, category, source, overdue, school). */
-  list: read.input(HazardFilter).query(async ({ ctx, input }) => {
+  list: list.input(HazardFilter).query(async ({ ctx, input }) => {
     const today = ctx.today;
     const { rows, total, next } = await listHazards(ctx.db, hazardWhere(ctx, input), input);
     return {

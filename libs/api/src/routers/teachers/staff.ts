@@ -12,14 +12,14 @@ import { Cursor, keyedPage, nextCursor, type KeyPart } from '../../keyset.ts';
 import { containsText } from '../../queries.ts';
 import { actorLevel, recordScope, schoolInScope } from '../../record-scope.ts';
 import { scoped } from '../../scoped.ts';
-import { passes, readProcedure, writeProcedure } from '../../trpc.ts';
+import { listProcedure, passes, writeProcedure } from '../../trpc.ts';
 import { conflict } from '../../workflow-step.ts';
 import { passGate, recordEntry, STAFF_TARGET, staffCipherId } from './gate.ts';
 
 const { teacherStaff: st, schools, orgUnits } = tables;
 export { STAFF_TARGET, staffCipherId };
 
-const read = readProcedure('teachers');
+const list = listProcedure('teachers');
 const write = writeProcedure('teachers');
 
 export const StaffFilter = Page.extend({
@@ -101,7 +101,7 @@ async function listRights(ctx: AuthedContext) {
 
 /** The staff registry: the list, a hire and a transfer — both through the one entry gate. */
 export const staffRouter = {
-  list: read.input(StaffFilter).query(async ({ ctx, input }) => {
+  list: list.input(StaffFilter).query(async ({ ctx, input }) => {
     const where = staffWhere(ctx, input);
     const at = keyedPage(STAFF_KEY, input);
     const [rows, [total]] = await Promise.all([

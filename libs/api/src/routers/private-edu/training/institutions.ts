@@ -24,7 +24,7 @@ import { notFound, scoped } from '../../../scoped.ts';
 import { applyStep, conflict } from '../../../workflow-step.ts';
 import { unitInScope, unitRecordScope } from '../../funding/access.ts';
 import { canWrite } from '../inspection-access.ts';
-import { read, write } from '../procedures.ts';
+import { list, read, write } from '../procedures.ts';
 import { onPlatformSql, TRAINING_TARGET as TARGET, TRAINING_KEY, TrainingFilter, trainingRows, trainingWhere } from './query.ts';
 
 const { privateTrainingInstitutions: i, privateTrainingStaff: st, orgUnits } = tables;
@@ -149,7 +149,7 @@ const caseOf = (row: { conversionState: TrainingConversionState | null }) => ({ 
 
 /** 校外培训机构: the register's list, one institution, entering and correcting one (staff with it), 营改非 steps, history. */
 export const institutionsRouter = {
-  list: read.input(TrainingFilter).query(async ({ ctx, input }) => {
+  list: list.input(TrainingFilter).query(async ({ ctx, input }) => {
     const where = trainingWhere(ctx.scope, input);
     const after = readCursor(input.after, TRAINING_KEY);
     const [rows, [total]] = await Promise.all([

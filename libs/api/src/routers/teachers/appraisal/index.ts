@@ -18,7 +18,7 @@ import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
 import { conflict } from '../../../workflow-step.ts';
 import { STAFF_TARGET } from '../gate.ts';
-import { exporter, read, write } from '../registration/procedures.ts';
+import { exporter, list, write } from '../registration/procedures.ts';
 import { appraisalImportRouter } from './import.ts';
 import { APPRAISAL_KEY, APPRAISAL_TARGET, AppraisalFilter, appraisalRows, appraisalTotal, appraisalWhere } from './query.ts';
 
@@ -60,7 +60,7 @@ const canWrite = (ctx: AuthedContext) => authorize(ctx.identity.grants, { area: 
  * national system's results (`import.ts`).
  */
 export const appraisalRouter = {
-  list: read.input(AppraisalFilter).query(async ({ ctx, input }) => {
+  list: list.input(AppraisalFilter).query(async ({ ctx, input }) => {
     const where = appraisalWhere(ctx.scope, input);
     const after = readCursor(input.after, APPRAISAL_KEY);
     const [rows, [total]] = await Promise.all([

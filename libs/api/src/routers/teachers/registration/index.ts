@@ -27,7 +27,7 @@ import { conflict } from '../../../workflow-step.ts';
 import { staffInScope } from '../appraisal/index.ts';
 import { staffCipherId } from '../gate.ts';
 import { hoursOnRecord, trainingRecordsOf } from './hours.ts';
-import { exporter, read, write } from './procedures.ts';
+import { exporter, list, read, write } from './procedures.ts';
 import { registrationSettingsRouter } from './settings.ts';
 import { registrationRules, standingSql, subjectWhere } from './standing.ts';
 
@@ -102,7 +102,7 @@ const recordOf = async (db: Db, idIndex: string) => (await db.select().from(rg).
  * the export, and the rules (`settings.ts`).
  */
 export const registrationRouter = {
-  list: read.input(RegistrationFilter).query(async ({ ctx, input }) => {
+  list: list.input(RegistrationFilter).query(async ({ ctx, input }) => {
     const rules = await registrationRules(ctx.db);
     const where = registrationWhere(ctx, input, rules);
     const after = readCursor(input.after, KEY);

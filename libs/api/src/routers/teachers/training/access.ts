@@ -6,7 +6,7 @@ import { TIER_LEVEL, tiersOf, type TrainingTier } from '@hyedu/domain/teachers';
 import type { AuthedContext } from '../../../context.ts';
 import { actorLevel, recordScope } from '../../../record-scope.ts';
 import { scoped } from '../../../scoped.ts';
-import { exportProcedure, readProcedure, writeProcedure } from '../../../trpc.ts';
+import { exportProcedure, listProcedure, readProcedure, writeProcedure } from '../../../trpc.ts';
 
 const { teacherTrainingProjects: p, teacherTrainingRecords: r, teacherStaff: st } = tables;
 
@@ -14,6 +14,8 @@ export const PROJECT_TARGET = 'teacher_training_project';
 export const RECORD_TARGET = 'teacher_training_record';
 
 export const read = readProcedure('teachers');
+/** The training lists (may be read from the standby). */
+export const list = listProcedure('teachers');
 export const exporter = exportProcedure('teachers');
 /** Every training write moves the module's KPIs: the dashboard recomputes them on its next read. */
 export const write = writeProcedure('teachers');

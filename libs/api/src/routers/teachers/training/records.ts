@@ -6,7 +6,7 @@ import { auditChange } from '../../../audit-change.ts';
 import { fieldError } from '../../../field-error.ts';
 import { afterKey, nextCursor, readCursor } from '../../../keyset.ts';
 import { conflict } from '../../../workflow-step.ts';
-import { canWrite, projectScope, read, RECORD_TARGET, visibleProject, visibleRecord, visibleStaff, write } from './access.ts';
+import { canWrite, list, projectScope, RECORD_TARGET, visibleProject, visibleRecord, visibleStaff, write } from './access.ts';
 import { RECORD_KEY, recordCount, RecordFilter, recordRows, recordWhere } from './query.ts';
 
 const { teacherTrainingRecords: r, teacherTrainingProjects: p } = tables;
@@ -27,7 +27,7 @@ async function editable(ctx: Parameters<typeof canWrite>[0] & Parameters<typeof 
 
 /** 培训记录: the long list (by key), entering a person's hours for a project, correcting them. */
 export const trainingRecordsRouter = {
-  list: read.input(RecordFilter).query(async ({ ctx, input }) => {
+  list: list.input(RecordFilter).query(async ({ ctx, input }) => {
     const where = recordWhere(ctx.scope, input);
     const after = readCursor(input.after, RECORD_KEY);
     const [rows, [total]] = await Promise.all([
