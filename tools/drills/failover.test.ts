@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { failoverDrill } from './failover.ts';
+import { promotionDrill } from './promotion.ts';
+import { describeFault } from './report.ts';
 
 const canRun = existsSync('/usr/lib/postgresql/15/bin/initdb') && ['root', 'postgres'].includes(userInfo().username);
 
@@ -20,5 +22,10 @@ describe.skipIf(!canRun)('the primary lost under writes', () => {
     const drill = await failoverDrill({ ports: [55433, 55434], writers: 4, seconds: 2, synchronous: false });
     expect(drill.lost).toBeGreaterThan(0);
     expect(drill.passed).toBe(false);
+  });
+
+  it('under the platform: the same server finds the promoted standby by itself, and every acknowledged write is there', async () => {
+    const drill = await promotionDrill({ ports: [55433, 55434], writers: 3, seconds: 2 });
+    expect(drill.passed, describeFault(drill).join('\n')).toBe(true);
   });
 });

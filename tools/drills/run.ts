@@ -3,7 +3,8 @@
 //       PostgreSQL: HYEDU_DRILL_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), where the drill creates and
 //       drops its own databases.
 //   pnpm drill failover [--ports 5433,5434] [--seconds 4]   the primary lost under writes, the standby promoted
-//       (failover.ts, on clusters of its own); then the same with asynchronous replication as the control case.
+//       (failover.ts, on clusters of its own); then the same with asynchronous replication as the control case; then the
+//       platform over both hosts losing its primary (promotion.ts): it must find the promoted standby by itself.
 //   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5433,5434] [--rows 500]   the fault drills
 //       (faults.ts): PostgreSQL of their own on the first port, the balancer on the second; disk needs root (mount),
 //       modules the production build and Chromium.
@@ -17,6 +18,7 @@ import { backupDrill, describeDrill } from './backup.ts';
 import { describeFailover, failoverDrill } from './failover.ts';
 import { FAULT_NAMES, FAULTS, type FaultName } from './faults.ts';
 import { migrationsDrill } from './migrations.ts';
+import { promotionDrill } from './promotion.ts';
 import { describeFault } from './report.ts';
 import { standbyDrill } from './standby.ts';
 
@@ -88,8 +90,11 @@ if (positionals[0] === 'failover') {
   for (const line of describeFailover(drill)) console.log(line);
   const control = await failoverDrill({ ports, writers: 4, seconds, synchronous: false });
   console.log(`对照（异步复制，同样的故障）：已确认 ${control.acknowledged} 行，丢失 ${control.lost} 行——同步复制的作用正在于此`);
-  console.log(drill.passed ? 'PASS：主库丢失演练' : 'FAIL：主库丢失演练');
-  process.exit(drill.passed ? 0 : 1);
+  const platform = await promotionDrill({ ports, writers: 3, seconds });
+  for (const line of describeFault(platform)) console.log(line);
+  const passed = drill.passed && platform.passed;
+  console.log(passed ? 'PASS：主库丢失演练' : 'FAIL：主库丢失演练');
+  process.exit(passed ? 0 : 1);
 }
 
 const scale = Number(values.scale);

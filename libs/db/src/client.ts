@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { listenChannel, withAdvisoryLock, type Listener } from './cluster.ts';
+import { followPrimary, parseHosts } from './hosts.ts';
 import * as schema from './schema/index.ts';
 import type { Secrets } from './secrets.ts';
 import { openStandby, type Standby } from './standby.ts';
@@ -75,8 +76,16 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // JIT and parallel workers off: the platform's queries are short (a page, a count, a rollup) and many run at once.
     // Compiling one costs tens of milliseconds, chosen when the planner overprices a correlated subquery; a parallel scan
     // takes every core for one request (measured here: a city-wide count 101 ms with two workers, 39 ms without).
+    // Several hosts (a primary and its standbys): new connections go to whichever accepts writes now (hosts.ts).
+    const hosts = parseHosts(opts.url);
+    const finder =
+      hosts && hosts.endpoints.length > 1
+        ? followPrimary(hosts, { onMove: (from, to) => console.warn(`主库已切换：${from.host}:${from.port} → ${to.host}:${to.port}`) })
+        : null;
+    await finder?.find();
     const pool = new pg.Pool({
-      connectionString: opts.url,
+      connectionString: finder?.url() ?? opts.url,
+      ...(finder ? { Client: connectingTo(finder.url) } : {}),
       max: opts.poolMax ?? 10,
       // A server that does not answer (a host lost, a network cut) fails the request in seconds, as one that refuses does.
       connectionTimeoutMillis: 5000,
@@ -92,6 +101,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // Fail fast with a clear message if the server is not there.
     const client = await pool.connect().catch(async (e: unknown) => {
       await pool.end();
+      finder?.close();
       throw new Error(`无法连接 PostgreSQL（${redact(opts.url ?? '')}）：${(e as Error).message}`);
     });
     client.release();
@@ -112,10 +122,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         return run.value;
       },
       ifFree: (name, fn) => withAdvisoryLock(pool, name, false, fn),
-      listen: (channel, onMessage, onGap) => listenChannel(url, channel, onMessage, onGap),
+      listen: (channel, onMessage, onGap) => listenChannel(finder?.url ?? url, channel, onMessage, onGap),
       standby,
       close: async () => {
         await standby?.close();
+        finder?.close();
         await pool.end();
       },
     };
@@ -145,6 +156,15 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     listen: async () => null,
     standby: null,
     close: () => client.close(),
+  };
+}
+
+/** A client class that opens each new connection to the URL `url()` names at that moment (the pool's `Client`). */
+function connectingTo(url: () => string) {
+  return class extends pg.Client {
+    constructor(config?: string | pg.ClientConfig) {
+      super({ ...(typeof config === 'string' ? {} : config), connectionString: url() });
+    }
   };
 }
 

@@ -47,7 +47,8 @@ export interface Listener {
  * up to 5 s apart); notifications sent meanwhile are lost, so `onGap` runs once it listens again (drop every copy).
  */
 export async function listenChannel(
-  url: string,
+  /** The server to listen on, asked at each (re)connection: after a failover, the new primary. */
+  url: string | (() => string),
   channel: string,
   onMessage: (payload: string) => void,
   onGap: () => void,
@@ -57,7 +58,7 @@ export async function listenChannel(
   let client: pg.Client | undefined;
   let delay = 500;
   const open = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: typeof url === 'string' ? url : url() });
     c.on('notification', (n) => n.channel === channel && n.payload !== undefined && onMessage(n.payload));
     c.on('error', () => undefined);
     c.on('end', () => {
