@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@hyedu/db';
-import { forgetAfterWrite, forgetRollups, inScope, ROLLUP_TTL_MS, unitRollup } from './rollup.ts';
+import { forgetAfterWrite, forgetRollups, inScope, RECOMPUTE_GAP_MS, ROLLUP_TTL_MS, unitRollup } from './rollup.ts';
 import type { KpiSource } from './source.ts';
 
 const counting = (id: KpiSource['id'] = 'safety.incidents') => {
@@ -57,6 +57,39 @@ describe('KPI rollups', () => {
     forgetAfterWrite(db, 'platform');
     await read();
     expect([safety.calls(), aid.calls()]).toEqual([3, 3]);
+  });
+
+  it('under a stream of writes one KPI is recomputed at most every RECOMPUTE_GAP_MS, and each read sees the writes before it', async () => {
+    const db = {} as Db;
+    const at = new Date('2026-11-28T10:00:00Z');
+    let written = 0;
+    const starts: { at: number; written: number }[] = [];
+    const source: KpiSource = {
+      id: 'safety.incidents',
+      recordsRoute: 'x:records',
+      byUnit: async () => {
+        starts.push({ at: Date.now(), written });
+        const seen = written;
+        await new Promise((r) => setTimeout(r, 20));
+        return new Map([['430422', { num: seen, den: 1000 }]]);
+      },
+    };
+    await unitRollup(db, source, at);
+    const began = Date.now();
+    const reads: Promise<void>[] = [];
+    // 40 writes and 40 reads over about 1.2 s: each read must show every write made before it.
+    for (let i = 0; i < 40; i++) {
+      written++;
+      forgetRollups(db, ['safety.incidents']);
+      const before = written;
+      reads.push(unitRollup(db, source, at).then((e) => void expect(e.byUnit.get('430422')!.num).toBeGreaterThanOrEqual(before)));
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    await Promise.all(reads);
+    const gaps = starts.slice(1).map((s, i) => s.at - starts[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(RECOMPUTE_GAP_MS - 5);
+    // Without the gap every one of the 40 reads would have recomputed.
+    expect(starts.length - 1).toBeLessThanOrEqual(Math.ceil((Date.now() - began) / RECOMPUTE_GAP_MS) + 1);
   });
 
   it('a scope sees only its units', () => {
