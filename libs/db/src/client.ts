@@ -73,9 +73,6 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.standbyUrl && !opts.url)
     throw new Error('只有 PostgreSQL 主库可以配置备用库（DATABASE_STANDBY_URL 需与 DATABASE_URL 一同设置）');
   if (opts.url) {
-    // JIT and parallel workers off: the platform's queries are short (a page, a count, a rollup) and many run at once.
-    // Compiling one costs tens of milliseconds, chosen when the planner overprices a correlated subquery; a parallel scan
-    // takes every core for one request (measured here: a city-wide count 101 ms with two workers, 39 ms without).
     // Several hosts (a primary and its standbys): new connections go to whichever accepts writes now (hosts.ts).
     const hosts = parseHosts(opts.url);
     const finder =
@@ -83,6 +80,9 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         ? followPrimary(hosts, { onMove: (from, to) => console.warn(`主库已切换：${from.host}:${from.port} → ${to.host}:${to.port}`) })
         : null;
     await finder?.find();
+    // JIT and parallel workers off: the platform's queries are short (a page, a count, a rollup) and many run at once.
+    // Compiling one costs tens of milliseconds, chosen when the planner overprices a correlated subquery; a parallel scan
+    // takes every core for one request (measured here: a city-wide count 101 ms with two workers, 39 ms without).
     const pool = new pg.Pool({
       connectionString: finder?.url() ?? opts.url,
       ...(finder ? { Client: connectingTo(finder.url) } : {}),
