@@ -3,20 +3,13 @@
 // killed instance starts again over the same data with the chain intact.
 import { join } from 'node:path';
 import { startFront } from '@hyedu/front';
-import { message, request, signIn } from '@hyedu/scale/client';
+import { request, signIn } from '@hyedu/scale/client';
 import { ask } from './clusters.ts';
-import { activity, drillKeys, HENGNAN, sleep, startPlatform } from './platform.ts';
+import { drillKeys, HENGNAN, sleep, startPlatform, streamWrites } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
 import { checkChain, onOwnCluster } from './stage.ts';
 
 const TITLE = '实例故障演练';
-
-interface Write {
-  title: string;
-  ok: boolean;
-  at: number;
-  answer: string;
-}
 
 export async function instanceFaultDrill(o: { port: number; frontPort: number; writers: number; seconds: number }): Promise<FaultDrill> {
   const f = new Findings('写入高峰中一个实例被 kill -9');
@@ -33,30 +26,17 @@ export async function instanceFaultDrill(o: { port: number; frontPort: number; w
     const county = await signIn(front.url, 'hengnan');
     const schools = await ask<{ id: number }>(cluster, 'select id from schools where unit_code = $1 order by id limit 20', [HENGNAN]);
 
-    const writes: Write[] = [];
-    let stop = false;
-    const started = performance.now();
-    const writer = async (w: number) => {
-      for (let n = 0; !stop; n++) {
-        const title = `${TITLE}-${w}-${n}`;
-        const at = performance.now() - started;
-        const a = await county
-          .mutateRaw('safety.activities.create', activity(schools[n % schools.length]!.id, title))
-          .catch((e: Error) => e);
-        writes.push(
-          a instanceof Error
-            ? { title, ok: false, at, answer: a.message }
-            : { title, ok: a.status === 200, at, answer: `${a.status} ${message(a)}` },
-        );
-      }
-    };
-    const running = Array.from({ length: o.writers }, (_, w) => writer(w));
+    const stream = streamWrites(
+      county,
+      schools.map((r) => r.id),
+      TITLE,
+      o.writers,
+    );
     await sleep(o.seconds * 500);
-    const killedAt = performance.now() - started;
+    const killedAt = stream.elapsed();
     await servers[0]!.kill();
     await sleep(o.seconds * 500);
-    stop = true;
-    await Promise.all(running);
+    const writes = await stream.end();
 
     const acked = writes.filter((w) => w.ok);
     const failed = writes.filter((w) => !w.ok);

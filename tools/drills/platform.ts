@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_AS_OF, type Secrets } from '@hyedu/db';
 import { startServer, type Running } from '@hyedu/e2e/server';
+import { message, type Caller } from '@hyedu/scale/client';
 
 export interface DrillKeys {
   secrets: Secrets;
@@ -66,3 +67,44 @@ export const activity = (schoolId: number, title: string) => ({
   title,
   participants: 30,
 });
+
+/** One write of a stream: its title, whether it was acknowledged, when it was sent (ms into the stream), how long it took, the answer. */
+export interface StreamedWrite {
+  title: string;
+  ok: boolean;
+  at: number;
+  ms: number;
+  answer: string;
+}
+
+/**
+ * `writers` loops recording new activities (titles `<prefix>-<writer>-<n>`) at the given schools through `caller`
+ * until ended: the write the instance and failover drills make under a fault. A writer turned away waits
+ * `pauseAfterFailureMs` before trying again, as a person would.
+ */
+export function streamWrites(caller: Caller, schoolIds: readonly number[], prefix: string, writers: number, pauseAfterFailureMs = 0) {
+  const writes: StreamedWrite[] = [];
+  let stop = false;
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const loops = Array.from({ length: writers }, async (_, w) => {
+    for (let n = 0; !stop; n++) {
+      const title = `${prefix}-${w}-${n}`;
+      const at = elapsed();
+      const a = await caller
+        .mutateRaw('safety.activities.create', activity(schoolIds[n % schoolIds.length]!, title))
+        .catch((e: Error) => ({ status: 0, body: e.message, cookie: undefined, cookies: [] }));
+      writes.push({ title, ok: a.status === 200, at, ms: elapsed() - at, answer: a.status === 0 ? a.body : `${a.status} ${message(a)}` });
+      if (a.status !== 200 && pauseAfterFailureMs) await sleep(pauseAfterFailureMs);
+    }
+  });
+  return {
+    writes,
+    elapsed,
+    end: async () => {
+      stop = true;
+      await Promise.all(loops);
+      return writes;
+    },
+  };
+}

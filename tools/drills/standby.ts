@@ -3,24 +3,12 @@
 // list (read from the standby), while that user's other reads (coverage) already count it; past the lag limit every
 // list reads the primary; the standby killed under a stream of list reads costs no reader an error, and once it is
 // started again the lists read it again.
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Running } from '@hyedu/e2e/server';
 import { request, signIn, type Caller } from '@hyedu/scale/client';
-import {
-  ask,
-  drillFolder,
-  killCluster,
-  replicationState,
-  startCluster,
-  startPrimary,
-  startStandby,
-  stopCluster,
-  type Cluster,
-} from './clusters.ts';
+import { ask, killCluster, replicationState, startCluster } from './clusters.ts';
 import { activity, drillKeys, HENGNAN, sleep, startPlatform, until } from './platform.ts';
 import { Findings, type FaultDrill } from './report.ts';
-import { checkChain } from './stage.ts';
+import { checkChain, onOwnPair } from './stage.ts';
 
 const TITLE = '备用库读取演练';
 const MAX_LAG_SECONDS = 3;
@@ -63,20 +51,14 @@ function readers(callers: Caller[], q: string) {
 export async function standbyDrill(o: { ports: [number, number] }): Promise<FaultDrill> {
   const f = new Findings('列表从同步备用库读取：读己之写、滞后与备用库丢失');
   const keys = drillKeys();
-  const dir = drillFolder('hyedu-drill-standby-');
-  let primary: Cluster | undefined;
-  let standby: Cluster | undefined;
-  let server: Running | undefined;
-  try {
-    primary = startPrimary(join(dir, 'primary'), o.ports[0]);
-    standby = startStandby(primary, join(dir, 'standby'), o.ports[1]);
-    await until('备用库同步复制', async () => (await replicationState(primary!))?.sync === 'sync');
-    server = await startPlatform({
+  return onOwnPair(f, 'hyedu-drill-standby-', o.ports, async ({ primary, standby, servers }) => {
+    const server = await startPlatform({
       keys,
       databaseUrl: primary.url,
       env: { DATABASE_STANDBY_URL: standby.url, HYEDU_STANDBY_MAX_LAG: String(MAX_LAG_SECONDS) },
     });
-    await until('实例看到备用库正常', async () => (await health(server!)).standby?.status === 'up', 15_000);
+    servers.push(server);
+    await until('实例看到备用库正常', async () => (await health(server)).standby?.status === 'up', 15_000);
     f.check('实例报告备用库正常（/api/health）', (await health(server)).standby?.status === 'up');
 
     const county = await signIn(server.url, 'hengnan');
@@ -106,13 +88,13 @@ export async function standbyDrill(o: { ports: [number, number] }): Promise<Faul
     f.check('其他用户的列表暂不显示（读备用库，它尚未回放）', !others.includes(title) && within < MAX_LAG_SECONDS);
     f.check('其他读取（活动覆盖统计）读主库，已计入', JSON.stringify(coverageAfter) !== JSON.stringify(coverageBefore));
 
-    await until('备用库被判为滞后', async () => (await health(server!)).standby?.status === 'lagging', 15_000);
+    await until('备用库被判为滞后', async () => (await health(server)).standby?.status === 'lagging', 15_000);
     const lagging = await health(server);
     f.figure(`回放仍暂停：${lagging.standby?.reason ?? ''}`);
     f.check(`滞后超过 ${MAX_LAG_SECONDS} 秒后所有列表改读主库，不报错`, (await listed(city, title)).includes(title));
 
     await ask(standby, 'select pg_wal_replay_resume()');
-    await until('备用库恢复正常', async () => (await health(server!)).standby?.status === 'up', 15_000);
+    await until('备用库恢复正常', async () => (await health(server)).standby?.status === 'up', 15_000);
     f.check('恢复回放后重新读取备用库，且显示该活动', (await listed(city, title)).includes(title));
 
     // The standby lost under a stream of list reads by three users.
@@ -131,21 +113,12 @@ export async function standbyDrill(o: { ports: [number, number] }): Promise<Faul
     );
 
     startCluster(standby);
-    await until('备用库重新同步', async () => (await replicationState(primary!))?.sync === 'sync', 30_000);
-    await until('实例重新使用备用库', async () => (await health(server!)).standby?.status === 'up', 15_000);
+    await until('备用库重新同步', async () => (await replicationState(primary))?.sync === 'sync', 30_000);
+    await until('实例重新使用备用库', async () => (await health(server)).standby?.status === 'up', 15_000);
     const back = readers(callers, TITLE);
     await sleep(1000);
     const after = await back.end();
     f.check(`备用库重启后实例重新读取它，读取 ${after.reads} 次无失败`, after.reads > 0 && after.failures.length === 0);
     await checkChain(f, { url: primary.url }, keys.secrets);
-    return f.done();
-  } catch (e) {
-    if (server) f.figure(`服务输出（末尾）：${server.output().slice(-2000)}`);
-    return f.done(e);
-  } finally {
-    await server?.stop();
-    if (standby) stopCluster(standby, 'immediate');
-    if (primary) stopCluster(primary, 'immediate');
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
