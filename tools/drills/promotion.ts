@@ -65,8 +65,8 @@ export async function promotionDrill(o: { ports: [number, number]; writers: numb
     f.check(`每条活动都有审计记录（${audited!.n} 条）`, Number(audited!.n) === rows.length);
 
     const list = await city.queryRaw('safety.activities.list', { page: 1, pageSize: 20, q: TITLE });
-    const health = JSON.parse((await request(`${server.url}/api/health`)).body) as { status: string; standby?: { reason: string | null } };
-    f.figure(`实例健康：${health.status}；备用库：${health.standby?.reason ?? '正常'}`);
+    const health = JSON.parse((await request(`${server.url}/api/health`)).body) as { status: string; standby?: { status: string } };
+    f.figure(`实例健康：${health.status}；原备用库（已提升）：${health.standby?.status ?? ''}`);
     f.check('列表继续可读（原备用库已成主库，列表改读主库）', list.status === 200 && health.status === 'ok');
     await checkChain(f, { url: standby.url }, keys.secrets);
   });

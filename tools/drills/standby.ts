@@ -15,7 +15,7 @@ const MAX_LAG_SECONDS = 3;
 
 interface Health {
   status: string;
-  standby?: { status: string; lagMs: number; reason: string | null };
+  standby?: { status: string; lagMs: number };
 }
 const health = async (server: Running): Promise<Health> => JSON.parse((await request(`${server.url}/api/health`)).body) as Health;
 
@@ -90,7 +90,7 @@ export async function standbyDrill(o: { ports: [number, number] }): Promise<Faul
 
     await until('备用库被判为滞后', async () => (await health(server)).standby?.status === 'lagging', 15_000);
     const lagging = await health(server);
-    f.figure(`回放仍暂停：${lagging.standby?.reason ?? ''}`);
+    f.figure(`回放仍暂停：实例测得备用库落后 ${((lagging.standby?.lagMs ?? 0) / 1000).toFixed(1)} 秒`);
     f.check(`滞后超过 ${MAX_LAG_SECONDS} 秒后所有列表改读主库，不报错`, (await listed(city, title)).includes(title));
 
     await ask(standby, 'select pg_wal_replay_resume()');
@@ -107,10 +107,7 @@ export async function standbyDrill(o: { ports: [number, number] }): Promise<Faul
     const lost = await stream.end();
     f.figure(`三名用户持续读列表 4 秒，第 1.5 秒备用库进程全部被杀：读取 ${lost.reads} 次，失败 ${lost.failures.length} 次`);
     f.check('备用库丢失不使任何读取失败（改读主库）', lost.reads > 0 && lost.failures.length === 0);
-    f.check(
-      `实例报告备用库不可用（${down.standby?.reason?.slice(0, 40) ?? ''}…），自身仍正常`,
-      down.status === 'ok' && down.standby?.status === 'down',
-    );
+    f.check('实例报告备用库不可用，自身仍正常（/api/health）', down.status === 'ok' && down.standby?.status === 'down');
 
     startCluster(standby);
     await until('备用库重新同步', async () => (await replicationState(primary))?.sync === 'sync', 30_000);

@@ -56,9 +56,10 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (
       ),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
     ]);
-    // A standby down or behind does not make this instance unable to serve: its lists read the primary meanwhile.
+    // A standby down or behind does not make this instance unable to serve: its lists read the primary meanwhile. Why
+    // it is not used (which may name a host) goes to the log, not to this unauthenticated answer.
     const standby = database.standby?.state();
-    const reads = standby ? { standby: { status: standby.status, lagMs: standby.lagMs, reason: standby.reason } } : {};
+    const reads = standby ? { standby: { status: standby.status, lagMs: standby.lagMs } } : {};
     if (answered) return { status: 'ok', engine: database.engine, ...reads };
     return reply.code(503).send({ status: 'unavailable', engine: database.engine, message: DATABASE_UNAVAILABLE_MESSAGE });
   });

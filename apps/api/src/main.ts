@@ -78,7 +78,3 @@ process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: env.PORT, host: env.HOST });
 console.log(`hyedu 已启动：http://${env.HOST}:${env.PORT}/ （数据库：${database.engine} ${database.location}）`);
-if (database.standby) {
-  const state = database.standby.state();
-  console.log(`列表从备用库读取：${state.status === 'up' ? '备用库正常' : `暂从主库读取（${state.reason}）`}`);
-}

@@ -108,7 +108,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
     const url = opts.url;
     const standby = opts.standbyUrl
-      ? await openStandby({ url: opts.standbyUrl, primary: pool, poolMax: opts.poolMax, maxLagMs: opts.standbyMaxLagMs })
+      ? await openStandby({
+          url: opts.standbyUrl,
+          primary: pool,
+          poolMax: opts.poolMax,
+          maxLagMs: opts.standbyMaxLagMs,
+          onStatus: (s) => console.warn(s.status === 'up' ? '备用库正常，列表从备用库读取' : `列表改读主库：${s.reason}`),
+        })
       : null;
     return {
       db,

@@ -114,6 +114,8 @@ export interface StandbyOptions {
   /** How often both servers are asked (default 500 ms). */
   intervalMs?: number;
   clock?: () => number;
+  /** Told when the standby's status changes (up, lagging, down) and why: the operator's log. */
+  onStatus?: (state: StandbyState) => void;
 }
 
 /**
@@ -152,7 +154,16 @@ export async function openStandby(opts: StandbyOptions): Promise<Standby> {
     }
   };
   let running: Promise<void> | null = null;
-  const check = () => (running ??= ask().finally(() => (running = null)));
+  let last: StandbyStatus | null = null;
+  const told = () => {
+    const state = watch.state(clock());
+    if (state.status !== last) opts.onStatus?.(state);
+    last = state.status;
+  };
+  const check = () =>
+    (running ??= ask()
+      .then(told)
+      .finally(() => (running = null)));
   await check();
   const timer = setInterval(() => void check(), opts.intervalMs ?? 500);
   timer.unref();
@@ -161,7 +172,10 @@ export async function openStandby(opts: StandbyOptions): Promise<Standby> {
     db,
     target: (wrote) => watch.target(clock(), wrote),
     primaryPosition: async () => (await opts.primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')).rows[0]!.lsn,
-    failed: (reason) => watch.down(reason),
+    failed: (reason) => {
+      watch.down(reason);
+      told();
+    },
     state: () => watch.state(clock()),
     check,
     close: async () => {
