@@ -22,6 +22,11 @@ export interface LoadOptions {
   spikeSeconds: number;
   runs: number;
   seedScale: number;
+  /**
+   * How much an instance may grow after the warm-up run and still count as flat (MB; default 50, or a tenth of the
+   * largest instance). Runs of a few seconds need more: resident memory then moves with the garbage collector's timing.
+   */
+  memoryToleranceMb?: number;
 }
 
 export interface Phase {
@@ -220,7 +225,7 @@ export async function loadDrill(o: LoadOptions, log: (line: string) => void = ()
     const growth = Math.max(...runs.at(-1)!.rssMb.map((m, i) => m - runs[Math.min(1, runs.length - 1)]!.rssMb[i]!));
     const phases = runs.flatMap((r) => [r.steady, r.spike]);
     const clean = phases.every((p) => Object.keys(p.errors).length === 0 && p.overFiveSeconds === 0);
-    const flat = o.runs < 3 || growth <= Math.max(50, runs[0]!.rssMb.reduce((a, b) => Math.max(a, b), 0) * 0.1);
+    const flat = o.runs < 3 || growth <= Math.max(o.memoryToleranceMb ?? 50, runs[0]!.rssMb.reduce((a, b) => Math.max(a, b), 0) * 0.1);
     return {
       runs,
       acknowledged: acked.length,

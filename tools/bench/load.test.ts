@@ -33,6 +33,10 @@ describe.skipIf(!pgUrl || !nginx)('the load drill, one minute', () => {
       spikeSeconds: 6,
       runs: 3,
       seedScale: 0.02,
+      // Runs of 18 s: resident memory moves with the garbage collector's timing (seen here: +1 MB after the warm-up run
+      // in one test, +73 MB for one instance in its last run in another). A leak of 60 KB per request (about 2,000 a
+      // run) still fails it; the ten-minute drill (pnpm bench:load) is where memory is judged, at 50 MB.
+      memoryToleranceMb: 120,
     });
     const report = [
       ...drill.runs.flatMap((r) => [
