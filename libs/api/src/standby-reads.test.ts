@@ -26,7 +26,6 @@ function routedToStandby(db: Db, position = '0/1'): Standby & { failures: string
     primaryPosition: async () => position,
     failed: (reason) => void failures.push(reason),
     state: () => ({ status: 'up', lagMs: 0, replayed: 1n, reason: null }),
-    check: async () => undefined,
     close: async () => undefined,
   };
 }

@@ -100,8 +100,6 @@ export interface Standby {
   /** A read on the standby failed for want of it (refused, lost, read-only refusal): reads go to the primary until it answers. */
   failed(reason: string): void;
   state(): StandbyState;
-  /** Asks both servers once (the watch does it every `intervalMs`); resolves when done, whatever they answered. */
-  check(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -111,9 +109,6 @@ export interface StandbyOptions {
   primary: pg.Pool;
   poolMax?: number;
   maxLagMs?: number;
-  /** How often both servers are asked (default 500 ms). */
-  intervalMs?: number;
-  clock?: () => number;
   /** Told when the standby's status changes (up, lagging, down) and why: the operator's log. */
   onStatus?: (state: StandbyState) => void;
 }
@@ -123,7 +118,7 @@ export interface StandbyOptions {
  * every read goes to the primary until it answers.
  */
 export async function openStandby(opts: StandbyOptions): Promise<Standby> {
-  const clock = opts.clock ?? Date.now;
+  const clock = Date.now;
   const watch = new ReplayWatch(opts.maxLagMs);
   const pool = new pg.Pool({
     connectionString: opts.url,
@@ -165,7 +160,8 @@ export async function openStandby(opts: StandbyOptions): Promise<Standby> {
       .then(told)
       .finally(() => (running = null)));
   await check();
-  const timer = setInterval(() => void check(), opts.intervalMs ?? 500);
+  // Both servers asked twice a second: a lag or a loss is seen within half a second.
+  const timer = setInterval(() => void check(), 500);
   timer.unref();
 
   return {
@@ -177,7 +173,6 @@ export async function openStandby(opts: StandbyOptions): Promise<Standby> {
       told();
     },
     state: () => watch.state(clock()),
-    check,
     close: async () => {
       clearInterval(timer);
       await running;
