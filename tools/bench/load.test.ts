@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '@hyedu/e2e/server';
 import { describeLoad, describePhase, loadDrill } from './load-drill.ts';
 
 const pgUrl = process.env.HYEDU_TEST_PG_URL;
@@ -25,7 +26,7 @@ describe.skipIf(!pgUrl || !nginx)('the load drill, one minute', () => {
   it('no errors, none over 5 s, every acknowledged write stored once with its audit record, the chain whole', async () => {
     const drill = await loadDrill({
       databaseUrl: url.toString(),
-      port: 55447,
+      port: await freePort(),
       dir,
       clients: 10,
       seconds: 12,

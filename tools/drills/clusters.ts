@@ -6,6 +6,7 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '@hyedu/e2e/server';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 /** The standby's name in the primary's synchronous_standby_names. */
@@ -22,6 +23,24 @@ function asPostgres(program: string, args: string[]): string {
   const cmd = join(BIN, program);
   const run = userInfo().username === 'postgres' ? [cmd, ...args] : ['runuser', '-u', 'postgres', '--', cmd, ...args];
   return execFileSync(run[0]!, run.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Starts the server of `dir`; if it does not come up, the error carries the end of its log (why it did not). */
+function serverStart(dir: string): void {
+  try {
+    asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', 'start']);
+  } catch (e) {
+    const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').slice(-1500) : '（无日志）';
+    throw new Error(`${(e as Error).message}\n服务器日志（末尾）：\n${log}`);
+  }
+}
+
+/** Two different free ports of this machine for a drill's clusters (a fixed pair may be held by what another run left). */
+export async function freePorts(): Promise<[number, number]> {
+  const first = await freePort();
+  let second = await freePort();
+  while (second === first) second = await freePort();
+  return [first, second];
 }
 
 const urlOf = (port: number) => `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -73,7 +92,7 @@ export function startPrimary(dir: string, port: number, synchronous = true): Clu
   const conf = settings(dir, port, [`synchronous_standby_names = '${synchronous ? STANDBY_NAME : ''}'`, 'synchronous_commit = on']);
   writeAs(join(data, 'postgresql.auto.conf'), `${conf}\n`);
   writeAs(join(data, 'pg_hba.conf'), 'local all all trust\nhost all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n');
-  asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', 'start']);
+  serverStart(dir);
   return { dir, port, url: urlOf(port) };
 }
 
@@ -103,7 +122,7 @@ export function startStandby(primary: Cluster, dir: string, port: number): Clust
     `synchronous_standby_names = ''`,
   ]);
   writeAs(join(data, 'postgresql.auto.conf'), `${conf}\n`);
-  asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', 'start']);
+  serverStart(dir);
   return { dir, port, url: urlOf(port) };
 }
 
@@ -174,7 +193,7 @@ export async function replicationState(primary: Cluster): Promise<{ state: strin
 
 /** Starts a stopped cluster again (after stopCluster: its data as the stop left it). */
 export function startCluster(c: Cluster): void {
-  asPostgres('pg_ctl', ['-D', join(c.dir, 'data'), '-l', join(c.dir, 'log'), '-w', 'start']);
+  serverStart(c.dir);
 }
 
 /** A new primary on its own, for the drills that stop and start the database under the platform. */

@@ -3,17 +3,17 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { freePorts } from './clusters.ts';
 import { FAULTS, type FaultName } from './faults.ts';
 import { describeFault } from './report.ts';
 
 const user = userInfo().username;
 const canRun = existsSync('/usr/lib/postgresql/15/bin/initdb') && ['root', 'postgres'].includes(user);
-const ports: [number, number] = [55435, 55436];
 
 describe.skipIf(!canRun)('fault drills', () => {
   const names: FaultName[] = ['database', 'audit', 'instance', ...(user === 'root' ? (['disk'] as const) : [])];
   it.each(names)('%s', async (name) => {
-    const drill = await FAULTS[name]({ ports, rows: 300 });
+    const drill = await FAULTS[name]({ ports: await freePorts(), rows: 300 });
     expect(drill.passed, describeFault(drill).join('\n')).toBe(true);
   });
 });

@@ -1,20 +1,22 @@
 // The operators' drills, each with its figures and a PASS/FAIL line; exits 1 when one fails.
+//   --ports: two ports for the drill's own clusters (or its balancer); without it, two free ones.
 //   pnpm drill backup [--engine both|pglite|postgresql] [--scale 0.1]   backup and restore (backup.ts) on each engine;
 //       PostgreSQL: HYEDU_DRILL_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres), where the drill creates and
 //       drops its own databases.
-//   pnpm drill failover [--ports 5433,5434] [--seconds 4]   the primary lost under writes, the standby promoted
+//   pnpm drill failover [--ports 5441,5442] [--seconds 4]   the primary lost under writes, the standby promoted
 //       (failover.ts, on clusters of its own); then the same with asynchronous replication as the control case; then the
 //       platform over both hosts losing its primary (promotion.ts): it must find the promoted standby by itself.
-//   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5433,5434] [--rows 500]   the fault drills
+//   pnpm drill faults [--only database,audit,instance,disk,modules] [--ports 5441,5442] [--rows 500]   the fault drills
 //       (faults.ts): PostgreSQL of their own on the first port, the balancer on the second; disk needs root (mount),
 //       modules the production build and Chromium.
-//   pnpm drill standby [--ports 5433,5434]   the platform reading its lists from a synchronous standby of its own
+//   pnpm drill standby [--ports 5441,5442]   the platform reading its lists from a synchronous standby of its own
 //       (standby.ts): read-your-writes with the replay paused, the lag limit, the standby killed under reads.
 //   pnpm drill migrations [--engine both] [--from <git ref>]   empty → this release and migrating twice on each engine;
 //       the previous release (its own checkout, its demo data) → this release on PostgreSQL (HYEDU_DRILL_PG_URL).
 import { parseArgs } from 'node:util';
 import type { Engine } from '@hyedu/db';
 import { backupDrill, describeDrill } from './backup.ts';
+import { freePorts } from './clusters.ts';
 import { describeFailover, failoverDrill } from './failover.ts';
 import { FAULT_NAMES, FAULTS, type FaultName } from './faults.ts';
 import { migrationsDrill } from './migrations.ts';
@@ -27,7 +29,7 @@ const { values, positionals } = parseArgs({
   options: {
     engine: { type: 'string', default: 'both' },
     scale: { type: 'string', default: '0.1' },
-    ports: { type: 'string', default: '5433,5434' },
+    ports: { type: 'string' },
     seconds: { type: 'string', default: '4' },
     only: { type: 'string', default: FAULT_NAMES.join(',') },
     rows: { type: 'string', default: '500' },
@@ -48,7 +50,8 @@ const refuse = () => {
   process.exit(2);
 };
 
-const ports = values.ports.split(',').map(Number) as [number, number];
+// Without --ports, two free ones (a fixed default may be held by another cluster or an earlier run).
+const ports = values.ports ? (values.ports.split(',').map(Number) as [number, number]) : await freePorts();
 const port = (p: number) => Number.isInteger(p) && p >= 1024 && p <= 65535 && p !== 5432;
 const portsOk = ports.length === 2 && ports.every(port) && ports[0] !== ports[1];
 

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { freePorts } from './clusters.ts';
 import { describeFault } from './report.ts';
 import { standbyDrill } from './standby.ts';
 
@@ -10,7 +11,7 @@ const canRun = existsSync('/usr/lib/postgresql/15/bin/initdb') && ['root', 'post
 
 describe.skipIf(!canRun)('lists read from the standby', () => {
   it('show a reader its own writes, degrade to the primary when the standby lags or is lost, and come back', async () => {
-    const drill = await standbyDrill({ ports: [55437, 55438] });
+    const drill = await standbyDrill({ ports: await freePorts() });
     expect(drill.passed, describeFault(drill).join('\n')).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, tables, type Db } from '@hyedu/db';
-import { authorize, ModuleKey, type Action, type AllowedScope, type Area } from '@hyedu/domain';
+import { authorize, ModuleKey, type Action, type AllowedScope, type Area, type KpiId } from '@hyedu/domain';
 import { labelledMessage } from '@hyedu/domain/fields';
 import type { Context } from './context.ts';
 import { auditExport, auditView } from './exports.ts';
@@ -28,6 +28,11 @@ export interface Meta {
   view?: boolean;
   /** A list (listProcedure): its query may be answered by the standby (standby-reads.ts). */
   standby?: boolean;
+  /**
+   * A write whose records feed only these KPIs: after it the dashboards recompute just these, not every KPI of its
+   * module (the default). Declared where a frequent write touches one KPI's records; a test shows the others unmoved.
+   */
+  moves?: readonly KpiId[];
 }
 
 // initTRPC is called once; only the builders below are exported, so every procedure goes through them.
@@ -152,7 +157,7 @@ const enforcePolicy = t.middleware(async ({ ctx, meta, next, path, type, getRawI
     await rememberWrite(ctx.standby, ctx.setCookie, ctx.secureCookies);
   if (!result.ok) await auditRefusal(ctx, path, result.error, await input());
   // A write of an area moves the KPIs fed by its records: every instance recomputes them on its next read.
-  else if (type === 'mutation' && meta?.policy?.access === 'area') forgetAfterWrite(ctx.db, meta.policy.area);
+  else if (type === 'mutation' && meta?.policy?.access === 'area') forgetAfterWrite(ctx.db, meta.policy.area, meta.moves);
   // An export is an area read: it passed the policy, so its caller is signed in.
   else if (meta?.export && ctx.identity)
     await auditExport({ ...ctx, identity: ctx.identity, scope: scope ?? ctx.scope }, path, await input(), result.data);

@@ -59,6 +59,18 @@ describe('KPI rollups', () => {
     expect([safety.calls(), aid.calls()]).toEqual([3, 3]);
   });
 
+  it('a write that declares the KPIs it moves drops only those', async () => {
+    const db = {} as Db;
+    const at = new Date('2026-11-28T10:00:00Z');
+    const incidents = counting('safety.incidents');
+    const coverage = counting('safety.campaign-coverage');
+    const read = () => Promise.all([unitRollup(db, incidents.source, at), unitRollup(db, coverage.source, at)]);
+    await read();
+    forgetAfterWrite(db, 'safety', ['safety.campaign-coverage']);
+    await read();
+    expect([incidents.calls(), coverage.calls()]).toEqual([1, 2]);
+  });
+
   it('under a stream of writes one KPI is recomputed at most every RECOMPUTE_GAP_MS, and each read sees the writes before it', async () => {
     const db = {} as Db;
     const at = new Date('2026-11-28T10:00:00Z');

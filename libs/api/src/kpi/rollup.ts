@@ -1,5 +1,5 @@
 import type { Db } from '@hyedu/db';
-import { beijingDate, KPI_CATALOGUE, ModuleKey, type Area, type DataScope } from '@hyedu/domain';
+import { beijingDate, KPI_CATALOGUE, ModuleKey, type Area, type DataScope, type KpiId } from '@hyedu/domain';
 import { announce, onChange } from '../changes.ts';
 import type { KpiSource, Measure } from './source.ts';
 
@@ -81,12 +81,13 @@ const KPIS_OF_MODULE = new Map(ModuleKey.options.map((m) => [m, KPI_CATALOGUE.fi
 
 /**
  * After a successful write of an area: a module's write (its own area or a role of it, `funding:aid`) drops that
- * module's KPIs; any other area's (the platform's registry, the plan, the administrators') drops them all — rare
- * writes, and the registry is every KPI's denominator.
+ * module's KPIs, or only those it declares it `moves`; any other area's (the platform's registry, the plan, the
+ * administrators') drops them all — rare writes, and the registry is every KPI's denominator.
  */
-export function forgetAfterWrite(db: Db, area: Area) {
+export function forgetAfterWrite(db: Db, area: Area, moves?: readonly KpiId[]) {
   const module = ModuleKey.safeParse(area.split(':')[0]);
-  forgetRollups(db, module.success ? KPIS_OF_MODULE.get(module.data) : undefined);
+  if (!module.success) return forgetRollups(db);
+  forgetRollups(db, moves ?? KPIS_OF_MODULE.get(module.data));
 }
 
 /** Drops one memoised value of a database (e.g. the county targets of a year after one was set). */

@@ -121,25 +121,29 @@ export const activitiesRouter = {
   }),
 
   /** Records an activity a school held (the school itself, or its county). */
-  create: write.input(ActivityInput).mutation(async ({ ctx, input }) => {
-    const school = await schoolInScope(ctx, input.schoolId);
-    if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
-    const who = ctx.identity.username;
-    const row = await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(a)
-        .values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now })
-        .returning({ id: a.id });
-      await auditChange(tx, ctx, {
-        action: 'safety.addActivity',
-        targetType: 'safety_activity',
-        targetId: String(row!.id),
-        after: { school: school.code, ...input },
+  // An activity feeds the campaign coverage only: the other safety KPIs are not recomputed after one is recorded.
+  create: write
+    .meta({ moves: ['safety.campaign-coverage'] })
+    .input(ActivityInput)
+    .mutation(async ({ ctx, input }) => {
+      const school = await schoolInScope(ctx, input.schoolId);
+      if (input.heldOn > beijingDate(ctx.now)) throw new TRPCError({ code: 'BAD_REQUEST', message: '活动日期不能晚于今天' });
+      const who = ctx.identity.username;
+      const row = await ctx.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(a)
+          .values({ ...input, note: input.note || null, unitCode: school.unitCode, createdBy: who, createdAt: ctx.now })
+          .returning({ id: a.id });
+        await auditChange(tx, ctx, {
+          action: 'safety.addActivity',
+          targetType: 'safety_activity',
+          targetId: String(row!.id),
+          after: { school: school.code, ...input },
+        });
+        return row!;
       });
-      return row!;
-    });
-    return row;
-  }),
+      return row;
+    }),
 } satisfies TRPCRouterRecord;
 
 export const ActivityTopic = z.object({ topic: SafetyTopic });
