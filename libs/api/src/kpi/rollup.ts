@@ -65,6 +65,10 @@ function markStale(perDb: Map<string, Memo> | undefined, keep: (key: string) => 
 export const unitRollup = (db: Db, source: KpiSource, now = new Date(), today = beijingDate(now)): Promise<Entry> =>
   memo(db, `rollup:${source.id}:${today}`, now, () => source.byUnit(db, { kind: 'all' }, today).then((byUnit) => ({ at: now, byUnit })));
 
+/** A value memoised with a KPI's rollup (e.g. the detail a module's page shows): dropped whenever that KPI is. */
+export const memoWithKpi = <T>(db: Db, id: KpiId, key: string, now: Date, compute: () => Promise<T>): Promise<T> =>
+  memo(db, `rollup:${id}:${key}`, now, compute);
+
 onChange('rollups', (db, ids) => {
   const prefixes = ids?.split(',').map((id) => `rollup:${id}:`);
   markStale(memos.get(db), (key) => !!prefixes && !prefixes.some((p) => key.startsWith(p)));

@@ -5,6 +5,7 @@ import { tables, type Db } from '@hyedu/db';
 import { ActivityInput, beijingDate, coverageSince, SafetyTopic, type DataScope } from '@hyedu/domain';
 import { auditChange } from '../../audit-change.ts';
 import { afterKey, nextCursor, readCursor, type KeyPart } from '../../keyset.ts';
+import { memoWithKpi } from '../../kpi/rollup.ts';
 import { contains, scopeCondition } from '../../queries.ts';
 import { listProcedure, readProcedure, writeProcedure } from '../../trpc.ts';
 import { recordScope, schoolInScope } from './access.ts';
@@ -91,6 +92,18 @@ export async function coverageByUnit(db: Db, scope: DataScope, today: string) {
   return { since, rows };
 }
 
+/**
+ * Coverage as a scope sees it, memoised with the campaign-coverage KPI (so recording an activity drops it with the
+ * KPI, on every instance): the city's and each county's computed at most once a minute, and under a stream of
+ * records at most every `RECOMPUTE_GAP_MS`, each from its own activities (a county's from its own partition). A
+ * school's is one school's rows, computed each time.
+ */
+export function scopedCoverage(db: Db, scope: DataScope, today: string, now = new Date()): ReturnType<typeof coverageByUnit> {
+  if (scope.kind !== 'all' && scope.kind !== 'units') return coverageByUnit(db, scope, today);
+  const who = scope.kind === 'all' ? 'all' : [...scope.unitCodes].sort().join(',');
+  return memoWithKpi(db, 'safety.campaign-coverage', `${who}:${today}`, now, () => coverageByUnit(db, scope, today));
+}
+
 export const activitiesRouter = {
   /** One page of activities in the caller's scope. */
   list: list.input(ActivityFilter).query(async ({ ctx, input }) => {
@@ -111,7 +124,7 @@ export const activitiesRouter = {
   /** Coverage per county-level unit and topic over the last 365 days. */
   coverage: read.query(async ({ ctx }) => {
     const today = ctx.today;
-    const { since, rows } = await coverageByUnit(ctx.db, ctx.scope, today);
+    const { since, rows } = await scopedCoverage(ctx.db, ctx.scope, today);
     const units = await ctx.db.select({ code: orgUnits.code, name: orgUnits.name }).from(orgUnits).orderBy(asc(orgUnits.sortOrder));
     return {
       since,
@@ -120,8 +133,10 @@ export const activitiesRouter = {
     };
   }),
 
-  /** Records an activity a school held (the school itself, or its county). */
-  // An activity feeds the campaign coverage only: the other safety KPIs are not recomputed after one is recorded.
+  /**
+   * Records an activity a school held (the school itself, or its county). An activity feeds the campaign coverage
+   * only: the other safety KPIs are not recomputed after one is recorded.
+   */
   create: write
     .meta({ moves: ['safety.campaign-coverage'] })
     .input(ActivityInput)

@@ -4,7 +4,7 @@ import type { DataScope, KpiId } from '@hyedu/domain';
 import type { KpiSource, Measure } from '../../kpi/source.ts';
 import { listUnits, scopeCondition } from '../../queries.ts';
 import { recordScope } from './access.ts';
-import { coverageByUnit } from './activities.ts';
+import { scopedCoverage } from './activities.ts';
 import { complianceBySchool, complianceByUnit, latestTerm, type ComplianceCounts } from './compliance.ts';
 import { countedSql, countyLateSql, openSql, schoolLateSql } from './overdue.ts';
 
@@ -102,7 +102,7 @@ const coverage: KpiSource = {
   id: 'safety.campaign-coverage',
   recordsRoute: 'safety:activities',
   async byUnit(db, scope, today) {
-    const { rows } = await coverageByUnit(db, scope, today);
+    const { rows } = await scopedCoverage(db, scope, today);
     // No activity recorded anywhere: no data rather than 0%.
     if (rows.every((r) => Object.values(r.byTopic).every((n) => n === 0))) return new Map();
     return new Map<string, Measure>(rows.map((r) => [r.unitCode, { num: r.covered, den: r.schools }]));
