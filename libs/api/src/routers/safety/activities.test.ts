@@ -35,6 +35,7 @@ describe.each(testEngines())('safety activities on %s', (engine) => {
       message: '翻页位置无效，请从第一页重新翻页',
     });
   });
+
   it('recording activities moves no KPI but the one its procedure declares, so the dashboard recomputes only that one', async () => {
     const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta } }>;
     const moves: readonly string[] = procedures['safety.activities.create']!._def.meta?.moves ?? [];
