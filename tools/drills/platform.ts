@@ -2,7 +2,7 @@
 // own process) over a database of the drill's, with keys of the drill's own (so it can verify the audit chain), a small
 // share of the demo data, no front ends, and a rate limit no drill reaches.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_AS_OF, type Secrets } from '@hyedu/db';
@@ -35,16 +35,23 @@ export interface PlatformOptions {
   env?: Record<string, string>;
 }
 
-export function startPlatform(o: PlatformOptions): Promise<Running> {
-  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'hyedu-drill-platform-'));
-  return startServer(dataDir, {
+/** Starts the real server for a drill; a folder it made for itself (no `dataDir` given) goes when the server ends. */
+export async function startPlatform(o: PlatformOptions): Promise<Running> {
+  const own = o.dataDir ? null : mkdtempSync(join(tmpdir(), 'hyedu-drill-platform-'));
+  const removeOwn = () => own && rmSync(own, { recursive: true, force: true });
+  const server = await startServer(o.dataDir ?? own!, {
     ...o.keys.env,
     DATABASE_URL: o.databaseUrl ?? '',
     HYEDU_SEED_SCALE: String(o.seedScale ?? 0.02),
     HYEDU_SERVE_STATIC: '0',
     HYEDU_RATE_LIMIT: '1000000',
     ...o.env,
+  }).catch((e: unknown) => {
+    removeOwn();
+    throw e;
   });
+  if (!own) return server;
+  return { ...server, stop: () => server.stop().finally(removeOwn), kill: () => server.kill().finally(removeOwn) };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
