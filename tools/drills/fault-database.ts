@@ -45,7 +45,8 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
     await until('导入在发布时等待', async () => (await waitingOn('safety_hazards')) >= 1);
     // Every read of the activities waits too.
     await holder.query('lock table safety_activities in access exclusive mode');
-    const reading = county.queryRaw('safety.activities.list', { page: 1, pageSize: 20 });
+    const firstPage = { page: 1, pageSize: 20 };
+    const reading = county.queryRaw('safety.activities.list', firstPage);
     await until('读取在等待', async () => (await waitingOn('safety_activities')) >= 1);
     const staged = Number((await ask<{ n: string }>(cluster, 'select count(*) as n from import_staging'))[0]!.n);
     f.figure(
@@ -60,7 +61,7 @@ export async function databaseFaultDrill(o: { port: number; rows: number }): Pro
     const page = read.status === 200 ? (JSON.parse(read.body) as { result: { data: { rows: unknown[] } } }).result.data.rows.length : null;
     f.check(
       `在途的读取：${page === null ? `答 ${read.status}「${message(read)}」` : `停库前已完成（200，整页 ${page} 条）`}`,
-      unavailable(read) || page === 20,
+      unavailable(read) || page === firstPage.pageSize,
     );
 
     const t = performance.now();
